@@ -1,0 +1,168 @@
+using Microsoft.CodeAnalysis;
+
+namespace NetGen.Generator.Diagnostics;
+
+/// <summary>Every diagnostic NetGen reports. Each ID has a section in docs/diagnostics.md.</summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "NetGen";
+    private const string HelpRoot = "https://github.com/netgen/netgen/blob/main/docs/diagnostics.md#";
+
+    public const string NotPartialId = "NG0001";
+    public const string GenericTypeId = "NG0002";
+    public const string StaticClassId = "NG0003";
+    public const string UnsupportedTypeKindId = "NG0004";
+    public const string LayersWithoutNetworkId = "NG0005";
+    public const string DuplicateNetworkId = "NG0006";
+    public const string InputsNotPositiveId = "NG0007";
+    public const string NoLayersId = "NG0008";
+    public const string UnitsNotPositiveId = "NG0009";
+    public const string TooFewPiecesId = "NG0010";
+    public const string SizeTooLargeId = "NG0011";
+    public const string UndefinedEnumValueId = "NG0012";
+    public const string SoftmaxNotLastId = "NG0013";
+    public const string LossDoesNotFitOutputId = "NG0014";
+    public const string StepIsNotTrainableId = "NG0015";
+    public const string AlphaIgnoredId = "NG0016";
+    public const string LeakyAlphaOutOfRangeId = "NG0017";
+    public const string LayersSplitAcrossPartsId = "NG0018";
+    public const string MemberConflictId = "NG0019";
+    public const string WeightsFileNotFoundId = "NG0020";
+    public const string LargeNetworkId = "NG0021";
+
+    public static readonly DiagnosticDescriptor NotPartial = Error(
+        NotPartialId,
+        "Network class must be partial",
+        "'{0}' must be declared partial so that NetGen can add the network's members; add the 'partial' modifier",
+        "NetGen adds the generated members in a second part of the class, which C# allows only for partial types (and every containing type).");
+
+    public static readonly DiagnosticDescriptor GenericType = Error(
+        GenericTypeId,
+        "Network class cannot be generic",
+        "'{0}' is generic or nested in a generic type; a network's sizes are fixed at compile time, so declare it on a non-generic class",
+        "Generated networks are specialised for one set of sizes and cannot have type parameters.");
+
+    public static readonly DiagnosticDescriptor StaticClass = Error(
+        StaticClassId,
+        "Network class cannot be static",
+        "'{0}' is static; a network holds its parameters in an instance, so remove the 'static' modifier",
+        "A network owns its parameters and gradients, which live in instance fields.");
+
+    public static readonly DiagnosticDescriptor UnsupportedTypeKind = Error(
+        UnsupportedTypeKindId,
+        "[Network] is only supported on classes",
+        "'{0}' is a record; declare the network on a plain partial class",
+        "NetGen generates constructors and fields that conflict with the members a record synthesises.");
+
+    public static readonly DiagnosticDescriptor LayersWithoutNetwork = Error(
+        LayersWithoutNetworkId,
+        "Layer attributes need [Network]",
+        "'{0}' has layer attributes but no [Network(inputs: …)]; add [Network] with the number of inputs",
+        "Layers describe a network only together with [Network], which gives the input size and the loss.");
+
+    public static readonly DiagnosticDescriptor DuplicateNetwork = Error(
+        DuplicateNetworkId,
+        "[Network] appears more than once",
+        "'{0}' has more than one [Network] attribute; keep one",
+        "A class declares exactly one network.");
+
+    public static readonly DiagnosticDescriptor InputsNotPositive = Error(
+        InputsNotPositiveId,
+        "Network inputs must be positive",
+        "The network takes {0} inputs; the input size must be at least 1",
+        "The input size is the number of features of one sample.");
+
+    public static readonly DiagnosticDescriptor NoLayers = Error(
+        NoLayersId,
+        "Network has no layers",
+        "'{0}' declares no layers; add at least one [Dense(units, activation)] or [Maxout(units, pieces)] after [Network]",
+        "The layers, in source order, define the network; without one there is nothing to compute.");
+
+    public static readonly DiagnosticDescriptor UnitsNotPositive = Error(
+        UnitsNotPositiveId,
+        "Layer units must be positive",
+        "Layer {0} has {1} units; a layer needs at least 1 unit",
+        "The units of a layer are its outputs.");
+
+    public static readonly DiagnosticDescriptor TooFewPieces = Error(
+        TooFewPiecesId,
+        "Maxout needs at least two pieces",
+        "Layer {0} is a Maxout with {1} pieces; use at least 2 (with one piece it is a Dense layer with Identity)",
+        "Each maxout unit is the maximum over several affine maps.");
+
+    public static readonly DiagnosticDescriptor SizeTooLarge = Error(
+        SizeTooLargeId,
+        "Size past NetGen's limit",
+        "{0} is {1}, past the limit of {2}: {3}",
+        "Activations live on the stack and parameters in one array, so sizes are bounded.");
+
+    public static readonly DiagnosticDescriptor UndefinedEnumValue = Error(
+        UndefinedEnumValueId,
+        "Undefined enum value",
+        "{0} is not a defined {1} value; use one of the named values",
+        "An undefined activation or loss cannot be generated.");
+
+    public static readonly DiagnosticDescriptor SoftmaxNotLast = Error(
+        SoftmaxNotLastId,
+        "Softmax is only allowed on the last layer",
+        "Layer {0} uses Softmax, which is only allowed on the last layer; move it to the output layer or use another activation",
+        "Softmax turns the outputs into probabilities; inside the network it would couple every unit of the layer.");
+
+    public static readonly DiagnosticDescriptor LossDoesNotFitOutput = Warning(
+        LossDoesNotFitOutputId,
+        "Loss does not fit the output activation",
+        "{0} expects a {1} output layer, but the last layer uses {2}; {3}",
+        "CrossEntropy is meant for a Softmax output and BinaryCrossEntropy for a Sigmoid output; with another output activation the loss is computed on values that need not be probabilities.");
+
+    public static readonly DiagnosticDescriptor StepIsNotTrainable = Warning(
+        StepIsNotTrainableId,
+        "Step cannot be trained by backpropagation",
+        "Layer {0} uses Step, whose derivative is 0 everywhere, so backpropagation cannot train this network; use Sigmoid to train, or suppress this warning if the network is only evaluated",
+        "The perceptron's step function is flat except at 0, so every gradient through it is zero.");
+
+    public static readonly DiagnosticDescriptor AlphaIgnored = Warning(
+        AlphaIgnoredId,
+        "Alpha is ignored by this activation",
+        "Layer {0} sets Alpha, which {1} ignores; remove it (Alpha applies to LeakyReLU and ELU)",
+        "Only LeakyReLU (the negative slope) and ELU (the saturation value) use Alpha.");
+
+    public static readonly DiagnosticDescriptor LeakyAlphaOutOfRange = Warning(
+        LeakyAlphaOutOfRangeId,
+        "LeakyReLU Alpha outside (0, 1)",
+        "Layer {0} uses LeakyReLU with Alpha = {1}; a slope outside (0, 1) is not a leaky ReLU (0 is ReLU, 1 is linear, above 1 inverts the roles); use a value such as 0.01 or 0.1",
+        "The negative slope of a leaky ReLU is a small positive number.");
+
+    public static readonly DiagnosticDescriptor LayersSplitAcrossParts = Error(
+        LayersSplitAcrossPartsId,
+        "Layer attributes split over several declarations",
+        "'{0}' has layer attributes on more than one partial declaration, so their order is undefined; put [Network] and every layer attribute on one declaration",
+        "The layers' order is their source order, which C# defines only within one declaration.");
+
+    public static readonly DiagnosticDescriptor MemberConflict = Error(
+        MemberConflictId,
+        "Member conflicts with a generated member",
+        "'{0}' declares '{1}', which NetGen generates for every network; rename or remove it",
+        "NetGen generates the constants, constructors, storage and passes of the network on the class.");
+
+    public static readonly DiagnosticDescriptor WeightsFileNotFound = Error(
+        WeightsFileNotFoundId,
+        "Weights file is not an AdditionalFile",
+        "Weights = \"{0}\" names no file among the project's AdditionalFiles; add <AdditionalFiles Include=\"{0}\" /> to the project",
+        "Embedded weights are read at compile time from the project's AdditionalFiles.");
+
+    public static readonly DiagnosticDescriptor LargeNetwork = new(
+        LargeNetworkId,
+        "Large network",
+        "'{0}' has {1:N0} parameters ({2:N1} MB); NetGen generates loops for it, but its weights do not fit in the processor's caches, so each pass is bound by memory bandwidth",
+        Category,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        description: "Networks above a few million parameters run at memory speed rather than arithmetic speed.",
+        helpLinkUri: HelpRoot + LargeNetworkId.ToLowerInvariant());
+
+    private static DiagnosticDescriptor Error(string id, string title, string message, string description) =>
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: description, helpLinkUri: HelpRoot + id.ToLowerInvariant());
+
+    private static DiagnosticDescriptor Warning(string id, string title, string message, string description) =>
+        new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, description: description, helpLinkUri: HelpRoot + id.ToLowerInvariant());
+}

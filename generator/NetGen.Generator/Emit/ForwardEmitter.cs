@@ -1,0 +1,94 @@
+using System.Linq;
+using NetGen.Generator.Model;
+
+namespace NetGen.Generator.Emit;
+
+/// <summary>Emits <c>Forward</c> and <c>ForwardBatch</c>, which chain the layer kernels through stack buffers.</summary>
+internal static class ForwardEmitter
+{
+    /// <summary>Rows a batch kernel computes at once, reusing every loaded weight for each.</summary>
+    public const int RowBlock = 4;
+
+    public static void Emit(SourceWriter writer, NetworkSpec spec)
+    {
+        writer.Line($"/// <summary>Computes the {spec.Outputs} outputs of one sample. Does not change the network, so threads may share it.</summary>");
+        writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span's length is not InputSize or OutputSize.</exception>");
+        using (writer.Block($"public void Forward({Code.ReadOnlySpan} input, {Code.Span} output)"))
+        {
+            writer.Line($"if (input.Length != InputSize) {Code.Guard}.ThrowWrongLength(nameof(input), InputSize, input.Length, \"inputs\");");
+            writer.Line($"if (output.Length != OutputSize) {Code.Guard}.ThrowWrongLength(nameof(output), OutputSize, output.Length, \"outputs\");");
+            writer.Line($"ForwardRows(ref {Code.MemoryMarshal}.GetArrayDataReference(_parameters), ref {Code.MemoryMarshal}.GetReference(input), output);");
+        }
+
+        writer.Line();
+        writer.Line($"/// <summary>Computes consecutive rows of InputSize inputs into rows of OutputSize outputs. Does not change the network.</summary>");
+        writer.Line("/// <exception cref=\"global::System.ArgumentException\">The spans do not hold the same whole number of rows.</exception>");
+        using (writer.Block($"public void ForwardBatch({Code.ReadOnlySpan} inputs, {Code.Span} outputs)"))
+        {
+            writer.Line("var rows = inputs.Length / InputSize;");
+            writer.Line($"if (inputs.Length % InputSize != 0) {Code.Guard}.ThrowNotWholeRows(nameof(inputs), inputs.Length, InputSize, \"inputs\");");
+            writer.Line($"if (outputs.Length != rows * OutputSize) {Code.Guard}.ThrowWrongLength(nameof(outputs), rows * OutputSize, outputs.Length, \"outputs for \" + rows + \" rows\");");
+            writer.Line($"ref float parameters = ref {Code.MemoryMarshal}.GetArrayDataReference(_parameters);");
+            writer.Line($"ref float input = ref {Code.MemoryMarshal}.GetReference(inputs);");
+            writer.Line("var row = 0;");
+            using (writer.Block($"for (; row + {RowBlock} <= rows; row += {RowBlock})"))
+            {
+                writer.Line($"ForwardRows{RowBlock}(ref parameters, ref {Code.Unsafe}.Add(ref input, row * InputSize), outputs.Slice(row * OutputSize, {RowBlock} * OutputSize));");
+            }
+
+            writer.Line();
+            using (writer.Block("for (; row < rows; row++)"))
+            {
+                writer.Line($"ForwardRows(ref parameters, ref {Code.Unsafe}.Add(ref input, row * InputSize), outputs.Slice(row * OutputSize, OutputSize));");
+            }
+        }
+
+        EmitRows(writer, spec, 1);
+        EmitRows(writer, spec, RowBlock);
+    }
+
+    /// <summary>
+    /// The chain of layers for one row or a block of rows. Activations alternate between two stack buffers sized
+    /// for the widest layer, so stack use does not grow with depth.
+    /// </summary>
+    private static void EmitRows(SourceWriter writer, NetworkSpec spec, int rows)
+    {
+        var name = rows == 1 ? "ForwardRows" : $"ForwardRows{rows}";
+        var hidden = spec.Layers.Take(spec.Layers.Count - 1).ToList();
+        writer.Line();
+        writer.Line(rows == 1 ? "/// <summary>Runs every layer for one row.</summary>" : $"/// <summary>Runs every layer for {rows} rows at once.</summary>");
+        using (writer.Block($"private static void {name}(ref float parameters, ref float input, {Code.Span} output)"))
+        {
+            if (hidden.Count > 0)
+            {
+                var widest = hidden.Max(l => l.Units);
+                writer.Line($"{Code.Span} even = stackalloc float[{rows * widest}];");
+                if (hidden.Count > 1)
+                {
+                    writer.Line($"{Code.Span} odd = stackalloc float[{rows * widest}];");
+                }
+            }
+
+            if (spec.Layers.Any(l => l.IsMaxout))
+            {
+                writer.Line($"{Code.Span} pieces = stackalloc float[{rows * spec.Layers.Where(l => l.IsMaxout).Max(l => l.AffineOutputs)}];");
+            }
+
+            var previous = "input";
+            foreach (var layer in spec.Layers)
+            {
+                var isLast = layer.Index == spec.Layers.Count - 1;
+                var activations = isLast ? "output" : (layer.Index % 2 == 0 ? "even" : "odd") + $".Slice(0, {rows * layer.Units})";
+                var affine = ActivationCalls.InPlace(layer) ? activations : $"pieces.Slice(0, {rows * layer.AffineOutputs})";
+                writer.Line($"// Layer {layer.Number}: {layer.Describe()}.");
+                writer.Line($"Kernels.{AffineEmitter.KernelName(layer, rows)}(ref parameters, ref {previous}, ref {Code.MemoryMarshal}.GetReference({affine}));");
+                if (ActivationCalls.Forward(layer, affine, activations) is { } call)
+                {
+                    writer.Line(call);
+                }
+
+                previous = $"{Code.MemoryMarshal}.GetReference({(layer.Index % 2 == 0 ? "even" : "odd")})";
+            }
+        }
+    }
+}

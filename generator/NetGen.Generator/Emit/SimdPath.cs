@@ -1,0 +1,45 @@
+using System.Collections.Generic;
+
+namespace NetGen.Generator.Emit;
+
+/// <summary>
+/// One of the three code paths every kernel has: Vector512, Vector256 (with Vector128 tails) and scalar. The JIT
+/// folds the <c>IsHardwareAccelerated</c> checks that choose between them, so only one survives in machine code.
+/// </summary>
+internal sealed class SimdPath
+{
+    private const string Intrinsics = "global::System.Runtime.Intrinsics.";
+
+    public static readonly SimdPath Vector512 = new("Vector512", new[] { 16, 8, 4, 1 });
+    public static readonly SimdPath Vector256 = new("Vector256", new[] { 8, 4, 1 });
+    public static readonly SimdPath Scalar = new("Scalar", new[] { 1 });
+
+    public static readonly IReadOnlyList<SimdPath> All = new[] { Vector512, Vector256, Scalar };
+
+    private SimdPath(string name, int[] widths)
+    {
+        Name = name;
+        Widths = widths;
+    }
+
+    public string Name { get; }
+
+    /// <summary>The widths used, widest first: the main loop's, then those that take the tail.</summary>
+    public IReadOnlyList<int> Widths { get; }
+
+    public int Width => Widths[0];
+
+    public bool IsScalar => Width == 1;
+
+    /// <summary>The condition that selects this path, or null for the scalar fallback.</summary>
+    public string? Condition => IsScalar ? null : $"{VectorClass(Width)}.IsHardwareAccelerated";
+
+    public static string VectorClass(int width) => width switch
+    {
+        16 => Intrinsics + "Vector512",
+        8 => Intrinsics + "Vector256",
+        _ => Intrinsics + "Vector128",
+    };
+
+    public static string VectorType(int width) => width == 1 ? "float" : VectorClass(width) + "<float>";
+}

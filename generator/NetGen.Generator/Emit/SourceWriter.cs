@@ -1,0 +1,68 @@
+using System;
+using System.Text;
+
+namespace NetGen.Generator.Emit;
+
+/// <summary>Writes indented C# source, with blocks that close themselves when disposed.</summary>
+internal sealed class SourceWriter
+{
+    private const string IndentUnit = "    ";
+    private readonly StringBuilder _builder = new();
+    private int _indent;
+
+    public SourceWriter Line(string text = "")
+    {
+        if (text.Length > 0)
+        {
+            for (var i = 0; i < _indent; i++)
+            {
+                _builder.Append(IndentUnit);
+            }
+
+            _builder.Append(text);
+        }
+
+        _builder.Append('\n');
+        return this;
+    }
+
+    /// <summary>Writes <paramref name="header"/> and an opening brace; disposing writes the closing brace.</summary>
+    public Block Block(string header, string closing = "}")
+    {
+        Line(header);
+        Line("{");
+        _indent++;
+        return new Block(this, closing);
+    }
+
+    /// <summary>Opens a bare scope, so that the variables of one unrolled step do not clash with the next.</summary>
+    public Block Scope(string comment)
+    {
+        Line("// " + comment);
+        Line("{");
+        _indent++;
+        return new Block(this, "}");
+    }
+
+    internal void Close(string closing)
+    {
+        _indent--;
+        Line(closing);
+    }
+
+    public override string ToString() => _builder.ToString();
+}
+
+internal readonly struct Block : IDisposable
+{
+    private readonly SourceWriter _writer;
+    private readonly string _closing;
+
+    public Block(SourceWriter writer, string closing)
+    {
+        _writer = writer;
+        _closing = closing;
+    }
+
+    public void Dispose() => _writer.Close(_closing);
+}
