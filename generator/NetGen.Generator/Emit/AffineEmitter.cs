@@ -222,14 +222,19 @@ internal static class AffineEmitter
         /// <summary>Multiplies one chunk of <paramref name="width"/> inputs into every accumulator of the tile.</summary>
         private void EmitChunk(string? outputVariable, int firstOutput, int count, int width, string? chunkVariable, int chunk)
         {
+            var suffix = chunkVariable is null ? $"_{chunk}" : string.Empty;
             var inputs = new string[_rows];
             for (var r = 0; r < _rows; r++)
             {
-                inputs[r] = _rows == 1 && count == 1 ? Code.Load(width, "input", Code.Index(null, 0, chunkVariable, chunk)) : $"x{r}";
-                if (inputs[r] == $"x{r}")
+                var load = Code.Load(width, "input", Code.Index(null, 0, chunkVariable, ((long)r * Inputs) + chunk));
+                if (_rows == 1 && count == 1)
                 {
-                    _writer.Line($"var x{r} = {Code.Load(width, "input", Code.Index(null, 0, chunkVariable, ((long)r * Inputs) + chunk))};");
+                    inputs[r] = load;
+                    continue;
                 }
+
+                inputs[r] = $"x{r}{suffix}";
+                _writer.Line($"var {inputs[r]} = {load};");
             }
 
             for (var k = 0; k < count; k++)
@@ -237,8 +242,8 @@ internal static class AffineEmitter
                 var weight = Code.Load(width, "weights", Code.Index(outputVariable, Inputs, chunkVariable, ((long)firstOutput + k) * Inputs + chunk));
                 if (_rows > 1)
                 {
-                    _writer.Line($"var w{k} = {weight};");
-                    weight = $"w{k}";
+                    _writer.Line($"var w{k}{suffix} = {weight};");
+                    weight = $"w{k}{suffix}";
                 }
 
                 for (var r = 0; r < _rows; r++)

@@ -43,7 +43,7 @@ internal static class Code
         width == 1 ? Element(target, index) : $"{SimdPath.VectorClass(width)}.LoadUnsafe(ref {target}, {index})";
 
     public static string Store(int width, string value, string target, string index) =>
-        width == 1 ? $"{Element(target, index)} = {value};" : $"{value}.StoreUnsafe(ref {target}, {index});";
+        width == 1 ? $"{Element(target, index)} = {value};" : $"{SimdPath.VectorClass(width)}.StoreUnsafe({value}, ref {target}, {index});";
 
     /// <summary>a·b + c, fused where the target framework has the API.</summary>
     public static string MultiplyAdd(int width, string a, string b, string c, bool fused) =>

@@ -12,22 +12,31 @@ namespace NetGen.Kernels;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class Activations
 {
+    /// <summary>Applies Step to every value in place.</summary>
     public static void Step(Span<float> values) => Elementwise.Apply(values, default(StepOperator));
 
+    /// <summary>Applies Sigmoid to every value in place.</summary>
     public static void Sigmoid(Span<float> values) => Elementwise.Apply(values, default(SigmoidOperator));
 
+    /// <summary>Applies Tanh to every value in place.</summary>
     public static void Tanh(Span<float> values) => Elementwise.Apply(values, default(TanhOperator));
 
+    /// <summary>Applies Relu to every value in place.</summary>
     public static void Relu(Span<float> values) => Elementwise.Apply(values, default(ReluOperator));
 
+    /// <summary>Applies LeakyRelu to every value in place.</summary>
     public static void LeakyRelu(Span<float> values, float alpha) => Elementwise.Apply(values, new LeakyReluOperator(alpha));
 
+    /// <summary>Applies Elu to every value in place.</summary>
     public static void Elu(Span<float> values, float alpha) => Elementwise.Apply(values, new EluOperator(alpha));
 
+    /// <summary>Applies Relu6 to every value in place.</summary>
     public static void Relu6(Span<float> values) => Elementwise.Apply(values, default(Relu6Operator));
 
+    /// <summary>Applies Swish to every value in place.</summary>
     public static void Swish(Span<float> values) => Elementwise.Apply(values, default(SwishOperator));
 
+    /// <summary>Applies Mish to every value in place.</summary>
     public static void Mish(Span<float> values) => Elementwise.Apply(values, default(MishOperator));
 
     /// <summary>Turns each row of <paramref name="width"/> values into probabilities: e^(x − max) / Σ e^(x − max).</summary>
@@ -59,29 +68,38 @@ public static class Activations
         }
     }
 
+    /// <summary>dz = da · Step′, from the pre-activations z and activations a.</summary>
     public static void StepBackward(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz) => dz.Clear();
 
+    /// <summary>dz = da · Sigmoid′, from the pre-activations z and activations a.</summary>
     public static void SigmoidBackward(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz) =>
         Elementwise.ChainRule(z, a, da, dz, default(SigmoidDerivative));
 
+    /// <summary>dz = da · Tanh′, from the pre-activations z and activations a.</summary>
     public static void TanhBackward(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz) =>
         Elementwise.ChainRule(z, a, da, dz, default(TanhDerivative));
 
+    /// <summary>dz = da · Relu′, from the pre-activations z and activations a.</summary>
     public static void ReluBackward(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz) =>
         Elementwise.ChainRule(z, a, da, dz, new PiecewiseLinearDerivative(0f));
 
+    /// <summary>dz = da · LeakyRelu′, from the pre-activations z and activations a.</summary>
     public static void LeakyReluBackward(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz, float alpha) =>
         Elementwise.ChainRule(z, a, da, dz, new PiecewiseLinearDerivative(alpha));
 
+    /// <summary>dz = da · Elu′, from the pre-activations z and activations a.</summary>
     public static void EluBackward(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz, float alpha) =>
         Elementwise.ChainRule(z, a, da, dz, new EluDerivative(alpha));
 
+    /// <summary>dz = da · Relu6′, from the pre-activations z and activations a.</summary>
     public static void Relu6Backward(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz) =>
         Elementwise.ChainRule(z, a, da, dz, default(Relu6Derivative));
 
+    /// <summary>dz = da · Swish′, from the pre-activations z and activations a.</summary>
     public static void SwishBackward(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz) =>
         Elementwise.ChainRule(z, a, da, dz, default(SwishDerivative));
 
+    /// <summary>dz = da · Mish′, from the pre-activations z and activations a.</summary>
     public static void MishBackward(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz) =>
         Elementwise.ChainRule(z, a, da, dz, default(MishDerivative));
 

@@ -25,4 +25,16 @@ public static class Guard
             $"{parameterName} has {values}, but the network expects {expected.ToString(CultureInfo.InvariantCulture)} {what}.",
             parameterName);
     }
+
+    /// <summary>
+    /// Throws the <see cref="ArgumentException"/> for a batch span that is not a whole, non-zero number of rows, e.g.
+    /// "inputs has 10 values, which is not a whole number of rows of 4 inputs."
+    /// </summary>
+    [DoesNotReturn]
+    public static void ThrowNotWholeRows(string parameterName, int actual, int rowSize, string what)
+    {
+        throw new ArgumentException(
+            $"{parameterName} has {actual.ToString(CultureInfo.InvariantCulture)} values, which is not a whole, non-zero number of rows of {rowSize.ToString(CultureInfo.InvariantCulture)} {what}.",
+            parameterName);
+    }
 }

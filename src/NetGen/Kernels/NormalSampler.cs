@@ -12,6 +12,7 @@ public struct NormalSampler
 {
     private ulong _state;
 
+    /// <summary>Starts the sequence for <paramref name="seed"/>.</summary>
     public NormalSampler(int seed) => _state = 0x9E3779B97F4A7C15UL ^ (ulong)(uint)seed;
 
     /// <summary>Fills <paramref name="values"/> with independent draws from N(0, σ²).</summary>
