@@ -51,8 +51,7 @@ public sealed class Sgd : IOptimizer
     /// <inheritdoc/>
     public void Step(Span<float> parameters, ReadOnlySpan<float> gradients)
     {
-        bool first = OptimizerGuard.CheckLengths(parameters.Length, gradients.Length, _stateLength, nameof(Sgd));
-        if (first)
+        if (OptimizerGuard.CheckLengths(parameters.Length, gradients.Length, _stateLength, nameof(Sgd)))
         {
             if (Momentum != 0f && _momentumBuffer.Length != parameters.Length)
             {
@@ -68,7 +67,7 @@ public sealed class Sgd : IOptimizer
         }
         else
         {
-            StepMomentum(parameters, gradients, _momentumBuffer, first);
+            StepMomentum(parameters, gradients, _momentumBuffer);
         }
     }
 
@@ -95,10 +94,10 @@ public sealed class Sgd : IOptimizer
         }
     }
 
-    private void StepMomentum(Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> buffer, bool first)
+    private void StepMomentum(Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> buffer)
     {
         float lr = LearningRate, wd = WeightDecay, mu = Momentum;
-        float keep = first ? 0f : mu;   // b ← g on the first step, μb + g afterwards
+        // The buffer starts at 0 (new or Reset), so μb + g gives torch's b ← g on the first step.
         bool nesterov = Nesterov;
         var p = MemoryMarshal.Cast<float, Vector<float>>(parameters);
         var g = MemoryMarshal.Cast<float, Vector<float>>(gradients);
@@ -106,7 +105,7 @@ public sealed class Sgd : IOptimizer
         for (int i = 0; i < p.Length; i++)
         {
             var grad = g[i] + wd * p[i];
-            var buf = keep * b[i] + grad;
+            var buf = mu * b[i] + grad;
             b[i] = buf;
             p[i] -= lr * (nesterov ? grad + mu * buf : buf);
         }
@@ -114,7 +113,7 @@ public sealed class Sgd : IOptimizer
         for (int i = p.Length * Vector<float>.Count; i < parameters.Length; i++)
         {
             float grad = gradients[i] + wd * parameters[i];
-            float buf = keep * buffer[i] + grad;
+            float buf = mu * buffer[i] + grad;
             buffer[i] = buf;
             parameters[i] -= lr * (nesterov ? grad + mu * buf : buf);
         }

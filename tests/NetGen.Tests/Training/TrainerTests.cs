@@ -72,6 +72,27 @@ public class TrainerTests
     }
 
     [Fact]
+    public void Train_ClassifiesWithLogisticRegressionAndReportsAccuracy()
+    {
+        // Two independent binary outputs: x₀ > 0 and x₀ + x₁ > 0.
+        var random = new Random(11);
+        var x = new float[400 * 2];
+        var t = new float[400 * 2];
+        for (int r = 0; r < 400; r++)
+        {
+            float a = (float)(random.NextDouble() * 2 - 1), b = (float)(random.NextDouble() * 2 - 1);
+            (x[2 * r], x[2 * r + 1]) = (a, b);
+            (t[2 * r], t[2 * r + 1]) = (a > 0 ? 1 : 0, a + b > 0 ? 1 : 0);
+        }
+
+        var (train, validation) = new Dataset(x, t, 2, 2).Split(0.25, seed: 2);
+        var history = new Trainer(new LogisticRegression(2, 2), new Adam(0.1f)) { Epochs = 40 }.Train(train, validation);
+
+        Assert.All(history.Epochs, e => Assert.InRange(e.ValidationAccuracy!.Value, 0, 1));
+        Assert.True(history.Epochs[^1].ValidationAccuracy > 0.95, $"accuracy {history.Epochs[^1].ValidationAccuracy}");
+    }
+
+    [Fact]
     public void TrainLoss_IsTheMeanOverRows()
     {
         // A learning rate of 0 keeps the parameters, so the epoch's train loss must equal the evaluated loss,
@@ -179,6 +200,22 @@ public class TrainerTests
     }
 
     [Fact]
+    public void NaNValidationLoss_ThrowsDivergedWithoutABatch()
+    {
+        // A huge validation input gives a squared error beyond float range: an infinite validation loss.
+        var network = new LinearRegression(1, 1);
+        network.InitializeParameters(2);
+        Assert.NotEqual(0f, network.Parameters[0]);
+        var validation = new Dataset([1e30f], [0f], 1, 1);
+
+        var ex = Assert.Throws<TrainingDivergedException>(() => new Trainer(network, new Sgd(0f)).Train(Line(8, 1f), validation));
+
+        Assert.Null(ex.Batch);
+        Assert.Equal(1, ex.Epoch);
+        Assert.Contains("epoch 1, on the validation set", ex.Message);
+    }
+
+    [Fact]
     public void NaNLoss_InTheFirstEpoch_RestoresTheInitialParameters()
     {
         var inner = new LinearRegression(3, 1);
@@ -210,6 +247,7 @@ public class TrainerTests
         long eleven = GC.GetAllocatedBytesForCurrentThread() - start;
 
         // 10 more epochs of 48 batches each (480 batches): only the 10 epoch reports and the history list may differ.
+        Console.WriteLine($"Train allocations: 1 epoch {one} bytes, 11 epochs {eleven} bytes");
         Assert.True(eleven - one < 2048, $"1 epoch: {one} bytes, 11 epochs: {eleven} bytes");
     }
 
