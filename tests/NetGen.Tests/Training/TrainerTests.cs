@@ -49,6 +49,8 @@ public class TrainerTests
         Assert.True(history.Epochs[0].TrainLoss > 0.1, $"first epoch loss {history.Epochs[0].TrainLoss}");
         Assert.True(history.Epochs[^1].ValidationLoss < 1e-6, $"validation loss {history.Epochs[^1].ValidationLoss}");
         Assert.All(history.Epochs, e => Assert.Null(e.ValidationAccuracy));   // MSE: no accuracy
+        Assert.All(history.Epochs.Zip(history.Epochs.Skip(1)), pair => Assert.True(pair.Second.Elapsed >= pair.First.Elapsed));
+        Assert.True(history.Epochs[0].Elapsed > TimeSpan.Zero);
         Assert.False(history.StoppedEarly);
         Assert.Equal(new[] { 2f, -1f, 0.5f, 1f }, network.Parameters.ToArray(), (a, b) => Math.Abs(a - b) < 1e-3);
         Assert.True(Metrics.Evaluate(network, validation).Loss < 1e-6);
