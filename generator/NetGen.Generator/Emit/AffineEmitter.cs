@@ -12,7 +12,7 @@ namespace NetGen.Generator.Emit;
 internal static class AffineEmitter
 {
     /// <summary>Unrolled statements one path may emit per layer before it falls back to loops.</summary>
-    private const long UnrollBudget = 256;
+    private const long UnrollBudget = 64;
 
     public static string KernelName(LayerSpec layer, int rows) => rows == 1 ? $"Layer{layer.Number}Affine" : $"Layer{layer.Number}AffineRows";
 
@@ -188,7 +188,7 @@ internal static class AffineEmitter
 
         private void Declare(int count, int width)
         {
-            var zero = width == 1 ? "0f" : SimdPath.VectorType(width) + ".Zero";
+            var zero = SimdPath.Zero(width);
             for (var r = 0; r < _rows; r++)
             {
                 for (var k = 0; k < count; k++)
