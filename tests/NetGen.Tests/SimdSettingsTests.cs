@@ -3,6 +3,7 @@ using System.Collections;
 using System.Linq;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using Xunit.Abstractions;
 
 namespace NetGen.Tests;
 
@@ -13,12 +14,19 @@ namespace NetGen.Tests;
 /// </summary>
 public sealed class SimdSettingsTests
 {
+    private readonly ITestOutputHelper _output;
+
+    public SimdSettingsTests(ITestOutputHelper output) => _output = output;
+
     [Fact]
     public void Disabled_instruction_sets_are_not_accelerated_and_enabled_ones_are()
     {
         bool noAvx512 = IsZero("DOTNET_EnableAVX512");
         bool noAvx2 = IsZero("DOTNET_EnableAVX2");
         bool noIntrinsics = IsZero("DOTNET_EnableHWIntrinsic");
+        _output.WriteLine(
+            $"EnableAVX512=0: {noAvx512}, EnableAVX2=0: {noAvx2}, EnableHWIntrinsic=0: {noIntrinsics}; accelerated: " +
+            $"Vector128 {Vector128.IsHardwareAccelerated}, Vector256 {Vector256.IsHardwareAccelerated}, Vector512 {Vector512.IsHardwareAccelerated}");
 
         if (noAvx512)
         {

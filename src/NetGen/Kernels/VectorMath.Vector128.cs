@@ -12,23 +12,14 @@ public static partial class VectorMath
     public static Vector128<float> Exp(Vector128<float> x)
     {
         x = Vector128.Max(x, Vector128.Create(ExpLowerBound));
-        x = Vector128.Min(x, Vector128.Create(ExpUpperBound));
-        Vector128<float> shifted = x * Vector128.Create(Log2E) + Vector128.Create(RoundingShift);
-        Vector128<float> n = shifted - Vector128.Create(RoundingShift);
-        Vector128<int> k = shifted.AsInt32() - Vector128.Create(RoundingShiftBits);
-        Vector128<float> r = x - n * Vector128.Create(Ln2Hi) - n * Vector128.Create(Ln2Lo);
-        Vector128<float> p = ExpM1Polynomial(r) + Vector128.Create(1f);
-        Vector128<int> half = Vector128.ShiftRightArithmetic(k, 1);
-        Vector128<float> scaleLow = Vector128.ShiftLeft(half + Vector128.Create(ExponentBias), MantissaBits).AsSingle();
-        Vector128<float> scaleHigh = Vector128.ShiftLeft(k - half + Vector128.Create(ExponentBias), MantissaBits).AsSingle();
-        return p * scaleLow * scaleHigh;
+        return ExpOfClamped(Vector128.Min(x, Vector128.Create(ExpUpperBound)));
     }
 
     /// <summary>σ(x) = 1 / (1 + e^-x) per lane; see <see cref="Sigmoid(float)"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Sigmoid(Vector128<float> x)
     {
-        Vector128<float> e = Exp(x | Vector128.Create(-0f));
+        Vector128<float> e = ExpOfNonPositive(x | Vector128.Create(-0f));
         Vector128<float> numerator = Vector128.ConditionalSelect(Vector128.LessThan(x, Vector128<float>.Zero), e, Vector128.Create(1f));
         return numerator / (Vector128.Create(1f) + e);
     }
@@ -46,7 +37,7 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Swish(Vector128<float> x)
     {
-        Vector128<float> e = Exp(x | Vector128.Create(-0f));
+        Vector128<float> e = ExpOfNonPositive(x | Vector128.Create(-0f));
         Vector128<float> numerator = Vector128.ConditionalSelect(Vector128.LessThan(x, Vector128<float>.Zero), e, Vector128.Create(1f));
         return x * (numerator / (Vector128.Create(1f) + e));
     }
@@ -55,7 +46,7 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> SwishDerivative(Vector128<float> z)
     {
-        Vector128<float> e = Exp(z | Vector128.Create(-0f));
+        Vector128<float> e = ExpOfNonPositive(z | Vector128.Create(-0f));
         Vector128<float> s = Vector128.Create(1f) / (Vector128.Create(1f) + e);
         Vector128<float> sigmoid = Vector128.ConditionalSelect(Vector128.LessThan(z, Vector128<float>.Zero), e * s, s);
         return sigmoid + z * (e * s * s);
@@ -65,7 +56,7 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Softplus(Vector128<float> x)
     {
-        Vector128<float> e = Exp(x | Vector128.Create(-0f));
+        Vector128<float> e = ExpOfNonPositive(x | Vector128.Create(-0f));
         Vector128<float> u = Vector128.Create(1f) + e;
         Vector128<float> c = e - (u - Vector128.Create(1f));
         return Vector128.Max(x, Vector128<float>.Zero) + (LogOfNormal(u) + c);
@@ -75,7 +66,7 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Mish(Vector128<float> x)
     {
-        Vector128<float> e = Exp(Vector128.Min(x, Vector128.Create(MishUpperBound)));
+        Vector128<float> e = ExpOfClamped(Vector128.Min(Vector128.Max(x, Vector128.Create(ExpLowerBound)), Vector128.Create(MishUpperBound)));
         Vector128<float> n = e * (e + Vector128.Create(2f));
         return x * (n / (n + Vector128.Create(2f)));
     }
@@ -85,7 +76,7 @@ public static partial class VectorMath
     public static Vector128<float> MishDerivative(Vector128<float> z)
     {
         z = Vector128.Min(z, Vector128.Create(MishUpperBound));
-        Vector128<float> e = Exp(z);
+        Vector128<float> e = ExpOfClamped(Vector128.Max(z, Vector128.Create(ExpLowerBound)));
         Vector128<float> n = e * (e + Vector128.Create(2f));
         Vector128<float> d = n + Vector128.Create(2f);
         return (n * d + z * (Vector128.Create(4f) * e * (e + Vector128.Create(1f)))) / (d * d);
@@ -110,6 +101,23 @@ public static partial class VectorMath
         result = Vector128.ConditionalSelect(Vector128.Equals(x, Vector128<float>.Zero), Vector128.Create(float.NegativeInfinity), result);
         // Negative and NaN lanes: all bits set is a NaN.
         return result | ~Vector128.GreaterThanOrEqual(x, Vector128<float>.Zero);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<float> ExpOfNonPositive(Vector128<float> x) => ExpOfClamped(Vector128.Max(x, Vector128.Create(ExpLowerBound)));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<float> ExpOfClamped(Vector128<float> x)
+    {
+        Vector128<float> shifted = x * Vector128.Create(Log2E) + Vector128.Create(RoundingShift);
+        Vector128<float> n = shifted - Vector128.Create(RoundingShift);
+        Vector128<int> k = shifted.AsInt32() - Vector128.Create(RoundingShiftBits);
+        Vector128<float> r = x - n * Vector128.Create(Ln2Hi) - n * Vector128.Create(Ln2Lo);
+        Vector128<float> p = ExpM1Polynomial(r) + Vector128.Create(1f);
+        Vector128<int> half = Vector128.ShiftRightArithmetic(k, 1);
+        Vector128<float> scaleLow = Vector128.ShiftLeft(half + Vector128.Create(ExponentBias), MantissaBits).AsSingle();
+        Vector128<float> scaleHigh = Vector128.ShiftLeft(k - half + Vector128.Create(ExponentBias), MantissaBits).AsSingle();
+        return p * scaleLow * scaleHigh;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -12,23 +12,14 @@ public static partial class VectorMath
     public static Vector256<float> Exp(Vector256<float> x)
     {
         x = Vector256.Max(x, Vector256.Create(ExpLowerBound));
-        x = Vector256.Min(x, Vector256.Create(ExpUpperBound));
-        Vector256<float> shifted = x * Vector256.Create(Log2E) + Vector256.Create(RoundingShift);
-        Vector256<float> n = shifted - Vector256.Create(RoundingShift);
-        Vector256<int> k = shifted.AsInt32() - Vector256.Create(RoundingShiftBits);
-        Vector256<float> r = x - n * Vector256.Create(Ln2Hi) - n * Vector256.Create(Ln2Lo);
-        Vector256<float> p = ExpM1Polynomial(r) + Vector256.Create(1f);
-        Vector256<int> half = Vector256.ShiftRightArithmetic(k, 1);
-        Vector256<float> scaleLow = Vector256.ShiftLeft(half + Vector256.Create(ExponentBias), MantissaBits).AsSingle();
-        Vector256<float> scaleHigh = Vector256.ShiftLeft(k - half + Vector256.Create(ExponentBias), MantissaBits).AsSingle();
-        return p * scaleLow * scaleHigh;
+        return ExpOfClamped(Vector256.Min(x, Vector256.Create(ExpUpperBound)));
     }
 
     /// <summary>σ(x) = 1 / (1 + e^-x) per lane; see <see cref="Sigmoid(float)"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Sigmoid(Vector256<float> x)
     {
-        Vector256<float> e = Exp(x | Vector256.Create(-0f));
+        Vector256<float> e = ExpOfNonPositive(x | Vector256.Create(-0f));
         Vector256<float> numerator = Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256<float>.Zero), e, Vector256.Create(1f));
         return numerator / (Vector256.Create(1f) + e);
     }
@@ -46,7 +37,7 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Swish(Vector256<float> x)
     {
-        Vector256<float> e = Exp(x | Vector256.Create(-0f));
+        Vector256<float> e = ExpOfNonPositive(x | Vector256.Create(-0f));
         Vector256<float> numerator = Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256<float>.Zero), e, Vector256.Create(1f));
         return x * (numerator / (Vector256.Create(1f) + e));
     }
@@ -55,7 +46,7 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> SwishDerivative(Vector256<float> z)
     {
-        Vector256<float> e = Exp(z | Vector256.Create(-0f));
+        Vector256<float> e = ExpOfNonPositive(z | Vector256.Create(-0f));
         Vector256<float> s = Vector256.Create(1f) / (Vector256.Create(1f) + e);
         Vector256<float> sigmoid = Vector256.ConditionalSelect(Vector256.LessThan(z, Vector256<float>.Zero), e * s, s);
         return sigmoid + z * (e * s * s);
@@ -65,7 +56,7 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Softplus(Vector256<float> x)
     {
-        Vector256<float> e = Exp(x | Vector256.Create(-0f));
+        Vector256<float> e = ExpOfNonPositive(x | Vector256.Create(-0f));
         Vector256<float> u = Vector256.Create(1f) + e;
         Vector256<float> c = e - (u - Vector256.Create(1f));
         return Vector256.Max(x, Vector256<float>.Zero) + (LogOfNormal(u) + c);
@@ -75,7 +66,7 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Mish(Vector256<float> x)
     {
-        Vector256<float> e = Exp(Vector256.Min(x, Vector256.Create(MishUpperBound)));
+        Vector256<float> e = ExpOfClamped(Vector256.Min(Vector256.Max(x, Vector256.Create(ExpLowerBound)), Vector256.Create(MishUpperBound)));
         Vector256<float> n = e * (e + Vector256.Create(2f));
         return x * (n / (n + Vector256.Create(2f)));
     }
@@ -85,7 +76,7 @@ public static partial class VectorMath
     public static Vector256<float> MishDerivative(Vector256<float> z)
     {
         z = Vector256.Min(z, Vector256.Create(MishUpperBound));
-        Vector256<float> e = Exp(z);
+        Vector256<float> e = ExpOfClamped(Vector256.Max(z, Vector256.Create(ExpLowerBound)));
         Vector256<float> n = e * (e + Vector256.Create(2f));
         Vector256<float> d = n + Vector256.Create(2f);
         return (n * d + z * (Vector256.Create(4f) * e * (e + Vector256.Create(1f)))) / (d * d);
@@ -110,6 +101,23 @@ public static partial class VectorMath
         result = Vector256.ConditionalSelect(Vector256.Equals(x, Vector256<float>.Zero), Vector256.Create(float.NegativeInfinity), result);
         // Negative and NaN lanes: all bits set is a NaN.
         return result | ~Vector256.GreaterThanOrEqual(x, Vector256<float>.Zero);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> ExpOfNonPositive(Vector256<float> x) => ExpOfClamped(Vector256.Max(x, Vector256.Create(ExpLowerBound)));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> ExpOfClamped(Vector256<float> x)
+    {
+        Vector256<float> shifted = x * Vector256.Create(Log2E) + Vector256.Create(RoundingShift);
+        Vector256<float> n = shifted - Vector256.Create(RoundingShift);
+        Vector256<int> k = shifted.AsInt32() - Vector256.Create(RoundingShiftBits);
+        Vector256<float> r = x - n * Vector256.Create(Ln2Hi) - n * Vector256.Create(Ln2Lo);
+        Vector256<float> p = ExpM1Polynomial(r) + Vector256.Create(1f);
+        Vector256<int> half = Vector256.ShiftRightArithmetic(k, 1);
+        Vector256<float> scaleLow = Vector256.ShiftLeft(half + Vector256.Create(ExponentBias), MantissaBits).AsSingle();
+        Vector256<float> scaleHigh = Vector256.ShiftLeft(k - half + Vector256.Create(ExponentBias), MantissaBits).AsSingle();
+        return p * scaleLow * scaleHigh;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

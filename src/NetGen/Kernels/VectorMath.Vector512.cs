@@ -12,23 +12,14 @@ public static partial class VectorMath
     public static Vector512<float> Exp(Vector512<float> x)
     {
         x = Vector512.Max(x, Vector512.Create(ExpLowerBound));
-        x = Vector512.Min(x, Vector512.Create(ExpUpperBound));
-        Vector512<float> shifted = x * Vector512.Create(Log2E) + Vector512.Create(RoundingShift);
-        Vector512<float> n = shifted - Vector512.Create(RoundingShift);
-        Vector512<int> k = shifted.AsInt32() - Vector512.Create(RoundingShiftBits);
-        Vector512<float> r = x - n * Vector512.Create(Ln2Hi) - n * Vector512.Create(Ln2Lo);
-        Vector512<float> p = ExpM1Polynomial(r) + Vector512.Create(1f);
-        Vector512<int> half = Vector512.ShiftRightArithmetic(k, 1);
-        Vector512<float> scaleLow = Vector512.ShiftLeft(half + Vector512.Create(ExponentBias), MantissaBits).AsSingle();
-        Vector512<float> scaleHigh = Vector512.ShiftLeft(k - half + Vector512.Create(ExponentBias), MantissaBits).AsSingle();
-        return p * scaleLow * scaleHigh;
+        return ExpOfClamped(Vector512.Min(x, Vector512.Create(ExpUpperBound)));
     }
 
     /// <summary>σ(x) = 1 / (1 + e^-x) per lane; see <see cref="Sigmoid(float)"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Sigmoid(Vector512<float> x)
     {
-        Vector512<float> e = Exp(x | Vector512.Create(-0f));
+        Vector512<float> e = ExpOfNonPositive(x | Vector512.Create(-0f));
         Vector512<float> numerator = Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512<float>.Zero), e, Vector512.Create(1f));
         return numerator / (Vector512.Create(1f) + e);
     }
@@ -46,7 +37,7 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Swish(Vector512<float> x)
     {
-        Vector512<float> e = Exp(x | Vector512.Create(-0f));
+        Vector512<float> e = ExpOfNonPositive(x | Vector512.Create(-0f));
         Vector512<float> numerator = Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512<float>.Zero), e, Vector512.Create(1f));
         return x * (numerator / (Vector512.Create(1f) + e));
     }
@@ -55,7 +46,7 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> SwishDerivative(Vector512<float> z)
     {
-        Vector512<float> e = Exp(z | Vector512.Create(-0f));
+        Vector512<float> e = ExpOfNonPositive(z | Vector512.Create(-0f));
         Vector512<float> s = Vector512.Create(1f) / (Vector512.Create(1f) + e);
         Vector512<float> sigmoid = Vector512.ConditionalSelect(Vector512.LessThan(z, Vector512<float>.Zero), e * s, s);
         return sigmoid + z * (e * s * s);
@@ -65,7 +56,7 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Softplus(Vector512<float> x)
     {
-        Vector512<float> e = Exp(x | Vector512.Create(-0f));
+        Vector512<float> e = ExpOfNonPositive(x | Vector512.Create(-0f));
         Vector512<float> u = Vector512.Create(1f) + e;
         Vector512<float> c = e - (u - Vector512.Create(1f));
         return Vector512.Max(x, Vector512<float>.Zero) + (LogOfNormal(u) + c);
@@ -75,7 +66,7 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Mish(Vector512<float> x)
     {
-        Vector512<float> e = Exp(Vector512.Min(x, Vector512.Create(MishUpperBound)));
+        Vector512<float> e = ExpOfClamped(Vector512.Min(Vector512.Max(x, Vector512.Create(ExpLowerBound)), Vector512.Create(MishUpperBound)));
         Vector512<float> n = e * (e + Vector512.Create(2f));
         return x * (n / (n + Vector512.Create(2f)));
     }
@@ -85,7 +76,7 @@ public static partial class VectorMath
     public static Vector512<float> MishDerivative(Vector512<float> z)
     {
         z = Vector512.Min(z, Vector512.Create(MishUpperBound));
-        Vector512<float> e = Exp(z);
+        Vector512<float> e = ExpOfClamped(Vector512.Max(z, Vector512.Create(ExpLowerBound)));
         Vector512<float> n = e * (e + Vector512.Create(2f));
         Vector512<float> d = n + Vector512.Create(2f);
         return (n * d + z * (Vector512.Create(4f) * e * (e + Vector512.Create(1f)))) / (d * d);
@@ -110,6 +101,23 @@ public static partial class VectorMath
         result = Vector512.ConditionalSelect(Vector512.Equals(x, Vector512<float>.Zero), Vector512.Create(float.NegativeInfinity), result);
         // Negative and NaN lanes: all bits set is a NaN.
         return result | ~Vector512.GreaterThanOrEqual(x, Vector512<float>.Zero);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> ExpOfNonPositive(Vector512<float> x) => ExpOfClamped(Vector512.Max(x, Vector512.Create(ExpLowerBound)));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> ExpOfClamped(Vector512<float> x)
+    {
+        Vector512<float> shifted = x * Vector512.Create(Log2E) + Vector512.Create(RoundingShift);
+        Vector512<float> n = shifted - Vector512.Create(RoundingShift);
+        Vector512<int> k = shifted.AsInt32() - Vector512.Create(RoundingShiftBits);
+        Vector512<float> r = x - n * Vector512.Create(Ln2Hi) - n * Vector512.Create(Ln2Lo);
+        Vector512<float> p = ExpM1Polynomial(r) + Vector512.Create(1f);
+        Vector512<int> half = Vector512.ShiftRightArithmetic(k, 1);
+        Vector512<float> scaleLow = Vector512.ShiftLeft(half + Vector512.Create(ExponentBias), MantissaBits).AsSingle();
+        Vector512<float> scaleHigh = Vector512.ShiftLeft(k - half + Vector512.Create(ExponentBias), MantissaBits).AsSingle();
+        return p * scaleLow * scaleHigh;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -88,17 +88,7 @@ public static partial class VectorMath
     public static float Exp(float x)
     {
         x = x < ExpLowerBound ? ExpLowerBound : x;
-        x = x > ExpUpperBound ? ExpUpperBound : x;
-        float shifted = x * Log2E + RoundingShift;
-        float n = shifted - RoundingShift;
-        int k = BitConverter.SingleToInt32Bits(shifted) - RoundingShiftBits;
-        float r = x - n * Ln2Hi - n * Ln2Lo;
-        float p = ExpM1Polynomial(r) + 1f;
-        // 2^k as two normal factors, so that results in the subnormal range are rounded once.
-        int half = k >> 1;
-        float scaleLow = BitConverter.Int32BitsToSingle((half + ExponentBias) << MantissaBits);
-        float scaleHigh = BitConverter.Int32BitsToSingle((k - half + ExponentBias) << MantissaBits);
-        return p * scaleLow * scaleHigh;
+        return ExpOfClamped(x > ExpUpperBound ? ExpUpperBound : x);
     }
 
     /// <summary>The logistic function σ(x) = 1 / (1 + e^-x), in [0, 1] for every finite x.</summary>
@@ -106,7 +96,7 @@ public static partial class VectorMath
     public static float Sigmoid(float x)
     {
         // With e = e^-|x| ≤ 1 nothing overflows: σ(x) = 1/(1 + e) for x ≥ 0 and e/(1 + e) for x < 0.
-        float e = Exp(-MathF.Abs(x));
+        float e = ExpOfNonPositive(-MathF.Abs(x));
         return (x < 0f ? e : 1f) / (1f + e);
     }
 
@@ -123,7 +113,7 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Swish(float x)
     {
-        float e = Exp(-MathF.Abs(x));
+        float e = ExpOfNonPositive(-MathF.Abs(x));
         return x * ((x < 0f ? e : 1f) / (1f + e));
     }
 
@@ -132,7 +122,7 @@ public static partial class VectorMath
     public static float SwishDerivative(float z)
     {
         // With e = e^-|z| and s = 1/(1 + e): σ(z)·(1 − σ(z)) = e·s² on both sides of 0.
-        float e = Exp(-MathF.Abs(z));
+        float e = ExpOfNonPositive(-MathF.Abs(z));
         float s = 1f / (1f + e);
         return (z < 0f ? e * s : s) + z * (e * s * s);
     }
@@ -142,7 +132,7 @@ public static partial class VectorMath
     public static float Softplus(float x)
     {
         // max(x, 0) + ln(1 + e) with e = e^-|x|; u = 1 + e is rounded, c is what the rounding lost.
-        float e = Exp(-MathF.Abs(x));
+        float e = ExpOfNonPositive(-MathF.Abs(x));
         float u = 1f + e;
         float c = e - (u - 1f);
         return (x > 0f ? x : 0f) + (LogOfNormal(u) + c);
@@ -153,7 +143,8 @@ public static partial class VectorMath
     public static float Mish(float x)
     {
         // tanh(ln(1 + e)) = n / (n + 2) with n = e·(e + 2), e = e^x.
-        float e = Exp(x < MishUpperBound ? x : MishUpperBound);
+        float clamped = x > ExpLowerBound ? x : ExpLowerBound;
+        float e = ExpOfClamped(clamped < MishUpperBound ? clamped : MishUpperBound);
         float n = e * (e + 2f);
         return x * (n / (n + 2f));
     }
@@ -164,7 +155,7 @@ public static partial class VectorMath
     public static float MishDerivative(float z)
     {
         z = z < MishUpperBound ? z : MishUpperBound;
-        float e = Exp(z);
+        float e = ExpOfClamped(z > ExpLowerBound ? z : ExpLowerBound);
         float n = e * (e + 2f);
         float d = n + 2f;
         return (n * d + z * (4f * e * (e + 1f))) / (d * d);
@@ -188,6 +179,27 @@ public static partial class VectorMath
         result = x == float.PositiveInfinity ? x : result;
         result = x == 0f ? float.NegativeInfinity : result;
         return x >= 0f ? result : float.NaN;
+    }
+
+    /// <summary>e^x for x ≤ 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float ExpOfNonPositive(float x) => ExpOfClamped(x > ExpLowerBound ? x : ExpLowerBound);
+
+    /// <summary>e^x for x in [<see cref="ExpLowerBound"/>, <see cref="ExpUpperBound"/>].</summary>
+    /// <remarks>Cody–Waite reduction x = n·ln 2 + r, a degree-7 polynomial for e^r and 2^n from the exponent bits.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float ExpOfClamped(float x)
+    {
+        float shifted = x * Log2E + RoundingShift;
+        float n = shifted - RoundingShift;
+        int k = BitConverter.SingleToInt32Bits(shifted) - RoundingShiftBits;
+        float r = x - n * Ln2Hi - n * Ln2Lo;
+        float p = ExpM1Polynomial(r) + 1f;
+        // 2^k as two normal factors, so that results in the subnormal range are rounded once.
+        int half = k >> 1;
+        float scaleLow = BitConverter.Int32BitsToSingle((half + ExponentBias) << MantissaBits);
+        float scaleHigh = BitConverter.Int32BitsToSingle((k - half + ExponentBias) << MantissaBits);
+        return p * scaleLow * scaleHigh;
     }
 
     /// <summary>e^x − 1 for x ≤ 0 (larger x are not supported), accurate near 0.</summary>

@@ -82,6 +82,7 @@ public sealed class VectorMathTests
         {
             var failures = new List<string>();
             double maxRelative = 0, maxUlps = 0, maxAbsolute = 0;
+            float worstInput = 0;
             for (int i = 0; i < inputs.Length; i++)
             {
                 double reference = kernel.Reference(inputs[i]);
@@ -96,7 +97,12 @@ public sealed class VectorMathTests
                 double error = Math.Abs(actual - reference);
                 if (float.IsFinite((float)reference) && Math.Abs(reference) >= 1e-30 && absoluteTolerance == 0)
                 {
-                    maxRelative = Math.Max(maxRelative, error / Math.Abs(reference));
+                    if (error / Math.Abs(reference) > maxRelative)
+                    {
+                        maxRelative = error / Math.Abs(reference);
+                        worstInput = inputs[i];
+                    }
+
                     maxUlps = Math.Max(maxUlps, error / Ulp((float)reference));
                 }
 
@@ -107,7 +113,7 @@ public sealed class VectorMathTests
             }
 
             _output.WriteLine(FormattableString.Invariant(
-                $"{name,-16} {width,-10} max relative error {maxRelative:E2}, {maxUlps:F2} ulp; max absolute error where |f| ≤ 1 {maxAbsolute:E2}; {inputs.Length} inputs"));
+                $"{name,-16} {width,-10} max relative error {maxRelative:E2} (at {worstInput:R}), {maxUlps:F2} ulp; max absolute error where |f| ≤ 1 {maxAbsolute:E2}; {inputs.Length} inputs"));
             Assert.True(failures.Count == 0, $"{width}:{Environment.NewLine}{string.Join(Environment.NewLine, failures)}");
         }
     }
