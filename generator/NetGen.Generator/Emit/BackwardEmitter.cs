@@ -12,9 +12,6 @@ internal static class BackwardEmitter
     /// <summary>The public members: scratch storage, argument checks, then the kernels class.</summary>
     public static void EmitPublic(SourceWriter writer, NetworkSpec spec, string kernels)
     {
-        var layout = new ScratchLayout(spec);
-        writer.Line($"private readonly float[] _scratch = new float[{Literals.Int(layout.Length)}];");
-        writer.Line();
         writer.Line($"/// <summary>Adds the gradient of one sample's {spec.Loss} loss to <see cref=\"Gradients\"/> and returns the loss. Uses the instance's scratch: one thread at a time.</summary>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span's length is not InputSize or OutputSize.</exception>");
         using (writer.Block($"public float Backward({Code.ReadOnlySpan} input, {Code.ReadOnlySpan} target)"))

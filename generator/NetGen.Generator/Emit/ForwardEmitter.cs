@@ -9,10 +9,17 @@ internal static class ForwardEmitter
     /// <summary>Rows a batch kernel computes at once, reusing every loaded weight for each.</summary>
     public const int RowBlock = 4;
 
+    /// <summary>Stack a batch block may use for its activations; wider networks run ForwardBatch row by row.</summary>
+    private const int BlockStackBudget = 64 * 1024;
+
+    /// <summary>Whether ForwardBatch computes blocks of rows, which needs a block's activations on the stack.</summary>
+    public static bool UsesRowBlocks(NetworkSpec spec) =>
+        (long)sizeof(float) * RowBlock * ((2L * spec.WidestAffineOutputs) + spec.WidestAffineOutputs) <= BlockStackBudget;
+
     /// <summary>The public <c>Forward</c> and <c>ForwardBatch</c>: argument checks, then the kernels class.</summary>
     public static void EmitPublic(SourceWriter writer, NetworkSpec spec, string kernels)
     {
-        writer.Line($"/// <summary>Computes the {spec.Outputs} outputs of one sample. Does not change the network, so threads may share it.</summary>");
+        writer.Line($"/// <summary>Computes the {(spec.Outputs == 1 ? "output" : spec.Outputs + " outputs")} of one sample. Does not change the network, so threads may share it.</summary>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span's length is not InputSize or OutputSize.</exception>");
         using (writer.Block($"public void Forward({Code.ReadOnlySpan} input, {Code.Span} output)"))
         {
@@ -46,12 +53,16 @@ internal static class ForwardEmitter
             writer.Line("ref float weights = ref MemoryMarshal.GetArrayDataReference(parameters);");
             writer.Line("ref float input = ref MemoryMarshal.GetReference(inputs);");
             writer.Line("var row = 0;");
-            using (writer.Block($"for (; row + {RowBlock} <= rows; row += {RowBlock})"))
+            if (UsesRowBlocks(spec))
             {
-                writer.Line($"ForwardRows{RowBlock}(ref weights, ref Unsafe.Add(ref input, row * {input}), outputs.Slice(row * {output}, {RowBlock * output}));");
+                using (writer.Block($"for (; row + {RowBlock} <= rows; row += {RowBlock})"))
+                {
+                    writer.Line($"ForwardRows{RowBlock}(ref weights, ref Unsafe.Add(ref input, row * {input}), outputs.Slice(row * {output}, {RowBlock * output}));");
+                }
+
+                writer.Line();
             }
 
-            writer.Line();
             using (writer.Block("for (; row < rows; row++)"))
             {
                 writer.Line($"ForwardRows(ref weights, ref Unsafe.Add(ref input, row * {input}), outputs.Slice(row * {output}, {output}));");
@@ -59,7 +70,10 @@ internal static class ForwardEmitter
         }
 
         EmitRows(writer, spec, 1);
-        EmitRows(writer, spec, RowBlock);
+        if (UsesRowBlocks(spec))
+        {
+            EmitRows(writer, spec, RowBlock);
+        }
     }
 
     /// <summary>

@@ -14,6 +14,27 @@ internal sealed class SimdPath
 
     public static readonly IReadOnlyList<SimdPath> All = new[] { Vector512, Vector256, Scalar };
 
+    /// <summary>
+    /// The paths worth emitting for rows of <paramref name="length"/> values: a row shorter than a path's main
+    /// vector would give the same code as the next narrower path, so that path is left out.
+    /// </summary>
+    public static IReadOnlyList<SimdPath> For(int length)
+    {
+        var paths = new List<SimdPath>(3);
+        if (length >= Vector512.Width)
+        {
+            paths.Add(Vector512);
+        }
+
+        if (length >= 4)
+        {
+            paths.Add(Vector256);
+        }
+
+        paths.Add(Scalar);
+        return paths;
+    }
+
     private SimdPath(string name, int[] widths)
     {
         Name = name;

@@ -224,3 +224,10 @@ public partial class MaxoutOutput;
 [Dense(9, Activation.LeakyReLU)]
 [Dense(3)]
 public partial class DeepSixLayers;
+
+[Network(inputs: 20)]
+[Dense(12, Activation.Tanh)]
+[Dense(44, Activation.ReLU)]
+[Dense(24, Activation.Sigmoid)]
+[Dense(5)]
+public partial class VectorTails;

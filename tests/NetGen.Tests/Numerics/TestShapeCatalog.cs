@@ -46,6 +46,7 @@ public static class TestShapeCatalog
         ["MaxoutHidden"] = (() => new MaxoutHidden(), [ReferenceLayer.Maxout(7, 17, 3), ReferenceLayer.Maxout(17, 3, 2), ReferenceLayer.Dense(3, 1, Activation.Identity)], Loss.MeanSquaredError),
         ["MaxoutOutput"] = (() => new MaxoutOutput(), [ReferenceLayer.Dense(33, 7, Activation.Swish), ReferenceLayer.Maxout(7, 1, 4)], Loss.MeanSquaredError),
         ["DeepSixLayers"] = (() => new DeepSixLayers(), [ReferenceLayer.Dense(5, 9, Activation.Tanh), ReferenceLayer.Dense(9, 9, Activation.Swish), ReferenceLayer.Dense(9, 9, Activation.ELU), ReferenceLayer.Dense(9, 9, Activation.Mish), ReferenceLayer.Dense(9, 9, Activation.LeakyReLU), ReferenceLayer.Dense(9, 3, Activation.Identity)], Loss.MeanSquaredError),
+        ["VectorTails"] = (() => new VectorTails(), [ReferenceLayer.Dense(20, 12, Activation.Tanh), ReferenceLayer.Dense(12, 44, Activation.ReLU), ReferenceLayer.Dense(44, 24, Activation.Sigmoid), ReferenceLayer.Dense(24, 5, Activation.Identity)], Loss.MeanSquaredError),
     };
 
     public static IEnumerable<object[]> Names()
