@@ -1,4 +1,7 @@
+using System;
+using System.IO;
 using System.IO.Compression;
+using System.Linq;
 using NetGen;
 
 namespace NetGen.Samples.Digits;
