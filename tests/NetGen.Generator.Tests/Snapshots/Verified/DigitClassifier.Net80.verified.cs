@@ -27,6 +27,9 @@ namespace Digits
         private readonly float[] _parameters = new float[ParameterCount];
         private readonly float[] _gradients = new float[ParameterCount];
 
+        // Each layer's values and gradients during Backward, for a block of rows.
+        private readonly float[] _scratch = new float[2208];
+
         /// <summary>Creates the network with parameters initialised from seed 0.</summary>
         public DigitClassifier()
             : this(0)
@@ -87,8 +90,6 @@ namespace Digits
             if (outputs.Length != rows * OutputSize) global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(outputs), rows * OutputSize, outputs.Length, "outputs for " + rows + " rows");
             global::DigitClassifierKernels.ForwardBatch(_parameters, inputs, outputs, rows);
         }
-
-        private readonly float[] _scratch = new float[2208];
 
         /// <summary>Adds the gradient of one sample's CrossEntropy loss to <see cref="Gradients"/> and returns the loss. Uses the instance's scratch: one thread at a time.</summary>
         /// <exception cref="global::System.ArgumentException">A span's length is not InputSize or OutputSize.</exception>
@@ -254,6 +255,7 @@ file static class DigitClassifierKernels
         Layer1AffineScalar(ref parameters, ref input, ref output);
     }
 
+    /// <summary>Layer 1, one row, Vector512 path.</summary>
     private static void Layer1AffineVector512(ref float parameters, ref float input, ref float output)
     {
         ref float weights = ref parameters;
@@ -282,6 +284,7 @@ file static class DigitClassifierKernels
         }
     }
 
+    /// <summary>Layer 1, one row, Vector256 path.</summary>
     private static void Layer1AffineVector256(ref float parameters, ref float input, ref float output)
     {
         ref float weights = ref parameters;
@@ -310,6 +313,7 @@ file static class DigitClassifierKernels
         }
     }
 
+    /// <summary>Layer 1, one row, scalar path.</summary>
     private static void Layer1AffineScalar(ref float parameters, ref float input, ref float output)
     {
         ref float weights = ref parameters;
@@ -357,6 +361,7 @@ file static class DigitClassifierKernels
         Layer1AffineRowsScalar(ref parameters, ref input, ref output);
     }
 
+    /// <summary>Layer 1, 4 rows, Vector512 path.</summary>
     private static void Layer1AffineRowsVector512(ref float parameters, ref float input, ref float output)
     {
         ref float weights = ref parameters;
@@ -402,6 +407,7 @@ file static class DigitClassifierKernels
         }
     }
 
+    /// <summary>Layer 1, 4 rows, Vector256 path.</summary>
     private static void Layer1AffineRowsVector256(ref float parameters, ref float input, ref float output)
     {
         ref float weights = ref parameters;
@@ -447,6 +453,7 @@ file static class DigitClassifierKernels
         }
     }
 
+    /// <summary>Layer 1, 4 rows, scalar path.</summary>
     private static void Layer1AffineRowsScalar(ref float parameters, ref float input, ref float output)
     {
         ref float weights = ref parameters;
@@ -511,6 +518,7 @@ file static class DigitClassifierKernels
         Layer2AffineScalar(ref parameters, ref input, ref output);
     }
 
+    /// <summary>Layer 2, one row, Vector512 path.</summary>
     private static void Layer2AffineVector512(ref float parameters, ref float input, ref float output)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 100480);
@@ -552,6 +560,7 @@ file static class DigitClassifierKernels
         }
     }
 
+    /// <summary>Layer 2, one row, Vector256 path.</summary>
     private static void Layer2AffineVector256(ref float parameters, ref float input, ref float output)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 100480);
@@ -593,6 +602,7 @@ file static class DigitClassifierKernels
         }
     }
 
+    /// <summary>Layer 2, one row, scalar path.</summary>
     private static void Layer2AffineScalar(ref float parameters, ref float input, ref float output)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 100480);
@@ -653,6 +663,7 @@ file static class DigitClassifierKernels
         Layer2AffineRowsScalar(ref parameters, ref input, ref output);
     }
 
+    /// <summary>Layer 2, 4 rows, Vector512 path.</summary>
     private static void Layer2AffineRowsVector512(ref float parameters, ref float input, ref float output)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 100480);
@@ -698,6 +709,7 @@ file static class DigitClassifierKernels
         }
     }
 
+    /// <summary>Layer 2, 4 rows, Vector256 path.</summary>
     private static void Layer2AffineRowsVector256(ref float parameters, ref float input, ref float output)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 100480);
@@ -743,6 +755,7 @@ file static class DigitClassifierKernels
         }
     }
 
+    /// <summary>Layer 2, 4 rows, scalar path.</summary>
     private static void Layer2AffineRowsScalar(ref float parameters, ref float input, ref float output)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 100480);
@@ -807,6 +820,7 @@ file static class DigitClassifierKernels
         Layer1BackwardScalar(ref parameters, ref gradients, ref input, ref delta);
     }
 
+    /// <summary>Layer 1, one row, Vector512 path.</summary>
     private static void Layer1BackwardVector512(ref float parameters, ref float gradients, ref float input, ref float delta)
     {
         ref float weights = ref parameters;
@@ -828,6 +842,7 @@ file static class DigitClassifierKernels
         }
     }
 
+    /// <summary>Layer 1, one row, Vector256 path.</summary>
     private static void Layer1BackwardVector256(ref float parameters, ref float gradients, ref float input, ref float delta)
     {
         ref float weights = ref parameters;
@@ -849,6 +864,7 @@ file static class DigitClassifierKernels
         }
     }
 
+    /// <summary>Layer 1, one row, scalar path.</summary>
     private static void Layer1BackwardScalar(ref float parameters, ref float gradients, ref float input, ref float delta)
     {
         ref float weights = ref parameters;
@@ -888,6 +904,7 @@ file static class DigitClassifierKernels
         Layer1BackwardRowsScalar(ref parameters, ref gradients, ref input, ref delta);
     }
 
+    /// <summary>Layer 1, 4 rows, Vector512 path.</summary>
     private static void Layer1BackwardRowsVector512(ref float parameters, ref float gradients, ref float input, ref float delta)
     {
         ref float weights = ref parameters;
@@ -918,6 +935,7 @@ file static class DigitClassifierKernels
         }
     }
 
+    /// <summary>Layer 1, 4 rows, Vector256 path.</summary>
     private static void Layer1BackwardRowsVector256(ref float parameters, ref float gradients, ref float input, ref float delta)
     {
         ref float weights = ref parameters;
@@ -948,6 +966,7 @@ file static class DigitClassifierKernels
         }
     }
 
+    /// <summary>Layer 1, 4 rows, scalar path.</summary>
     private static void Layer1BackwardRowsScalar(ref float parameters, ref float gradients, ref float input, ref float delta)
     {
         ref float weights = ref parameters;
@@ -993,6 +1012,7 @@ file static class DigitClassifierKernels
         Layer2BackwardScalar(ref parameters, ref gradients, ref input, ref delta, ref inputGradient);
     }
 
+    /// <summary>Layer 2, one row, Vector512 path.</summary>
     private static void Layer2BackwardVector512(ref float parameters, ref float gradients, ref float input, ref float delta, ref float inputGradient)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 100480);
@@ -1017,6 +1037,7 @@ file static class DigitClassifierKernels
         }
     }
 
+    /// <summary>Layer 2, one row, Vector256 path.</summary>
     private static void Layer2BackwardVector256(ref float parameters, ref float gradients, ref float input, ref float delta, ref float inputGradient)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 100480);
@@ -1041,6 +1062,7 @@ file static class DigitClassifierKernels
         }
     }
 
+    /// <summary>Layer 2, one row, scalar path.</summary>
     private static void Layer2BackwardScalar(ref float parameters, ref float gradients, ref float input, ref float delta, ref float inputGradient)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 100480);
@@ -1083,6 +1105,7 @@ file static class DigitClassifierKernels
         Layer2BackwardRowsScalar(ref parameters, ref gradients, ref input, ref delta, ref inputGradient);
     }
 
+    /// <summary>Layer 2, 4 rows, Vector512 path.</summary>
     private static void Layer2BackwardRowsVector512(ref float parameters, ref float gradients, ref float input, ref float delta, ref float inputGradient)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 100480);
@@ -1122,6 +1145,7 @@ file static class DigitClassifierKernels
         }
     }
 
+    /// <summary>Layer 2, 4 rows, Vector256 path.</summary>
     private static void Layer2BackwardRowsVector256(ref float parameters, ref float gradients, ref float input, ref float delta, ref float inputGradient)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 100480);
@@ -1161,6 +1185,7 @@ file static class DigitClassifierKernels
         }
     }
 
+    /// <summary>Layer 2, 4 rows, scalar path.</summary>
     private static void Layer2BackwardRowsScalar(ref float parameters, ref float gradients, ref float input, ref float delta, ref float inputGradient)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 100480);

@@ -27,6 +27,9 @@ partial class Outer
         private readonly float[] _parameters = new float[ParameterCount];
         private readonly float[] _gradients = new float[ParameterCount];
 
+        // Each layer's values and gradients during Backward, for a block of rows.
+        private readonly float[] _scratch = new float[92];
+
         /// <summary>Creates the network with parameters initialised from seed 0.</summary>
         public Critic()
             : this(0)
@@ -69,7 +72,7 @@ partial class Outer
             parameters.Slice(25, 1).Clear();
         }
 
-        /// <summary>Computes the 1 outputs of one sample. Does not change the network, so threads may share it.</summary>
+        /// <summary>Computes the output of one sample. Does not change the network, so threads may share it.</summary>
         /// <exception cref="global::System.ArgumentException">A span's length is not InputSize or OutputSize.</exception>
         public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
@@ -87,8 +90,6 @@ partial class Outer
             if (outputs.Length != rows * OutputSize) global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(outputs), rows * OutputSize, outputs.Length, "outputs for " + rows + " rows");
             global::CriticKernels.ForwardBatch(_parameters, inputs, outputs, rows);
         }
-
-        private readonly float[] _scratch = new float[92];
 
         /// <summary>Adds the gradient of one sample's MeanSquaredError loss to <see cref="Gradients"/> and returns the loss. Uses the instance's scratch: one thread at a time.</summary>
         /// <exception cref="global::System.ArgumentException">A span's length is not InputSize or OutputSize.</exception>
@@ -233,55 +234,10 @@ file static class CriticKernels
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Layer1Affine(ref float parameters, ref float input, ref float output)
     {
-        if (Vector512.IsHardwareAccelerated)
-        {
-            Layer1AffineVector512(ref parameters, ref input, ref output);
-            return;
-        }
-
-        if (Vector256.IsHardwareAccelerated)
-        {
-            Layer1AffineVector256(ref parameters, ref input, ref output);
-            return;
-        }
-
         Layer1AffineScalar(ref parameters, ref input, ref output);
     }
 
-    private static void Layer1AffineVector512(ref float parameters, ref float input, ref float output)
-    {
-        ref float weights = ref parameters;
-        ref float bias = ref Unsafe.Add(ref parameters, 15);
-        // outputs 0 .. 3
-        {
-            output = weights * input + Unsafe.Add(ref weights, 1) * Unsafe.Add(ref input, 1) + Unsafe.Add(ref weights, 2) * Unsafe.Add(ref input, 2) + bias;
-            Unsafe.Add(ref output, 1) = Unsafe.Add(ref weights, 3) * input + Unsafe.Add(ref weights, 4) * Unsafe.Add(ref input, 1) + Unsafe.Add(ref weights, 5) * Unsafe.Add(ref input, 2) + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 2) = Unsafe.Add(ref weights, 6) * input + Unsafe.Add(ref weights, 7) * Unsafe.Add(ref input, 1) + Unsafe.Add(ref weights, 8) * Unsafe.Add(ref input, 2) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 3) = Unsafe.Add(ref weights, 9) * input + Unsafe.Add(ref weights, 10) * Unsafe.Add(ref input, 1) + Unsafe.Add(ref weights, 11) * Unsafe.Add(ref input, 2) + Unsafe.Add(ref bias, 3);
-        }
-        // output 4
-        {
-            Unsafe.Add(ref output, 4) = Unsafe.Add(ref weights, 12) * input + Unsafe.Add(ref weights, 13) * Unsafe.Add(ref input, 1) + Unsafe.Add(ref weights, 14) * Unsafe.Add(ref input, 2) + Unsafe.Add(ref bias, 4);
-        }
-    }
-
-    private static void Layer1AffineVector256(ref float parameters, ref float input, ref float output)
-    {
-        ref float weights = ref parameters;
-        ref float bias = ref Unsafe.Add(ref parameters, 15);
-        // outputs 0 .. 3
-        {
-            output = weights * input + Unsafe.Add(ref weights, 1) * Unsafe.Add(ref input, 1) + Unsafe.Add(ref weights, 2) * Unsafe.Add(ref input, 2) + bias;
-            Unsafe.Add(ref output, 1) = Unsafe.Add(ref weights, 3) * input + Unsafe.Add(ref weights, 4) * Unsafe.Add(ref input, 1) + Unsafe.Add(ref weights, 5) * Unsafe.Add(ref input, 2) + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 2) = Unsafe.Add(ref weights, 6) * input + Unsafe.Add(ref weights, 7) * Unsafe.Add(ref input, 1) + Unsafe.Add(ref weights, 8) * Unsafe.Add(ref input, 2) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 3) = Unsafe.Add(ref weights, 9) * input + Unsafe.Add(ref weights, 10) * Unsafe.Add(ref input, 1) + Unsafe.Add(ref weights, 11) * Unsafe.Add(ref input, 2) + Unsafe.Add(ref bias, 3);
-        }
-        // output 4
-        {
-            Unsafe.Add(ref output, 4) = Unsafe.Add(ref weights, 12) * input + Unsafe.Add(ref weights, 13) * Unsafe.Add(ref input, 1) + Unsafe.Add(ref weights, 14) * Unsafe.Add(ref input, 2) + Unsafe.Add(ref bias, 4);
-        }
-    }
-
+    /// <summary>Layer 1, one row, scalar path.</summary>
     private static void Layer1AffineScalar(ref float parameters, ref float input, ref float output)
     {
         ref float weights = ref parameters;
@@ -320,91 +276,10 @@ file static class CriticKernels
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Layer1AffineRows(ref float parameters, ref float input, ref float output)
     {
-        if (Vector512.IsHardwareAccelerated)
-        {
-            Layer1AffineRowsVector512(ref parameters, ref input, ref output);
-            return;
-        }
-
-        if (Vector256.IsHardwareAccelerated)
-        {
-            Layer1AffineRowsVector256(ref parameters, ref input, ref output);
-            return;
-        }
-
         Layer1AffineRowsScalar(ref parameters, ref input, ref output);
     }
 
-    private static void Layer1AffineRowsVector512(ref float parameters, ref float input, ref float output)
-    {
-        ref float weights = ref parameters;
-        ref float bias = ref Unsafe.Add(ref parameters, 15);
-        // outputs 0 .. 1
-        {
-            output = weights * input + Unsafe.Add(ref weights, 1) * Unsafe.Add(ref input, 1) + Unsafe.Add(ref weights, 2) * Unsafe.Add(ref input, 2) + bias;
-            Unsafe.Add(ref output, 1) = Unsafe.Add(ref weights, 3) * input + Unsafe.Add(ref weights, 4) * Unsafe.Add(ref input, 1) + Unsafe.Add(ref weights, 5) * Unsafe.Add(ref input, 2) + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 5) = weights * Unsafe.Add(ref input, 3) + Unsafe.Add(ref weights, 1) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 2) * Unsafe.Add(ref input, 5) + bias;
-            Unsafe.Add(ref output, 6) = Unsafe.Add(ref weights, 3) * Unsafe.Add(ref input, 3) + Unsafe.Add(ref weights, 4) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 5) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 10) = weights * Unsafe.Add(ref input, 6) + Unsafe.Add(ref weights, 1) * Unsafe.Add(ref input, 7) + Unsafe.Add(ref weights, 2) * Unsafe.Add(ref input, 8) + bias;
-            Unsafe.Add(ref output, 11) = Unsafe.Add(ref weights, 3) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref weights, 4) * Unsafe.Add(ref input, 7) + Unsafe.Add(ref weights, 5) * Unsafe.Add(ref input, 8) + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 15) = weights * Unsafe.Add(ref input, 9) + Unsafe.Add(ref weights, 1) * Unsafe.Add(ref input, 10) + Unsafe.Add(ref weights, 2) * Unsafe.Add(ref input, 11) + bias;
-            Unsafe.Add(ref output, 16) = Unsafe.Add(ref weights, 3) * Unsafe.Add(ref input, 9) + Unsafe.Add(ref weights, 4) * Unsafe.Add(ref input, 10) + Unsafe.Add(ref weights, 5) * Unsafe.Add(ref input, 11) + Unsafe.Add(ref bias, 1);
-        }
-        // outputs 2 .. 3
-        {
-            Unsafe.Add(ref output, 2) = Unsafe.Add(ref weights, 6) * input + Unsafe.Add(ref weights, 7) * Unsafe.Add(ref input, 1) + Unsafe.Add(ref weights, 8) * Unsafe.Add(ref input, 2) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 3) = Unsafe.Add(ref weights, 9) * input + Unsafe.Add(ref weights, 10) * Unsafe.Add(ref input, 1) + Unsafe.Add(ref weights, 11) * Unsafe.Add(ref input, 2) + Unsafe.Add(ref bias, 3);
-            Unsafe.Add(ref output, 7) = Unsafe.Add(ref weights, 6) * Unsafe.Add(ref input, 3) + Unsafe.Add(ref weights, 7) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 8) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 8) = Unsafe.Add(ref weights, 9) * Unsafe.Add(ref input, 3) + Unsafe.Add(ref weights, 10) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 11) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref bias, 3);
-            Unsafe.Add(ref output, 12) = Unsafe.Add(ref weights, 6) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref weights, 7) * Unsafe.Add(ref input, 7) + Unsafe.Add(ref weights, 8) * Unsafe.Add(ref input, 8) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 13) = Unsafe.Add(ref weights, 9) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref weights, 10) * Unsafe.Add(ref input, 7) + Unsafe.Add(ref weights, 11) * Unsafe.Add(ref input, 8) + Unsafe.Add(ref bias, 3);
-            Unsafe.Add(ref output, 17) = Unsafe.Add(ref weights, 6) * Unsafe.Add(ref input, 9) + Unsafe.Add(ref weights, 7) * Unsafe.Add(ref input, 10) + Unsafe.Add(ref weights, 8) * Unsafe.Add(ref input, 11) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 18) = Unsafe.Add(ref weights, 9) * Unsafe.Add(ref input, 9) + Unsafe.Add(ref weights, 10) * Unsafe.Add(ref input, 10) + Unsafe.Add(ref weights, 11) * Unsafe.Add(ref input, 11) + Unsafe.Add(ref bias, 3);
-        }
-        // output 4
-        {
-            Unsafe.Add(ref output, 4) = Unsafe.Add(ref weights, 12) * input + Unsafe.Add(ref weights, 13) * Unsafe.Add(ref input, 1) + Unsafe.Add(ref weights, 14) * Unsafe.Add(ref input, 2) + Unsafe.Add(ref bias, 4);
-            Unsafe.Add(ref output, 9) = Unsafe.Add(ref weights, 12) * Unsafe.Add(ref input, 3) + Unsafe.Add(ref weights, 13) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 14) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref bias, 4);
-            Unsafe.Add(ref output, 14) = Unsafe.Add(ref weights, 12) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref weights, 13) * Unsafe.Add(ref input, 7) + Unsafe.Add(ref weights, 14) * Unsafe.Add(ref input, 8) + Unsafe.Add(ref bias, 4);
-            Unsafe.Add(ref output, 19) = Unsafe.Add(ref weights, 12) * Unsafe.Add(ref input, 9) + Unsafe.Add(ref weights, 13) * Unsafe.Add(ref input, 10) + Unsafe.Add(ref weights, 14) * Unsafe.Add(ref input, 11) + Unsafe.Add(ref bias, 4);
-        }
-    }
-
-    private static void Layer1AffineRowsVector256(ref float parameters, ref float input, ref float output)
-    {
-        ref float weights = ref parameters;
-        ref float bias = ref Unsafe.Add(ref parameters, 15);
-        // outputs 0 .. 1
-        {
-            output = weights * input + Unsafe.Add(ref weights, 1) * Unsafe.Add(ref input, 1) + Unsafe.Add(ref weights, 2) * Unsafe.Add(ref input, 2) + bias;
-            Unsafe.Add(ref output, 1) = Unsafe.Add(ref weights, 3) * input + Unsafe.Add(ref weights, 4) * Unsafe.Add(ref input, 1) + Unsafe.Add(ref weights, 5) * Unsafe.Add(ref input, 2) + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 5) = weights * Unsafe.Add(ref input, 3) + Unsafe.Add(ref weights, 1) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 2) * Unsafe.Add(ref input, 5) + bias;
-            Unsafe.Add(ref output, 6) = Unsafe.Add(ref weights, 3) * Unsafe.Add(ref input, 3) + Unsafe.Add(ref weights, 4) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 5) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 10) = weights * Unsafe.Add(ref input, 6) + Unsafe.Add(ref weights, 1) * Unsafe.Add(ref input, 7) + Unsafe.Add(ref weights, 2) * Unsafe.Add(ref input, 8) + bias;
-            Unsafe.Add(ref output, 11) = Unsafe.Add(ref weights, 3) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref weights, 4) * Unsafe.Add(ref input, 7) + Unsafe.Add(ref weights, 5) * Unsafe.Add(ref input, 8) + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 15) = weights * Unsafe.Add(ref input, 9) + Unsafe.Add(ref weights, 1) * Unsafe.Add(ref input, 10) + Unsafe.Add(ref weights, 2) * Unsafe.Add(ref input, 11) + bias;
-            Unsafe.Add(ref output, 16) = Unsafe.Add(ref weights, 3) * Unsafe.Add(ref input, 9) + Unsafe.Add(ref weights, 4) * Unsafe.Add(ref input, 10) + Unsafe.Add(ref weights, 5) * Unsafe.Add(ref input, 11) + Unsafe.Add(ref bias, 1);
-        }
-        // outputs 2 .. 3
-        {
-            Unsafe.Add(ref output, 2) = Unsafe.Add(ref weights, 6) * input + Unsafe.Add(ref weights, 7) * Unsafe.Add(ref input, 1) + Unsafe.Add(ref weights, 8) * Unsafe.Add(ref input, 2) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 3) = Unsafe.Add(ref weights, 9) * input + Unsafe.Add(ref weights, 10) * Unsafe.Add(ref input, 1) + Unsafe.Add(ref weights, 11) * Unsafe.Add(ref input, 2) + Unsafe.Add(ref bias, 3);
-            Unsafe.Add(ref output, 7) = Unsafe.Add(ref weights, 6) * Unsafe.Add(ref input, 3) + Unsafe.Add(ref weights, 7) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 8) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 8) = Unsafe.Add(ref weights, 9) * Unsafe.Add(ref input, 3) + Unsafe.Add(ref weights, 10) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 11) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref bias, 3);
-            Unsafe.Add(ref output, 12) = Unsafe.Add(ref weights, 6) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref weights, 7) * Unsafe.Add(ref input, 7) + Unsafe.Add(ref weights, 8) * Unsafe.Add(ref input, 8) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 13) = Unsafe.Add(ref weights, 9) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref weights, 10) * Unsafe.Add(ref input, 7) + Unsafe.Add(ref weights, 11) * Unsafe.Add(ref input, 8) + Unsafe.Add(ref bias, 3);
-            Unsafe.Add(ref output, 17) = Unsafe.Add(ref weights, 6) * Unsafe.Add(ref input, 9) + Unsafe.Add(ref weights, 7) * Unsafe.Add(ref input, 10) + Unsafe.Add(ref weights, 8) * Unsafe.Add(ref input, 11) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 18) = Unsafe.Add(ref weights, 9) * Unsafe.Add(ref input, 9) + Unsafe.Add(ref weights, 10) * Unsafe.Add(ref input, 10) + Unsafe.Add(ref weights, 11) * Unsafe.Add(ref input, 11) + Unsafe.Add(ref bias, 3);
-        }
-        // output 4
-        {
-            Unsafe.Add(ref output, 4) = Unsafe.Add(ref weights, 12) * input + Unsafe.Add(ref weights, 13) * Unsafe.Add(ref input, 1) + Unsafe.Add(ref weights, 14) * Unsafe.Add(ref input, 2) + Unsafe.Add(ref bias, 4);
-            Unsafe.Add(ref output, 9) = Unsafe.Add(ref weights, 12) * Unsafe.Add(ref input, 3) + Unsafe.Add(ref weights, 13) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 14) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref bias, 4);
-            Unsafe.Add(ref output, 14) = Unsafe.Add(ref weights, 12) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref weights, 13) * Unsafe.Add(ref input, 7) + Unsafe.Add(ref weights, 14) * Unsafe.Add(ref input, 8) + Unsafe.Add(ref bias, 4);
-            Unsafe.Add(ref output, 19) = Unsafe.Add(ref weights, 12) * Unsafe.Add(ref input, 9) + Unsafe.Add(ref weights, 13) * Unsafe.Add(ref input, 10) + Unsafe.Add(ref weights, 14) * Unsafe.Add(ref input, 11) + Unsafe.Add(ref bias, 4);
-        }
-    }
-
+    /// <summary>Layer 1, 4 rows, scalar path.</summary>
     private static void Layer1AffineRowsScalar(ref float parameters, ref float input, ref float output)
     {
         ref float weights = ref parameters;
@@ -477,12 +352,6 @@ file static class CriticKernels
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Layer2Affine(ref float parameters, ref float input, ref float output)
     {
-        if (Vector512.IsHardwareAccelerated)
-        {
-            Layer2AffineVector512(ref parameters, ref input, ref output);
-            return;
-        }
-
         if (Vector256.IsHardwareAccelerated)
         {
             Layer2AffineVector256(ref parameters, ref input, ref output);
@@ -492,18 +361,7 @@ file static class CriticKernels
         Layer2AffineScalar(ref parameters, ref input, ref output);
     }
 
-    private static void Layer2AffineVector512(ref float parameters, ref float input, ref float output)
-    {
-        ref float weights = ref Unsafe.Add(ref parameters, 20);
-        ref float bias = ref Unsafe.Add(ref parameters, 25);
-        // output 0
-        {
-            var sum00 = Vector128.Create(0f);
-            sum00 = Vector128.LoadUnsafe(ref weights, 0) * Vector128.LoadUnsafe(ref input, 0) + sum00;
-            output = Vector128.Sum(sum00) + Unsafe.Add(ref weights, 4) * Unsafe.Add(ref input, 4) + bias;
-        }
-    }
-
+    /// <summary>Layer 2, one row, Vector256 path.</summary>
     private static void Layer2AffineVector256(ref float parameters, ref float input, ref float output)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 20);
@@ -516,6 +374,7 @@ file static class CriticKernels
         }
     }
 
+    /// <summary>Layer 2, one row, scalar path.</summary>
     private static void Layer2AffineScalar(ref float parameters, ref float input, ref float output)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 20);
@@ -535,12 +394,6 @@ file static class CriticKernels
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Layer2AffineRows(ref float parameters, ref float input, ref float output)
     {
-        if (Vector512.IsHardwareAccelerated)
-        {
-            Layer2AffineRowsVector512(ref parameters, ref input, ref output);
-            return;
-        }
-
         if (Vector256.IsHardwareAccelerated)
         {
             Layer2AffineRowsVector256(ref parameters, ref input, ref output);
@@ -550,32 +403,7 @@ file static class CriticKernels
         Layer2AffineRowsScalar(ref parameters, ref input, ref output);
     }
 
-    private static void Layer2AffineRowsVector512(ref float parameters, ref float input, ref float output)
-    {
-        ref float weights = ref Unsafe.Add(ref parameters, 20);
-        ref float bias = ref Unsafe.Add(ref parameters, 25);
-        // output 0
-        {
-            var sum00 = Vector128.Create(0f);
-            var sum10 = Vector128.Create(0f);
-            var sum20 = Vector128.Create(0f);
-            var sum30 = Vector128.Create(0f);
-            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector128.LoadUnsafe(ref input, 5);
-            var x2_0 = Vector128.LoadUnsafe(ref input, 10);
-            var x3_0 = Vector128.LoadUnsafe(ref input, 15);
-            var w0_0 = Vector128.LoadUnsafe(ref weights, 0);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            output = Vector128.Sum(sum00) + Unsafe.Add(ref weights, 4) * Unsafe.Add(ref input, 4) + bias;
-            Unsafe.Add(ref output, 1) = Vector128.Sum(sum10) + Unsafe.Add(ref weights, 4) * Unsafe.Add(ref input, 9) + bias;
-            Unsafe.Add(ref output, 2) = Vector128.Sum(sum20) + Unsafe.Add(ref weights, 4) * Unsafe.Add(ref input, 14) + bias;
-            Unsafe.Add(ref output, 3) = Vector128.Sum(sum30) + Unsafe.Add(ref weights, 4) * Unsafe.Add(ref input, 19) + bias;
-        }
-    }
-
+    /// <summary>Layer 2, 4 rows, Vector256 path.</summary>
     private static void Layer2AffineRowsVector256(ref float parameters, ref float input, ref float output)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 20);
@@ -602,6 +430,7 @@ file static class CriticKernels
         }
     }
 
+    /// <summary>Layer 2, 4 rows, scalar path.</summary>
     private static void Layer2AffineRowsScalar(ref float parameters, ref float input, ref float output)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 20);
@@ -635,61 +464,10 @@ file static class CriticKernels
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Layer1Backward(ref float parameters, ref float gradients, ref float input, ref float delta)
     {
-        if (Vector512.IsHardwareAccelerated)
-        {
-            Layer1BackwardVector512(ref parameters, ref gradients, ref input, ref delta);
-            return;
-        }
-
-        if (Vector256.IsHardwareAccelerated)
-        {
-            Layer1BackwardVector256(ref parameters, ref gradients, ref input, ref delta);
-            return;
-        }
-
         Layer1BackwardScalar(ref parameters, ref gradients, ref input, ref delta);
     }
 
-    private static void Layer1BackwardVector512(ref float parameters, ref float gradients, ref float input, ref float delta)
-    {
-        ref float weights = ref parameters;
-        ref float weightGradients = ref gradients;
-        ref float biasGradients = ref Unsafe.Add(ref gradients, 15);
-        for (nuint j = 0; j < 5; j++)
-        {
-            var delta0 = Unsafe.Add(ref delta, j);
-            Unsafe.Add(ref biasGradients, j) += delta0;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 3);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 3);
-            for (nuint i = 0; i < 3; i += 1)
-            {
-                var gradient = Unsafe.Add(ref gradientRow, i);
-                gradient = delta0 * Unsafe.Add(ref input, i) + gradient;
-                Unsafe.Add(ref gradientRow, i) = gradient;
-            }
-        }
-    }
-
-    private static void Layer1BackwardVector256(ref float parameters, ref float gradients, ref float input, ref float delta)
-    {
-        ref float weights = ref parameters;
-        ref float weightGradients = ref gradients;
-        ref float biasGradients = ref Unsafe.Add(ref gradients, 15);
-        for (nuint j = 0; j < 5; j++)
-        {
-            var delta0 = Unsafe.Add(ref delta, j);
-            Unsafe.Add(ref biasGradients, j) += delta0;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 3);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 3);
-            for (nuint i = 0; i < 3; i += 1)
-            {
-                var gradient = Unsafe.Add(ref gradientRow, i);
-                gradient = delta0 * Unsafe.Add(ref input, i) + gradient;
-                Unsafe.Add(ref gradientRow, i) = gradient;
-            }
-        }
-    }
-
+    /// <summary>Layer 1, one row, scalar path.</summary>
     private static void Layer1BackwardScalar(ref float parameters, ref float gradients, ref float input, ref float delta)
     {
         ref float weights = ref parameters;
@@ -714,73 +492,10 @@ file static class CriticKernels
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Layer1BackwardRows(ref float parameters, ref float gradients, ref float input, ref float delta)
     {
-        if (Vector512.IsHardwareAccelerated)
-        {
-            Layer1BackwardRowsVector512(ref parameters, ref gradients, ref input, ref delta);
-            return;
-        }
-
-        if (Vector256.IsHardwareAccelerated)
-        {
-            Layer1BackwardRowsVector256(ref parameters, ref gradients, ref input, ref delta);
-            return;
-        }
-
         Layer1BackwardRowsScalar(ref parameters, ref gradients, ref input, ref delta);
     }
 
-    private static void Layer1BackwardRowsVector512(ref float parameters, ref float gradients, ref float input, ref float delta)
-    {
-        ref float weights = ref parameters;
-        ref float weightGradients = ref gradients;
-        ref float biasGradients = ref Unsafe.Add(ref gradients, 15);
-        for (nuint j = 0; j < 5; j++)
-        {
-            var delta0 = Unsafe.Add(ref delta, j);
-            var delta1 = Unsafe.Add(ref delta, j + 5);
-            var delta2 = Unsafe.Add(ref delta, j + 10);
-            var delta3 = Unsafe.Add(ref delta, j + 15);
-            Unsafe.Add(ref biasGradients, j) += delta0 + delta1 + delta2 + delta3;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 3);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 3);
-            for (nuint i = 0; i < 3; i += 1)
-            {
-                var gradient = Unsafe.Add(ref gradientRow, i);
-                gradient = delta0 * Unsafe.Add(ref input, i) + gradient;
-                gradient = delta1 * Unsafe.Add(ref input, i + 3) + gradient;
-                gradient = delta2 * Unsafe.Add(ref input, i + 6) + gradient;
-                gradient = delta3 * Unsafe.Add(ref input, i + 9) + gradient;
-                Unsafe.Add(ref gradientRow, i) = gradient;
-            }
-        }
-    }
-
-    private static void Layer1BackwardRowsVector256(ref float parameters, ref float gradients, ref float input, ref float delta)
-    {
-        ref float weights = ref parameters;
-        ref float weightGradients = ref gradients;
-        ref float biasGradients = ref Unsafe.Add(ref gradients, 15);
-        for (nuint j = 0; j < 5; j++)
-        {
-            var delta0 = Unsafe.Add(ref delta, j);
-            var delta1 = Unsafe.Add(ref delta, j + 5);
-            var delta2 = Unsafe.Add(ref delta, j + 10);
-            var delta3 = Unsafe.Add(ref delta, j + 15);
-            Unsafe.Add(ref biasGradients, j) += delta0 + delta1 + delta2 + delta3;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 3);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 3);
-            for (nuint i = 0; i < 3; i += 1)
-            {
-                var gradient = Unsafe.Add(ref gradientRow, i);
-                gradient = delta0 * Unsafe.Add(ref input, i) + gradient;
-                gradient = delta1 * Unsafe.Add(ref input, i + 3) + gradient;
-                gradient = delta2 * Unsafe.Add(ref input, i + 6) + gradient;
-                gradient = delta3 * Unsafe.Add(ref input, i + 9) + gradient;
-                Unsafe.Add(ref gradientRow, i) = gradient;
-            }
-        }
-    }
-
+    /// <summary>Layer 1, 4 rows, scalar path.</summary>
     private static void Layer1BackwardRowsScalar(ref float parameters, ref float gradients, ref float input, ref float delta)
     {
         ref float weights = ref parameters;
@@ -811,12 +526,6 @@ file static class CriticKernels
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Layer2Backward(ref float parameters, ref float gradients, ref float input, ref float delta, ref float inputGradient)
     {
-        if (Vector512.IsHardwareAccelerated)
-        {
-            Layer2BackwardVector512(ref parameters, ref gradients, ref input, ref delta, ref inputGradient);
-            return;
-        }
-
         if (Vector256.IsHardwareAccelerated)
         {
             Layer2BackwardVector256(ref parameters, ref gradients, ref input, ref delta, ref inputGradient);
@@ -826,39 +535,7 @@ file static class CriticKernels
         Layer2BackwardScalar(ref parameters, ref gradients, ref input, ref delta, ref inputGradient);
     }
 
-    private static void Layer2BackwardVector512(ref float parameters, ref float gradients, ref float input, ref float delta, ref float inputGradient)
-    {
-        ref float weights = ref Unsafe.Add(ref parameters, 20);
-        ref float weightGradients = ref Unsafe.Add(ref gradients, 20);
-        ref float biasGradients = ref Unsafe.Add(ref gradients, 25);
-        for (nuint j = 0; j < 1; j++)
-        {
-            var delta0 = Unsafe.Add(ref delta, j);
-            Unsafe.Add(ref biasGradients, j) += delta0;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 5);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 5);
-            var delta0x4 = Vector128.Create(delta0);
-            // inputs 0 .. 3
-            {
-                var gradient = Vector128.LoadUnsafe(ref gradientRow, 0);
-                gradient = delta0x4 * Vector128.LoadUnsafe(ref input, 0) + gradient;
-                Vector128.StoreUnsafe(gradient, ref gradientRow, 0);
-                var weight = Vector128.LoadUnsafe(ref weightRow, 0);
-                var inputGradient0 = weight * delta0x4 + Vector128.LoadUnsafe(ref inputGradient, 0);
-                Vector128.StoreUnsafe(inputGradient0, ref inputGradient, 0);
-            }
-            // inputs 4 .. 4
-            {
-                var gradient = Unsafe.Add(ref gradientRow, 4);
-                gradient = delta0 * Unsafe.Add(ref input, 4) + gradient;
-                Unsafe.Add(ref gradientRow, 4) = gradient;
-                var weight = Unsafe.Add(ref weightRow, 4);
-                var inputGradient0 = weight * delta0 + Unsafe.Add(ref inputGradient, 4);
-                Unsafe.Add(ref inputGradient, 4) = inputGradient0;
-            }
-        }
-    }
-
+    /// <summary>Layer 2, one row, Vector256 path.</summary>
     private static void Layer2BackwardVector256(ref float parameters, ref float gradients, ref float input, ref float delta, ref float inputGradient)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 20);
@@ -892,6 +569,7 @@ file static class CriticKernels
         }
     }
 
+    /// <summary>Layer 2, one row, scalar path.</summary>
     private static void Layer2BackwardScalar(ref float parameters, ref float gradients, ref float input, ref float delta, ref float inputGradient)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 20);
@@ -919,12 +597,6 @@ file static class CriticKernels
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Layer2BackwardRows(ref float parameters, ref float gradients, ref float input, ref float delta, ref float inputGradient)
     {
-        if (Vector512.IsHardwareAccelerated)
-        {
-            Layer2BackwardRowsVector512(ref parameters, ref gradients, ref input, ref delta, ref inputGradient);
-            return;
-        }
-
         if (Vector256.IsHardwareAccelerated)
         {
             Layer2BackwardRowsVector256(ref parameters, ref gradients, ref input, ref delta, ref inputGradient);
@@ -934,63 +606,7 @@ file static class CriticKernels
         Layer2BackwardRowsScalar(ref parameters, ref gradients, ref input, ref delta, ref inputGradient);
     }
 
-    private static void Layer2BackwardRowsVector512(ref float parameters, ref float gradients, ref float input, ref float delta, ref float inputGradient)
-    {
-        ref float weights = ref Unsafe.Add(ref parameters, 20);
-        ref float weightGradients = ref Unsafe.Add(ref gradients, 20);
-        ref float biasGradients = ref Unsafe.Add(ref gradients, 25);
-        for (nuint j = 0; j < 1; j++)
-        {
-            var delta0 = Unsafe.Add(ref delta, j);
-            var delta1 = Unsafe.Add(ref delta, j + 1);
-            var delta2 = Unsafe.Add(ref delta, j + 2);
-            var delta3 = Unsafe.Add(ref delta, j + 3);
-            Unsafe.Add(ref biasGradients, j) += delta0 + delta1 + delta2 + delta3;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 5);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 5);
-            var delta0x4 = Vector128.Create(delta0);
-            var delta1x4 = Vector128.Create(delta1);
-            var delta2x4 = Vector128.Create(delta2);
-            var delta3x4 = Vector128.Create(delta3);
-            // inputs 0 .. 3
-            {
-                var gradient = Vector128.LoadUnsafe(ref gradientRow, 0);
-                gradient = delta0x4 * Vector128.LoadUnsafe(ref input, 0) + gradient;
-                gradient = delta1x4 * Vector128.LoadUnsafe(ref input, 5) + gradient;
-                gradient = delta2x4 * Vector128.LoadUnsafe(ref input, 10) + gradient;
-                gradient = delta3x4 * Vector128.LoadUnsafe(ref input, 15) + gradient;
-                Vector128.StoreUnsafe(gradient, ref gradientRow, 0);
-                var weight = Vector128.LoadUnsafe(ref weightRow, 0);
-                var inputGradient0 = weight * delta0x4 + Vector128.LoadUnsafe(ref inputGradient, 0);
-                Vector128.StoreUnsafe(inputGradient0, ref inputGradient, 0);
-                var inputGradient1 = weight * delta1x4 + Vector128.LoadUnsafe(ref inputGradient, 5);
-                Vector128.StoreUnsafe(inputGradient1, ref inputGradient, 5);
-                var inputGradient2 = weight * delta2x4 + Vector128.LoadUnsafe(ref inputGradient, 10);
-                Vector128.StoreUnsafe(inputGradient2, ref inputGradient, 10);
-                var inputGradient3 = weight * delta3x4 + Vector128.LoadUnsafe(ref inputGradient, 15);
-                Vector128.StoreUnsafe(inputGradient3, ref inputGradient, 15);
-            }
-            // inputs 4 .. 4
-            {
-                var gradient = Unsafe.Add(ref gradientRow, 4);
-                gradient = delta0 * Unsafe.Add(ref input, 4) + gradient;
-                gradient = delta1 * Unsafe.Add(ref input, 4 + 5) + gradient;
-                gradient = delta2 * Unsafe.Add(ref input, 4 + 10) + gradient;
-                gradient = delta3 * Unsafe.Add(ref input, 4 + 15) + gradient;
-                Unsafe.Add(ref gradientRow, 4) = gradient;
-                var weight = Unsafe.Add(ref weightRow, 4);
-                var inputGradient0 = weight * delta0 + Unsafe.Add(ref inputGradient, 4);
-                Unsafe.Add(ref inputGradient, 4) = inputGradient0;
-                var inputGradient1 = weight * delta1 + Unsafe.Add(ref inputGradient, 4 + 5);
-                Unsafe.Add(ref inputGradient, 4 + 5) = inputGradient1;
-                var inputGradient2 = weight * delta2 + Unsafe.Add(ref inputGradient, 4 + 10);
-                Unsafe.Add(ref inputGradient, 4 + 10) = inputGradient2;
-                var inputGradient3 = weight * delta3 + Unsafe.Add(ref inputGradient, 4 + 15);
-                Unsafe.Add(ref inputGradient, 4 + 15) = inputGradient3;
-            }
-        }
-    }
-
+    /// <summary>Layer 2, 4 rows, Vector256 path.</summary>
     private static void Layer2BackwardRowsVector256(ref float parameters, ref float gradients, ref float input, ref float delta, ref float inputGradient)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 20);
@@ -1048,6 +664,7 @@ file static class CriticKernels
         }
     }
 
+    /// <summary>Layer 2, 4 rows, scalar path.</summary>
     private static void Layer2BackwardRowsScalar(ref float parameters, ref float gradients, ref float input, ref float delta, ref float inputGradient)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 20);

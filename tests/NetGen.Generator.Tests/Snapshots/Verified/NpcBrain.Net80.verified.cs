@@ -27,6 +27,9 @@ namespace Game.Ai
         private readonly float[] _parameters = new float[ParameterCount];
         private readonly float[] _gradients = new float[ParameterCount];
 
+        // Each layer's values and gradients during Backward, for a block of rows.
+        private readonly float[] _scratch = new float[536];
+
         /// <summary>Creates the network with parameters initialised from seed 0.</summary>
         public NpcBrain()
             : this(0)
@@ -90,8 +93,6 @@ namespace Game.Ai
             if (outputs.Length != rows * OutputSize) global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(outputs), rows * OutputSize, outputs.Length, "outputs for " + rows + " rows");
             global::NpcBrainKernels.ForwardBatch(_parameters, inputs, outputs, rows);
         }
-
-        private readonly float[] _scratch = new float[536];
 
         /// <summary>Adds the gradient of one sample's MeanSquaredError loss to <see cref="Gradients"/> and returns the loss. Uses the instance's scratch: one thread at a time.</summary>
         /// <exception cref="global::System.ArgumentException">A span's length is not InputSize or OutputSize.</exception>
@@ -262,12 +263,6 @@ file static class NpcBrainKernels
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Layer1Affine(ref float parameters, ref float input, ref float output)
     {
-        if (Vector512.IsHardwareAccelerated)
-        {
-            Layer1AffineVector512(ref parameters, ref input, ref output);
-            return;
-        }
-
         if (Vector256.IsHardwareAccelerated)
         {
             Layer1AffineVector256(ref parameters, ref input, ref output);
@@ -277,76 +272,7 @@ file static class NpcBrainKernels
         Layer1AffineScalar(ref parameters, ref input, ref output);
     }
 
-    private static void Layer1AffineVector512(ref float parameters, ref float input, ref float output)
-    {
-        ref float weights = ref parameters;
-        ref float bias = ref Unsafe.Add(ref parameters, 64);
-        // outputs 0 .. 3
-        {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum02 = Vector128.Create(0f);
-            var sum03 = Vector128.Create(0f);
-            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            sum00 = Vector128.LoadUnsafe(ref weights, 0) * x0_0 + sum00;
-            sum01 = Vector128.LoadUnsafe(ref weights, 4) * x0_0 + sum01;
-            sum02 = Vector128.LoadUnsafe(ref weights, 8) * x0_0 + sum02;
-            sum03 = Vector128.LoadUnsafe(ref weights, 12) * x0_0 + sum03;
-            output = Vector128.Sum(sum00) + bias;
-            Unsafe.Add(ref output, 1) = Vector128.Sum(sum01) + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 2) = Vector128.Sum(sum02) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 3) = Vector128.Sum(sum03) + Unsafe.Add(ref bias, 3);
-        }
-        // outputs 4 .. 7
-        {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum02 = Vector128.Create(0f);
-            var sum03 = Vector128.Create(0f);
-            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            sum00 = Vector128.LoadUnsafe(ref weights, 16) * x0_0 + sum00;
-            sum01 = Vector128.LoadUnsafe(ref weights, 20) * x0_0 + sum01;
-            sum02 = Vector128.LoadUnsafe(ref weights, 24) * x0_0 + sum02;
-            sum03 = Vector128.LoadUnsafe(ref weights, 28) * x0_0 + sum03;
-            Unsafe.Add(ref output, 4) = Vector128.Sum(sum00) + Unsafe.Add(ref bias, 4);
-            Unsafe.Add(ref output, 5) = Vector128.Sum(sum01) + Unsafe.Add(ref bias, 5);
-            Unsafe.Add(ref output, 6) = Vector128.Sum(sum02) + Unsafe.Add(ref bias, 6);
-            Unsafe.Add(ref output, 7) = Vector128.Sum(sum03) + Unsafe.Add(ref bias, 7);
-        }
-        // outputs 8 .. 11
-        {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum02 = Vector128.Create(0f);
-            var sum03 = Vector128.Create(0f);
-            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            sum00 = Vector128.LoadUnsafe(ref weights, 32) * x0_0 + sum00;
-            sum01 = Vector128.LoadUnsafe(ref weights, 36) * x0_0 + sum01;
-            sum02 = Vector128.LoadUnsafe(ref weights, 40) * x0_0 + sum02;
-            sum03 = Vector128.LoadUnsafe(ref weights, 44) * x0_0 + sum03;
-            Unsafe.Add(ref output, 8) = Vector128.Sum(sum00) + Unsafe.Add(ref bias, 8);
-            Unsafe.Add(ref output, 9) = Vector128.Sum(sum01) + Unsafe.Add(ref bias, 9);
-            Unsafe.Add(ref output, 10) = Vector128.Sum(sum02) + Unsafe.Add(ref bias, 10);
-            Unsafe.Add(ref output, 11) = Vector128.Sum(sum03) + Unsafe.Add(ref bias, 11);
-        }
-        // outputs 12 .. 15
-        {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum02 = Vector128.Create(0f);
-            var sum03 = Vector128.Create(0f);
-            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            sum00 = Vector128.LoadUnsafe(ref weights, 48) * x0_0 + sum00;
-            sum01 = Vector128.LoadUnsafe(ref weights, 52) * x0_0 + sum01;
-            sum02 = Vector128.LoadUnsafe(ref weights, 56) * x0_0 + sum02;
-            sum03 = Vector128.LoadUnsafe(ref weights, 60) * x0_0 + sum03;
-            Unsafe.Add(ref output, 12) = Vector128.Sum(sum00) + Unsafe.Add(ref bias, 12);
-            Unsafe.Add(ref output, 13) = Vector128.Sum(sum01) + Unsafe.Add(ref bias, 13);
-            Unsafe.Add(ref output, 14) = Vector128.Sum(sum02) + Unsafe.Add(ref bias, 14);
-            Unsafe.Add(ref output, 15) = Vector128.Sum(sum03) + Unsafe.Add(ref bias, 15);
-        }
-    }
-
+    /// <summary>Layer 1, one row, Vector256 path.</summary>
     private static void Layer1AffineVector256(ref float parameters, ref float input, ref float output)
     {
         ref float weights = ref parameters;
@@ -417,6 +343,7 @@ file static class NpcBrainKernels
         }
     }
 
+    /// <summary>Layer 1, one row, scalar path.</summary>
     private static void Layer1AffineScalar(ref float parameters, ref float input, ref float output)
     {
         ref float weights = ref parameters;
@@ -449,12 +376,6 @@ file static class NpcBrainKernels
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Layer1AffineRows(ref float parameters, ref float input, ref float output)
     {
-        if (Vector512.IsHardwareAccelerated)
-        {
-            Layer1AffineRowsVector512(ref parameters, ref input, ref output);
-            return;
-        }
-
         if (Vector256.IsHardwareAccelerated)
         {
             Layer1AffineRowsVector256(ref parameters, ref input, ref output);
@@ -464,546 +385,50 @@ file static class NpcBrainKernels
         Layer1AffineRowsScalar(ref parameters, ref input, ref output);
     }
 
-    private static void Layer1AffineRowsVector512(ref float parameters, ref float input, ref float output)
-    {
-        ref float weights = ref parameters;
-        ref float bias = ref Unsafe.Add(ref parameters, 64);
-        // outputs 0 .. 1
-        {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum10 = Vector128.Create(0f);
-            var sum11 = Vector128.Create(0f);
-            var sum20 = Vector128.Create(0f);
-            var sum21 = Vector128.Create(0f);
-            var sum30 = Vector128.Create(0f);
-            var sum31 = Vector128.Create(0f);
-            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector128.LoadUnsafe(ref input, 4);
-            var x2_0 = Vector128.LoadUnsafe(ref input, 8);
-            var x3_0 = Vector128.LoadUnsafe(ref input, 12);
-            var w0_0 = Vector128.LoadUnsafe(ref weights, 0);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            var w1_0 = Vector128.LoadUnsafe(ref weights, 4);
-            sum01 = w1_0 * x0_0 + sum01;
-            sum11 = w1_0 * x1_0 + sum11;
-            sum21 = w1_0 * x2_0 + sum21;
-            sum31 = w1_0 * x3_0 + sum31;
-            output = Vector128.Sum(sum00) + bias;
-            Unsafe.Add(ref output, 1) = Vector128.Sum(sum01) + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 16) = Vector128.Sum(sum10) + bias;
-            Unsafe.Add(ref output, 17) = Vector128.Sum(sum11) + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 32) = Vector128.Sum(sum20) + bias;
-            Unsafe.Add(ref output, 33) = Vector128.Sum(sum21) + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 48) = Vector128.Sum(sum30) + bias;
-            Unsafe.Add(ref output, 49) = Vector128.Sum(sum31) + Unsafe.Add(ref bias, 1);
-        }
-        // outputs 2 .. 3
-        {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum10 = Vector128.Create(0f);
-            var sum11 = Vector128.Create(0f);
-            var sum20 = Vector128.Create(0f);
-            var sum21 = Vector128.Create(0f);
-            var sum30 = Vector128.Create(0f);
-            var sum31 = Vector128.Create(0f);
-            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector128.LoadUnsafe(ref input, 4);
-            var x2_0 = Vector128.LoadUnsafe(ref input, 8);
-            var x3_0 = Vector128.LoadUnsafe(ref input, 12);
-            var w0_0 = Vector128.LoadUnsafe(ref weights, 8);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            var w1_0 = Vector128.LoadUnsafe(ref weights, 12);
-            sum01 = w1_0 * x0_0 + sum01;
-            sum11 = w1_0 * x1_0 + sum11;
-            sum21 = w1_0 * x2_0 + sum21;
-            sum31 = w1_0 * x3_0 + sum31;
-            Unsafe.Add(ref output, 2) = Vector128.Sum(sum00) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 3) = Vector128.Sum(sum01) + Unsafe.Add(ref bias, 3);
-            Unsafe.Add(ref output, 18) = Vector128.Sum(sum10) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 19) = Vector128.Sum(sum11) + Unsafe.Add(ref bias, 3);
-            Unsafe.Add(ref output, 34) = Vector128.Sum(sum20) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 35) = Vector128.Sum(sum21) + Unsafe.Add(ref bias, 3);
-            Unsafe.Add(ref output, 50) = Vector128.Sum(sum30) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 51) = Vector128.Sum(sum31) + Unsafe.Add(ref bias, 3);
-        }
-        // outputs 4 .. 5
-        {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum10 = Vector128.Create(0f);
-            var sum11 = Vector128.Create(0f);
-            var sum20 = Vector128.Create(0f);
-            var sum21 = Vector128.Create(0f);
-            var sum30 = Vector128.Create(0f);
-            var sum31 = Vector128.Create(0f);
-            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector128.LoadUnsafe(ref input, 4);
-            var x2_0 = Vector128.LoadUnsafe(ref input, 8);
-            var x3_0 = Vector128.LoadUnsafe(ref input, 12);
-            var w0_0 = Vector128.LoadUnsafe(ref weights, 16);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            var w1_0 = Vector128.LoadUnsafe(ref weights, 20);
-            sum01 = w1_0 * x0_0 + sum01;
-            sum11 = w1_0 * x1_0 + sum11;
-            sum21 = w1_0 * x2_0 + sum21;
-            sum31 = w1_0 * x3_0 + sum31;
-            Unsafe.Add(ref output, 4) = Vector128.Sum(sum00) + Unsafe.Add(ref bias, 4);
-            Unsafe.Add(ref output, 5) = Vector128.Sum(sum01) + Unsafe.Add(ref bias, 5);
-            Unsafe.Add(ref output, 20) = Vector128.Sum(sum10) + Unsafe.Add(ref bias, 4);
-            Unsafe.Add(ref output, 21) = Vector128.Sum(sum11) + Unsafe.Add(ref bias, 5);
-            Unsafe.Add(ref output, 36) = Vector128.Sum(sum20) + Unsafe.Add(ref bias, 4);
-            Unsafe.Add(ref output, 37) = Vector128.Sum(sum21) + Unsafe.Add(ref bias, 5);
-            Unsafe.Add(ref output, 52) = Vector128.Sum(sum30) + Unsafe.Add(ref bias, 4);
-            Unsafe.Add(ref output, 53) = Vector128.Sum(sum31) + Unsafe.Add(ref bias, 5);
-        }
-        // outputs 6 .. 7
-        {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum10 = Vector128.Create(0f);
-            var sum11 = Vector128.Create(0f);
-            var sum20 = Vector128.Create(0f);
-            var sum21 = Vector128.Create(0f);
-            var sum30 = Vector128.Create(0f);
-            var sum31 = Vector128.Create(0f);
-            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector128.LoadUnsafe(ref input, 4);
-            var x2_0 = Vector128.LoadUnsafe(ref input, 8);
-            var x3_0 = Vector128.LoadUnsafe(ref input, 12);
-            var w0_0 = Vector128.LoadUnsafe(ref weights, 24);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            var w1_0 = Vector128.LoadUnsafe(ref weights, 28);
-            sum01 = w1_0 * x0_0 + sum01;
-            sum11 = w1_0 * x1_0 + sum11;
-            sum21 = w1_0 * x2_0 + sum21;
-            sum31 = w1_0 * x3_0 + sum31;
-            Unsafe.Add(ref output, 6) = Vector128.Sum(sum00) + Unsafe.Add(ref bias, 6);
-            Unsafe.Add(ref output, 7) = Vector128.Sum(sum01) + Unsafe.Add(ref bias, 7);
-            Unsafe.Add(ref output, 22) = Vector128.Sum(sum10) + Unsafe.Add(ref bias, 6);
-            Unsafe.Add(ref output, 23) = Vector128.Sum(sum11) + Unsafe.Add(ref bias, 7);
-            Unsafe.Add(ref output, 38) = Vector128.Sum(sum20) + Unsafe.Add(ref bias, 6);
-            Unsafe.Add(ref output, 39) = Vector128.Sum(sum21) + Unsafe.Add(ref bias, 7);
-            Unsafe.Add(ref output, 54) = Vector128.Sum(sum30) + Unsafe.Add(ref bias, 6);
-            Unsafe.Add(ref output, 55) = Vector128.Sum(sum31) + Unsafe.Add(ref bias, 7);
-        }
-        // outputs 8 .. 9
-        {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum10 = Vector128.Create(0f);
-            var sum11 = Vector128.Create(0f);
-            var sum20 = Vector128.Create(0f);
-            var sum21 = Vector128.Create(0f);
-            var sum30 = Vector128.Create(0f);
-            var sum31 = Vector128.Create(0f);
-            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector128.LoadUnsafe(ref input, 4);
-            var x2_0 = Vector128.LoadUnsafe(ref input, 8);
-            var x3_0 = Vector128.LoadUnsafe(ref input, 12);
-            var w0_0 = Vector128.LoadUnsafe(ref weights, 32);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            var w1_0 = Vector128.LoadUnsafe(ref weights, 36);
-            sum01 = w1_0 * x0_0 + sum01;
-            sum11 = w1_0 * x1_0 + sum11;
-            sum21 = w1_0 * x2_0 + sum21;
-            sum31 = w1_0 * x3_0 + sum31;
-            Unsafe.Add(ref output, 8) = Vector128.Sum(sum00) + Unsafe.Add(ref bias, 8);
-            Unsafe.Add(ref output, 9) = Vector128.Sum(sum01) + Unsafe.Add(ref bias, 9);
-            Unsafe.Add(ref output, 24) = Vector128.Sum(sum10) + Unsafe.Add(ref bias, 8);
-            Unsafe.Add(ref output, 25) = Vector128.Sum(sum11) + Unsafe.Add(ref bias, 9);
-            Unsafe.Add(ref output, 40) = Vector128.Sum(sum20) + Unsafe.Add(ref bias, 8);
-            Unsafe.Add(ref output, 41) = Vector128.Sum(sum21) + Unsafe.Add(ref bias, 9);
-            Unsafe.Add(ref output, 56) = Vector128.Sum(sum30) + Unsafe.Add(ref bias, 8);
-            Unsafe.Add(ref output, 57) = Vector128.Sum(sum31) + Unsafe.Add(ref bias, 9);
-        }
-        // outputs 10 .. 11
-        {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum10 = Vector128.Create(0f);
-            var sum11 = Vector128.Create(0f);
-            var sum20 = Vector128.Create(0f);
-            var sum21 = Vector128.Create(0f);
-            var sum30 = Vector128.Create(0f);
-            var sum31 = Vector128.Create(0f);
-            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector128.LoadUnsafe(ref input, 4);
-            var x2_0 = Vector128.LoadUnsafe(ref input, 8);
-            var x3_0 = Vector128.LoadUnsafe(ref input, 12);
-            var w0_0 = Vector128.LoadUnsafe(ref weights, 40);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            var w1_0 = Vector128.LoadUnsafe(ref weights, 44);
-            sum01 = w1_0 * x0_0 + sum01;
-            sum11 = w1_0 * x1_0 + sum11;
-            sum21 = w1_0 * x2_0 + sum21;
-            sum31 = w1_0 * x3_0 + sum31;
-            Unsafe.Add(ref output, 10) = Vector128.Sum(sum00) + Unsafe.Add(ref bias, 10);
-            Unsafe.Add(ref output, 11) = Vector128.Sum(sum01) + Unsafe.Add(ref bias, 11);
-            Unsafe.Add(ref output, 26) = Vector128.Sum(sum10) + Unsafe.Add(ref bias, 10);
-            Unsafe.Add(ref output, 27) = Vector128.Sum(sum11) + Unsafe.Add(ref bias, 11);
-            Unsafe.Add(ref output, 42) = Vector128.Sum(sum20) + Unsafe.Add(ref bias, 10);
-            Unsafe.Add(ref output, 43) = Vector128.Sum(sum21) + Unsafe.Add(ref bias, 11);
-            Unsafe.Add(ref output, 58) = Vector128.Sum(sum30) + Unsafe.Add(ref bias, 10);
-            Unsafe.Add(ref output, 59) = Vector128.Sum(sum31) + Unsafe.Add(ref bias, 11);
-        }
-        // outputs 12 .. 13
-        {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum10 = Vector128.Create(0f);
-            var sum11 = Vector128.Create(0f);
-            var sum20 = Vector128.Create(0f);
-            var sum21 = Vector128.Create(0f);
-            var sum30 = Vector128.Create(0f);
-            var sum31 = Vector128.Create(0f);
-            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector128.LoadUnsafe(ref input, 4);
-            var x2_0 = Vector128.LoadUnsafe(ref input, 8);
-            var x3_0 = Vector128.LoadUnsafe(ref input, 12);
-            var w0_0 = Vector128.LoadUnsafe(ref weights, 48);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            var w1_0 = Vector128.LoadUnsafe(ref weights, 52);
-            sum01 = w1_0 * x0_0 + sum01;
-            sum11 = w1_0 * x1_0 + sum11;
-            sum21 = w1_0 * x2_0 + sum21;
-            sum31 = w1_0 * x3_0 + sum31;
-            Unsafe.Add(ref output, 12) = Vector128.Sum(sum00) + Unsafe.Add(ref bias, 12);
-            Unsafe.Add(ref output, 13) = Vector128.Sum(sum01) + Unsafe.Add(ref bias, 13);
-            Unsafe.Add(ref output, 28) = Vector128.Sum(sum10) + Unsafe.Add(ref bias, 12);
-            Unsafe.Add(ref output, 29) = Vector128.Sum(sum11) + Unsafe.Add(ref bias, 13);
-            Unsafe.Add(ref output, 44) = Vector128.Sum(sum20) + Unsafe.Add(ref bias, 12);
-            Unsafe.Add(ref output, 45) = Vector128.Sum(sum21) + Unsafe.Add(ref bias, 13);
-            Unsafe.Add(ref output, 60) = Vector128.Sum(sum30) + Unsafe.Add(ref bias, 12);
-            Unsafe.Add(ref output, 61) = Vector128.Sum(sum31) + Unsafe.Add(ref bias, 13);
-        }
-        // outputs 14 .. 15
-        {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum10 = Vector128.Create(0f);
-            var sum11 = Vector128.Create(0f);
-            var sum20 = Vector128.Create(0f);
-            var sum21 = Vector128.Create(0f);
-            var sum30 = Vector128.Create(0f);
-            var sum31 = Vector128.Create(0f);
-            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector128.LoadUnsafe(ref input, 4);
-            var x2_0 = Vector128.LoadUnsafe(ref input, 8);
-            var x3_0 = Vector128.LoadUnsafe(ref input, 12);
-            var w0_0 = Vector128.LoadUnsafe(ref weights, 56);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            var w1_0 = Vector128.LoadUnsafe(ref weights, 60);
-            sum01 = w1_0 * x0_0 + sum01;
-            sum11 = w1_0 * x1_0 + sum11;
-            sum21 = w1_0 * x2_0 + sum21;
-            sum31 = w1_0 * x3_0 + sum31;
-            Unsafe.Add(ref output, 14) = Vector128.Sum(sum00) + Unsafe.Add(ref bias, 14);
-            Unsafe.Add(ref output, 15) = Vector128.Sum(sum01) + Unsafe.Add(ref bias, 15);
-            Unsafe.Add(ref output, 30) = Vector128.Sum(sum10) + Unsafe.Add(ref bias, 14);
-            Unsafe.Add(ref output, 31) = Vector128.Sum(sum11) + Unsafe.Add(ref bias, 15);
-            Unsafe.Add(ref output, 46) = Vector128.Sum(sum20) + Unsafe.Add(ref bias, 14);
-            Unsafe.Add(ref output, 47) = Vector128.Sum(sum21) + Unsafe.Add(ref bias, 15);
-            Unsafe.Add(ref output, 62) = Vector128.Sum(sum30) + Unsafe.Add(ref bias, 14);
-            Unsafe.Add(ref output, 63) = Vector128.Sum(sum31) + Unsafe.Add(ref bias, 15);
-        }
-    }
-
+    /// <summary>Layer 1, 4 rows, Vector256 path.</summary>
     private static void Layer1AffineRowsVector256(ref float parameters, ref float input, ref float output)
     {
         ref float weights = ref parameters;
         ref float bias = ref Unsafe.Add(ref parameters, 64);
-        // outputs 0 .. 1
+        for (nuint o = 0; o < 16; o += 2)
         {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum10 = Vector128.Create(0f);
-            var sum11 = Vector128.Create(0f);
-            var sum20 = Vector128.Create(0f);
-            var sum21 = Vector128.Create(0f);
-            var sum30 = Vector128.Create(0f);
-            var sum31 = Vector128.Create(0f);
-            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector128.LoadUnsafe(ref input, 4);
-            var x2_0 = Vector128.LoadUnsafe(ref input, 8);
-            var x3_0 = Vector128.LoadUnsafe(ref input, 12);
-            var w0_0 = Vector128.LoadUnsafe(ref weights, 0);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            var w1_0 = Vector128.LoadUnsafe(ref weights, 4);
-            sum01 = w1_0 * x0_0 + sum01;
-            sum11 = w1_0 * x1_0 + sum11;
-            sum21 = w1_0 * x2_0 + sum21;
-            sum31 = w1_0 * x3_0 + sum31;
-            output = Vector128.Sum(sum00) + bias;
-            Unsafe.Add(ref output, 1) = Vector128.Sum(sum01) + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 16) = Vector128.Sum(sum10) + bias;
-            Unsafe.Add(ref output, 17) = Vector128.Sum(sum11) + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 32) = Vector128.Sum(sum20) + bias;
-            Unsafe.Add(ref output, 33) = Vector128.Sum(sum21) + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 48) = Vector128.Sum(sum30) + bias;
-            Unsafe.Add(ref output, 49) = Vector128.Sum(sum31) + Unsafe.Add(ref bias, 1);
-        }
-        // outputs 2 .. 3
-        {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum10 = Vector128.Create(0f);
-            var sum11 = Vector128.Create(0f);
-            var sum20 = Vector128.Create(0f);
-            var sum21 = Vector128.Create(0f);
-            var sum30 = Vector128.Create(0f);
-            var sum31 = Vector128.Create(0f);
-            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector128.LoadUnsafe(ref input, 4);
-            var x2_0 = Vector128.LoadUnsafe(ref input, 8);
-            var x3_0 = Vector128.LoadUnsafe(ref input, 12);
-            var w0_0 = Vector128.LoadUnsafe(ref weights, 8);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            var w1_0 = Vector128.LoadUnsafe(ref weights, 12);
-            sum01 = w1_0 * x0_0 + sum01;
-            sum11 = w1_0 * x1_0 + sum11;
-            sum21 = w1_0 * x2_0 + sum21;
-            sum31 = w1_0 * x3_0 + sum31;
-            Unsafe.Add(ref output, 2) = Vector128.Sum(sum00) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 3) = Vector128.Sum(sum01) + Unsafe.Add(ref bias, 3);
-            Unsafe.Add(ref output, 18) = Vector128.Sum(sum10) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 19) = Vector128.Sum(sum11) + Unsafe.Add(ref bias, 3);
-            Unsafe.Add(ref output, 34) = Vector128.Sum(sum20) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 35) = Vector128.Sum(sum21) + Unsafe.Add(ref bias, 3);
-            Unsafe.Add(ref output, 50) = Vector128.Sum(sum30) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 51) = Vector128.Sum(sum31) + Unsafe.Add(ref bias, 3);
-        }
-        // outputs 4 .. 5
-        {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum10 = Vector128.Create(0f);
-            var sum11 = Vector128.Create(0f);
-            var sum20 = Vector128.Create(0f);
-            var sum21 = Vector128.Create(0f);
-            var sum30 = Vector128.Create(0f);
-            var sum31 = Vector128.Create(0f);
-            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector128.LoadUnsafe(ref input, 4);
-            var x2_0 = Vector128.LoadUnsafe(ref input, 8);
-            var x3_0 = Vector128.LoadUnsafe(ref input, 12);
-            var w0_0 = Vector128.LoadUnsafe(ref weights, 16);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            var w1_0 = Vector128.LoadUnsafe(ref weights, 20);
-            sum01 = w1_0 * x0_0 + sum01;
-            sum11 = w1_0 * x1_0 + sum11;
-            sum21 = w1_0 * x2_0 + sum21;
-            sum31 = w1_0 * x3_0 + sum31;
-            Unsafe.Add(ref output, 4) = Vector128.Sum(sum00) + Unsafe.Add(ref bias, 4);
-            Unsafe.Add(ref output, 5) = Vector128.Sum(sum01) + Unsafe.Add(ref bias, 5);
-            Unsafe.Add(ref output, 20) = Vector128.Sum(sum10) + Unsafe.Add(ref bias, 4);
-            Unsafe.Add(ref output, 21) = Vector128.Sum(sum11) + Unsafe.Add(ref bias, 5);
-            Unsafe.Add(ref output, 36) = Vector128.Sum(sum20) + Unsafe.Add(ref bias, 4);
-            Unsafe.Add(ref output, 37) = Vector128.Sum(sum21) + Unsafe.Add(ref bias, 5);
-            Unsafe.Add(ref output, 52) = Vector128.Sum(sum30) + Unsafe.Add(ref bias, 4);
-            Unsafe.Add(ref output, 53) = Vector128.Sum(sum31) + Unsafe.Add(ref bias, 5);
-        }
-        // outputs 6 .. 7
-        {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum10 = Vector128.Create(0f);
-            var sum11 = Vector128.Create(0f);
-            var sum20 = Vector128.Create(0f);
-            var sum21 = Vector128.Create(0f);
-            var sum30 = Vector128.Create(0f);
-            var sum31 = Vector128.Create(0f);
-            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector128.LoadUnsafe(ref input, 4);
-            var x2_0 = Vector128.LoadUnsafe(ref input, 8);
-            var x3_0 = Vector128.LoadUnsafe(ref input, 12);
-            var w0_0 = Vector128.LoadUnsafe(ref weights, 24);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            var w1_0 = Vector128.LoadUnsafe(ref weights, 28);
-            sum01 = w1_0 * x0_0 + sum01;
-            sum11 = w1_0 * x1_0 + sum11;
-            sum21 = w1_0 * x2_0 + sum21;
-            sum31 = w1_0 * x3_0 + sum31;
-            Unsafe.Add(ref output, 6) = Vector128.Sum(sum00) + Unsafe.Add(ref bias, 6);
-            Unsafe.Add(ref output, 7) = Vector128.Sum(sum01) + Unsafe.Add(ref bias, 7);
-            Unsafe.Add(ref output, 22) = Vector128.Sum(sum10) + Unsafe.Add(ref bias, 6);
-            Unsafe.Add(ref output, 23) = Vector128.Sum(sum11) + Unsafe.Add(ref bias, 7);
-            Unsafe.Add(ref output, 38) = Vector128.Sum(sum20) + Unsafe.Add(ref bias, 6);
-            Unsafe.Add(ref output, 39) = Vector128.Sum(sum21) + Unsafe.Add(ref bias, 7);
-            Unsafe.Add(ref output, 54) = Vector128.Sum(sum30) + Unsafe.Add(ref bias, 6);
-            Unsafe.Add(ref output, 55) = Vector128.Sum(sum31) + Unsafe.Add(ref bias, 7);
-        }
-        // outputs 8 .. 9
-        {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum10 = Vector128.Create(0f);
-            var sum11 = Vector128.Create(0f);
-            var sum20 = Vector128.Create(0f);
-            var sum21 = Vector128.Create(0f);
-            var sum30 = Vector128.Create(0f);
-            var sum31 = Vector128.Create(0f);
-            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector128.LoadUnsafe(ref input, 4);
-            var x2_0 = Vector128.LoadUnsafe(ref input, 8);
-            var x3_0 = Vector128.LoadUnsafe(ref input, 12);
-            var w0_0 = Vector128.LoadUnsafe(ref weights, 32);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            var w1_0 = Vector128.LoadUnsafe(ref weights, 36);
-            sum01 = w1_0 * x0_0 + sum01;
-            sum11 = w1_0 * x1_0 + sum11;
-            sum21 = w1_0 * x2_0 + sum21;
-            sum31 = w1_0 * x3_0 + sum31;
-            Unsafe.Add(ref output, 8) = Vector128.Sum(sum00) + Unsafe.Add(ref bias, 8);
-            Unsafe.Add(ref output, 9) = Vector128.Sum(sum01) + Unsafe.Add(ref bias, 9);
-            Unsafe.Add(ref output, 24) = Vector128.Sum(sum10) + Unsafe.Add(ref bias, 8);
-            Unsafe.Add(ref output, 25) = Vector128.Sum(sum11) + Unsafe.Add(ref bias, 9);
-            Unsafe.Add(ref output, 40) = Vector128.Sum(sum20) + Unsafe.Add(ref bias, 8);
-            Unsafe.Add(ref output, 41) = Vector128.Sum(sum21) + Unsafe.Add(ref bias, 9);
-            Unsafe.Add(ref output, 56) = Vector128.Sum(sum30) + Unsafe.Add(ref bias, 8);
-            Unsafe.Add(ref output, 57) = Vector128.Sum(sum31) + Unsafe.Add(ref bias, 9);
-        }
-        // outputs 10 .. 11
-        {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum10 = Vector128.Create(0f);
-            var sum11 = Vector128.Create(0f);
-            var sum20 = Vector128.Create(0f);
-            var sum21 = Vector128.Create(0f);
-            var sum30 = Vector128.Create(0f);
-            var sum31 = Vector128.Create(0f);
-            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector128.LoadUnsafe(ref input, 4);
-            var x2_0 = Vector128.LoadUnsafe(ref input, 8);
-            var x3_0 = Vector128.LoadUnsafe(ref input, 12);
-            var w0_0 = Vector128.LoadUnsafe(ref weights, 40);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            var w1_0 = Vector128.LoadUnsafe(ref weights, 44);
-            sum01 = w1_0 * x0_0 + sum01;
-            sum11 = w1_0 * x1_0 + sum11;
-            sum21 = w1_0 * x2_0 + sum21;
-            sum31 = w1_0 * x3_0 + sum31;
-            Unsafe.Add(ref output, 10) = Vector128.Sum(sum00) + Unsafe.Add(ref bias, 10);
-            Unsafe.Add(ref output, 11) = Vector128.Sum(sum01) + Unsafe.Add(ref bias, 11);
-            Unsafe.Add(ref output, 26) = Vector128.Sum(sum10) + Unsafe.Add(ref bias, 10);
-            Unsafe.Add(ref output, 27) = Vector128.Sum(sum11) + Unsafe.Add(ref bias, 11);
-            Unsafe.Add(ref output, 42) = Vector128.Sum(sum20) + Unsafe.Add(ref bias, 10);
-            Unsafe.Add(ref output, 43) = Vector128.Sum(sum21) + Unsafe.Add(ref bias, 11);
-            Unsafe.Add(ref output, 58) = Vector128.Sum(sum30) + Unsafe.Add(ref bias, 10);
-            Unsafe.Add(ref output, 59) = Vector128.Sum(sum31) + Unsafe.Add(ref bias, 11);
-        }
-        // outputs 12 .. 13
-        {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum10 = Vector128.Create(0f);
-            var sum11 = Vector128.Create(0f);
-            var sum20 = Vector128.Create(0f);
-            var sum21 = Vector128.Create(0f);
-            var sum30 = Vector128.Create(0f);
-            var sum31 = Vector128.Create(0f);
-            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector128.LoadUnsafe(ref input, 4);
-            var x2_0 = Vector128.LoadUnsafe(ref input, 8);
-            var x3_0 = Vector128.LoadUnsafe(ref input, 12);
-            var w0_0 = Vector128.LoadUnsafe(ref weights, 48);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            var w1_0 = Vector128.LoadUnsafe(ref weights, 52);
-            sum01 = w1_0 * x0_0 + sum01;
-            sum11 = w1_0 * x1_0 + sum11;
-            sum21 = w1_0 * x2_0 + sum21;
-            sum31 = w1_0 * x3_0 + sum31;
-            Unsafe.Add(ref output, 12) = Vector128.Sum(sum00) + Unsafe.Add(ref bias, 12);
-            Unsafe.Add(ref output, 13) = Vector128.Sum(sum01) + Unsafe.Add(ref bias, 13);
-            Unsafe.Add(ref output, 28) = Vector128.Sum(sum10) + Unsafe.Add(ref bias, 12);
-            Unsafe.Add(ref output, 29) = Vector128.Sum(sum11) + Unsafe.Add(ref bias, 13);
-            Unsafe.Add(ref output, 44) = Vector128.Sum(sum20) + Unsafe.Add(ref bias, 12);
-            Unsafe.Add(ref output, 45) = Vector128.Sum(sum21) + Unsafe.Add(ref bias, 13);
-            Unsafe.Add(ref output, 60) = Vector128.Sum(sum30) + Unsafe.Add(ref bias, 12);
-            Unsafe.Add(ref output, 61) = Vector128.Sum(sum31) + Unsafe.Add(ref bias, 13);
-        }
-        // outputs 14 .. 15
-        {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum10 = Vector128.Create(0f);
-            var sum11 = Vector128.Create(0f);
-            var sum20 = Vector128.Create(0f);
-            var sum21 = Vector128.Create(0f);
-            var sum30 = Vector128.Create(0f);
-            var sum31 = Vector128.Create(0f);
-            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector128.LoadUnsafe(ref input, 4);
-            var x2_0 = Vector128.LoadUnsafe(ref input, 8);
-            var x3_0 = Vector128.LoadUnsafe(ref input, 12);
-            var w0_0 = Vector128.LoadUnsafe(ref weights, 56);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            var w1_0 = Vector128.LoadUnsafe(ref weights, 60);
-            sum01 = w1_0 * x0_0 + sum01;
-            sum11 = w1_0 * x1_0 + sum11;
-            sum21 = w1_0 * x2_0 + sum21;
-            sum31 = w1_0 * x3_0 + sum31;
-            Unsafe.Add(ref output, 14) = Vector128.Sum(sum00) + Unsafe.Add(ref bias, 14);
-            Unsafe.Add(ref output, 15) = Vector128.Sum(sum01) + Unsafe.Add(ref bias, 15);
-            Unsafe.Add(ref output, 30) = Vector128.Sum(sum10) + Unsafe.Add(ref bias, 14);
-            Unsafe.Add(ref output, 31) = Vector128.Sum(sum11) + Unsafe.Add(ref bias, 15);
-            Unsafe.Add(ref output, 46) = Vector128.Sum(sum20) + Unsafe.Add(ref bias, 14);
-            Unsafe.Add(ref output, 47) = Vector128.Sum(sum21) + Unsafe.Add(ref bias, 15);
-            Unsafe.Add(ref output, 62) = Vector128.Sum(sum30) + Unsafe.Add(ref bias, 14);
-            Unsafe.Add(ref output, 63) = Vector128.Sum(sum31) + Unsafe.Add(ref bias, 15);
+            // outputs o .. o + 1
+            {
+                var sum00 = Vector128.Create(0f);
+                var sum01 = Vector128.Create(0f);
+                var sum10 = Vector128.Create(0f);
+                var sum11 = Vector128.Create(0f);
+                var sum20 = Vector128.Create(0f);
+                var sum21 = Vector128.Create(0f);
+                var sum30 = Vector128.Create(0f);
+                var sum31 = Vector128.Create(0f);
+                var x0_0 = Vector128.LoadUnsafe(ref input, 0);
+                var x1_0 = Vector128.LoadUnsafe(ref input, 4);
+                var x2_0 = Vector128.LoadUnsafe(ref input, 8);
+                var x3_0 = Vector128.LoadUnsafe(ref input, 12);
+                var w0_0 = Vector128.LoadUnsafe(ref weights, o * 4);
+                sum00 = w0_0 * x0_0 + sum00;
+                sum10 = w0_0 * x1_0 + sum10;
+                sum20 = w0_0 * x2_0 + sum20;
+                sum30 = w0_0 * x3_0 + sum30;
+                var w1_0 = Vector128.LoadUnsafe(ref weights, o * 4 + 4);
+                sum01 = w1_0 * x0_0 + sum01;
+                sum11 = w1_0 * x1_0 + sum11;
+                sum21 = w1_0 * x2_0 + sum21;
+                sum31 = w1_0 * x3_0 + sum31;
+                Unsafe.Add(ref output, o) = Vector128.Sum(sum00) + Unsafe.Add(ref bias, o);
+                Unsafe.Add(ref output, o + 1) = Vector128.Sum(sum01) + Unsafe.Add(ref bias, o + 1);
+                Unsafe.Add(ref output, o + 16) = Vector128.Sum(sum10) + Unsafe.Add(ref bias, o);
+                Unsafe.Add(ref output, o + 17) = Vector128.Sum(sum11) + Unsafe.Add(ref bias, o + 1);
+                Unsafe.Add(ref output, o + 32) = Vector128.Sum(sum20) + Unsafe.Add(ref bias, o);
+                Unsafe.Add(ref output, o + 33) = Vector128.Sum(sum21) + Unsafe.Add(ref bias, o + 1);
+                Unsafe.Add(ref output, o + 48) = Vector128.Sum(sum30) + Unsafe.Add(ref bias, o);
+                Unsafe.Add(ref output, o + 49) = Vector128.Sum(sum31) + Unsafe.Add(ref bias, o + 1);
+            }
         }
     }
 
+    /// <summary>Layer 1, 4 rows, scalar path.</summary>
     private static void Layer1AffineRowsScalar(ref float parameters, ref float input, ref float output)
     {
         ref float weights = ref parameters;
@@ -1068,6 +493,7 @@ file static class NpcBrainKernels
         Layer2AffineScalar(ref parameters, ref input, ref output);
     }
 
+    /// <summary>Layer 2, one row, Vector512 path.</summary>
     private static void Layer2AffineVector512(ref float parameters, ref float input, ref float output)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 80);
@@ -1138,6 +564,7 @@ file static class NpcBrainKernels
         }
     }
 
+    /// <summary>Layer 2, one row, Vector256 path.</summary>
     private static void Layer2AffineVector256(ref float parameters, ref float input, ref float output)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 80);
@@ -1228,6 +655,7 @@ file static class NpcBrainKernels
         }
     }
 
+    /// <summary>Layer 2, one row, scalar path.</summary>
     private static void Layer2AffineScalar(ref float parameters, ref float input, ref float output)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 80);
@@ -1275,276 +703,50 @@ file static class NpcBrainKernels
         Layer2AffineRowsScalar(ref parameters, ref input, ref output);
     }
 
+    /// <summary>Layer 2, 4 rows, Vector512 path.</summary>
     private static void Layer2AffineRowsVector512(ref float parameters, ref float input, ref float output)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 80);
         ref float bias = ref Unsafe.Add(ref parameters, 336);
-        // outputs 0 .. 1
+        for (nuint o = 0; o < 16; o += 2)
         {
-            var sum00 = Vector512.Create(0f);
-            var sum01 = Vector512.Create(0f);
-            var sum10 = Vector512.Create(0f);
-            var sum11 = Vector512.Create(0f);
-            var sum20 = Vector512.Create(0f);
-            var sum21 = Vector512.Create(0f);
-            var sum30 = Vector512.Create(0f);
-            var sum31 = Vector512.Create(0f);
-            var x0_0 = Vector512.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector512.LoadUnsafe(ref input, 16);
-            var x2_0 = Vector512.LoadUnsafe(ref input, 32);
-            var x3_0 = Vector512.LoadUnsafe(ref input, 48);
-            var w0_0 = Vector512.LoadUnsafe(ref weights, 0);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            var w1_0 = Vector512.LoadUnsafe(ref weights, 16);
-            sum01 = w1_0 * x0_0 + sum01;
-            sum11 = w1_0 * x1_0 + sum11;
-            sum21 = w1_0 * x2_0 + sum21;
-            sum31 = w1_0 * x3_0 + sum31;
-            output = Vector512.Sum(sum00) + bias;
-            Unsafe.Add(ref output, 1) = Vector512.Sum(sum01) + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 16) = Vector512.Sum(sum10) + bias;
-            Unsafe.Add(ref output, 17) = Vector512.Sum(sum11) + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 32) = Vector512.Sum(sum20) + bias;
-            Unsafe.Add(ref output, 33) = Vector512.Sum(sum21) + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 48) = Vector512.Sum(sum30) + bias;
-            Unsafe.Add(ref output, 49) = Vector512.Sum(sum31) + Unsafe.Add(ref bias, 1);
-        }
-        // outputs 2 .. 3
-        {
-            var sum00 = Vector512.Create(0f);
-            var sum01 = Vector512.Create(0f);
-            var sum10 = Vector512.Create(0f);
-            var sum11 = Vector512.Create(0f);
-            var sum20 = Vector512.Create(0f);
-            var sum21 = Vector512.Create(0f);
-            var sum30 = Vector512.Create(0f);
-            var sum31 = Vector512.Create(0f);
-            var x0_0 = Vector512.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector512.LoadUnsafe(ref input, 16);
-            var x2_0 = Vector512.LoadUnsafe(ref input, 32);
-            var x3_0 = Vector512.LoadUnsafe(ref input, 48);
-            var w0_0 = Vector512.LoadUnsafe(ref weights, 32);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            var w1_0 = Vector512.LoadUnsafe(ref weights, 48);
-            sum01 = w1_0 * x0_0 + sum01;
-            sum11 = w1_0 * x1_0 + sum11;
-            sum21 = w1_0 * x2_0 + sum21;
-            sum31 = w1_0 * x3_0 + sum31;
-            Unsafe.Add(ref output, 2) = Vector512.Sum(sum00) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 3) = Vector512.Sum(sum01) + Unsafe.Add(ref bias, 3);
-            Unsafe.Add(ref output, 18) = Vector512.Sum(sum10) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 19) = Vector512.Sum(sum11) + Unsafe.Add(ref bias, 3);
-            Unsafe.Add(ref output, 34) = Vector512.Sum(sum20) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 35) = Vector512.Sum(sum21) + Unsafe.Add(ref bias, 3);
-            Unsafe.Add(ref output, 50) = Vector512.Sum(sum30) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 51) = Vector512.Sum(sum31) + Unsafe.Add(ref bias, 3);
-        }
-        // outputs 4 .. 5
-        {
-            var sum00 = Vector512.Create(0f);
-            var sum01 = Vector512.Create(0f);
-            var sum10 = Vector512.Create(0f);
-            var sum11 = Vector512.Create(0f);
-            var sum20 = Vector512.Create(0f);
-            var sum21 = Vector512.Create(0f);
-            var sum30 = Vector512.Create(0f);
-            var sum31 = Vector512.Create(0f);
-            var x0_0 = Vector512.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector512.LoadUnsafe(ref input, 16);
-            var x2_0 = Vector512.LoadUnsafe(ref input, 32);
-            var x3_0 = Vector512.LoadUnsafe(ref input, 48);
-            var w0_0 = Vector512.LoadUnsafe(ref weights, 64);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            var w1_0 = Vector512.LoadUnsafe(ref weights, 80);
-            sum01 = w1_0 * x0_0 + sum01;
-            sum11 = w1_0 * x1_0 + sum11;
-            sum21 = w1_0 * x2_0 + sum21;
-            sum31 = w1_0 * x3_0 + sum31;
-            Unsafe.Add(ref output, 4) = Vector512.Sum(sum00) + Unsafe.Add(ref bias, 4);
-            Unsafe.Add(ref output, 5) = Vector512.Sum(sum01) + Unsafe.Add(ref bias, 5);
-            Unsafe.Add(ref output, 20) = Vector512.Sum(sum10) + Unsafe.Add(ref bias, 4);
-            Unsafe.Add(ref output, 21) = Vector512.Sum(sum11) + Unsafe.Add(ref bias, 5);
-            Unsafe.Add(ref output, 36) = Vector512.Sum(sum20) + Unsafe.Add(ref bias, 4);
-            Unsafe.Add(ref output, 37) = Vector512.Sum(sum21) + Unsafe.Add(ref bias, 5);
-            Unsafe.Add(ref output, 52) = Vector512.Sum(sum30) + Unsafe.Add(ref bias, 4);
-            Unsafe.Add(ref output, 53) = Vector512.Sum(sum31) + Unsafe.Add(ref bias, 5);
-        }
-        // outputs 6 .. 7
-        {
-            var sum00 = Vector512.Create(0f);
-            var sum01 = Vector512.Create(0f);
-            var sum10 = Vector512.Create(0f);
-            var sum11 = Vector512.Create(0f);
-            var sum20 = Vector512.Create(0f);
-            var sum21 = Vector512.Create(0f);
-            var sum30 = Vector512.Create(0f);
-            var sum31 = Vector512.Create(0f);
-            var x0_0 = Vector512.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector512.LoadUnsafe(ref input, 16);
-            var x2_0 = Vector512.LoadUnsafe(ref input, 32);
-            var x3_0 = Vector512.LoadUnsafe(ref input, 48);
-            var w0_0 = Vector512.LoadUnsafe(ref weights, 96);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            var w1_0 = Vector512.LoadUnsafe(ref weights, 112);
-            sum01 = w1_0 * x0_0 + sum01;
-            sum11 = w1_0 * x1_0 + sum11;
-            sum21 = w1_0 * x2_0 + sum21;
-            sum31 = w1_0 * x3_0 + sum31;
-            Unsafe.Add(ref output, 6) = Vector512.Sum(sum00) + Unsafe.Add(ref bias, 6);
-            Unsafe.Add(ref output, 7) = Vector512.Sum(sum01) + Unsafe.Add(ref bias, 7);
-            Unsafe.Add(ref output, 22) = Vector512.Sum(sum10) + Unsafe.Add(ref bias, 6);
-            Unsafe.Add(ref output, 23) = Vector512.Sum(sum11) + Unsafe.Add(ref bias, 7);
-            Unsafe.Add(ref output, 38) = Vector512.Sum(sum20) + Unsafe.Add(ref bias, 6);
-            Unsafe.Add(ref output, 39) = Vector512.Sum(sum21) + Unsafe.Add(ref bias, 7);
-            Unsafe.Add(ref output, 54) = Vector512.Sum(sum30) + Unsafe.Add(ref bias, 6);
-            Unsafe.Add(ref output, 55) = Vector512.Sum(sum31) + Unsafe.Add(ref bias, 7);
-        }
-        // outputs 8 .. 9
-        {
-            var sum00 = Vector512.Create(0f);
-            var sum01 = Vector512.Create(0f);
-            var sum10 = Vector512.Create(0f);
-            var sum11 = Vector512.Create(0f);
-            var sum20 = Vector512.Create(0f);
-            var sum21 = Vector512.Create(0f);
-            var sum30 = Vector512.Create(0f);
-            var sum31 = Vector512.Create(0f);
-            var x0_0 = Vector512.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector512.LoadUnsafe(ref input, 16);
-            var x2_0 = Vector512.LoadUnsafe(ref input, 32);
-            var x3_0 = Vector512.LoadUnsafe(ref input, 48);
-            var w0_0 = Vector512.LoadUnsafe(ref weights, 128);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            var w1_0 = Vector512.LoadUnsafe(ref weights, 144);
-            sum01 = w1_0 * x0_0 + sum01;
-            sum11 = w1_0 * x1_0 + sum11;
-            sum21 = w1_0 * x2_0 + sum21;
-            sum31 = w1_0 * x3_0 + sum31;
-            Unsafe.Add(ref output, 8) = Vector512.Sum(sum00) + Unsafe.Add(ref bias, 8);
-            Unsafe.Add(ref output, 9) = Vector512.Sum(sum01) + Unsafe.Add(ref bias, 9);
-            Unsafe.Add(ref output, 24) = Vector512.Sum(sum10) + Unsafe.Add(ref bias, 8);
-            Unsafe.Add(ref output, 25) = Vector512.Sum(sum11) + Unsafe.Add(ref bias, 9);
-            Unsafe.Add(ref output, 40) = Vector512.Sum(sum20) + Unsafe.Add(ref bias, 8);
-            Unsafe.Add(ref output, 41) = Vector512.Sum(sum21) + Unsafe.Add(ref bias, 9);
-            Unsafe.Add(ref output, 56) = Vector512.Sum(sum30) + Unsafe.Add(ref bias, 8);
-            Unsafe.Add(ref output, 57) = Vector512.Sum(sum31) + Unsafe.Add(ref bias, 9);
-        }
-        // outputs 10 .. 11
-        {
-            var sum00 = Vector512.Create(0f);
-            var sum01 = Vector512.Create(0f);
-            var sum10 = Vector512.Create(0f);
-            var sum11 = Vector512.Create(0f);
-            var sum20 = Vector512.Create(0f);
-            var sum21 = Vector512.Create(0f);
-            var sum30 = Vector512.Create(0f);
-            var sum31 = Vector512.Create(0f);
-            var x0_0 = Vector512.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector512.LoadUnsafe(ref input, 16);
-            var x2_0 = Vector512.LoadUnsafe(ref input, 32);
-            var x3_0 = Vector512.LoadUnsafe(ref input, 48);
-            var w0_0 = Vector512.LoadUnsafe(ref weights, 160);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            var w1_0 = Vector512.LoadUnsafe(ref weights, 176);
-            sum01 = w1_0 * x0_0 + sum01;
-            sum11 = w1_0 * x1_0 + sum11;
-            sum21 = w1_0 * x2_0 + sum21;
-            sum31 = w1_0 * x3_0 + sum31;
-            Unsafe.Add(ref output, 10) = Vector512.Sum(sum00) + Unsafe.Add(ref bias, 10);
-            Unsafe.Add(ref output, 11) = Vector512.Sum(sum01) + Unsafe.Add(ref bias, 11);
-            Unsafe.Add(ref output, 26) = Vector512.Sum(sum10) + Unsafe.Add(ref bias, 10);
-            Unsafe.Add(ref output, 27) = Vector512.Sum(sum11) + Unsafe.Add(ref bias, 11);
-            Unsafe.Add(ref output, 42) = Vector512.Sum(sum20) + Unsafe.Add(ref bias, 10);
-            Unsafe.Add(ref output, 43) = Vector512.Sum(sum21) + Unsafe.Add(ref bias, 11);
-            Unsafe.Add(ref output, 58) = Vector512.Sum(sum30) + Unsafe.Add(ref bias, 10);
-            Unsafe.Add(ref output, 59) = Vector512.Sum(sum31) + Unsafe.Add(ref bias, 11);
-        }
-        // outputs 12 .. 13
-        {
-            var sum00 = Vector512.Create(0f);
-            var sum01 = Vector512.Create(0f);
-            var sum10 = Vector512.Create(0f);
-            var sum11 = Vector512.Create(0f);
-            var sum20 = Vector512.Create(0f);
-            var sum21 = Vector512.Create(0f);
-            var sum30 = Vector512.Create(0f);
-            var sum31 = Vector512.Create(0f);
-            var x0_0 = Vector512.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector512.LoadUnsafe(ref input, 16);
-            var x2_0 = Vector512.LoadUnsafe(ref input, 32);
-            var x3_0 = Vector512.LoadUnsafe(ref input, 48);
-            var w0_0 = Vector512.LoadUnsafe(ref weights, 192);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            var w1_0 = Vector512.LoadUnsafe(ref weights, 208);
-            sum01 = w1_0 * x0_0 + sum01;
-            sum11 = w1_0 * x1_0 + sum11;
-            sum21 = w1_0 * x2_0 + sum21;
-            sum31 = w1_0 * x3_0 + sum31;
-            Unsafe.Add(ref output, 12) = Vector512.Sum(sum00) + Unsafe.Add(ref bias, 12);
-            Unsafe.Add(ref output, 13) = Vector512.Sum(sum01) + Unsafe.Add(ref bias, 13);
-            Unsafe.Add(ref output, 28) = Vector512.Sum(sum10) + Unsafe.Add(ref bias, 12);
-            Unsafe.Add(ref output, 29) = Vector512.Sum(sum11) + Unsafe.Add(ref bias, 13);
-            Unsafe.Add(ref output, 44) = Vector512.Sum(sum20) + Unsafe.Add(ref bias, 12);
-            Unsafe.Add(ref output, 45) = Vector512.Sum(sum21) + Unsafe.Add(ref bias, 13);
-            Unsafe.Add(ref output, 60) = Vector512.Sum(sum30) + Unsafe.Add(ref bias, 12);
-            Unsafe.Add(ref output, 61) = Vector512.Sum(sum31) + Unsafe.Add(ref bias, 13);
-        }
-        // outputs 14 .. 15
-        {
-            var sum00 = Vector512.Create(0f);
-            var sum01 = Vector512.Create(0f);
-            var sum10 = Vector512.Create(0f);
-            var sum11 = Vector512.Create(0f);
-            var sum20 = Vector512.Create(0f);
-            var sum21 = Vector512.Create(0f);
-            var sum30 = Vector512.Create(0f);
-            var sum31 = Vector512.Create(0f);
-            var x0_0 = Vector512.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector512.LoadUnsafe(ref input, 16);
-            var x2_0 = Vector512.LoadUnsafe(ref input, 32);
-            var x3_0 = Vector512.LoadUnsafe(ref input, 48);
-            var w0_0 = Vector512.LoadUnsafe(ref weights, 224);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            var w1_0 = Vector512.LoadUnsafe(ref weights, 240);
-            sum01 = w1_0 * x0_0 + sum01;
-            sum11 = w1_0 * x1_0 + sum11;
-            sum21 = w1_0 * x2_0 + sum21;
-            sum31 = w1_0 * x3_0 + sum31;
-            Unsafe.Add(ref output, 14) = Vector512.Sum(sum00) + Unsafe.Add(ref bias, 14);
-            Unsafe.Add(ref output, 15) = Vector512.Sum(sum01) + Unsafe.Add(ref bias, 15);
-            Unsafe.Add(ref output, 30) = Vector512.Sum(sum10) + Unsafe.Add(ref bias, 14);
-            Unsafe.Add(ref output, 31) = Vector512.Sum(sum11) + Unsafe.Add(ref bias, 15);
-            Unsafe.Add(ref output, 46) = Vector512.Sum(sum20) + Unsafe.Add(ref bias, 14);
-            Unsafe.Add(ref output, 47) = Vector512.Sum(sum21) + Unsafe.Add(ref bias, 15);
-            Unsafe.Add(ref output, 62) = Vector512.Sum(sum30) + Unsafe.Add(ref bias, 14);
-            Unsafe.Add(ref output, 63) = Vector512.Sum(sum31) + Unsafe.Add(ref bias, 15);
+            // outputs o .. o + 1
+            {
+                var sum00 = Vector512.Create(0f);
+                var sum01 = Vector512.Create(0f);
+                var sum10 = Vector512.Create(0f);
+                var sum11 = Vector512.Create(0f);
+                var sum20 = Vector512.Create(0f);
+                var sum21 = Vector512.Create(0f);
+                var sum30 = Vector512.Create(0f);
+                var sum31 = Vector512.Create(0f);
+                var x0_0 = Vector512.LoadUnsafe(ref input, 0);
+                var x1_0 = Vector512.LoadUnsafe(ref input, 16);
+                var x2_0 = Vector512.LoadUnsafe(ref input, 32);
+                var x3_0 = Vector512.LoadUnsafe(ref input, 48);
+                var w0_0 = Vector512.LoadUnsafe(ref weights, o * 16);
+                sum00 = w0_0 * x0_0 + sum00;
+                sum10 = w0_0 * x1_0 + sum10;
+                sum20 = w0_0 * x2_0 + sum20;
+                sum30 = w0_0 * x3_0 + sum30;
+                var w1_0 = Vector512.LoadUnsafe(ref weights, o * 16 + 16);
+                sum01 = w1_0 * x0_0 + sum01;
+                sum11 = w1_0 * x1_0 + sum11;
+                sum21 = w1_0 * x2_0 + sum21;
+                sum31 = w1_0 * x3_0 + sum31;
+                Unsafe.Add(ref output, o) = Vector512.Sum(sum00) + Unsafe.Add(ref bias, o);
+                Unsafe.Add(ref output, o + 1) = Vector512.Sum(sum01) + Unsafe.Add(ref bias, o + 1);
+                Unsafe.Add(ref output, o + 16) = Vector512.Sum(sum10) + Unsafe.Add(ref bias, o);
+                Unsafe.Add(ref output, o + 17) = Vector512.Sum(sum11) + Unsafe.Add(ref bias, o + 1);
+                Unsafe.Add(ref output, o + 32) = Vector512.Sum(sum20) + Unsafe.Add(ref bias, o);
+                Unsafe.Add(ref output, o + 33) = Vector512.Sum(sum21) + Unsafe.Add(ref bias, o + 1);
+                Unsafe.Add(ref output, o + 48) = Vector512.Sum(sum30) + Unsafe.Add(ref bias, o);
+                Unsafe.Add(ref output, o + 49) = Vector512.Sum(sum31) + Unsafe.Add(ref bias, o + 1);
+            }
         }
     }
 
+    /// <summary>Layer 2, 4 rows, Vector256 path.</summary>
     private static void Layer2AffineRowsVector256(ref float parameters, ref float input, ref float output)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 80);
@@ -1561,23 +763,34 @@ file static class NpcBrainKernels
                 var sum21 = Vector256.Create(0f);
                 var sum30 = Vector256.Create(0f);
                 var sum31 = Vector256.Create(0f);
-                for (nuint i = 0; i < 16; i += 8)
-                {
-                    var x0 = Vector256.LoadUnsafe(ref input, i);
-                    var x1 = Vector256.LoadUnsafe(ref input, i + 16);
-                    var x2 = Vector256.LoadUnsafe(ref input, i + 32);
-                    var x3 = Vector256.LoadUnsafe(ref input, i + 48);
-                    var w0 = Vector256.LoadUnsafe(ref weights, o * 16 + i);
-                    sum00 = w0 * x0 + sum00;
-                    sum10 = w0 * x1 + sum10;
-                    sum20 = w0 * x2 + sum20;
-                    sum30 = w0 * x3 + sum30;
-                    var w1 = Vector256.LoadUnsafe(ref weights, o * 16 + i + 16);
-                    sum01 = w1 * x0 + sum01;
-                    sum11 = w1 * x1 + sum11;
-                    sum21 = w1 * x2 + sum21;
-                    sum31 = w1 * x3 + sum31;
-                }
+                var x0_0 = Vector256.LoadUnsafe(ref input, 0);
+                var x1_0 = Vector256.LoadUnsafe(ref input, 16);
+                var x2_0 = Vector256.LoadUnsafe(ref input, 32);
+                var x3_0 = Vector256.LoadUnsafe(ref input, 48);
+                var w0_0 = Vector256.LoadUnsafe(ref weights, o * 16);
+                sum00 = w0_0 * x0_0 + sum00;
+                sum10 = w0_0 * x1_0 + sum10;
+                sum20 = w0_0 * x2_0 + sum20;
+                sum30 = w0_0 * x3_0 + sum30;
+                var w1_0 = Vector256.LoadUnsafe(ref weights, o * 16 + 16);
+                sum01 = w1_0 * x0_0 + sum01;
+                sum11 = w1_0 * x1_0 + sum11;
+                sum21 = w1_0 * x2_0 + sum21;
+                sum31 = w1_0 * x3_0 + sum31;
+                var x0_8 = Vector256.LoadUnsafe(ref input, 8);
+                var x1_8 = Vector256.LoadUnsafe(ref input, 24);
+                var x2_8 = Vector256.LoadUnsafe(ref input, 40);
+                var x3_8 = Vector256.LoadUnsafe(ref input, 56);
+                var w0_8 = Vector256.LoadUnsafe(ref weights, o * 16 + 8);
+                sum00 = w0_8 * x0_8 + sum00;
+                sum10 = w0_8 * x1_8 + sum10;
+                sum20 = w0_8 * x2_8 + sum20;
+                sum30 = w0_8 * x3_8 + sum30;
+                var w1_8 = Vector256.LoadUnsafe(ref weights, o * 16 + 24);
+                sum01 = w1_8 * x0_8 + sum01;
+                sum11 = w1_8 * x1_8 + sum11;
+                sum21 = w1_8 * x2_8 + sum21;
+                sum31 = w1_8 * x3_8 + sum31;
                 Unsafe.Add(ref output, o) = Vector256.Sum(sum00) + Unsafe.Add(ref bias, o);
                 Unsafe.Add(ref output, o + 1) = Vector256.Sum(sum01) + Unsafe.Add(ref bias, o + 1);
                 Unsafe.Add(ref output, o + 16) = Vector256.Sum(sum10) + Unsafe.Add(ref bias, o);
@@ -1590,6 +803,7 @@ file static class NpcBrainKernels
         }
     }
 
+    /// <summary>Layer 2, 4 rows, scalar path.</summary>
     private static void Layer2AffineRowsScalar(ref float parameters, ref float input, ref float output)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 80);
@@ -1654,6 +868,7 @@ file static class NpcBrainKernels
         Layer3AffineScalar(ref parameters, ref input, ref output);
     }
 
+    /// <summary>Layer 3, one row, Vector512 path.</summary>
     private static void Layer3AffineVector512(ref float parameters, ref float input, ref float output)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 352);
@@ -1670,6 +885,7 @@ file static class NpcBrainKernels
         }
     }
 
+    /// <summary>Layer 3, one row, Vector256 path.</summary>
     private static void Layer3AffineVector256(ref float parameters, ref float input, ref float output)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 352);
@@ -1689,6 +905,7 @@ file static class NpcBrainKernels
         }
     }
 
+    /// <summary>Layer 3, one row, scalar path.</summary>
     private static void Layer3AffineScalar(ref float parameters, ref float input, ref float output)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 352);
@@ -1727,6 +944,7 @@ file static class NpcBrainKernels
         Layer3AffineRowsScalar(ref parameters, ref input, ref output);
     }
 
+    /// <summary>Layer 3, 4 rows, Vector512 path.</summary>
     private static void Layer3AffineRowsVector512(ref float parameters, ref float input, ref float output)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 352);
@@ -1766,6 +984,7 @@ file static class NpcBrainKernels
         }
     }
 
+    /// <summary>Layer 3, 4 rows, Vector256 path.</summary>
     private static void Layer3AffineRowsVector256(ref float parameters, ref float input, ref float output)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 352);
@@ -1819,6 +1038,7 @@ file static class NpcBrainKernels
         }
     }
 
+    /// <summary>Layer 3, 4 rows, scalar path.</summary>
     private static void Layer3AffineRowsScalar(ref float parameters, ref float input, ref float output)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 352);
@@ -1865,12 +1085,6 @@ file static class NpcBrainKernels
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Layer1Backward(ref float parameters, ref float gradients, ref float input, ref float delta)
     {
-        if (Vector512.IsHardwareAccelerated)
-        {
-            Layer1BackwardVector512(ref parameters, ref gradients, ref input, ref delta);
-            return;
-        }
-
         if (Vector256.IsHardwareAccelerated)
         {
             Layer1BackwardVector256(ref parameters, ref gradients, ref input, ref delta);
@@ -1880,27 +1094,7 @@ file static class NpcBrainKernels
         Layer1BackwardScalar(ref parameters, ref gradients, ref input, ref delta);
     }
 
-    private static void Layer1BackwardVector512(ref float parameters, ref float gradients, ref float input, ref float delta)
-    {
-        ref float weights = ref parameters;
-        ref float weightGradients = ref gradients;
-        ref float biasGradients = ref Unsafe.Add(ref gradients, 64);
-        for (nuint j = 0; j < 16; j++)
-        {
-            var delta0 = Unsafe.Add(ref delta, j);
-            Unsafe.Add(ref biasGradients, j) += delta0;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 4);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 4);
-            var delta0x4 = Vector128.Create(delta0);
-            // inputs 0 .. 3
-            {
-                var gradient = Vector128.LoadUnsafe(ref gradientRow, 0);
-                gradient = delta0x4 * Vector128.LoadUnsafe(ref input, 0) + gradient;
-                Vector128.StoreUnsafe(gradient, ref gradientRow, 0);
-            }
-        }
-    }
-
+    /// <summary>Layer 1, one row, Vector256 path.</summary>
     private static void Layer1BackwardVector256(ref float parameters, ref float gradients, ref float input, ref float delta)
     {
         ref float weights = ref parameters;
@@ -1922,6 +1116,7 @@ file static class NpcBrainKernels
         }
     }
 
+    /// <summary>Layer 1, one row, scalar path.</summary>
     private static void Layer1BackwardScalar(ref float parameters, ref float gradients, ref float input, ref float delta)
     {
         ref float weights = ref parameters;
@@ -1946,12 +1141,6 @@ file static class NpcBrainKernels
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Layer1BackwardRows(ref float parameters, ref float gradients, ref float input, ref float delta)
     {
-        if (Vector512.IsHardwareAccelerated)
-        {
-            Layer1BackwardRowsVector512(ref parameters, ref gradients, ref input, ref delta);
-            return;
-        }
-
         if (Vector256.IsHardwareAccelerated)
         {
             Layer1BackwardRowsVector256(ref parameters, ref gradients, ref input, ref delta);
@@ -1961,36 +1150,7 @@ file static class NpcBrainKernels
         Layer1BackwardRowsScalar(ref parameters, ref gradients, ref input, ref delta);
     }
 
-    private static void Layer1BackwardRowsVector512(ref float parameters, ref float gradients, ref float input, ref float delta)
-    {
-        ref float weights = ref parameters;
-        ref float weightGradients = ref gradients;
-        ref float biasGradients = ref Unsafe.Add(ref gradients, 64);
-        for (nuint j = 0; j < 16; j++)
-        {
-            var delta0 = Unsafe.Add(ref delta, j);
-            var delta1 = Unsafe.Add(ref delta, j + 16);
-            var delta2 = Unsafe.Add(ref delta, j + 32);
-            var delta3 = Unsafe.Add(ref delta, j + 48);
-            Unsafe.Add(ref biasGradients, j) += delta0 + delta1 + delta2 + delta3;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 4);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 4);
-            var delta0x4 = Vector128.Create(delta0);
-            var delta1x4 = Vector128.Create(delta1);
-            var delta2x4 = Vector128.Create(delta2);
-            var delta3x4 = Vector128.Create(delta3);
-            // inputs 0 .. 3
-            {
-                var gradient = Vector128.LoadUnsafe(ref gradientRow, 0);
-                gradient = delta0x4 * Vector128.LoadUnsafe(ref input, 0) + gradient;
-                gradient = delta1x4 * Vector128.LoadUnsafe(ref input, 4) + gradient;
-                gradient = delta2x4 * Vector128.LoadUnsafe(ref input, 8) + gradient;
-                gradient = delta3x4 * Vector128.LoadUnsafe(ref input, 12) + gradient;
-                Vector128.StoreUnsafe(gradient, ref gradientRow, 0);
-            }
-        }
-    }
-
+    /// <summary>Layer 1, 4 rows, Vector256 path.</summary>
     private static void Layer1BackwardRowsVector256(ref float parameters, ref float gradients, ref float input, ref float delta)
     {
         ref float weights = ref parameters;
@@ -2021,6 +1181,7 @@ file static class NpcBrainKernels
         }
     }
 
+    /// <summary>Layer 1, 4 rows, scalar path.</summary>
     private static void Layer1BackwardRowsScalar(ref float parameters, ref float gradients, ref float input, ref float delta)
     {
         ref float weights = ref parameters;
@@ -2066,6 +1227,7 @@ file static class NpcBrainKernels
         Layer2BackwardScalar(ref parameters, ref gradients, ref input, ref delta, ref inputGradient);
     }
 
+    /// <summary>Layer 2, one row, Vector512 path.</summary>
     private static void Layer2BackwardVector512(ref float parameters, ref float gradients, ref float input, ref float delta, ref float inputGradient)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 80);
@@ -2090,6 +1252,7 @@ file static class NpcBrainKernels
         }
     }
 
+    /// <summary>Layer 2, one row, Vector256 path.</summary>
     private static void Layer2BackwardVector256(ref float parameters, ref float gradients, ref float input, ref float delta, ref float inputGradient)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 80);
@@ -2114,6 +1277,7 @@ file static class NpcBrainKernels
         }
     }
 
+    /// <summary>Layer 2, one row, scalar path.</summary>
     private static void Layer2BackwardScalar(ref float parameters, ref float gradients, ref float input, ref float delta, ref float inputGradient)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 80);
@@ -2156,6 +1320,7 @@ file static class NpcBrainKernels
         Layer2BackwardRowsScalar(ref parameters, ref gradients, ref input, ref delta, ref inputGradient);
     }
 
+    /// <summary>Layer 2, 4 rows, Vector512 path.</summary>
     private static void Layer2BackwardRowsVector512(ref float parameters, ref float gradients, ref float input, ref float delta, ref float inputGradient)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 80);
@@ -2195,6 +1360,7 @@ file static class NpcBrainKernels
         }
     }
 
+    /// <summary>Layer 2, 4 rows, Vector256 path.</summary>
     private static void Layer2BackwardRowsVector256(ref float parameters, ref float gradients, ref float input, ref float delta, ref float inputGradient)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 80);
@@ -2234,6 +1400,7 @@ file static class NpcBrainKernels
         }
     }
 
+    /// <summary>Layer 2, 4 rows, scalar path.</summary>
     private static void Layer2BackwardRowsScalar(ref float parameters, ref float gradients, ref float input, ref float delta, ref float inputGradient)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 80);
@@ -2288,6 +1455,7 @@ file static class NpcBrainKernels
         Layer3BackwardScalar(ref parameters, ref gradients, ref input, ref delta, ref inputGradient);
     }
 
+    /// <summary>Layer 3, one row, Vector512 path.</summary>
     private static void Layer3BackwardVector512(ref float parameters, ref float gradients, ref float input, ref float delta, ref float inputGradient)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 352);
@@ -2312,6 +1480,7 @@ file static class NpcBrainKernels
         }
     }
 
+    /// <summary>Layer 3, one row, Vector256 path.</summary>
     private static void Layer3BackwardVector256(ref float parameters, ref float gradients, ref float input, ref float delta, ref float inputGradient)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 352);
@@ -2336,6 +1505,7 @@ file static class NpcBrainKernels
         }
     }
 
+    /// <summary>Layer 3, one row, scalar path.</summary>
     private static void Layer3BackwardScalar(ref float parameters, ref float gradients, ref float input, ref float delta, ref float inputGradient)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 352);
@@ -2378,6 +1548,7 @@ file static class NpcBrainKernels
         Layer3BackwardRowsScalar(ref parameters, ref gradients, ref input, ref delta, ref inputGradient);
     }
 
+    /// <summary>Layer 3, 4 rows, Vector512 path.</summary>
     private static void Layer3BackwardRowsVector512(ref float parameters, ref float gradients, ref float input, ref float delta, ref float inputGradient)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 352);
@@ -2417,6 +1588,7 @@ file static class NpcBrainKernels
         }
     }
 
+    /// <summary>Layer 3, 4 rows, Vector256 path.</summary>
     private static void Layer3BackwardRowsVector256(ref float parameters, ref float gradients, ref float input, ref float delta, ref float inputGradient)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 352);
@@ -2456,6 +1628,7 @@ file static class NpcBrainKernels
         }
     }
 
+    /// <summary>Layer 3, 4 rows, scalar path.</summary>
     private static void Layer3BackwardRowsScalar(ref float parameters, ref float gradients, ref float input, ref float delta, ref float inputGradient)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 352);

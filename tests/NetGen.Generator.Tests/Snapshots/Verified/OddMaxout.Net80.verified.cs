@@ -27,6 +27,9 @@ namespace Lecture.Networks
         private readonly float[] _parameters = new float[ParameterCount];
         private readonly float[] _gradients = new float[ParameterCount];
 
+        // Each layer's values and gradients during Backward, for a block of rows.
+        private readonly float[] _scratch = new float[624];
+
         /// <summary>Creates the network with parameters initialised from seed 0.</summary>
         public OddMaxout()
             : this(0)
@@ -64,7 +67,7 @@ namespace Lecture.Networks
             // Layer 1, Dense 7 → 17, LeakyReLU: He, σ = √(2 / 7).
             random.Fill(parameters.Slice(0, 119), 0.5345225f);
             parameters.Slice(119, 17).Clear();
-            // Layer 2, Maxout 17 → 5 (3 pieces): Glorot, σ = √(2 / (17 + 5)).
+            // Layer 2, Maxout 17 → 5 × 3 pieces: Glorot, σ = √(2 / (17 + 5)).
             random.Fill(parameters.Slice(136, 255), 0.30151135f);
             parameters.Slice(391, 15).Clear();
             // Layer 3, Dense 5 → 9, ELU: He, σ = √(2 / 5).
@@ -93,8 +96,6 @@ namespace Lecture.Networks
             if (outputs.Length != rows * OutputSize) global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(outputs), rows * OutputSize, outputs.Length, "outputs for " + rows + " rows");
             global::OddMaxoutKernels.ForwardBatch(_parameters, inputs, outputs, rows);
         }
-
-        private readonly float[] _scratch = new float[624];
 
         /// <summary>Adds the gradient of one sample's BinaryCrossEntropy loss to <see cref="Gradients"/> and returns the loss. Uses the instance's scratch: one thread at a time.</summary>
         /// <exception cref="global::System.ArgumentException">A span's length is not InputSize or OutputSize.</exception>
@@ -151,7 +152,7 @@ file static class OddMaxoutKernels
         // Layer 1: Dense 7 → 17, LeakyReLU.
         Layer1Affine(ref parameters, ref input, ref MemoryMarshal.GetReference(even.Slice(0, 17)));
         Activations.LeakyRelu(even.Slice(0, 17), 0.1f);
-        // Layer 2: Maxout 17 → 5 (3 pieces).
+        // Layer 2: Maxout 17 → 5 × 3 pieces.
         Layer2Affine(ref parameters, ref MemoryMarshal.GetReference(even), ref MemoryMarshal.GetReference(pieces.Slice(0, 15)));
         Activations.Maxout(pieces.Slice(0, 15), odd.Slice(0, 5), 5);
         // Layer 3: Dense 5 → 9, ELU.
@@ -171,7 +172,7 @@ file static class OddMaxoutKernels
         // Layer 1: Dense 7 → 17, LeakyReLU.
         Layer1AffineRows(ref parameters, ref input, ref MemoryMarshal.GetReference(even.Slice(0, 68)));
         Activations.LeakyRelu(even.Slice(0, 68), 0.1f);
-        // Layer 2: Maxout 17 → 5 (3 pieces).
+        // Layer 2: Maxout 17 → 5 × 3 pieces.
         Layer2AffineRows(ref parameters, ref MemoryMarshal.GetReference(even), ref MemoryMarshal.GetReference(pieces.Slice(0, 60)));
         Activations.Maxout(pieces.Slice(0, 60), odd.Slice(0, 20), 5);
         // Layer 3: Dense 5 → 9, ELU.
@@ -210,7 +211,7 @@ file static class OddMaxoutKernels
         Layer1Affine(ref parameters, ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(scratch.Slice(0, 17)));
         scratch.Slice(0, 17).CopyTo(scratch.Slice(68, 17));
         Activations.LeakyRelu(scratch.Slice(68, 17), 0.1f);
-        // Layer 2: Maxout 17 → 5 (3 pieces), keeping z and a.
+        // Layer 2: Maxout 17 → 5 × 3 pieces, keeping z and a.
         Layer2Affine(ref parameters, ref MemoryMarshal.GetReference(scratch.Slice(68, 17)), ref MemoryMarshal.GetReference(scratch.Slice(272, 15)));
         Activations.Maxout(scratch.Slice(272, 15), scratch.Slice(332, 5), 5);
         // Layer 3: Dense 5 → 9, ELU, keeping z and a.
@@ -255,7 +256,7 @@ file static class OddMaxoutKernels
         Layer1AffineRows(ref parameters, ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(scratch.Slice(0, 68)));
         scratch.Slice(0, 68).CopyTo(scratch.Slice(68, 68));
         Activations.LeakyRelu(scratch.Slice(68, 68), 0.1f);
-        // Layer 2: Maxout 17 → 5 (3 pieces), keeping z and a.
+        // Layer 2: Maxout 17 → 5 × 3 pieces, keeping z and a.
         Layer2AffineRows(ref parameters, ref MemoryMarshal.GetReference(scratch.Slice(68, 68)), ref MemoryMarshal.GetReference(scratch.Slice(272, 60)));
         Activations.Maxout(scratch.Slice(272, 60), scratch.Slice(332, 20), 5);
         // Layer 3: Dense 5 → 9, ELU, keeping z and a.
@@ -295,12 +296,6 @@ file static class OddMaxoutKernels
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Layer1Affine(ref float parameters, ref float input, ref float output)
     {
-        if (Vector512.IsHardwareAccelerated)
-        {
-            Layer1AffineVector512(ref parameters, ref input, ref output);
-            return;
-        }
-
         if (Vector256.IsHardwareAccelerated)
         {
             Layer1AffineVector256(ref parameters, ref input, ref output);
@@ -310,82 +305,7 @@ file static class OddMaxoutKernels
         Layer1AffineScalar(ref parameters, ref input, ref output);
     }
 
-    private static void Layer1AffineVector512(ref float parameters, ref float input, ref float output)
-    {
-        ref float weights = ref parameters;
-        ref float bias = ref Unsafe.Add(ref parameters, 119);
-        // outputs 0 .. 3
-        {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum02 = Vector128.Create(0f);
-            var sum03 = Vector128.Create(0f);
-            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            sum00 = Vector128.LoadUnsafe(ref weights, 0) * x0_0 + sum00;
-            sum01 = Vector128.LoadUnsafe(ref weights, 7) * x0_0 + sum01;
-            sum02 = Vector128.LoadUnsafe(ref weights, 14) * x0_0 + sum02;
-            sum03 = Vector128.LoadUnsafe(ref weights, 21) * x0_0 + sum03;
-            output = Vector128.Sum(sum00) + Unsafe.Add(ref weights, 4) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 5) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 6) * Unsafe.Add(ref input, 6) + bias;
-            Unsafe.Add(ref output, 1) = Vector128.Sum(sum01) + Unsafe.Add(ref weights, 11) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 12) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 13) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 2) = Vector128.Sum(sum02) + Unsafe.Add(ref weights, 18) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 19) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 20) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 3) = Vector128.Sum(sum03) + Unsafe.Add(ref weights, 25) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 26) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 27) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 3);
-        }
-        // outputs 4 .. 7
-        {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum02 = Vector128.Create(0f);
-            var sum03 = Vector128.Create(0f);
-            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            sum00 = Vector128.LoadUnsafe(ref weights, 28) * x0_0 + sum00;
-            sum01 = Vector128.LoadUnsafe(ref weights, 35) * x0_0 + sum01;
-            sum02 = Vector128.LoadUnsafe(ref weights, 42) * x0_0 + sum02;
-            sum03 = Vector128.LoadUnsafe(ref weights, 49) * x0_0 + sum03;
-            Unsafe.Add(ref output, 4) = Vector128.Sum(sum00) + Unsafe.Add(ref weights, 32) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 33) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 34) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 4);
-            Unsafe.Add(ref output, 5) = Vector128.Sum(sum01) + Unsafe.Add(ref weights, 39) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 40) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 41) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 5);
-            Unsafe.Add(ref output, 6) = Vector128.Sum(sum02) + Unsafe.Add(ref weights, 46) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 47) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 48) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 6);
-            Unsafe.Add(ref output, 7) = Vector128.Sum(sum03) + Unsafe.Add(ref weights, 53) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 54) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 55) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 7);
-        }
-        // outputs 8 .. 11
-        {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum02 = Vector128.Create(0f);
-            var sum03 = Vector128.Create(0f);
-            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            sum00 = Vector128.LoadUnsafe(ref weights, 56) * x0_0 + sum00;
-            sum01 = Vector128.LoadUnsafe(ref weights, 63) * x0_0 + sum01;
-            sum02 = Vector128.LoadUnsafe(ref weights, 70) * x0_0 + sum02;
-            sum03 = Vector128.LoadUnsafe(ref weights, 77) * x0_0 + sum03;
-            Unsafe.Add(ref output, 8) = Vector128.Sum(sum00) + Unsafe.Add(ref weights, 60) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 61) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 62) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 8);
-            Unsafe.Add(ref output, 9) = Vector128.Sum(sum01) + Unsafe.Add(ref weights, 67) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 68) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 69) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 9);
-            Unsafe.Add(ref output, 10) = Vector128.Sum(sum02) + Unsafe.Add(ref weights, 74) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 75) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 76) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 10);
-            Unsafe.Add(ref output, 11) = Vector128.Sum(sum03) + Unsafe.Add(ref weights, 81) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 82) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 83) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 11);
-        }
-        // outputs 12 .. 15
-        {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum02 = Vector128.Create(0f);
-            var sum03 = Vector128.Create(0f);
-            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            sum00 = Vector128.LoadUnsafe(ref weights, 84) * x0_0 + sum00;
-            sum01 = Vector128.LoadUnsafe(ref weights, 91) * x0_0 + sum01;
-            sum02 = Vector128.LoadUnsafe(ref weights, 98) * x0_0 + sum02;
-            sum03 = Vector128.LoadUnsafe(ref weights, 105) * x0_0 + sum03;
-            Unsafe.Add(ref output, 12) = Vector128.Sum(sum00) + Unsafe.Add(ref weights, 88) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 89) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 90) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 12);
-            Unsafe.Add(ref output, 13) = Vector128.Sum(sum01) + Unsafe.Add(ref weights, 95) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 96) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 97) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 13);
-            Unsafe.Add(ref output, 14) = Vector128.Sum(sum02) + Unsafe.Add(ref weights, 102) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 103) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 104) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 14);
-            Unsafe.Add(ref output, 15) = Vector128.Sum(sum03) + Unsafe.Add(ref weights, 109) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 110) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 111) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 15);
-        }
-        // output 16
-        {
-            var sum00 = Vector128.Create(0f);
-            sum00 = Vector128.LoadUnsafe(ref weights, 112) * Vector128.LoadUnsafe(ref input, 0) + sum00;
-            Unsafe.Add(ref output, 16) = Vector128.Sum(sum00) + Unsafe.Add(ref weights, 116) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 117) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 118) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 16);
-        }
-    }
-
+    /// <summary>Layer 1, one row, Vector256 path.</summary>
     private static void Layer1AffineVector256(ref float parameters, ref float input, ref float output)
     {
         ref float weights = ref parameters;
@@ -462,6 +382,7 @@ file static class OddMaxoutKernels
         }
     }
 
+    /// <summary>Layer 1, one row, scalar path.</summary>
     private static void Layer1AffineScalar(ref float parameters, ref float input, ref float output)
     {
         ref float weights = ref parameters;
@@ -503,12 +424,6 @@ file static class OddMaxoutKernels
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Layer1AffineRows(ref float parameters, ref float input, ref float output)
     {
-        if (Vector512.IsHardwareAccelerated)
-        {
-            Layer1AffineRowsVector512(ref parameters, ref input, ref output);
-            return;
-        }
-
         if (Vector256.IsHardwareAccelerated)
         {
             Layer1AffineRowsVector256(ref parameters, ref input, ref output);
@@ -518,563 +433,46 @@ file static class OddMaxoutKernels
         Layer1AffineRowsScalar(ref parameters, ref input, ref output);
     }
 
-    private static void Layer1AffineRowsVector512(ref float parameters, ref float input, ref float output)
-    {
-        ref float weights = ref parameters;
-        ref float bias = ref Unsafe.Add(ref parameters, 119);
-        // outputs 0 .. 1
-        {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum10 = Vector128.Create(0f);
-            var sum11 = Vector128.Create(0f);
-            var sum20 = Vector128.Create(0f);
-            var sum21 = Vector128.Create(0f);
-            var sum30 = Vector128.Create(0f);
-            var sum31 = Vector128.Create(0f);
-            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector128.LoadUnsafe(ref input, 7);
-            var x2_0 = Vector128.LoadUnsafe(ref input, 14);
-            var x3_0 = Vector128.LoadUnsafe(ref input, 21);
-            var w0_0 = Vector128.LoadUnsafe(ref weights, 0);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            var w1_0 = Vector128.LoadUnsafe(ref weights, 7);
-            sum01 = w1_0 * x0_0 + sum01;
-            sum11 = w1_0 * x1_0 + sum11;
-            sum21 = w1_0 * x2_0 + sum21;
-            sum31 = w1_0 * x3_0 + sum31;
-            output = Vector128.Sum(sum00) + Unsafe.Add(ref weights, 4) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 5) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 6) * Unsafe.Add(ref input, 6) + bias;
-            Unsafe.Add(ref output, 1) = Vector128.Sum(sum01) + Unsafe.Add(ref weights, 11) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 12) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 13) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 17) = Vector128.Sum(sum10) + Unsafe.Add(ref weights, 4) * Unsafe.Add(ref input, 11) + Unsafe.Add(ref weights, 5) * Unsafe.Add(ref input, 12) + Unsafe.Add(ref weights, 6) * Unsafe.Add(ref input, 13) + bias;
-            Unsafe.Add(ref output, 18) = Vector128.Sum(sum11) + Unsafe.Add(ref weights, 11) * Unsafe.Add(ref input, 11) + Unsafe.Add(ref weights, 12) * Unsafe.Add(ref input, 12) + Unsafe.Add(ref weights, 13) * Unsafe.Add(ref input, 13) + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 34) = Vector128.Sum(sum20) + Unsafe.Add(ref weights, 4) * Unsafe.Add(ref input, 18) + Unsafe.Add(ref weights, 5) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref weights, 6) * Unsafe.Add(ref input, 20) + bias;
-            Unsafe.Add(ref output, 35) = Vector128.Sum(sum21) + Unsafe.Add(ref weights, 11) * Unsafe.Add(ref input, 18) + Unsafe.Add(ref weights, 12) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref weights, 13) * Unsafe.Add(ref input, 20) + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 51) = Vector128.Sum(sum30) + Unsafe.Add(ref weights, 4) * Unsafe.Add(ref input, 25) + Unsafe.Add(ref weights, 5) * Unsafe.Add(ref input, 26) + Unsafe.Add(ref weights, 6) * Unsafe.Add(ref input, 27) + bias;
-            Unsafe.Add(ref output, 52) = Vector128.Sum(sum31) + Unsafe.Add(ref weights, 11) * Unsafe.Add(ref input, 25) + Unsafe.Add(ref weights, 12) * Unsafe.Add(ref input, 26) + Unsafe.Add(ref weights, 13) * Unsafe.Add(ref input, 27) + Unsafe.Add(ref bias, 1);
-        }
-        // outputs 2 .. 3
-        {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum10 = Vector128.Create(0f);
-            var sum11 = Vector128.Create(0f);
-            var sum20 = Vector128.Create(0f);
-            var sum21 = Vector128.Create(0f);
-            var sum30 = Vector128.Create(0f);
-            var sum31 = Vector128.Create(0f);
-            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector128.LoadUnsafe(ref input, 7);
-            var x2_0 = Vector128.LoadUnsafe(ref input, 14);
-            var x3_0 = Vector128.LoadUnsafe(ref input, 21);
-            var w0_0 = Vector128.LoadUnsafe(ref weights, 14);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            var w1_0 = Vector128.LoadUnsafe(ref weights, 21);
-            sum01 = w1_0 * x0_0 + sum01;
-            sum11 = w1_0 * x1_0 + sum11;
-            sum21 = w1_0 * x2_0 + sum21;
-            sum31 = w1_0 * x3_0 + sum31;
-            Unsafe.Add(ref output, 2) = Vector128.Sum(sum00) + Unsafe.Add(ref weights, 18) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 19) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 20) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 3) = Vector128.Sum(sum01) + Unsafe.Add(ref weights, 25) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 26) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 27) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 3);
-            Unsafe.Add(ref output, 19) = Vector128.Sum(sum10) + Unsafe.Add(ref weights, 18) * Unsafe.Add(ref input, 11) + Unsafe.Add(ref weights, 19) * Unsafe.Add(ref input, 12) + Unsafe.Add(ref weights, 20) * Unsafe.Add(ref input, 13) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 20) = Vector128.Sum(sum11) + Unsafe.Add(ref weights, 25) * Unsafe.Add(ref input, 11) + Unsafe.Add(ref weights, 26) * Unsafe.Add(ref input, 12) + Unsafe.Add(ref weights, 27) * Unsafe.Add(ref input, 13) + Unsafe.Add(ref bias, 3);
-            Unsafe.Add(ref output, 36) = Vector128.Sum(sum20) + Unsafe.Add(ref weights, 18) * Unsafe.Add(ref input, 18) + Unsafe.Add(ref weights, 19) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref weights, 20) * Unsafe.Add(ref input, 20) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 37) = Vector128.Sum(sum21) + Unsafe.Add(ref weights, 25) * Unsafe.Add(ref input, 18) + Unsafe.Add(ref weights, 26) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref weights, 27) * Unsafe.Add(ref input, 20) + Unsafe.Add(ref bias, 3);
-            Unsafe.Add(ref output, 53) = Vector128.Sum(sum30) + Unsafe.Add(ref weights, 18) * Unsafe.Add(ref input, 25) + Unsafe.Add(ref weights, 19) * Unsafe.Add(ref input, 26) + Unsafe.Add(ref weights, 20) * Unsafe.Add(ref input, 27) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 54) = Vector128.Sum(sum31) + Unsafe.Add(ref weights, 25) * Unsafe.Add(ref input, 25) + Unsafe.Add(ref weights, 26) * Unsafe.Add(ref input, 26) + Unsafe.Add(ref weights, 27) * Unsafe.Add(ref input, 27) + Unsafe.Add(ref bias, 3);
-        }
-        // outputs 4 .. 5
-        {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum10 = Vector128.Create(0f);
-            var sum11 = Vector128.Create(0f);
-            var sum20 = Vector128.Create(0f);
-            var sum21 = Vector128.Create(0f);
-            var sum30 = Vector128.Create(0f);
-            var sum31 = Vector128.Create(0f);
-            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector128.LoadUnsafe(ref input, 7);
-            var x2_0 = Vector128.LoadUnsafe(ref input, 14);
-            var x3_0 = Vector128.LoadUnsafe(ref input, 21);
-            var w0_0 = Vector128.LoadUnsafe(ref weights, 28);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            var w1_0 = Vector128.LoadUnsafe(ref weights, 35);
-            sum01 = w1_0 * x0_0 + sum01;
-            sum11 = w1_0 * x1_0 + sum11;
-            sum21 = w1_0 * x2_0 + sum21;
-            sum31 = w1_0 * x3_0 + sum31;
-            Unsafe.Add(ref output, 4) = Vector128.Sum(sum00) + Unsafe.Add(ref weights, 32) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 33) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 34) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 4);
-            Unsafe.Add(ref output, 5) = Vector128.Sum(sum01) + Unsafe.Add(ref weights, 39) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 40) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 41) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 5);
-            Unsafe.Add(ref output, 21) = Vector128.Sum(sum10) + Unsafe.Add(ref weights, 32) * Unsafe.Add(ref input, 11) + Unsafe.Add(ref weights, 33) * Unsafe.Add(ref input, 12) + Unsafe.Add(ref weights, 34) * Unsafe.Add(ref input, 13) + Unsafe.Add(ref bias, 4);
-            Unsafe.Add(ref output, 22) = Vector128.Sum(sum11) + Unsafe.Add(ref weights, 39) * Unsafe.Add(ref input, 11) + Unsafe.Add(ref weights, 40) * Unsafe.Add(ref input, 12) + Unsafe.Add(ref weights, 41) * Unsafe.Add(ref input, 13) + Unsafe.Add(ref bias, 5);
-            Unsafe.Add(ref output, 38) = Vector128.Sum(sum20) + Unsafe.Add(ref weights, 32) * Unsafe.Add(ref input, 18) + Unsafe.Add(ref weights, 33) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref weights, 34) * Unsafe.Add(ref input, 20) + Unsafe.Add(ref bias, 4);
-            Unsafe.Add(ref output, 39) = Vector128.Sum(sum21) + Unsafe.Add(ref weights, 39) * Unsafe.Add(ref input, 18) + Unsafe.Add(ref weights, 40) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref weights, 41) * Unsafe.Add(ref input, 20) + Unsafe.Add(ref bias, 5);
-            Unsafe.Add(ref output, 55) = Vector128.Sum(sum30) + Unsafe.Add(ref weights, 32) * Unsafe.Add(ref input, 25) + Unsafe.Add(ref weights, 33) * Unsafe.Add(ref input, 26) + Unsafe.Add(ref weights, 34) * Unsafe.Add(ref input, 27) + Unsafe.Add(ref bias, 4);
-            Unsafe.Add(ref output, 56) = Vector128.Sum(sum31) + Unsafe.Add(ref weights, 39) * Unsafe.Add(ref input, 25) + Unsafe.Add(ref weights, 40) * Unsafe.Add(ref input, 26) + Unsafe.Add(ref weights, 41) * Unsafe.Add(ref input, 27) + Unsafe.Add(ref bias, 5);
-        }
-        // outputs 6 .. 7
-        {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum10 = Vector128.Create(0f);
-            var sum11 = Vector128.Create(0f);
-            var sum20 = Vector128.Create(0f);
-            var sum21 = Vector128.Create(0f);
-            var sum30 = Vector128.Create(0f);
-            var sum31 = Vector128.Create(0f);
-            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector128.LoadUnsafe(ref input, 7);
-            var x2_0 = Vector128.LoadUnsafe(ref input, 14);
-            var x3_0 = Vector128.LoadUnsafe(ref input, 21);
-            var w0_0 = Vector128.LoadUnsafe(ref weights, 42);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            var w1_0 = Vector128.LoadUnsafe(ref weights, 49);
-            sum01 = w1_0 * x0_0 + sum01;
-            sum11 = w1_0 * x1_0 + sum11;
-            sum21 = w1_0 * x2_0 + sum21;
-            sum31 = w1_0 * x3_0 + sum31;
-            Unsafe.Add(ref output, 6) = Vector128.Sum(sum00) + Unsafe.Add(ref weights, 46) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 47) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 48) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 6);
-            Unsafe.Add(ref output, 7) = Vector128.Sum(sum01) + Unsafe.Add(ref weights, 53) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 54) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 55) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 7);
-            Unsafe.Add(ref output, 23) = Vector128.Sum(sum10) + Unsafe.Add(ref weights, 46) * Unsafe.Add(ref input, 11) + Unsafe.Add(ref weights, 47) * Unsafe.Add(ref input, 12) + Unsafe.Add(ref weights, 48) * Unsafe.Add(ref input, 13) + Unsafe.Add(ref bias, 6);
-            Unsafe.Add(ref output, 24) = Vector128.Sum(sum11) + Unsafe.Add(ref weights, 53) * Unsafe.Add(ref input, 11) + Unsafe.Add(ref weights, 54) * Unsafe.Add(ref input, 12) + Unsafe.Add(ref weights, 55) * Unsafe.Add(ref input, 13) + Unsafe.Add(ref bias, 7);
-            Unsafe.Add(ref output, 40) = Vector128.Sum(sum20) + Unsafe.Add(ref weights, 46) * Unsafe.Add(ref input, 18) + Unsafe.Add(ref weights, 47) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref weights, 48) * Unsafe.Add(ref input, 20) + Unsafe.Add(ref bias, 6);
-            Unsafe.Add(ref output, 41) = Vector128.Sum(sum21) + Unsafe.Add(ref weights, 53) * Unsafe.Add(ref input, 18) + Unsafe.Add(ref weights, 54) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref weights, 55) * Unsafe.Add(ref input, 20) + Unsafe.Add(ref bias, 7);
-            Unsafe.Add(ref output, 57) = Vector128.Sum(sum30) + Unsafe.Add(ref weights, 46) * Unsafe.Add(ref input, 25) + Unsafe.Add(ref weights, 47) * Unsafe.Add(ref input, 26) + Unsafe.Add(ref weights, 48) * Unsafe.Add(ref input, 27) + Unsafe.Add(ref bias, 6);
-            Unsafe.Add(ref output, 58) = Vector128.Sum(sum31) + Unsafe.Add(ref weights, 53) * Unsafe.Add(ref input, 25) + Unsafe.Add(ref weights, 54) * Unsafe.Add(ref input, 26) + Unsafe.Add(ref weights, 55) * Unsafe.Add(ref input, 27) + Unsafe.Add(ref bias, 7);
-        }
-        // outputs 8 .. 9
-        {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum10 = Vector128.Create(0f);
-            var sum11 = Vector128.Create(0f);
-            var sum20 = Vector128.Create(0f);
-            var sum21 = Vector128.Create(0f);
-            var sum30 = Vector128.Create(0f);
-            var sum31 = Vector128.Create(0f);
-            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector128.LoadUnsafe(ref input, 7);
-            var x2_0 = Vector128.LoadUnsafe(ref input, 14);
-            var x3_0 = Vector128.LoadUnsafe(ref input, 21);
-            var w0_0 = Vector128.LoadUnsafe(ref weights, 56);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            var w1_0 = Vector128.LoadUnsafe(ref weights, 63);
-            sum01 = w1_0 * x0_0 + sum01;
-            sum11 = w1_0 * x1_0 + sum11;
-            sum21 = w1_0 * x2_0 + sum21;
-            sum31 = w1_0 * x3_0 + sum31;
-            Unsafe.Add(ref output, 8) = Vector128.Sum(sum00) + Unsafe.Add(ref weights, 60) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 61) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 62) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 8);
-            Unsafe.Add(ref output, 9) = Vector128.Sum(sum01) + Unsafe.Add(ref weights, 67) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 68) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 69) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 9);
-            Unsafe.Add(ref output, 25) = Vector128.Sum(sum10) + Unsafe.Add(ref weights, 60) * Unsafe.Add(ref input, 11) + Unsafe.Add(ref weights, 61) * Unsafe.Add(ref input, 12) + Unsafe.Add(ref weights, 62) * Unsafe.Add(ref input, 13) + Unsafe.Add(ref bias, 8);
-            Unsafe.Add(ref output, 26) = Vector128.Sum(sum11) + Unsafe.Add(ref weights, 67) * Unsafe.Add(ref input, 11) + Unsafe.Add(ref weights, 68) * Unsafe.Add(ref input, 12) + Unsafe.Add(ref weights, 69) * Unsafe.Add(ref input, 13) + Unsafe.Add(ref bias, 9);
-            Unsafe.Add(ref output, 42) = Vector128.Sum(sum20) + Unsafe.Add(ref weights, 60) * Unsafe.Add(ref input, 18) + Unsafe.Add(ref weights, 61) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref weights, 62) * Unsafe.Add(ref input, 20) + Unsafe.Add(ref bias, 8);
-            Unsafe.Add(ref output, 43) = Vector128.Sum(sum21) + Unsafe.Add(ref weights, 67) * Unsafe.Add(ref input, 18) + Unsafe.Add(ref weights, 68) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref weights, 69) * Unsafe.Add(ref input, 20) + Unsafe.Add(ref bias, 9);
-            Unsafe.Add(ref output, 59) = Vector128.Sum(sum30) + Unsafe.Add(ref weights, 60) * Unsafe.Add(ref input, 25) + Unsafe.Add(ref weights, 61) * Unsafe.Add(ref input, 26) + Unsafe.Add(ref weights, 62) * Unsafe.Add(ref input, 27) + Unsafe.Add(ref bias, 8);
-            Unsafe.Add(ref output, 60) = Vector128.Sum(sum31) + Unsafe.Add(ref weights, 67) * Unsafe.Add(ref input, 25) + Unsafe.Add(ref weights, 68) * Unsafe.Add(ref input, 26) + Unsafe.Add(ref weights, 69) * Unsafe.Add(ref input, 27) + Unsafe.Add(ref bias, 9);
-        }
-        // outputs 10 .. 11
-        {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum10 = Vector128.Create(0f);
-            var sum11 = Vector128.Create(0f);
-            var sum20 = Vector128.Create(0f);
-            var sum21 = Vector128.Create(0f);
-            var sum30 = Vector128.Create(0f);
-            var sum31 = Vector128.Create(0f);
-            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector128.LoadUnsafe(ref input, 7);
-            var x2_0 = Vector128.LoadUnsafe(ref input, 14);
-            var x3_0 = Vector128.LoadUnsafe(ref input, 21);
-            var w0_0 = Vector128.LoadUnsafe(ref weights, 70);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            var w1_0 = Vector128.LoadUnsafe(ref weights, 77);
-            sum01 = w1_0 * x0_0 + sum01;
-            sum11 = w1_0 * x1_0 + sum11;
-            sum21 = w1_0 * x2_0 + sum21;
-            sum31 = w1_0 * x3_0 + sum31;
-            Unsafe.Add(ref output, 10) = Vector128.Sum(sum00) + Unsafe.Add(ref weights, 74) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 75) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 76) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 10);
-            Unsafe.Add(ref output, 11) = Vector128.Sum(sum01) + Unsafe.Add(ref weights, 81) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 82) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 83) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 11);
-            Unsafe.Add(ref output, 27) = Vector128.Sum(sum10) + Unsafe.Add(ref weights, 74) * Unsafe.Add(ref input, 11) + Unsafe.Add(ref weights, 75) * Unsafe.Add(ref input, 12) + Unsafe.Add(ref weights, 76) * Unsafe.Add(ref input, 13) + Unsafe.Add(ref bias, 10);
-            Unsafe.Add(ref output, 28) = Vector128.Sum(sum11) + Unsafe.Add(ref weights, 81) * Unsafe.Add(ref input, 11) + Unsafe.Add(ref weights, 82) * Unsafe.Add(ref input, 12) + Unsafe.Add(ref weights, 83) * Unsafe.Add(ref input, 13) + Unsafe.Add(ref bias, 11);
-            Unsafe.Add(ref output, 44) = Vector128.Sum(sum20) + Unsafe.Add(ref weights, 74) * Unsafe.Add(ref input, 18) + Unsafe.Add(ref weights, 75) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref weights, 76) * Unsafe.Add(ref input, 20) + Unsafe.Add(ref bias, 10);
-            Unsafe.Add(ref output, 45) = Vector128.Sum(sum21) + Unsafe.Add(ref weights, 81) * Unsafe.Add(ref input, 18) + Unsafe.Add(ref weights, 82) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref weights, 83) * Unsafe.Add(ref input, 20) + Unsafe.Add(ref bias, 11);
-            Unsafe.Add(ref output, 61) = Vector128.Sum(sum30) + Unsafe.Add(ref weights, 74) * Unsafe.Add(ref input, 25) + Unsafe.Add(ref weights, 75) * Unsafe.Add(ref input, 26) + Unsafe.Add(ref weights, 76) * Unsafe.Add(ref input, 27) + Unsafe.Add(ref bias, 10);
-            Unsafe.Add(ref output, 62) = Vector128.Sum(sum31) + Unsafe.Add(ref weights, 81) * Unsafe.Add(ref input, 25) + Unsafe.Add(ref weights, 82) * Unsafe.Add(ref input, 26) + Unsafe.Add(ref weights, 83) * Unsafe.Add(ref input, 27) + Unsafe.Add(ref bias, 11);
-        }
-        // outputs 12 .. 13
-        {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum10 = Vector128.Create(0f);
-            var sum11 = Vector128.Create(0f);
-            var sum20 = Vector128.Create(0f);
-            var sum21 = Vector128.Create(0f);
-            var sum30 = Vector128.Create(0f);
-            var sum31 = Vector128.Create(0f);
-            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector128.LoadUnsafe(ref input, 7);
-            var x2_0 = Vector128.LoadUnsafe(ref input, 14);
-            var x3_0 = Vector128.LoadUnsafe(ref input, 21);
-            var w0_0 = Vector128.LoadUnsafe(ref weights, 84);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            var w1_0 = Vector128.LoadUnsafe(ref weights, 91);
-            sum01 = w1_0 * x0_0 + sum01;
-            sum11 = w1_0 * x1_0 + sum11;
-            sum21 = w1_0 * x2_0 + sum21;
-            sum31 = w1_0 * x3_0 + sum31;
-            Unsafe.Add(ref output, 12) = Vector128.Sum(sum00) + Unsafe.Add(ref weights, 88) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 89) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 90) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 12);
-            Unsafe.Add(ref output, 13) = Vector128.Sum(sum01) + Unsafe.Add(ref weights, 95) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 96) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 97) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 13);
-            Unsafe.Add(ref output, 29) = Vector128.Sum(sum10) + Unsafe.Add(ref weights, 88) * Unsafe.Add(ref input, 11) + Unsafe.Add(ref weights, 89) * Unsafe.Add(ref input, 12) + Unsafe.Add(ref weights, 90) * Unsafe.Add(ref input, 13) + Unsafe.Add(ref bias, 12);
-            Unsafe.Add(ref output, 30) = Vector128.Sum(sum11) + Unsafe.Add(ref weights, 95) * Unsafe.Add(ref input, 11) + Unsafe.Add(ref weights, 96) * Unsafe.Add(ref input, 12) + Unsafe.Add(ref weights, 97) * Unsafe.Add(ref input, 13) + Unsafe.Add(ref bias, 13);
-            Unsafe.Add(ref output, 46) = Vector128.Sum(sum20) + Unsafe.Add(ref weights, 88) * Unsafe.Add(ref input, 18) + Unsafe.Add(ref weights, 89) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref weights, 90) * Unsafe.Add(ref input, 20) + Unsafe.Add(ref bias, 12);
-            Unsafe.Add(ref output, 47) = Vector128.Sum(sum21) + Unsafe.Add(ref weights, 95) * Unsafe.Add(ref input, 18) + Unsafe.Add(ref weights, 96) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref weights, 97) * Unsafe.Add(ref input, 20) + Unsafe.Add(ref bias, 13);
-            Unsafe.Add(ref output, 63) = Vector128.Sum(sum30) + Unsafe.Add(ref weights, 88) * Unsafe.Add(ref input, 25) + Unsafe.Add(ref weights, 89) * Unsafe.Add(ref input, 26) + Unsafe.Add(ref weights, 90) * Unsafe.Add(ref input, 27) + Unsafe.Add(ref bias, 12);
-            Unsafe.Add(ref output, 64) = Vector128.Sum(sum31) + Unsafe.Add(ref weights, 95) * Unsafe.Add(ref input, 25) + Unsafe.Add(ref weights, 96) * Unsafe.Add(ref input, 26) + Unsafe.Add(ref weights, 97) * Unsafe.Add(ref input, 27) + Unsafe.Add(ref bias, 13);
-        }
-        // outputs 14 .. 15
-        {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum10 = Vector128.Create(0f);
-            var sum11 = Vector128.Create(0f);
-            var sum20 = Vector128.Create(0f);
-            var sum21 = Vector128.Create(0f);
-            var sum30 = Vector128.Create(0f);
-            var sum31 = Vector128.Create(0f);
-            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector128.LoadUnsafe(ref input, 7);
-            var x2_0 = Vector128.LoadUnsafe(ref input, 14);
-            var x3_0 = Vector128.LoadUnsafe(ref input, 21);
-            var w0_0 = Vector128.LoadUnsafe(ref weights, 98);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            var w1_0 = Vector128.LoadUnsafe(ref weights, 105);
-            sum01 = w1_0 * x0_0 + sum01;
-            sum11 = w1_0 * x1_0 + sum11;
-            sum21 = w1_0 * x2_0 + sum21;
-            sum31 = w1_0 * x3_0 + sum31;
-            Unsafe.Add(ref output, 14) = Vector128.Sum(sum00) + Unsafe.Add(ref weights, 102) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 103) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 104) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 14);
-            Unsafe.Add(ref output, 15) = Vector128.Sum(sum01) + Unsafe.Add(ref weights, 109) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 110) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 111) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 15);
-            Unsafe.Add(ref output, 31) = Vector128.Sum(sum10) + Unsafe.Add(ref weights, 102) * Unsafe.Add(ref input, 11) + Unsafe.Add(ref weights, 103) * Unsafe.Add(ref input, 12) + Unsafe.Add(ref weights, 104) * Unsafe.Add(ref input, 13) + Unsafe.Add(ref bias, 14);
-            Unsafe.Add(ref output, 32) = Vector128.Sum(sum11) + Unsafe.Add(ref weights, 109) * Unsafe.Add(ref input, 11) + Unsafe.Add(ref weights, 110) * Unsafe.Add(ref input, 12) + Unsafe.Add(ref weights, 111) * Unsafe.Add(ref input, 13) + Unsafe.Add(ref bias, 15);
-            Unsafe.Add(ref output, 48) = Vector128.Sum(sum20) + Unsafe.Add(ref weights, 102) * Unsafe.Add(ref input, 18) + Unsafe.Add(ref weights, 103) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref weights, 104) * Unsafe.Add(ref input, 20) + Unsafe.Add(ref bias, 14);
-            Unsafe.Add(ref output, 49) = Vector128.Sum(sum21) + Unsafe.Add(ref weights, 109) * Unsafe.Add(ref input, 18) + Unsafe.Add(ref weights, 110) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref weights, 111) * Unsafe.Add(ref input, 20) + Unsafe.Add(ref bias, 15);
-            Unsafe.Add(ref output, 65) = Vector128.Sum(sum30) + Unsafe.Add(ref weights, 102) * Unsafe.Add(ref input, 25) + Unsafe.Add(ref weights, 103) * Unsafe.Add(ref input, 26) + Unsafe.Add(ref weights, 104) * Unsafe.Add(ref input, 27) + Unsafe.Add(ref bias, 14);
-            Unsafe.Add(ref output, 66) = Vector128.Sum(sum31) + Unsafe.Add(ref weights, 109) * Unsafe.Add(ref input, 25) + Unsafe.Add(ref weights, 110) * Unsafe.Add(ref input, 26) + Unsafe.Add(ref weights, 111) * Unsafe.Add(ref input, 27) + Unsafe.Add(ref bias, 15);
-        }
-        // output 16
-        {
-            var sum00 = Vector128.Create(0f);
-            var sum10 = Vector128.Create(0f);
-            var sum20 = Vector128.Create(0f);
-            var sum30 = Vector128.Create(0f);
-            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector128.LoadUnsafe(ref input, 7);
-            var x2_0 = Vector128.LoadUnsafe(ref input, 14);
-            var x3_0 = Vector128.LoadUnsafe(ref input, 21);
-            var w0_0 = Vector128.LoadUnsafe(ref weights, 112);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            Unsafe.Add(ref output, 16) = Vector128.Sum(sum00) + Unsafe.Add(ref weights, 116) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 117) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 118) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 16);
-            Unsafe.Add(ref output, 33) = Vector128.Sum(sum10) + Unsafe.Add(ref weights, 116) * Unsafe.Add(ref input, 11) + Unsafe.Add(ref weights, 117) * Unsafe.Add(ref input, 12) + Unsafe.Add(ref weights, 118) * Unsafe.Add(ref input, 13) + Unsafe.Add(ref bias, 16);
-            Unsafe.Add(ref output, 50) = Vector128.Sum(sum20) + Unsafe.Add(ref weights, 116) * Unsafe.Add(ref input, 18) + Unsafe.Add(ref weights, 117) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref weights, 118) * Unsafe.Add(ref input, 20) + Unsafe.Add(ref bias, 16);
-            Unsafe.Add(ref output, 67) = Vector128.Sum(sum30) + Unsafe.Add(ref weights, 116) * Unsafe.Add(ref input, 25) + Unsafe.Add(ref weights, 117) * Unsafe.Add(ref input, 26) + Unsafe.Add(ref weights, 118) * Unsafe.Add(ref input, 27) + Unsafe.Add(ref bias, 16);
-        }
-    }
-
+    /// <summary>Layer 1, 4 rows, Vector256 path.</summary>
     private static void Layer1AffineRowsVector256(ref float parameters, ref float input, ref float output)
     {
         ref float weights = ref parameters;
         ref float bias = ref Unsafe.Add(ref parameters, 119);
-        // outputs 0 .. 1
+        for (nuint o = 0; o < 16; o += 2)
         {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum10 = Vector128.Create(0f);
-            var sum11 = Vector128.Create(0f);
-            var sum20 = Vector128.Create(0f);
-            var sum21 = Vector128.Create(0f);
-            var sum30 = Vector128.Create(0f);
-            var sum31 = Vector128.Create(0f);
-            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector128.LoadUnsafe(ref input, 7);
-            var x2_0 = Vector128.LoadUnsafe(ref input, 14);
-            var x3_0 = Vector128.LoadUnsafe(ref input, 21);
-            var w0_0 = Vector128.LoadUnsafe(ref weights, 0);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            var w1_0 = Vector128.LoadUnsafe(ref weights, 7);
-            sum01 = w1_0 * x0_0 + sum01;
-            sum11 = w1_0 * x1_0 + sum11;
-            sum21 = w1_0 * x2_0 + sum21;
-            sum31 = w1_0 * x3_0 + sum31;
-            output = Vector128.Sum(sum00) + Unsafe.Add(ref weights, 4) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 5) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 6) * Unsafe.Add(ref input, 6) + bias;
-            Unsafe.Add(ref output, 1) = Vector128.Sum(sum01) + Unsafe.Add(ref weights, 11) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 12) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 13) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 17) = Vector128.Sum(sum10) + Unsafe.Add(ref weights, 4) * Unsafe.Add(ref input, 11) + Unsafe.Add(ref weights, 5) * Unsafe.Add(ref input, 12) + Unsafe.Add(ref weights, 6) * Unsafe.Add(ref input, 13) + bias;
-            Unsafe.Add(ref output, 18) = Vector128.Sum(sum11) + Unsafe.Add(ref weights, 11) * Unsafe.Add(ref input, 11) + Unsafe.Add(ref weights, 12) * Unsafe.Add(ref input, 12) + Unsafe.Add(ref weights, 13) * Unsafe.Add(ref input, 13) + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 34) = Vector128.Sum(sum20) + Unsafe.Add(ref weights, 4) * Unsafe.Add(ref input, 18) + Unsafe.Add(ref weights, 5) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref weights, 6) * Unsafe.Add(ref input, 20) + bias;
-            Unsafe.Add(ref output, 35) = Vector128.Sum(sum21) + Unsafe.Add(ref weights, 11) * Unsafe.Add(ref input, 18) + Unsafe.Add(ref weights, 12) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref weights, 13) * Unsafe.Add(ref input, 20) + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 51) = Vector128.Sum(sum30) + Unsafe.Add(ref weights, 4) * Unsafe.Add(ref input, 25) + Unsafe.Add(ref weights, 5) * Unsafe.Add(ref input, 26) + Unsafe.Add(ref weights, 6) * Unsafe.Add(ref input, 27) + bias;
-            Unsafe.Add(ref output, 52) = Vector128.Sum(sum31) + Unsafe.Add(ref weights, 11) * Unsafe.Add(ref input, 25) + Unsafe.Add(ref weights, 12) * Unsafe.Add(ref input, 26) + Unsafe.Add(ref weights, 13) * Unsafe.Add(ref input, 27) + Unsafe.Add(ref bias, 1);
-        }
-        // outputs 2 .. 3
-        {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum10 = Vector128.Create(0f);
-            var sum11 = Vector128.Create(0f);
-            var sum20 = Vector128.Create(0f);
-            var sum21 = Vector128.Create(0f);
-            var sum30 = Vector128.Create(0f);
-            var sum31 = Vector128.Create(0f);
-            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector128.LoadUnsafe(ref input, 7);
-            var x2_0 = Vector128.LoadUnsafe(ref input, 14);
-            var x3_0 = Vector128.LoadUnsafe(ref input, 21);
-            var w0_0 = Vector128.LoadUnsafe(ref weights, 14);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            var w1_0 = Vector128.LoadUnsafe(ref weights, 21);
-            sum01 = w1_0 * x0_0 + sum01;
-            sum11 = w1_0 * x1_0 + sum11;
-            sum21 = w1_0 * x2_0 + sum21;
-            sum31 = w1_0 * x3_0 + sum31;
-            Unsafe.Add(ref output, 2) = Vector128.Sum(sum00) + Unsafe.Add(ref weights, 18) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 19) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 20) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 3) = Vector128.Sum(sum01) + Unsafe.Add(ref weights, 25) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 26) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 27) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 3);
-            Unsafe.Add(ref output, 19) = Vector128.Sum(sum10) + Unsafe.Add(ref weights, 18) * Unsafe.Add(ref input, 11) + Unsafe.Add(ref weights, 19) * Unsafe.Add(ref input, 12) + Unsafe.Add(ref weights, 20) * Unsafe.Add(ref input, 13) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 20) = Vector128.Sum(sum11) + Unsafe.Add(ref weights, 25) * Unsafe.Add(ref input, 11) + Unsafe.Add(ref weights, 26) * Unsafe.Add(ref input, 12) + Unsafe.Add(ref weights, 27) * Unsafe.Add(ref input, 13) + Unsafe.Add(ref bias, 3);
-            Unsafe.Add(ref output, 36) = Vector128.Sum(sum20) + Unsafe.Add(ref weights, 18) * Unsafe.Add(ref input, 18) + Unsafe.Add(ref weights, 19) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref weights, 20) * Unsafe.Add(ref input, 20) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 37) = Vector128.Sum(sum21) + Unsafe.Add(ref weights, 25) * Unsafe.Add(ref input, 18) + Unsafe.Add(ref weights, 26) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref weights, 27) * Unsafe.Add(ref input, 20) + Unsafe.Add(ref bias, 3);
-            Unsafe.Add(ref output, 53) = Vector128.Sum(sum30) + Unsafe.Add(ref weights, 18) * Unsafe.Add(ref input, 25) + Unsafe.Add(ref weights, 19) * Unsafe.Add(ref input, 26) + Unsafe.Add(ref weights, 20) * Unsafe.Add(ref input, 27) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 54) = Vector128.Sum(sum31) + Unsafe.Add(ref weights, 25) * Unsafe.Add(ref input, 25) + Unsafe.Add(ref weights, 26) * Unsafe.Add(ref input, 26) + Unsafe.Add(ref weights, 27) * Unsafe.Add(ref input, 27) + Unsafe.Add(ref bias, 3);
-        }
-        // outputs 4 .. 5
-        {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum10 = Vector128.Create(0f);
-            var sum11 = Vector128.Create(0f);
-            var sum20 = Vector128.Create(0f);
-            var sum21 = Vector128.Create(0f);
-            var sum30 = Vector128.Create(0f);
-            var sum31 = Vector128.Create(0f);
-            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector128.LoadUnsafe(ref input, 7);
-            var x2_0 = Vector128.LoadUnsafe(ref input, 14);
-            var x3_0 = Vector128.LoadUnsafe(ref input, 21);
-            var w0_0 = Vector128.LoadUnsafe(ref weights, 28);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            var w1_0 = Vector128.LoadUnsafe(ref weights, 35);
-            sum01 = w1_0 * x0_0 + sum01;
-            sum11 = w1_0 * x1_0 + sum11;
-            sum21 = w1_0 * x2_0 + sum21;
-            sum31 = w1_0 * x3_0 + sum31;
-            Unsafe.Add(ref output, 4) = Vector128.Sum(sum00) + Unsafe.Add(ref weights, 32) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 33) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 34) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 4);
-            Unsafe.Add(ref output, 5) = Vector128.Sum(sum01) + Unsafe.Add(ref weights, 39) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 40) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 41) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 5);
-            Unsafe.Add(ref output, 21) = Vector128.Sum(sum10) + Unsafe.Add(ref weights, 32) * Unsafe.Add(ref input, 11) + Unsafe.Add(ref weights, 33) * Unsafe.Add(ref input, 12) + Unsafe.Add(ref weights, 34) * Unsafe.Add(ref input, 13) + Unsafe.Add(ref bias, 4);
-            Unsafe.Add(ref output, 22) = Vector128.Sum(sum11) + Unsafe.Add(ref weights, 39) * Unsafe.Add(ref input, 11) + Unsafe.Add(ref weights, 40) * Unsafe.Add(ref input, 12) + Unsafe.Add(ref weights, 41) * Unsafe.Add(ref input, 13) + Unsafe.Add(ref bias, 5);
-            Unsafe.Add(ref output, 38) = Vector128.Sum(sum20) + Unsafe.Add(ref weights, 32) * Unsafe.Add(ref input, 18) + Unsafe.Add(ref weights, 33) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref weights, 34) * Unsafe.Add(ref input, 20) + Unsafe.Add(ref bias, 4);
-            Unsafe.Add(ref output, 39) = Vector128.Sum(sum21) + Unsafe.Add(ref weights, 39) * Unsafe.Add(ref input, 18) + Unsafe.Add(ref weights, 40) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref weights, 41) * Unsafe.Add(ref input, 20) + Unsafe.Add(ref bias, 5);
-            Unsafe.Add(ref output, 55) = Vector128.Sum(sum30) + Unsafe.Add(ref weights, 32) * Unsafe.Add(ref input, 25) + Unsafe.Add(ref weights, 33) * Unsafe.Add(ref input, 26) + Unsafe.Add(ref weights, 34) * Unsafe.Add(ref input, 27) + Unsafe.Add(ref bias, 4);
-            Unsafe.Add(ref output, 56) = Vector128.Sum(sum31) + Unsafe.Add(ref weights, 39) * Unsafe.Add(ref input, 25) + Unsafe.Add(ref weights, 40) * Unsafe.Add(ref input, 26) + Unsafe.Add(ref weights, 41) * Unsafe.Add(ref input, 27) + Unsafe.Add(ref bias, 5);
-        }
-        // outputs 6 .. 7
-        {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum10 = Vector128.Create(0f);
-            var sum11 = Vector128.Create(0f);
-            var sum20 = Vector128.Create(0f);
-            var sum21 = Vector128.Create(0f);
-            var sum30 = Vector128.Create(0f);
-            var sum31 = Vector128.Create(0f);
-            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector128.LoadUnsafe(ref input, 7);
-            var x2_0 = Vector128.LoadUnsafe(ref input, 14);
-            var x3_0 = Vector128.LoadUnsafe(ref input, 21);
-            var w0_0 = Vector128.LoadUnsafe(ref weights, 42);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            var w1_0 = Vector128.LoadUnsafe(ref weights, 49);
-            sum01 = w1_0 * x0_0 + sum01;
-            sum11 = w1_0 * x1_0 + sum11;
-            sum21 = w1_0 * x2_0 + sum21;
-            sum31 = w1_0 * x3_0 + sum31;
-            Unsafe.Add(ref output, 6) = Vector128.Sum(sum00) + Unsafe.Add(ref weights, 46) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 47) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 48) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 6);
-            Unsafe.Add(ref output, 7) = Vector128.Sum(sum01) + Unsafe.Add(ref weights, 53) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 54) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 55) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 7);
-            Unsafe.Add(ref output, 23) = Vector128.Sum(sum10) + Unsafe.Add(ref weights, 46) * Unsafe.Add(ref input, 11) + Unsafe.Add(ref weights, 47) * Unsafe.Add(ref input, 12) + Unsafe.Add(ref weights, 48) * Unsafe.Add(ref input, 13) + Unsafe.Add(ref bias, 6);
-            Unsafe.Add(ref output, 24) = Vector128.Sum(sum11) + Unsafe.Add(ref weights, 53) * Unsafe.Add(ref input, 11) + Unsafe.Add(ref weights, 54) * Unsafe.Add(ref input, 12) + Unsafe.Add(ref weights, 55) * Unsafe.Add(ref input, 13) + Unsafe.Add(ref bias, 7);
-            Unsafe.Add(ref output, 40) = Vector128.Sum(sum20) + Unsafe.Add(ref weights, 46) * Unsafe.Add(ref input, 18) + Unsafe.Add(ref weights, 47) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref weights, 48) * Unsafe.Add(ref input, 20) + Unsafe.Add(ref bias, 6);
-            Unsafe.Add(ref output, 41) = Vector128.Sum(sum21) + Unsafe.Add(ref weights, 53) * Unsafe.Add(ref input, 18) + Unsafe.Add(ref weights, 54) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref weights, 55) * Unsafe.Add(ref input, 20) + Unsafe.Add(ref bias, 7);
-            Unsafe.Add(ref output, 57) = Vector128.Sum(sum30) + Unsafe.Add(ref weights, 46) * Unsafe.Add(ref input, 25) + Unsafe.Add(ref weights, 47) * Unsafe.Add(ref input, 26) + Unsafe.Add(ref weights, 48) * Unsafe.Add(ref input, 27) + Unsafe.Add(ref bias, 6);
-            Unsafe.Add(ref output, 58) = Vector128.Sum(sum31) + Unsafe.Add(ref weights, 53) * Unsafe.Add(ref input, 25) + Unsafe.Add(ref weights, 54) * Unsafe.Add(ref input, 26) + Unsafe.Add(ref weights, 55) * Unsafe.Add(ref input, 27) + Unsafe.Add(ref bias, 7);
-        }
-        // outputs 8 .. 9
-        {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum10 = Vector128.Create(0f);
-            var sum11 = Vector128.Create(0f);
-            var sum20 = Vector128.Create(0f);
-            var sum21 = Vector128.Create(0f);
-            var sum30 = Vector128.Create(0f);
-            var sum31 = Vector128.Create(0f);
-            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector128.LoadUnsafe(ref input, 7);
-            var x2_0 = Vector128.LoadUnsafe(ref input, 14);
-            var x3_0 = Vector128.LoadUnsafe(ref input, 21);
-            var w0_0 = Vector128.LoadUnsafe(ref weights, 56);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            var w1_0 = Vector128.LoadUnsafe(ref weights, 63);
-            sum01 = w1_0 * x0_0 + sum01;
-            sum11 = w1_0 * x1_0 + sum11;
-            sum21 = w1_0 * x2_0 + sum21;
-            sum31 = w1_0 * x3_0 + sum31;
-            Unsafe.Add(ref output, 8) = Vector128.Sum(sum00) + Unsafe.Add(ref weights, 60) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 61) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 62) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 8);
-            Unsafe.Add(ref output, 9) = Vector128.Sum(sum01) + Unsafe.Add(ref weights, 67) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 68) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 69) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 9);
-            Unsafe.Add(ref output, 25) = Vector128.Sum(sum10) + Unsafe.Add(ref weights, 60) * Unsafe.Add(ref input, 11) + Unsafe.Add(ref weights, 61) * Unsafe.Add(ref input, 12) + Unsafe.Add(ref weights, 62) * Unsafe.Add(ref input, 13) + Unsafe.Add(ref bias, 8);
-            Unsafe.Add(ref output, 26) = Vector128.Sum(sum11) + Unsafe.Add(ref weights, 67) * Unsafe.Add(ref input, 11) + Unsafe.Add(ref weights, 68) * Unsafe.Add(ref input, 12) + Unsafe.Add(ref weights, 69) * Unsafe.Add(ref input, 13) + Unsafe.Add(ref bias, 9);
-            Unsafe.Add(ref output, 42) = Vector128.Sum(sum20) + Unsafe.Add(ref weights, 60) * Unsafe.Add(ref input, 18) + Unsafe.Add(ref weights, 61) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref weights, 62) * Unsafe.Add(ref input, 20) + Unsafe.Add(ref bias, 8);
-            Unsafe.Add(ref output, 43) = Vector128.Sum(sum21) + Unsafe.Add(ref weights, 67) * Unsafe.Add(ref input, 18) + Unsafe.Add(ref weights, 68) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref weights, 69) * Unsafe.Add(ref input, 20) + Unsafe.Add(ref bias, 9);
-            Unsafe.Add(ref output, 59) = Vector128.Sum(sum30) + Unsafe.Add(ref weights, 60) * Unsafe.Add(ref input, 25) + Unsafe.Add(ref weights, 61) * Unsafe.Add(ref input, 26) + Unsafe.Add(ref weights, 62) * Unsafe.Add(ref input, 27) + Unsafe.Add(ref bias, 8);
-            Unsafe.Add(ref output, 60) = Vector128.Sum(sum31) + Unsafe.Add(ref weights, 67) * Unsafe.Add(ref input, 25) + Unsafe.Add(ref weights, 68) * Unsafe.Add(ref input, 26) + Unsafe.Add(ref weights, 69) * Unsafe.Add(ref input, 27) + Unsafe.Add(ref bias, 9);
-        }
-        // outputs 10 .. 11
-        {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum10 = Vector128.Create(0f);
-            var sum11 = Vector128.Create(0f);
-            var sum20 = Vector128.Create(0f);
-            var sum21 = Vector128.Create(0f);
-            var sum30 = Vector128.Create(0f);
-            var sum31 = Vector128.Create(0f);
-            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector128.LoadUnsafe(ref input, 7);
-            var x2_0 = Vector128.LoadUnsafe(ref input, 14);
-            var x3_0 = Vector128.LoadUnsafe(ref input, 21);
-            var w0_0 = Vector128.LoadUnsafe(ref weights, 70);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            var w1_0 = Vector128.LoadUnsafe(ref weights, 77);
-            sum01 = w1_0 * x0_0 + sum01;
-            sum11 = w1_0 * x1_0 + sum11;
-            sum21 = w1_0 * x2_0 + sum21;
-            sum31 = w1_0 * x3_0 + sum31;
-            Unsafe.Add(ref output, 10) = Vector128.Sum(sum00) + Unsafe.Add(ref weights, 74) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 75) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 76) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 10);
-            Unsafe.Add(ref output, 11) = Vector128.Sum(sum01) + Unsafe.Add(ref weights, 81) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 82) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 83) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 11);
-            Unsafe.Add(ref output, 27) = Vector128.Sum(sum10) + Unsafe.Add(ref weights, 74) * Unsafe.Add(ref input, 11) + Unsafe.Add(ref weights, 75) * Unsafe.Add(ref input, 12) + Unsafe.Add(ref weights, 76) * Unsafe.Add(ref input, 13) + Unsafe.Add(ref bias, 10);
-            Unsafe.Add(ref output, 28) = Vector128.Sum(sum11) + Unsafe.Add(ref weights, 81) * Unsafe.Add(ref input, 11) + Unsafe.Add(ref weights, 82) * Unsafe.Add(ref input, 12) + Unsafe.Add(ref weights, 83) * Unsafe.Add(ref input, 13) + Unsafe.Add(ref bias, 11);
-            Unsafe.Add(ref output, 44) = Vector128.Sum(sum20) + Unsafe.Add(ref weights, 74) * Unsafe.Add(ref input, 18) + Unsafe.Add(ref weights, 75) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref weights, 76) * Unsafe.Add(ref input, 20) + Unsafe.Add(ref bias, 10);
-            Unsafe.Add(ref output, 45) = Vector128.Sum(sum21) + Unsafe.Add(ref weights, 81) * Unsafe.Add(ref input, 18) + Unsafe.Add(ref weights, 82) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref weights, 83) * Unsafe.Add(ref input, 20) + Unsafe.Add(ref bias, 11);
-            Unsafe.Add(ref output, 61) = Vector128.Sum(sum30) + Unsafe.Add(ref weights, 74) * Unsafe.Add(ref input, 25) + Unsafe.Add(ref weights, 75) * Unsafe.Add(ref input, 26) + Unsafe.Add(ref weights, 76) * Unsafe.Add(ref input, 27) + Unsafe.Add(ref bias, 10);
-            Unsafe.Add(ref output, 62) = Vector128.Sum(sum31) + Unsafe.Add(ref weights, 81) * Unsafe.Add(ref input, 25) + Unsafe.Add(ref weights, 82) * Unsafe.Add(ref input, 26) + Unsafe.Add(ref weights, 83) * Unsafe.Add(ref input, 27) + Unsafe.Add(ref bias, 11);
-        }
-        // outputs 12 .. 13
-        {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum10 = Vector128.Create(0f);
-            var sum11 = Vector128.Create(0f);
-            var sum20 = Vector128.Create(0f);
-            var sum21 = Vector128.Create(0f);
-            var sum30 = Vector128.Create(0f);
-            var sum31 = Vector128.Create(0f);
-            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector128.LoadUnsafe(ref input, 7);
-            var x2_0 = Vector128.LoadUnsafe(ref input, 14);
-            var x3_0 = Vector128.LoadUnsafe(ref input, 21);
-            var w0_0 = Vector128.LoadUnsafe(ref weights, 84);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            var w1_0 = Vector128.LoadUnsafe(ref weights, 91);
-            sum01 = w1_0 * x0_0 + sum01;
-            sum11 = w1_0 * x1_0 + sum11;
-            sum21 = w1_0 * x2_0 + sum21;
-            sum31 = w1_0 * x3_0 + sum31;
-            Unsafe.Add(ref output, 12) = Vector128.Sum(sum00) + Unsafe.Add(ref weights, 88) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 89) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 90) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 12);
-            Unsafe.Add(ref output, 13) = Vector128.Sum(sum01) + Unsafe.Add(ref weights, 95) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 96) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 97) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 13);
-            Unsafe.Add(ref output, 29) = Vector128.Sum(sum10) + Unsafe.Add(ref weights, 88) * Unsafe.Add(ref input, 11) + Unsafe.Add(ref weights, 89) * Unsafe.Add(ref input, 12) + Unsafe.Add(ref weights, 90) * Unsafe.Add(ref input, 13) + Unsafe.Add(ref bias, 12);
-            Unsafe.Add(ref output, 30) = Vector128.Sum(sum11) + Unsafe.Add(ref weights, 95) * Unsafe.Add(ref input, 11) + Unsafe.Add(ref weights, 96) * Unsafe.Add(ref input, 12) + Unsafe.Add(ref weights, 97) * Unsafe.Add(ref input, 13) + Unsafe.Add(ref bias, 13);
-            Unsafe.Add(ref output, 46) = Vector128.Sum(sum20) + Unsafe.Add(ref weights, 88) * Unsafe.Add(ref input, 18) + Unsafe.Add(ref weights, 89) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref weights, 90) * Unsafe.Add(ref input, 20) + Unsafe.Add(ref bias, 12);
-            Unsafe.Add(ref output, 47) = Vector128.Sum(sum21) + Unsafe.Add(ref weights, 95) * Unsafe.Add(ref input, 18) + Unsafe.Add(ref weights, 96) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref weights, 97) * Unsafe.Add(ref input, 20) + Unsafe.Add(ref bias, 13);
-            Unsafe.Add(ref output, 63) = Vector128.Sum(sum30) + Unsafe.Add(ref weights, 88) * Unsafe.Add(ref input, 25) + Unsafe.Add(ref weights, 89) * Unsafe.Add(ref input, 26) + Unsafe.Add(ref weights, 90) * Unsafe.Add(ref input, 27) + Unsafe.Add(ref bias, 12);
-            Unsafe.Add(ref output, 64) = Vector128.Sum(sum31) + Unsafe.Add(ref weights, 95) * Unsafe.Add(ref input, 25) + Unsafe.Add(ref weights, 96) * Unsafe.Add(ref input, 26) + Unsafe.Add(ref weights, 97) * Unsafe.Add(ref input, 27) + Unsafe.Add(ref bias, 13);
-        }
-        // outputs 14 .. 15
-        {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum10 = Vector128.Create(0f);
-            var sum11 = Vector128.Create(0f);
-            var sum20 = Vector128.Create(0f);
-            var sum21 = Vector128.Create(0f);
-            var sum30 = Vector128.Create(0f);
-            var sum31 = Vector128.Create(0f);
-            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector128.LoadUnsafe(ref input, 7);
-            var x2_0 = Vector128.LoadUnsafe(ref input, 14);
-            var x3_0 = Vector128.LoadUnsafe(ref input, 21);
-            var w0_0 = Vector128.LoadUnsafe(ref weights, 98);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            var w1_0 = Vector128.LoadUnsafe(ref weights, 105);
-            sum01 = w1_0 * x0_0 + sum01;
-            sum11 = w1_0 * x1_0 + sum11;
-            sum21 = w1_0 * x2_0 + sum21;
-            sum31 = w1_0 * x3_0 + sum31;
-            Unsafe.Add(ref output, 14) = Vector128.Sum(sum00) + Unsafe.Add(ref weights, 102) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 103) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 104) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 14);
-            Unsafe.Add(ref output, 15) = Vector128.Sum(sum01) + Unsafe.Add(ref weights, 109) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 110) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 111) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 15);
-            Unsafe.Add(ref output, 31) = Vector128.Sum(sum10) + Unsafe.Add(ref weights, 102) * Unsafe.Add(ref input, 11) + Unsafe.Add(ref weights, 103) * Unsafe.Add(ref input, 12) + Unsafe.Add(ref weights, 104) * Unsafe.Add(ref input, 13) + Unsafe.Add(ref bias, 14);
-            Unsafe.Add(ref output, 32) = Vector128.Sum(sum11) + Unsafe.Add(ref weights, 109) * Unsafe.Add(ref input, 11) + Unsafe.Add(ref weights, 110) * Unsafe.Add(ref input, 12) + Unsafe.Add(ref weights, 111) * Unsafe.Add(ref input, 13) + Unsafe.Add(ref bias, 15);
-            Unsafe.Add(ref output, 48) = Vector128.Sum(sum20) + Unsafe.Add(ref weights, 102) * Unsafe.Add(ref input, 18) + Unsafe.Add(ref weights, 103) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref weights, 104) * Unsafe.Add(ref input, 20) + Unsafe.Add(ref bias, 14);
-            Unsafe.Add(ref output, 49) = Vector128.Sum(sum21) + Unsafe.Add(ref weights, 109) * Unsafe.Add(ref input, 18) + Unsafe.Add(ref weights, 110) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref weights, 111) * Unsafe.Add(ref input, 20) + Unsafe.Add(ref bias, 15);
-            Unsafe.Add(ref output, 65) = Vector128.Sum(sum30) + Unsafe.Add(ref weights, 102) * Unsafe.Add(ref input, 25) + Unsafe.Add(ref weights, 103) * Unsafe.Add(ref input, 26) + Unsafe.Add(ref weights, 104) * Unsafe.Add(ref input, 27) + Unsafe.Add(ref bias, 14);
-            Unsafe.Add(ref output, 66) = Vector128.Sum(sum31) + Unsafe.Add(ref weights, 109) * Unsafe.Add(ref input, 25) + Unsafe.Add(ref weights, 110) * Unsafe.Add(ref input, 26) + Unsafe.Add(ref weights, 111) * Unsafe.Add(ref input, 27) + Unsafe.Add(ref bias, 15);
+            // outputs o .. o + 1
+            {
+                var sum00 = Vector128.Create(0f);
+                var sum01 = Vector128.Create(0f);
+                var sum10 = Vector128.Create(0f);
+                var sum11 = Vector128.Create(0f);
+                var sum20 = Vector128.Create(0f);
+                var sum21 = Vector128.Create(0f);
+                var sum30 = Vector128.Create(0f);
+                var sum31 = Vector128.Create(0f);
+                var x0_0 = Vector128.LoadUnsafe(ref input, 0);
+                var x1_0 = Vector128.LoadUnsafe(ref input, 7);
+                var x2_0 = Vector128.LoadUnsafe(ref input, 14);
+                var x3_0 = Vector128.LoadUnsafe(ref input, 21);
+                var w0_0 = Vector128.LoadUnsafe(ref weights, o * 7);
+                sum00 = w0_0 * x0_0 + sum00;
+                sum10 = w0_0 * x1_0 + sum10;
+                sum20 = w0_0 * x2_0 + sum20;
+                sum30 = w0_0 * x3_0 + sum30;
+                var w1_0 = Vector128.LoadUnsafe(ref weights, o * 7 + 7);
+                sum01 = w1_0 * x0_0 + sum01;
+                sum11 = w1_0 * x1_0 + sum11;
+                sum21 = w1_0 * x2_0 + sum21;
+                sum31 = w1_0 * x3_0 + sum31;
+                Unsafe.Add(ref output, o) = Vector128.Sum(sum00) + Unsafe.Add(ref weights, o * 7 + 4) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, o * 7 + 5) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, o * 7 + 6) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, o);
+                Unsafe.Add(ref output, o + 1) = Vector128.Sum(sum01) + Unsafe.Add(ref weights, o * 7 + 11) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, o * 7 + 12) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, o * 7 + 13) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, o + 1);
+                Unsafe.Add(ref output, o + 17) = Vector128.Sum(sum10) + Unsafe.Add(ref weights, o * 7 + 4) * Unsafe.Add(ref input, 11) + Unsafe.Add(ref weights, o * 7 + 5) * Unsafe.Add(ref input, 12) + Unsafe.Add(ref weights, o * 7 + 6) * Unsafe.Add(ref input, 13) + Unsafe.Add(ref bias, o);
+                Unsafe.Add(ref output, o + 18) = Vector128.Sum(sum11) + Unsafe.Add(ref weights, o * 7 + 11) * Unsafe.Add(ref input, 11) + Unsafe.Add(ref weights, o * 7 + 12) * Unsafe.Add(ref input, 12) + Unsafe.Add(ref weights, o * 7 + 13) * Unsafe.Add(ref input, 13) + Unsafe.Add(ref bias, o + 1);
+                Unsafe.Add(ref output, o + 34) = Vector128.Sum(sum20) + Unsafe.Add(ref weights, o * 7 + 4) * Unsafe.Add(ref input, 18) + Unsafe.Add(ref weights, o * 7 + 5) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref weights, o * 7 + 6) * Unsafe.Add(ref input, 20) + Unsafe.Add(ref bias, o);
+                Unsafe.Add(ref output, o + 35) = Vector128.Sum(sum21) + Unsafe.Add(ref weights, o * 7 + 11) * Unsafe.Add(ref input, 18) + Unsafe.Add(ref weights, o * 7 + 12) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref weights, o * 7 + 13) * Unsafe.Add(ref input, 20) + Unsafe.Add(ref bias, o + 1);
+                Unsafe.Add(ref output, o + 51) = Vector128.Sum(sum30) + Unsafe.Add(ref weights, o * 7 + 4) * Unsafe.Add(ref input, 25) + Unsafe.Add(ref weights, o * 7 + 5) * Unsafe.Add(ref input, 26) + Unsafe.Add(ref weights, o * 7 + 6) * Unsafe.Add(ref input, 27) + Unsafe.Add(ref bias, o);
+                Unsafe.Add(ref output, o + 52) = Vector128.Sum(sum31) + Unsafe.Add(ref weights, o * 7 + 11) * Unsafe.Add(ref input, 25) + Unsafe.Add(ref weights, o * 7 + 12) * Unsafe.Add(ref input, 26) + Unsafe.Add(ref weights, o * 7 + 13) * Unsafe.Add(ref input, 27) + Unsafe.Add(ref bias, o + 1);
+            }
         }
         // output 16
         {
@@ -1098,6 +496,7 @@ file static class OddMaxoutKernels
         }
     }
 
+    /// <summary>Layer 1, 4 rows, scalar path.</summary>
     private static void Layer1AffineRowsScalar(ref float parameters, ref float input, ref float output)
     {
         ref float weights = ref parameters;
@@ -1166,7 +565,7 @@ file static class OddMaxoutKernels
         }
     }
 
-    /// <summary>Layer 2 (Maxout 17 → 5 (3 pieces)): z = W·x + b for one row.</summary>
+    /// <summary>Layer 2 (Maxout 17 → 5 × 3 pieces): z = W·x + b for one row.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Layer2Affine(ref float parameters, ref float input, ref float output)
     {
@@ -1185,6 +584,7 @@ file static class OddMaxoutKernels
         Layer2AffineScalar(ref parameters, ref input, ref output);
     }
 
+    /// <summary>Layer 2, one row, Vector512 path.</summary>
     private static void Layer2AffineVector512(ref float parameters, ref float input, ref float output)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 136);
@@ -1252,6 +652,7 @@ file static class OddMaxoutKernels
         }
     }
 
+    /// <summary>Layer 2, one row, Vector256 path.</summary>
     private static void Layer2AffineVector256(ref float parameters, ref float input, ref float output)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 136);
@@ -1338,6 +739,7 @@ file static class OddMaxoutKernels
         }
     }
 
+    /// <summary>Layer 2, one row, scalar path.</summary>
     private static void Layer2AffineScalar(ref float parameters, ref float input, ref float output)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 136);
@@ -1382,7 +784,7 @@ file static class OddMaxoutKernels
         }
     }
 
-    /// <summary>Layer 2 (Maxout 17 → 5 (3 pieces)): z = W·x + b for 4 rows.</summary>
+    /// <summary>Layer 2 (Maxout 17 → 5 × 3 pieces): z = W·x + b for 4 rows.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Layer2AffineRows(ref float parameters, ref float input, ref float output)
     {
@@ -1401,240 +803,46 @@ file static class OddMaxoutKernels
         Layer2AffineRowsScalar(ref parameters, ref input, ref output);
     }
 
+    /// <summary>Layer 2, 4 rows, Vector512 path.</summary>
     private static void Layer2AffineRowsVector512(ref float parameters, ref float input, ref float output)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 136);
         ref float bias = ref Unsafe.Add(ref parameters, 391);
-        // outputs 0 .. 1
+        for (nuint o = 0; o < 14; o += 2)
         {
-            var sum00 = Vector512.Create(0f);
-            var sum01 = Vector512.Create(0f);
-            var sum10 = Vector512.Create(0f);
-            var sum11 = Vector512.Create(0f);
-            var sum20 = Vector512.Create(0f);
-            var sum21 = Vector512.Create(0f);
-            var sum30 = Vector512.Create(0f);
-            var sum31 = Vector512.Create(0f);
-            var x0_0 = Vector512.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector512.LoadUnsafe(ref input, 17);
-            var x2_0 = Vector512.LoadUnsafe(ref input, 34);
-            var x3_0 = Vector512.LoadUnsafe(ref input, 51);
-            var w0_0 = Vector512.LoadUnsafe(ref weights, 0);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            var w1_0 = Vector512.LoadUnsafe(ref weights, 17);
-            sum01 = w1_0 * x0_0 + sum01;
-            sum11 = w1_0 * x1_0 + sum11;
-            sum21 = w1_0 * x2_0 + sum21;
-            sum31 = w1_0 * x3_0 + sum31;
-            output = Vector512.Sum(sum00) + Unsafe.Add(ref weights, 16) * Unsafe.Add(ref input, 16) + bias;
-            Unsafe.Add(ref output, 1) = Vector512.Sum(sum01) + Unsafe.Add(ref weights, 33) * Unsafe.Add(ref input, 16) + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 15) = Vector512.Sum(sum10) + Unsafe.Add(ref weights, 16) * Unsafe.Add(ref input, 33) + bias;
-            Unsafe.Add(ref output, 16) = Vector512.Sum(sum11) + Unsafe.Add(ref weights, 33) * Unsafe.Add(ref input, 33) + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 30) = Vector512.Sum(sum20) + Unsafe.Add(ref weights, 16) * Unsafe.Add(ref input, 50) + bias;
-            Unsafe.Add(ref output, 31) = Vector512.Sum(sum21) + Unsafe.Add(ref weights, 33) * Unsafe.Add(ref input, 50) + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 45) = Vector512.Sum(sum30) + Unsafe.Add(ref weights, 16) * Unsafe.Add(ref input, 67) + bias;
-            Unsafe.Add(ref output, 46) = Vector512.Sum(sum31) + Unsafe.Add(ref weights, 33) * Unsafe.Add(ref input, 67) + Unsafe.Add(ref bias, 1);
-        }
-        // outputs 2 .. 3
-        {
-            var sum00 = Vector512.Create(0f);
-            var sum01 = Vector512.Create(0f);
-            var sum10 = Vector512.Create(0f);
-            var sum11 = Vector512.Create(0f);
-            var sum20 = Vector512.Create(0f);
-            var sum21 = Vector512.Create(0f);
-            var sum30 = Vector512.Create(0f);
-            var sum31 = Vector512.Create(0f);
-            var x0_0 = Vector512.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector512.LoadUnsafe(ref input, 17);
-            var x2_0 = Vector512.LoadUnsafe(ref input, 34);
-            var x3_0 = Vector512.LoadUnsafe(ref input, 51);
-            var w0_0 = Vector512.LoadUnsafe(ref weights, 34);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            var w1_0 = Vector512.LoadUnsafe(ref weights, 51);
-            sum01 = w1_0 * x0_0 + sum01;
-            sum11 = w1_0 * x1_0 + sum11;
-            sum21 = w1_0 * x2_0 + sum21;
-            sum31 = w1_0 * x3_0 + sum31;
-            Unsafe.Add(ref output, 2) = Vector512.Sum(sum00) + Unsafe.Add(ref weights, 50) * Unsafe.Add(ref input, 16) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 3) = Vector512.Sum(sum01) + Unsafe.Add(ref weights, 67) * Unsafe.Add(ref input, 16) + Unsafe.Add(ref bias, 3);
-            Unsafe.Add(ref output, 17) = Vector512.Sum(sum10) + Unsafe.Add(ref weights, 50) * Unsafe.Add(ref input, 33) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 18) = Vector512.Sum(sum11) + Unsafe.Add(ref weights, 67) * Unsafe.Add(ref input, 33) + Unsafe.Add(ref bias, 3);
-            Unsafe.Add(ref output, 32) = Vector512.Sum(sum20) + Unsafe.Add(ref weights, 50) * Unsafe.Add(ref input, 50) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 33) = Vector512.Sum(sum21) + Unsafe.Add(ref weights, 67) * Unsafe.Add(ref input, 50) + Unsafe.Add(ref bias, 3);
-            Unsafe.Add(ref output, 47) = Vector512.Sum(sum30) + Unsafe.Add(ref weights, 50) * Unsafe.Add(ref input, 67) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 48) = Vector512.Sum(sum31) + Unsafe.Add(ref weights, 67) * Unsafe.Add(ref input, 67) + Unsafe.Add(ref bias, 3);
-        }
-        // outputs 4 .. 5
-        {
-            var sum00 = Vector512.Create(0f);
-            var sum01 = Vector512.Create(0f);
-            var sum10 = Vector512.Create(0f);
-            var sum11 = Vector512.Create(0f);
-            var sum20 = Vector512.Create(0f);
-            var sum21 = Vector512.Create(0f);
-            var sum30 = Vector512.Create(0f);
-            var sum31 = Vector512.Create(0f);
-            var x0_0 = Vector512.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector512.LoadUnsafe(ref input, 17);
-            var x2_0 = Vector512.LoadUnsafe(ref input, 34);
-            var x3_0 = Vector512.LoadUnsafe(ref input, 51);
-            var w0_0 = Vector512.LoadUnsafe(ref weights, 68);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            var w1_0 = Vector512.LoadUnsafe(ref weights, 85);
-            sum01 = w1_0 * x0_0 + sum01;
-            sum11 = w1_0 * x1_0 + sum11;
-            sum21 = w1_0 * x2_0 + sum21;
-            sum31 = w1_0 * x3_0 + sum31;
-            Unsafe.Add(ref output, 4) = Vector512.Sum(sum00) + Unsafe.Add(ref weights, 84) * Unsafe.Add(ref input, 16) + Unsafe.Add(ref bias, 4);
-            Unsafe.Add(ref output, 5) = Vector512.Sum(sum01) + Unsafe.Add(ref weights, 101) * Unsafe.Add(ref input, 16) + Unsafe.Add(ref bias, 5);
-            Unsafe.Add(ref output, 19) = Vector512.Sum(sum10) + Unsafe.Add(ref weights, 84) * Unsafe.Add(ref input, 33) + Unsafe.Add(ref bias, 4);
-            Unsafe.Add(ref output, 20) = Vector512.Sum(sum11) + Unsafe.Add(ref weights, 101) * Unsafe.Add(ref input, 33) + Unsafe.Add(ref bias, 5);
-            Unsafe.Add(ref output, 34) = Vector512.Sum(sum20) + Unsafe.Add(ref weights, 84) * Unsafe.Add(ref input, 50) + Unsafe.Add(ref bias, 4);
-            Unsafe.Add(ref output, 35) = Vector512.Sum(sum21) + Unsafe.Add(ref weights, 101) * Unsafe.Add(ref input, 50) + Unsafe.Add(ref bias, 5);
-            Unsafe.Add(ref output, 49) = Vector512.Sum(sum30) + Unsafe.Add(ref weights, 84) * Unsafe.Add(ref input, 67) + Unsafe.Add(ref bias, 4);
-            Unsafe.Add(ref output, 50) = Vector512.Sum(sum31) + Unsafe.Add(ref weights, 101) * Unsafe.Add(ref input, 67) + Unsafe.Add(ref bias, 5);
-        }
-        // outputs 6 .. 7
-        {
-            var sum00 = Vector512.Create(0f);
-            var sum01 = Vector512.Create(0f);
-            var sum10 = Vector512.Create(0f);
-            var sum11 = Vector512.Create(0f);
-            var sum20 = Vector512.Create(0f);
-            var sum21 = Vector512.Create(0f);
-            var sum30 = Vector512.Create(0f);
-            var sum31 = Vector512.Create(0f);
-            var x0_0 = Vector512.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector512.LoadUnsafe(ref input, 17);
-            var x2_0 = Vector512.LoadUnsafe(ref input, 34);
-            var x3_0 = Vector512.LoadUnsafe(ref input, 51);
-            var w0_0 = Vector512.LoadUnsafe(ref weights, 102);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            var w1_0 = Vector512.LoadUnsafe(ref weights, 119);
-            sum01 = w1_0 * x0_0 + sum01;
-            sum11 = w1_0 * x1_0 + sum11;
-            sum21 = w1_0 * x2_0 + sum21;
-            sum31 = w1_0 * x3_0 + sum31;
-            Unsafe.Add(ref output, 6) = Vector512.Sum(sum00) + Unsafe.Add(ref weights, 118) * Unsafe.Add(ref input, 16) + Unsafe.Add(ref bias, 6);
-            Unsafe.Add(ref output, 7) = Vector512.Sum(sum01) + Unsafe.Add(ref weights, 135) * Unsafe.Add(ref input, 16) + Unsafe.Add(ref bias, 7);
-            Unsafe.Add(ref output, 21) = Vector512.Sum(sum10) + Unsafe.Add(ref weights, 118) * Unsafe.Add(ref input, 33) + Unsafe.Add(ref bias, 6);
-            Unsafe.Add(ref output, 22) = Vector512.Sum(sum11) + Unsafe.Add(ref weights, 135) * Unsafe.Add(ref input, 33) + Unsafe.Add(ref bias, 7);
-            Unsafe.Add(ref output, 36) = Vector512.Sum(sum20) + Unsafe.Add(ref weights, 118) * Unsafe.Add(ref input, 50) + Unsafe.Add(ref bias, 6);
-            Unsafe.Add(ref output, 37) = Vector512.Sum(sum21) + Unsafe.Add(ref weights, 135) * Unsafe.Add(ref input, 50) + Unsafe.Add(ref bias, 7);
-            Unsafe.Add(ref output, 51) = Vector512.Sum(sum30) + Unsafe.Add(ref weights, 118) * Unsafe.Add(ref input, 67) + Unsafe.Add(ref bias, 6);
-            Unsafe.Add(ref output, 52) = Vector512.Sum(sum31) + Unsafe.Add(ref weights, 135) * Unsafe.Add(ref input, 67) + Unsafe.Add(ref bias, 7);
-        }
-        // outputs 8 .. 9
-        {
-            var sum00 = Vector512.Create(0f);
-            var sum01 = Vector512.Create(0f);
-            var sum10 = Vector512.Create(0f);
-            var sum11 = Vector512.Create(0f);
-            var sum20 = Vector512.Create(0f);
-            var sum21 = Vector512.Create(0f);
-            var sum30 = Vector512.Create(0f);
-            var sum31 = Vector512.Create(0f);
-            var x0_0 = Vector512.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector512.LoadUnsafe(ref input, 17);
-            var x2_0 = Vector512.LoadUnsafe(ref input, 34);
-            var x3_0 = Vector512.LoadUnsafe(ref input, 51);
-            var w0_0 = Vector512.LoadUnsafe(ref weights, 136);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            var w1_0 = Vector512.LoadUnsafe(ref weights, 153);
-            sum01 = w1_0 * x0_0 + sum01;
-            sum11 = w1_0 * x1_0 + sum11;
-            sum21 = w1_0 * x2_0 + sum21;
-            sum31 = w1_0 * x3_0 + sum31;
-            Unsafe.Add(ref output, 8) = Vector512.Sum(sum00) + Unsafe.Add(ref weights, 152) * Unsafe.Add(ref input, 16) + Unsafe.Add(ref bias, 8);
-            Unsafe.Add(ref output, 9) = Vector512.Sum(sum01) + Unsafe.Add(ref weights, 169) * Unsafe.Add(ref input, 16) + Unsafe.Add(ref bias, 9);
-            Unsafe.Add(ref output, 23) = Vector512.Sum(sum10) + Unsafe.Add(ref weights, 152) * Unsafe.Add(ref input, 33) + Unsafe.Add(ref bias, 8);
-            Unsafe.Add(ref output, 24) = Vector512.Sum(sum11) + Unsafe.Add(ref weights, 169) * Unsafe.Add(ref input, 33) + Unsafe.Add(ref bias, 9);
-            Unsafe.Add(ref output, 38) = Vector512.Sum(sum20) + Unsafe.Add(ref weights, 152) * Unsafe.Add(ref input, 50) + Unsafe.Add(ref bias, 8);
-            Unsafe.Add(ref output, 39) = Vector512.Sum(sum21) + Unsafe.Add(ref weights, 169) * Unsafe.Add(ref input, 50) + Unsafe.Add(ref bias, 9);
-            Unsafe.Add(ref output, 53) = Vector512.Sum(sum30) + Unsafe.Add(ref weights, 152) * Unsafe.Add(ref input, 67) + Unsafe.Add(ref bias, 8);
-            Unsafe.Add(ref output, 54) = Vector512.Sum(sum31) + Unsafe.Add(ref weights, 169) * Unsafe.Add(ref input, 67) + Unsafe.Add(ref bias, 9);
-        }
-        // outputs 10 .. 11
-        {
-            var sum00 = Vector512.Create(0f);
-            var sum01 = Vector512.Create(0f);
-            var sum10 = Vector512.Create(0f);
-            var sum11 = Vector512.Create(0f);
-            var sum20 = Vector512.Create(0f);
-            var sum21 = Vector512.Create(0f);
-            var sum30 = Vector512.Create(0f);
-            var sum31 = Vector512.Create(0f);
-            var x0_0 = Vector512.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector512.LoadUnsafe(ref input, 17);
-            var x2_0 = Vector512.LoadUnsafe(ref input, 34);
-            var x3_0 = Vector512.LoadUnsafe(ref input, 51);
-            var w0_0 = Vector512.LoadUnsafe(ref weights, 170);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            var w1_0 = Vector512.LoadUnsafe(ref weights, 187);
-            sum01 = w1_0 * x0_0 + sum01;
-            sum11 = w1_0 * x1_0 + sum11;
-            sum21 = w1_0 * x2_0 + sum21;
-            sum31 = w1_0 * x3_0 + sum31;
-            Unsafe.Add(ref output, 10) = Vector512.Sum(sum00) + Unsafe.Add(ref weights, 186) * Unsafe.Add(ref input, 16) + Unsafe.Add(ref bias, 10);
-            Unsafe.Add(ref output, 11) = Vector512.Sum(sum01) + Unsafe.Add(ref weights, 203) * Unsafe.Add(ref input, 16) + Unsafe.Add(ref bias, 11);
-            Unsafe.Add(ref output, 25) = Vector512.Sum(sum10) + Unsafe.Add(ref weights, 186) * Unsafe.Add(ref input, 33) + Unsafe.Add(ref bias, 10);
-            Unsafe.Add(ref output, 26) = Vector512.Sum(sum11) + Unsafe.Add(ref weights, 203) * Unsafe.Add(ref input, 33) + Unsafe.Add(ref bias, 11);
-            Unsafe.Add(ref output, 40) = Vector512.Sum(sum20) + Unsafe.Add(ref weights, 186) * Unsafe.Add(ref input, 50) + Unsafe.Add(ref bias, 10);
-            Unsafe.Add(ref output, 41) = Vector512.Sum(sum21) + Unsafe.Add(ref weights, 203) * Unsafe.Add(ref input, 50) + Unsafe.Add(ref bias, 11);
-            Unsafe.Add(ref output, 55) = Vector512.Sum(sum30) + Unsafe.Add(ref weights, 186) * Unsafe.Add(ref input, 67) + Unsafe.Add(ref bias, 10);
-            Unsafe.Add(ref output, 56) = Vector512.Sum(sum31) + Unsafe.Add(ref weights, 203) * Unsafe.Add(ref input, 67) + Unsafe.Add(ref bias, 11);
-        }
-        // outputs 12 .. 13
-        {
-            var sum00 = Vector512.Create(0f);
-            var sum01 = Vector512.Create(0f);
-            var sum10 = Vector512.Create(0f);
-            var sum11 = Vector512.Create(0f);
-            var sum20 = Vector512.Create(0f);
-            var sum21 = Vector512.Create(0f);
-            var sum30 = Vector512.Create(0f);
-            var sum31 = Vector512.Create(0f);
-            var x0_0 = Vector512.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector512.LoadUnsafe(ref input, 17);
-            var x2_0 = Vector512.LoadUnsafe(ref input, 34);
-            var x3_0 = Vector512.LoadUnsafe(ref input, 51);
-            var w0_0 = Vector512.LoadUnsafe(ref weights, 204);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            var w1_0 = Vector512.LoadUnsafe(ref weights, 221);
-            sum01 = w1_0 * x0_0 + sum01;
-            sum11 = w1_0 * x1_0 + sum11;
-            sum21 = w1_0 * x2_0 + sum21;
-            sum31 = w1_0 * x3_0 + sum31;
-            Unsafe.Add(ref output, 12) = Vector512.Sum(sum00) + Unsafe.Add(ref weights, 220) * Unsafe.Add(ref input, 16) + Unsafe.Add(ref bias, 12);
-            Unsafe.Add(ref output, 13) = Vector512.Sum(sum01) + Unsafe.Add(ref weights, 237) * Unsafe.Add(ref input, 16) + Unsafe.Add(ref bias, 13);
-            Unsafe.Add(ref output, 27) = Vector512.Sum(sum10) + Unsafe.Add(ref weights, 220) * Unsafe.Add(ref input, 33) + Unsafe.Add(ref bias, 12);
-            Unsafe.Add(ref output, 28) = Vector512.Sum(sum11) + Unsafe.Add(ref weights, 237) * Unsafe.Add(ref input, 33) + Unsafe.Add(ref bias, 13);
-            Unsafe.Add(ref output, 42) = Vector512.Sum(sum20) + Unsafe.Add(ref weights, 220) * Unsafe.Add(ref input, 50) + Unsafe.Add(ref bias, 12);
-            Unsafe.Add(ref output, 43) = Vector512.Sum(sum21) + Unsafe.Add(ref weights, 237) * Unsafe.Add(ref input, 50) + Unsafe.Add(ref bias, 13);
-            Unsafe.Add(ref output, 57) = Vector512.Sum(sum30) + Unsafe.Add(ref weights, 220) * Unsafe.Add(ref input, 67) + Unsafe.Add(ref bias, 12);
-            Unsafe.Add(ref output, 58) = Vector512.Sum(sum31) + Unsafe.Add(ref weights, 237) * Unsafe.Add(ref input, 67) + Unsafe.Add(ref bias, 13);
+            // outputs o .. o + 1
+            {
+                var sum00 = Vector512.Create(0f);
+                var sum01 = Vector512.Create(0f);
+                var sum10 = Vector512.Create(0f);
+                var sum11 = Vector512.Create(0f);
+                var sum20 = Vector512.Create(0f);
+                var sum21 = Vector512.Create(0f);
+                var sum30 = Vector512.Create(0f);
+                var sum31 = Vector512.Create(0f);
+                var x0_0 = Vector512.LoadUnsafe(ref input, 0);
+                var x1_0 = Vector512.LoadUnsafe(ref input, 17);
+                var x2_0 = Vector512.LoadUnsafe(ref input, 34);
+                var x3_0 = Vector512.LoadUnsafe(ref input, 51);
+                var w0_0 = Vector512.LoadUnsafe(ref weights, o * 17);
+                sum00 = w0_0 * x0_0 + sum00;
+                sum10 = w0_0 * x1_0 + sum10;
+                sum20 = w0_0 * x2_0 + sum20;
+                sum30 = w0_0 * x3_0 + sum30;
+                var w1_0 = Vector512.LoadUnsafe(ref weights, o * 17 + 17);
+                sum01 = w1_0 * x0_0 + sum01;
+                sum11 = w1_0 * x1_0 + sum11;
+                sum21 = w1_0 * x2_0 + sum21;
+                sum31 = w1_0 * x3_0 + sum31;
+                Unsafe.Add(ref output, o) = Vector512.Sum(sum00) + Unsafe.Add(ref weights, o * 17 + 16) * Unsafe.Add(ref input, 16) + Unsafe.Add(ref bias, o);
+                Unsafe.Add(ref output, o + 1) = Vector512.Sum(sum01) + Unsafe.Add(ref weights, o * 17 + 33) * Unsafe.Add(ref input, 16) + Unsafe.Add(ref bias, o + 1);
+                Unsafe.Add(ref output, o + 15) = Vector512.Sum(sum10) + Unsafe.Add(ref weights, o * 17 + 16) * Unsafe.Add(ref input, 33) + Unsafe.Add(ref bias, o);
+                Unsafe.Add(ref output, o + 16) = Vector512.Sum(sum11) + Unsafe.Add(ref weights, o * 17 + 33) * Unsafe.Add(ref input, 33) + Unsafe.Add(ref bias, o + 1);
+                Unsafe.Add(ref output, o + 30) = Vector512.Sum(sum20) + Unsafe.Add(ref weights, o * 17 + 16) * Unsafe.Add(ref input, 50) + Unsafe.Add(ref bias, o);
+                Unsafe.Add(ref output, o + 31) = Vector512.Sum(sum21) + Unsafe.Add(ref weights, o * 17 + 33) * Unsafe.Add(ref input, 50) + Unsafe.Add(ref bias, o + 1);
+                Unsafe.Add(ref output, o + 45) = Vector512.Sum(sum30) + Unsafe.Add(ref weights, o * 17 + 16) * Unsafe.Add(ref input, 67) + Unsafe.Add(ref bias, o);
+                Unsafe.Add(ref output, o + 46) = Vector512.Sum(sum31) + Unsafe.Add(ref weights, o * 17 + 33) * Unsafe.Add(ref input, 67) + Unsafe.Add(ref bias, o + 1);
+            }
         }
         // output 14
         {
@@ -1658,6 +866,7 @@ file static class OddMaxoutKernels
         }
     }
 
+    /// <summary>Layer 2, 4 rows, Vector256 path.</summary>
     private static void Layer2AffineRowsVector256(ref float parameters, ref float input, ref float output)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 136);
@@ -1674,23 +883,34 @@ file static class OddMaxoutKernels
                 var sum21 = Vector256.Create(0f);
                 var sum30 = Vector256.Create(0f);
                 var sum31 = Vector256.Create(0f);
-                for (nuint i = 0; i < 16; i += 8)
-                {
-                    var x0 = Vector256.LoadUnsafe(ref input, i);
-                    var x1 = Vector256.LoadUnsafe(ref input, i + 17);
-                    var x2 = Vector256.LoadUnsafe(ref input, i + 34);
-                    var x3 = Vector256.LoadUnsafe(ref input, i + 51);
-                    var w0 = Vector256.LoadUnsafe(ref weights, o * 17 + i);
-                    sum00 = w0 * x0 + sum00;
-                    sum10 = w0 * x1 + sum10;
-                    sum20 = w0 * x2 + sum20;
-                    sum30 = w0 * x3 + sum30;
-                    var w1 = Vector256.LoadUnsafe(ref weights, o * 17 + i + 17);
-                    sum01 = w1 * x0 + sum01;
-                    sum11 = w1 * x1 + sum11;
-                    sum21 = w1 * x2 + sum21;
-                    sum31 = w1 * x3 + sum31;
-                }
+                var x0_0 = Vector256.LoadUnsafe(ref input, 0);
+                var x1_0 = Vector256.LoadUnsafe(ref input, 17);
+                var x2_0 = Vector256.LoadUnsafe(ref input, 34);
+                var x3_0 = Vector256.LoadUnsafe(ref input, 51);
+                var w0_0 = Vector256.LoadUnsafe(ref weights, o * 17);
+                sum00 = w0_0 * x0_0 + sum00;
+                sum10 = w0_0 * x1_0 + sum10;
+                sum20 = w0_0 * x2_0 + sum20;
+                sum30 = w0_0 * x3_0 + sum30;
+                var w1_0 = Vector256.LoadUnsafe(ref weights, o * 17 + 17);
+                sum01 = w1_0 * x0_0 + sum01;
+                sum11 = w1_0 * x1_0 + sum11;
+                sum21 = w1_0 * x2_0 + sum21;
+                sum31 = w1_0 * x3_0 + sum31;
+                var x0_8 = Vector256.LoadUnsafe(ref input, 8);
+                var x1_8 = Vector256.LoadUnsafe(ref input, 25);
+                var x2_8 = Vector256.LoadUnsafe(ref input, 42);
+                var x3_8 = Vector256.LoadUnsafe(ref input, 59);
+                var w0_8 = Vector256.LoadUnsafe(ref weights, o * 17 + 8);
+                sum00 = w0_8 * x0_8 + sum00;
+                sum10 = w0_8 * x1_8 + sum10;
+                sum20 = w0_8 * x2_8 + sum20;
+                sum30 = w0_8 * x3_8 + sum30;
+                var w1_8 = Vector256.LoadUnsafe(ref weights, o * 17 + 25);
+                sum01 = w1_8 * x0_8 + sum01;
+                sum11 = w1_8 * x1_8 + sum11;
+                sum21 = w1_8 * x2_8 + sum21;
+                sum31 = w1_8 * x3_8 + sum31;
                 Unsafe.Add(ref output, o) = Vector256.Sum(sum00) + Unsafe.Add(ref weights, o * 17 + 16) * Unsafe.Add(ref input, 16) + Unsafe.Add(ref bias, o);
                 Unsafe.Add(ref output, o + 1) = Vector256.Sum(sum01) + Unsafe.Add(ref weights, o * 17 + 33) * Unsafe.Add(ref input, 16) + Unsafe.Add(ref bias, o + 1);
                 Unsafe.Add(ref output, o + 15) = Vector256.Sum(sum10) + Unsafe.Add(ref weights, o * 17 + 16) * Unsafe.Add(ref input, 33) + Unsafe.Add(ref bias, o);
@@ -1707,18 +927,24 @@ file static class OddMaxoutKernels
             var sum10 = Vector256.Create(0f);
             var sum20 = Vector256.Create(0f);
             var sum30 = Vector256.Create(0f);
-            for (nuint i = 0; i < 16; i += 8)
-            {
-                var x0 = Vector256.LoadUnsafe(ref input, i);
-                var x1 = Vector256.LoadUnsafe(ref input, i + 17);
-                var x2 = Vector256.LoadUnsafe(ref input, i + 34);
-                var x3 = Vector256.LoadUnsafe(ref input, i + 51);
-                var w0 = Vector256.LoadUnsafe(ref weights, i + 238);
-                sum00 = w0 * x0 + sum00;
-                sum10 = w0 * x1 + sum10;
-                sum20 = w0 * x2 + sum20;
-                sum30 = w0 * x3 + sum30;
-            }
+            var x0_0 = Vector256.LoadUnsafe(ref input, 0);
+            var x1_0 = Vector256.LoadUnsafe(ref input, 17);
+            var x2_0 = Vector256.LoadUnsafe(ref input, 34);
+            var x3_0 = Vector256.LoadUnsafe(ref input, 51);
+            var w0_0 = Vector256.LoadUnsafe(ref weights, 238);
+            sum00 = w0_0 * x0_0 + sum00;
+            sum10 = w0_0 * x1_0 + sum10;
+            sum20 = w0_0 * x2_0 + sum20;
+            sum30 = w0_0 * x3_0 + sum30;
+            var x0_8 = Vector256.LoadUnsafe(ref input, 8);
+            var x1_8 = Vector256.LoadUnsafe(ref input, 25);
+            var x2_8 = Vector256.LoadUnsafe(ref input, 42);
+            var x3_8 = Vector256.LoadUnsafe(ref input, 59);
+            var w0_8 = Vector256.LoadUnsafe(ref weights, 246);
+            sum00 = w0_8 * x0_8 + sum00;
+            sum10 = w0_8 * x1_8 + sum10;
+            sum20 = w0_8 * x2_8 + sum20;
+            sum30 = w0_8 * x3_8 + sum30;
             Unsafe.Add(ref output, 14) = Vector256.Sum(sum00) + Unsafe.Add(ref weights, 254) * Unsafe.Add(ref input, 16) + Unsafe.Add(ref bias, 14);
             Unsafe.Add(ref output, 29) = Vector256.Sum(sum10) + Unsafe.Add(ref weights, 254) * Unsafe.Add(ref input, 33) + Unsafe.Add(ref bias, 14);
             Unsafe.Add(ref output, 44) = Vector256.Sum(sum20) + Unsafe.Add(ref weights, 254) * Unsafe.Add(ref input, 50) + Unsafe.Add(ref bias, 14);
@@ -1726,6 +952,7 @@ file static class OddMaxoutKernels
         }
     }
 
+    /// <summary>Layer 2, 4 rows, scalar path.</summary>
     private static void Layer2AffineRowsScalar(ref float parameters, ref float input, ref float output)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 136);
@@ -1798,12 +1025,6 @@ file static class OddMaxoutKernels
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Layer3Affine(ref float parameters, ref float input, ref float output)
     {
-        if (Vector512.IsHardwareAccelerated)
-        {
-            Layer3AffineVector512(ref parameters, ref input, ref output);
-            return;
-        }
-
         if (Vector256.IsHardwareAccelerated)
         {
             Layer3AffineVector256(ref parameters, ref input, ref output);
@@ -1813,50 +1034,7 @@ file static class OddMaxoutKernels
         Layer3AffineScalar(ref parameters, ref input, ref output);
     }
 
-    private static void Layer3AffineVector512(ref float parameters, ref float input, ref float output)
-    {
-        ref float weights = ref Unsafe.Add(ref parameters, 406);
-        ref float bias = ref Unsafe.Add(ref parameters, 451);
-        // outputs 0 .. 3
-        {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum02 = Vector128.Create(0f);
-            var sum03 = Vector128.Create(0f);
-            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            sum00 = Vector128.LoadUnsafe(ref weights, 0) * x0_0 + sum00;
-            sum01 = Vector128.LoadUnsafe(ref weights, 5) * x0_0 + sum01;
-            sum02 = Vector128.LoadUnsafe(ref weights, 10) * x0_0 + sum02;
-            sum03 = Vector128.LoadUnsafe(ref weights, 15) * x0_0 + sum03;
-            output = Vector128.Sum(sum00) + Unsafe.Add(ref weights, 4) * Unsafe.Add(ref input, 4) + bias;
-            Unsafe.Add(ref output, 1) = Vector128.Sum(sum01) + Unsafe.Add(ref weights, 9) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 2) = Vector128.Sum(sum02) + Unsafe.Add(ref weights, 14) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 3) = Vector128.Sum(sum03) + Unsafe.Add(ref weights, 19) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref bias, 3);
-        }
-        // outputs 4 .. 7
-        {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum02 = Vector128.Create(0f);
-            var sum03 = Vector128.Create(0f);
-            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            sum00 = Vector128.LoadUnsafe(ref weights, 20) * x0_0 + sum00;
-            sum01 = Vector128.LoadUnsafe(ref weights, 25) * x0_0 + sum01;
-            sum02 = Vector128.LoadUnsafe(ref weights, 30) * x0_0 + sum02;
-            sum03 = Vector128.LoadUnsafe(ref weights, 35) * x0_0 + sum03;
-            Unsafe.Add(ref output, 4) = Vector128.Sum(sum00) + Unsafe.Add(ref weights, 24) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref bias, 4);
-            Unsafe.Add(ref output, 5) = Vector128.Sum(sum01) + Unsafe.Add(ref weights, 29) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref bias, 5);
-            Unsafe.Add(ref output, 6) = Vector128.Sum(sum02) + Unsafe.Add(ref weights, 34) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref bias, 6);
-            Unsafe.Add(ref output, 7) = Vector128.Sum(sum03) + Unsafe.Add(ref weights, 39) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref bias, 7);
-        }
-        // output 8
-        {
-            var sum00 = Vector128.Create(0f);
-            sum00 = Vector128.LoadUnsafe(ref weights, 40) * Vector128.LoadUnsafe(ref input, 0) + sum00;
-            Unsafe.Add(ref output, 8) = Vector128.Sum(sum00) + Unsafe.Add(ref weights, 44) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref bias, 8);
-        }
-    }
-
+    /// <summary>Layer 3, one row, Vector256 path.</summary>
     private static void Layer3AffineVector256(ref float parameters, ref float input, ref float output)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 406);
@@ -1901,6 +1079,7 @@ file static class OddMaxoutKernels
         }
     }
 
+    /// <summary>Layer 3, one row, scalar path.</summary>
     private static void Layer3AffineScalar(ref float parameters, ref float input, ref float output)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 406);
@@ -1942,12 +1121,6 @@ file static class OddMaxoutKernels
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Layer3AffineRows(ref float parameters, ref float input, ref float output)
     {
-        if (Vector512.IsHardwareAccelerated)
-        {
-            Layer3AffineRowsVector512(ref parameters, ref input, ref output);
-            return;
-        }
-
         if (Vector256.IsHardwareAccelerated)
         {
             Layer3AffineRowsVector256(ref parameters, ref input, ref output);
@@ -1957,299 +1130,46 @@ file static class OddMaxoutKernels
         Layer3AffineRowsScalar(ref parameters, ref input, ref output);
     }
 
-    private static void Layer3AffineRowsVector512(ref float parameters, ref float input, ref float output)
-    {
-        ref float weights = ref Unsafe.Add(ref parameters, 406);
-        ref float bias = ref Unsafe.Add(ref parameters, 451);
-        // outputs 0 .. 1
-        {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum10 = Vector128.Create(0f);
-            var sum11 = Vector128.Create(0f);
-            var sum20 = Vector128.Create(0f);
-            var sum21 = Vector128.Create(0f);
-            var sum30 = Vector128.Create(0f);
-            var sum31 = Vector128.Create(0f);
-            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector128.LoadUnsafe(ref input, 5);
-            var x2_0 = Vector128.LoadUnsafe(ref input, 10);
-            var x3_0 = Vector128.LoadUnsafe(ref input, 15);
-            var w0_0 = Vector128.LoadUnsafe(ref weights, 0);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            var w1_0 = Vector128.LoadUnsafe(ref weights, 5);
-            sum01 = w1_0 * x0_0 + sum01;
-            sum11 = w1_0 * x1_0 + sum11;
-            sum21 = w1_0 * x2_0 + sum21;
-            sum31 = w1_0 * x3_0 + sum31;
-            output = Vector128.Sum(sum00) + Unsafe.Add(ref weights, 4) * Unsafe.Add(ref input, 4) + bias;
-            Unsafe.Add(ref output, 1) = Vector128.Sum(sum01) + Unsafe.Add(ref weights, 9) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 9) = Vector128.Sum(sum10) + Unsafe.Add(ref weights, 4) * Unsafe.Add(ref input, 9) + bias;
-            Unsafe.Add(ref output, 10) = Vector128.Sum(sum11) + Unsafe.Add(ref weights, 9) * Unsafe.Add(ref input, 9) + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 18) = Vector128.Sum(sum20) + Unsafe.Add(ref weights, 4) * Unsafe.Add(ref input, 14) + bias;
-            Unsafe.Add(ref output, 19) = Vector128.Sum(sum21) + Unsafe.Add(ref weights, 9) * Unsafe.Add(ref input, 14) + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 27) = Vector128.Sum(sum30) + Unsafe.Add(ref weights, 4) * Unsafe.Add(ref input, 19) + bias;
-            Unsafe.Add(ref output, 28) = Vector128.Sum(sum31) + Unsafe.Add(ref weights, 9) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref bias, 1);
-        }
-        // outputs 2 .. 3
-        {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum10 = Vector128.Create(0f);
-            var sum11 = Vector128.Create(0f);
-            var sum20 = Vector128.Create(0f);
-            var sum21 = Vector128.Create(0f);
-            var sum30 = Vector128.Create(0f);
-            var sum31 = Vector128.Create(0f);
-            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector128.LoadUnsafe(ref input, 5);
-            var x2_0 = Vector128.LoadUnsafe(ref input, 10);
-            var x3_0 = Vector128.LoadUnsafe(ref input, 15);
-            var w0_0 = Vector128.LoadUnsafe(ref weights, 10);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            var w1_0 = Vector128.LoadUnsafe(ref weights, 15);
-            sum01 = w1_0 * x0_0 + sum01;
-            sum11 = w1_0 * x1_0 + sum11;
-            sum21 = w1_0 * x2_0 + sum21;
-            sum31 = w1_0 * x3_0 + sum31;
-            Unsafe.Add(ref output, 2) = Vector128.Sum(sum00) + Unsafe.Add(ref weights, 14) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 3) = Vector128.Sum(sum01) + Unsafe.Add(ref weights, 19) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref bias, 3);
-            Unsafe.Add(ref output, 11) = Vector128.Sum(sum10) + Unsafe.Add(ref weights, 14) * Unsafe.Add(ref input, 9) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 12) = Vector128.Sum(sum11) + Unsafe.Add(ref weights, 19) * Unsafe.Add(ref input, 9) + Unsafe.Add(ref bias, 3);
-            Unsafe.Add(ref output, 20) = Vector128.Sum(sum20) + Unsafe.Add(ref weights, 14) * Unsafe.Add(ref input, 14) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 21) = Vector128.Sum(sum21) + Unsafe.Add(ref weights, 19) * Unsafe.Add(ref input, 14) + Unsafe.Add(ref bias, 3);
-            Unsafe.Add(ref output, 29) = Vector128.Sum(sum30) + Unsafe.Add(ref weights, 14) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 30) = Vector128.Sum(sum31) + Unsafe.Add(ref weights, 19) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref bias, 3);
-        }
-        // outputs 4 .. 5
-        {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum10 = Vector128.Create(0f);
-            var sum11 = Vector128.Create(0f);
-            var sum20 = Vector128.Create(0f);
-            var sum21 = Vector128.Create(0f);
-            var sum30 = Vector128.Create(0f);
-            var sum31 = Vector128.Create(0f);
-            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector128.LoadUnsafe(ref input, 5);
-            var x2_0 = Vector128.LoadUnsafe(ref input, 10);
-            var x3_0 = Vector128.LoadUnsafe(ref input, 15);
-            var w0_0 = Vector128.LoadUnsafe(ref weights, 20);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            var w1_0 = Vector128.LoadUnsafe(ref weights, 25);
-            sum01 = w1_0 * x0_0 + sum01;
-            sum11 = w1_0 * x1_0 + sum11;
-            sum21 = w1_0 * x2_0 + sum21;
-            sum31 = w1_0 * x3_0 + sum31;
-            Unsafe.Add(ref output, 4) = Vector128.Sum(sum00) + Unsafe.Add(ref weights, 24) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref bias, 4);
-            Unsafe.Add(ref output, 5) = Vector128.Sum(sum01) + Unsafe.Add(ref weights, 29) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref bias, 5);
-            Unsafe.Add(ref output, 13) = Vector128.Sum(sum10) + Unsafe.Add(ref weights, 24) * Unsafe.Add(ref input, 9) + Unsafe.Add(ref bias, 4);
-            Unsafe.Add(ref output, 14) = Vector128.Sum(sum11) + Unsafe.Add(ref weights, 29) * Unsafe.Add(ref input, 9) + Unsafe.Add(ref bias, 5);
-            Unsafe.Add(ref output, 22) = Vector128.Sum(sum20) + Unsafe.Add(ref weights, 24) * Unsafe.Add(ref input, 14) + Unsafe.Add(ref bias, 4);
-            Unsafe.Add(ref output, 23) = Vector128.Sum(sum21) + Unsafe.Add(ref weights, 29) * Unsafe.Add(ref input, 14) + Unsafe.Add(ref bias, 5);
-            Unsafe.Add(ref output, 31) = Vector128.Sum(sum30) + Unsafe.Add(ref weights, 24) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref bias, 4);
-            Unsafe.Add(ref output, 32) = Vector128.Sum(sum31) + Unsafe.Add(ref weights, 29) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref bias, 5);
-        }
-        // outputs 6 .. 7
-        {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum10 = Vector128.Create(0f);
-            var sum11 = Vector128.Create(0f);
-            var sum20 = Vector128.Create(0f);
-            var sum21 = Vector128.Create(0f);
-            var sum30 = Vector128.Create(0f);
-            var sum31 = Vector128.Create(0f);
-            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector128.LoadUnsafe(ref input, 5);
-            var x2_0 = Vector128.LoadUnsafe(ref input, 10);
-            var x3_0 = Vector128.LoadUnsafe(ref input, 15);
-            var w0_0 = Vector128.LoadUnsafe(ref weights, 30);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            var w1_0 = Vector128.LoadUnsafe(ref weights, 35);
-            sum01 = w1_0 * x0_0 + sum01;
-            sum11 = w1_0 * x1_0 + sum11;
-            sum21 = w1_0 * x2_0 + sum21;
-            sum31 = w1_0 * x3_0 + sum31;
-            Unsafe.Add(ref output, 6) = Vector128.Sum(sum00) + Unsafe.Add(ref weights, 34) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref bias, 6);
-            Unsafe.Add(ref output, 7) = Vector128.Sum(sum01) + Unsafe.Add(ref weights, 39) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref bias, 7);
-            Unsafe.Add(ref output, 15) = Vector128.Sum(sum10) + Unsafe.Add(ref weights, 34) * Unsafe.Add(ref input, 9) + Unsafe.Add(ref bias, 6);
-            Unsafe.Add(ref output, 16) = Vector128.Sum(sum11) + Unsafe.Add(ref weights, 39) * Unsafe.Add(ref input, 9) + Unsafe.Add(ref bias, 7);
-            Unsafe.Add(ref output, 24) = Vector128.Sum(sum20) + Unsafe.Add(ref weights, 34) * Unsafe.Add(ref input, 14) + Unsafe.Add(ref bias, 6);
-            Unsafe.Add(ref output, 25) = Vector128.Sum(sum21) + Unsafe.Add(ref weights, 39) * Unsafe.Add(ref input, 14) + Unsafe.Add(ref bias, 7);
-            Unsafe.Add(ref output, 33) = Vector128.Sum(sum30) + Unsafe.Add(ref weights, 34) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref bias, 6);
-            Unsafe.Add(ref output, 34) = Vector128.Sum(sum31) + Unsafe.Add(ref weights, 39) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref bias, 7);
-        }
-        // output 8
-        {
-            var sum00 = Vector128.Create(0f);
-            var sum10 = Vector128.Create(0f);
-            var sum20 = Vector128.Create(0f);
-            var sum30 = Vector128.Create(0f);
-            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector128.LoadUnsafe(ref input, 5);
-            var x2_0 = Vector128.LoadUnsafe(ref input, 10);
-            var x3_0 = Vector128.LoadUnsafe(ref input, 15);
-            var w0_0 = Vector128.LoadUnsafe(ref weights, 40);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            Unsafe.Add(ref output, 8) = Vector128.Sum(sum00) + Unsafe.Add(ref weights, 44) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref bias, 8);
-            Unsafe.Add(ref output, 17) = Vector128.Sum(sum10) + Unsafe.Add(ref weights, 44) * Unsafe.Add(ref input, 9) + Unsafe.Add(ref bias, 8);
-            Unsafe.Add(ref output, 26) = Vector128.Sum(sum20) + Unsafe.Add(ref weights, 44) * Unsafe.Add(ref input, 14) + Unsafe.Add(ref bias, 8);
-            Unsafe.Add(ref output, 35) = Vector128.Sum(sum30) + Unsafe.Add(ref weights, 44) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref bias, 8);
-        }
-    }
-
+    /// <summary>Layer 3, 4 rows, Vector256 path.</summary>
     private static void Layer3AffineRowsVector256(ref float parameters, ref float input, ref float output)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 406);
         ref float bias = ref Unsafe.Add(ref parameters, 451);
-        // outputs 0 .. 1
+        for (nuint o = 0; o < 8; o += 2)
         {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum10 = Vector128.Create(0f);
-            var sum11 = Vector128.Create(0f);
-            var sum20 = Vector128.Create(0f);
-            var sum21 = Vector128.Create(0f);
-            var sum30 = Vector128.Create(0f);
-            var sum31 = Vector128.Create(0f);
-            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector128.LoadUnsafe(ref input, 5);
-            var x2_0 = Vector128.LoadUnsafe(ref input, 10);
-            var x3_0 = Vector128.LoadUnsafe(ref input, 15);
-            var w0_0 = Vector128.LoadUnsafe(ref weights, 0);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            var w1_0 = Vector128.LoadUnsafe(ref weights, 5);
-            sum01 = w1_0 * x0_0 + sum01;
-            sum11 = w1_0 * x1_0 + sum11;
-            sum21 = w1_0 * x2_0 + sum21;
-            sum31 = w1_0 * x3_0 + sum31;
-            output = Vector128.Sum(sum00) + Unsafe.Add(ref weights, 4) * Unsafe.Add(ref input, 4) + bias;
-            Unsafe.Add(ref output, 1) = Vector128.Sum(sum01) + Unsafe.Add(ref weights, 9) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 9) = Vector128.Sum(sum10) + Unsafe.Add(ref weights, 4) * Unsafe.Add(ref input, 9) + bias;
-            Unsafe.Add(ref output, 10) = Vector128.Sum(sum11) + Unsafe.Add(ref weights, 9) * Unsafe.Add(ref input, 9) + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 18) = Vector128.Sum(sum20) + Unsafe.Add(ref weights, 4) * Unsafe.Add(ref input, 14) + bias;
-            Unsafe.Add(ref output, 19) = Vector128.Sum(sum21) + Unsafe.Add(ref weights, 9) * Unsafe.Add(ref input, 14) + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 27) = Vector128.Sum(sum30) + Unsafe.Add(ref weights, 4) * Unsafe.Add(ref input, 19) + bias;
-            Unsafe.Add(ref output, 28) = Vector128.Sum(sum31) + Unsafe.Add(ref weights, 9) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref bias, 1);
-        }
-        // outputs 2 .. 3
-        {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum10 = Vector128.Create(0f);
-            var sum11 = Vector128.Create(0f);
-            var sum20 = Vector128.Create(0f);
-            var sum21 = Vector128.Create(0f);
-            var sum30 = Vector128.Create(0f);
-            var sum31 = Vector128.Create(0f);
-            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector128.LoadUnsafe(ref input, 5);
-            var x2_0 = Vector128.LoadUnsafe(ref input, 10);
-            var x3_0 = Vector128.LoadUnsafe(ref input, 15);
-            var w0_0 = Vector128.LoadUnsafe(ref weights, 10);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            var w1_0 = Vector128.LoadUnsafe(ref weights, 15);
-            sum01 = w1_0 * x0_0 + sum01;
-            sum11 = w1_0 * x1_0 + sum11;
-            sum21 = w1_0 * x2_0 + sum21;
-            sum31 = w1_0 * x3_0 + sum31;
-            Unsafe.Add(ref output, 2) = Vector128.Sum(sum00) + Unsafe.Add(ref weights, 14) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 3) = Vector128.Sum(sum01) + Unsafe.Add(ref weights, 19) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref bias, 3);
-            Unsafe.Add(ref output, 11) = Vector128.Sum(sum10) + Unsafe.Add(ref weights, 14) * Unsafe.Add(ref input, 9) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 12) = Vector128.Sum(sum11) + Unsafe.Add(ref weights, 19) * Unsafe.Add(ref input, 9) + Unsafe.Add(ref bias, 3);
-            Unsafe.Add(ref output, 20) = Vector128.Sum(sum20) + Unsafe.Add(ref weights, 14) * Unsafe.Add(ref input, 14) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 21) = Vector128.Sum(sum21) + Unsafe.Add(ref weights, 19) * Unsafe.Add(ref input, 14) + Unsafe.Add(ref bias, 3);
-            Unsafe.Add(ref output, 29) = Vector128.Sum(sum30) + Unsafe.Add(ref weights, 14) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 30) = Vector128.Sum(sum31) + Unsafe.Add(ref weights, 19) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref bias, 3);
-        }
-        // outputs 4 .. 5
-        {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum10 = Vector128.Create(0f);
-            var sum11 = Vector128.Create(0f);
-            var sum20 = Vector128.Create(0f);
-            var sum21 = Vector128.Create(0f);
-            var sum30 = Vector128.Create(0f);
-            var sum31 = Vector128.Create(0f);
-            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector128.LoadUnsafe(ref input, 5);
-            var x2_0 = Vector128.LoadUnsafe(ref input, 10);
-            var x3_0 = Vector128.LoadUnsafe(ref input, 15);
-            var w0_0 = Vector128.LoadUnsafe(ref weights, 20);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            var w1_0 = Vector128.LoadUnsafe(ref weights, 25);
-            sum01 = w1_0 * x0_0 + sum01;
-            sum11 = w1_0 * x1_0 + sum11;
-            sum21 = w1_0 * x2_0 + sum21;
-            sum31 = w1_0 * x3_0 + sum31;
-            Unsafe.Add(ref output, 4) = Vector128.Sum(sum00) + Unsafe.Add(ref weights, 24) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref bias, 4);
-            Unsafe.Add(ref output, 5) = Vector128.Sum(sum01) + Unsafe.Add(ref weights, 29) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref bias, 5);
-            Unsafe.Add(ref output, 13) = Vector128.Sum(sum10) + Unsafe.Add(ref weights, 24) * Unsafe.Add(ref input, 9) + Unsafe.Add(ref bias, 4);
-            Unsafe.Add(ref output, 14) = Vector128.Sum(sum11) + Unsafe.Add(ref weights, 29) * Unsafe.Add(ref input, 9) + Unsafe.Add(ref bias, 5);
-            Unsafe.Add(ref output, 22) = Vector128.Sum(sum20) + Unsafe.Add(ref weights, 24) * Unsafe.Add(ref input, 14) + Unsafe.Add(ref bias, 4);
-            Unsafe.Add(ref output, 23) = Vector128.Sum(sum21) + Unsafe.Add(ref weights, 29) * Unsafe.Add(ref input, 14) + Unsafe.Add(ref bias, 5);
-            Unsafe.Add(ref output, 31) = Vector128.Sum(sum30) + Unsafe.Add(ref weights, 24) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref bias, 4);
-            Unsafe.Add(ref output, 32) = Vector128.Sum(sum31) + Unsafe.Add(ref weights, 29) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref bias, 5);
-        }
-        // outputs 6 .. 7
-        {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum10 = Vector128.Create(0f);
-            var sum11 = Vector128.Create(0f);
-            var sum20 = Vector128.Create(0f);
-            var sum21 = Vector128.Create(0f);
-            var sum30 = Vector128.Create(0f);
-            var sum31 = Vector128.Create(0f);
-            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector128.LoadUnsafe(ref input, 5);
-            var x2_0 = Vector128.LoadUnsafe(ref input, 10);
-            var x3_0 = Vector128.LoadUnsafe(ref input, 15);
-            var w0_0 = Vector128.LoadUnsafe(ref weights, 30);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            var w1_0 = Vector128.LoadUnsafe(ref weights, 35);
-            sum01 = w1_0 * x0_0 + sum01;
-            sum11 = w1_0 * x1_0 + sum11;
-            sum21 = w1_0 * x2_0 + sum21;
-            sum31 = w1_0 * x3_0 + sum31;
-            Unsafe.Add(ref output, 6) = Vector128.Sum(sum00) + Unsafe.Add(ref weights, 34) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref bias, 6);
-            Unsafe.Add(ref output, 7) = Vector128.Sum(sum01) + Unsafe.Add(ref weights, 39) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref bias, 7);
-            Unsafe.Add(ref output, 15) = Vector128.Sum(sum10) + Unsafe.Add(ref weights, 34) * Unsafe.Add(ref input, 9) + Unsafe.Add(ref bias, 6);
-            Unsafe.Add(ref output, 16) = Vector128.Sum(sum11) + Unsafe.Add(ref weights, 39) * Unsafe.Add(ref input, 9) + Unsafe.Add(ref bias, 7);
-            Unsafe.Add(ref output, 24) = Vector128.Sum(sum20) + Unsafe.Add(ref weights, 34) * Unsafe.Add(ref input, 14) + Unsafe.Add(ref bias, 6);
-            Unsafe.Add(ref output, 25) = Vector128.Sum(sum21) + Unsafe.Add(ref weights, 39) * Unsafe.Add(ref input, 14) + Unsafe.Add(ref bias, 7);
-            Unsafe.Add(ref output, 33) = Vector128.Sum(sum30) + Unsafe.Add(ref weights, 34) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref bias, 6);
-            Unsafe.Add(ref output, 34) = Vector128.Sum(sum31) + Unsafe.Add(ref weights, 39) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref bias, 7);
+            // outputs o .. o + 1
+            {
+                var sum00 = Vector128.Create(0f);
+                var sum01 = Vector128.Create(0f);
+                var sum10 = Vector128.Create(0f);
+                var sum11 = Vector128.Create(0f);
+                var sum20 = Vector128.Create(0f);
+                var sum21 = Vector128.Create(0f);
+                var sum30 = Vector128.Create(0f);
+                var sum31 = Vector128.Create(0f);
+                var x0_0 = Vector128.LoadUnsafe(ref input, 0);
+                var x1_0 = Vector128.LoadUnsafe(ref input, 5);
+                var x2_0 = Vector128.LoadUnsafe(ref input, 10);
+                var x3_0 = Vector128.LoadUnsafe(ref input, 15);
+                var w0_0 = Vector128.LoadUnsafe(ref weights, o * 5);
+                sum00 = w0_0 * x0_0 + sum00;
+                sum10 = w0_0 * x1_0 + sum10;
+                sum20 = w0_0 * x2_0 + sum20;
+                sum30 = w0_0 * x3_0 + sum30;
+                var w1_0 = Vector128.LoadUnsafe(ref weights, o * 5 + 5);
+                sum01 = w1_0 * x0_0 + sum01;
+                sum11 = w1_0 * x1_0 + sum11;
+                sum21 = w1_0 * x2_0 + sum21;
+                sum31 = w1_0 * x3_0 + sum31;
+                Unsafe.Add(ref output, o) = Vector128.Sum(sum00) + Unsafe.Add(ref weights, o * 5 + 4) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref bias, o);
+                Unsafe.Add(ref output, o + 1) = Vector128.Sum(sum01) + Unsafe.Add(ref weights, o * 5 + 9) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref bias, o + 1);
+                Unsafe.Add(ref output, o + 9) = Vector128.Sum(sum10) + Unsafe.Add(ref weights, o * 5 + 4) * Unsafe.Add(ref input, 9) + Unsafe.Add(ref bias, o);
+                Unsafe.Add(ref output, o + 10) = Vector128.Sum(sum11) + Unsafe.Add(ref weights, o * 5 + 9) * Unsafe.Add(ref input, 9) + Unsafe.Add(ref bias, o + 1);
+                Unsafe.Add(ref output, o + 18) = Vector128.Sum(sum20) + Unsafe.Add(ref weights, o * 5 + 4) * Unsafe.Add(ref input, 14) + Unsafe.Add(ref bias, o);
+                Unsafe.Add(ref output, o + 19) = Vector128.Sum(sum21) + Unsafe.Add(ref weights, o * 5 + 9) * Unsafe.Add(ref input, 14) + Unsafe.Add(ref bias, o + 1);
+                Unsafe.Add(ref output, o + 27) = Vector128.Sum(sum30) + Unsafe.Add(ref weights, o * 5 + 4) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref bias, o);
+                Unsafe.Add(ref output, o + 28) = Vector128.Sum(sum31) + Unsafe.Add(ref weights, o * 5 + 9) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref bias, o + 1);
+            }
         }
         // output 8
         {
@@ -2273,6 +1193,7 @@ file static class OddMaxoutKernels
         }
     }
 
+    /// <summary>Layer 3, 4 rows, scalar path.</summary>
     private static void Layer3AffineRowsScalar(ref float parameters, ref float input, ref float output)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 406);
@@ -2345,12 +1266,6 @@ file static class OddMaxoutKernels
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Layer4Affine(ref float parameters, ref float input, ref float output)
     {
-        if (Vector512.IsHardwareAccelerated)
-        {
-            Layer4AffineVector512(ref parameters, ref input, ref output);
-            return;
-        }
-
         if (Vector256.IsHardwareAccelerated)
         {
             Layer4AffineVector256(ref parameters, ref input, ref output);
@@ -2360,25 +1275,7 @@ file static class OddMaxoutKernels
         Layer4AffineScalar(ref parameters, ref input, ref output);
     }
 
-    private static void Layer4AffineVector512(ref float parameters, ref float input, ref float output)
-    {
-        ref float weights = ref Unsafe.Add(ref parameters, 460);
-        ref float bias = ref Unsafe.Add(ref parameters, 487);
-        // outputs 0 .. 2
-        {
-            var sum00 = Vector256.Create(0f);
-            var sum01 = Vector256.Create(0f);
-            var sum02 = Vector256.Create(0f);
-            var x0_0 = Vector256.LoadUnsafe(ref input, 0);
-            sum00 = Vector256.LoadUnsafe(ref weights, 0) * x0_0 + sum00;
-            sum01 = Vector256.LoadUnsafe(ref weights, 9) * x0_0 + sum01;
-            sum02 = Vector256.LoadUnsafe(ref weights, 18) * x0_0 + sum02;
-            output = Vector256.Sum(sum00) + Unsafe.Add(ref weights, 8) * Unsafe.Add(ref input, 8) + bias;
-            Unsafe.Add(ref output, 1) = Vector256.Sum(sum01) + Unsafe.Add(ref weights, 17) * Unsafe.Add(ref input, 8) + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 2) = Vector256.Sum(sum02) + Unsafe.Add(ref weights, 26) * Unsafe.Add(ref input, 8) + Unsafe.Add(ref bias, 2);
-        }
-    }
-
+    /// <summary>Layer 4, one row, Vector256 path.</summary>
     private static void Layer4AffineVector256(ref float parameters, ref float input, ref float output)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 460);
@@ -2398,6 +1295,7 @@ file static class OddMaxoutKernels
         }
     }
 
+    /// <summary>Layer 4, one row, scalar path.</summary>
     private static void Layer4AffineScalar(ref float parameters, ref float input, ref float output)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 460);
@@ -2424,12 +1322,6 @@ file static class OddMaxoutKernels
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Layer4AffineRows(ref float parameters, ref float input, ref float output)
     {
-        if (Vector512.IsHardwareAccelerated)
-        {
-            Layer4AffineRowsVector512(ref parameters, ref input, ref output);
-            return;
-        }
-
         if (Vector256.IsHardwareAccelerated)
         {
             Layer4AffineRowsVector256(ref parameters, ref input, ref output);
@@ -2439,65 +1331,7 @@ file static class OddMaxoutKernels
         Layer4AffineRowsScalar(ref parameters, ref input, ref output);
     }
 
-    private static void Layer4AffineRowsVector512(ref float parameters, ref float input, ref float output)
-    {
-        ref float weights = ref Unsafe.Add(ref parameters, 460);
-        ref float bias = ref Unsafe.Add(ref parameters, 487);
-        // outputs 0 .. 1
-        {
-            var sum00 = Vector256.Create(0f);
-            var sum01 = Vector256.Create(0f);
-            var sum10 = Vector256.Create(0f);
-            var sum11 = Vector256.Create(0f);
-            var sum20 = Vector256.Create(0f);
-            var sum21 = Vector256.Create(0f);
-            var sum30 = Vector256.Create(0f);
-            var sum31 = Vector256.Create(0f);
-            var x0_0 = Vector256.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector256.LoadUnsafe(ref input, 9);
-            var x2_0 = Vector256.LoadUnsafe(ref input, 18);
-            var x3_0 = Vector256.LoadUnsafe(ref input, 27);
-            var w0_0 = Vector256.LoadUnsafe(ref weights, 0);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            var w1_0 = Vector256.LoadUnsafe(ref weights, 9);
-            sum01 = w1_0 * x0_0 + sum01;
-            sum11 = w1_0 * x1_0 + sum11;
-            sum21 = w1_0 * x2_0 + sum21;
-            sum31 = w1_0 * x3_0 + sum31;
-            output = Vector256.Sum(sum00) + Unsafe.Add(ref weights, 8) * Unsafe.Add(ref input, 8) + bias;
-            Unsafe.Add(ref output, 1) = Vector256.Sum(sum01) + Unsafe.Add(ref weights, 17) * Unsafe.Add(ref input, 8) + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 3) = Vector256.Sum(sum10) + Unsafe.Add(ref weights, 8) * Unsafe.Add(ref input, 17) + bias;
-            Unsafe.Add(ref output, 4) = Vector256.Sum(sum11) + Unsafe.Add(ref weights, 17) * Unsafe.Add(ref input, 17) + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 6) = Vector256.Sum(sum20) + Unsafe.Add(ref weights, 8) * Unsafe.Add(ref input, 26) + bias;
-            Unsafe.Add(ref output, 7) = Vector256.Sum(sum21) + Unsafe.Add(ref weights, 17) * Unsafe.Add(ref input, 26) + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 9) = Vector256.Sum(sum30) + Unsafe.Add(ref weights, 8) * Unsafe.Add(ref input, 35) + bias;
-            Unsafe.Add(ref output, 10) = Vector256.Sum(sum31) + Unsafe.Add(ref weights, 17) * Unsafe.Add(ref input, 35) + Unsafe.Add(ref bias, 1);
-        }
-        // output 2
-        {
-            var sum00 = Vector256.Create(0f);
-            var sum10 = Vector256.Create(0f);
-            var sum20 = Vector256.Create(0f);
-            var sum30 = Vector256.Create(0f);
-            var x0_0 = Vector256.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector256.LoadUnsafe(ref input, 9);
-            var x2_0 = Vector256.LoadUnsafe(ref input, 18);
-            var x3_0 = Vector256.LoadUnsafe(ref input, 27);
-            var w0_0 = Vector256.LoadUnsafe(ref weights, 18);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            Unsafe.Add(ref output, 2) = Vector256.Sum(sum00) + Unsafe.Add(ref weights, 26) * Unsafe.Add(ref input, 8) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 5) = Vector256.Sum(sum10) + Unsafe.Add(ref weights, 26) * Unsafe.Add(ref input, 17) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 8) = Vector256.Sum(sum20) + Unsafe.Add(ref weights, 26) * Unsafe.Add(ref input, 26) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 11) = Vector256.Sum(sum30) + Unsafe.Add(ref weights, 26) * Unsafe.Add(ref input, 35) + Unsafe.Add(ref bias, 2);
-        }
-    }
-
+    /// <summary>Layer 4, 4 rows, Vector256 path.</summary>
     private static void Layer4AffineRowsVector256(ref float parameters, ref float input, ref float output)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 460);
@@ -2557,6 +1391,7 @@ file static class OddMaxoutKernels
         }
     }
 
+    /// <summary>Layer 4, 4 rows, scalar path.</summary>
     private static void Layer4AffineRowsScalar(ref float parameters, ref float input, ref float output)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 460);
@@ -2626,12 +1461,6 @@ file static class OddMaxoutKernels
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Layer1Backward(ref float parameters, ref float gradients, ref float input, ref float delta)
     {
-        if (Vector512.IsHardwareAccelerated)
-        {
-            Layer1BackwardVector512(ref parameters, ref gradients, ref input, ref delta);
-            return;
-        }
-
         if (Vector256.IsHardwareAccelerated)
         {
             Layer1BackwardVector256(ref parameters, ref gradients, ref input, ref delta);
@@ -2641,33 +1470,7 @@ file static class OddMaxoutKernels
         Layer1BackwardScalar(ref parameters, ref gradients, ref input, ref delta);
     }
 
-    private static void Layer1BackwardVector512(ref float parameters, ref float gradients, ref float input, ref float delta)
-    {
-        ref float weights = ref parameters;
-        ref float weightGradients = ref gradients;
-        ref float biasGradients = ref Unsafe.Add(ref gradients, 119);
-        for (nuint j = 0; j < 17; j++)
-        {
-            var delta0 = Unsafe.Add(ref delta, j);
-            Unsafe.Add(ref biasGradients, j) += delta0;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 7);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 7);
-            var delta0x4 = Vector128.Create(delta0);
-            // inputs 0 .. 3
-            {
-                var gradient = Vector128.LoadUnsafe(ref gradientRow, 0);
-                gradient = delta0x4 * Vector128.LoadUnsafe(ref input, 0) + gradient;
-                Vector128.StoreUnsafe(gradient, ref gradientRow, 0);
-            }
-            for (nuint i = 4; i < 7; i += 1)
-            {
-                var gradient = Unsafe.Add(ref gradientRow, i);
-                gradient = delta0 * Unsafe.Add(ref input, i) + gradient;
-                Unsafe.Add(ref gradientRow, i) = gradient;
-            }
-        }
-    }
-
+    /// <summary>Layer 1, one row, Vector256 path.</summary>
     private static void Layer1BackwardVector256(ref float parameters, ref float gradients, ref float input, ref float delta)
     {
         ref float weights = ref parameters;
@@ -2695,6 +1498,7 @@ file static class OddMaxoutKernels
         }
     }
 
+    /// <summary>Layer 1, one row, scalar path.</summary>
     private static void Layer1BackwardScalar(ref float parameters, ref float gradients, ref float input, ref float delta)
     {
         ref float weights = ref parameters;
@@ -2719,12 +1523,6 @@ file static class OddMaxoutKernels
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Layer1BackwardRows(ref float parameters, ref float gradients, ref float input, ref float delta)
     {
-        if (Vector512.IsHardwareAccelerated)
-        {
-            Layer1BackwardRowsVector512(ref parameters, ref gradients, ref input, ref delta);
-            return;
-        }
-
         if (Vector256.IsHardwareAccelerated)
         {
             Layer1BackwardRowsVector256(ref parameters, ref gradients, ref input, ref delta);
@@ -2734,45 +1532,7 @@ file static class OddMaxoutKernels
         Layer1BackwardRowsScalar(ref parameters, ref gradients, ref input, ref delta);
     }
 
-    private static void Layer1BackwardRowsVector512(ref float parameters, ref float gradients, ref float input, ref float delta)
-    {
-        ref float weights = ref parameters;
-        ref float weightGradients = ref gradients;
-        ref float biasGradients = ref Unsafe.Add(ref gradients, 119);
-        for (nuint j = 0; j < 17; j++)
-        {
-            var delta0 = Unsafe.Add(ref delta, j);
-            var delta1 = Unsafe.Add(ref delta, j + 17);
-            var delta2 = Unsafe.Add(ref delta, j + 34);
-            var delta3 = Unsafe.Add(ref delta, j + 51);
-            Unsafe.Add(ref biasGradients, j) += delta0 + delta1 + delta2 + delta3;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 7);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 7);
-            var delta0x4 = Vector128.Create(delta0);
-            var delta1x4 = Vector128.Create(delta1);
-            var delta2x4 = Vector128.Create(delta2);
-            var delta3x4 = Vector128.Create(delta3);
-            // inputs 0 .. 3
-            {
-                var gradient = Vector128.LoadUnsafe(ref gradientRow, 0);
-                gradient = delta0x4 * Vector128.LoadUnsafe(ref input, 0) + gradient;
-                gradient = delta1x4 * Vector128.LoadUnsafe(ref input, 7) + gradient;
-                gradient = delta2x4 * Vector128.LoadUnsafe(ref input, 14) + gradient;
-                gradient = delta3x4 * Vector128.LoadUnsafe(ref input, 21) + gradient;
-                Vector128.StoreUnsafe(gradient, ref gradientRow, 0);
-            }
-            for (nuint i = 4; i < 7; i += 1)
-            {
-                var gradient = Unsafe.Add(ref gradientRow, i);
-                gradient = delta0 * Unsafe.Add(ref input, i) + gradient;
-                gradient = delta1 * Unsafe.Add(ref input, i + 7) + gradient;
-                gradient = delta2 * Unsafe.Add(ref input, i + 14) + gradient;
-                gradient = delta3 * Unsafe.Add(ref input, i + 21) + gradient;
-                Unsafe.Add(ref gradientRow, i) = gradient;
-            }
-        }
-    }
-
+    /// <summary>Layer 1, 4 rows, Vector256 path.</summary>
     private static void Layer1BackwardRowsVector256(ref float parameters, ref float gradients, ref float input, ref float delta)
     {
         ref float weights = ref parameters;
@@ -2812,6 +1572,7 @@ file static class OddMaxoutKernels
         }
     }
 
+    /// <summary>Layer 1, 4 rows, scalar path.</summary>
     private static void Layer1BackwardRowsScalar(ref float parameters, ref float gradients, ref float input, ref float delta)
     {
         ref float weights = ref parameters;
@@ -2838,7 +1599,7 @@ file static class OddMaxoutKernels
         }
     }
 
-    /// <summary>Layer 2 (Maxout 17 → 5 (3 pieces)), one row: dW += δxᵀ, db += δ, dx += Wᵀδ.</summary>
+    /// <summary>Layer 2 (Maxout 17 → 5 × 3 pieces), one row: dW += δxᵀ, db += δ, dx += Wᵀδ.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Layer2Backward(ref float parameters, ref float gradients, ref float input, ref float delta, ref float inputGradient)
     {
@@ -2857,6 +1618,7 @@ file static class OddMaxoutKernels
         Layer2BackwardScalar(ref parameters, ref gradients, ref input, ref delta, ref inputGradient);
     }
 
+    /// <summary>Layer 2, one row, Vector512 path.</summary>
     private static void Layer2BackwardVector512(ref float parameters, ref float gradients, ref float input, ref float delta, ref float inputGradient)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 136);
@@ -2890,6 +1652,7 @@ file static class OddMaxoutKernels
         }
     }
 
+    /// <summary>Layer 2, one row, Vector256 path.</summary>
     private static void Layer2BackwardVector256(ref float parameters, ref float gradients, ref float input, ref float delta, ref float inputGradient)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 136);
@@ -2923,6 +1686,7 @@ file static class OddMaxoutKernels
         }
     }
 
+    /// <summary>Layer 2, one row, scalar path.</summary>
     private static void Layer2BackwardScalar(ref float parameters, ref float gradients, ref float input, ref float delta, ref float inputGradient)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 136);
@@ -2946,7 +1710,7 @@ file static class OddMaxoutKernels
         }
     }
 
-    /// <summary>Layer 2 (Maxout 17 → 5 (3 pieces)), 4 rows: dW += δxᵀ, db += δ, dx += Wᵀδ.</summary>
+    /// <summary>Layer 2 (Maxout 17 → 5 × 3 pieces), 4 rows: dW += δxᵀ, db += δ, dx += Wᵀδ.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Layer2BackwardRows(ref float parameters, ref float gradients, ref float input, ref float delta, ref float inputGradient)
     {
@@ -2965,6 +1729,7 @@ file static class OddMaxoutKernels
         Layer2BackwardRowsScalar(ref parameters, ref gradients, ref input, ref delta, ref inputGradient);
     }
 
+    /// <summary>Layer 2, 4 rows, Vector512 path.</summary>
     private static void Layer2BackwardRowsVector512(ref float parameters, ref float gradients, ref float input, ref float delta, ref float inputGradient)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 136);
@@ -3022,6 +1787,7 @@ file static class OddMaxoutKernels
         }
     }
 
+    /// <summary>Layer 2, 4 rows, Vector256 path.</summary>
     private static void Layer2BackwardRowsVector256(ref float parameters, ref float gradients, ref float input, ref float delta, ref float inputGradient)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 136);
@@ -3079,6 +1845,7 @@ file static class OddMaxoutKernels
         }
     }
 
+    /// <summary>Layer 2, 4 rows, scalar path.</summary>
     private static void Layer2BackwardRowsScalar(ref float parameters, ref float gradients, ref float input, ref float delta, ref float inputGradient)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 136);
@@ -3118,12 +1885,6 @@ file static class OddMaxoutKernels
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Layer3Backward(ref float parameters, ref float gradients, ref float input, ref float delta, ref float inputGradient)
     {
-        if (Vector512.IsHardwareAccelerated)
-        {
-            Layer3BackwardVector512(ref parameters, ref gradients, ref input, ref delta, ref inputGradient);
-            return;
-        }
-
         if (Vector256.IsHardwareAccelerated)
         {
             Layer3BackwardVector256(ref parameters, ref gradients, ref input, ref delta, ref inputGradient);
@@ -3133,39 +1894,7 @@ file static class OddMaxoutKernels
         Layer3BackwardScalar(ref parameters, ref gradients, ref input, ref delta, ref inputGradient);
     }
 
-    private static void Layer3BackwardVector512(ref float parameters, ref float gradients, ref float input, ref float delta, ref float inputGradient)
-    {
-        ref float weights = ref Unsafe.Add(ref parameters, 406);
-        ref float weightGradients = ref Unsafe.Add(ref gradients, 406);
-        ref float biasGradients = ref Unsafe.Add(ref gradients, 451);
-        for (nuint j = 0; j < 9; j++)
-        {
-            var delta0 = Unsafe.Add(ref delta, j);
-            Unsafe.Add(ref biasGradients, j) += delta0;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 5);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 5);
-            var delta0x4 = Vector128.Create(delta0);
-            // inputs 0 .. 3
-            {
-                var gradient = Vector128.LoadUnsafe(ref gradientRow, 0);
-                gradient = delta0x4 * Vector128.LoadUnsafe(ref input, 0) + gradient;
-                Vector128.StoreUnsafe(gradient, ref gradientRow, 0);
-                var weight = Vector128.LoadUnsafe(ref weightRow, 0);
-                var inputGradient0 = weight * delta0x4 + Vector128.LoadUnsafe(ref inputGradient, 0);
-                Vector128.StoreUnsafe(inputGradient0, ref inputGradient, 0);
-            }
-            // inputs 4 .. 4
-            {
-                var gradient = Unsafe.Add(ref gradientRow, 4);
-                gradient = delta0 * Unsafe.Add(ref input, 4) + gradient;
-                Unsafe.Add(ref gradientRow, 4) = gradient;
-                var weight = Unsafe.Add(ref weightRow, 4);
-                var inputGradient0 = weight * delta0 + Unsafe.Add(ref inputGradient, 4);
-                Unsafe.Add(ref inputGradient, 4) = inputGradient0;
-            }
-        }
-    }
-
+    /// <summary>Layer 3, one row, Vector256 path.</summary>
     private static void Layer3BackwardVector256(ref float parameters, ref float gradients, ref float input, ref float delta, ref float inputGradient)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 406);
@@ -3199,6 +1928,7 @@ file static class OddMaxoutKernels
         }
     }
 
+    /// <summary>Layer 3, one row, scalar path.</summary>
     private static void Layer3BackwardScalar(ref float parameters, ref float gradients, ref float input, ref float delta, ref float inputGradient)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 406);
@@ -3226,12 +1956,6 @@ file static class OddMaxoutKernels
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Layer3BackwardRows(ref float parameters, ref float gradients, ref float input, ref float delta, ref float inputGradient)
     {
-        if (Vector512.IsHardwareAccelerated)
-        {
-            Layer3BackwardRowsVector512(ref parameters, ref gradients, ref input, ref delta, ref inputGradient);
-            return;
-        }
-
         if (Vector256.IsHardwareAccelerated)
         {
             Layer3BackwardRowsVector256(ref parameters, ref gradients, ref input, ref delta, ref inputGradient);
@@ -3241,63 +1965,7 @@ file static class OddMaxoutKernels
         Layer3BackwardRowsScalar(ref parameters, ref gradients, ref input, ref delta, ref inputGradient);
     }
 
-    private static void Layer3BackwardRowsVector512(ref float parameters, ref float gradients, ref float input, ref float delta, ref float inputGradient)
-    {
-        ref float weights = ref Unsafe.Add(ref parameters, 406);
-        ref float weightGradients = ref Unsafe.Add(ref gradients, 406);
-        ref float biasGradients = ref Unsafe.Add(ref gradients, 451);
-        for (nuint j = 0; j < 9; j++)
-        {
-            var delta0 = Unsafe.Add(ref delta, j);
-            var delta1 = Unsafe.Add(ref delta, j + 9);
-            var delta2 = Unsafe.Add(ref delta, j + 18);
-            var delta3 = Unsafe.Add(ref delta, j + 27);
-            Unsafe.Add(ref biasGradients, j) += delta0 + delta1 + delta2 + delta3;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 5);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 5);
-            var delta0x4 = Vector128.Create(delta0);
-            var delta1x4 = Vector128.Create(delta1);
-            var delta2x4 = Vector128.Create(delta2);
-            var delta3x4 = Vector128.Create(delta3);
-            // inputs 0 .. 3
-            {
-                var gradient = Vector128.LoadUnsafe(ref gradientRow, 0);
-                gradient = delta0x4 * Vector128.LoadUnsafe(ref input, 0) + gradient;
-                gradient = delta1x4 * Vector128.LoadUnsafe(ref input, 5) + gradient;
-                gradient = delta2x4 * Vector128.LoadUnsafe(ref input, 10) + gradient;
-                gradient = delta3x4 * Vector128.LoadUnsafe(ref input, 15) + gradient;
-                Vector128.StoreUnsafe(gradient, ref gradientRow, 0);
-                var weight = Vector128.LoadUnsafe(ref weightRow, 0);
-                var inputGradient0 = weight * delta0x4 + Vector128.LoadUnsafe(ref inputGradient, 0);
-                Vector128.StoreUnsafe(inputGradient0, ref inputGradient, 0);
-                var inputGradient1 = weight * delta1x4 + Vector128.LoadUnsafe(ref inputGradient, 5);
-                Vector128.StoreUnsafe(inputGradient1, ref inputGradient, 5);
-                var inputGradient2 = weight * delta2x4 + Vector128.LoadUnsafe(ref inputGradient, 10);
-                Vector128.StoreUnsafe(inputGradient2, ref inputGradient, 10);
-                var inputGradient3 = weight * delta3x4 + Vector128.LoadUnsafe(ref inputGradient, 15);
-                Vector128.StoreUnsafe(inputGradient3, ref inputGradient, 15);
-            }
-            // inputs 4 .. 4
-            {
-                var gradient = Unsafe.Add(ref gradientRow, 4);
-                gradient = delta0 * Unsafe.Add(ref input, 4) + gradient;
-                gradient = delta1 * Unsafe.Add(ref input, 4 + 5) + gradient;
-                gradient = delta2 * Unsafe.Add(ref input, 4 + 10) + gradient;
-                gradient = delta3 * Unsafe.Add(ref input, 4 + 15) + gradient;
-                Unsafe.Add(ref gradientRow, 4) = gradient;
-                var weight = Unsafe.Add(ref weightRow, 4);
-                var inputGradient0 = weight * delta0 + Unsafe.Add(ref inputGradient, 4);
-                Unsafe.Add(ref inputGradient, 4) = inputGradient0;
-                var inputGradient1 = weight * delta1 + Unsafe.Add(ref inputGradient, 4 + 5);
-                Unsafe.Add(ref inputGradient, 4 + 5) = inputGradient1;
-                var inputGradient2 = weight * delta2 + Unsafe.Add(ref inputGradient, 4 + 10);
-                Unsafe.Add(ref inputGradient, 4 + 10) = inputGradient2;
-                var inputGradient3 = weight * delta3 + Unsafe.Add(ref inputGradient, 4 + 15);
-                Unsafe.Add(ref inputGradient, 4 + 15) = inputGradient3;
-            }
-        }
-    }
-
+    /// <summary>Layer 3, 4 rows, Vector256 path.</summary>
     private static void Layer3BackwardRowsVector256(ref float parameters, ref float gradients, ref float input, ref float delta, ref float inputGradient)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 406);
@@ -3355,6 +2023,7 @@ file static class OddMaxoutKernels
         }
     }
 
+    /// <summary>Layer 3, 4 rows, scalar path.</summary>
     private static void Layer3BackwardRowsScalar(ref float parameters, ref float gradients, ref float input, ref float delta, ref float inputGradient)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 406);
@@ -3394,12 +2063,6 @@ file static class OddMaxoutKernels
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Layer4Backward(ref float parameters, ref float gradients, ref float input, ref float delta, ref float inputGradient)
     {
-        if (Vector512.IsHardwareAccelerated)
-        {
-            Layer4BackwardVector512(ref parameters, ref gradients, ref input, ref delta, ref inputGradient);
-            return;
-        }
-
         if (Vector256.IsHardwareAccelerated)
         {
             Layer4BackwardVector256(ref parameters, ref gradients, ref input, ref delta, ref inputGradient);
@@ -3409,39 +2072,7 @@ file static class OddMaxoutKernels
         Layer4BackwardScalar(ref parameters, ref gradients, ref input, ref delta, ref inputGradient);
     }
 
-    private static void Layer4BackwardVector512(ref float parameters, ref float gradients, ref float input, ref float delta, ref float inputGradient)
-    {
-        ref float weights = ref Unsafe.Add(ref parameters, 460);
-        ref float weightGradients = ref Unsafe.Add(ref gradients, 460);
-        ref float biasGradients = ref Unsafe.Add(ref gradients, 487);
-        for (nuint j = 0; j < 3; j++)
-        {
-            var delta0 = Unsafe.Add(ref delta, j);
-            Unsafe.Add(ref biasGradients, j) += delta0;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 9);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 9);
-            var delta0x8 = Vector256.Create(delta0);
-            // inputs 0 .. 7
-            {
-                var gradient = Vector256.LoadUnsafe(ref gradientRow, 0);
-                gradient = delta0x8 * Vector256.LoadUnsafe(ref input, 0) + gradient;
-                Vector256.StoreUnsafe(gradient, ref gradientRow, 0);
-                var weight = Vector256.LoadUnsafe(ref weightRow, 0);
-                var inputGradient0 = weight * delta0x8 + Vector256.LoadUnsafe(ref inputGradient, 0);
-                Vector256.StoreUnsafe(inputGradient0, ref inputGradient, 0);
-            }
-            // inputs 8 .. 8
-            {
-                var gradient = Unsafe.Add(ref gradientRow, 8);
-                gradient = delta0 * Unsafe.Add(ref input, 8) + gradient;
-                Unsafe.Add(ref gradientRow, 8) = gradient;
-                var weight = Unsafe.Add(ref weightRow, 8);
-                var inputGradient0 = weight * delta0 + Unsafe.Add(ref inputGradient, 8);
-                Unsafe.Add(ref inputGradient, 8) = inputGradient0;
-            }
-        }
-    }
-
+    /// <summary>Layer 4, one row, Vector256 path.</summary>
     private static void Layer4BackwardVector256(ref float parameters, ref float gradients, ref float input, ref float delta, ref float inputGradient)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 460);
@@ -3475,6 +2106,7 @@ file static class OddMaxoutKernels
         }
     }
 
+    /// <summary>Layer 4, one row, scalar path.</summary>
     private static void Layer4BackwardScalar(ref float parameters, ref float gradients, ref float input, ref float delta, ref float inputGradient)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 460);
@@ -3502,12 +2134,6 @@ file static class OddMaxoutKernels
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Layer4BackwardRows(ref float parameters, ref float gradients, ref float input, ref float delta, ref float inputGradient)
     {
-        if (Vector512.IsHardwareAccelerated)
-        {
-            Layer4BackwardRowsVector512(ref parameters, ref gradients, ref input, ref delta, ref inputGradient);
-            return;
-        }
-
         if (Vector256.IsHardwareAccelerated)
         {
             Layer4BackwardRowsVector256(ref parameters, ref gradients, ref input, ref delta, ref inputGradient);
@@ -3517,63 +2143,7 @@ file static class OddMaxoutKernels
         Layer4BackwardRowsScalar(ref parameters, ref gradients, ref input, ref delta, ref inputGradient);
     }
 
-    private static void Layer4BackwardRowsVector512(ref float parameters, ref float gradients, ref float input, ref float delta, ref float inputGradient)
-    {
-        ref float weights = ref Unsafe.Add(ref parameters, 460);
-        ref float weightGradients = ref Unsafe.Add(ref gradients, 460);
-        ref float biasGradients = ref Unsafe.Add(ref gradients, 487);
-        for (nuint j = 0; j < 3; j++)
-        {
-            var delta0 = Unsafe.Add(ref delta, j);
-            var delta1 = Unsafe.Add(ref delta, j + 3);
-            var delta2 = Unsafe.Add(ref delta, j + 6);
-            var delta3 = Unsafe.Add(ref delta, j + 9);
-            Unsafe.Add(ref biasGradients, j) += delta0 + delta1 + delta2 + delta3;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 9);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 9);
-            var delta0x8 = Vector256.Create(delta0);
-            var delta1x8 = Vector256.Create(delta1);
-            var delta2x8 = Vector256.Create(delta2);
-            var delta3x8 = Vector256.Create(delta3);
-            // inputs 0 .. 7
-            {
-                var gradient = Vector256.LoadUnsafe(ref gradientRow, 0);
-                gradient = delta0x8 * Vector256.LoadUnsafe(ref input, 0) + gradient;
-                gradient = delta1x8 * Vector256.LoadUnsafe(ref input, 9) + gradient;
-                gradient = delta2x8 * Vector256.LoadUnsafe(ref input, 18) + gradient;
-                gradient = delta3x8 * Vector256.LoadUnsafe(ref input, 27) + gradient;
-                Vector256.StoreUnsafe(gradient, ref gradientRow, 0);
-                var weight = Vector256.LoadUnsafe(ref weightRow, 0);
-                var inputGradient0 = weight * delta0x8 + Vector256.LoadUnsafe(ref inputGradient, 0);
-                Vector256.StoreUnsafe(inputGradient0, ref inputGradient, 0);
-                var inputGradient1 = weight * delta1x8 + Vector256.LoadUnsafe(ref inputGradient, 9);
-                Vector256.StoreUnsafe(inputGradient1, ref inputGradient, 9);
-                var inputGradient2 = weight * delta2x8 + Vector256.LoadUnsafe(ref inputGradient, 18);
-                Vector256.StoreUnsafe(inputGradient2, ref inputGradient, 18);
-                var inputGradient3 = weight * delta3x8 + Vector256.LoadUnsafe(ref inputGradient, 27);
-                Vector256.StoreUnsafe(inputGradient3, ref inputGradient, 27);
-            }
-            // inputs 8 .. 8
-            {
-                var gradient = Unsafe.Add(ref gradientRow, 8);
-                gradient = delta0 * Unsafe.Add(ref input, 8) + gradient;
-                gradient = delta1 * Unsafe.Add(ref input, 8 + 9) + gradient;
-                gradient = delta2 * Unsafe.Add(ref input, 8 + 18) + gradient;
-                gradient = delta3 * Unsafe.Add(ref input, 8 + 27) + gradient;
-                Unsafe.Add(ref gradientRow, 8) = gradient;
-                var weight = Unsafe.Add(ref weightRow, 8);
-                var inputGradient0 = weight * delta0 + Unsafe.Add(ref inputGradient, 8);
-                Unsafe.Add(ref inputGradient, 8) = inputGradient0;
-                var inputGradient1 = weight * delta1 + Unsafe.Add(ref inputGradient, 8 + 9);
-                Unsafe.Add(ref inputGradient, 8 + 9) = inputGradient1;
-                var inputGradient2 = weight * delta2 + Unsafe.Add(ref inputGradient, 8 + 18);
-                Unsafe.Add(ref inputGradient, 8 + 18) = inputGradient2;
-                var inputGradient3 = weight * delta3 + Unsafe.Add(ref inputGradient, 8 + 27);
-                Unsafe.Add(ref inputGradient, 8 + 27) = inputGradient3;
-            }
-        }
-    }
-
+    /// <summary>Layer 4, 4 rows, Vector256 path.</summary>
     private static void Layer4BackwardRowsVector256(ref float parameters, ref float gradients, ref float input, ref float delta, ref float inputGradient)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 460);
@@ -3631,6 +2201,7 @@ file static class OddMaxoutKernels
         }
     }
 
+    /// <summary>Layer 4, 4 rows, scalar path.</summary>
     private static void Layer4BackwardRowsScalar(ref float parameters, ref float gradients, ref float input, ref float delta, ref float inputGradient)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 460);
