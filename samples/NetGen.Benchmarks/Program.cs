@@ -16,6 +16,12 @@ public static class Program
             return;
         }
 
+        if (args.Length == 1 && args[0] == "--cputime")
+        {
+            CpuTime.Run();
+            return;
+        }
+
         // Short runs: the machine is shared and noisy, so few but not-too-short iterations, medians reported.
         var job = Job.Default
             .WithLaunchCount(1)
