@@ -79,16 +79,18 @@ internal static class CpuTime
 
     private static double Median(Action call)
     {
-        // Warm up past tiered compilation (Tier0 → instrumented → Tier1), giving the background JIT time to finish.
-        for (int round = 0; round < 3; round++)
+        // Warm up past tiered compilation (Tier0 → instrumented → Tier1). On an oversubscribed machine wall-clock
+        // warm-ups are not enough (the thread and the background JIT barely run), so count the thread's CPU time,
+        // and sleep between rounds so that the background compiler gets a core.
+        for (int round = 0; round < 4; round++)
         {
-            var watch = Stopwatch.StartNew();
-            while (watch.ElapsedMilliseconds < 60)
+            long begin = ThreadNs();
+            while (ThreadNs() - begin < 40_000_000)
             {
-                for (int i = 0; i < 32; i++) call();
+                for (int i = 0; i < 8; i++) call();
             }
 
-            Thread.Sleep(60);
+            Thread.Sleep(250);
         }
 
         // Calls per repetition: about 15 ms of CPU.
