@@ -30,6 +30,36 @@ internal static class ActivationCalls
         };
     }
 
+    /// <summary>
+    /// The element-wise activation applied to <paramref name="value"/> (a float or a vector of any width), or null
+    /// when the kernel has nothing to apply: Identity, and Softmax and Maxout, which work on whole rows.
+    /// </summary>
+    public static string? Inline(LayerSpec layer, string value)
+    {
+        if (layer.IsMaxout)
+        {
+            return null;
+        }
+
+        var alpha = Literals.Float(layer.Alpha);
+        return layer.Activation switch
+        {
+            ActivationKind.Identity or ActivationKind.Softmax => null,
+            ActivationKind.LeakyReLU or ActivationKind.ELU => $"{Code.VectorMath}.{Name(layer.Activation)}({value}, {alpha})",
+            _ => $"{Code.VectorMath}.{Name(layer.Activation)}({value})",
+        };
+    }
+
+    /// <summary>The runtime's name for an activation's functions.</summary>
+    public static string Name(ActivationKind activation) => activation switch
+    {
+        ActivationKind.ReLU => "Relu",
+        ActivationKind.LeakyReLU => "LeakyRelu",
+        ActivationKind.ELU => "Elu",
+        ActivationKind.ReLU6 => "Relu6",
+        _ => activation.ToString(),
+    };
+
     /// <summary>Whether the activation is computed in place, so the affine block and the activations share a buffer.</summary>
     public static bool InPlace(LayerSpec layer) => !layer.IsMaxout;
 }

@@ -4,29 +4,33 @@ using NetGen.Generator.Model;
 namespace NetGen.Generator.Emit;
 
 /// <summary>
-/// Emits the affine part of a layer, z = W·x + b, for one row or a block of rows. Each weight row is a dot
-/// product with the input: register-blocked over several outputs (one row) or several rows (a batch block, so
-/// that every loaded weight is used once per row), vectorised along the inputs with narrower vectors for the tail.
-/// Small layers are unrolled completely; larger ones loop with constant trip counts.
+/// Emits a layer's forward kernel for one row or a block of rows: z = W·x + b, then the element-wise activation
+/// a = f(z). Each output is a dot product of a weight row with the input, vectorised along the inputs; a tile of
+/// outputs keeps one accumulator per output (and row), and <c>HorizontalSums</c> turns a tile's accumulators into
+/// one vector of outputs, to which the bias and the activation are applied before a single store. An input length
+/// that is not a multiple of the vector width ends with one overlapping chunk whose already-counted lanes are
+/// zeroed; an output count that is not a multiple of the tile ends with an overlapping tile, which recomputes a few
+/// outputs to the same values. Small layers are unrolled completely; larger ones loop with constant trip counts.
 /// </summary>
 internal static class AffineEmitter
 {
     /// <summary>Multiply-adds one path may unroll for a one-row kernel before it falls back to loops.</summary>
     private const long UnrollBudget = 64;
 
-    public static string KernelName(LayerSpec layer, int rows) => rows == 1 ? $"Layer{layer.Number}Affine" : $"Layer{layer.Number}AffineRows";
+    public static string KernelName(LayerSpec layer, int rows) => rows == 1 ? $"Layer{layer.Number}Forward" : $"Layer{layer.Number}ForwardRows";
 
     public static void Emit(SourceWriter writer, LayerSpec layer, int rows, TargetFeatures features)
     {
         var name = KernelName(layer, rows);
         var what = rows == 1 ? "one row" : $"{rows} rows";
-        writer.Line($"/// <summary>Layer {layer.Number} ({layer.Describe()}): z = W·x + b for {what}.</summary>");
+        var activation = ActivationCalls.Inline(layer, "z") is null ? string.Empty : $", a = {layer.Activation}(z)";
+        writer.Line($"/// <summary>Layer {layer.Number} ({layer.Describe()}), {what}: z = W·x + b{activation}.</summary>");
         writer.Line(Code.AggressiveInlining);
-        using (writer.Block($"public static void {name}(ref float parameters, ref float input, ref float output)"))
+        using (writer.Block($"public static void {name}(ref float parameters, ref float input, ref float preActivation, ref float activation)"))
         {
             foreach (var path in SimdPath.For(layer.Inputs))
             {
-                var call = $"{name}{path.Name}(ref parameters, ref input, ref output);";
+                var call = $"{name}{path.Name}(ref parameters, ref input, ref preActivation, ref activation);";
                 if (path.Condition is { } condition)
                 {
                     using (writer.Block($"if ({condition})"))
@@ -47,204 +51,209 @@ internal static class AffineEmitter
         foreach (var path in SimdPath.For(layer.Inputs))
         {
             writer.Line();
-            EmitPath(writer, layer, rows, path, features);
-        }
-    }
-
-    private static void EmitPath(SourceWriter writer, LayerSpec layer, int rows, SimdPath path, TargetFeatures features)
-    {
-        var outputs = layer.AffineOutputs;
-        var tile = rows == 1 ? 4 : 2;
-        // Batch kernels loop over their outputs: unrolling them as well would multiply the source for little gain.
-        var unroll = !path.IsScalar && rows == 1 && (long)outputs * layer.Inputs / path.Width <= UnrollBudget;
-        writer.Line($"/// <summary>Layer {layer.Number}, {(rows == 1 ? "one row" : rows + " rows")}, {Describe(path)}.</summary>");
-        using (writer.Block($"private static void {KernelName(layer, rows)}{path.Name}(ref float parameters, ref float input, ref float output)"))
-        {
-            writer.Line($"ref float weights = ref {Code.Element("parameters", Literals.Int(layer.ParameterOffset))};");
-            writer.Line($"ref float bias = ref {Code.Element("parameters", Literals.Int(layer.BiasOffset))};");
-            var tiler = new TileEmitter(writer, layer, rows, path, features, unroll);
-            var fullTiles = outputs / tile;
-            if (unroll || fullTiles <= 1)
+            writer.Line($"/// <summary>Layer {layer.Number}, {what}, {Describe(path)}.</summary>");
+            using (writer.Block($"private static void {name}{path.Name}(ref float parameters, ref float input, ref float preActivation, ref float activation)"))
             {
-                for (var t = 0; t < fullTiles; t++)
+                writer.Line($"ref float weights = ref {Code.Element("parameters", Literals.Int(layer.ParameterOffset))};");
+                writer.Line($"ref float bias = ref {Code.Element("parameters", Literals.Int(layer.BiasOffset))};");
+                if (path.IsScalar)
                 {
-                    tiler.Emit(null, t * tile, tile);
+                    EmitScalar(writer, layer, rows);
                 }
-            }
-            else
-            {
-                using (writer.Block($"for (nuint o = 0; o < {fullTiles * tile}; o += {tile})"))
+                else
                 {
-                    tiler.Emit("o", 0, tile);
+                    new VectorKernel(writer, layer, rows, path, features).Emit();
                 }
-            }
-
-            if (outputs % tile != 0)
-            {
-                tiler.Emit(null, fullTiles * tile, outputs % tile);
             }
         }
     }
 
     internal static string Describe(SimdPath path) => path.IsScalar ? "scalar path" : $"{path.Name} path";
 
-    /// <summary>Emits one tile: <c>rows</c> × <c>count</c> dot products sharing their loads.</summary>
-    private sealed class TileEmitter
+    /// <summary>The fallback without SIMD: four accumulators per output for instruction-level parallelism.</summary>
+    private static void EmitScalar(SourceWriter writer, LayerSpec layer, int rows)
+    {
+        var inputs = layer.Inputs;
+        var outputs = layer.AffineOutputs;
+        using (writer.Block($"for (nuint row = 0; row < {rows}; row++)"))
+        {
+            writer.Line($"ref float x = ref {Code.Unsafe}.Add(ref input, row * {inputs});");
+            using (writer.Block($"for (nuint o = 0; o < {outputs}; o++)"))
+            {
+                writer.Line($"ref float w = ref {Code.Unsafe}.Add(ref weights, o * {inputs});");
+                writer.Line("float sum0 = 0f, sum1 = 0f, sum2 = 0f, sum3 = 0f;");
+                writer.Line("nuint i = 0;");
+                using (writer.Block($"for (; i + 4 <= {inputs}; i += 4)"))
+                {
+                    for (var k = 0; k < 4; k++)
+                    {
+                        var offset = k == 0 ? "i" : $"i + {k}";
+                        writer.Line($"sum{k} += {Code.Element("w", offset)} * {Code.Element("x", offset)};");
+                    }
+                }
+
+                using (writer.Block($"for (; i < {inputs}; i++)"))
+                {
+                    writer.Line($"sum0 += {Code.Element("w", "i")} * {Code.Element("x", "i")};");
+                }
+
+                writer.Line($"var z = (sum0 + sum1) + (sum2 + sum3) + {Code.Element("bias", "o")};");
+                writer.Line($"{Code.Element("preActivation", $"row * {outputs} + o")} = z;");
+                if (ActivationCalls.Inline(layer, "z") is { } value)
+                {
+                    writer.Line($"{Code.Element("activation", $"row * {outputs} + o")} = {value};");
+                }
+            }
+        }
+    }
+
+    /// <summary>Emits one vector path: tiles of outputs, each a set of accumulators reduced together.</summary>
+    private sealed class VectorKernel
     {
         private readonly SourceWriter _writer;
         private readonly LayerSpec _layer;
         private readonly int _rows;
-        private readonly SimdPath _path;
         private readonly bool _fused;
         private readonly bool _unroll;
-        private string[,] _sums = new string[0, 0];
-        private int _sumWidth;
 
-        public TileEmitter(SourceWriter writer, LayerSpec layer, int rows, SimdPath path, TargetFeatures features, bool unroll)
+        /// <summary>The accumulators' width: the widest vector of the path that fits in a row of inputs.</summary>
+        private readonly int _width;
+
+        /// <summary>Outputs per tile; a tile of 4 or more is reduced to one vector, a smaller one output by output.</summary>
+        private readonly int _tile;
+
+        public VectorKernel(SourceWriter writer, LayerSpec layer, int rows, SimdPath path, TargetFeatures features)
         {
             _writer = writer;
             _layer = layer;
             _rows = rows;
-            _path = path;
             _fused = features.FusedMultiplyAdd;
-            _unroll = unroll;
+            _width = path.Widths.First(w => w > 1 && w <= layer.Inputs);
+            var outputs = layer.AffineOutputs;
+            _tile = rows == 1
+                ? new[] { 16, 8, 4 }.FirstOrDefault(w => w <= _width && w <= outputs)
+                : (outputs >= 4 ? 4 : 0);
+            if (_tile == 0)
+            {
+                _tile = outputs;
+            }
+
+            // Batch kernels loop over their outputs: unrolling them as well would multiply the source for little gain.
+            _unroll = rows == 1 && (long)outputs * layer.Inputs / _width <= UnrollBudget;
         }
 
         private int Inputs => _layer.Inputs;
 
-        /// <param name="outputVariable">The loop variable of the first output, or null when unrolled.</param>
-        /// <param name="firstOutput">The first output's constant part.</param>
-        /// <param name="count">Outputs in the tile.</param>
-        public void Emit(string? outputVariable, int firstOutput, int count)
+        private int Outputs => _layer.AffineOutputs;
+
+        private bool Reduced => _tile >= 4;
+
+        private string Vector => SimdPath.VectorClass(_width);
+
+        public void Emit()
         {
-            var label = outputVariable is not null ? $"outputs o .. o + {count - 1}"
-                : count == 1 ? $"output {firstOutput}" : $"outputs {firstOutput} .. {firstOutput + count - 1}";
+            if (Inputs % _width != 0)
+            {
+                var covered = _width - (Inputs % _width);
+                var lanes = string.Join(", ", Enumerable.Range(0, _width).Select(i => i < covered ? "0f" : "1f"));
+                _writer.Line($"// The last chunk starts {covered} inputs early; these lanes were counted by the chunk before.");
+                _writer.Line($"var lastChunkMask = {Vector}.Create({lanes});");
+            }
+
+            var fullTiles = Outputs / _tile;
+            if (_unroll || fullTiles <= 1)
+            {
+                for (var t = 0; t < fullTiles; t++)
+                {
+                    EmitTile(null, t * _tile);
+                }
+            }
+            else
+            {
+                using (_writer.Block($"for (nuint o = 0; o < {fullTiles * _tile}; o += {_tile})"))
+                {
+                    EmitTile("o", 0);
+                }
+            }
+
+            if (Outputs % _tile != 0)
+            {
+                EmitTile(null, Outputs - _tile);
+            }
+        }
+
+        /// <param name="outputVariable">The loop variable of the tile's first output, or null when it is a constant.</param>
+        private void EmitTile(string? outputVariable, int firstOutput)
+        {
+            var label = outputVariable is not null ? $"outputs o .. o + {_tile - 1}"
+                : _tile == 1 ? $"output {firstOutput}" : $"outputs {firstOutput} .. {firstOutput + _tile - 1}";
             using (_writer.Scope(label))
             {
-                _sums = new string[_rows, count];
-                _sumWidth = 0;
-                var mainWidth = _path.Width;
-                var mainEnd = Inputs / mainWidth * mainWidth;
-                if (mainEnd > 0)
+                var chunks = Inputs / _width;
+                var loop = !_unroll && chunks > 2;
+                if (loop)
                 {
-                    Declare(count, mainWidth);
-                    if (_unroll || mainEnd <= 2 * mainWidth)
+                    DeclareZero();
+                    using (_writer.Block($"for (nuint i = 0; i < {chunks * _width}; i += {_width})"))
                     {
-                        for (var chunk = 0; chunk < mainEnd; chunk += mainWidth)
-                        {
-                            EmitChunk(outputVariable, firstOutput, count, mainWidth, null, chunk);
-                        }
+                        EmitChunk(outputVariable, firstOutput, "i", 0, first: false, masked: false);
+                    }
+                }
+                else
+                {
+                    for (var chunk = 0; chunk < chunks; chunk++)
+                    {
+                        EmitChunk(outputVariable, firstOutput, null, chunk * _width, first: chunk == 0, masked: false);
+                    }
+                }
+
+                if (Inputs % _width != 0)
+                {
+                    EmitChunk(outputVariable, firstOutput, null, Inputs - _width, first: false, masked: true);
+                }
+
+                for (var r = 0; r < _rows; r++)
+                {
+                    if (Reduced)
+                    {
+                        EmitReducedStore(outputVariable, firstOutput, r);
                     }
                     else
                     {
-                        using (_writer.Block($"for (nuint i = 0; i < {mainEnd}; i += {mainWidth})"))
-                        {
-                            EmitChunk(outputVariable, firstOutput, count, mainWidth, "i", 0);
-                        }
-                    }
-                }
-
-                var position = mainEnd;
-                foreach (var width in _path.Widths.Skip(1).Where(w => w > 1))
-                {
-                    if (Inputs - position >= width)
-                    {
-                        if (_sumWidth == 0)
-                        {
-                            Declare(count, width);
-                        }
-                        else
-                        {
-                            Fold(count, width);
-                        }
-
-                        EmitChunk(outputVariable, firstOutput, count, width, null, position);
-                        position += width;
-                    }
-                }
-
-                for (var r = 0; r < _rows; r++)
-                {
-                    for (var k = 0; k < count; k++)
-                    {
-                        var terms = new System.Collections.Generic.List<string>();
-                        if (_sumWidth > 1)
-                        {
-                            terms.Add($"{SimdPath.VectorClass(_sumWidth)}.Sum({_sums[r, k]})");
-                        }
-                        else if (_sumWidth == 1)
-                        {
-                            terms.Add(_sums[r, k]);
-                        }
-
-                        for (var i = position; i < Inputs; i++)
-                        {
-                            terms.Add($"{Code.Element("weights", Code.Index(outputVariable, Inputs, null, ((long)firstOutput + k) * Inputs + i))} * {Code.Element("input", Code.Index(null, 0, null, (long)r * Inputs + i))}");
-                        }
-
-                        terms.Add(Code.Element("bias", Code.Index(outputVariable, 1, null, firstOutput + k)));
-                        var target = Code.Element("output", Code.Index(outputVariable, 1, null, ((long)r * _layer.AffineOutputs) + firstOutput + k));
-                        _writer.Line($"{target} = {string.Join(" + ", terms)};");
+                        EmitSingleStores(outputVariable, firstOutput, r);
                     }
                 }
             }
         }
 
-        private void Declare(int count, int width)
+        private void DeclareZero()
         {
-            var zero = SimdPath.Zero(width);
             for (var r = 0; r < _rows; r++)
             {
-                for (var k = 0; k < count; k++)
+                for (var k = 0; k < _tile; k++)
                 {
-                    _sums[r, k] = $"sum{r}{k}";
-                    _writer.Line($"var {_sums[r, k]} = {zero};");
-                }
-            }
-
-            _sumWidth = width;
-        }
-
-        /// <summary>Halves the accumulators down to <paramref name="width"/> lanes, adding the halves.</summary>
-        private void Fold(int count, int width)
-        {
-            while (_sumWidth > width)
-            {
-                _sumWidth /= 2;
-                for (var r = 0; r < _rows; r++)
-                {
-                    for (var k = 0; k < count; k++)
-                    {
-                        var folded = $"sum{r}{k}x{_sumWidth}";
-                        var vector = SimdPath.VectorClass(_sumWidth * 2);
-                        _writer.Line($"var {folded} = {vector}.GetLower({_sums[r, k]}) + {vector}.GetUpper({_sums[r, k]});");
-                        _sums[r, k] = folded;
-                    }
+                    _writer.Line($"var {Sum(r, k)} = {Vector}.Create(0f);");
                 }
             }
         }
 
-        /// <summary>Multiplies one chunk of <paramref name="width"/> inputs into every accumulator of the tile.</summary>
-        private void EmitChunk(string? outputVariable, int firstOutput, int count, int width, string? chunkVariable, int chunk)
+        private static string Sum(int row, int output) => $"sum{row}_{output}";
+
+        /// <summary>Multiplies one chunk of inputs into every accumulator of the tile.</summary>
+        private void EmitChunk(string? outputVariable, int firstOutput, string? chunkVariable, int chunk, bool first, bool masked)
         {
             var suffix = chunkVariable is null ? $"_{chunk}" : string.Empty;
             var inputs = new string[_rows];
             for (var r = 0; r < _rows; r++)
             {
-                var load = Code.Load(width, "input", Code.Index(null, 0, chunkVariable, ((long)r * Inputs) + chunk));
-                if (_rows == 1 && count == 1)
-                {
-                    inputs[r] = load;
-                    continue;
-                }
-
                 inputs[r] = $"x{r}{suffix}";
-                _writer.Line($"var {inputs[r]} = {load};");
+                var load = Code.Load(_width, "input", Code.Index(null, 0, chunkVariable, ((long)r * Inputs) + chunk));
+                _writer.Line($"var {inputs[r]} = {load}{(masked ? " * lastChunkMask" : string.Empty)};");
             }
 
-            for (var k = 0; k < count; k++)
+            for (var k = 0; k < _tile; k++)
             {
-                var weight = Code.Load(width, "weights", Code.Index(outputVariable, Inputs, chunkVariable, ((long)firstOutput + k) * Inputs + chunk));
+                var weight = Code.Load(_width, "weights", Code.Index(outputVariable, Inputs, chunkVariable, ((long)firstOutput + k) * Inputs + chunk));
                 if (_rows > 1)
                 {
                     _writer.Line($"var w{k}{suffix} = {weight};");
@@ -253,7 +262,60 @@ internal static class AffineEmitter
 
                 for (var r = 0; r < _rows; r++)
                 {
-                    _writer.Line($"{_sums[r, k]} = {Code.MultiplyAdd(width, weight, inputs[r], _sums[r, k], _fused)};");
+                    _writer.Line(first
+                        ? $"var {Sum(r, k)} = {weight} * {inputs[r]};"
+                        : $"{Sum(r, k)} = {Code.MultiplyAdd(_width, weight, inputs[r], Sum(r, k), _fused)};");
+                }
+            }
+        }
+
+        /// <summary>Folds a row's accumulators to the tile's width, sums them into one vector, adds the bias and activates.</summary>
+        private void EmitReducedStore(string? outputVariable, int firstOutput, int row)
+        {
+            var sums = Enumerable.Range(0, _tile).Select(k => Sum(row, k)).ToList();
+            for (var width = _width; width > _tile; width /= 2)
+            {
+                var vector = SimdPath.VectorClass(width);
+                for (var k = 0; k < _tile; k++)
+                {
+                    var folded = $"{Sum(row, k)}x{width / 2}";
+                    _writer.Line($"var {folded} = {vector}.GetLower({sums[k]}) + {vector}.GetUpper({sums[k]});");
+                    sums[k] = folded;
+                }
+            }
+
+            var z = $"z{row}";
+            _writer.Line($"var {z} = {Code.HorizontalSums}.Sums({string.Join(", ", sums)}) + {Code.Load(_tile, "bias", Code.Index(outputVariable, 1, null, firstOutput))};");
+            var target = Code.Index(outputVariable, 1, null, ((long)row * Outputs) + firstOutput);
+            _writer.Line(Code.Store(_tile, z, "preActivation", target));
+            if (ActivationCalls.Inline(_layer, z) is { } activated)
+            {
+                _writer.Line(Code.Store(_tile, activated, "activation", target));
+            }
+
+        }
+
+        /// <summary>A tile too narrow for a vector of outputs: each output is its own horizontal sum.</summary>
+        private void EmitSingleStores(string? outputVariable, int firstOutput, int row)
+        {
+            for (var k = 0; k < _tile; k++)
+            {
+                var sum = Sum(row, k);
+                for (var width = _width; width > 4; width /= 2)
+                {
+                    var vector = SimdPath.VectorClass(width);
+                    var folded = $"{Sum(row, k)}x{width / 2}";
+                    _writer.Line($"var {folded} = {vector}.GetLower({sum}) + {vector}.GetUpper({sum});");
+                    sum = folded;
+                }
+
+                var z = $"z{row}_{k}";
+                _writer.Line($"var {z} = {SimdPath.VectorClass(4)}.Sum({sum}) + {Code.Element("bias", Code.Index(outputVariable, 1, null, firstOutput + k))};");
+                var target = Code.Element("preActivation", Code.Index(outputVariable, 1, null, ((long)row * Outputs) + firstOutput + k));
+                _writer.Line($"{target} = {z};");
+                if (ActivationCalls.Inline(_layer, z) is { } activated)
+                {
+                    _writer.Line($"{Code.Element("activation", Code.Index(outputVariable, 1, null, ((long)row * Outputs) + firstOutput + k))} = {activated};");
                 }
             }
         }

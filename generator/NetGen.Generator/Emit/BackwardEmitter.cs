@@ -112,8 +112,9 @@ internal static class BackwardEmitter
             var z = layout.Slice(layer, "z", rows);
             var a = layout.Slice(layer, "a", rows);
             writer.Line($"// Layer {layer.Number}: {layer.Describe()}, keeping z and a.");
-            writer.Line($"{AffineEmitter.KernelName(layer, rows)}(ref parameters, ref {Ref(previous)}, ref {Ref(z)});");
-            if (ActivationCalls.Forward(layer, z, a) is { } call)
+            var inline = ActivationCalls.Inline(layer, "z") is not null;
+            writer.Line($"{AffineEmitter.KernelName(layer, rows)}(ref parameters, ref {Ref(previous)}, ref {Ref(z)}, ref {Ref(inline ? a : z)});");
+            if (!inline && ActivationCalls.Forward(layer, z, a) is { } call)
             {
                 if (ActivationCalls.InPlace(layer))
                 {
@@ -184,20 +185,11 @@ internal static class BackwardEmitter
         {
             ActivationKind.Identity => $"{da}.CopyTo({dz});",
             ActivationKind.Softmax => $"{Code.Activations}.SoftmaxBackward({a}, {da}, {dz}, {layer.Units});",
-            ActivationKind.LeakyReLU or ActivationKind.ELU => $"{Code.Activations}.{Name(layer.Activation)}Backward({z}, {a}, {da}, {dz}, {alpha});",
-            _ => $"{Code.Activations}.{Name(layer.Activation)}Backward({z}, {a}, {da}, {dz});",
+            ActivationKind.LeakyReLU or ActivationKind.ELU => $"{Code.Activations}.{ActivationCalls.Name(layer.Activation)}Backward({z}, {a}, {da}, {dz}, {alpha});",
+            _ => $"{Code.Activations}.{ActivationCalls.Name(layer.Activation)}Backward({z}, {a}, {da}, {dz});",
         };
         writer.Line(call);
     }
-
-    private static string Name(ActivationKind activation) => activation switch
-    {
-        ActivationKind.ReLU => "Relu",
-        ActivationKind.LeakyReLU => "LeakyRelu",
-        ActivationKind.ELU => "Elu",
-        ActivationKind.ReLU6 => "Relu6",
-        _ => activation.ToString(),
-    };
 
     private static string Ref(string span) => $"{Code.MemoryMarshal}.GetReference({span})";
 }

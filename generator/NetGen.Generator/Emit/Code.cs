@@ -13,6 +13,8 @@ internal static class Code
     public const string ReadOnlySpan = "global::System.ReadOnlySpan<float>";
     public const string Activations = "Activations";
     public const string Losses = "Losses";
+    public const string VectorMath = "VectorMath";
+    public const string HorizontalSums = "HorizontalSums";
     public const string Guard = "global::NetGen.Kernels.Guard";
     public const string AggressiveInlining = "[MethodImpl(MethodImplOptions.AggressiveInlining)]";
 
@@ -20,6 +22,7 @@ internal static class Code
     public static readonly string[] Aliases =
     {
         "using Activations = global::NetGen.Kernels.Activations;",
+        "using HorizontalSums = global::NetGen.Kernels.HorizontalSums;",
         "using Losses = global::NetGen.Kernels.Losses;",
         "using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;",
         "using MethodImpl = global::System.Runtime.CompilerServices.MethodImplAttribute;",
@@ -28,6 +31,7 @@ internal static class Code
         "using Vector128 = global::System.Runtime.Intrinsics.Vector128;",
         "using Vector256 = global::System.Runtime.Intrinsics.Vector256;",
         "using Vector512 = global::System.Runtime.Intrinsics.Vector512;",
+        "using VectorMath = global::NetGen.Kernels.VectorMath;",
     };
 
     /// <summary>An element index <c>variable * stride + other + constant</c>, leaving out what is absent.</summary>

@@ -110,8 +110,9 @@ internal static class ForwardEmitter
                 var activations = isLast ? "output" : (layer.Index % 2 == 0 ? "even" : "odd") + $".Slice(0, {rows * layer.Units})";
                 var affine = ActivationCalls.InPlace(layer) ? activations : $"pieces.Slice(0, {rows * layer.AffineOutputs})";
                 writer.Line($"// Layer {layer.Number}: {layer.Describe()}.");
-                writer.Line($"{AffineEmitter.KernelName(layer, rows)}(ref parameters, ref {previous}, ref {Code.MemoryMarshal}.GetReference({affine}));");
-                if (ActivationCalls.Forward(layer, affine, activations) is { } call)
+                var target = $"ref {Code.MemoryMarshal}.GetReference({affine})";
+                writer.Line($"{AffineEmitter.KernelName(layer, rows)}(ref parameters, ref {previous}, {target}, {target});");
+                if (ActivationCalls.Inline(layer, "z") is null && ActivationCalls.Forward(layer, affine, activations) is { } call)
                 {
                     writer.Line(call);
                 }

@@ -6,13 +6,13 @@ namespace NetGen.Kernels;
 
 internal readonly struct StepOperator : IUnaryOperator
 {
-    public float Invoke(float x) => x >= 0f ? 1f : 0f;
+    public float Invoke(float x) => VectorMath.Step(x);
 
-    public Vector128<float> Invoke(Vector128<float> x) => Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x, Vector128<float>.Zero), Vector128<float>.One, Vector128<float>.Zero);
+    public Vector128<float> Invoke(Vector128<float> x) => VectorMath.Step(x);
 
-    public Vector256<float> Invoke(Vector256<float> x) => Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x, Vector256<float>.Zero), Vector256<float>.One, Vector256<float>.Zero);
+    public Vector256<float> Invoke(Vector256<float> x) => VectorMath.Step(x);
 
-    public Vector512<float> Invoke(Vector512<float> x) => Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x, Vector512<float>.Zero), Vector512<float>.One, Vector512<float>.Zero);
+    public Vector512<float> Invoke(Vector512<float> x) => VectorMath.Step(x);
 }
 
 internal readonly struct SigmoidOperator : IUnaryOperator
@@ -39,24 +39,24 @@ internal readonly struct TanhOperator : IUnaryOperator
 
 internal readonly struct ReluOperator : IUnaryOperator
 {
-    public float Invoke(float x) => x > 0f ? x : 0f;
+    public float Invoke(float x) => VectorMath.Relu(x);
 
-    public Vector128<float> Invoke(Vector128<float> x) => Vector128.Max(x, Vector128<float>.Zero);
+    public Vector128<float> Invoke(Vector128<float> x) => VectorMath.Relu(x);
 
-    public Vector256<float> Invoke(Vector256<float> x) => Vector256.Max(x, Vector256<float>.Zero);
+    public Vector256<float> Invoke(Vector256<float> x) => VectorMath.Relu(x);
 
-    public Vector512<float> Invoke(Vector512<float> x) => Vector512.Max(x, Vector512<float>.Zero);
+    public Vector512<float> Invoke(Vector512<float> x) => VectorMath.Relu(x);
 }
 
 internal readonly struct LeakyReluOperator(float alpha) : IUnaryOperator
 {
-    public float Invoke(float x) => x >= 0f ? x : alpha * x;
+    public float Invoke(float x) => VectorMath.LeakyRelu(x, alpha);
 
-    public Vector128<float> Invoke(Vector128<float> x) => Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x, Vector128<float>.Zero), x, x * alpha);
+    public Vector128<float> Invoke(Vector128<float> x) => VectorMath.LeakyRelu(x, alpha);
 
-    public Vector256<float> Invoke(Vector256<float> x) => Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x, Vector256<float>.Zero), x, x * alpha);
+    public Vector256<float> Invoke(Vector256<float> x) => VectorMath.LeakyRelu(x, alpha);
 
-    public Vector512<float> Invoke(Vector512<float> x) => Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x, Vector512<float>.Zero), x, x * alpha);
+    public Vector512<float> Invoke(Vector512<float> x) => VectorMath.LeakyRelu(x, alpha);
 }
 
 internal readonly struct EluOperator(float alpha) : IUnaryOperator
@@ -72,13 +72,13 @@ internal readonly struct EluOperator(float alpha) : IUnaryOperator
 
 internal readonly struct Relu6Operator : IUnaryOperator
 {
-    public float Invoke(float x) => x > 0f ? (x < 6f ? x : 6f) : 0f;
+    public float Invoke(float x) => VectorMath.Relu6(x);
 
-    public Vector128<float> Invoke(Vector128<float> x) => Vector128.Min(Vector128.Max(x, Vector128<float>.Zero), Vector128.Create(6f));
+    public Vector128<float> Invoke(Vector128<float> x) => VectorMath.Relu6(x);
 
-    public Vector256<float> Invoke(Vector256<float> x) => Vector256.Min(Vector256.Max(x, Vector256<float>.Zero), Vector256.Create(6f));
+    public Vector256<float> Invoke(Vector256<float> x) => VectorMath.Relu6(x);
 
-    public Vector512<float> Invoke(Vector512<float> x) => Vector512.Min(Vector512.Max(x, Vector512<float>.Zero), Vector512.Create(6f));
+    public Vector512<float> Invoke(Vector512<float> x) => VectorMath.Relu6(x);
 }
 
 internal readonly struct SwishOperator : IUnaryOperator

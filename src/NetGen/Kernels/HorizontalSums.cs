@@ -1,0 +1,146 @@
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace NetGen.Kernels;
+
+/// <summary>
+/// Sums of several vectors at once: <c>Sums(a0, …, aN−1)</c> returns the vector whose lane i is the sum of aᵢ's
+/// lanes. A dense layer's dot products end in such sums, one per output; reducing them together takes about four
+/// shuffles and additions per output instead of a full horizontal sum each, and leaves the outputs in one vector.
+/// </summary>
+/// <remarks>
+/// Each level pairs vectors x, y and, for blocks of h lanes, adds x's even block to its odd neighbour in the even
+/// slot and y's blocks likewise in the odd slot: lo = select(odd blocks ← y, x), hi = select(odd blocks ← x, y),
+/// lo + swap(hi). The inputs are taken in bit-reversed order so that the result comes out in natural order.
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class HorizontalSums
+{
+    /// <summary>Lane i of the result is the sum of the lanes of a{i}.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Sums(Vector512<float> a0, Vector512<float> a1, Vector512<float> a2, Vector512<float> a3, Vector512<float> a4, Vector512<float> a5, Vector512<float> a6, Vector512<float> a7, Vector512<float> a8, Vector512<float> a9, Vector512<float> a10, Vector512<float> a11, Vector512<float> a12, Vector512<float> a13, Vector512<float> a14, Vector512<float> a15)
+    {
+        var l0_0 = Combine8(a0, a8);
+        var l0_1 = Combine8(a4, a12);
+        var l0_2 = Combine8(a2, a10);
+        var l0_3 = Combine8(a6, a14);
+        var l0_4 = Combine8(a1, a9);
+        var l0_5 = Combine8(a5, a13);
+        var l0_6 = Combine8(a3, a11);
+        var l0_7 = Combine8(a7, a15);
+        var l1_0 = Combine4(l0_0, l0_1);
+        var l1_1 = Combine4(l0_2, l0_3);
+        var l1_2 = Combine4(l0_4, l0_5);
+        var l1_3 = Combine4(l0_6, l0_7);
+        var l2_0 = Combine2(l1_0, l1_1);
+        var l2_1 = Combine2(l1_2, l1_3);
+        var sums = Combine1(l2_0, l2_1);
+        return sums;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> Combine8(Vector512<float> x, Vector512<float> y)
+    {
+        var oddBlocks = Vector512.Create(0, 0, 0, 0, 0, 0, 0, 0, -1, -1, -1, -1, -1, -1, -1, -1).AsSingle();
+        var low = Vector512.ConditionalSelect(oddBlocks, y, x);
+        var high = Vector512.ConditionalSelect(oddBlocks, x, y);
+        return low + Vector512.Shuffle(high, Vector512.Create(8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> Combine4(Vector512<float> x, Vector512<float> y)
+    {
+        var oddBlocks = Vector512.Create(0, 0, 0, 0, -1, -1, -1, -1, 0, 0, 0, 0, -1, -1, -1, -1).AsSingle();
+        var low = Vector512.ConditionalSelect(oddBlocks, y, x);
+        var high = Vector512.ConditionalSelect(oddBlocks, x, y);
+        return low + Vector512.Shuffle(high, Vector512.Create(4, 5, 6, 7, 0, 1, 2, 3, 12, 13, 14, 15, 8, 9, 10, 11));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> Combine2(Vector512<float> x, Vector512<float> y)
+    {
+        var oddBlocks = Vector512.Create(0, 0, -1, -1, 0, 0, -1, -1, 0, 0, -1, -1, 0, 0, -1, -1).AsSingle();
+        var low = Vector512.ConditionalSelect(oddBlocks, y, x);
+        var high = Vector512.ConditionalSelect(oddBlocks, x, y);
+        return low + Vector512.Shuffle(high, Vector512.Create(2, 3, 0, 1, 6, 7, 4, 5, 10, 11, 8, 9, 14, 15, 12, 13));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> Combine1(Vector512<float> x, Vector512<float> y)
+    {
+        var oddBlocks = Vector512.Create(0, -1, 0, -1, 0, -1, 0, -1, 0, -1, 0, -1, 0, -1, 0, -1).AsSingle();
+        var low = Vector512.ConditionalSelect(oddBlocks, y, x);
+        var high = Vector512.ConditionalSelect(oddBlocks, x, y);
+        return low + Vector512.Shuffle(high, Vector512.Create(1, 0, 3, 2, 5, 4, 7, 6, 9, 8, 11, 10, 13, 12, 15, 14));
+    }
+
+    /// <summary>Lane i of the result is the sum of the lanes of a{i}.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Sums(Vector256<float> a0, Vector256<float> a1, Vector256<float> a2, Vector256<float> a3, Vector256<float> a4, Vector256<float> a5, Vector256<float> a6, Vector256<float> a7)
+    {
+        var l0_0 = Combine4(a0, a4);
+        var l0_1 = Combine4(a2, a6);
+        var l0_2 = Combine4(a1, a5);
+        var l0_3 = Combine4(a3, a7);
+        var l1_0 = Combine2(l0_0, l0_1);
+        var l1_1 = Combine2(l0_2, l0_3);
+        var sums = Combine1(l1_0, l1_1);
+        return sums;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Combine4(Vector256<float> x, Vector256<float> y)
+    {
+        var oddBlocks = Vector256.Create(0, 0, 0, 0, -1, -1, -1, -1).AsSingle();
+        var low = Vector256.ConditionalSelect(oddBlocks, y, x);
+        var high = Vector256.ConditionalSelect(oddBlocks, x, y);
+        return low + Vector256.Shuffle(high, Vector256.Create(4, 5, 6, 7, 0, 1, 2, 3));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Combine2(Vector256<float> x, Vector256<float> y)
+    {
+        var oddBlocks = Vector256.Create(0, 0, -1, -1, 0, 0, -1, -1).AsSingle();
+        var low = Vector256.ConditionalSelect(oddBlocks, y, x);
+        var high = Vector256.ConditionalSelect(oddBlocks, x, y);
+        return low + Vector256.Shuffle(high, Vector256.Create(2, 3, 0, 1, 6, 7, 4, 5));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Combine1(Vector256<float> x, Vector256<float> y)
+    {
+        var oddBlocks = Vector256.Create(0, -1, 0, -1, 0, -1, 0, -1).AsSingle();
+        var low = Vector256.ConditionalSelect(oddBlocks, y, x);
+        var high = Vector256.ConditionalSelect(oddBlocks, x, y);
+        return low + Vector256.Shuffle(high, Vector256.Create(1, 0, 3, 2, 5, 4, 7, 6));
+    }
+
+    /// <summary>Lane i of the result is the sum of the lanes of a{i}.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Sums(Vector128<float> a0, Vector128<float> a1, Vector128<float> a2, Vector128<float> a3)
+    {
+        var l0_0 = Combine2(a0, a2);
+        var l0_1 = Combine2(a1, a3);
+        var sums = Combine1(l0_0, l0_1);
+        return sums;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<float> Combine2(Vector128<float> x, Vector128<float> y)
+    {
+        var oddBlocks = Vector128.Create(0, 0, -1, -1).AsSingle();
+        var low = Vector128.ConditionalSelect(oddBlocks, y, x);
+        var high = Vector128.ConditionalSelect(oddBlocks, x, y);
+        return low + Vector128.Shuffle(high, Vector128.Create(2, 3, 0, 1));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<float> Combine1(Vector128<float> x, Vector128<float> y)
+    {
+        var oddBlocks = Vector128.Create(0, -1, 0, -1).AsSingle();
+        var low = Vector128.ConditionalSelect(oddBlocks, y, x);
+        var high = Vector128.ConditionalSelect(oddBlocks, x, y);
+        return low + Vector128.Shuffle(high, Vector128.Create(1, 0, 3, 2));
+    }
+}
