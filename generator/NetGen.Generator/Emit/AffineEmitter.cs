@@ -28,7 +28,7 @@ internal static class AffineEmitter
         writer.Line(Code.AggressiveInlining);
         using (writer.Block($"public static void {name}(ref float parameters, ref float input, ref float preActivation, ref float activation)"))
         {
-            foreach (var path in SimdPath.For(layer.Inputs))
+            foreach (var path in SimdPath.For(layer.Inputs, rows == 1 ? layer.AffineOutputs : 0))
             {
                 var call = $"{name}{path.Name}(ref parameters, ref input, ref preActivation, ref activation);";
                 if (path.Condition is { } condition)
@@ -48,7 +48,7 @@ internal static class AffineEmitter
             }
         }
 
-        foreach (var path in SimdPath.For(layer.Inputs))
+        foreach (var path in SimdPath.For(layer.Inputs, rows == 1 ? layer.AffineOutputs : 0))
         {
             writer.Line();
             writer.Line($"/// <summary>Layer {layer.Number}, {what}, {Describe(path)}.</summary>");
@@ -119,6 +119,9 @@ internal static class AffineEmitter
         /// <summary>The accumulators' width: the widest vector of the path that fits in a row of inputs.</summary>
         private readonly int _width;
 
+        /// <summary>Whether several short weight rows share a vector (rows of 4 or 8 inputs), summed by GroupSums.</summary>
+        private readonly bool _packed;
+
         /// <summary>Outputs per tile; a tile of 4 or more is reduced to one vector, a smaller one output by output.</summary>
         private readonly int _tile;
 
@@ -128,8 +131,9 @@ internal static class AffineEmitter
             _layer = layer;
             _rows = rows;
             _fused = features.FusedMultiplyAdd;
-            _width = path.Widths.First(w => w > 1 && w <= layer.Inputs);
             var outputs = layer.AffineOutputs;
+            _packed = rows == 1 && SimdPath.IsPackable(layer.Inputs) && layer.Inputs < path.Width && outputs >= path.Width;
+            _width = _packed ? path.Width : path.Widths.First(w => w > 1 && w <= layer.Inputs);
             _tile = rows == 1
                 ? new[] { 16, 8, 4 }.FirstOrDefault(w => w <= _width && w <= outputs)
                 : (outputs >= 4 ? 4 : 0);
@@ -152,6 +156,12 @@ internal static class AffineEmitter
 
         public void Emit()
         {
+            if (_packed)
+            {
+                EmitPacked();
+                return;
+            }
+
             if (Inputs % _width != 0)
             {
                 var covered = _width - (Inputs % _width);
@@ -179,6 +189,47 @@ internal static class AffineEmitter
             if (Outputs % _tile != 0)
             {
                 EmitTile(null, Outputs - _tile);
+            }
+        }
+
+        /// <summary>Rows of 4 or 8 inputs: one vector holds several weight rows, multiplied by the input repeated.</summary>
+        private void EmitPacked()
+        {
+            var narrow = SimdPath.VectorClass(Inputs);
+            _writer.Line($"// Weight rows of {Inputs} inputs, {_width / Inputs} to a vector: the input repeated across the vector.");
+            _writer.Line($"var x = {narrow}.LoadUnsafe(ref input);");
+            var repeated = "x";
+            for (var width = Inputs * 2; width <= _width; width *= 2)
+            {
+                _writer.Line($"var x{width} = {SimdPath.VectorClass(width)}.Create({repeated}, {repeated});");
+                repeated = $"x{width}";
+            }
+
+            var tiles = Outputs / _width;
+            var firsts = Enumerable.Range(0, tiles).Select(t => t * _width).ToList();
+            if (Outputs % _width != 0)
+            {
+                firsts.Add(Outputs - _width);
+            }
+
+            foreach (var first in firsts)
+            {
+                using (_writer.Scope($"outputs {first} .. {first + _width - 1}"))
+                {
+                    var products = new string[Inputs];
+                    for (var v = 0; v < Inputs; v++)
+                    {
+                        products[v] = $"product{v}";
+                        _writer.Line($"var {products[v]} = {Code.Load(_width, "weights", Literals.Int(((long)first * Inputs) + (v * _width)))} * {repeated};");
+                    }
+
+                    _writer.Line($"var z = {Code.HorizontalSums}.GroupSums({string.Join(", ", products)}) + {Code.Load(_width, "bias", Literals.Int(first))};");
+                    _writer.Line(Code.Store(_width, "z", "preActivation", Literals.Int(first)));
+                    if (ActivationCalls.Inline(_layer, "z") is { } activated)
+                    {
+                        _writer.Line(Code.Store(_width, activated, "activation", Literals.Int(first)));
+                    }
+                }
             }
         }
 

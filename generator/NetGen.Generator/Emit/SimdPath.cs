@@ -18,10 +18,16 @@ internal sealed class SimdPath
     /// The paths worth emitting for rows of <paramref name="length"/> values: a row shorter than a path's main
     /// vector would give the same code as the next narrower path, so that path is left out.
     /// </summary>
-    public static IReadOnlyList<SimdPath> For(int length)
+    public static IReadOnlyList<SimdPath> For(int length) => For(length, packedOutputs: 0);
+
+    /// <summary>
+    /// As <see cref="For(int)"/>, for a forward kernel with <paramref name="packedOutputs"/> outputs: rows of 4 or 8
+    /// inputs pack several to a vector, so the widest path pays as soon as there are enough outputs to fill it.
+    /// </summary>
+    public static IReadOnlyList<SimdPath> For(int length, int packedOutputs)
     {
         var paths = new List<SimdPath>(3);
-        if (length >= Vector512.Width)
+        if (length >= Vector512.Width || (IsPackable(length) && packedOutputs >= Vector512.Width))
         {
             paths.Add(Vector512);
         }
@@ -40,6 +46,9 @@ internal sealed class SimdPath
         Name = name;
         Widths = widths;
     }
+
+    /// <summary>Whether rows of this many inputs tile a vector exactly (see HorizontalSums.GroupSums).</summary>
+    public static bool IsPackable(int length) => length is 4 or 8;
 
     public string Name { get; }
 

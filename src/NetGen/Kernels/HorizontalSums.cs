@@ -143,4 +143,37 @@ public static class HorizontalSums
         var high = Vector128.ConditionalSelect(oddBlocks, x, y);
         return low + Vector128.Shuffle(high, Vector128.Create(1, 0, 3, 2));
     }
+
+    /// <summary>
+    /// Row sums of a 16-output tile whose weight rows have 4 inputs: each aᵢ holds the products of four rows
+    /// (lanes 4j .. 4j + 3 are row 4i + j); lane r of the result is row r's sum.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> GroupSums(Vector512<float> a0, Vector512<float> a1, Vector512<float> a2, Vector512<float> a3)
+    {
+        var sums = Combine1(Combine2(a0, a1), Combine2(a2, a3));
+        return Vector512.Shuffle(sums, Vector512.Create(0, 4, 8, 12, 2, 6, 10, 14, 1, 5, 9, 13, 3, 7, 11, 15));
+    }
+
+    /// <summary>
+    /// Row sums of a 16-output tile whose weight rows have 8 inputs: each aᵢ holds the products of two rows
+    /// (lanes 8j .. 8j + 7 are row 2i + j); lane r of the result is row r's sum.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> GroupSums(Vector512<float> a0, Vector512<float> a1, Vector512<float> a2, Vector512<float> a3, Vector512<float> a4, Vector512<float> a5, Vector512<float> a6, Vector512<float> a7)
+    {
+        var sums = Combine1(Combine2(Combine4(a0, a1), Combine4(a2, a3)), Combine2(Combine4(a4, a5), Combine4(a6, a7)));
+        return Vector512.Shuffle(sums, Vector512.Create(0, 8, 4, 12, 2, 10, 6, 14, 1, 9, 5, 13, 3, 11, 7, 15));
+    }
+
+    /// <summary>
+    /// Row sums of an 8-output tile whose weight rows have 4 inputs: each aᵢ holds the products of two rows
+    /// (lanes 4j .. 4j + 3 are row 2i + j); lane r of the result is row r's sum.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> GroupSums(Vector256<float> a0, Vector256<float> a1, Vector256<float> a2, Vector256<float> a3)
+    {
+        var sums = Combine1(Combine2(a0, a1), Combine2(a2, a3));
+        return Vector256.Shuffle(sums, Vector256.Create(0, 4, 2, 6, 1, 5, 3, 7));
+    }
 }
