@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using System.Text;
 using Microsoft.CodeAnalysis;
 
 namespace NetGen.Generator.Diagnostics;
@@ -33,7 +35,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NotPartial = Error(
         NotPartialId,
         "Network class must be partial",
-        "'{0}' must be declared partial so that NetGen can add the network's members; add the 'partial' modifier",
+        "{0} must be declared partial so that NetGen can add the network's members; add the 'partial' modifier (a nested network needs it on every containing type too)",
         "NetGen adds the generated members in a second part of the class, which C# allows only for partial types (and every containing type).");
 
     public static readonly DiagnosticDescriptor GenericType = Error(
@@ -158,11 +160,59 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Info,
         isEnabledByDefault: true,
         description: "Networks above a few million parameters run at memory speed rather than arithmetic speed.",
-        helpLinkUri: HelpRoot + LargeNetworkId.ToLowerInvariant());
+        helpLinkUri: HelpLink(LargeNetworkId, "Large network"));
+
+    /// <summary>Every descriptor, in ID order: what the analyzer supports.</summary>
+    public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
+        NotPartial,
+        GenericType,
+        StaticClass,
+        UnsupportedTypeKind,
+        LayersWithoutNetwork,
+        DuplicateNetwork,
+        InputsNotPositive,
+        NoLayers,
+        UnitsNotPositive,
+        TooFewPieces,
+        SizeTooLarge,
+        UndefinedEnumValue,
+        SoftmaxNotLast,
+        LossDoesNotFitOutput,
+        StepIsNotTrainable,
+        AlphaIgnored,
+        LeakyAlphaOutOfRange,
+        LayersSplitAcrossParts,
+        MemberConflict,
+        WeightsFileNotFound,
+        LargeNetwork);
+
+    /// <summary>
+    /// The link to the ID's section of docs/diagnostics.md, whose heading is "ID: title". The fragment is the
+    /// anchor GitHub derives from that heading: lower case, punctuation dropped, spaces turned into hyphens.
+    /// </summary>
+    internal static string HelpLink(string id, string title) => HelpRoot + Anchor(id + ": " + title);
+
+    internal static string Anchor(string heading)
+    {
+        var anchor = new StringBuilder(heading.Length);
+        foreach (var c in heading.ToLowerInvariant())
+        {
+            if (char.IsLetterOrDigit(c) || c is '-' or '_')
+            {
+                anchor.Append(c);
+            }
+            else if (c == ' ')
+            {
+                anchor.Append('-');
+            }
+        }
+
+        return anchor.ToString();
+    }
 
     private static DiagnosticDescriptor Error(string id, string title, string message, string description) =>
-        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: description, helpLinkUri: HelpRoot + id.ToLowerInvariant());
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: description, helpLinkUri: HelpLink(id, title));
 
     private static DiagnosticDescriptor Warning(string id, string title, string message, string description) =>
-        new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, description: description, helpLinkUri: HelpRoot + id.ToLowerInvariant());
+        new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, description: description, helpLinkUri: HelpLink(id, title));
 }
