@@ -359,7 +359,13 @@ internal static class NetworkParser
         attribute.AttributeConstructor is not null
         && attribute.ConstructorArguments.Length == (Is(attribute, AttributeNames.Network) ? 1 : 2)
         && attribute.ConstructorArguments.All(a => a.Kind != TypedConstantKind.Error && a.Value is int)
-        && attribute.NamedArguments.All(n => n.Value.Kind != TypedConstantKind.Error);
+        && attribute.NamedArguments.All(n => n.Value.Kind != TypedConstantKind.Error && n.Key switch
+        {
+            "Alpha" => n.Value.Value is float,
+            "Loss" => n.Value.Value is int,
+            "Weights" => n.Value.Value is null or string,
+            _ => true,
+        });
 
     private static bool Is(AttributeData attribute, string metadataName) =>
         attribute.AttributeClass is { } c && c.ToDisplayString() == metadataName;

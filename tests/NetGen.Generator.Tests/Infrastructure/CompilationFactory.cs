@@ -39,18 +39,18 @@ internal static class CompilationFactory
         CSharpSyntaxTree.ParseText(source, ParseOptions, path);
 
     /// <summary>A driver for NetGen's generator that records every tracked step.</summary>
-    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText>? additionalFiles = null) =>
+    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText>? additionalFiles = null, bool trackSteps = true) =>
         CSharpGeneratorDriver.Create(
             new[] { new NetGenGenerator().AsSourceGenerator() },
             additionalFiles,
             ParseOptions,
             optionsProvider: null,
-            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
     /// <summary>Runs the generator once; returns its result and the compilation with the generated sources added.</summary>
-    public static (GeneratorRunResult Result, Compilation Output, ImmutableArray<Diagnostic> DriverDiagnostics) RunGenerator(Compilation compilation)
+    public static (GeneratorRunResult Result, Compilation Output, ImmutableArray<Diagnostic> DriverDiagnostics) RunGenerator(Compilation compilation, bool trackSteps = true)
     {
-        var driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        var driver = CreateDriver(trackSteps: trackSteps).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         return (driver.GetRunResult().Results.Single(), output, diagnostics);
     }
 
