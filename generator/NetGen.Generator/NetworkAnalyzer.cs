@@ -21,12 +21,24 @@ public sealed class NetworkAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterSymbolAction(AnalyzeType, SymbolKind.NamedType);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            // A project that does not reference NetGen has nothing to analyse; otherwise compare attribute classes
+            // by symbol rather than by name, which costs nothing per type.
+            var attributes = new[] { AttributeNames.Network, AttributeNames.Dense, AttributeNames.Maxout }
+                .Select(start.Compilation.GetTypeByMetadataName)
+                .OfType<INamedTypeSymbol>()
+                .ToImmutableHashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+            if (attributes.Count > 0)
+            {
+                start.RegisterSymbolAction(context => AnalyzeType(context, attributes), SymbolKind.NamedType);
+            }
+        });
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context)
+    private static void AnalyzeType(SymbolAnalysisContext context, ImmutableHashSet<INamedTypeSymbol> attributes)
     {
-        if (context.Symbol is not INamedTypeSymbol type || !HasNetGenAttribute(type))
+        if (context.Symbol is not INamedTypeSymbol type || !type.GetAttributes().Any(a => a.AttributeClass is { } c && attributes.Contains(c)))
         {
             return;
         }
@@ -38,9 +50,6 @@ public sealed class NetworkAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(problem.ToDiagnostic());
         }
     }
-
-    private static bool HasNetGenAttribute(INamedTypeSymbol type) =>
-        type.GetAttributes().Any(static a => a.AttributeClass?.ToDisplayString() is AttributeNames.Network or AttributeNames.Dense or AttributeNames.Maxout);
 
     /// <summary>Whether <paramref name="name"/> is an AdditionalFile's full path, its file name, or the end of its path.</summary>
     internal static bool IsAdditionalFile(ImmutableArray<AdditionalText> files, string name)

@@ -54,6 +54,27 @@ public sealed class CodeFixTests
         """).RunAsync();
 
     [Fact]
+    public Task AddPartialFixAll() => new NetGenCodeFixTest<AddPartialCodeFix>(
+        """
+        [Network(4)]
+        [Dense(2)]
+        public class {|NG0001:First|} { }
+
+        [Network(3)]
+        [Dense(1)]
+        internal sealed class {|NG0001:Second|} { }
+        """,
+        """
+        [Network(4)]
+        [Dense(2)]
+        public partial class First { }
+
+        [Network(3)]
+        [Dense(1)]
+        internal sealed partial class Second { }
+        """).RunAsync();
+
+    [Fact]
     public Task ChangeLossToFitOutput() => new NetGenCodeFixTest<MatchLossCodeFix>(
         """
         [Network(4, {|NG0014:Loss = Loss.CrossEntropy|})]

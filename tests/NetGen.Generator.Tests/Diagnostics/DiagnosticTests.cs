@@ -35,6 +35,12 @@ public sealed class DiagnosticTests
         """);
 
     [Fact]
+    public Task UnrelatedTypesAreIgnored() => Verify("""
+        [System.Obsolete]
+        public class Plain { public void Forward() { } }
+        """);
+
+    [Fact]
     public Task NG0001_NotPartial() => Verify("""
         [Network(4)]
         [Dense(2)]

@@ -54,6 +54,9 @@ internal static class CompilationFactory
         return (driver.GetRunResult().Results.Single(), output, diagnostics);
     }
 
+    /// <summary>One stateless analyzer instance shared by every run, as the compiler shares it.</summary>
+    private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new NetworkAnalyzer());
+
     /// <summary>Runs NetworkAnalyzer; exceptions it throws are returned rather than hidden in AD0001.</summary>
     public static (ImmutableArray<Diagnostic> Diagnostics, IReadOnlyList<Exception> Exceptions) Analyze(
         Compilation compilation, IEnumerable<AdditionalText>? additionalFiles = null)
@@ -64,7 +67,7 @@ internal static class CompilationFactory
             onAnalyzerException: (exception, _, _) => { lock (exceptions) { exceptions.Add(exception); } },
             concurrentAnalysis: false,
             logAnalyzerExecutionTime: false);
-        var withAnalyzers = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new NetworkAnalyzer()), options);
+        var withAnalyzers = compilation.WithAnalyzers(Analyzers, options);
         var diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
         return (diagnostics, exceptions);
     }
