@@ -4,6 +4,8 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using NetGen.Generator.Diagnostics;
+using NetGen.Generator.Emit;
+using NetGen.Generator.Model;
 using NetGen.Generator.Parsing;
 
 namespace NetGen.Generator;
@@ -48,6 +50,36 @@ public sealed class NetworkAnalyzer : DiagnosticAnalyzer
         foreach (var problem in parsed.Problems)
         {
             context.ReportDiagnostic(problem.ToDiagnostic());
+        }
+
+        if (parsed.Spec is { } spec)
+        {
+            ReportGeneratedSize(context, type, spec);
+        }
+    }
+
+    /// <summary>Emits the network as the generator would and reports source past <see cref="NetworkLimits.LargeGeneratedSource"/>.</summary>
+    private static void ReportGeneratedSize(SymbolAnalysisContext context, INamedTypeSymbol type, NetworkSpec spec)
+    {
+        string source;
+        try
+        {
+            source = NetworkEmitter.Emit(spec, context.CancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The generator reports its own failures (CS8785); the analyzer has nothing to add.
+            return;
+        }
+
+        if (source.Length > NetworkLimits.LargeGeneratedSource)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.LargeGeneratedCode,
+                type.Locations.FirstOrDefault(),
+                type.Name,
+                source.Length / 1000,
+                NetworkLimits.LargeGeneratedSource / 1000));
         }
     }
 

@@ -31,6 +31,7 @@ internal static class DiagnosticDescriptors
     public const string MemberConflictId = "NG0019";
     public const string WeightsFileNotFoundId = "NG0020";
     public const string LargeNetworkId = "NG0021";
+    public const string LargeGeneratedCodeId = "NG0022";
 
     public static readonly DiagnosticDescriptor NotPartial = Error(
         NotPartialId,
@@ -162,6 +163,16 @@ internal static class DiagnosticDescriptors
         description: "Networks above a few million parameters run at memory speed rather than arithmetic speed.",
         helpLinkUri: HelpLink(LargeNetworkId, "Large network"));
 
+    public static readonly DiagnosticDescriptor LargeGeneratedCode = new(
+        LargeGeneratedCodeId,
+        "Large generated code",
+        "'{0}' generates {1:N0} KB of source, past {2:N0} KB, which slows the build and the IDE; NetGen unrolls small layers, so many small layers cost more code than a few wide ones",
+        Category,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        description: "Every generated network is compiled with the project; a network whose source passes about a megabyte makes each build and each edit of the project slower.",
+        helpLinkUri: HelpLink(LargeGeneratedCodeId, "Large generated code"));
+
     /// <summary>Every descriptor, in ID order: what the analyzer supports.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         NotPartial,
@@ -184,7 +195,8 @@ internal static class DiagnosticDescriptors
         LayersSplitAcrossParts,
         MemberConflict,
         WeightsFileNotFound,
-        LargeNetwork);
+        LargeNetwork,
+        LargeGeneratedCode);
 
     /// <summary>
     /// The link to the ID's section of docs/diagnostics.md, whose heading is "ID: title". The fragment is the
