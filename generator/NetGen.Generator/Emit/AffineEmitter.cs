@@ -11,8 +11,8 @@ namespace NetGen.Generator.Emit;
 /// </summary>
 internal static class AffineEmitter
 {
-    /// <summary>Unrolled statements one path may emit per layer before it falls back to loops.</summary>
-    private const long UnrollBudget = 256;
+    /// <summary>Multiply-adds one path may unroll for a one-row kernel before it falls back to loops.</summary>
+    private const long UnrollBudget = 64;
 
     public static string KernelName(LayerSpec layer, int rows) => rows == 1 ? $"Layer{layer.Number}Affine" : $"Layer{layer.Number}AffineRows";
 
@@ -24,7 +24,7 @@ internal static class AffineEmitter
         writer.Line(Code.AggressiveInlining);
         using (writer.Block($"public static void {name}(ref float parameters, ref float input, ref float output)"))
         {
-            foreach (var path in SimdPath.All)
+            foreach (var path in SimdPath.For(layer.Inputs))
             {
                 var call = $"{name}{path.Name}(ref parameters, ref input, ref output);";
                 if (path.Condition is { } condition)
@@ -44,7 +44,7 @@ internal static class AffineEmitter
             }
         }
 
-        foreach (var path in SimdPath.All)
+        foreach (var path in SimdPath.For(layer.Inputs))
         {
             writer.Line();
             EmitPath(writer, layer, rows, path, features);
@@ -55,7 +55,9 @@ internal static class AffineEmitter
     {
         var outputs = layer.AffineOutputs;
         var tile = rows == 1 ? 4 : 2;
-        var unroll = !path.IsScalar && (long)outputs * layer.Inputs * rows / path.Width <= UnrollBudget;
+        // Batch kernels loop over their outputs: unrolling them as well would multiply the source for little gain.
+        var unroll = !path.IsScalar && rows == 1 && (long)outputs * layer.Inputs / path.Width <= UnrollBudget;
+        writer.Line($"/// <summary>Layer {layer.Number}, {(rows == 1 ? "one row" : rows + " rows")}, {Describe(path)}.</summary>");
         using (writer.Block($"private static void {KernelName(layer, rows)}{path.Name}(ref float parameters, ref float input, ref float output)"))
         {
             writer.Line($"ref float weights = ref {Code.Element("parameters", Literals.Int(layer.ParameterOffset))};");
@@ -83,6 +85,8 @@ internal static class AffineEmitter
             }
         }
     }
+
+    internal static string Describe(SimdPath path) => path.IsScalar ? "scalar path" : $"{path.Name} path";
 
     /// <summary>Emits one tile: <c>rows</c> × <c>count</c> dot products sharing their loads.</summary>
     private sealed class TileEmitter
@@ -124,7 +128,7 @@ internal static class AffineEmitter
                 if (mainEnd > 0)
                 {
                     Declare(count, mainWidth);
-                    if (_unroll || mainEnd == mainWidth)
+                    if (_unroll || mainEnd <= 2 * mainWidth)
                     {
                         for (var chunk = 0; chunk < mainEnd; chunk += mainWidth)
                         {
@@ -188,7 +192,7 @@ internal static class AffineEmitter
 
         private void Declare(int count, int width)
         {
-            var zero = width == 1 ? "0f" : SimdPath.VectorType(width) + ".Zero";
+            var zero = SimdPath.Zero(width);
             for (var r = 0; r < _rows; r++)
             {
                 for (var k = 0; k < count; k++)
@@ -212,7 +216,8 @@ internal static class AffineEmitter
                     for (var k = 0; k < count; k++)
                     {
                         var folded = $"sum{r}{k}x{_sumWidth}";
-                        _writer.Line($"var {folded} = {_sums[r, k]}.GetLower() + {_sums[r, k]}.GetUpper();");
+                        var vector = SimdPath.VectorClass(_sumWidth * 2);
+                        _writer.Line($"var {folded} = {vector}.GetLower({_sums[r, k]}) + {vector}.GetUpper({_sums[r, k]});");
                         _sums[r, k] = folded;
                     }
                 }
@@ -222,14 +227,19 @@ internal static class AffineEmitter
         /// <summary>Multiplies one chunk of <paramref name="width"/> inputs into every accumulator of the tile.</summary>
         private void EmitChunk(string? outputVariable, int firstOutput, int count, int width, string? chunkVariable, int chunk)
         {
+            var suffix = chunkVariable is null ? $"_{chunk}" : string.Empty;
             var inputs = new string[_rows];
             for (var r = 0; r < _rows; r++)
             {
-                inputs[r] = _rows == 1 && count == 1 ? Code.Load(width, "input", Code.Index(null, 0, chunkVariable, chunk)) : $"x{r}";
-                if (inputs[r] == $"x{r}")
+                var load = Code.Load(width, "input", Code.Index(null, 0, chunkVariable, ((long)r * Inputs) + chunk));
+                if (_rows == 1 && count == 1)
                 {
-                    _writer.Line($"var x{r} = {Code.Load(width, "input", Code.Index(null, 0, chunkVariable, ((long)r * Inputs) + chunk))};");
+                    inputs[r] = load;
+                    continue;
                 }
+
+                inputs[r] = $"x{r}{suffix}";
+                _writer.Line($"var {inputs[r]} = {load};");
             }
 
             for (var k = 0; k < count; k++)
@@ -237,8 +247,8 @@ internal static class AffineEmitter
                 var weight = Code.Load(width, "weights", Code.Index(outputVariable, Inputs, chunkVariable, ((long)firstOutput + k) * Inputs + chunk));
                 if (_rows > 1)
                 {
-                    _writer.Line($"var w{k} = {weight};");
-                    weight = $"w{k}";
+                    _writer.Line($"var w{k}{suffix} = {weight};");
+                    weight = $"w{k}{suffix}";
                 }
 
                 for (var r = 0; r < _rows; r++)

@@ -9,18 +9,16 @@ namespace NetGen.Generator.Emit;
 /// </summary>
 internal static class BackwardEmitter
 {
-    public static void Emit(SourceWriter writer, NetworkSpec spec)
+    /// <summary>The public members: scratch storage, argument checks, then the kernels class.</summary>
+    public static void EmitPublic(SourceWriter writer, NetworkSpec spec, string kernels)
     {
-        var layout = new ScratchLayout(spec);
-        writer.Line($"private readonly float[] _scratch = new float[{Literals.Int(layout.Length)}];");
-        writer.Line();
         writer.Line($"/// <summary>Adds the gradient of one sample's {spec.Loss} loss to <see cref=\"Gradients\"/> and returns the loss. Uses the instance's scratch: one thread at a time.</summary>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span's length is not InputSize or OutputSize.</exception>");
         using (writer.Block($"public float Backward({Code.ReadOnlySpan} input, {Code.ReadOnlySpan} target)"))
         {
             writer.Line($"if (input.Length != InputSize) {Code.Guard}.ThrowWrongLength(nameof(input), InputSize, input.Length, \"inputs\");");
             writer.Line($"if (target.Length != OutputSize) {Code.Guard}.ThrowWrongLength(nameof(target), OutputSize, target.Length, \"targets\");");
-            writer.Line("return BackwardRows(input, target, 1f);");
+            writer.Line($"return {kernels}.Backward(_parameters, _gradients, _scratch, input, target, 1);");
         }
 
         writer.Line();
@@ -31,29 +29,43 @@ internal static class BackwardEmitter
             writer.Line("var rows = inputs.Length / InputSize;");
             writer.Line($"if (inputs.Length % InputSize != 0 || rows == 0) {Code.Guard}.ThrowNotWholeRows(nameof(inputs), inputs.Length, InputSize, \"inputs\");");
             writer.Line($"if (targets.Length != rows * OutputSize) {Code.Guard}.ThrowWrongLength(nameof(targets), rows * OutputSize, targets.Length, \"targets for \" + rows + \" rows\");");
+            writer.Line($"return {kernels}.Backward(_parameters, _gradients, _scratch, inputs, targets, rows);");
+        }
+
+        writer.Line();
+        writer.Line("/// <summary>Sets every gradient to 0.</summary>");
+        writer.Line("public void ZeroGradients() => global::System.Array.Clear(_gradients);");
+    }
+
+    /// <summary>The kernels class's backward entry point and the chains for one row and for a block of rows.</summary>
+    public static void EmitKernels(SourceWriter writer, NetworkSpec spec)
+    {
+        var layout = new ScratchLayout(spec);
+        const int block = ForwardEmitter.RowBlock;
+        writer.Line();
+        writer.Line("/// <summary>Backpropagates the rows, adding the gradient of their mean loss; returns the mean loss.</summary>");
+        using (writer.Block($"public static float Backward(float[] parameters, float[] gradients, float[] scratch, {Code.ReadOnlySpan} inputs, {Code.ReadOnlySpan} targets, int rows)"))
+        {
             writer.Line("var scale = 1f / rows;");
             writer.Line("var total = 0f;");
             writer.Line("var row = 0;");
-            using (writer.Block($"for (; row + {ForwardEmitter.RowBlock} <= rows; row += {ForwardEmitter.RowBlock})"))
+            using (writer.Block($"for (; row + {block} <= rows; row += {block})"))
             {
-                writer.Line($"total += BackwardRows{ForwardEmitter.RowBlock}(inputs.Slice(row * InputSize, {ForwardEmitter.RowBlock} * InputSize), targets.Slice(row * OutputSize, {ForwardEmitter.RowBlock} * OutputSize), scale);");
+                writer.Line($"total += BackwardRows{block}(parameters, gradients, scratch, inputs.Slice(row * {spec.Inputs}, {block * spec.Inputs}), targets.Slice(row * {spec.Outputs}, {block * spec.Outputs}), scale);");
             }
 
             writer.Line();
             using (writer.Block("for (; row < rows; row++)"))
             {
-                writer.Line("total += BackwardRows(inputs.Slice(row * InputSize, InputSize), targets.Slice(row * OutputSize, OutputSize), scale);");
+                writer.Line($"total += BackwardRows(parameters, gradients, scratch, inputs.Slice(row * {spec.Inputs}, {spec.Inputs}), targets.Slice(row * {spec.Outputs}, {spec.Outputs}), scale);");
             }
 
             writer.Line();
             writer.Line("return total * scale;");
         }
 
-        writer.Line();
-        writer.Line("/// <summary>Sets every gradient to 0.</summary>");
-        writer.Line("public void ZeroGradients() => global::System.Array.Clear(_gradients);");
         EmitRows(writer, spec, layout, 1);
-        EmitRows(writer, spec, layout, ForwardEmitter.RowBlock);
+        EmitRows(writer, spec, layout, block);
     }
 
     private static void EmitRows(SourceWriter writer, NetworkSpec spec, ScratchLayout layout, int rows)
@@ -61,11 +73,10 @@ internal static class BackwardEmitter
         var name = rows == 1 ? "BackwardRows" : $"BackwardRows{rows}";
         writer.Line();
         writer.Line($"/// <summary>Backpropagates {(rows == 1 ? "one row" : rows + " rows")}, adding <paramref name=\"scale\"/> times the gradient; returns the rows' summed loss.</summary>");
-        using (writer.Block($"private float {name}({Code.ReadOnlySpan} input, {Code.ReadOnlySpan} target, float scale)"))
+        using (writer.Block($"private static float {name}(float[] parameterArray, float[] gradientArray, {Code.Span} scratch, {Code.ReadOnlySpan} input, {Code.ReadOnlySpan} target, float scale)"))
         {
-            writer.Line($"{Code.Span} scratch = _scratch;");
-            writer.Line($"ref float parameters = ref {Code.MemoryMarshal}.GetArrayDataReference(_parameters);");
-            writer.Line($"ref float gradients = ref {Code.MemoryMarshal}.GetArrayDataReference(_gradients);");
+            writer.Line($"ref float parameters = ref {Code.MemoryMarshal}.GetArrayDataReference(parameterArray);");
+            writer.Line($"ref float gradients = ref {Code.MemoryMarshal}.GetArrayDataReference(gradientArray);");
             EmitForward(writer, spec, layout, rows);
             writer.Line();
             EmitLoss(writer, spec, layout, rows);
@@ -81,7 +92,7 @@ internal static class BackwardEmitter
                 }
 
                 var inputGradient = index == 0 ? string.Empty : $", ref {Ref(layout.Slice(spec.Layers[index - 1], "da", rows))}";
-                writer.Line($"Kernels.{BackwardKernelsEmitter.KernelName(layer, rows)}(ref parameters, ref gradients, ref {Ref(input)}, ref {Ref(layout.Slice(layer, "dz", rows))}{inputGradient});");
+                writer.Line($"{BackwardKernelsEmitter.KernelName(layer, rows)}(ref parameters, ref gradients, ref {Ref(input)}, ref {Ref(layout.Slice(layer, "dz", rows))}{inputGradient});");
                 if (index > 0)
                 {
                     EmitActivationBackward(writer, spec.Layers[index - 1], layout, rows);
@@ -101,7 +112,7 @@ internal static class BackwardEmitter
             var z = layout.Slice(layer, "z", rows);
             var a = layout.Slice(layer, "a", rows);
             writer.Line($"// Layer {layer.Number}: {layer.Describe()}, keeping z and a.");
-            writer.Line($"Kernels.{AffineEmitter.KernelName(layer, rows)}(ref parameters, ref {Ref(previous)}, ref {Ref(z)});");
+            writer.Line($"{AffineEmitter.KernelName(layer, rows)}(ref parameters, ref {Ref(previous)}, ref {Ref(z)});");
             if (ActivationCalls.Forward(layer, z, a) is { } call)
             {
                 if (ActivationCalls.InPlace(layer))
@@ -124,7 +135,7 @@ internal static class BackwardEmitter
         var a = layout.Slice(output, "a", rows);
         var dz = layout.Slice(output, "dz", rows);
         var da = layout.Slice(output, "da", rows);
-        var losses = "global::NetGen.Kernels.Losses";
+        var losses = Code.Losses;
         var activation = output.IsMaxout ? (ActivationKind?)null : output.Activation;
         if (spec.Loss == LossKind.CrossEntropy && activation == ActivationKind.Softmax)
         {

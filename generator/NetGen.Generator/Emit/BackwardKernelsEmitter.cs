@@ -20,7 +20,7 @@ internal static class BackwardKernelsEmitter
             {
                 writer.Line();
                 EmitDispatch(writer, layer, rows);
-                foreach (var path in SimdPath.All)
+                foreach (var path in SimdPath.For(layer.Inputs))
                 {
                     writer.Line();
                     EmitPath(writer, layer, rows, path, spec.Features);
@@ -46,7 +46,7 @@ internal static class BackwardKernelsEmitter
         writer.Line(Code.AggressiveInlining);
         using (writer.Block($"public static void {name}({Parameters(layer)})"))
         {
-            foreach (var path in SimdPath.All)
+            foreach (var path in SimdPath.For(layer.Inputs))
             {
                 var call = $"{name}{path.Name}({Arguments(layer)});";
                 if (path.Condition is { } condition)
@@ -72,6 +72,7 @@ internal static class BackwardKernelsEmitter
         var inputs = layer.Inputs;
         var outputs = layer.AffineOutputs;
         var hasInputGradient = layer.Index > 0;
+        writer.Line($"/// <summary>Layer {layer.Number}, {(rows == 1 ? "one row" : rows + " rows")}, {AffineEmitter.Describe(path)}.</summary>");
         using (writer.Block($"private static void {KernelName(layer, rows)}{path.Name}({Parameters(layer)})"))
         {
             writer.Line($"ref float weights = ref {Code.Element("parameters", Literals.Int(layer.ParameterOffset))};");

@@ -9,42 +9,71 @@ internal static class ForwardEmitter
     /// <summary>Rows a batch kernel computes at once, reusing every loaded weight for each.</summary>
     public const int RowBlock = 4;
 
-    public static void Emit(SourceWriter writer, NetworkSpec spec)
+    /// <summary>Stack a batch block may use for its activations; wider networks run ForwardBatch row by row.</summary>
+    private const int BlockStackBudget = 64 * 1024;
+
+    /// <summary>Whether ForwardBatch computes blocks of rows, which needs a block's activations on the stack.</summary>
+    public static bool UsesRowBlocks(NetworkSpec spec) =>
+        (long)sizeof(float) * RowBlock * ((2L * spec.WidestAffineOutputs) + spec.WidestAffineOutputs) <= BlockStackBudget;
+
+    /// <summary>The public <c>Forward</c> and <c>ForwardBatch</c>: argument checks, then the kernels class.</summary>
+    public static void EmitPublic(SourceWriter writer, NetworkSpec spec, string kernels)
     {
-        writer.Line($"/// <summary>Computes the {spec.Outputs} outputs of one sample. Does not change the network, so threads may share it.</summary>");
+        writer.Line($"/// <summary>Computes the {(spec.Outputs == 1 ? "output" : spec.Outputs + " outputs")} of one sample. Does not change the network, so threads may share it.</summary>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span's length is not InputSize or OutputSize.</exception>");
         using (writer.Block($"public void Forward({Code.ReadOnlySpan} input, {Code.Span} output)"))
         {
             writer.Line($"if (input.Length != InputSize) {Code.Guard}.ThrowWrongLength(nameof(input), InputSize, input.Length, \"inputs\");");
             writer.Line($"if (output.Length != OutputSize) {Code.Guard}.ThrowWrongLength(nameof(output), OutputSize, output.Length, \"outputs\");");
-            writer.Line($"ForwardRows(ref {Code.MemoryMarshal}.GetArrayDataReference(_parameters), ref {Code.MemoryMarshal}.GetReference(input), output);");
+            writer.Line($"{kernels}.Forward(_parameters, input, output);");
         }
 
         writer.Line();
-        writer.Line($"/// <summary>Computes consecutive rows of InputSize inputs into rows of OutputSize outputs. Does not change the network.</summary>");
+        writer.Line("/// <summary>Computes consecutive rows of InputSize inputs into rows of OutputSize outputs. Does not change the network.</summary>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">The spans do not hold the same whole number of rows.</exception>");
         using (writer.Block($"public void ForwardBatch({Code.ReadOnlySpan} inputs, {Code.Span} outputs)"))
         {
             writer.Line("var rows = inputs.Length / InputSize;");
             writer.Line($"if (inputs.Length % InputSize != 0) {Code.Guard}.ThrowNotWholeRows(nameof(inputs), inputs.Length, InputSize, \"inputs\");");
             writer.Line($"if (outputs.Length != rows * OutputSize) {Code.Guard}.ThrowWrongLength(nameof(outputs), rows * OutputSize, outputs.Length, \"outputs for \" + rows + \" rows\");");
-            writer.Line($"ref float parameters = ref {Code.MemoryMarshal}.GetArrayDataReference(_parameters);");
-            writer.Line($"ref float input = ref {Code.MemoryMarshal}.GetReference(inputs);");
+            writer.Line($"{kernels}.ForwardBatch(_parameters, inputs, outputs, rows);");
+        }
+    }
+
+    /// <summary>The kernels class's entry points and the layer chains for one row and for a block of rows.</summary>
+    public static void EmitKernels(SourceWriter writer, NetworkSpec spec)
+    {
+        var input = spec.Inputs;
+        var output = spec.Outputs;
+        writer.Line($"public static void Forward(float[] parameters, {Code.ReadOnlySpan} input, {Code.Span} output) =>");
+        writer.Line($"    ForwardRows(ref MemoryMarshal.GetArrayDataReference(parameters), ref MemoryMarshal.GetReference(input), output);");
+        writer.Line();
+        using (writer.Block($"public static void ForwardBatch(float[] parameters, {Code.ReadOnlySpan} inputs, {Code.Span} outputs, int rows)"))
+        {
+            writer.Line("ref float weights = ref MemoryMarshal.GetArrayDataReference(parameters);");
+            writer.Line("ref float input = ref MemoryMarshal.GetReference(inputs);");
             writer.Line("var row = 0;");
-            using (writer.Block($"for (; row + {RowBlock} <= rows; row += {RowBlock})"))
+            if (UsesRowBlocks(spec))
             {
-                writer.Line($"ForwardRows{RowBlock}(ref parameters, ref {Code.Unsafe}.Add(ref input, row * InputSize), outputs.Slice(row * OutputSize, {RowBlock} * OutputSize));");
+                using (writer.Block($"for (; row + {RowBlock} <= rows; row += {RowBlock})"))
+                {
+                    writer.Line($"ForwardRows{RowBlock}(ref weights, ref Unsafe.Add(ref input, row * {input}), outputs.Slice(row * {output}, {RowBlock * output}));");
+                }
+
+                writer.Line();
             }
 
-            writer.Line();
             using (writer.Block("for (; row < rows; row++)"))
             {
-                writer.Line($"ForwardRows(ref parameters, ref {Code.Unsafe}.Add(ref input, row * InputSize), outputs.Slice(row * OutputSize, OutputSize));");
+                writer.Line($"ForwardRows(ref weights, ref Unsafe.Add(ref input, row * {input}), outputs.Slice(row * {output}, {output}));");
             }
         }
 
         EmitRows(writer, spec, 1);
-        EmitRows(writer, spec, RowBlock);
+        if (UsesRowBlocks(spec))
+        {
+            EmitRows(writer, spec, RowBlock);
+        }
     }
 
     /// <summary>
@@ -81,7 +110,7 @@ internal static class ForwardEmitter
                 var activations = isLast ? "output" : (layer.Index % 2 == 0 ? "even" : "odd") + $".Slice(0, {rows * layer.Units})";
                 var affine = ActivationCalls.InPlace(layer) ? activations : $"pieces.Slice(0, {rows * layer.AffineOutputs})";
                 writer.Line($"// Layer {layer.Number}: {layer.Describe()}.");
-                writer.Line($"Kernels.{AffineEmitter.KernelName(layer, rows)}(ref parameters, ref {previous}, ref {Code.MemoryMarshal}.GetReference({affine}));");
+                writer.Line($"{AffineEmitter.KernelName(layer, rows)}(ref parameters, ref {previous}, ref {Code.MemoryMarshal}.GetReference({affine}));");
                 if (ActivationCalls.Forward(layer, affine, activations) is { } call)
                 {
                     writer.Line(call);

@@ -8,13 +8,32 @@ namespace NetGen.Generator.Emit;
 /// </summary>
 internal sealed class SimdPath
 {
-    private const string Intrinsics = "global::System.Runtime.Intrinsics.";
-
     public static readonly SimdPath Vector512 = new("Vector512", new[] { 16, 8, 4, 1 });
     public static readonly SimdPath Vector256 = new("Vector256", new[] { 8, 4, 1 });
     public static readonly SimdPath Scalar = new("Scalar", new[] { 1 });
 
     public static readonly IReadOnlyList<SimdPath> All = new[] { Vector512, Vector256, Scalar };
+
+    /// <summary>
+    /// The paths worth emitting for rows of <paramref name="length"/> values: a row shorter than a path's main
+    /// vector would give the same code as the next narrower path, so that path is left out.
+    /// </summary>
+    public static IReadOnlyList<SimdPath> For(int length)
+    {
+        var paths = new List<SimdPath>(3);
+        if (length >= Vector512.Width)
+        {
+            paths.Add(Vector512);
+        }
+
+        if (length >= 4)
+        {
+            paths.Add(Vector256);
+        }
+
+        paths.Add(Scalar);
+        return paths;
+    }
 
     private SimdPath(string name, int[] widths)
     {
@@ -36,10 +55,11 @@ internal sealed class SimdPath
 
     public static string VectorClass(int width) => width switch
     {
-        16 => Intrinsics + "Vector512",
-        8 => Intrinsics + "Vector256",
-        _ => Intrinsics + "Vector128",
+        16 => "Vector512",
+        8 => "Vector256",
+        _ => "Vector128",
     };
 
-    public static string VectorType(int width) => width == 1 ? "float" : VectorClass(width) + "<float>";
+    /// <summary>The zero of a width's type.</summary>
+    public static string Zero(int width) => width == 1 ? "0f" : VectorClass(width) + ".Create(0f)";
 }

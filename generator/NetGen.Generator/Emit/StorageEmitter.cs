@@ -20,6 +20,9 @@ internal static class StorageEmitter
         writer.Line("private readonly float[] _parameters = new float[ParameterCount];");
         writer.Line("private readonly float[] _gradients = new float[ParameterCount];");
         writer.Line();
+        writer.Line("// Each layer's values and gradients during Backward, for a block of rows.");
+        writer.Line($"private readonly float[] _scratch = new float[{Literals.Int(new ScratchLayout(spec).Length)}];");
+        writer.Line();
         writer.Line("/// <summary>Creates the network with parameters initialised from seed 0.</summary>");
         writer.Line($"public {name}()");
         writer.Line("    : this(0)");

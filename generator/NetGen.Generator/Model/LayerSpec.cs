@@ -35,6 +35,6 @@ internal sealed record LayerSpec(
         or ActivationKind.ELU or ActivationKind.ReLU6 or ActivationKind.Swish or ActivationKind.Mish;
 
     public string Describe() => Kind == LayerKind.Maxout
-        ? $"Maxout {Inputs} → {Units} ({Pieces} pieces)"
+        ? $"Maxout {Inputs} → {Units} × {Pieces} pieces"
         : $"Dense {Inputs} → {Units}, {Activation}";
 }

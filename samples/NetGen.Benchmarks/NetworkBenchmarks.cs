@@ -1,0 +1,192 @@
+using System;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+
+namespace NetGen.Benchmarks;
+
+/// <summary>
+/// Everything but the NetGen calls, shared by the four network classes: inputs, targets, outputs and the two
+/// baselines on copies of the same exchange-layout parameters, verified against NetGen in GlobalSetup.
+/// The NetGen benchmarks live in the derived classes so that they call the concrete generated type directly.
+/// </summary>
+[MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
+public abstract class NetworkBenchmarks
+{
+    public const int ForwardRows = 64;
+    public const int TrainRows = 32;
+    public const float LearningRate = 1e-4f;
+    public const int Seed = 42;
+
+    protected float[] Input1 = [], Output1 = [], Inputs64 = [], Outputs64 = [];
+    protected float[] Inputs1 = [], Targets1 = [], Inputs32 = [], Targets32 = [];
+    protected ScalarMlp Scalar = null!;
+    protected TensorPrimitivesMlp Primitives = null!;
+    protected Sgd Optimizer = null!;
+
+    protected abstract Shape Shape { get; }
+
+    protected abstract INetwork Network { get; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var shape = Shape;
+        var net = Network;
+        if (net.ParameterCount != shape.ParameterCount || net.InputSize != shape.InputSize || net.OutputSize != shape.OutputSize)
+        {
+            throw new InvalidOperationException($"{GetType().Name}: the baseline shape does not match the generated network.");
+        }
+
+        var random = new Random(1234);
+        int n = shape.InputSize, m = shape.OutputSize;
+        Input1 = Fill(random, n);
+        Output1 = new float[m];
+        Inputs64 = Fill(random, n * ForwardRows);
+        Outputs64 = new float[m * ForwardRows];
+        Inputs1 = Fill(random, n);
+        Targets1 = Targets(random, 1, m, shape.Loss);
+        Inputs32 = Fill(random, n * TrainRows);
+        Targets32 = Targets(random, TrainRows, m, shape.Loss);
+        Optimizer = new Sgd(LearningRate);
+
+        Scalar = new ScalarMlp(shape, net.Parameters);
+        Primitives = new TensorPrimitivesMlp(shape, net.Parameters);
+        VerifyForward(net);
+        VerifyGradients(net, Inputs1, Targets1);
+        VerifyGradients(net, Inputs32, Targets32);
+        net.ZeroGradients();
+    }
+
+    private void VerifyForward(INetwork net)
+    {
+        var expected = new float[Outputs64.Length];
+        net.ForwardBatch(Inputs64, expected);
+        var single = new float[Output1.Length];
+        net.Forward(Inputs64.AsSpan(0, Input1.Length), single);
+        Check("NetGen Forward vs ForwardBatch row 0", single, expected.AsSpan(0, single.Length), 1e-4f, 0f);
+        var actual = new float[Outputs64.Length];
+        Scalar.ForwardBatch(Inputs64, actual);
+        Check("scalar forward", actual, expected, 1e-4f, 0f);
+        actual.AsSpan().Clear();
+        Primitives.ForwardBatch(Inputs64, actual);
+        Check("TensorPrimitives forward", actual, expected, 1e-4f, 0f);
+    }
+
+    private void VerifyGradients(INetwork net, float[] inputs, float[] targets)
+    {
+        net.ZeroGradients();
+        float loss = net.BackwardBatch(inputs, targets);
+        var expected = net.Gradients.ToArray();
+        foreach (BaselineMlp baseline in new BaselineMlp[] { Scalar, Primitives })
+        {
+            baseline.ZeroGradients();
+            float baselineLoss = baseline.BackwardBatch(inputs, targets);
+            string name = $"{baseline.GetType().Name} gradients (batch {inputs.Length / Shape.InputSize})";
+            Check(name, baseline.G, expected, 1e-5f, 1e-3f);
+            if (MathF.Abs(baselineLoss - loss) > 1e-4f + 1e-3f * MathF.Abs(loss))
+            {
+                throw new InvalidOperationException($"{GetType().Name}: {name}: loss {baselineLoss} vs NetGen {loss}.");
+            }
+
+            baseline.ZeroGradients();
+        }
+    }
+
+    private void Check(string what, ReadOnlySpan<float> actual, ReadOnlySpan<float> expected, float absolute, float relative)
+    {
+        for (int i = 0; i < expected.Length; i++)
+        {
+            float tolerance = absolute + relative * MathF.Abs(expected[i]);
+            if (!(MathF.Abs(actual[i] - expected[i]) <= tolerance))
+            {
+                throw new InvalidOperationException(
+                    $"{GetType().Name}: {what} differs from NetGen at [{i}]: {actual[i]} vs {expected[i]} (tolerance {tolerance}).");
+            }
+        }
+    }
+
+    private static float[] Fill(Random random, int count)
+    {
+        var values = new float[count];
+        for (int i = 0; i < count; i++)
+        {
+            values[i] = (float)(random.NextDouble() * 2 - 1);
+        }
+
+        return values;
+    }
+
+    private static float[] Targets(Random random, int rows, int width, Loss loss)
+    {
+        if (loss != Loss.CrossEntropy)
+        {
+            return Fill(random, rows * width);
+        }
+
+        var targets = new float[rows * width];
+        for (int r = 0; r < rows; r++)
+        {
+            targets[r * width + random.Next(width)] = 1f;
+        }
+
+        return targets;
+    }
+
+    // ---- Forward, batch 1 ----
+
+    [Benchmark(Baseline = true), BenchmarkCategory("Forward b1")]
+    public void TensorPrimitives_Forward() => Primitives.Forward(Input1, Output1);
+
+    [Benchmark, BenchmarkCategory("Forward b1")]
+    public void Scalar_Forward() => Scalar.Forward(Input1, Output1);
+
+    // ---- Forward, batch 64 ----
+
+    [Benchmark(Baseline = true), BenchmarkCategory("Forward b64")]
+    public void TensorPrimitives_Forward64() => Primitives.ForwardBatch(Inputs64, Outputs64);
+
+    [Benchmark, BenchmarkCategory("Forward b64")]
+    public void Scalar_Forward64() => Scalar.ForwardBatch(Inputs64, Outputs64);
+
+    // ---- One SGD step (zero gradients + backward + step), batch 1 ----
+
+    [Benchmark(Baseline = true), BenchmarkCategory("Train b1")]
+    public float TensorPrimitives_Train1()
+    {
+        Primitives.ZeroGradients();
+        float loss = Primitives.BackwardBatch(Inputs1, Targets1);
+        Primitives.SgdStep(LearningRate);
+        return loss;
+    }
+
+    [Benchmark, BenchmarkCategory("Train b1")]
+    public float Scalar_Train1()
+    {
+        Scalar.ZeroGradients();
+        float loss = Scalar.BackwardBatch(Inputs1, Targets1);
+        Scalar.SgdStep(LearningRate);
+        return loss;
+    }
+
+    // ---- One SGD step, batch 32 ----
+
+    [Benchmark(Baseline = true), BenchmarkCategory("Train b32")]
+    public float TensorPrimitives_Train32()
+    {
+        Primitives.ZeroGradients();
+        float loss = Primitives.BackwardBatch(Inputs32, Targets32);
+        Primitives.SgdStep(LearningRate);
+        return loss;
+    }
+
+    [Benchmark, BenchmarkCategory("Train b32")]
+    public float Scalar_Train32()
+    {
+        Scalar.ZeroGradients();
+        float loss = Scalar.BackwardBatch(Inputs32, Targets32);
+        Scalar.SgdStep(LearningRate);
+        return loss;
+    }
+}

@@ -1,0 +1,203 @@
+using System;
+using System.ComponentModel;
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace NetGen.Kernels;
+
+/// <summary>
+/// Activations and their derivatives over blocks of rows, called by generated networks. Element-wise ones run
+/// on the widest vectors the processor accelerates; Softmax and Maxout work row by row.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class Activations
+{
+    /// <summary>Applies Step to every value in place.</summary>
+    public static void Step(Span<float> values) => Elementwise.Apply(values, default(StepOperator));
+
+    /// <summary>Applies Sigmoid to every value in place.</summary>
+    public static void Sigmoid(Span<float> values) => Elementwise.Apply(values, default(SigmoidOperator));
+
+    /// <summary>Applies Tanh to every value in place.</summary>
+    public static void Tanh(Span<float> values) => Elementwise.Apply(values, default(TanhOperator));
+
+    /// <summary>Applies Relu to every value in place.</summary>
+    public static void Relu(Span<float> values) => Elementwise.Apply(values, default(ReluOperator));
+
+    /// <summary>Applies LeakyRelu to every value in place.</summary>
+    public static void LeakyRelu(Span<float> values, float alpha) => Elementwise.Apply(values, new LeakyReluOperator(alpha));
+
+    /// <summary>Applies Elu to every value in place.</summary>
+    public static void Elu(Span<float> values, float alpha) => Elementwise.Apply(values, new EluOperator(alpha));
+
+    /// <summary>Applies Relu6 to every value in place.</summary>
+    public static void Relu6(Span<float> values) => Elementwise.Apply(values, default(Relu6Operator));
+
+    /// <summary>Applies Swish to every value in place.</summary>
+    public static void Swish(Span<float> values) => Elementwise.Apply(values, default(SwishOperator));
+
+    /// <summary>Applies Mish to every value in place.</summary>
+    public static void Mish(Span<float> values) => Elementwise.Apply(values, default(MishOperator));
+
+    /// <summary>Turns each row of <paramref name="width"/> values into probabilities: e^(x − max) / Σ e^(x − max).</summary>
+    public static void Softmax(Span<float> values, int width)
+    {
+        for (var start = 0; start < values.Length; start += width)
+        {
+            var row = values.Slice(start, width);
+            var max = Max(row);
+            Elementwise.Apply(row, new ShiftedExpOperator(max));
+            Scale(row, 1f / Sum(row));
+        }
+    }
+
+    /// <summary>Each unit of each row is the maximum over the pieces; <paramref name="affine"/> rows hold [pieces, units].</summary>
+    public static void Maxout(ReadOnlySpan<float> affine, Span<float> output, int units)
+    {
+        var rows = output.Length / units;
+        var pieces = affine.Length / output.Length;
+        for (var row = 0; row < rows; row++)
+        {
+            var target = output.Slice(row * units, units);
+            var block = affine.Slice(row * pieces * units, pieces * units);
+            block.Slice(0, units).CopyTo(target);
+            for (var piece = 1; piece < pieces; piece++)
+            {
+                MaxInto(target, block.Slice(piece * units, units));
+            }
+        }
+    }
+
+    /// <summary>dz = da · Step′, from the pre-activations z and activations a.</summary>
+    public static void StepBackward(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz) => dz.Clear();
+
+    /// <summary>dz = da · Sigmoid′, from the pre-activations z and activations a.</summary>
+    public static void SigmoidBackward(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz) =>
+        Elementwise.ChainRule(z, a, da, dz, default(SigmoidDerivative));
+
+    /// <summary>dz = da · Tanh′, from the pre-activations z and activations a.</summary>
+    public static void TanhBackward(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz) =>
+        Elementwise.ChainRule(z, a, da, dz, default(TanhDerivative));
+
+    /// <summary>dz = da · Relu′, from the pre-activations z and activations a.</summary>
+    public static void ReluBackward(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz) =>
+        Elementwise.ChainRule(z, a, da, dz, new PiecewiseLinearDerivative(0f));
+
+    /// <summary>dz = da · LeakyRelu′, from the pre-activations z and activations a.</summary>
+    public static void LeakyReluBackward(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz, float alpha) =>
+        Elementwise.ChainRule(z, a, da, dz, new PiecewiseLinearDerivative(alpha));
+
+    /// <summary>dz = da · Elu′, from the pre-activations z and activations a.</summary>
+    public static void EluBackward(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz, float alpha) =>
+        Elementwise.ChainRule(z, a, da, dz, new EluDerivative(alpha));
+
+    /// <summary>dz = da · Relu6′, from the pre-activations z and activations a.</summary>
+    public static void Relu6Backward(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz) =>
+        Elementwise.ChainRule(z, a, da, dz, default(Relu6Derivative));
+
+    /// <summary>dz = da · Swish′, from the pre-activations z and activations a.</summary>
+    public static void SwishBackward(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz) =>
+        Elementwise.ChainRule(z, a, da, dz, default(SwishDerivative));
+
+    /// <summary>dz = da · Mish′, from the pre-activations z and activations a.</summary>
+    public static void MishBackward(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz) =>
+        Elementwise.ChainRule(z, a, da, dz, default(MishDerivative));
+
+    /// <summary>Softmax's Jacobian applied row by row: dz = a ⊙ (da − Σ da·a).</summary>
+    public static void SoftmaxBackward(ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz, int width)
+    {
+        for (var start = 0; start < a.Length; start += width)
+        {
+            var probabilities = a.Slice(start, width);
+            var upstream = da.Slice(start, width);
+            var dot = 0f;
+            for (var i = 0; i < width; i++)
+            {
+                dot += upstream[i] * probabilities[i];
+            }
+
+            var result = dz.Slice(start, width);
+            for (var i = 0; i < width; i++)
+            {
+                result[i] = probabilities[i] * (upstream[i] - dot);
+            }
+        }
+    }
+
+    /// <summary>Routes each unit's gradient to the piece that won the maximum (the first, on a tie); the other pieces get 0.</summary>
+    public static void MaxoutBackward(ReadOnlySpan<float> affine, ReadOnlySpan<float> da, Span<float> dz, int units)
+    {
+        var rows = da.Length / units;
+        var pieces = affine.Length / da.Length;
+        dz.Clear();
+        for (var row = 0; row < rows; row++)
+        {
+            var block = affine.Slice(row * pieces * units, pieces * units);
+            var gradients = dz.Slice(row * pieces * units, pieces * units);
+            for (var unit = 0; unit < units; unit++)
+            {
+                var winner = 0;
+                for (var piece = 1; piece < pieces; piece++)
+                {
+                    if (block[(piece * units) + unit] > block[(winner * units) + unit])
+                    {
+                        winner = piece;
+                    }
+                }
+
+                gradients[(winner * units) + unit] = da[(row * units) + unit];
+            }
+        }
+    }
+
+    private static float Max(ReadOnlySpan<float> values)
+    {
+        var max = float.NegativeInfinity;
+        foreach (var value in values)
+        {
+            max = value > max ? value : max;
+        }
+
+        return max;
+    }
+
+    private static float Sum(ReadOnlySpan<float> values)
+    {
+        var sum = 0f;
+        foreach (var value in values)
+        {
+            sum += value;
+        }
+
+        return sum;
+    }
+
+    private static void Scale(Span<float> values, float factor)
+    {
+        var vectors = MemoryMarshal.Cast<float, Vector<float>>(values);
+        for (var i = 0; i < vectors.Length; i++)
+        {
+            vectors[i] *= factor;
+        }
+
+        for (var i = vectors.Length * Vector<float>.Count; i < values.Length; i++)
+        {
+            values[i] *= factor;
+        }
+    }
+
+    private static void MaxInto(Span<float> target, ReadOnlySpan<float> source)
+    {
+        var targets = MemoryMarshal.Cast<float, Vector<float>>(target);
+        var sources = MemoryMarshal.Cast<float, Vector<float>>(source);
+        for (var i = 0; i < targets.Length; i++)
+        {
+            targets[i] = Vector.Max(targets[i], sources[i]);
+        }
+
+        for (var i = targets.Length * Vector<float>.Count; i < target.Length; i++)
+        {
+            target[i] = MathF.Max(target[i], source[i]);
+        }
+    }
+}

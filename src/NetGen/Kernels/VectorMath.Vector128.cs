@@ -1,0 +1,166 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace NetGen.Kernels;
+
+// The Vector128 overloads. VectorMath.Vector256.cs and VectorMath.Vector512.cs are this file with the width
+// replaced; every operation mirrors the scalar overload in VectorMath.cs, so all widths agree bitwise.
+public static partial class VectorMath
+{
+    /// <summary>e^x per lane; see <see cref="Exp(float)"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Exp(Vector128<float> x)
+    {
+        x = Vector128.Max(x, Vector128.Create(ExpLowerBound));
+        return ExpOfClamped(Vector128.Min(x, Vector128.Create(ExpUpperBound)));
+    }
+
+    /// <summary>σ(x) = 1 / (1 + e^-x) per lane; see <see cref="Sigmoid(float)"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Sigmoid(Vector128<float> x)
+    {
+        Vector128<float> e = ExpOfNonPositive(x | Vector128.Create(-0f));
+        Vector128<float> numerator = Vector128.ConditionalSelect(Vector128.LessThan(x, Vector128<float>.Zero), e, Vector128.Create(1f));
+        return numerator / (Vector128.Create(1f) + e);
+    }
+
+    /// <summary>tanh x per lane; see <see cref="Tanh(float)"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Tanh(Vector128<float> x)
+    {
+        Vector128<float> m = ExpM1NonPositive(Vector128.Create(-2f) * Vector128.Abs(x));
+        Vector128<float> magnitude = -m / (Vector128.Create(2f) + m);
+        return Vector128.ConditionalSelect(Vector128.Create(-0f), x, magnitude);
+    }
+
+    /// <summary>x·σ(x) per lane; see <see cref="Swish(float)"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Swish(Vector128<float> x)
+    {
+        Vector128<float> e = ExpOfNonPositive(x | Vector128.Create(-0f));
+        Vector128<float> numerator = Vector128.ConditionalSelect(Vector128.LessThan(x, Vector128<float>.Zero), e, Vector128.Create(1f));
+        return x * (numerator / (Vector128.Create(1f) + e));
+    }
+
+    /// <summary>σ(z) + z·σ(z)·(1 − σ(z)) per lane; see <see cref="SwishDerivative(float)"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> SwishDerivative(Vector128<float> z)
+    {
+        Vector128<float> e = ExpOfNonPositive(z | Vector128.Create(-0f));
+        Vector128<float> s = Vector128.Create(1f) / (Vector128.Create(1f) + e);
+        Vector128<float> sigmoid = Vector128.ConditionalSelect(Vector128.LessThan(z, Vector128<float>.Zero), e * s, s);
+        return sigmoid + z * (e * s * s);
+    }
+
+    /// <summary>ln(1 + e^x) per lane; see <see cref="Softplus(float)"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Softplus(Vector128<float> x)
+    {
+        Vector128<float> e = ExpOfNonPositive(x | Vector128.Create(-0f));
+        Vector128<float> u = Vector128.Create(1f) + e;
+        Vector128<float> c = e - (u - Vector128.Create(1f));
+        return Vector128.Max(x, Vector128<float>.Zero) + (LogOfNormal(u) + c);
+    }
+
+    /// <summary>x·tanh(softplus(x)) per lane; see <see cref="Mish(float)"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Mish(Vector128<float> x)
+    {
+        Vector128<float> e = ExpOfClamped(Vector128.Min(Vector128.Max(x, Vector128.Create(ExpLowerBound)), Vector128.Create(MishUpperBound)));
+        Vector128<float> n = e * (e + Vector128.Create(2f));
+        return x * (n / (n + Vector128.Create(2f)));
+    }
+
+    /// <summary>The derivative of Mish at the pre-activation z, per lane; see <see cref="MishDerivative(float)"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> MishDerivative(Vector128<float> z)
+    {
+        z = Vector128.Min(z, Vector128.Create(MishUpperBound));
+        Vector128<float> e = ExpOfClamped(Vector128.Max(z, Vector128.Create(ExpLowerBound)));
+        Vector128<float> n = e * (e + Vector128.Create(2f));
+        Vector128<float> d = n + Vector128.Create(2f);
+        return (n * d + z * (Vector128.Create(4f) * e * (e + Vector128.Create(1f)))) / (d * d);
+    }
+
+    /// <summary>x for x ≥ 0, α·(e^x − 1) otherwise, per lane; see <see cref="Elu(float, float)"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Elu(Vector128<float> x, float alpha)
+    {
+        Vector128<float> negative = Vector128.Create(alpha) * ExpM1NonPositive(Vector128.Min(x, Vector128<float>.Zero));
+        return Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x, Vector128<float>.Zero), x, negative);
+    }
+
+    /// <summary>ln x per lane; see <see cref="Log(float)"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Log(Vector128<float> x)
+    {
+        Vector128<float> subnormal = Vector128.LessThan(x, Vector128.Create(SmallestNormal));
+        Vector128<float> result = LogOfNormal(Vector128.ConditionalSelect(subnormal, x * Vector128.Create(SubnormalScale), x));
+        result -= subnormal & Vector128.Create(SubnormalLogOffset);
+        result = Vector128.ConditionalSelect(Vector128.Equals(x, Vector128.Create(float.PositiveInfinity)), x, result);
+        result = Vector128.ConditionalSelect(Vector128.Equals(x, Vector128<float>.Zero), Vector128.Create(float.NegativeInfinity), result);
+        // Negative and NaN lanes: all bits set is a NaN.
+        return result | ~Vector128.GreaterThanOrEqual(x, Vector128<float>.Zero);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<float> ExpOfNonPositive(Vector128<float> x) => ExpOfClamped(Vector128.Max(x, Vector128.Create(ExpLowerBound)));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<float> ExpOfClamped(Vector128<float> x)
+    {
+        Vector128<float> shifted = x * Vector128.Create(Log2E) + Vector128.Create(RoundingShift);
+        Vector128<float> n = shifted - Vector128.Create(RoundingShift);
+        Vector128<int> k = shifted.AsInt32() - Vector128.Create(RoundingShiftBits);
+        Vector128<float> r = x - n * Vector128.Create(Ln2Hi) - n * Vector128.Create(Ln2Lo);
+        Vector128<float> p = ExpM1Polynomial(r) + Vector128.Create(1f);
+        Vector128<int> half = Vector128.ShiftRightArithmetic(k, 1);
+        Vector128<float> scaleLow = Vector128.ShiftLeft(half + Vector128.Create(ExponentBias), MantissaBits).AsSingle();
+        Vector128<float> scaleHigh = Vector128.ShiftLeft(k - half + Vector128.Create(ExponentBias), MantissaBits).AsSingle();
+        return p * scaleLow * scaleHigh;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<float> ExpM1NonPositive(Vector128<float> x)
+    {
+        x = Vector128.Max(x, Vector128.Create(ExpM1LowerBound));
+        Vector128<float> shifted = x * Vector128.Create(Log2E) + Vector128.Create(RoundingShift);
+        Vector128<float> n = shifted - Vector128.Create(RoundingShift);
+        Vector128<int> k = shifted.AsInt32() - Vector128.Create(RoundingShiftBits);
+        Vector128<float> r = x - n * Vector128.Create(Ln2Hi) - n * Vector128.Create(Ln2Lo);
+        Vector128<float> scale = Vector128.ShiftLeft(k + Vector128.Create(ExponentBias), MantissaBits).AsSingle();
+        return ExpM1Polynomial(r) * scale + (scale - Vector128.Create(1f));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<float> ExpM1Polynomial(Vector128<float> r)
+    {
+        Vector128<float> p = Vector128.Create(ExpP0);
+        p = p * r + Vector128.Create(ExpP1);
+        p = p * r + Vector128.Create(ExpP2);
+        p = p * r + Vector128.Create(ExpP3);
+        p = p * r + Vector128.Create(ExpP4);
+        p = p * r + Vector128.Create(ExpP5);
+        return p * (r * r) + r;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<float> LogOfNormal(Vector128<float> x)
+    {
+        Vector128<int> offset = x.AsInt32() - Vector128.Create(SqrtHalfBits);
+        Vector128<float> exponent = Vector128.ConvertToSingle(Vector128.ShiftRightArithmetic(offset, MantissaBits));
+        Vector128<float> f = ((offset & Vector128.Create(MantissaMask)) + Vector128.Create(SqrtHalfBits)).AsSingle() - Vector128.Create(1f);
+        Vector128<float> f2 = f * f;
+        Vector128<float> q = Vector128.Create(LogQ0);
+        q = q * f + Vector128.Create(LogQ1);
+        q = q * f + Vector128.Create(LogQ2);
+        q = q * f + Vector128.Create(LogQ3);
+        q = q * f + Vector128.Create(LogQ4);
+        q = q * f + Vector128.Create(LogQ5);
+        q = q * f + Vector128.Create(LogQ6);
+        q = q * f + Vector128.Create(LogQ7);
+        q = q * f + Vector128.Create(LogQ8);
+        Vector128<float> y = q * f * f2 + exponent * Vector128.Create(Ln2Lo) - Vector128.Create(0.5f) * f2;
+        return f + y + exponent * Vector128.Create(Ln2Hi);
+    }
+}

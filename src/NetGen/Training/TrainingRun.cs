@@ -1,0 +1,93 @@
+using System;
+using System.Diagnostics;
+using System.Threading;
+
+namespace NetGen;
+
+/// <summary>
+/// The state of one <see cref="Trainer.Train"/> call: the row order, the batch buffers and the best parameters,
+/// all allocated once so that training batches allocate nothing.
+/// </summary>
+internal sealed class TrainingRun
+{
+    private readonly INetwork _network;
+    private readonly IOptimizer _optimizer;
+    private readonly Dataset _train;
+    private readonly int _batchSize;
+    private readonly int _seed;
+    private readonly int[] _order;
+    private readonly float[] _batchInputs;
+    private readonly float[] _batchTargets;
+    private readonly float[] _bestParameters;
+    private readonly long _startTimestamp = Stopwatch.GetTimestamp();
+    private double _bestLoss = double.PositiveInfinity;
+
+    public TrainingRun(INetwork network, IOptimizer optimizer, Dataset train, int batchSize, int seed)
+    {
+        _network = network;
+        _optimizer = optimizer;
+        _train = train;
+        _batchSize = Math.Min(batchSize, train.Count);
+        _seed = seed;
+        _order = new int[train.Count];
+        _batchInputs = new float[_batchSize * train.FeatureCount];
+        _batchTargets = new float[_batchSize * train.TargetCount];
+        _bestParameters = network.Parameters.ToArray();
+    }
+
+    /// <summary>The epoch whose parameters are kept as the best, 0 before any epoch completed.</summary>
+    public int BestEpoch { get; private set; }
+
+    public TimeSpan Elapsed => Stopwatch.GetElapsedTime(_startTimestamp);
+
+    /// <summary>Trains one epoch and returns the mean over rows of the batches' losses.</summary>
+    public double TrainEpoch(int epoch, CancellationToken cancellationToken)
+    {
+        new SplitMix64(_seed, epoch).Permutation(_order);
+        double lossSum = 0;
+        int batch = 0;
+        for (int start = 0; start < _order.Length; start += _batchSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            batch++;
+            int rows = Math.Min(_batchSize, _order.Length - start);
+            var inputs = _batchInputs.AsSpan(0, rows * _train.FeatureCount);
+            var targets = _batchTargets.AsSpan(0, rows * _train.TargetCount);
+            _train.GatherRows(_order.AsSpan(start, rows), inputs, targets);
+            _network.ZeroGradients();
+            float loss = _network.BackwardBatch(inputs, targets);
+            if (!float.IsFinite(loss))
+            {
+                throw Diverged(epoch, batch, loss);
+            }
+
+            _optimizer.Step(_network.Parameters, _network.Gradients);
+            lossSum += (double)loss * rows;
+        }
+
+        return lossSum / _order.Length;
+    }
+
+    /// <summary>Keeps the parameters if <paramref name="loss"/> is the lowest so far; returns whether it was.</summary>
+    public bool RecordEpoch(int epoch, double loss)
+    {
+        if (!(loss < _bestLoss))
+        {
+            return false;
+        }
+
+        _bestLoss = loss;
+        BestEpoch = epoch;
+        _network.Parameters.CopyTo(_bestParameters);
+        return true;
+    }
+
+    public void RestoreBest() => _bestParameters.CopyTo(_network.Parameters);
+
+    /// <summary>Restores the best parameters and returns the exception to throw.</summary>
+    public TrainingDivergedException Diverged(int epoch, int? batch, double loss)
+    {
+        RestoreBest();
+        return new TrainingDivergedException(epoch, batch, loss, BestEpoch);
+    }
+}

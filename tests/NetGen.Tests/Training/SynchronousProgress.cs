@@ -1,0 +1,10 @@
+using System;
+using NetGen;
+
+namespace NetGen.Tests.Training;
+
+/// <summary>An <see cref="IProgress{T}"/> that runs its callback at once on the training thread (Progress&lt;T&gt; posts it).</summary>
+internal sealed class SynchronousProgress(Action<EpochReport> onReport) : IProgress<EpochReport>
+{
+    public void Report(EpochReport value) => onReport(value);
+}
