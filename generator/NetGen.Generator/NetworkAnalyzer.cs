@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -17,6 +18,14 @@ namespace NetGen.Generator;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class NetworkAnalyzer : DiagnosticAnalyzer
 {
+    private const int MaxCachedSizes = 256;
+
+    /// <summary>
+    /// Generated-source length per spec. The IDE analyses a network class again on every edit inside it, while its
+    /// spec (compared by value) rarely changes; this keeps those edits from emitting the network each time.
+    /// </summary>
+    private static readonly ConcurrentDictionary<NetworkSpec, int> SourceSizes = new();
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = DiagnosticDescriptors.All;
 
     public override void Initialize(AnalysisContext context)
@@ -61,24 +70,33 @@ public sealed class NetworkAnalyzer : DiagnosticAnalyzer
     /// <summary>Emits the network as the generator would and reports source past <see cref="NetworkLimits.LargeGeneratedSource"/>.</summary>
     private static void ReportGeneratedSize(SymbolAnalysisContext context, INamedTypeSymbol type, NetworkSpec spec)
     {
-        string source;
-        try
+        if (!SourceSizes.TryGetValue(spec, out var length))
         {
-            source = NetworkEmitter.Emit(spec, context.CancellationToken);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            // The generator reports its own failures (CS8785); the analyzer has nothing to add.
-            return;
+            try
+            {
+                length = NetworkEmitter.Emit(spec, context.CancellationToken).Length;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // The generator reports its own failures (CS8785); the analyzer has nothing to add.
+                return;
+            }
+
+            if (SourceSizes.Count >= MaxCachedSizes)
+            {
+                SourceSizes.Clear();
+            }
+
+            SourceSizes[spec] = length;
         }
 
-        if (source.Length > NetworkLimits.LargeGeneratedSource)
+        if (length > NetworkLimits.LargeGeneratedSource)
         {
             context.ReportDiagnostic(Diagnostic.Create(
                 DiagnosticDescriptors.LargeGeneratedCode,
                 type.Locations.FirstOrDefault(),
                 type.Name,
-                source.Length / 1000,
+                length / 1000,
                 NetworkLimits.LargeGeneratedSource / 1000));
         }
     }
