@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using System.Text;
 using Microsoft.CodeAnalysis;
 
 namespace NetGen.Generator.Diagnostics;
@@ -29,11 +31,12 @@ internal static class DiagnosticDescriptors
     public const string MemberConflictId = "NG0019";
     public const string WeightsFileNotFoundId = "NG0020";
     public const string LargeNetworkId = "NG0021";
+    public const string LargeGeneratedCodeId = "NG0022";
 
     public static readonly DiagnosticDescriptor NotPartial = Error(
         NotPartialId,
         "Network class must be partial",
-        "'{0}' must be declared partial so that NetGen can add the network's members; add the 'partial' modifier",
+        "{0} must be declared partial so that NetGen can add the network's members; add the 'partial' modifier (a nested network needs it on every containing type too)",
         "NetGen adds the generated members in a second part of the class, which C# allows only for partial types (and every containing type).");
 
     public static readonly DiagnosticDescriptor GenericType = Error(
@@ -158,11 +161,70 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Info,
         isEnabledByDefault: true,
         description: "Networks above a few million parameters run at memory speed rather than arithmetic speed.",
-        helpLinkUri: HelpRoot + LargeNetworkId.ToLowerInvariant());
+        helpLinkUri: HelpLink(LargeNetworkId, "Large network"));
+
+    public static readonly DiagnosticDescriptor LargeGeneratedCode = new(
+        LargeGeneratedCodeId,
+        "Large generated code",
+        "'{0}' generates {1:N0} KB of source, past {2:N0} KB, which slows the build and the IDE; NetGen unrolls small layers, so many small layers cost more code than a few wide ones",
+        Category,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        description: "Every generated network is compiled with the project; a network whose source passes about a megabyte makes each build and each edit of the project slower.",
+        helpLinkUri: HelpLink(LargeGeneratedCodeId, "Large generated code"));
+
+    /// <summary>Every descriptor, in ID order: what the analyzer supports.</summary>
+    public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
+        NotPartial,
+        GenericType,
+        StaticClass,
+        UnsupportedTypeKind,
+        LayersWithoutNetwork,
+        DuplicateNetwork,
+        InputsNotPositive,
+        NoLayers,
+        UnitsNotPositive,
+        TooFewPieces,
+        SizeTooLarge,
+        UndefinedEnumValue,
+        SoftmaxNotLast,
+        LossDoesNotFitOutput,
+        StepIsNotTrainable,
+        AlphaIgnored,
+        LeakyAlphaOutOfRange,
+        LayersSplitAcrossParts,
+        MemberConflict,
+        WeightsFileNotFound,
+        LargeNetwork,
+        LargeGeneratedCode);
+
+    /// <summary>
+    /// The link to the ID's section of docs/diagnostics.md, whose heading is "ID: title". The fragment is the
+    /// anchor GitHub derives from that heading: lower case, punctuation dropped, spaces turned into hyphens.
+    /// </summary>
+    internal static string HelpLink(string id, string title) => HelpRoot + Anchor(id + ": " + title);
+
+    internal static string Anchor(string heading)
+    {
+        var anchor = new StringBuilder(heading.Length);
+        foreach (var c in heading.ToLowerInvariant())
+        {
+            if (char.IsLetterOrDigit(c) || c is '-' or '_')
+            {
+                anchor.Append(c);
+            }
+            else if (c == ' ')
+            {
+                anchor.Append('-');
+            }
+        }
+
+        return anchor.ToString();
+    }
 
     private static DiagnosticDescriptor Error(string id, string title, string message, string description) =>
-        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: description, helpLinkUri: HelpRoot + id.ToLowerInvariant());
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: description, helpLinkUri: HelpLink(id, title));
 
     private static DiagnosticDescriptor Warning(string id, string title, string message, string description) =>
-        new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, description: description, helpLinkUri: HelpRoot + id.ToLowerInvariant());
+        new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, description: description, helpLinkUri: HelpLink(id, title));
 }

@@ -21,5 +21,27 @@ internal static class GeneratedMembers
         "_parameters",
         "_gradients",
         "_scratch",
+        "Kernels",
     };
+
+    /// <summary>Prefixes of generated helpers that come in several sizes (ForwardRows, ForwardRows4, …).</summary>
+    public static readonly string[] Prefixes = { "ForwardRows", "BackwardRows" };
+
+    public static bool Contains(string name)
+    {
+        if (Names.Contains(name))
+        {
+            return true;
+        }
+
+        foreach (var prefix in Prefixes)
+        {
+            if (name.StartsWith(prefix, System.StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

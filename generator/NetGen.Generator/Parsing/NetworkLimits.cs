@@ -16,4 +16,7 @@ internal static class NetworkLimits
 
     /// <summary>Past this the weights leave the processor's caches (an informational diagnostic).</summary>
     public const long LargeParameters = 4_000_000;
+
+    /// <summary>Characters of generated source per network past which the analyzer says so (an informational diagnostic).</summary>
+    public const int LargeGeneratedSource = 1_000_000;
 }

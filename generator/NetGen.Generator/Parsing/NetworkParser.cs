@@ -43,6 +43,7 @@ internal static class NetworkParser
         cancellationToken.ThrowIfCancellationRequested();
 
         var inputs = wellFormed ? (int)network.ConstructorArguments[0].Value! : 0;
+        var inputsValid = inputs > 0 && inputs <= NetworkLimits.MaxInputs;
         if (wellFormed && inputs <= 0)
         {
             problems.Add(new Problem(DiagnosticDescriptors.InputsNotPositive, ArgumentLocation(network, 0, "inputs"), new object?[] { inputs }));
@@ -81,7 +82,7 @@ internal static class NetworkParser
         }
 
         CheckSingleDeclaration(type, networkAttributes.Concat(layerAttributes), problems);
-        var layers = wellFormed ? ParseLayers(layerAttributes, inputs, problems) : new List<LayerSpec>();
+        var layers = wellFormed ? ParseLayers(layerAttributes, inputsValid ? inputs : 0, problems) : new List<LayerSpec>();
         cancellationToken.ThrowIfCancellationRequested();
 
         if (layers.Count > 0)
@@ -145,7 +146,8 @@ internal static class NetworkParser
                 layerValid = false;
             }
 
-            var alpha = ReadAlpha(attribute, activation, number, problems);
+            var activationDefined = isMaxout || activation is >= ActivationKind.Identity and <= ActivationKind.Softmax;
+            var alpha = activationDefined ? ReadAlpha(attribute, activation, number, problems) : 0f;
             if (activation == ActivationKind.Softmax && index != layerAttributes.Count - 1)
             {
                 problems.Add(new Problem(DiagnosticDescriptors.SoftmaxNotLast, ArgumentLocation(attribute, 1, "activation"), new object?[] { number }));
@@ -223,12 +225,23 @@ internal static class NetworkParser
             }
         }
 
+        // One diagnostic on the network class naming every type of the chain that lacks 'partial': a diagnostic
+        // on a containing type would lie outside the analysed symbol, which the IDE may not show.
+        var notPartial = new List<string>();
         for (var current = type; current is not null; current = current.ContainingType)
         {
             if (!IsPartial(current))
             {
-                problems.Add(new Problem(DiagnosticDescriptors.NotPartial, current.Locations.FirstOrDefault(), new object?[] { current.Name }));
+                notPartial.Insert(0, "'" + current.Name + "'");
             }
+        }
+
+        if (notPartial.Count > 0)
+        {
+            var names = notPartial.Count == 1
+                ? notPartial[0]
+                : string.Join(", ", notPartial.Take(notPartial.Count - 1)) + " and " + notPartial[notPartial.Count - 1];
+            problems.Add(new Problem(DiagnosticDescriptors.NotPartial, location, new object?[] { names }));
         }
 
         foreach (var duplicate in networkAttributes.Skip(1))
@@ -237,18 +250,33 @@ internal static class NetworkParser
         }
     }
 
+    /// <summary>Reports, at the first attribute outside the declaration that holds [Network], attributes spread over several parts.</summary>
     private static void CheckSingleDeclaration(INamedTypeSymbol type, IEnumerable<AttributeData> attributes, List<Problem> problems)
     {
-        var declarations = attributes
-            .Select(a => a.ApplicationSyntaxReference)
-            .Where(r => r is not null)
-            .Select(r => type.DeclaringSyntaxReferences.FirstOrDefault(d => d.SyntaxTree == r!.SyntaxTree && d.Span.Contains(r.Span)))
-            .Where(d => d is not null)
-            .Distinct()
-            .Count();
-        if (declarations > 1)
+        SyntaxReference? primary = null;
+        foreach (var attribute in attributes)
         {
-            problems.Add(new Problem(DiagnosticDescriptors.LayersSplitAcrossParts, type.Locations.FirstOrDefault(), new object?[] { type.Name }));
+            var reference = attribute.ApplicationSyntaxReference;
+            if (reference is null)
+            {
+                continue;
+            }
+
+            var declaration = type.DeclaringSyntaxReferences.FirstOrDefault(d => d.SyntaxTree == reference.SyntaxTree && d.Span.Contains(reference.Span));
+            if (declaration is null)
+            {
+                continue;
+            }
+
+            if (primary is null)
+            {
+                primary = declaration;
+            }
+            else if (!ReferenceEquals(primary, declaration))
+            {
+                problems.Add(new Problem(DiagnosticDescriptors.LayersSplitAcrossParts, LocationOf(attribute), new object?[] { type.Name }));
+                return;
+            }
         }
     }
 
@@ -261,7 +289,7 @@ internal static class NetworkParser
             _ => (output.Activation, string.Empty),
         };
         var actual = output.IsMaxout ? "Maxout" : output.Activation.ToString();
-        if (loss != LossKind.MeanSquaredError && (output.IsMaxout || output.Activation != expected))
+        if (loss is LossKind.BinaryCrossEntropy or LossKind.CrossEntropy && (output.IsMaxout || output.Activation != expected))
         {
             problems.Add(new Problem(DiagnosticDescriptors.LossDoesNotFitOutput, NamedArgumentLocation(network, "Loss") ?? LocationOf(network), new object?[] { loss.ToString(), expected.ToString(), actual, fix }));
         }
@@ -273,7 +301,7 @@ internal static class NetworkParser
         var parameters = last.ParameterOffset + last.ParameterCount;
         if (parameters > NetworkLimits.MaxParameters)
         {
-            problems.Add(new Problem(DiagnosticDescriptors.SizeTooLarge, location, new object?[] { $"'{type.Name}''s parameter count", parameters.ToString("N0"), NetworkLimits.MaxParameters.ToString("N0"), "every parameter lives in one array, and a network this size belongs in a framework with GPU support" }));
+            problems.Add(new Problem(DiagnosticDescriptors.SizeTooLarge, location, new object?[] { $"The parameter count of '{type.Name}'", parameters.ToString("N0"), NetworkLimits.MaxParameters.ToString("N0"), "every parameter lives in one array, and a network this size belongs in a framework with GPU support" }));
         }
         else if (parameters > NetworkLimits.LargeParameters)
         {
@@ -295,7 +323,7 @@ internal static class NetworkParser
                 IMethodSymbol { MethodKind: MethodKind.Constructor, Parameters.Length: 0 } => type.Name + "()",
                 IMethodSymbol { MethodKind: MethodKind.Constructor, Parameters.Length: 1 } constructor when constructor.Parameters[0].Type.SpecialType == SpecialType.System_Int32 => type.Name + "(int)",
                 IMethodSymbol { MethodKind: MethodKind.Constructor } => null,
-                _ when GeneratedMembers.Names.Contains(member.Name) => member.Name,
+                _ when GeneratedMembers.Contains(member.Name) => member.Name,
                 _ => null,
             };
             if (conflict is not null)
@@ -331,7 +359,13 @@ internal static class NetworkParser
         attribute.AttributeConstructor is not null
         && attribute.ConstructorArguments.Length == (Is(attribute, AttributeNames.Network) ? 1 : 2)
         && attribute.ConstructorArguments.All(a => a.Kind != TypedConstantKind.Error && a.Value is int)
-        && attribute.NamedArguments.All(n => n.Value.Kind != TypedConstantKind.Error);
+        && attribute.NamedArguments.All(n => n.Value.Kind != TypedConstantKind.Error && n.Key switch
+        {
+            "Alpha" => n.Value.Value is float,
+            "Loss" => n.Value.Value is int,
+            "Weights" => n.Value.Value is null or string,
+            _ => true,
+        });
 
     private static bool Is(AttributeData attribute, string metadataName) =>
         attribute.AttributeClass is { } c && c.ToDisplayString() == metadataName;

@@ -1,0 +1,266 @@
+using System.Threading.Tasks;
+using NetGen.Generator.Tests.Infrastructure;
+
+namespace NetGen.Generator.Tests.Diagnostics;
+
+/// <summary>Every NetGen diagnostic, at the attribute argument or declaration the user has to change.</summary>
+public sealed class DiagnosticTests
+{
+    private static Task Verify(string source, params (string Path, string Text)[] additionalFiles)
+    {
+        var test = new NetGenAnalyzerTest(source);
+        foreach (var file in additionalFiles)
+        {
+            test.TestState.AdditionalFiles.Add(file);
+        }
+
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task ValidNetworkHasNoDiagnostics() => Verify("""
+        [Network(4, Loss = Loss.CrossEntropy)]
+        [Dense(16, Activation.Tanh)]
+        [Maxout(8, 3)]
+        [Dense(3, Activation.LeakyReLU, Alpha = 0.1f)]
+        [Dense(2, Activation.Softmax)]
+        public sealed partial class Brain;
+
+        public partial class Outer
+        {
+            [Network(inputs: 2, Loss = Loss.BinaryCrossEntropy)]
+            [Dense(units: 1, activation: Activation.Sigmoid)]
+            internal partial class Inner { public void Train() { } }
+        }
+        """);
+
+    [Fact]
+    public Task UnrelatedTypesAreIgnored() => Verify("""
+        [System.Obsolete]
+        public class Plain { public void Forward() { } }
+        """);
+
+    [Fact]
+    public Task NG0001_NotPartial() => Verify("""
+        [Network(4)]
+        [Dense(2)]
+        public class {|NG0001:Brain|} { }
+        """);
+
+    [Fact]
+    public Task NG0001_ContainingTypeNotPartial() => Verify("""
+        public class Outer
+        {
+            [Network(4)]
+            [Dense(2)]
+            public partial class {|NG0001:Inner|} { }
+        }
+        """);
+
+    [Fact]
+    public Task NG0002_Generic() => Verify("""
+        [Network(4)]
+        [Dense(2)]
+        public partial class {|NG0002:Brain|}<T> { }
+        """);
+
+    [Fact]
+    public Task NG0002_NestedInGeneric() => Verify("""
+        public partial class Outer<T>
+        {
+            [Network(4)]
+            [Dense(2)]
+            public partial class {|NG0002:Inner|} { }
+        }
+        """);
+
+    [Fact]
+    public Task NG0003_Static() => Verify("""
+        [Network(4)]
+        [Dense(2)]
+        public static partial class {|NG0003:Brain|} { }
+        """);
+
+    [Fact]
+    public Task NG0004_Record() => Verify("""
+        [Network(4)]
+        [Dense(2)]
+        public partial record {|NG0004:Brain|};
+        """);
+
+    [Fact]
+    public Task StructIsACompilerErrorWithoutCrash() => Verify("""
+        [{|CS0592:Network|}(4)]
+        [{|CS0592:Dense|}(2)]
+        public partial struct Brain { }
+
+        [{|CS0592:Network|}(4)]
+        [{|CS0592:Dense|}(2)]
+        public partial interface IBrain { }
+        """);
+
+    [Fact]
+    public Task NG0005_LayersWithoutNetwork() => Verify("""
+        [{|NG0005:Dense(2)|}]
+        [Dense(1)]
+        public partial class Brain { }
+        """);
+
+    [Fact]
+    public Task NG0006_DuplicateNetwork() => Verify("""
+        [Network(4)]
+        [{|NG0006:{|CS0579:Network|}(5)|}]
+        [Dense(2)]
+        public partial class Brain { }
+        """);
+
+    [Fact]
+    public Task NG0007_InputsNotPositive() => Verify("""
+        [Network({|NG0007:0|})]
+        [Dense(2)]
+        public partial class Zero { }
+
+        [Network({|NG0007:inputs: -3|})]
+        [Dense(2)]
+        public partial class Negative { }
+        """);
+
+    [Fact]
+    public Task NG0008_NoLayers() => Verify("""
+        [{|NG0008:Network(4)|}]
+        public partial class Brain { }
+        """);
+
+    [Fact]
+    public Task NG0009_UnitsNotPositive() => Verify("""
+        [Network(4)]
+        [Dense({|NG0009:0|}, Activation.ReLU)]
+        [Maxout({|NG0009:units: -1|})]
+        [Dense(2)]
+        public partial class Brain { }
+        """);
+
+    [Fact]
+    public Task NG0010_TooFewPieces() => Verify("""
+        [Network(4)]
+        [Maxout(8, {|NG0010:1|})]
+        [Dense(2)]
+        public partial class Brain { }
+        """);
+
+    [Fact]
+    public Task NG0011_SizeTooLarge() => Verify("""
+        [Network({|NG0011:2000000|})]
+        [Dense(2)]
+        public partial class ManyInputs { }
+
+        [Network(4)]
+        [Dense({|NG0011:5000|})]
+        [Maxout(100, {|NG0011:17|})]
+        [Dense(2)]
+        public partial class Wide { }
+
+        [Network(1000000)]
+        [Dense(200)]
+        public partial class {|NG0011:ManyParameters|} { }
+        """);
+
+    [Fact]
+    public Task NG0012_UndefinedEnumValue() => Verify("""
+        [Network(4, {|NG0012:Loss = (Loss)7|})]
+        [Dense(2, {|NG0012:(Activation)99|})]
+        public partial class Brain { }
+        """);
+
+    [Fact]
+    public Task NG0013_SoftmaxOnHiddenLayer() => Verify("""
+        [Network(4)]
+        [Dense(8, {|NG0013:Activation.Softmax|})]
+        [Dense(2)]
+        public partial class Brain { }
+        """);
+
+    [Fact]
+    public Task NG0014_LossDoesNotFitOutput() => Verify("""
+        [Network(4, {|NG0014:Loss = Loss.CrossEntropy|})]
+        [Dense(2, Activation.Sigmoid)]
+        public partial class Cross { }
+
+        [Network(4, {|NG0014:Loss = Loss.BinaryCrossEntropy|})]
+        [Maxout(2)]
+        public partial class Binary { }
+        """);
+
+    [Fact]
+    public Task NG0015_Step() => Verify("""
+        [Network(2)]
+        [Dense(1, {|NG0015:Activation.Step|})]
+        public partial class Perceptron { }
+        """);
+
+    [Fact]
+    public Task NG0016_AlphaIgnored() => Verify("""
+        [Network(4)]
+        [Dense(8, Activation.ReLU, {|NG0016:Alpha = 0.1f|})]
+        [Dense(2, {|NG0016:Alpha = 1f|})]
+        public partial class Brain { }
+        """);
+
+    [Fact]
+    public Task NG0017_LeakyAlphaOutOfRange() => Verify("""
+        [Network(4)]
+        [Dense(8, Activation.LeakyReLU, {|NG0017:Alpha = 1.5f|})]
+        [Dense(8, Activation.LeakyReLU, {|NG0017:Alpha = 0f|})]
+        [Dense(2, Activation.ELU, Alpha = 2f)]
+        public partial class Brain { }
+        """);
+
+    [Fact]
+    public Task NG0018_LayersSplitAcrossParts() => Verify("""
+        [Network(4)]
+        [Dense(8)]
+        public partial class Brain { }
+
+        [{|NG0018:Dense(2)|}]
+        public partial class Brain { }
+        """);
+
+    [Fact]
+    public Task NG0019_MemberConflict() => Verify("""
+        [Network(4)]
+        [Dense(2)]
+        public partial class Brain
+        {
+            public {|NG0019:Brain|}() { }
+
+            public const int {|NG0019:InputSize|} = 4;
+
+            public void {|NG0019:Forward|}() { }
+
+            public void Train() { }
+        }
+        """);
+
+    [Fact]
+    public Task NG0020_WeightsFileNotFound() => Verify("""
+        [Network(4, {|NG0020:Weights = "missing.safetensors"|})]
+        [Dense(2)]
+        public partial class Missing { }
+
+        [Network(4, Weights = "brain.safetensors")]
+        [Dense(2)]
+        public partial class Found { }
+
+        [Network(4, Weights = "models/brain.safetensors")]
+        [Dense(2)]
+        public partial class FoundByPath { }
+        """, ("/project/models/brain.safetensors", string.Empty));
+
+    [Fact]
+    public Task NG0021_LargeNetwork() => Verify("""
+        [Network(1000)]
+        [Dense(4000, Activation.ReLU)]
+        [Dense(10)]
+        public partial class {|NG0021:Big|} { }
+        """);
+}
