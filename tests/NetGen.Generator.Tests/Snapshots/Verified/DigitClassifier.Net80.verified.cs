@@ -2,6 +2,7 @@
 #nullable enable
 
 using Activations = global::NetGen.Kernels.Activations;
+using HorizontalSums = global::NetGen.Kernels.HorizontalSums;
 using Losses = global::NetGen.Kernels.Losses;
 using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;
 using MethodImpl = global::System.Runtime.CompilerServices.MethodImplAttribute;
@@ -10,6 +11,7 @@ using Unsafe = global::System.Runtime.CompilerServices.Unsafe;
 using Vector128 = global::System.Runtime.Intrinsics.Vector128;
 using Vector256 = global::System.Runtime.Intrinsics.Vector256;
 using Vector512 = global::System.Runtime.Intrinsics.Vector512;
+using VectorMath = global::NetGen.Kernels.VectorMath;
 
 namespace Digits
 {
@@ -142,10 +144,9 @@ file static class DigitClassifierKernels
     {
         global::System.Span<float> even = stackalloc float[128];
         // Layer 1: Dense 784 → 128, ReLU.
-        Layer1Affine(ref parameters, ref input, ref MemoryMarshal.GetReference(even.Slice(0, 128)));
-        Activations.Relu(even.Slice(0, 128));
+        Layer1Forward(ref parameters, ref input, ref MemoryMarshal.GetReference(even.Slice(0, 128)), ref MemoryMarshal.GetReference(even.Slice(0, 128)));
         // Layer 2: Dense 128 → 10, Softmax.
-        Layer2Affine(ref parameters, ref MemoryMarshal.GetReference(even), ref MemoryMarshal.GetReference(output));
+        Layer2Forward(ref parameters, ref MemoryMarshal.GetReference(even), ref MemoryMarshal.GetReference(output), ref MemoryMarshal.GetReference(output));
         Activations.Softmax(output, 10);
     }
 
@@ -154,10 +155,9 @@ file static class DigitClassifierKernels
     {
         global::System.Span<float> even = stackalloc float[512];
         // Layer 1: Dense 784 → 128, ReLU.
-        Layer1AffineRows(ref parameters, ref input, ref MemoryMarshal.GetReference(even.Slice(0, 512)));
-        Activations.Relu(even.Slice(0, 512));
+        Layer1ForwardRows(ref parameters, ref input, ref MemoryMarshal.GetReference(even.Slice(0, 512)), ref MemoryMarshal.GetReference(even.Slice(0, 512)));
         // Layer 2: Dense 128 → 10, Softmax.
-        Layer2AffineRows(ref parameters, ref MemoryMarshal.GetReference(even), ref MemoryMarshal.GetReference(output));
+        Layer2ForwardRows(ref parameters, ref MemoryMarshal.GetReference(even), ref MemoryMarshal.GetReference(output), ref MemoryMarshal.GetReference(output));
         Activations.Softmax(output, 10);
     }
 
@@ -186,11 +186,9 @@ file static class DigitClassifierKernels
         ref float parameters = ref MemoryMarshal.GetArrayDataReference(parameterArray);
         ref float gradients = ref MemoryMarshal.GetArrayDataReference(gradientArray);
         // Layer 1: Dense 784 → 128, ReLU, keeping z and a.
-        Layer1Affine(ref parameters, ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(scratch.Slice(0, 128)));
-        scratch.Slice(0, 128).CopyTo(scratch.Slice(512, 128));
-        Activations.Relu(scratch.Slice(512, 128));
+        Layer1Forward(ref parameters, ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(scratch.Slice(0, 128)), ref MemoryMarshal.GetReference(scratch.Slice(512, 128)));
         // Layer 2: Dense 128 → 10, Softmax, keeping z and a.
-        Layer2Affine(ref parameters, ref MemoryMarshal.GetReference(scratch.Slice(512, 128)), ref MemoryMarshal.GetReference(scratch.Slice(2048, 10)));
+        Layer2Forward(ref parameters, ref MemoryMarshal.GetReference(scratch.Slice(512, 128)), ref MemoryMarshal.GetReference(scratch.Slice(2048, 10)), ref MemoryMarshal.GetReference(scratch.Slice(2048, 10)));
         scratch.Slice(2048, 10).CopyTo(scratch.Slice(2088, 10));
         Activations.Softmax(scratch.Slice(2088, 10), 10);
 
@@ -214,11 +212,9 @@ file static class DigitClassifierKernels
         ref float parameters = ref MemoryMarshal.GetArrayDataReference(parameterArray);
         ref float gradients = ref MemoryMarshal.GetArrayDataReference(gradientArray);
         // Layer 1: Dense 784 → 128, ReLU, keeping z and a.
-        Layer1AffineRows(ref parameters, ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(scratch.Slice(0, 512)));
-        scratch.Slice(0, 512).CopyTo(scratch.Slice(512, 512));
-        Activations.Relu(scratch.Slice(512, 512));
+        Layer1ForwardRows(ref parameters, ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(scratch.Slice(0, 512)), ref MemoryMarshal.GetReference(scratch.Slice(512, 512)));
         // Layer 2: Dense 128 → 10, Softmax, keeping z and a.
-        Layer2AffineRows(ref parameters, ref MemoryMarshal.GetReference(scratch.Slice(512, 512)), ref MemoryMarshal.GetReference(scratch.Slice(2048, 40)));
+        Layer2ForwardRows(ref parameters, ref MemoryMarshal.GetReference(scratch.Slice(512, 512)), ref MemoryMarshal.GetReference(scratch.Slice(2048, 40)), ref MemoryMarshal.GetReference(scratch.Slice(2048, 40)));
         scratch.Slice(2048, 40).CopyTo(scratch.Slice(2088, 40));
         Activations.Softmax(scratch.Slice(2088, 40), 10);
 
@@ -236,85 +232,165 @@ file static class DigitClassifierKernels
         return loss;
     }
 
-    /// <summary>Layer 1 (Dense 784 → 128, ReLU): z = W·x + b for one row.</summary>
+    /// <summary>Layer 1 (Dense 784 → 128, ReLU), one row: z = W·x + b, a = ReLU(z).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Layer1Affine(ref float parameters, ref float input, ref float output)
+    public static void Layer1Forward(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         if (Vector512.IsHardwareAccelerated)
         {
-            Layer1AffineVector512(ref parameters, ref input, ref output);
+            Layer1ForwardVector512(ref parameters, ref input, ref preActivation, ref activation);
             return;
         }
 
         if (Vector256.IsHardwareAccelerated)
         {
-            Layer1AffineVector256(ref parameters, ref input, ref output);
+            Layer1ForwardVector256(ref parameters, ref input, ref preActivation, ref activation);
             return;
         }
 
-        Layer1AffineScalar(ref parameters, ref input, ref output);
+        Layer1ForwardScalar(ref parameters, ref input, ref preActivation, ref activation);
     }
 
     /// <summary>Layer 1, one row, Vector512 path.</summary>
-    private static void Layer1AffineVector512(ref float parameters, ref float input, ref float output)
+    private static void Layer1ForwardVector512(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         ref float weights = ref parameters;
         ref float bias = ref Unsafe.Add(ref parameters, 100352);
-        for (nuint o = 0; o < 128; o += 4)
+        for (nuint o = 0; o < 128; o += 16)
         {
-            // outputs o .. o + 3
+            // outputs o .. o + 15
             {
-                var sum00 = Vector512.Create(0f);
-                var sum01 = Vector512.Create(0f);
-                var sum02 = Vector512.Create(0f);
-                var sum03 = Vector512.Create(0f);
+                var sum0_0 = Vector512.Create(0f);
+                var sum0_1 = Vector512.Create(0f);
+                var sum0_2 = Vector512.Create(0f);
+                var sum0_3 = Vector512.Create(0f);
+                var sum0_4 = Vector512.Create(0f);
+                var sum0_5 = Vector512.Create(0f);
+                var sum0_6 = Vector512.Create(0f);
+                var sum0_7 = Vector512.Create(0f);
+                var sum0_8 = Vector512.Create(0f);
+                var sum0_9 = Vector512.Create(0f);
+                var sum0_10 = Vector512.Create(0f);
+                var sum0_11 = Vector512.Create(0f);
+                var sum0_12 = Vector512.Create(0f);
+                var sum0_13 = Vector512.Create(0f);
+                var sum0_14 = Vector512.Create(0f);
+                var sum0_15 = Vector512.Create(0f);
                 for (nuint i = 0; i < 784; i += 16)
                 {
                     var x0 = Vector512.LoadUnsafe(ref input, i);
-                    sum00 = Vector512.LoadUnsafe(ref weights, o * 784 + i) * x0 + sum00;
-                    sum01 = Vector512.LoadUnsafe(ref weights, o * 784 + i + 784) * x0 + sum01;
-                    sum02 = Vector512.LoadUnsafe(ref weights, o * 784 + i + 1568) * x0 + sum02;
-                    sum03 = Vector512.LoadUnsafe(ref weights, o * 784 + i + 2352) * x0 + sum03;
+                    sum0_0 = Vector512.LoadUnsafe(ref weights, o * 784 + i) * x0 + sum0_0;
+                    sum0_1 = Vector512.LoadUnsafe(ref weights, o * 784 + i + 784) * x0 + sum0_1;
+                    sum0_2 = Vector512.LoadUnsafe(ref weights, o * 784 + i + 1568) * x0 + sum0_2;
+                    sum0_3 = Vector512.LoadUnsafe(ref weights, o * 784 + i + 2352) * x0 + sum0_3;
+                    sum0_4 = Vector512.LoadUnsafe(ref weights, o * 784 + i + 3136) * x0 + sum0_4;
+                    sum0_5 = Vector512.LoadUnsafe(ref weights, o * 784 + i + 3920) * x0 + sum0_5;
+                    sum0_6 = Vector512.LoadUnsafe(ref weights, o * 784 + i + 4704) * x0 + sum0_6;
+                    sum0_7 = Vector512.LoadUnsafe(ref weights, o * 784 + i + 5488) * x0 + sum0_7;
+                    sum0_8 = Vector512.LoadUnsafe(ref weights, o * 784 + i + 6272) * x0 + sum0_8;
+                    sum0_9 = Vector512.LoadUnsafe(ref weights, o * 784 + i + 7056) * x0 + sum0_9;
+                    sum0_10 = Vector512.LoadUnsafe(ref weights, o * 784 + i + 7840) * x0 + sum0_10;
+                    sum0_11 = Vector512.LoadUnsafe(ref weights, o * 784 + i + 8624) * x0 + sum0_11;
+                    sum0_12 = Vector512.LoadUnsafe(ref weights, o * 784 + i + 9408) * x0 + sum0_12;
+                    sum0_13 = Vector512.LoadUnsafe(ref weights, o * 784 + i + 10192) * x0 + sum0_13;
+                    sum0_14 = Vector512.LoadUnsafe(ref weights, o * 784 + i + 10976) * x0 + sum0_14;
+                    sum0_15 = Vector512.LoadUnsafe(ref weights, o * 784 + i + 11760) * x0 + sum0_15;
                 }
-                Unsafe.Add(ref output, o) = Vector512.Sum(sum00) + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 1) = Vector512.Sum(sum01) + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 2) = Vector512.Sum(sum02) + Unsafe.Add(ref bias, o + 2);
-                Unsafe.Add(ref output, o + 3) = Vector512.Sum(sum03) + Unsafe.Add(ref bias, o + 3);
+                var z0 = HorizontalSums.Sums(sum0_0, sum0_1, sum0_2, sum0_3, sum0_4, sum0_5, sum0_6, sum0_7, sum0_8, sum0_9, sum0_10, sum0_11, sum0_12, sum0_13, sum0_14, sum0_15) + Vector512.LoadUnsafe(ref bias, o);
+                Vector512.StoreUnsafe(z0, ref preActivation, o);
+                Vector512.StoreUnsafe(VectorMath.Relu(z0), ref activation, o);
             }
         }
     }
 
     /// <summary>Layer 1, one row, Vector256 path.</summary>
-    private static void Layer1AffineVector256(ref float parameters, ref float input, ref float output)
+    private static void Layer1ForwardVector256(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         ref float weights = ref parameters;
         ref float bias = ref Unsafe.Add(ref parameters, 100352);
-        for (nuint o = 0; o < 128; o += 4)
+        for (nuint o = 0; o < 128; o += 8)
         {
-            // outputs o .. o + 3
+            // outputs o .. o + 7
             {
-                var sum00 = Vector256.Create(0f);
-                var sum01 = Vector256.Create(0f);
-                var sum02 = Vector256.Create(0f);
-                var sum03 = Vector256.Create(0f);
+                var sum0_0 = Vector256.Create(0f);
+                var sum0_1 = Vector256.Create(0f);
+                var sum0_2 = Vector256.Create(0f);
+                var sum0_3 = Vector256.Create(0f);
+                var sum0_4 = Vector256.Create(0f);
+                var sum0_5 = Vector256.Create(0f);
+                var sum0_6 = Vector256.Create(0f);
+                var sum0_7 = Vector256.Create(0f);
                 for (nuint i = 0; i < 784; i += 8)
                 {
                     var x0 = Vector256.LoadUnsafe(ref input, i);
-                    sum00 = Vector256.LoadUnsafe(ref weights, o * 784 + i) * x0 + sum00;
-                    sum01 = Vector256.LoadUnsafe(ref weights, o * 784 + i + 784) * x0 + sum01;
-                    sum02 = Vector256.LoadUnsafe(ref weights, o * 784 + i + 1568) * x0 + sum02;
-                    sum03 = Vector256.LoadUnsafe(ref weights, o * 784 + i + 2352) * x0 + sum03;
+                    sum0_0 = Vector256.LoadUnsafe(ref weights, o * 784 + i) * x0 + sum0_0;
+                    sum0_1 = Vector256.LoadUnsafe(ref weights, o * 784 + i + 784) * x0 + sum0_1;
+                    sum0_2 = Vector256.LoadUnsafe(ref weights, o * 784 + i + 1568) * x0 + sum0_2;
+                    sum0_3 = Vector256.LoadUnsafe(ref weights, o * 784 + i + 2352) * x0 + sum0_3;
+                    sum0_4 = Vector256.LoadUnsafe(ref weights, o * 784 + i + 3136) * x0 + sum0_4;
+                    sum0_5 = Vector256.LoadUnsafe(ref weights, o * 784 + i + 3920) * x0 + sum0_5;
+                    sum0_6 = Vector256.LoadUnsafe(ref weights, o * 784 + i + 4704) * x0 + sum0_6;
+                    sum0_7 = Vector256.LoadUnsafe(ref weights, o * 784 + i + 5488) * x0 + sum0_7;
                 }
-                Unsafe.Add(ref output, o) = Vector256.Sum(sum00) + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 1) = Vector256.Sum(sum01) + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 2) = Vector256.Sum(sum02) + Unsafe.Add(ref bias, o + 2);
-                Unsafe.Add(ref output, o + 3) = Vector256.Sum(sum03) + Unsafe.Add(ref bias, o + 3);
+                var z0 = HorizontalSums.Sums(sum0_0, sum0_1, sum0_2, sum0_3, sum0_4, sum0_5, sum0_6, sum0_7) + Vector256.LoadUnsafe(ref bias, o);
+                Vector256.StoreUnsafe(z0, ref preActivation, o);
+                Vector256.StoreUnsafe(VectorMath.Relu(z0), ref activation, o);
             }
         }
     }
 
     /// <summary>Layer 1, one row, scalar path.</summary>
-    private static void Layer1AffineScalar(ref float parameters, ref float input, ref float output)
+    private static void Layer1ForwardScalar(ref float parameters, ref float input, ref float preActivation, ref float activation)
+    {
+        ref float weights = ref parameters;
+        ref float bias = ref Unsafe.Add(ref parameters, 100352);
+        for (nuint row = 0; row < 1; row++)
+        {
+            ref float x = ref Unsafe.Add(ref input, row * 784);
+            for (nuint o = 0; o < 128; o++)
+            {
+                ref float w = ref Unsafe.Add(ref weights, o * 784);
+                float sum0 = 0f, sum1 = 0f, sum2 = 0f, sum3 = 0f;
+                nuint i = 0;
+                for (; i + 4 <= 784; i += 4)
+                {
+                    sum0 += Unsafe.Add(ref w, i) * Unsafe.Add(ref x, i);
+                    sum1 += Unsafe.Add(ref w, i + 1) * Unsafe.Add(ref x, i + 1);
+                    sum2 += Unsafe.Add(ref w, i + 2) * Unsafe.Add(ref x, i + 2);
+                    sum3 += Unsafe.Add(ref w, i + 3) * Unsafe.Add(ref x, i + 3);
+                }
+                for (; i < 784; i++)
+                {
+                    sum0 += Unsafe.Add(ref w, i) * Unsafe.Add(ref x, i);
+                }
+                var z = (sum0 + sum1) + (sum2 + sum3) + Unsafe.Add(ref bias, o);
+                Unsafe.Add(ref preActivation, row * 128 + o) = z;
+                Unsafe.Add(ref activation, row * 128 + o) = VectorMath.Relu(z);
+            }
+        }
+    }
+
+    /// <summary>Layer 1 (Dense 784 → 128, ReLU), 4 rows: z = W·x + b, a = ReLU(z).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Layer1ForwardRows(ref float parameters, ref float input, ref float preActivation, ref float activation)
+    {
+        if (Vector512.IsHardwareAccelerated)
+        {
+            Layer1ForwardRowsVector512(ref parameters, ref input, ref preActivation, ref activation);
+            return;
+        }
+
+        if (Vector256.IsHardwareAccelerated)
+        {
+            Layer1ForwardRowsVector256(ref parameters, ref input, ref preActivation, ref activation);
+            return;
+        }
+
+        Layer1ForwardRowsScalar(ref parameters, ref input, ref preActivation, ref activation);
+    }
+
+    /// <summary>Layer 1, 4 rows, Vector512 path.</summary>
+    private static void Layer1ForwardRowsVector512(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         ref float weights = ref parameters;
         ref float bias = ref Unsafe.Add(ref parameters, 100352);
@@ -322,62 +398,22 @@ file static class DigitClassifierKernels
         {
             // outputs o .. o + 3
             {
-                var sum00 = 0f;
-                var sum01 = 0f;
-                var sum02 = 0f;
-                var sum03 = 0f;
-                for (nuint i = 0; i < 784; i += 1)
-                {
-                    var x0 = Unsafe.Add(ref input, i);
-                    sum00 = Unsafe.Add(ref weights, o * 784 + i) * x0 + sum00;
-                    sum01 = Unsafe.Add(ref weights, o * 784 + i + 784) * x0 + sum01;
-                    sum02 = Unsafe.Add(ref weights, o * 784 + i + 1568) * x0 + sum02;
-                    sum03 = Unsafe.Add(ref weights, o * 784 + i + 2352) * x0 + sum03;
-                }
-                Unsafe.Add(ref output, o) = sum00 + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 1) = sum01 + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 2) = sum02 + Unsafe.Add(ref bias, o + 2);
-                Unsafe.Add(ref output, o + 3) = sum03 + Unsafe.Add(ref bias, o + 3);
-            }
-        }
-    }
-
-    /// <summary>Layer 1 (Dense 784 → 128, ReLU): z = W·x + b for 4 rows.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Layer1AffineRows(ref float parameters, ref float input, ref float output)
-    {
-        if (Vector512.IsHardwareAccelerated)
-        {
-            Layer1AffineRowsVector512(ref parameters, ref input, ref output);
-            return;
-        }
-
-        if (Vector256.IsHardwareAccelerated)
-        {
-            Layer1AffineRowsVector256(ref parameters, ref input, ref output);
-            return;
-        }
-
-        Layer1AffineRowsScalar(ref parameters, ref input, ref output);
-    }
-
-    /// <summary>Layer 1, 4 rows, Vector512 path.</summary>
-    private static void Layer1AffineRowsVector512(ref float parameters, ref float input, ref float output)
-    {
-        ref float weights = ref parameters;
-        ref float bias = ref Unsafe.Add(ref parameters, 100352);
-        for (nuint o = 0; o < 128; o += 2)
-        {
-            // outputs o .. o + 1
-            {
-                var sum00 = Vector512.Create(0f);
-                var sum01 = Vector512.Create(0f);
-                var sum10 = Vector512.Create(0f);
-                var sum11 = Vector512.Create(0f);
-                var sum20 = Vector512.Create(0f);
-                var sum21 = Vector512.Create(0f);
-                var sum30 = Vector512.Create(0f);
-                var sum31 = Vector512.Create(0f);
+                var sum0_0 = Vector512.Create(0f);
+                var sum0_1 = Vector512.Create(0f);
+                var sum0_2 = Vector512.Create(0f);
+                var sum0_3 = Vector512.Create(0f);
+                var sum1_0 = Vector512.Create(0f);
+                var sum1_1 = Vector512.Create(0f);
+                var sum1_2 = Vector512.Create(0f);
+                var sum1_3 = Vector512.Create(0f);
+                var sum2_0 = Vector512.Create(0f);
+                var sum2_1 = Vector512.Create(0f);
+                var sum2_2 = Vector512.Create(0f);
+                var sum2_3 = Vector512.Create(0f);
+                var sum3_0 = Vector512.Create(0f);
+                var sum3_1 = Vector512.Create(0f);
+                var sum3_2 = Vector512.Create(0f);
+                var sum3_3 = Vector512.Create(0f);
                 for (nuint i = 0; i < 784; i += 16)
                 {
                     var x0 = Vector512.LoadUnsafe(ref input, i);
@@ -385,45 +421,99 @@ file static class DigitClassifierKernels
                     var x2 = Vector512.LoadUnsafe(ref input, i + 1568);
                     var x3 = Vector512.LoadUnsafe(ref input, i + 2352);
                     var w0 = Vector512.LoadUnsafe(ref weights, o * 784 + i);
-                    sum00 = w0 * x0 + sum00;
-                    sum10 = w0 * x1 + sum10;
-                    sum20 = w0 * x2 + sum20;
-                    sum30 = w0 * x3 + sum30;
+                    sum0_0 = w0 * x0 + sum0_0;
+                    sum1_0 = w0 * x1 + sum1_0;
+                    sum2_0 = w0 * x2 + sum2_0;
+                    sum3_0 = w0 * x3 + sum3_0;
                     var w1 = Vector512.LoadUnsafe(ref weights, o * 784 + i + 784);
-                    sum01 = w1 * x0 + sum01;
-                    sum11 = w1 * x1 + sum11;
-                    sum21 = w1 * x2 + sum21;
-                    sum31 = w1 * x3 + sum31;
+                    sum0_1 = w1 * x0 + sum0_1;
+                    sum1_1 = w1 * x1 + sum1_1;
+                    sum2_1 = w1 * x2 + sum2_1;
+                    sum3_1 = w1 * x3 + sum3_1;
+                    var w2 = Vector512.LoadUnsafe(ref weights, o * 784 + i + 1568);
+                    sum0_2 = w2 * x0 + sum0_2;
+                    sum1_2 = w2 * x1 + sum1_2;
+                    sum2_2 = w2 * x2 + sum2_2;
+                    sum3_2 = w2 * x3 + sum3_2;
+                    var w3 = Vector512.LoadUnsafe(ref weights, o * 784 + i + 2352);
+                    sum0_3 = w3 * x0 + sum0_3;
+                    sum1_3 = w3 * x1 + sum1_3;
+                    sum2_3 = w3 * x2 + sum2_3;
+                    sum3_3 = w3 * x3 + sum3_3;
                 }
-                Unsafe.Add(ref output, o) = Vector512.Sum(sum00) + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 1) = Vector512.Sum(sum01) + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 128) = Vector512.Sum(sum10) + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 129) = Vector512.Sum(sum11) + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 256) = Vector512.Sum(sum20) + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 257) = Vector512.Sum(sum21) + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 384) = Vector512.Sum(sum30) + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 385) = Vector512.Sum(sum31) + Unsafe.Add(ref bias, o + 1);
+                var sum0_0x8 = Vector512.GetLower(sum0_0) + Vector512.GetUpper(sum0_0);
+                var sum0_1x8 = Vector512.GetLower(sum0_1) + Vector512.GetUpper(sum0_1);
+                var sum0_2x8 = Vector512.GetLower(sum0_2) + Vector512.GetUpper(sum0_2);
+                var sum0_3x8 = Vector512.GetLower(sum0_3) + Vector512.GetUpper(sum0_3);
+                var sum0_0x4 = Vector256.GetLower(sum0_0x8) + Vector256.GetUpper(sum0_0x8);
+                var sum0_1x4 = Vector256.GetLower(sum0_1x8) + Vector256.GetUpper(sum0_1x8);
+                var sum0_2x4 = Vector256.GetLower(sum0_2x8) + Vector256.GetUpper(sum0_2x8);
+                var sum0_3x4 = Vector256.GetLower(sum0_3x8) + Vector256.GetUpper(sum0_3x8);
+                var z0 = HorizontalSums.Sums(sum0_0x4, sum0_1x4, sum0_2x4, sum0_3x4) + Vector128.LoadUnsafe(ref bias, o);
+                Vector128.StoreUnsafe(z0, ref preActivation, o);
+                Vector128.StoreUnsafe(VectorMath.Relu(z0), ref activation, o);
+                var sum1_0x8 = Vector512.GetLower(sum1_0) + Vector512.GetUpper(sum1_0);
+                var sum1_1x8 = Vector512.GetLower(sum1_1) + Vector512.GetUpper(sum1_1);
+                var sum1_2x8 = Vector512.GetLower(sum1_2) + Vector512.GetUpper(sum1_2);
+                var sum1_3x8 = Vector512.GetLower(sum1_3) + Vector512.GetUpper(sum1_3);
+                var sum1_0x4 = Vector256.GetLower(sum1_0x8) + Vector256.GetUpper(sum1_0x8);
+                var sum1_1x4 = Vector256.GetLower(sum1_1x8) + Vector256.GetUpper(sum1_1x8);
+                var sum1_2x4 = Vector256.GetLower(sum1_2x8) + Vector256.GetUpper(sum1_2x8);
+                var sum1_3x4 = Vector256.GetLower(sum1_3x8) + Vector256.GetUpper(sum1_3x8);
+                var z1 = HorizontalSums.Sums(sum1_0x4, sum1_1x4, sum1_2x4, sum1_3x4) + Vector128.LoadUnsafe(ref bias, o);
+                Vector128.StoreUnsafe(z1, ref preActivation, o + 128);
+                Vector128.StoreUnsafe(VectorMath.Relu(z1), ref activation, o + 128);
+                var sum2_0x8 = Vector512.GetLower(sum2_0) + Vector512.GetUpper(sum2_0);
+                var sum2_1x8 = Vector512.GetLower(sum2_1) + Vector512.GetUpper(sum2_1);
+                var sum2_2x8 = Vector512.GetLower(sum2_2) + Vector512.GetUpper(sum2_2);
+                var sum2_3x8 = Vector512.GetLower(sum2_3) + Vector512.GetUpper(sum2_3);
+                var sum2_0x4 = Vector256.GetLower(sum2_0x8) + Vector256.GetUpper(sum2_0x8);
+                var sum2_1x4 = Vector256.GetLower(sum2_1x8) + Vector256.GetUpper(sum2_1x8);
+                var sum2_2x4 = Vector256.GetLower(sum2_2x8) + Vector256.GetUpper(sum2_2x8);
+                var sum2_3x4 = Vector256.GetLower(sum2_3x8) + Vector256.GetUpper(sum2_3x8);
+                var z2 = HorizontalSums.Sums(sum2_0x4, sum2_1x4, sum2_2x4, sum2_3x4) + Vector128.LoadUnsafe(ref bias, o);
+                Vector128.StoreUnsafe(z2, ref preActivation, o + 256);
+                Vector128.StoreUnsafe(VectorMath.Relu(z2), ref activation, o + 256);
+                var sum3_0x8 = Vector512.GetLower(sum3_0) + Vector512.GetUpper(sum3_0);
+                var sum3_1x8 = Vector512.GetLower(sum3_1) + Vector512.GetUpper(sum3_1);
+                var sum3_2x8 = Vector512.GetLower(sum3_2) + Vector512.GetUpper(sum3_2);
+                var sum3_3x8 = Vector512.GetLower(sum3_3) + Vector512.GetUpper(sum3_3);
+                var sum3_0x4 = Vector256.GetLower(sum3_0x8) + Vector256.GetUpper(sum3_0x8);
+                var sum3_1x4 = Vector256.GetLower(sum3_1x8) + Vector256.GetUpper(sum3_1x8);
+                var sum3_2x4 = Vector256.GetLower(sum3_2x8) + Vector256.GetUpper(sum3_2x8);
+                var sum3_3x4 = Vector256.GetLower(sum3_3x8) + Vector256.GetUpper(sum3_3x8);
+                var z3 = HorizontalSums.Sums(sum3_0x4, sum3_1x4, sum3_2x4, sum3_3x4) + Vector128.LoadUnsafe(ref bias, o);
+                Vector128.StoreUnsafe(z3, ref preActivation, o + 384);
+                Vector128.StoreUnsafe(VectorMath.Relu(z3), ref activation, o + 384);
             }
         }
     }
 
     /// <summary>Layer 1, 4 rows, Vector256 path.</summary>
-    private static void Layer1AffineRowsVector256(ref float parameters, ref float input, ref float output)
+    private static void Layer1ForwardRowsVector256(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         ref float weights = ref parameters;
         ref float bias = ref Unsafe.Add(ref parameters, 100352);
-        for (nuint o = 0; o < 128; o += 2)
+        for (nuint o = 0; o < 128; o += 4)
         {
-            // outputs o .. o + 1
+            // outputs o .. o + 3
             {
-                var sum00 = Vector256.Create(0f);
-                var sum01 = Vector256.Create(0f);
-                var sum10 = Vector256.Create(0f);
-                var sum11 = Vector256.Create(0f);
-                var sum20 = Vector256.Create(0f);
-                var sum21 = Vector256.Create(0f);
-                var sum30 = Vector256.Create(0f);
-                var sum31 = Vector256.Create(0f);
+                var sum0_0 = Vector256.Create(0f);
+                var sum0_1 = Vector256.Create(0f);
+                var sum0_2 = Vector256.Create(0f);
+                var sum0_3 = Vector256.Create(0f);
+                var sum1_0 = Vector256.Create(0f);
+                var sum1_1 = Vector256.Create(0f);
+                var sum1_2 = Vector256.Create(0f);
+                var sum1_3 = Vector256.Create(0f);
+                var sum2_0 = Vector256.Create(0f);
+                var sum2_1 = Vector256.Create(0f);
+                var sum2_2 = Vector256.Create(0f);
+                var sum2_3 = Vector256.Create(0f);
+                var sum3_0 = Vector256.Create(0f);
+                var sum3_1 = Vector256.Create(0f);
+                var sum3_2 = Vector256.Create(0f);
+                var sum3_3 = Vector256.Create(0f);
                 for (nuint i = 0; i < 784; i += 8)
                 {
                     var x0 = Vector256.LoadUnsafe(ref input, i);
@@ -431,255 +521,312 @@ file static class DigitClassifierKernels
                     var x2 = Vector256.LoadUnsafe(ref input, i + 1568);
                     var x3 = Vector256.LoadUnsafe(ref input, i + 2352);
                     var w0 = Vector256.LoadUnsafe(ref weights, o * 784 + i);
-                    sum00 = w0 * x0 + sum00;
-                    sum10 = w0 * x1 + sum10;
-                    sum20 = w0 * x2 + sum20;
-                    sum30 = w0 * x3 + sum30;
+                    sum0_0 = w0 * x0 + sum0_0;
+                    sum1_0 = w0 * x1 + sum1_0;
+                    sum2_0 = w0 * x2 + sum2_0;
+                    sum3_0 = w0 * x3 + sum3_0;
                     var w1 = Vector256.LoadUnsafe(ref weights, o * 784 + i + 784);
-                    sum01 = w1 * x0 + sum01;
-                    sum11 = w1 * x1 + sum11;
-                    sum21 = w1 * x2 + sum21;
-                    sum31 = w1 * x3 + sum31;
+                    sum0_1 = w1 * x0 + sum0_1;
+                    sum1_1 = w1 * x1 + sum1_1;
+                    sum2_1 = w1 * x2 + sum2_1;
+                    sum3_1 = w1 * x3 + sum3_1;
+                    var w2 = Vector256.LoadUnsafe(ref weights, o * 784 + i + 1568);
+                    sum0_2 = w2 * x0 + sum0_2;
+                    sum1_2 = w2 * x1 + sum1_2;
+                    sum2_2 = w2 * x2 + sum2_2;
+                    sum3_2 = w2 * x3 + sum3_2;
+                    var w3 = Vector256.LoadUnsafe(ref weights, o * 784 + i + 2352);
+                    sum0_3 = w3 * x0 + sum0_3;
+                    sum1_3 = w3 * x1 + sum1_3;
+                    sum2_3 = w3 * x2 + sum2_3;
+                    sum3_3 = w3 * x3 + sum3_3;
                 }
-                Unsafe.Add(ref output, o) = Vector256.Sum(sum00) + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 1) = Vector256.Sum(sum01) + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 128) = Vector256.Sum(sum10) + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 129) = Vector256.Sum(sum11) + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 256) = Vector256.Sum(sum20) + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 257) = Vector256.Sum(sum21) + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 384) = Vector256.Sum(sum30) + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 385) = Vector256.Sum(sum31) + Unsafe.Add(ref bias, o + 1);
+                var sum0_0x4 = Vector256.GetLower(sum0_0) + Vector256.GetUpper(sum0_0);
+                var sum0_1x4 = Vector256.GetLower(sum0_1) + Vector256.GetUpper(sum0_1);
+                var sum0_2x4 = Vector256.GetLower(sum0_2) + Vector256.GetUpper(sum0_2);
+                var sum0_3x4 = Vector256.GetLower(sum0_3) + Vector256.GetUpper(sum0_3);
+                var z0 = HorizontalSums.Sums(sum0_0x4, sum0_1x4, sum0_2x4, sum0_3x4) + Vector128.LoadUnsafe(ref bias, o);
+                Vector128.StoreUnsafe(z0, ref preActivation, o);
+                Vector128.StoreUnsafe(VectorMath.Relu(z0), ref activation, o);
+                var sum1_0x4 = Vector256.GetLower(sum1_0) + Vector256.GetUpper(sum1_0);
+                var sum1_1x4 = Vector256.GetLower(sum1_1) + Vector256.GetUpper(sum1_1);
+                var sum1_2x4 = Vector256.GetLower(sum1_2) + Vector256.GetUpper(sum1_2);
+                var sum1_3x4 = Vector256.GetLower(sum1_3) + Vector256.GetUpper(sum1_3);
+                var z1 = HorizontalSums.Sums(sum1_0x4, sum1_1x4, sum1_2x4, sum1_3x4) + Vector128.LoadUnsafe(ref bias, o);
+                Vector128.StoreUnsafe(z1, ref preActivation, o + 128);
+                Vector128.StoreUnsafe(VectorMath.Relu(z1), ref activation, o + 128);
+                var sum2_0x4 = Vector256.GetLower(sum2_0) + Vector256.GetUpper(sum2_0);
+                var sum2_1x4 = Vector256.GetLower(sum2_1) + Vector256.GetUpper(sum2_1);
+                var sum2_2x4 = Vector256.GetLower(sum2_2) + Vector256.GetUpper(sum2_2);
+                var sum2_3x4 = Vector256.GetLower(sum2_3) + Vector256.GetUpper(sum2_3);
+                var z2 = HorizontalSums.Sums(sum2_0x4, sum2_1x4, sum2_2x4, sum2_3x4) + Vector128.LoadUnsafe(ref bias, o);
+                Vector128.StoreUnsafe(z2, ref preActivation, o + 256);
+                Vector128.StoreUnsafe(VectorMath.Relu(z2), ref activation, o + 256);
+                var sum3_0x4 = Vector256.GetLower(sum3_0) + Vector256.GetUpper(sum3_0);
+                var sum3_1x4 = Vector256.GetLower(sum3_1) + Vector256.GetUpper(sum3_1);
+                var sum3_2x4 = Vector256.GetLower(sum3_2) + Vector256.GetUpper(sum3_2);
+                var sum3_3x4 = Vector256.GetLower(sum3_3) + Vector256.GetUpper(sum3_3);
+                var z3 = HorizontalSums.Sums(sum3_0x4, sum3_1x4, sum3_2x4, sum3_3x4) + Vector128.LoadUnsafe(ref bias, o);
+                Vector128.StoreUnsafe(z3, ref preActivation, o + 384);
+                Vector128.StoreUnsafe(VectorMath.Relu(z3), ref activation, o + 384);
             }
         }
     }
 
     /// <summary>Layer 1, 4 rows, scalar path.</summary>
-    private static void Layer1AffineRowsScalar(ref float parameters, ref float input, ref float output)
+    private static void Layer1ForwardRowsScalar(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         ref float weights = ref parameters;
         ref float bias = ref Unsafe.Add(ref parameters, 100352);
-        for (nuint o = 0; o < 128; o += 2)
+        for (nuint row = 0; row < 4; row++)
         {
-            // outputs o .. o + 1
+            ref float x = ref Unsafe.Add(ref input, row * 784);
+            for (nuint o = 0; o < 128; o++)
             {
-                var sum00 = 0f;
-                var sum01 = 0f;
-                var sum10 = 0f;
-                var sum11 = 0f;
-                var sum20 = 0f;
-                var sum21 = 0f;
-                var sum30 = 0f;
-                var sum31 = 0f;
-                for (nuint i = 0; i < 784; i += 1)
+                ref float w = ref Unsafe.Add(ref weights, o * 784);
+                float sum0 = 0f, sum1 = 0f, sum2 = 0f, sum3 = 0f;
+                nuint i = 0;
+                for (; i + 4 <= 784; i += 4)
                 {
-                    var x0 = Unsafe.Add(ref input, i);
-                    var x1 = Unsafe.Add(ref input, i + 784);
-                    var x2 = Unsafe.Add(ref input, i + 1568);
-                    var x3 = Unsafe.Add(ref input, i + 2352);
-                    var w0 = Unsafe.Add(ref weights, o * 784 + i);
-                    sum00 = w0 * x0 + sum00;
-                    sum10 = w0 * x1 + sum10;
-                    sum20 = w0 * x2 + sum20;
-                    sum30 = w0 * x3 + sum30;
-                    var w1 = Unsafe.Add(ref weights, o * 784 + i + 784);
-                    sum01 = w1 * x0 + sum01;
-                    sum11 = w1 * x1 + sum11;
-                    sum21 = w1 * x2 + sum21;
-                    sum31 = w1 * x3 + sum31;
+                    sum0 += Unsafe.Add(ref w, i) * Unsafe.Add(ref x, i);
+                    sum1 += Unsafe.Add(ref w, i + 1) * Unsafe.Add(ref x, i + 1);
+                    sum2 += Unsafe.Add(ref w, i + 2) * Unsafe.Add(ref x, i + 2);
+                    sum3 += Unsafe.Add(ref w, i + 3) * Unsafe.Add(ref x, i + 3);
                 }
-                Unsafe.Add(ref output, o) = sum00 + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 1) = sum01 + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 128) = sum10 + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 129) = sum11 + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 256) = sum20 + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 257) = sum21 + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 384) = sum30 + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 385) = sum31 + Unsafe.Add(ref bias, o + 1);
+                for (; i < 784; i++)
+                {
+                    sum0 += Unsafe.Add(ref w, i) * Unsafe.Add(ref x, i);
+                }
+                var z = (sum0 + sum1) + (sum2 + sum3) + Unsafe.Add(ref bias, o);
+                Unsafe.Add(ref preActivation, row * 128 + o) = z;
+                Unsafe.Add(ref activation, row * 128 + o) = VectorMath.Relu(z);
             }
         }
     }
 
-    /// <summary>Layer 2 (Dense 128 → 10, Softmax): z = W·x + b for one row.</summary>
+    /// <summary>Layer 2 (Dense 128 → 10, Softmax), one row: z = W·x + b.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Layer2Affine(ref float parameters, ref float input, ref float output)
+    public static void Layer2Forward(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         if (Vector512.IsHardwareAccelerated)
         {
-            Layer2AffineVector512(ref parameters, ref input, ref output);
+            Layer2ForwardVector512(ref parameters, ref input, ref preActivation, ref activation);
             return;
         }
 
         if (Vector256.IsHardwareAccelerated)
         {
-            Layer2AffineVector256(ref parameters, ref input, ref output);
+            Layer2ForwardVector256(ref parameters, ref input, ref preActivation, ref activation);
             return;
         }
 
-        Layer2AffineScalar(ref parameters, ref input, ref output);
+        Layer2ForwardScalar(ref parameters, ref input, ref preActivation, ref activation);
     }
 
     /// <summary>Layer 2, one row, Vector512 path.</summary>
-    private static void Layer2AffineVector512(ref float parameters, ref float input, ref float output)
+    private static void Layer2ForwardVector512(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 100480);
         ref float bias = ref Unsafe.Add(ref parameters, 101760);
-        for (nuint o = 0; o < 8; o += 4)
+        // outputs 0 .. 7
         {
-            // outputs o .. o + 3
-            {
-                var sum00 = Vector512.Create(0f);
-                var sum01 = Vector512.Create(0f);
-                var sum02 = Vector512.Create(0f);
-                var sum03 = Vector512.Create(0f);
-                for (nuint i = 0; i < 128; i += 16)
-                {
-                    var x0 = Vector512.LoadUnsafe(ref input, i);
-                    sum00 = Vector512.LoadUnsafe(ref weights, o * 128 + i) * x0 + sum00;
-                    sum01 = Vector512.LoadUnsafe(ref weights, o * 128 + i + 128) * x0 + sum01;
-                    sum02 = Vector512.LoadUnsafe(ref weights, o * 128 + i + 256) * x0 + sum02;
-                    sum03 = Vector512.LoadUnsafe(ref weights, o * 128 + i + 384) * x0 + sum03;
-                }
-                Unsafe.Add(ref output, o) = Vector512.Sum(sum00) + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 1) = Vector512.Sum(sum01) + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 2) = Vector512.Sum(sum02) + Unsafe.Add(ref bias, o + 2);
-                Unsafe.Add(ref output, o + 3) = Vector512.Sum(sum03) + Unsafe.Add(ref bias, o + 3);
-            }
-        }
-        // outputs 8 .. 9
-        {
-            var sum00 = Vector512.Create(0f);
-            var sum01 = Vector512.Create(0f);
+            var sum0_0 = Vector512.Create(0f);
+            var sum0_1 = Vector512.Create(0f);
+            var sum0_2 = Vector512.Create(0f);
+            var sum0_3 = Vector512.Create(0f);
+            var sum0_4 = Vector512.Create(0f);
+            var sum0_5 = Vector512.Create(0f);
+            var sum0_6 = Vector512.Create(0f);
+            var sum0_7 = Vector512.Create(0f);
             for (nuint i = 0; i < 128; i += 16)
             {
                 var x0 = Vector512.LoadUnsafe(ref input, i);
-                sum00 = Vector512.LoadUnsafe(ref weights, i + 1024) * x0 + sum00;
-                sum01 = Vector512.LoadUnsafe(ref weights, i + 1152) * x0 + sum01;
+                sum0_0 = Vector512.LoadUnsafe(ref weights, i) * x0 + sum0_0;
+                sum0_1 = Vector512.LoadUnsafe(ref weights, i + 128) * x0 + sum0_1;
+                sum0_2 = Vector512.LoadUnsafe(ref weights, i + 256) * x0 + sum0_2;
+                sum0_3 = Vector512.LoadUnsafe(ref weights, i + 384) * x0 + sum0_3;
+                sum0_4 = Vector512.LoadUnsafe(ref weights, i + 512) * x0 + sum0_4;
+                sum0_5 = Vector512.LoadUnsafe(ref weights, i + 640) * x0 + sum0_5;
+                sum0_6 = Vector512.LoadUnsafe(ref weights, i + 768) * x0 + sum0_6;
+                sum0_7 = Vector512.LoadUnsafe(ref weights, i + 896) * x0 + sum0_7;
             }
-            Unsafe.Add(ref output, 8) = Vector512.Sum(sum00) + Unsafe.Add(ref bias, 8);
-            Unsafe.Add(ref output, 9) = Vector512.Sum(sum01) + Unsafe.Add(ref bias, 9);
+            var sum0_0x8 = Vector512.GetLower(sum0_0) + Vector512.GetUpper(sum0_0);
+            var sum0_1x8 = Vector512.GetLower(sum0_1) + Vector512.GetUpper(sum0_1);
+            var sum0_2x8 = Vector512.GetLower(sum0_2) + Vector512.GetUpper(sum0_2);
+            var sum0_3x8 = Vector512.GetLower(sum0_3) + Vector512.GetUpper(sum0_3);
+            var sum0_4x8 = Vector512.GetLower(sum0_4) + Vector512.GetUpper(sum0_4);
+            var sum0_5x8 = Vector512.GetLower(sum0_5) + Vector512.GetUpper(sum0_5);
+            var sum0_6x8 = Vector512.GetLower(sum0_6) + Vector512.GetUpper(sum0_6);
+            var sum0_7x8 = Vector512.GetLower(sum0_7) + Vector512.GetUpper(sum0_7);
+            var z0 = HorizontalSums.Sums(sum0_0x8, sum0_1x8, sum0_2x8, sum0_3x8, sum0_4x8, sum0_5x8, sum0_6x8, sum0_7x8) + Vector256.LoadUnsafe(ref bias, 0);
+            Vector256.StoreUnsafe(z0, ref preActivation, 0);
+        }
+        // outputs 2 .. 9
+        {
+            var sum0_0 = Vector512.Create(0f);
+            var sum0_1 = Vector512.Create(0f);
+            var sum0_2 = Vector512.Create(0f);
+            var sum0_3 = Vector512.Create(0f);
+            var sum0_4 = Vector512.Create(0f);
+            var sum0_5 = Vector512.Create(0f);
+            var sum0_6 = Vector512.Create(0f);
+            var sum0_7 = Vector512.Create(0f);
+            for (nuint i = 0; i < 128; i += 16)
+            {
+                var x0 = Vector512.LoadUnsafe(ref input, i);
+                sum0_0 = Vector512.LoadUnsafe(ref weights, i + 256) * x0 + sum0_0;
+                sum0_1 = Vector512.LoadUnsafe(ref weights, i + 384) * x0 + sum0_1;
+                sum0_2 = Vector512.LoadUnsafe(ref weights, i + 512) * x0 + sum0_2;
+                sum0_3 = Vector512.LoadUnsafe(ref weights, i + 640) * x0 + sum0_3;
+                sum0_4 = Vector512.LoadUnsafe(ref weights, i + 768) * x0 + sum0_4;
+                sum0_5 = Vector512.LoadUnsafe(ref weights, i + 896) * x0 + sum0_5;
+                sum0_6 = Vector512.LoadUnsafe(ref weights, i + 1024) * x0 + sum0_6;
+                sum0_7 = Vector512.LoadUnsafe(ref weights, i + 1152) * x0 + sum0_7;
+            }
+            var sum0_0x8 = Vector512.GetLower(sum0_0) + Vector512.GetUpper(sum0_0);
+            var sum0_1x8 = Vector512.GetLower(sum0_1) + Vector512.GetUpper(sum0_1);
+            var sum0_2x8 = Vector512.GetLower(sum0_2) + Vector512.GetUpper(sum0_2);
+            var sum0_3x8 = Vector512.GetLower(sum0_3) + Vector512.GetUpper(sum0_3);
+            var sum0_4x8 = Vector512.GetLower(sum0_4) + Vector512.GetUpper(sum0_4);
+            var sum0_5x8 = Vector512.GetLower(sum0_5) + Vector512.GetUpper(sum0_5);
+            var sum0_6x8 = Vector512.GetLower(sum0_6) + Vector512.GetUpper(sum0_6);
+            var sum0_7x8 = Vector512.GetLower(sum0_7) + Vector512.GetUpper(sum0_7);
+            var z0 = HorizontalSums.Sums(sum0_0x8, sum0_1x8, sum0_2x8, sum0_3x8, sum0_4x8, sum0_5x8, sum0_6x8, sum0_7x8) + Vector256.LoadUnsafe(ref bias, 2);
+            Vector256.StoreUnsafe(z0, ref preActivation, 2);
         }
     }
 
     /// <summary>Layer 2, one row, Vector256 path.</summary>
-    private static void Layer2AffineVector256(ref float parameters, ref float input, ref float output)
+    private static void Layer2ForwardVector256(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 100480);
         ref float bias = ref Unsafe.Add(ref parameters, 101760);
-        for (nuint o = 0; o < 8; o += 4)
+        // outputs 0 .. 7
         {
-            // outputs o .. o + 3
-            {
-                var sum00 = Vector256.Create(0f);
-                var sum01 = Vector256.Create(0f);
-                var sum02 = Vector256.Create(0f);
-                var sum03 = Vector256.Create(0f);
-                for (nuint i = 0; i < 128; i += 8)
-                {
-                    var x0 = Vector256.LoadUnsafe(ref input, i);
-                    sum00 = Vector256.LoadUnsafe(ref weights, o * 128 + i) * x0 + sum00;
-                    sum01 = Vector256.LoadUnsafe(ref weights, o * 128 + i + 128) * x0 + sum01;
-                    sum02 = Vector256.LoadUnsafe(ref weights, o * 128 + i + 256) * x0 + sum02;
-                    sum03 = Vector256.LoadUnsafe(ref weights, o * 128 + i + 384) * x0 + sum03;
-                }
-                Unsafe.Add(ref output, o) = Vector256.Sum(sum00) + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 1) = Vector256.Sum(sum01) + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 2) = Vector256.Sum(sum02) + Unsafe.Add(ref bias, o + 2);
-                Unsafe.Add(ref output, o + 3) = Vector256.Sum(sum03) + Unsafe.Add(ref bias, o + 3);
-            }
-        }
-        // outputs 8 .. 9
-        {
-            var sum00 = Vector256.Create(0f);
-            var sum01 = Vector256.Create(0f);
+            var sum0_0 = Vector256.Create(0f);
+            var sum0_1 = Vector256.Create(0f);
+            var sum0_2 = Vector256.Create(0f);
+            var sum0_3 = Vector256.Create(0f);
+            var sum0_4 = Vector256.Create(0f);
+            var sum0_5 = Vector256.Create(0f);
+            var sum0_6 = Vector256.Create(0f);
+            var sum0_7 = Vector256.Create(0f);
             for (nuint i = 0; i < 128; i += 8)
             {
                 var x0 = Vector256.LoadUnsafe(ref input, i);
-                sum00 = Vector256.LoadUnsafe(ref weights, i + 1024) * x0 + sum00;
-                sum01 = Vector256.LoadUnsafe(ref weights, i + 1152) * x0 + sum01;
+                sum0_0 = Vector256.LoadUnsafe(ref weights, i) * x0 + sum0_0;
+                sum0_1 = Vector256.LoadUnsafe(ref weights, i + 128) * x0 + sum0_1;
+                sum0_2 = Vector256.LoadUnsafe(ref weights, i + 256) * x0 + sum0_2;
+                sum0_3 = Vector256.LoadUnsafe(ref weights, i + 384) * x0 + sum0_3;
+                sum0_4 = Vector256.LoadUnsafe(ref weights, i + 512) * x0 + sum0_4;
+                sum0_5 = Vector256.LoadUnsafe(ref weights, i + 640) * x0 + sum0_5;
+                sum0_6 = Vector256.LoadUnsafe(ref weights, i + 768) * x0 + sum0_6;
+                sum0_7 = Vector256.LoadUnsafe(ref weights, i + 896) * x0 + sum0_7;
             }
-            Unsafe.Add(ref output, 8) = Vector256.Sum(sum00) + Unsafe.Add(ref bias, 8);
-            Unsafe.Add(ref output, 9) = Vector256.Sum(sum01) + Unsafe.Add(ref bias, 9);
+            var z0 = HorizontalSums.Sums(sum0_0, sum0_1, sum0_2, sum0_3, sum0_4, sum0_5, sum0_6, sum0_7) + Vector256.LoadUnsafe(ref bias, 0);
+            Vector256.StoreUnsafe(z0, ref preActivation, 0);
+        }
+        // outputs 2 .. 9
+        {
+            var sum0_0 = Vector256.Create(0f);
+            var sum0_1 = Vector256.Create(0f);
+            var sum0_2 = Vector256.Create(0f);
+            var sum0_3 = Vector256.Create(0f);
+            var sum0_4 = Vector256.Create(0f);
+            var sum0_5 = Vector256.Create(0f);
+            var sum0_6 = Vector256.Create(0f);
+            var sum0_7 = Vector256.Create(0f);
+            for (nuint i = 0; i < 128; i += 8)
+            {
+                var x0 = Vector256.LoadUnsafe(ref input, i);
+                sum0_0 = Vector256.LoadUnsafe(ref weights, i + 256) * x0 + sum0_0;
+                sum0_1 = Vector256.LoadUnsafe(ref weights, i + 384) * x0 + sum0_1;
+                sum0_2 = Vector256.LoadUnsafe(ref weights, i + 512) * x0 + sum0_2;
+                sum0_3 = Vector256.LoadUnsafe(ref weights, i + 640) * x0 + sum0_3;
+                sum0_4 = Vector256.LoadUnsafe(ref weights, i + 768) * x0 + sum0_4;
+                sum0_5 = Vector256.LoadUnsafe(ref weights, i + 896) * x0 + sum0_5;
+                sum0_6 = Vector256.LoadUnsafe(ref weights, i + 1024) * x0 + sum0_6;
+                sum0_7 = Vector256.LoadUnsafe(ref weights, i + 1152) * x0 + sum0_7;
+            }
+            var z0 = HorizontalSums.Sums(sum0_0, sum0_1, sum0_2, sum0_3, sum0_4, sum0_5, sum0_6, sum0_7) + Vector256.LoadUnsafe(ref bias, 2);
+            Vector256.StoreUnsafe(z0, ref preActivation, 2);
         }
     }
 
     /// <summary>Layer 2, one row, scalar path.</summary>
-    private static void Layer2AffineScalar(ref float parameters, ref float input, ref float output)
+    private static void Layer2ForwardScalar(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 100480);
         ref float bias = ref Unsafe.Add(ref parameters, 101760);
-        for (nuint o = 0; o < 8; o += 4)
+        for (nuint row = 0; row < 1; row++)
         {
-            // outputs o .. o + 3
+            ref float x = ref Unsafe.Add(ref input, row * 128);
+            for (nuint o = 0; o < 10; o++)
             {
-                var sum00 = 0f;
-                var sum01 = 0f;
-                var sum02 = 0f;
-                var sum03 = 0f;
-                for (nuint i = 0; i < 128; i += 1)
+                ref float w = ref Unsafe.Add(ref weights, o * 128);
+                float sum0 = 0f, sum1 = 0f, sum2 = 0f, sum3 = 0f;
+                nuint i = 0;
+                for (; i + 4 <= 128; i += 4)
                 {
-                    var x0 = Unsafe.Add(ref input, i);
-                    sum00 = Unsafe.Add(ref weights, o * 128 + i) * x0 + sum00;
-                    sum01 = Unsafe.Add(ref weights, o * 128 + i + 128) * x0 + sum01;
-                    sum02 = Unsafe.Add(ref weights, o * 128 + i + 256) * x0 + sum02;
-                    sum03 = Unsafe.Add(ref weights, o * 128 + i + 384) * x0 + sum03;
+                    sum0 += Unsafe.Add(ref w, i) * Unsafe.Add(ref x, i);
+                    sum1 += Unsafe.Add(ref w, i + 1) * Unsafe.Add(ref x, i + 1);
+                    sum2 += Unsafe.Add(ref w, i + 2) * Unsafe.Add(ref x, i + 2);
+                    sum3 += Unsafe.Add(ref w, i + 3) * Unsafe.Add(ref x, i + 3);
                 }
-                Unsafe.Add(ref output, o) = sum00 + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 1) = sum01 + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 2) = sum02 + Unsafe.Add(ref bias, o + 2);
-                Unsafe.Add(ref output, o + 3) = sum03 + Unsafe.Add(ref bias, o + 3);
+                for (; i < 128; i++)
+                {
+                    sum0 += Unsafe.Add(ref w, i) * Unsafe.Add(ref x, i);
+                }
+                var z = (sum0 + sum1) + (sum2 + sum3) + Unsafe.Add(ref bias, o);
+                Unsafe.Add(ref preActivation, row * 10 + o) = z;
             }
-        }
-        // outputs 8 .. 9
-        {
-            var sum00 = 0f;
-            var sum01 = 0f;
-            for (nuint i = 0; i < 128; i += 1)
-            {
-                var x0 = Unsafe.Add(ref input, i);
-                sum00 = Unsafe.Add(ref weights, i + 1024) * x0 + sum00;
-                sum01 = Unsafe.Add(ref weights, i + 1152) * x0 + sum01;
-            }
-            Unsafe.Add(ref output, 8) = sum00 + Unsafe.Add(ref bias, 8);
-            Unsafe.Add(ref output, 9) = sum01 + Unsafe.Add(ref bias, 9);
         }
     }
 
-    /// <summary>Layer 2 (Dense 128 → 10, Softmax): z = W·x + b for 4 rows.</summary>
+    /// <summary>Layer 2 (Dense 128 → 10, Softmax), 4 rows: z = W·x + b.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Layer2AffineRows(ref float parameters, ref float input, ref float output)
+    public static void Layer2ForwardRows(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         if (Vector512.IsHardwareAccelerated)
         {
-            Layer2AffineRowsVector512(ref parameters, ref input, ref output);
+            Layer2ForwardRowsVector512(ref parameters, ref input, ref preActivation, ref activation);
             return;
         }
 
         if (Vector256.IsHardwareAccelerated)
         {
-            Layer2AffineRowsVector256(ref parameters, ref input, ref output);
+            Layer2ForwardRowsVector256(ref parameters, ref input, ref preActivation, ref activation);
             return;
         }
 
-        Layer2AffineRowsScalar(ref parameters, ref input, ref output);
+        Layer2ForwardRowsScalar(ref parameters, ref input, ref preActivation, ref activation);
     }
 
     /// <summary>Layer 2, 4 rows, Vector512 path.</summary>
-    private static void Layer2AffineRowsVector512(ref float parameters, ref float input, ref float output)
+    private static void Layer2ForwardRowsVector512(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 100480);
         ref float bias = ref Unsafe.Add(ref parameters, 101760);
-        for (nuint o = 0; o < 10; o += 2)
+        for (nuint o = 0; o < 8; o += 4)
         {
-            // outputs o .. o + 1
+            // outputs o .. o + 3
             {
-                var sum00 = Vector512.Create(0f);
-                var sum01 = Vector512.Create(0f);
-                var sum10 = Vector512.Create(0f);
-                var sum11 = Vector512.Create(0f);
-                var sum20 = Vector512.Create(0f);
-                var sum21 = Vector512.Create(0f);
-                var sum30 = Vector512.Create(0f);
-                var sum31 = Vector512.Create(0f);
+                var sum0_0 = Vector512.Create(0f);
+                var sum0_1 = Vector512.Create(0f);
+                var sum0_2 = Vector512.Create(0f);
+                var sum0_3 = Vector512.Create(0f);
+                var sum1_0 = Vector512.Create(0f);
+                var sum1_1 = Vector512.Create(0f);
+                var sum1_2 = Vector512.Create(0f);
+                var sum1_3 = Vector512.Create(0f);
+                var sum2_0 = Vector512.Create(0f);
+                var sum2_1 = Vector512.Create(0f);
+                var sum2_2 = Vector512.Create(0f);
+                var sum2_3 = Vector512.Create(0f);
+                var sum3_0 = Vector512.Create(0f);
+                var sum3_1 = Vector512.Create(0f);
+                var sum3_2 = Vector512.Create(0f);
+                var sum3_3 = Vector512.Create(0f);
                 for (nuint i = 0; i < 128; i += 16)
                 {
                     var x0 = Vector512.LoadUnsafe(ref input, i);
@@ -687,45 +834,181 @@ file static class DigitClassifierKernels
                     var x2 = Vector512.LoadUnsafe(ref input, i + 256);
                     var x3 = Vector512.LoadUnsafe(ref input, i + 384);
                     var w0 = Vector512.LoadUnsafe(ref weights, o * 128 + i);
-                    sum00 = w0 * x0 + sum00;
-                    sum10 = w0 * x1 + sum10;
-                    sum20 = w0 * x2 + sum20;
-                    sum30 = w0 * x3 + sum30;
+                    sum0_0 = w0 * x0 + sum0_0;
+                    sum1_0 = w0 * x1 + sum1_0;
+                    sum2_0 = w0 * x2 + sum2_0;
+                    sum3_0 = w0 * x3 + sum3_0;
                     var w1 = Vector512.LoadUnsafe(ref weights, o * 128 + i + 128);
-                    sum01 = w1 * x0 + sum01;
-                    sum11 = w1 * x1 + sum11;
-                    sum21 = w1 * x2 + sum21;
-                    sum31 = w1 * x3 + sum31;
+                    sum0_1 = w1 * x0 + sum0_1;
+                    sum1_1 = w1 * x1 + sum1_1;
+                    sum2_1 = w1 * x2 + sum2_1;
+                    sum3_1 = w1 * x3 + sum3_1;
+                    var w2 = Vector512.LoadUnsafe(ref weights, o * 128 + i + 256);
+                    sum0_2 = w2 * x0 + sum0_2;
+                    sum1_2 = w2 * x1 + sum1_2;
+                    sum2_2 = w2 * x2 + sum2_2;
+                    sum3_2 = w2 * x3 + sum3_2;
+                    var w3 = Vector512.LoadUnsafe(ref weights, o * 128 + i + 384);
+                    sum0_3 = w3 * x0 + sum0_3;
+                    sum1_3 = w3 * x1 + sum1_3;
+                    sum2_3 = w3 * x2 + sum2_3;
+                    sum3_3 = w3 * x3 + sum3_3;
                 }
-                Unsafe.Add(ref output, o) = Vector512.Sum(sum00) + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 1) = Vector512.Sum(sum01) + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 10) = Vector512.Sum(sum10) + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 11) = Vector512.Sum(sum11) + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 20) = Vector512.Sum(sum20) + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 21) = Vector512.Sum(sum21) + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 30) = Vector512.Sum(sum30) + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 31) = Vector512.Sum(sum31) + Unsafe.Add(ref bias, o + 1);
+                var sum0_0x8 = Vector512.GetLower(sum0_0) + Vector512.GetUpper(sum0_0);
+                var sum0_1x8 = Vector512.GetLower(sum0_1) + Vector512.GetUpper(sum0_1);
+                var sum0_2x8 = Vector512.GetLower(sum0_2) + Vector512.GetUpper(sum0_2);
+                var sum0_3x8 = Vector512.GetLower(sum0_3) + Vector512.GetUpper(sum0_3);
+                var sum0_0x4 = Vector256.GetLower(sum0_0x8) + Vector256.GetUpper(sum0_0x8);
+                var sum0_1x4 = Vector256.GetLower(sum0_1x8) + Vector256.GetUpper(sum0_1x8);
+                var sum0_2x4 = Vector256.GetLower(sum0_2x8) + Vector256.GetUpper(sum0_2x8);
+                var sum0_3x4 = Vector256.GetLower(sum0_3x8) + Vector256.GetUpper(sum0_3x8);
+                var z0 = HorizontalSums.Sums(sum0_0x4, sum0_1x4, sum0_2x4, sum0_3x4) + Vector128.LoadUnsafe(ref bias, o);
+                Vector128.StoreUnsafe(z0, ref preActivation, o);
+                var sum1_0x8 = Vector512.GetLower(sum1_0) + Vector512.GetUpper(sum1_0);
+                var sum1_1x8 = Vector512.GetLower(sum1_1) + Vector512.GetUpper(sum1_1);
+                var sum1_2x8 = Vector512.GetLower(sum1_2) + Vector512.GetUpper(sum1_2);
+                var sum1_3x8 = Vector512.GetLower(sum1_3) + Vector512.GetUpper(sum1_3);
+                var sum1_0x4 = Vector256.GetLower(sum1_0x8) + Vector256.GetUpper(sum1_0x8);
+                var sum1_1x4 = Vector256.GetLower(sum1_1x8) + Vector256.GetUpper(sum1_1x8);
+                var sum1_2x4 = Vector256.GetLower(sum1_2x8) + Vector256.GetUpper(sum1_2x8);
+                var sum1_3x4 = Vector256.GetLower(sum1_3x8) + Vector256.GetUpper(sum1_3x8);
+                var z1 = HorizontalSums.Sums(sum1_0x4, sum1_1x4, sum1_2x4, sum1_3x4) + Vector128.LoadUnsafe(ref bias, o);
+                Vector128.StoreUnsafe(z1, ref preActivation, o + 10);
+                var sum2_0x8 = Vector512.GetLower(sum2_0) + Vector512.GetUpper(sum2_0);
+                var sum2_1x8 = Vector512.GetLower(sum2_1) + Vector512.GetUpper(sum2_1);
+                var sum2_2x8 = Vector512.GetLower(sum2_2) + Vector512.GetUpper(sum2_2);
+                var sum2_3x8 = Vector512.GetLower(sum2_3) + Vector512.GetUpper(sum2_3);
+                var sum2_0x4 = Vector256.GetLower(sum2_0x8) + Vector256.GetUpper(sum2_0x8);
+                var sum2_1x4 = Vector256.GetLower(sum2_1x8) + Vector256.GetUpper(sum2_1x8);
+                var sum2_2x4 = Vector256.GetLower(sum2_2x8) + Vector256.GetUpper(sum2_2x8);
+                var sum2_3x4 = Vector256.GetLower(sum2_3x8) + Vector256.GetUpper(sum2_3x8);
+                var z2 = HorizontalSums.Sums(sum2_0x4, sum2_1x4, sum2_2x4, sum2_3x4) + Vector128.LoadUnsafe(ref bias, o);
+                Vector128.StoreUnsafe(z2, ref preActivation, o + 20);
+                var sum3_0x8 = Vector512.GetLower(sum3_0) + Vector512.GetUpper(sum3_0);
+                var sum3_1x8 = Vector512.GetLower(sum3_1) + Vector512.GetUpper(sum3_1);
+                var sum3_2x8 = Vector512.GetLower(sum3_2) + Vector512.GetUpper(sum3_2);
+                var sum3_3x8 = Vector512.GetLower(sum3_3) + Vector512.GetUpper(sum3_3);
+                var sum3_0x4 = Vector256.GetLower(sum3_0x8) + Vector256.GetUpper(sum3_0x8);
+                var sum3_1x4 = Vector256.GetLower(sum3_1x8) + Vector256.GetUpper(sum3_1x8);
+                var sum3_2x4 = Vector256.GetLower(sum3_2x8) + Vector256.GetUpper(sum3_2x8);
+                var sum3_3x4 = Vector256.GetLower(sum3_3x8) + Vector256.GetUpper(sum3_3x8);
+                var z3 = HorizontalSums.Sums(sum3_0x4, sum3_1x4, sum3_2x4, sum3_3x4) + Vector128.LoadUnsafe(ref bias, o);
+                Vector128.StoreUnsafe(z3, ref preActivation, o + 30);
             }
+        }
+        // outputs 6 .. 9
+        {
+            var sum0_0 = Vector512.Create(0f);
+            var sum0_1 = Vector512.Create(0f);
+            var sum0_2 = Vector512.Create(0f);
+            var sum0_3 = Vector512.Create(0f);
+            var sum1_0 = Vector512.Create(0f);
+            var sum1_1 = Vector512.Create(0f);
+            var sum1_2 = Vector512.Create(0f);
+            var sum1_3 = Vector512.Create(0f);
+            var sum2_0 = Vector512.Create(0f);
+            var sum2_1 = Vector512.Create(0f);
+            var sum2_2 = Vector512.Create(0f);
+            var sum2_3 = Vector512.Create(0f);
+            var sum3_0 = Vector512.Create(0f);
+            var sum3_1 = Vector512.Create(0f);
+            var sum3_2 = Vector512.Create(0f);
+            var sum3_3 = Vector512.Create(0f);
+            for (nuint i = 0; i < 128; i += 16)
+            {
+                var x0 = Vector512.LoadUnsafe(ref input, i);
+                var x1 = Vector512.LoadUnsafe(ref input, i + 128);
+                var x2 = Vector512.LoadUnsafe(ref input, i + 256);
+                var x3 = Vector512.LoadUnsafe(ref input, i + 384);
+                var w0 = Vector512.LoadUnsafe(ref weights, i + 768);
+                sum0_0 = w0 * x0 + sum0_0;
+                sum1_0 = w0 * x1 + sum1_0;
+                sum2_0 = w0 * x2 + sum2_0;
+                sum3_0 = w0 * x3 + sum3_0;
+                var w1 = Vector512.LoadUnsafe(ref weights, i + 896);
+                sum0_1 = w1 * x0 + sum0_1;
+                sum1_1 = w1 * x1 + sum1_1;
+                sum2_1 = w1 * x2 + sum2_1;
+                sum3_1 = w1 * x3 + sum3_1;
+                var w2 = Vector512.LoadUnsafe(ref weights, i + 1024);
+                sum0_2 = w2 * x0 + sum0_2;
+                sum1_2 = w2 * x1 + sum1_2;
+                sum2_2 = w2 * x2 + sum2_2;
+                sum3_2 = w2 * x3 + sum3_2;
+                var w3 = Vector512.LoadUnsafe(ref weights, i + 1152);
+                sum0_3 = w3 * x0 + sum0_3;
+                sum1_3 = w3 * x1 + sum1_3;
+                sum2_3 = w3 * x2 + sum2_3;
+                sum3_3 = w3 * x3 + sum3_3;
+            }
+            var sum0_0x8 = Vector512.GetLower(sum0_0) + Vector512.GetUpper(sum0_0);
+            var sum0_1x8 = Vector512.GetLower(sum0_1) + Vector512.GetUpper(sum0_1);
+            var sum0_2x8 = Vector512.GetLower(sum0_2) + Vector512.GetUpper(sum0_2);
+            var sum0_3x8 = Vector512.GetLower(sum0_3) + Vector512.GetUpper(sum0_3);
+            var sum0_0x4 = Vector256.GetLower(sum0_0x8) + Vector256.GetUpper(sum0_0x8);
+            var sum0_1x4 = Vector256.GetLower(sum0_1x8) + Vector256.GetUpper(sum0_1x8);
+            var sum0_2x4 = Vector256.GetLower(sum0_2x8) + Vector256.GetUpper(sum0_2x8);
+            var sum0_3x4 = Vector256.GetLower(sum0_3x8) + Vector256.GetUpper(sum0_3x8);
+            var z0 = HorizontalSums.Sums(sum0_0x4, sum0_1x4, sum0_2x4, sum0_3x4) + Vector128.LoadUnsafe(ref bias, 6);
+            Vector128.StoreUnsafe(z0, ref preActivation, 6);
+            var sum1_0x8 = Vector512.GetLower(sum1_0) + Vector512.GetUpper(sum1_0);
+            var sum1_1x8 = Vector512.GetLower(sum1_1) + Vector512.GetUpper(sum1_1);
+            var sum1_2x8 = Vector512.GetLower(sum1_2) + Vector512.GetUpper(sum1_2);
+            var sum1_3x8 = Vector512.GetLower(sum1_3) + Vector512.GetUpper(sum1_3);
+            var sum1_0x4 = Vector256.GetLower(sum1_0x8) + Vector256.GetUpper(sum1_0x8);
+            var sum1_1x4 = Vector256.GetLower(sum1_1x8) + Vector256.GetUpper(sum1_1x8);
+            var sum1_2x4 = Vector256.GetLower(sum1_2x8) + Vector256.GetUpper(sum1_2x8);
+            var sum1_3x4 = Vector256.GetLower(sum1_3x8) + Vector256.GetUpper(sum1_3x8);
+            var z1 = HorizontalSums.Sums(sum1_0x4, sum1_1x4, sum1_2x4, sum1_3x4) + Vector128.LoadUnsafe(ref bias, 6);
+            Vector128.StoreUnsafe(z1, ref preActivation, 16);
+            var sum2_0x8 = Vector512.GetLower(sum2_0) + Vector512.GetUpper(sum2_0);
+            var sum2_1x8 = Vector512.GetLower(sum2_1) + Vector512.GetUpper(sum2_1);
+            var sum2_2x8 = Vector512.GetLower(sum2_2) + Vector512.GetUpper(sum2_2);
+            var sum2_3x8 = Vector512.GetLower(sum2_3) + Vector512.GetUpper(sum2_3);
+            var sum2_0x4 = Vector256.GetLower(sum2_0x8) + Vector256.GetUpper(sum2_0x8);
+            var sum2_1x4 = Vector256.GetLower(sum2_1x8) + Vector256.GetUpper(sum2_1x8);
+            var sum2_2x4 = Vector256.GetLower(sum2_2x8) + Vector256.GetUpper(sum2_2x8);
+            var sum2_3x4 = Vector256.GetLower(sum2_3x8) + Vector256.GetUpper(sum2_3x8);
+            var z2 = HorizontalSums.Sums(sum2_0x4, sum2_1x4, sum2_2x4, sum2_3x4) + Vector128.LoadUnsafe(ref bias, 6);
+            Vector128.StoreUnsafe(z2, ref preActivation, 26);
+            var sum3_0x8 = Vector512.GetLower(sum3_0) + Vector512.GetUpper(sum3_0);
+            var sum3_1x8 = Vector512.GetLower(sum3_1) + Vector512.GetUpper(sum3_1);
+            var sum3_2x8 = Vector512.GetLower(sum3_2) + Vector512.GetUpper(sum3_2);
+            var sum3_3x8 = Vector512.GetLower(sum3_3) + Vector512.GetUpper(sum3_3);
+            var sum3_0x4 = Vector256.GetLower(sum3_0x8) + Vector256.GetUpper(sum3_0x8);
+            var sum3_1x4 = Vector256.GetLower(sum3_1x8) + Vector256.GetUpper(sum3_1x8);
+            var sum3_2x4 = Vector256.GetLower(sum3_2x8) + Vector256.GetUpper(sum3_2x8);
+            var sum3_3x4 = Vector256.GetLower(sum3_3x8) + Vector256.GetUpper(sum3_3x8);
+            var z3 = HorizontalSums.Sums(sum3_0x4, sum3_1x4, sum3_2x4, sum3_3x4) + Vector128.LoadUnsafe(ref bias, 6);
+            Vector128.StoreUnsafe(z3, ref preActivation, 36);
         }
     }
 
     /// <summary>Layer 2, 4 rows, Vector256 path.</summary>
-    private static void Layer2AffineRowsVector256(ref float parameters, ref float input, ref float output)
+    private static void Layer2ForwardRowsVector256(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 100480);
         ref float bias = ref Unsafe.Add(ref parameters, 101760);
-        for (nuint o = 0; o < 10; o += 2)
+        for (nuint o = 0; o < 8; o += 4)
         {
-            // outputs o .. o + 1
+            // outputs o .. o + 3
             {
-                var sum00 = Vector256.Create(0f);
-                var sum01 = Vector256.Create(0f);
-                var sum10 = Vector256.Create(0f);
-                var sum11 = Vector256.Create(0f);
-                var sum20 = Vector256.Create(0f);
-                var sum21 = Vector256.Create(0f);
-                var sum30 = Vector256.Create(0f);
-                var sum31 = Vector256.Create(0f);
+                var sum0_0 = Vector256.Create(0f);
+                var sum0_1 = Vector256.Create(0f);
+                var sum0_2 = Vector256.Create(0f);
+                var sum0_3 = Vector256.Create(0f);
+                var sum1_0 = Vector256.Create(0f);
+                var sum1_1 = Vector256.Create(0f);
+                var sum1_2 = Vector256.Create(0f);
+                var sum1_3 = Vector256.Create(0f);
+                var sum2_0 = Vector256.Create(0f);
+                var sum2_1 = Vector256.Create(0f);
+                var sum2_2 = Vector256.Create(0f);
+                var sum2_3 = Vector256.Create(0f);
+                var sum3_0 = Vector256.Create(0f);
+                var sum3_1 = Vector256.Create(0f);
+                var sum3_2 = Vector256.Create(0f);
+                var sum3_3 = Vector256.Create(0f);
                 for (nuint i = 0; i < 128; i += 8)
                 {
                     var x0 = Vector256.LoadUnsafe(ref input, i);
@@ -733,70 +1016,150 @@ file static class DigitClassifierKernels
                     var x2 = Vector256.LoadUnsafe(ref input, i + 256);
                     var x3 = Vector256.LoadUnsafe(ref input, i + 384);
                     var w0 = Vector256.LoadUnsafe(ref weights, o * 128 + i);
-                    sum00 = w0 * x0 + sum00;
-                    sum10 = w0 * x1 + sum10;
-                    sum20 = w0 * x2 + sum20;
-                    sum30 = w0 * x3 + sum30;
+                    sum0_0 = w0 * x0 + sum0_0;
+                    sum1_0 = w0 * x1 + sum1_0;
+                    sum2_0 = w0 * x2 + sum2_0;
+                    sum3_0 = w0 * x3 + sum3_0;
                     var w1 = Vector256.LoadUnsafe(ref weights, o * 128 + i + 128);
-                    sum01 = w1 * x0 + sum01;
-                    sum11 = w1 * x1 + sum11;
-                    sum21 = w1 * x2 + sum21;
-                    sum31 = w1 * x3 + sum31;
+                    sum0_1 = w1 * x0 + sum0_1;
+                    sum1_1 = w1 * x1 + sum1_1;
+                    sum2_1 = w1 * x2 + sum2_1;
+                    sum3_1 = w1 * x3 + sum3_1;
+                    var w2 = Vector256.LoadUnsafe(ref weights, o * 128 + i + 256);
+                    sum0_2 = w2 * x0 + sum0_2;
+                    sum1_2 = w2 * x1 + sum1_2;
+                    sum2_2 = w2 * x2 + sum2_2;
+                    sum3_2 = w2 * x3 + sum3_2;
+                    var w3 = Vector256.LoadUnsafe(ref weights, o * 128 + i + 384);
+                    sum0_3 = w3 * x0 + sum0_3;
+                    sum1_3 = w3 * x1 + sum1_3;
+                    sum2_3 = w3 * x2 + sum2_3;
+                    sum3_3 = w3 * x3 + sum3_3;
                 }
-                Unsafe.Add(ref output, o) = Vector256.Sum(sum00) + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 1) = Vector256.Sum(sum01) + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 10) = Vector256.Sum(sum10) + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 11) = Vector256.Sum(sum11) + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 20) = Vector256.Sum(sum20) + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 21) = Vector256.Sum(sum21) + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 30) = Vector256.Sum(sum30) + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 31) = Vector256.Sum(sum31) + Unsafe.Add(ref bias, o + 1);
+                var sum0_0x4 = Vector256.GetLower(sum0_0) + Vector256.GetUpper(sum0_0);
+                var sum0_1x4 = Vector256.GetLower(sum0_1) + Vector256.GetUpper(sum0_1);
+                var sum0_2x4 = Vector256.GetLower(sum0_2) + Vector256.GetUpper(sum0_2);
+                var sum0_3x4 = Vector256.GetLower(sum0_3) + Vector256.GetUpper(sum0_3);
+                var z0 = HorizontalSums.Sums(sum0_0x4, sum0_1x4, sum0_2x4, sum0_3x4) + Vector128.LoadUnsafe(ref bias, o);
+                Vector128.StoreUnsafe(z0, ref preActivation, o);
+                var sum1_0x4 = Vector256.GetLower(sum1_0) + Vector256.GetUpper(sum1_0);
+                var sum1_1x4 = Vector256.GetLower(sum1_1) + Vector256.GetUpper(sum1_1);
+                var sum1_2x4 = Vector256.GetLower(sum1_2) + Vector256.GetUpper(sum1_2);
+                var sum1_3x4 = Vector256.GetLower(sum1_3) + Vector256.GetUpper(sum1_3);
+                var z1 = HorizontalSums.Sums(sum1_0x4, sum1_1x4, sum1_2x4, sum1_3x4) + Vector128.LoadUnsafe(ref bias, o);
+                Vector128.StoreUnsafe(z1, ref preActivation, o + 10);
+                var sum2_0x4 = Vector256.GetLower(sum2_0) + Vector256.GetUpper(sum2_0);
+                var sum2_1x4 = Vector256.GetLower(sum2_1) + Vector256.GetUpper(sum2_1);
+                var sum2_2x4 = Vector256.GetLower(sum2_2) + Vector256.GetUpper(sum2_2);
+                var sum2_3x4 = Vector256.GetLower(sum2_3) + Vector256.GetUpper(sum2_3);
+                var z2 = HorizontalSums.Sums(sum2_0x4, sum2_1x4, sum2_2x4, sum2_3x4) + Vector128.LoadUnsafe(ref bias, o);
+                Vector128.StoreUnsafe(z2, ref preActivation, o + 20);
+                var sum3_0x4 = Vector256.GetLower(sum3_0) + Vector256.GetUpper(sum3_0);
+                var sum3_1x4 = Vector256.GetLower(sum3_1) + Vector256.GetUpper(sum3_1);
+                var sum3_2x4 = Vector256.GetLower(sum3_2) + Vector256.GetUpper(sum3_2);
+                var sum3_3x4 = Vector256.GetLower(sum3_3) + Vector256.GetUpper(sum3_3);
+                var z3 = HorizontalSums.Sums(sum3_0x4, sum3_1x4, sum3_2x4, sum3_3x4) + Vector128.LoadUnsafe(ref bias, o);
+                Vector128.StoreUnsafe(z3, ref preActivation, o + 30);
             }
+        }
+        // outputs 6 .. 9
+        {
+            var sum0_0 = Vector256.Create(0f);
+            var sum0_1 = Vector256.Create(0f);
+            var sum0_2 = Vector256.Create(0f);
+            var sum0_3 = Vector256.Create(0f);
+            var sum1_0 = Vector256.Create(0f);
+            var sum1_1 = Vector256.Create(0f);
+            var sum1_2 = Vector256.Create(0f);
+            var sum1_3 = Vector256.Create(0f);
+            var sum2_0 = Vector256.Create(0f);
+            var sum2_1 = Vector256.Create(0f);
+            var sum2_2 = Vector256.Create(0f);
+            var sum2_3 = Vector256.Create(0f);
+            var sum3_0 = Vector256.Create(0f);
+            var sum3_1 = Vector256.Create(0f);
+            var sum3_2 = Vector256.Create(0f);
+            var sum3_3 = Vector256.Create(0f);
+            for (nuint i = 0; i < 128; i += 8)
+            {
+                var x0 = Vector256.LoadUnsafe(ref input, i);
+                var x1 = Vector256.LoadUnsafe(ref input, i + 128);
+                var x2 = Vector256.LoadUnsafe(ref input, i + 256);
+                var x3 = Vector256.LoadUnsafe(ref input, i + 384);
+                var w0 = Vector256.LoadUnsafe(ref weights, i + 768);
+                sum0_0 = w0 * x0 + sum0_0;
+                sum1_0 = w0 * x1 + sum1_0;
+                sum2_0 = w0 * x2 + sum2_0;
+                sum3_0 = w0 * x3 + sum3_0;
+                var w1 = Vector256.LoadUnsafe(ref weights, i + 896);
+                sum0_1 = w1 * x0 + sum0_1;
+                sum1_1 = w1 * x1 + sum1_1;
+                sum2_1 = w1 * x2 + sum2_1;
+                sum3_1 = w1 * x3 + sum3_1;
+                var w2 = Vector256.LoadUnsafe(ref weights, i + 1024);
+                sum0_2 = w2 * x0 + sum0_2;
+                sum1_2 = w2 * x1 + sum1_2;
+                sum2_2 = w2 * x2 + sum2_2;
+                sum3_2 = w2 * x3 + sum3_2;
+                var w3 = Vector256.LoadUnsafe(ref weights, i + 1152);
+                sum0_3 = w3 * x0 + sum0_3;
+                sum1_3 = w3 * x1 + sum1_3;
+                sum2_3 = w3 * x2 + sum2_3;
+                sum3_3 = w3 * x3 + sum3_3;
+            }
+            var sum0_0x4 = Vector256.GetLower(sum0_0) + Vector256.GetUpper(sum0_0);
+            var sum0_1x4 = Vector256.GetLower(sum0_1) + Vector256.GetUpper(sum0_1);
+            var sum0_2x4 = Vector256.GetLower(sum0_2) + Vector256.GetUpper(sum0_2);
+            var sum0_3x4 = Vector256.GetLower(sum0_3) + Vector256.GetUpper(sum0_3);
+            var z0 = HorizontalSums.Sums(sum0_0x4, sum0_1x4, sum0_2x4, sum0_3x4) + Vector128.LoadUnsafe(ref bias, 6);
+            Vector128.StoreUnsafe(z0, ref preActivation, 6);
+            var sum1_0x4 = Vector256.GetLower(sum1_0) + Vector256.GetUpper(sum1_0);
+            var sum1_1x4 = Vector256.GetLower(sum1_1) + Vector256.GetUpper(sum1_1);
+            var sum1_2x4 = Vector256.GetLower(sum1_2) + Vector256.GetUpper(sum1_2);
+            var sum1_3x4 = Vector256.GetLower(sum1_3) + Vector256.GetUpper(sum1_3);
+            var z1 = HorizontalSums.Sums(sum1_0x4, sum1_1x4, sum1_2x4, sum1_3x4) + Vector128.LoadUnsafe(ref bias, 6);
+            Vector128.StoreUnsafe(z1, ref preActivation, 16);
+            var sum2_0x4 = Vector256.GetLower(sum2_0) + Vector256.GetUpper(sum2_0);
+            var sum2_1x4 = Vector256.GetLower(sum2_1) + Vector256.GetUpper(sum2_1);
+            var sum2_2x4 = Vector256.GetLower(sum2_2) + Vector256.GetUpper(sum2_2);
+            var sum2_3x4 = Vector256.GetLower(sum2_3) + Vector256.GetUpper(sum2_3);
+            var z2 = HorizontalSums.Sums(sum2_0x4, sum2_1x4, sum2_2x4, sum2_3x4) + Vector128.LoadUnsafe(ref bias, 6);
+            Vector128.StoreUnsafe(z2, ref preActivation, 26);
+            var sum3_0x4 = Vector256.GetLower(sum3_0) + Vector256.GetUpper(sum3_0);
+            var sum3_1x4 = Vector256.GetLower(sum3_1) + Vector256.GetUpper(sum3_1);
+            var sum3_2x4 = Vector256.GetLower(sum3_2) + Vector256.GetUpper(sum3_2);
+            var sum3_3x4 = Vector256.GetLower(sum3_3) + Vector256.GetUpper(sum3_3);
+            var z3 = HorizontalSums.Sums(sum3_0x4, sum3_1x4, sum3_2x4, sum3_3x4) + Vector128.LoadUnsafe(ref bias, 6);
+            Vector128.StoreUnsafe(z3, ref preActivation, 36);
         }
     }
 
     /// <summary>Layer 2, 4 rows, scalar path.</summary>
-    private static void Layer2AffineRowsScalar(ref float parameters, ref float input, ref float output)
+    private static void Layer2ForwardRowsScalar(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 100480);
         ref float bias = ref Unsafe.Add(ref parameters, 101760);
-        for (nuint o = 0; o < 10; o += 2)
+        for (nuint row = 0; row < 4; row++)
         {
-            // outputs o .. o + 1
+            ref float x = ref Unsafe.Add(ref input, row * 128);
+            for (nuint o = 0; o < 10; o++)
             {
-                var sum00 = 0f;
-                var sum01 = 0f;
-                var sum10 = 0f;
-                var sum11 = 0f;
-                var sum20 = 0f;
-                var sum21 = 0f;
-                var sum30 = 0f;
-                var sum31 = 0f;
-                for (nuint i = 0; i < 128; i += 1)
+                ref float w = ref Unsafe.Add(ref weights, o * 128);
+                float sum0 = 0f, sum1 = 0f, sum2 = 0f, sum3 = 0f;
+                nuint i = 0;
+                for (; i + 4 <= 128; i += 4)
                 {
-                    var x0 = Unsafe.Add(ref input, i);
-                    var x1 = Unsafe.Add(ref input, i + 128);
-                    var x2 = Unsafe.Add(ref input, i + 256);
-                    var x3 = Unsafe.Add(ref input, i + 384);
-                    var w0 = Unsafe.Add(ref weights, o * 128 + i);
-                    sum00 = w0 * x0 + sum00;
-                    sum10 = w0 * x1 + sum10;
-                    sum20 = w0 * x2 + sum20;
-                    sum30 = w0 * x3 + sum30;
-                    var w1 = Unsafe.Add(ref weights, o * 128 + i + 128);
-                    sum01 = w1 * x0 + sum01;
-                    sum11 = w1 * x1 + sum11;
-                    sum21 = w1 * x2 + sum21;
-                    sum31 = w1 * x3 + sum31;
+                    sum0 += Unsafe.Add(ref w, i) * Unsafe.Add(ref x, i);
+                    sum1 += Unsafe.Add(ref w, i + 1) * Unsafe.Add(ref x, i + 1);
+                    sum2 += Unsafe.Add(ref w, i + 2) * Unsafe.Add(ref x, i + 2);
+                    sum3 += Unsafe.Add(ref w, i + 3) * Unsafe.Add(ref x, i + 3);
                 }
-                Unsafe.Add(ref output, o) = sum00 + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 1) = sum01 + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 10) = sum10 + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 11) = sum11 + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 20) = sum20 + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 21) = sum21 + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 30) = sum30 + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 31) = sum31 + Unsafe.Add(ref bias, o + 1);
+                for (; i < 128; i++)
+                {
+                    sum0 += Unsafe.Add(ref w, i) * Unsafe.Add(ref x, i);
+                }
+                var z = (sum0 + sum1) + (sum2 + sum3) + Unsafe.Add(ref bias, o);
+                Unsafe.Add(ref preActivation, row * 10 + o) = z;
             }
         }
     }

@@ -2,6 +2,7 @@
 #nullable enable
 
 using Activations = global::NetGen.Kernels.Activations;
+using HorizontalSums = global::NetGen.Kernels.HorizontalSums;
 using Losses = global::NetGen.Kernels.Losses;
 using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;
 using MethodImpl = global::System.Runtime.CompilerServices.MethodImplAttribute;
@@ -10,6 +11,7 @@ using Unsafe = global::System.Runtime.CompilerServices.Unsafe;
 using Vector128 = global::System.Runtime.Intrinsics.Vector128;
 using Vector256 = global::System.Runtime.Intrinsics.Vector256;
 using Vector512 = global::System.Runtime.Intrinsics.Vector512;
+using VectorMath = global::NetGen.Kernels.VectorMath;
 
 partial class Outer
 {
@@ -142,10 +144,9 @@ file static class CriticKernels
     {
         global::System.Span<float> even = stackalloc float[5];
         // Layer 1: Dense 3 → 5, Swish.
-        Layer1Affine(ref parameters, ref input, ref MemoryMarshal.GetReference(even.Slice(0, 5)));
-        Activations.Swish(even.Slice(0, 5));
+        Layer1Forward(ref parameters, ref input, ref MemoryMarshal.GetReference(even.Slice(0, 5)), ref MemoryMarshal.GetReference(even.Slice(0, 5)));
         // Layer 2: Dense 5 → 1, Identity.
-        Layer2Affine(ref parameters, ref MemoryMarshal.GetReference(even), ref MemoryMarshal.GetReference(output));
+        Layer2Forward(ref parameters, ref MemoryMarshal.GetReference(even), ref MemoryMarshal.GetReference(output), ref MemoryMarshal.GetReference(output));
     }
 
     /// <summary>Runs every layer for 4 rows at once.</summary>
@@ -153,10 +154,9 @@ file static class CriticKernels
     {
         global::System.Span<float> even = stackalloc float[20];
         // Layer 1: Dense 3 → 5, Swish.
-        Layer1AffineRows(ref parameters, ref input, ref MemoryMarshal.GetReference(even.Slice(0, 20)));
-        Activations.Swish(even.Slice(0, 20));
+        Layer1ForwardRows(ref parameters, ref input, ref MemoryMarshal.GetReference(even.Slice(0, 20)), ref MemoryMarshal.GetReference(even.Slice(0, 20)));
         // Layer 2: Dense 5 → 1, Identity.
-        Layer2AffineRows(ref parameters, ref MemoryMarshal.GetReference(even), ref MemoryMarshal.GetReference(output));
+        Layer2ForwardRows(ref parameters, ref MemoryMarshal.GetReference(even), ref MemoryMarshal.GetReference(output), ref MemoryMarshal.GetReference(output));
     }
 
     /// <summary>Backpropagates the rows, adding the gradient of their mean loss; returns the mean loss.</summary>
@@ -184,11 +184,9 @@ file static class CriticKernels
         ref float parameters = ref MemoryMarshal.GetArrayDataReference(parameterArray);
         ref float gradients = ref MemoryMarshal.GetArrayDataReference(gradientArray);
         // Layer 1: Dense 3 → 5, Swish, keeping z and a.
-        Layer1Affine(ref parameters, ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(scratch.Slice(0, 5)));
-        scratch.Slice(0, 5).CopyTo(scratch.Slice(20, 5));
-        Activations.Swish(scratch.Slice(20, 5));
+        Layer1Forward(ref parameters, ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(scratch.Slice(0, 5)), ref MemoryMarshal.GetReference(scratch.Slice(20, 5)));
         // Layer 2: Dense 5 → 1, Identity, keeping z and a.
-        Layer2Affine(ref parameters, ref MemoryMarshal.GetReference(scratch.Slice(20, 5)), ref MemoryMarshal.GetReference(scratch.Slice(80, 1)));
+        Layer2Forward(ref parameters, ref MemoryMarshal.GetReference(scratch.Slice(20, 5)), ref MemoryMarshal.GetReference(scratch.Slice(80, 1)), ref MemoryMarshal.GetReference(scratch.Slice(80, 1)));
 
         // MeanSquaredError and its gradient with respect to the outputs.
         var loss = Losses.MeanSquaredError(scratch.Slice(80, 1), target, scratch.Slice(84, 1), scale, 1);
@@ -210,11 +208,9 @@ file static class CriticKernels
         ref float parameters = ref MemoryMarshal.GetArrayDataReference(parameterArray);
         ref float gradients = ref MemoryMarshal.GetArrayDataReference(gradientArray);
         // Layer 1: Dense 3 → 5, Swish, keeping z and a.
-        Layer1AffineRows(ref parameters, ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(scratch.Slice(0, 20)));
-        scratch.Slice(0, 20).CopyTo(scratch.Slice(20, 20));
-        Activations.Swish(scratch.Slice(20, 20));
+        Layer1ForwardRows(ref parameters, ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(scratch.Slice(0, 20)), ref MemoryMarshal.GetReference(scratch.Slice(20, 20)));
         // Layer 2: Dense 5 → 1, Identity, keeping z and a.
-        Layer2AffineRows(ref parameters, ref MemoryMarshal.GetReference(scratch.Slice(20, 20)), ref MemoryMarshal.GetReference(scratch.Slice(80, 4)));
+        Layer2ForwardRows(ref parameters, ref MemoryMarshal.GetReference(scratch.Slice(20, 20)), ref MemoryMarshal.GetReference(scratch.Slice(80, 4)), ref MemoryMarshal.GetReference(scratch.Slice(80, 4)));
 
         // MeanSquaredError and its gradient with respect to the outputs.
         var loss = Losses.MeanSquaredError(scratch.Slice(80, 4), target, scratch.Slice(84, 4), scale, 1);
@@ -230,233 +226,221 @@ file static class CriticKernels
         return loss;
     }
 
-    /// <summary>Layer 1 (Dense 3 → 5, Swish): z = W·x + b for one row.</summary>
+    /// <summary>Layer 1 (Dense 3 → 5, Swish), one row: z = W·x + b, a = Swish(z).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Layer1Affine(ref float parameters, ref float input, ref float output)
+    public static void Layer1Forward(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
-        Layer1AffineScalar(ref parameters, ref input, ref output);
+        Layer1ForwardScalar(ref parameters, ref input, ref preActivation, ref activation);
     }
 
     /// <summary>Layer 1, one row, scalar path.</summary>
-    private static void Layer1AffineScalar(ref float parameters, ref float input, ref float output)
+    private static void Layer1ForwardScalar(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         ref float weights = ref parameters;
         ref float bias = ref Unsafe.Add(ref parameters, 15);
-        // outputs 0 .. 3
+        for (nuint row = 0; row < 1; row++)
         {
-            var sum00 = 0f;
-            var sum01 = 0f;
-            var sum02 = 0f;
-            var sum03 = 0f;
-            for (nuint i = 0; i < 3; i += 1)
+            ref float x = ref Unsafe.Add(ref input, row * 3);
+            for (nuint o = 0; o < 5; o++)
             {
-                var x0 = Unsafe.Add(ref input, i);
-                sum00 = Unsafe.Add(ref weights, i) * x0 + sum00;
-                sum01 = Unsafe.Add(ref weights, i + 3) * x0 + sum01;
-                sum02 = Unsafe.Add(ref weights, i + 6) * x0 + sum02;
-                sum03 = Unsafe.Add(ref weights, i + 9) * x0 + sum03;
+                ref float w = ref Unsafe.Add(ref weights, o * 3);
+                float sum0 = 0f, sum1 = 0f, sum2 = 0f, sum3 = 0f;
+                nuint i = 0;
+                for (; i + 4 <= 3; i += 4)
+                {
+                    sum0 += Unsafe.Add(ref w, i) * Unsafe.Add(ref x, i);
+                    sum1 += Unsafe.Add(ref w, i + 1) * Unsafe.Add(ref x, i + 1);
+                    sum2 += Unsafe.Add(ref w, i + 2) * Unsafe.Add(ref x, i + 2);
+                    sum3 += Unsafe.Add(ref w, i + 3) * Unsafe.Add(ref x, i + 3);
+                }
+                for (; i < 3; i++)
+                {
+                    sum0 += Unsafe.Add(ref w, i) * Unsafe.Add(ref x, i);
+                }
+                var z = (sum0 + sum1) + (sum2 + sum3) + Unsafe.Add(ref bias, o);
+                Unsafe.Add(ref preActivation, row * 5 + o) = z;
+                Unsafe.Add(ref activation, row * 5 + o) = VectorMath.Swish(z);
             }
-            output = sum00 + bias;
-            Unsafe.Add(ref output, 1) = sum01 + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 2) = sum02 + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 3) = sum03 + Unsafe.Add(ref bias, 3);
-        }
-        // output 4
-        {
-            var sum00 = 0f;
-            for (nuint i = 0; i < 3; i += 1)
-            {
-                sum00 = Unsafe.Add(ref weights, i + 12) * Unsafe.Add(ref input, i) + sum00;
-            }
-            Unsafe.Add(ref output, 4) = sum00 + Unsafe.Add(ref bias, 4);
         }
     }
 
-    /// <summary>Layer 1 (Dense 3 → 5, Swish): z = W·x + b for 4 rows.</summary>
+    /// <summary>Layer 1 (Dense 3 → 5, Swish), 4 rows: z = W·x + b, a = Swish(z).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Layer1AffineRows(ref float parameters, ref float input, ref float output)
+    public static void Layer1ForwardRows(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
-        Layer1AffineRowsScalar(ref parameters, ref input, ref output);
+        Layer1ForwardRowsScalar(ref parameters, ref input, ref preActivation, ref activation);
     }
 
     /// <summary>Layer 1, 4 rows, scalar path.</summary>
-    private static void Layer1AffineRowsScalar(ref float parameters, ref float input, ref float output)
+    private static void Layer1ForwardRowsScalar(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         ref float weights = ref parameters;
         ref float bias = ref Unsafe.Add(ref parameters, 15);
-        for (nuint o = 0; o < 4; o += 2)
+        for (nuint row = 0; row < 4; row++)
         {
-            // outputs o .. o + 1
+            ref float x = ref Unsafe.Add(ref input, row * 3);
+            for (nuint o = 0; o < 5; o++)
             {
-                var sum00 = 0f;
-                var sum01 = 0f;
-                var sum10 = 0f;
-                var sum11 = 0f;
-                var sum20 = 0f;
-                var sum21 = 0f;
-                var sum30 = 0f;
-                var sum31 = 0f;
-                for (nuint i = 0; i < 3; i += 1)
+                ref float w = ref Unsafe.Add(ref weights, o * 3);
+                float sum0 = 0f, sum1 = 0f, sum2 = 0f, sum3 = 0f;
+                nuint i = 0;
+                for (; i + 4 <= 3; i += 4)
                 {
-                    var x0 = Unsafe.Add(ref input, i);
-                    var x1 = Unsafe.Add(ref input, i + 3);
-                    var x2 = Unsafe.Add(ref input, i + 6);
-                    var x3 = Unsafe.Add(ref input, i + 9);
-                    var w0 = Unsafe.Add(ref weights, o * 3 + i);
-                    sum00 = w0 * x0 + sum00;
-                    sum10 = w0 * x1 + sum10;
-                    sum20 = w0 * x2 + sum20;
-                    sum30 = w0 * x3 + sum30;
-                    var w1 = Unsafe.Add(ref weights, o * 3 + i + 3);
-                    sum01 = w1 * x0 + sum01;
-                    sum11 = w1 * x1 + sum11;
-                    sum21 = w1 * x2 + sum21;
-                    sum31 = w1 * x3 + sum31;
+                    sum0 += Unsafe.Add(ref w, i) * Unsafe.Add(ref x, i);
+                    sum1 += Unsafe.Add(ref w, i + 1) * Unsafe.Add(ref x, i + 1);
+                    sum2 += Unsafe.Add(ref w, i + 2) * Unsafe.Add(ref x, i + 2);
+                    sum3 += Unsafe.Add(ref w, i + 3) * Unsafe.Add(ref x, i + 3);
                 }
-                Unsafe.Add(ref output, o) = sum00 + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 1) = sum01 + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 5) = sum10 + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 6) = sum11 + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 10) = sum20 + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 11) = sum21 + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 15) = sum30 + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 16) = sum31 + Unsafe.Add(ref bias, o + 1);
+                for (; i < 3; i++)
+                {
+                    sum0 += Unsafe.Add(ref w, i) * Unsafe.Add(ref x, i);
+                }
+                var z = (sum0 + sum1) + (sum2 + sum3) + Unsafe.Add(ref bias, o);
+                Unsafe.Add(ref preActivation, row * 5 + o) = z;
+                Unsafe.Add(ref activation, row * 5 + o) = VectorMath.Swish(z);
             }
-        }
-        // output 4
-        {
-            var sum00 = 0f;
-            var sum10 = 0f;
-            var sum20 = 0f;
-            var sum30 = 0f;
-            for (nuint i = 0; i < 3; i += 1)
-            {
-                var x0 = Unsafe.Add(ref input, i);
-                var x1 = Unsafe.Add(ref input, i + 3);
-                var x2 = Unsafe.Add(ref input, i + 6);
-                var x3 = Unsafe.Add(ref input, i + 9);
-                var w0 = Unsafe.Add(ref weights, i + 12);
-                sum00 = w0 * x0 + sum00;
-                sum10 = w0 * x1 + sum10;
-                sum20 = w0 * x2 + sum20;
-                sum30 = w0 * x3 + sum30;
-            }
-            Unsafe.Add(ref output, 4) = sum00 + Unsafe.Add(ref bias, 4);
-            Unsafe.Add(ref output, 9) = sum10 + Unsafe.Add(ref bias, 4);
-            Unsafe.Add(ref output, 14) = sum20 + Unsafe.Add(ref bias, 4);
-            Unsafe.Add(ref output, 19) = sum30 + Unsafe.Add(ref bias, 4);
         }
     }
 
-    /// <summary>Layer 2 (Dense 5 → 1, Identity): z = W·x + b for one row.</summary>
+    /// <summary>Layer 2 (Dense 5 → 1, Identity), one row: z = W·x + b.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Layer2Affine(ref float parameters, ref float input, ref float output)
+    public static void Layer2Forward(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         if (Vector256.IsHardwareAccelerated)
         {
-            Layer2AffineVector256(ref parameters, ref input, ref output);
+            Layer2ForwardVector256(ref parameters, ref input, ref preActivation, ref activation);
             return;
         }
 
-        Layer2AffineScalar(ref parameters, ref input, ref output);
+        Layer2ForwardScalar(ref parameters, ref input, ref preActivation, ref activation);
     }
 
     /// <summary>Layer 2, one row, Vector256 path.</summary>
-    private static void Layer2AffineVector256(ref float parameters, ref float input, ref float output)
+    private static void Layer2ForwardVector256(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 20);
         ref float bias = ref Unsafe.Add(ref parameters, 25);
+        // The last chunk starts 3 inputs early; these lanes were counted by the chunk before.
+        var lastChunkMask = Vector128.Create(0f, 0f, 0f, 1f);
         // output 0
         {
-            var sum00 = Vector128.Create(0f);
-            sum00 = Vector128.LoadUnsafe(ref weights, 0) * Vector128.LoadUnsafe(ref input, 0) + sum00;
-            output = Vector128.Sum(sum00) + Unsafe.Add(ref weights, 4) * Unsafe.Add(ref input, 4) + bias;
+            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
+            var sum0_0 = Vector128.LoadUnsafe(ref weights, 0) * x0_0;
+            var x0_1 = Vector128.LoadUnsafe(ref input, 1) * lastChunkMask;
+            sum0_0 = Vector128.LoadUnsafe(ref weights, 1) * x0_1 + sum0_0;
+            var z0_0 = Vector128.Sum(sum0_0) + bias;
+            preActivation = z0_0;
         }
     }
 
     /// <summary>Layer 2, one row, scalar path.</summary>
-    private static void Layer2AffineScalar(ref float parameters, ref float input, ref float output)
+    private static void Layer2ForwardScalar(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 20);
         ref float bias = ref Unsafe.Add(ref parameters, 25);
-        // output 0
+        for (nuint row = 0; row < 1; row++)
         {
-            var sum00 = 0f;
-            for (nuint i = 0; i < 5; i += 1)
+            ref float x = ref Unsafe.Add(ref input, row * 5);
+            for (nuint o = 0; o < 1; o++)
             {
-                sum00 = Unsafe.Add(ref weights, i) * Unsafe.Add(ref input, i) + sum00;
+                ref float w = ref Unsafe.Add(ref weights, o * 5);
+                float sum0 = 0f, sum1 = 0f, sum2 = 0f, sum3 = 0f;
+                nuint i = 0;
+                for (; i + 4 <= 5; i += 4)
+                {
+                    sum0 += Unsafe.Add(ref w, i) * Unsafe.Add(ref x, i);
+                    sum1 += Unsafe.Add(ref w, i + 1) * Unsafe.Add(ref x, i + 1);
+                    sum2 += Unsafe.Add(ref w, i + 2) * Unsafe.Add(ref x, i + 2);
+                    sum3 += Unsafe.Add(ref w, i + 3) * Unsafe.Add(ref x, i + 3);
+                }
+                for (; i < 5; i++)
+                {
+                    sum0 += Unsafe.Add(ref w, i) * Unsafe.Add(ref x, i);
+                }
+                var z = (sum0 + sum1) + (sum2 + sum3) + Unsafe.Add(ref bias, o);
+                Unsafe.Add(ref preActivation, row * 1 + o) = z;
             }
-            output = sum00 + bias;
         }
     }
 
-    /// <summary>Layer 2 (Dense 5 → 1, Identity): z = W·x + b for 4 rows.</summary>
+    /// <summary>Layer 2 (Dense 5 → 1, Identity), 4 rows: z = W·x + b.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Layer2AffineRows(ref float parameters, ref float input, ref float output)
+    public static void Layer2ForwardRows(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         if (Vector256.IsHardwareAccelerated)
         {
-            Layer2AffineRowsVector256(ref parameters, ref input, ref output);
+            Layer2ForwardRowsVector256(ref parameters, ref input, ref preActivation, ref activation);
             return;
         }
 
-        Layer2AffineRowsScalar(ref parameters, ref input, ref output);
+        Layer2ForwardRowsScalar(ref parameters, ref input, ref preActivation, ref activation);
     }
 
     /// <summary>Layer 2, 4 rows, Vector256 path.</summary>
-    private static void Layer2AffineRowsVector256(ref float parameters, ref float input, ref float output)
+    private static void Layer2ForwardRowsVector256(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 20);
         ref float bias = ref Unsafe.Add(ref parameters, 25);
+        // The last chunk starts 3 inputs early; these lanes were counted by the chunk before.
+        var lastChunkMask = Vector128.Create(0f, 0f, 0f, 1f);
         // output 0
         {
-            var sum00 = Vector128.Create(0f);
-            var sum10 = Vector128.Create(0f);
-            var sum20 = Vector128.Create(0f);
-            var sum30 = Vector128.Create(0f);
             var x0_0 = Vector128.LoadUnsafe(ref input, 0);
             var x1_0 = Vector128.LoadUnsafe(ref input, 5);
             var x2_0 = Vector128.LoadUnsafe(ref input, 10);
             var x3_0 = Vector128.LoadUnsafe(ref input, 15);
             var w0_0 = Vector128.LoadUnsafe(ref weights, 0);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            output = Vector128.Sum(sum00) + Unsafe.Add(ref weights, 4) * Unsafe.Add(ref input, 4) + bias;
-            Unsafe.Add(ref output, 1) = Vector128.Sum(sum10) + Unsafe.Add(ref weights, 4) * Unsafe.Add(ref input, 9) + bias;
-            Unsafe.Add(ref output, 2) = Vector128.Sum(sum20) + Unsafe.Add(ref weights, 4) * Unsafe.Add(ref input, 14) + bias;
-            Unsafe.Add(ref output, 3) = Vector128.Sum(sum30) + Unsafe.Add(ref weights, 4) * Unsafe.Add(ref input, 19) + bias;
+            var sum0_0 = w0_0 * x0_0;
+            var sum1_0 = w0_0 * x1_0;
+            var sum2_0 = w0_0 * x2_0;
+            var sum3_0 = w0_0 * x3_0;
+            var x0_1 = Vector128.LoadUnsafe(ref input, 1) * lastChunkMask;
+            var x1_1 = Vector128.LoadUnsafe(ref input, 6) * lastChunkMask;
+            var x2_1 = Vector128.LoadUnsafe(ref input, 11) * lastChunkMask;
+            var x3_1 = Vector128.LoadUnsafe(ref input, 16) * lastChunkMask;
+            var w0_1 = Vector128.LoadUnsafe(ref weights, 1);
+            sum0_0 = w0_1 * x0_1 + sum0_0;
+            sum1_0 = w0_1 * x1_1 + sum1_0;
+            sum2_0 = w0_1 * x2_1 + sum2_0;
+            sum3_0 = w0_1 * x3_1 + sum3_0;
+            var z0_0 = Vector128.Sum(sum0_0) + bias;
+            preActivation = z0_0;
+            var z1_0 = Vector128.Sum(sum1_0) + bias;
+            Unsafe.Add(ref preActivation, 1) = z1_0;
+            var z2_0 = Vector128.Sum(sum2_0) + bias;
+            Unsafe.Add(ref preActivation, 2) = z2_0;
+            var z3_0 = Vector128.Sum(sum3_0) + bias;
+            Unsafe.Add(ref preActivation, 3) = z3_0;
         }
     }
 
     /// <summary>Layer 2, 4 rows, scalar path.</summary>
-    private static void Layer2AffineRowsScalar(ref float parameters, ref float input, ref float output)
+    private static void Layer2ForwardRowsScalar(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 20);
         ref float bias = ref Unsafe.Add(ref parameters, 25);
-        // output 0
+        for (nuint row = 0; row < 4; row++)
         {
-            var sum00 = 0f;
-            var sum10 = 0f;
-            var sum20 = 0f;
-            var sum30 = 0f;
-            for (nuint i = 0; i < 5; i += 1)
+            ref float x = ref Unsafe.Add(ref input, row * 5);
+            for (nuint o = 0; o < 1; o++)
             {
-                var x0 = Unsafe.Add(ref input, i);
-                var x1 = Unsafe.Add(ref input, i + 5);
-                var x2 = Unsafe.Add(ref input, i + 10);
-                var x3 = Unsafe.Add(ref input, i + 15);
-                var w0 = Unsafe.Add(ref weights, i);
-                sum00 = w0 * x0 + sum00;
-                sum10 = w0 * x1 + sum10;
-                sum20 = w0 * x2 + sum20;
-                sum30 = w0 * x3 + sum30;
+                ref float w = ref Unsafe.Add(ref weights, o * 5);
+                float sum0 = 0f, sum1 = 0f, sum2 = 0f, sum3 = 0f;
+                nuint i = 0;
+                for (; i + 4 <= 5; i += 4)
+                {
+                    sum0 += Unsafe.Add(ref w, i) * Unsafe.Add(ref x, i);
+                    sum1 += Unsafe.Add(ref w, i + 1) * Unsafe.Add(ref x, i + 1);
+                    sum2 += Unsafe.Add(ref w, i + 2) * Unsafe.Add(ref x, i + 2);
+                    sum3 += Unsafe.Add(ref w, i + 3) * Unsafe.Add(ref x, i + 3);
+                }
+                for (; i < 5; i++)
+                {
+                    sum0 += Unsafe.Add(ref w, i) * Unsafe.Add(ref x, i);
+                }
+                var z = (sum0 + sum1) + (sum2 + sum3) + Unsafe.Add(ref bias, o);
+                Unsafe.Add(ref preActivation, row * 1 + o) = z;
             }
-            output = sum00 + bias;
-            Unsafe.Add(ref output, 1) = sum10 + bias;
-            Unsafe.Add(ref output, 2) = sum20 + bias;
-            Unsafe.Add(ref output, 3) = sum30 + bias;
         }
     }
 

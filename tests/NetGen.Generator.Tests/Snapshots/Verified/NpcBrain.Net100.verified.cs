@@ -2,6 +2,7 @@
 #nullable enable
 
 using Activations = global::NetGen.Kernels.Activations;
+using HorizontalSums = global::NetGen.Kernels.HorizontalSums;
 using Losses = global::NetGen.Kernels.Losses;
 using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;
 using MethodImpl = global::System.Runtime.CompilerServices.MethodImplAttribute;
@@ -10,6 +11,7 @@ using Unsafe = global::System.Runtime.CompilerServices.Unsafe;
 using Vector128 = global::System.Runtime.Intrinsics.Vector128;
 using Vector256 = global::System.Runtime.Intrinsics.Vector256;
 using Vector512 = global::System.Runtime.Intrinsics.Vector512;
+using VectorMath = global::NetGen.Kernels.VectorMath;
 
 namespace Game.Ai
 {
@@ -146,13 +148,11 @@ file static class NpcBrainKernels
         global::System.Span<float> even = stackalloc float[16];
         global::System.Span<float> odd = stackalloc float[16];
         // Layer 1: Dense 4 → 16, Tanh.
-        Layer1Affine(ref parameters, ref input, ref MemoryMarshal.GetReference(even.Slice(0, 16)));
-        Activations.Tanh(even.Slice(0, 16));
+        Layer1Forward(ref parameters, ref input, ref MemoryMarshal.GetReference(even.Slice(0, 16)), ref MemoryMarshal.GetReference(even.Slice(0, 16)));
         // Layer 2: Dense 16 → 16, Tanh.
-        Layer2Affine(ref parameters, ref MemoryMarshal.GetReference(even), ref MemoryMarshal.GetReference(odd.Slice(0, 16)));
-        Activations.Tanh(odd.Slice(0, 16));
+        Layer2Forward(ref parameters, ref MemoryMarshal.GetReference(even), ref MemoryMarshal.GetReference(odd.Slice(0, 16)), ref MemoryMarshal.GetReference(odd.Slice(0, 16)));
         // Layer 3: Dense 16 → 2, Identity.
-        Layer3Affine(ref parameters, ref MemoryMarshal.GetReference(odd), ref MemoryMarshal.GetReference(output));
+        Layer3Forward(ref parameters, ref MemoryMarshal.GetReference(odd), ref MemoryMarshal.GetReference(output), ref MemoryMarshal.GetReference(output));
     }
 
     /// <summary>Runs every layer for 4 rows at once.</summary>
@@ -161,13 +161,11 @@ file static class NpcBrainKernels
         global::System.Span<float> even = stackalloc float[64];
         global::System.Span<float> odd = stackalloc float[64];
         // Layer 1: Dense 4 → 16, Tanh.
-        Layer1AffineRows(ref parameters, ref input, ref MemoryMarshal.GetReference(even.Slice(0, 64)));
-        Activations.Tanh(even.Slice(0, 64));
+        Layer1ForwardRows(ref parameters, ref input, ref MemoryMarshal.GetReference(even.Slice(0, 64)), ref MemoryMarshal.GetReference(even.Slice(0, 64)));
         // Layer 2: Dense 16 → 16, Tanh.
-        Layer2AffineRows(ref parameters, ref MemoryMarshal.GetReference(even), ref MemoryMarshal.GetReference(odd.Slice(0, 64)));
-        Activations.Tanh(odd.Slice(0, 64));
+        Layer2ForwardRows(ref parameters, ref MemoryMarshal.GetReference(even), ref MemoryMarshal.GetReference(odd.Slice(0, 64)), ref MemoryMarshal.GetReference(odd.Slice(0, 64)));
         // Layer 3: Dense 16 → 2, Identity.
-        Layer3AffineRows(ref parameters, ref MemoryMarshal.GetReference(odd), ref MemoryMarshal.GetReference(output));
+        Layer3ForwardRows(ref parameters, ref MemoryMarshal.GetReference(odd), ref MemoryMarshal.GetReference(output), ref MemoryMarshal.GetReference(output));
     }
 
     /// <summary>Backpropagates the rows, adding the gradient of their mean loss; returns the mean loss.</summary>
@@ -195,15 +193,11 @@ file static class NpcBrainKernels
         ref float parameters = ref MemoryMarshal.GetArrayDataReference(parameterArray);
         ref float gradients = ref MemoryMarshal.GetArrayDataReference(gradientArray);
         // Layer 1: Dense 4 → 16, Tanh, keeping z and a.
-        Layer1Affine(ref parameters, ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(scratch.Slice(0, 16)));
-        scratch.Slice(0, 16).CopyTo(scratch.Slice(64, 16));
-        Activations.Tanh(scratch.Slice(64, 16));
+        Layer1Forward(ref parameters, ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(scratch.Slice(0, 16)), ref MemoryMarshal.GetReference(scratch.Slice(64, 16)));
         // Layer 2: Dense 16 → 16, Tanh, keeping z and a.
-        Layer2Affine(ref parameters, ref MemoryMarshal.GetReference(scratch.Slice(64, 16)), ref MemoryMarshal.GetReference(scratch.Slice(256, 16)));
-        scratch.Slice(256, 16).CopyTo(scratch.Slice(320, 16));
-        Activations.Tanh(scratch.Slice(320, 16));
+        Layer2Forward(ref parameters, ref MemoryMarshal.GetReference(scratch.Slice(64, 16)), ref MemoryMarshal.GetReference(scratch.Slice(256, 16)), ref MemoryMarshal.GetReference(scratch.Slice(320, 16)));
         // Layer 3: Dense 16 → 2, Identity, keeping z and a.
-        Layer3Affine(ref parameters, ref MemoryMarshal.GetReference(scratch.Slice(320, 16)), ref MemoryMarshal.GetReference(scratch.Slice(512, 2)));
+        Layer3Forward(ref parameters, ref MemoryMarshal.GetReference(scratch.Slice(320, 16)), ref MemoryMarshal.GetReference(scratch.Slice(512, 2)), ref MemoryMarshal.GetReference(scratch.Slice(512, 2)));
 
         // MeanSquaredError and its gradient with respect to the outputs.
         var loss = Losses.MeanSquaredError(scratch.Slice(512, 2), target, scratch.Slice(520, 2), scale, 2);
@@ -230,15 +224,11 @@ file static class NpcBrainKernels
         ref float parameters = ref MemoryMarshal.GetArrayDataReference(parameterArray);
         ref float gradients = ref MemoryMarshal.GetArrayDataReference(gradientArray);
         // Layer 1: Dense 4 → 16, Tanh, keeping z and a.
-        Layer1AffineRows(ref parameters, ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(scratch.Slice(0, 64)));
-        scratch.Slice(0, 64).CopyTo(scratch.Slice(64, 64));
-        Activations.Tanh(scratch.Slice(64, 64));
+        Layer1ForwardRows(ref parameters, ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(scratch.Slice(0, 64)), ref MemoryMarshal.GetReference(scratch.Slice(64, 64)));
         // Layer 2: Dense 16 → 16, Tanh, keeping z and a.
-        Layer2AffineRows(ref parameters, ref MemoryMarshal.GetReference(scratch.Slice(64, 64)), ref MemoryMarshal.GetReference(scratch.Slice(256, 64)));
-        scratch.Slice(256, 64).CopyTo(scratch.Slice(320, 64));
-        Activations.Tanh(scratch.Slice(320, 64));
+        Layer2ForwardRows(ref parameters, ref MemoryMarshal.GetReference(scratch.Slice(64, 64)), ref MemoryMarshal.GetReference(scratch.Slice(256, 64)), ref MemoryMarshal.GetReference(scratch.Slice(320, 64)));
         // Layer 3: Dense 16 → 2, Identity, keeping z and a.
-        Layer3AffineRows(ref parameters, ref MemoryMarshal.GetReference(scratch.Slice(320, 64)), ref MemoryMarshal.GetReference(scratch.Slice(512, 8)));
+        Layer3ForwardRows(ref parameters, ref MemoryMarshal.GetReference(scratch.Slice(320, 64)), ref MemoryMarshal.GetReference(scratch.Slice(512, 8)), ref MemoryMarshal.GetReference(scratch.Slice(512, 8)));
 
         // MeanSquaredError and its gradient with respect to the outputs.
         var loss = Losses.MeanSquaredError(scratch.Slice(512, 8), target, scratch.Slice(520, 8), scale, 2);
@@ -259,92 +249,122 @@ file static class NpcBrainKernels
         return loss;
     }
 
-    /// <summary>Layer 1 (Dense 4 → 16, Tanh): z = W·x + b for one row.</summary>
+    /// <summary>Layer 1 (Dense 4 → 16, Tanh), one row: z = W·x + b, a = Tanh(z).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Layer1Affine(ref float parameters, ref float input, ref float output)
+    public static void Layer1Forward(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
-        if (Vector256.IsHardwareAccelerated)
+        if (Vector512.IsHardwareAccelerated)
         {
-            Layer1AffineVector256(ref parameters, ref input, ref output);
+            Layer1ForwardVector512(ref parameters, ref input, ref preActivation, ref activation);
             return;
         }
 
-        Layer1AffineScalar(ref parameters, ref input, ref output);
+        if (Vector256.IsHardwareAccelerated)
+        {
+            Layer1ForwardVector256(ref parameters, ref input, ref preActivation, ref activation);
+            return;
+        }
+
+        Layer1ForwardScalar(ref parameters, ref input, ref preActivation, ref activation);
     }
 
-    /// <summary>Layer 1, one row, Vector256 path.</summary>
-    private static void Layer1AffineVector256(ref float parameters, ref float input, ref float output)
+    /// <summary>Layer 1, one row, Vector512 path.</summary>
+    private static void Layer1ForwardVector512(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         ref float weights = ref parameters;
         ref float bias = ref Unsafe.Add(ref parameters, 64);
-        // outputs 0 .. 3
+        // Weight rows of 4 inputs, 4 to a vector: the input repeated across the vector.
+        var x = Vector128.LoadUnsafe(ref input);
+        var x8 = Vector256.Create(x, x);
+        var x16 = Vector512.Create(x8, x8);
+        // outputs 0 .. 15
         {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum02 = Vector128.Create(0f);
-            var sum03 = Vector128.Create(0f);
-            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            sum00 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref weights, 0), x0_0, sum00);
-            sum01 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref weights, 4), x0_0, sum01);
-            sum02 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref weights, 8), x0_0, sum02);
-            sum03 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref weights, 12), x0_0, sum03);
-            output = Vector128.Sum(sum00) + bias;
-            Unsafe.Add(ref output, 1) = Vector128.Sum(sum01) + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 2) = Vector128.Sum(sum02) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 3) = Vector128.Sum(sum03) + Unsafe.Add(ref bias, 3);
+            var product0 = Vector512.LoadUnsafe(ref weights, 0) * x16;
+            var product1 = Vector512.LoadUnsafe(ref weights, 16) * x16;
+            var product2 = Vector512.LoadUnsafe(ref weights, 32) * x16;
+            var product3 = Vector512.LoadUnsafe(ref weights, 48) * x16;
+            var z = HorizontalSums.GroupSums(product0, product1, product2, product3) + Vector512.LoadUnsafe(ref bias, 0);
+            Vector512.StoreUnsafe(z, ref preActivation, 0);
+            Vector512.StoreUnsafe(VectorMath.Tanh(z), ref activation, 0);
         }
-        // outputs 4 .. 7
+    }
+
+    /// <summary>Layer 1, one row, Vector256 path.</summary>
+    private static void Layer1ForwardVector256(ref float parameters, ref float input, ref float preActivation, ref float activation)
+    {
+        ref float weights = ref parameters;
+        ref float bias = ref Unsafe.Add(ref parameters, 64);
+        // Weight rows of 4 inputs, 2 to a vector: the input repeated across the vector.
+        var x = Vector128.LoadUnsafe(ref input);
+        var x8 = Vector256.Create(x, x);
+        // outputs 0 .. 7
         {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum02 = Vector128.Create(0f);
-            var sum03 = Vector128.Create(0f);
-            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            sum00 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref weights, 16), x0_0, sum00);
-            sum01 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref weights, 20), x0_0, sum01);
-            sum02 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref weights, 24), x0_0, sum02);
-            sum03 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref weights, 28), x0_0, sum03);
-            Unsafe.Add(ref output, 4) = Vector128.Sum(sum00) + Unsafe.Add(ref bias, 4);
-            Unsafe.Add(ref output, 5) = Vector128.Sum(sum01) + Unsafe.Add(ref bias, 5);
-            Unsafe.Add(ref output, 6) = Vector128.Sum(sum02) + Unsafe.Add(ref bias, 6);
-            Unsafe.Add(ref output, 7) = Vector128.Sum(sum03) + Unsafe.Add(ref bias, 7);
+            var product0 = Vector256.LoadUnsafe(ref weights, 0) * x8;
+            var product1 = Vector256.LoadUnsafe(ref weights, 8) * x8;
+            var product2 = Vector256.LoadUnsafe(ref weights, 16) * x8;
+            var product3 = Vector256.LoadUnsafe(ref weights, 24) * x8;
+            var z = HorizontalSums.GroupSums(product0, product1, product2, product3) + Vector256.LoadUnsafe(ref bias, 0);
+            Vector256.StoreUnsafe(z, ref preActivation, 0);
+            Vector256.StoreUnsafe(VectorMath.Tanh(z), ref activation, 0);
         }
-        // outputs 8 .. 11
+        // outputs 8 .. 15
         {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum02 = Vector128.Create(0f);
-            var sum03 = Vector128.Create(0f);
-            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            sum00 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref weights, 32), x0_0, sum00);
-            sum01 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref weights, 36), x0_0, sum01);
-            sum02 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref weights, 40), x0_0, sum02);
-            sum03 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref weights, 44), x0_0, sum03);
-            Unsafe.Add(ref output, 8) = Vector128.Sum(sum00) + Unsafe.Add(ref bias, 8);
-            Unsafe.Add(ref output, 9) = Vector128.Sum(sum01) + Unsafe.Add(ref bias, 9);
-            Unsafe.Add(ref output, 10) = Vector128.Sum(sum02) + Unsafe.Add(ref bias, 10);
-            Unsafe.Add(ref output, 11) = Vector128.Sum(sum03) + Unsafe.Add(ref bias, 11);
-        }
-        // outputs 12 .. 15
-        {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum02 = Vector128.Create(0f);
-            var sum03 = Vector128.Create(0f);
-            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            sum00 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref weights, 48), x0_0, sum00);
-            sum01 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref weights, 52), x0_0, sum01);
-            sum02 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref weights, 56), x0_0, sum02);
-            sum03 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref weights, 60), x0_0, sum03);
-            Unsafe.Add(ref output, 12) = Vector128.Sum(sum00) + Unsafe.Add(ref bias, 12);
-            Unsafe.Add(ref output, 13) = Vector128.Sum(sum01) + Unsafe.Add(ref bias, 13);
-            Unsafe.Add(ref output, 14) = Vector128.Sum(sum02) + Unsafe.Add(ref bias, 14);
-            Unsafe.Add(ref output, 15) = Vector128.Sum(sum03) + Unsafe.Add(ref bias, 15);
+            var product0 = Vector256.LoadUnsafe(ref weights, 32) * x8;
+            var product1 = Vector256.LoadUnsafe(ref weights, 40) * x8;
+            var product2 = Vector256.LoadUnsafe(ref weights, 48) * x8;
+            var product3 = Vector256.LoadUnsafe(ref weights, 56) * x8;
+            var z = HorizontalSums.GroupSums(product0, product1, product2, product3) + Vector256.LoadUnsafe(ref bias, 8);
+            Vector256.StoreUnsafe(z, ref preActivation, 8);
+            Vector256.StoreUnsafe(VectorMath.Tanh(z), ref activation, 8);
         }
     }
 
     /// <summary>Layer 1, one row, scalar path.</summary>
-    private static void Layer1AffineScalar(ref float parameters, ref float input, ref float output)
+    private static void Layer1ForwardScalar(ref float parameters, ref float input, ref float preActivation, ref float activation)
+    {
+        ref float weights = ref parameters;
+        ref float bias = ref Unsafe.Add(ref parameters, 64);
+        for (nuint row = 0; row < 1; row++)
+        {
+            ref float x = ref Unsafe.Add(ref input, row * 4);
+            for (nuint o = 0; o < 16; o++)
+            {
+                ref float w = ref Unsafe.Add(ref weights, o * 4);
+                float sum0 = 0f, sum1 = 0f, sum2 = 0f, sum3 = 0f;
+                nuint i = 0;
+                for (; i + 4 <= 4; i += 4)
+                {
+                    sum0 += Unsafe.Add(ref w, i) * Unsafe.Add(ref x, i);
+                    sum1 += Unsafe.Add(ref w, i + 1) * Unsafe.Add(ref x, i + 1);
+                    sum2 += Unsafe.Add(ref w, i + 2) * Unsafe.Add(ref x, i + 2);
+                    sum3 += Unsafe.Add(ref w, i + 3) * Unsafe.Add(ref x, i + 3);
+                }
+                for (; i < 4; i++)
+                {
+                    sum0 += Unsafe.Add(ref w, i) * Unsafe.Add(ref x, i);
+                }
+                var z = (sum0 + sum1) + (sum2 + sum3) + Unsafe.Add(ref bias, o);
+                Unsafe.Add(ref preActivation, row * 16 + o) = z;
+                Unsafe.Add(ref activation, row * 16 + o) = VectorMath.Tanh(z);
+            }
+        }
+    }
+
+    /// <summary>Layer 1 (Dense 4 → 16, Tanh), 4 rows: z = W·x + b, a = Tanh(z).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Layer1ForwardRows(ref float parameters, ref float input, ref float preActivation, ref float activation)
+    {
+        if (Vector256.IsHardwareAccelerated)
+        {
+            Layer1ForwardRowsVector256(ref parameters, ref input, ref preActivation, ref activation);
+            return;
+        }
+
+        Layer1ForwardRowsScalar(ref parameters, ref input, ref preActivation, ref activation);
+    }
+
+    /// <summary>Layer 1, 4 rows, Vector256 path.</summary>
+    private static void Layer1ForwardRowsVector256(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         ref float weights = ref parameters;
         ref float bias = ref Unsafe.Add(ref parameters, 64);
@@ -352,311 +372,233 @@ file static class NpcBrainKernels
         {
             // outputs o .. o + 3
             {
-                var sum00 = 0f;
-                var sum01 = 0f;
-                var sum02 = 0f;
-                var sum03 = 0f;
-                for (nuint i = 0; i < 4; i += 1)
-                {
-                    var x0 = Unsafe.Add(ref input, i);
-                    sum00 = Unsafe.Add(ref weights, o * 4 + i) * x0 + sum00;
-                    sum01 = Unsafe.Add(ref weights, o * 4 + i + 4) * x0 + sum01;
-                    sum02 = Unsafe.Add(ref weights, o * 4 + i + 8) * x0 + sum02;
-                    sum03 = Unsafe.Add(ref weights, o * 4 + i + 12) * x0 + sum03;
-                }
-                Unsafe.Add(ref output, o) = sum00 + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 1) = sum01 + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 2) = sum02 + Unsafe.Add(ref bias, o + 2);
-                Unsafe.Add(ref output, o + 3) = sum03 + Unsafe.Add(ref bias, o + 3);
-            }
-        }
-    }
-
-    /// <summary>Layer 1 (Dense 4 → 16, Tanh): z = W·x + b for 4 rows.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Layer1AffineRows(ref float parameters, ref float input, ref float output)
-    {
-        if (Vector256.IsHardwareAccelerated)
-        {
-            Layer1AffineRowsVector256(ref parameters, ref input, ref output);
-            return;
-        }
-
-        Layer1AffineRowsScalar(ref parameters, ref input, ref output);
-    }
-
-    /// <summary>Layer 1, 4 rows, Vector256 path.</summary>
-    private static void Layer1AffineRowsVector256(ref float parameters, ref float input, ref float output)
-    {
-        ref float weights = ref parameters;
-        ref float bias = ref Unsafe.Add(ref parameters, 64);
-        for (nuint o = 0; o < 16; o += 2)
-        {
-            // outputs o .. o + 1
-            {
-                var sum00 = Vector128.Create(0f);
-                var sum01 = Vector128.Create(0f);
-                var sum10 = Vector128.Create(0f);
-                var sum11 = Vector128.Create(0f);
-                var sum20 = Vector128.Create(0f);
-                var sum21 = Vector128.Create(0f);
-                var sum30 = Vector128.Create(0f);
-                var sum31 = Vector128.Create(0f);
                 var x0_0 = Vector128.LoadUnsafe(ref input, 0);
                 var x1_0 = Vector128.LoadUnsafe(ref input, 4);
                 var x2_0 = Vector128.LoadUnsafe(ref input, 8);
                 var x3_0 = Vector128.LoadUnsafe(ref input, 12);
                 var w0_0 = Vector128.LoadUnsafe(ref weights, o * 4);
-                sum00 = Vector128.FusedMultiplyAdd(w0_0, x0_0, sum00);
-                sum10 = Vector128.FusedMultiplyAdd(w0_0, x1_0, sum10);
-                sum20 = Vector128.FusedMultiplyAdd(w0_0, x2_0, sum20);
-                sum30 = Vector128.FusedMultiplyAdd(w0_0, x3_0, sum30);
+                var sum0_0 = w0_0 * x0_0;
+                var sum1_0 = w0_0 * x1_0;
+                var sum2_0 = w0_0 * x2_0;
+                var sum3_0 = w0_0 * x3_0;
                 var w1_0 = Vector128.LoadUnsafe(ref weights, o * 4 + 4);
-                sum01 = Vector128.FusedMultiplyAdd(w1_0, x0_0, sum01);
-                sum11 = Vector128.FusedMultiplyAdd(w1_0, x1_0, sum11);
-                sum21 = Vector128.FusedMultiplyAdd(w1_0, x2_0, sum21);
-                sum31 = Vector128.FusedMultiplyAdd(w1_0, x3_0, sum31);
-                Unsafe.Add(ref output, o) = Vector128.Sum(sum00) + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 1) = Vector128.Sum(sum01) + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 16) = Vector128.Sum(sum10) + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 17) = Vector128.Sum(sum11) + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 32) = Vector128.Sum(sum20) + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 33) = Vector128.Sum(sum21) + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 48) = Vector128.Sum(sum30) + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 49) = Vector128.Sum(sum31) + Unsafe.Add(ref bias, o + 1);
+                var sum0_1 = w1_0 * x0_0;
+                var sum1_1 = w1_0 * x1_0;
+                var sum2_1 = w1_0 * x2_0;
+                var sum3_1 = w1_0 * x3_0;
+                var w2_0 = Vector128.LoadUnsafe(ref weights, o * 4 + 8);
+                var sum0_2 = w2_0 * x0_0;
+                var sum1_2 = w2_0 * x1_0;
+                var sum2_2 = w2_0 * x2_0;
+                var sum3_2 = w2_0 * x3_0;
+                var w3_0 = Vector128.LoadUnsafe(ref weights, o * 4 + 12);
+                var sum0_3 = w3_0 * x0_0;
+                var sum1_3 = w3_0 * x1_0;
+                var sum2_3 = w3_0 * x2_0;
+                var sum3_3 = w3_0 * x3_0;
+                var z0 = HorizontalSums.Sums(sum0_0, sum0_1, sum0_2, sum0_3) + Vector128.LoadUnsafe(ref bias, o);
+                Vector128.StoreUnsafe(z0, ref preActivation, o);
+                Vector128.StoreUnsafe(VectorMath.Tanh(z0), ref activation, o);
+                var z1 = HorizontalSums.Sums(sum1_0, sum1_1, sum1_2, sum1_3) + Vector128.LoadUnsafe(ref bias, o);
+                Vector128.StoreUnsafe(z1, ref preActivation, o + 16);
+                Vector128.StoreUnsafe(VectorMath.Tanh(z1), ref activation, o + 16);
+                var z2 = HorizontalSums.Sums(sum2_0, sum2_1, sum2_2, sum2_3) + Vector128.LoadUnsafe(ref bias, o);
+                Vector128.StoreUnsafe(z2, ref preActivation, o + 32);
+                Vector128.StoreUnsafe(VectorMath.Tanh(z2), ref activation, o + 32);
+                var z3 = HorizontalSums.Sums(sum3_0, sum3_1, sum3_2, sum3_3) + Vector128.LoadUnsafe(ref bias, o);
+                Vector128.StoreUnsafe(z3, ref preActivation, o + 48);
+                Vector128.StoreUnsafe(VectorMath.Tanh(z3), ref activation, o + 48);
             }
         }
     }
 
     /// <summary>Layer 1, 4 rows, scalar path.</summary>
-    private static void Layer1AffineRowsScalar(ref float parameters, ref float input, ref float output)
+    private static void Layer1ForwardRowsScalar(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         ref float weights = ref parameters;
         ref float bias = ref Unsafe.Add(ref parameters, 64);
-        for (nuint o = 0; o < 16; o += 2)
+        for (nuint row = 0; row < 4; row++)
         {
-            // outputs o .. o + 1
+            ref float x = ref Unsafe.Add(ref input, row * 4);
+            for (nuint o = 0; o < 16; o++)
             {
-                var sum00 = 0f;
-                var sum01 = 0f;
-                var sum10 = 0f;
-                var sum11 = 0f;
-                var sum20 = 0f;
-                var sum21 = 0f;
-                var sum30 = 0f;
-                var sum31 = 0f;
-                for (nuint i = 0; i < 4; i += 1)
+                ref float w = ref Unsafe.Add(ref weights, o * 4);
+                float sum0 = 0f, sum1 = 0f, sum2 = 0f, sum3 = 0f;
+                nuint i = 0;
+                for (; i + 4 <= 4; i += 4)
                 {
-                    var x0 = Unsafe.Add(ref input, i);
-                    var x1 = Unsafe.Add(ref input, i + 4);
-                    var x2 = Unsafe.Add(ref input, i + 8);
-                    var x3 = Unsafe.Add(ref input, i + 12);
-                    var w0 = Unsafe.Add(ref weights, o * 4 + i);
-                    sum00 = w0 * x0 + sum00;
-                    sum10 = w0 * x1 + sum10;
-                    sum20 = w0 * x2 + sum20;
-                    sum30 = w0 * x3 + sum30;
-                    var w1 = Unsafe.Add(ref weights, o * 4 + i + 4);
-                    sum01 = w1 * x0 + sum01;
-                    sum11 = w1 * x1 + sum11;
-                    sum21 = w1 * x2 + sum21;
-                    sum31 = w1 * x3 + sum31;
+                    sum0 += Unsafe.Add(ref w, i) * Unsafe.Add(ref x, i);
+                    sum1 += Unsafe.Add(ref w, i + 1) * Unsafe.Add(ref x, i + 1);
+                    sum2 += Unsafe.Add(ref w, i + 2) * Unsafe.Add(ref x, i + 2);
+                    sum3 += Unsafe.Add(ref w, i + 3) * Unsafe.Add(ref x, i + 3);
                 }
-                Unsafe.Add(ref output, o) = sum00 + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 1) = sum01 + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 16) = sum10 + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 17) = sum11 + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 32) = sum20 + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 33) = sum21 + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 48) = sum30 + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 49) = sum31 + Unsafe.Add(ref bias, o + 1);
+                for (; i < 4; i++)
+                {
+                    sum0 += Unsafe.Add(ref w, i) * Unsafe.Add(ref x, i);
+                }
+                var z = (sum0 + sum1) + (sum2 + sum3) + Unsafe.Add(ref bias, o);
+                Unsafe.Add(ref preActivation, row * 16 + o) = z;
+                Unsafe.Add(ref activation, row * 16 + o) = VectorMath.Tanh(z);
             }
         }
     }
 
-    /// <summary>Layer 2 (Dense 16 → 16, Tanh): z = W·x + b for one row.</summary>
+    /// <summary>Layer 2 (Dense 16 → 16, Tanh), one row: z = W·x + b, a = Tanh(z).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Layer2Affine(ref float parameters, ref float input, ref float output)
+    public static void Layer2Forward(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         if (Vector512.IsHardwareAccelerated)
         {
-            Layer2AffineVector512(ref parameters, ref input, ref output);
+            Layer2ForwardVector512(ref parameters, ref input, ref preActivation, ref activation);
             return;
         }
 
         if (Vector256.IsHardwareAccelerated)
         {
-            Layer2AffineVector256(ref parameters, ref input, ref output);
+            Layer2ForwardVector256(ref parameters, ref input, ref preActivation, ref activation);
             return;
         }
 
-        Layer2AffineScalar(ref parameters, ref input, ref output);
+        Layer2ForwardScalar(ref parameters, ref input, ref preActivation, ref activation);
     }
 
     /// <summary>Layer 2, one row, Vector512 path.</summary>
-    private static void Layer2AffineVector512(ref float parameters, ref float input, ref float output)
+    private static void Layer2ForwardVector512(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 80);
         ref float bias = ref Unsafe.Add(ref parameters, 336);
-        // outputs 0 .. 3
+        // outputs 0 .. 15
         {
-            var sum00 = Vector512.Create(0f);
-            var sum01 = Vector512.Create(0f);
-            var sum02 = Vector512.Create(0f);
-            var sum03 = Vector512.Create(0f);
             var x0_0 = Vector512.LoadUnsafe(ref input, 0);
-            sum00 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref weights, 0), x0_0, sum00);
-            sum01 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref weights, 16), x0_0, sum01);
-            sum02 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref weights, 32), x0_0, sum02);
-            sum03 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref weights, 48), x0_0, sum03);
-            output = Vector512.Sum(sum00) + bias;
-            Unsafe.Add(ref output, 1) = Vector512.Sum(sum01) + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 2) = Vector512.Sum(sum02) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 3) = Vector512.Sum(sum03) + Unsafe.Add(ref bias, 3);
-        }
-        // outputs 4 .. 7
-        {
-            var sum00 = Vector512.Create(0f);
-            var sum01 = Vector512.Create(0f);
-            var sum02 = Vector512.Create(0f);
-            var sum03 = Vector512.Create(0f);
-            var x0_0 = Vector512.LoadUnsafe(ref input, 0);
-            sum00 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref weights, 64), x0_0, sum00);
-            sum01 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref weights, 80), x0_0, sum01);
-            sum02 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref weights, 96), x0_0, sum02);
-            sum03 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref weights, 112), x0_0, sum03);
-            Unsafe.Add(ref output, 4) = Vector512.Sum(sum00) + Unsafe.Add(ref bias, 4);
-            Unsafe.Add(ref output, 5) = Vector512.Sum(sum01) + Unsafe.Add(ref bias, 5);
-            Unsafe.Add(ref output, 6) = Vector512.Sum(sum02) + Unsafe.Add(ref bias, 6);
-            Unsafe.Add(ref output, 7) = Vector512.Sum(sum03) + Unsafe.Add(ref bias, 7);
-        }
-        // outputs 8 .. 11
-        {
-            var sum00 = Vector512.Create(0f);
-            var sum01 = Vector512.Create(0f);
-            var sum02 = Vector512.Create(0f);
-            var sum03 = Vector512.Create(0f);
-            var x0_0 = Vector512.LoadUnsafe(ref input, 0);
-            sum00 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref weights, 128), x0_0, sum00);
-            sum01 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref weights, 144), x0_0, sum01);
-            sum02 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref weights, 160), x0_0, sum02);
-            sum03 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref weights, 176), x0_0, sum03);
-            Unsafe.Add(ref output, 8) = Vector512.Sum(sum00) + Unsafe.Add(ref bias, 8);
-            Unsafe.Add(ref output, 9) = Vector512.Sum(sum01) + Unsafe.Add(ref bias, 9);
-            Unsafe.Add(ref output, 10) = Vector512.Sum(sum02) + Unsafe.Add(ref bias, 10);
-            Unsafe.Add(ref output, 11) = Vector512.Sum(sum03) + Unsafe.Add(ref bias, 11);
-        }
-        // outputs 12 .. 15
-        {
-            var sum00 = Vector512.Create(0f);
-            var sum01 = Vector512.Create(0f);
-            var sum02 = Vector512.Create(0f);
-            var sum03 = Vector512.Create(0f);
-            var x0_0 = Vector512.LoadUnsafe(ref input, 0);
-            sum00 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref weights, 192), x0_0, sum00);
-            sum01 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref weights, 208), x0_0, sum01);
-            sum02 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref weights, 224), x0_0, sum02);
-            sum03 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref weights, 240), x0_0, sum03);
-            Unsafe.Add(ref output, 12) = Vector512.Sum(sum00) + Unsafe.Add(ref bias, 12);
-            Unsafe.Add(ref output, 13) = Vector512.Sum(sum01) + Unsafe.Add(ref bias, 13);
-            Unsafe.Add(ref output, 14) = Vector512.Sum(sum02) + Unsafe.Add(ref bias, 14);
-            Unsafe.Add(ref output, 15) = Vector512.Sum(sum03) + Unsafe.Add(ref bias, 15);
+            var sum0_0 = Vector512.LoadUnsafe(ref weights, 0) * x0_0;
+            var sum0_1 = Vector512.LoadUnsafe(ref weights, 16) * x0_0;
+            var sum0_2 = Vector512.LoadUnsafe(ref weights, 32) * x0_0;
+            var sum0_3 = Vector512.LoadUnsafe(ref weights, 48) * x0_0;
+            var sum0_4 = Vector512.LoadUnsafe(ref weights, 64) * x0_0;
+            var sum0_5 = Vector512.LoadUnsafe(ref weights, 80) * x0_0;
+            var sum0_6 = Vector512.LoadUnsafe(ref weights, 96) * x0_0;
+            var sum0_7 = Vector512.LoadUnsafe(ref weights, 112) * x0_0;
+            var sum0_8 = Vector512.LoadUnsafe(ref weights, 128) * x0_0;
+            var sum0_9 = Vector512.LoadUnsafe(ref weights, 144) * x0_0;
+            var sum0_10 = Vector512.LoadUnsafe(ref weights, 160) * x0_0;
+            var sum0_11 = Vector512.LoadUnsafe(ref weights, 176) * x0_0;
+            var sum0_12 = Vector512.LoadUnsafe(ref weights, 192) * x0_0;
+            var sum0_13 = Vector512.LoadUnsafe(ref weights, 208) * x0_0;
+            var sum0_14 = Vector512.LoadUnsafe(ref weights, 224) * x0_0;
+            var sum0_15 = Vector512.LoadUnsafe(ref weights, 240) * x0_0;
+            var z0 = HorizontalSums.Sums(sum0_0, sum0_1, sum0_2, sum0_3, sum0_4, sum0_5, sum0_6, sum0_7, sum0_8, sum0_9, sum0_10, sum0_11, sum0_12, sum0_13, sum0_14, sum0_15) + Vector512.LoadUnsafe(ref bias, 0);
+            Vector512.StoreUnsafe(z0, ref preActivation, 0);
+            Vector512.StoreUnsafe(VectorMath.Tanh(z0), ref activation, 0);
         }
     }
 
     /// <summary>Layer 2, one row, Vector256 path.</summary>
-    private static void Layer2AffineVector256(ref float parameters, ref float input, ref float output)
+    private static void Layer2ForwardVector256(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 80);
         ref float bias = ref Unsafe.Add(ref parameters, 336);
-        // outputs 0 .. 3
+        // outputs 0 .. 7
         {
-            var sum00 = Vector256.Create(0f);
-            var sum01 = Vector256.Create(0f);
-            var sum02 = Vector256.Create(0f);
-            var sum03 = Vector256.Create(0f);
             var x0_0 = Vector256.LoadUnsafe(ref input, 0);
-            sum00 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 0), x0_0, sum00);
-            sum01 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 16), x0_0, sum01);
-            sum02 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 32), x0_0, sum02);
-            sum03 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 48), x0_0, sum03);
+            var sum0_0 = Vector256.LoadUnsafe(ref weights, 0) * x0_0;
+            var sum0_1 = Vector256.LoadUnsafe(ref weights, 16) * x0_0;
+            var sum0_2 = Vector256.LoadUnsafe(ref weights, 32) * x0_0;
+            var sum0_3 = Vector256.LoadUnsafe(ref weights, 48) * x0_0;
+            var sum0_4 = Vector256.LoadUnsafe(ref weights, 64) * x0_0;
+            var sum0_5 = Vector256.LoadUnsafe(ref weights, 80) * x0_0;
+            var sum0_6 = Vector256.LoadUnsafe(ref weights, 96) * x0_0;
+            var sum0_7 = Vector256.LoadUnsafe(ref weights, 112) * x0_0;
             var x0_8 = Vector256.LoadUnsafe(ref input, 8);
-            sum00 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 8), x0_8, sum00);
-            sum01 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 24), x0_8, sum01);
-            sum02 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 40), x0_8, sum02);
-            sum03 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 56), x0_8, sum03);
-            output = Vector256.Sum(sum00) + bias;
-            Unsafe.Add(ref output, 1) = Vector256.Sum(sum01) + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 2) = Vector256.Sum(sum02) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 3) = Vector256.Sum(sum03) + Unsafe.Add(ref bias, 3);
+            sum0_0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 8), x0_8, sum0_0);
+            sum0_1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 24), x0_8, sum0_1);
+            sum0_2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 40), x0_8, sum0_2);
+            sum0_3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 56), x0_8, sum0_3);
+            sum0_4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 72), x0_8, sum0_4);
+            sum0_5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 88), x0_8, sum0_5);
+            sum0_6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 104), x0_8, sum0_6);
+            sum0_7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 120), x0_8, sum0_7);
+            var z0 = HorizontalSums.Sums(sum0_0, sum0_1, sum0_2, sum0_3, sum0_4, sum0_5, sum0_6, sum0_7) + Vector256.LoadUnsafe(ref bias, 0);
+            Vector256.StoreUnsafe(z0, ref preActivation, 0);
+            Vector256.StoreUnsafe(VectorMath.Tanh(z0), ref activation, 0);
         }
-        // outputs 4 .. 7
+        // outputs 8 .. 15
         {
-            var sum00 = Vector256.Create(0f);
-            var sum01 = Vector256.Create(0f);
-            var sum02 = Vector256.Create(0f);
-            var sum03 = Vector256.Create(0f);
             var x0_0 = Vector256.LoadUnsafe(ref input, 0);
-            sum00 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 64), x0_0, sum00);
-            sum01 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 80), x0_0, sum01);
-            sum02 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 96), x0_0, sum02);
-            sum03 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 112), x0_0, sum03);
+            var sum0_0 = Vector256.LoadUnsafe(ref weights, 128) * x0_0;
+            var sum0_1 = Vector256.LoadUnsafe(ref weights, 144) * x0_0;
+            var sum0_2 = Vector256.LoadUnsafe(ref weights, 160) * x0_0;
+            var sum0_3 = Vector256.LoadUnsafe(ref weights, 176) * x0_0;
+            var sum0_4 = Vector256.LoadUnsafe(ref weights, 192) * x0_0;
+            var sum0_5 = Vector256.LoadUnsafe(ref weights, 208) * x0_0;
+            var sum0_6 = Vector256.LoadUnsafe(ref weights, 224) * x0_0;
+            var sum0_7 = Vector256.LoadUnsafe(ref weights, 240) * x0_0;
             var x0_8 = Vector256.LoadUnsafe(ref input, 8);
-            sum00 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 72), x0_8, sum00);
-            sum01 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 88), x0_8, sum01);
-            sum02 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 104), x0_8, sum02);
-            sum03 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 120), x0_8, sum03);
-            Unsafe.Add(ref output, 4) = Vector256.Sum(sum00) + Unsafe.Add(ref bias, 4);
-            Unsafe.Add(ref output, 5) = Vector256.Sum(sum01) + Unsafe.Add(ref bias, 5);
-            Unsafe.Add(ref output, 6) = Vector256.Sum(sum02) + Unsafe.Add(ref bias, 6);
-            Unsafe.Add(ref output, 7) = Vector256.Sum(sum03) + Unsafe.Add(ref bias, 7);
-        }
-        // outputs 8 .. 11
-        {
-            var sum00 = Vector256.Create(0f);
-            var sum01 = Vector256.Create(0f);
-            var sum02 = Vector256.Create(0f);
-            var sum03 = Vector256.Create(0f);
-            var x0_0 = Vector256.LoadUnsafe(ref input, 0);
-            sum00 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 128), x0_0, sum00);
-            sum01 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 144), x0_0, sum01);
-            sum02 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 160), x0_0, sum02);
-            sum03 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 176), x0_0, sum03);
-            var x0_8 = Vector256.LoadUnsafe(ref input, 8);
-            sum00 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 136), x0_8, sum00);
-            sum01 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 152), x0_8, sum01);
-            sum02 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 168), x0_8, sum02);
-            sum03 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 184), x0_8, sum03);
-            Unsafe.Add(ref output, 8) = Vector256.Sum(sum00) + Unsafe.Add(ref bias, 8);
-            Unsafe.Add(ref output, 9) = Vector256.Sum(sum01) + Unsafe.Add(ref bias, 9);
-            Unsafe.Add(ref output, 10) = Vector256.Sum(sum02) + Unsafe.Add(ref bias, 10);
-            Unsafe.Add(ref output, 11) = Vector256.Sum(sum03) + Unsafe.Add(ref bias, 11);
-        }
-        // outputs 12 .. 15
-        {
-            var sum00 = Vector256.Create(0f);
-            var sum01 = Vector256.Create(0f);
-            var sum02 = Vector256.Create(0f);
-            var sum03 = Vector256.Create(0f);
-            var x0_0 = Vector256.LoadUnsafe(ref input, 0);
-            sum00 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 192), x0_0, sum00);
-            sum01 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 208), x0_0, sum01);
-            sum02 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 224), x0_0, sum02);
-            sum03 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 240), x0_0, sum03);
-            var x0_8 = Vector256.LoadUnsafe(ref input, 8);
-            sum00 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 200), x0_8, sum00);
-            sum01 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 216), x0_8, sum01);
-            sum02 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 232), x0_8, sum02);
-            sum03 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 248), x0_8, sum03);
-            Unsafe.Add(ref output, 12) = Vector256.Sum(sum00) + Unsafe.Add(ref bias, 12);
-            Unsafe.Add(ref output, 13) = Vector256.Sum(sum01) + Unsafe.Add(ref bias, 13);
-            Unsafe.Add(ref output, 14) = Vector256.Sum(sum02) + Unsafe.Add(ref bias, 14);
-            Unsafe.Add(ref output, 15) = Vector256.Sum(sum03) + Unsafe.Add(ref bias, 15);
+            sum0_0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 136), x0_8, sum0_0);
+            sum0_1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 152), x0_8, sum0_1);
+            sum0_2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 168), x0_8, sum0_2);
+            sum0_3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 184), x0_8, sum0_3);
+            sum0_4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 200), x0_8, sum0_4);
+            sum0_5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 216), x0_8, sum0_5);
+            sum0_6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 232), x0_8, sum0_6);
+            sum0_7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 248), x0_8, sum0_7);
+            var z0 = HorizontalSums.Sums(sum0_0, sum0_1, sum0_2, sum0_3, sum0_4, sum0_5, sum0_6, sum0_7) + Vector256.LoadUnsafe(ref bias, 8);
+            Vector256.StoreUnsafe(z0, ref preActivation, 8);
+            Vector256.StoreUnsafe(VectorMath.Tanh(z0), ref activation, 8);
         }
     }
 
     /// <summary>Layer 2, one row, scalar path.</summary>
-    private static void Layer2AffineScalar(ref float parameters, ref float input, ref float output)
+    private static void Layer2ForwardScalar(ref float parameters, ref float input, ref float preActivation, ref float activation)
+    {
+        ref float weights = ref Unsafe.Add(ref parameters, 80);
+        ref float bias = ref Unsafe.Add(ref parameters, 336);
+        for (nuint row = 0; row < 1; row++)
+        {
+            ref float x = ref Unsafe.Add(ref input, row * 16);
+            for (nuint o = 0; o < 16; o++)
+            {
+                ref float w = ref Unsafe.Add(ref weights, o * 16);
+                float sum0 = 0f, sum1 = 0f, sum2 = 0f, sum3 = 0f;
+                nuint i = 0;
+                for (; i + 4 <= 16; i += 4)
+                {
+                    sum0 += Unsafe.Add(ref w, i) * Unsafe.Add(ref x, i);
+                    sum1 += Unsafe.Add(ref w, i + 1) * Unsafe.Add(ref x, i + 1);
+                    sum2 += Unsafe.Add(ref w, i + 2) * Unsafe.Add(ref x, i + 2);
+                    sum3 += Unsafe.Add(ref w, i + 3) * Unsafe.Add(ref x, i + 3);
+                }
+                for (; i < 16; i++)
+                {
+                    sum0 += Unsafe.Add(ref w, i) * Unsafe.Add(ref x, i);
+                }
+                var z = (sum0 + sum1) + (sum2 + sum3) + Unsafe.Add(ref bias, o);
+                Unsafe.Add(ref preActivation, row * 16 + o) = z;
+                Unsafe.Add(ref activation, row * 16 + o) = VectorMath.Tanh(z);
+            }
+        }
+    }
+
+    /// <summary>Layer 2 (Dense 16 → 16, Tanh), 4 rows: z = W·x + b, a = Tanh(z).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Layer2ForwardRows(ref float parameters, ref float input, ref float preActivation, ref float activation)
+    {
+        if (Vector512.IsHardwareAccelerated)
+        {
+            Layer2ForwardRowsVector512(ref parameters, ref input, ref preActivation, ref activation);
+            return;
+        }
+
+        if (Vector256.IsHardwareAccelerated)
+        {
+            Layer2ForwardRowsVector256(ref parameters, ref input, ref preActivation, ref activation);
+            return;
+        }
+
+        Layer2ForwardRowsScalar(ref parameters, ref input, ref preActivation, ref activation);
+    }
+
+    /// <summary>Layer 2, 4 rows, Vector512 path.</summary>
+    private static void Layer2ForwardRowsVector512(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 80);
         ref float bias = ref Unsafe.Add(ref parameters, 336);
@@ -664,420 +606,454 @@ file static class NpcBrainKernels
         {
             // outputs o .. o + 3
             {
-                var sum00 = 0f;
-                var sum01 = 0f;
-                var sum02 = 0f;
-                var sum03 = 0f;
-                for (nuint i = 0; i < 16; i += 1)
-                {
-                    var x0 = Unsafe.Add(ref input, i);
-                    sum00 = Unsafe.Add(ref weights, o * 16 + i) * x0 + sum00;
-                    sum01 = Unsafe.Add(ref weights, o * 16 + i + 16) * x0 + sum01;
-                    sum02 = Unsafe.Add(ref weights, o * 16 + i + 32) * x0 + sum02;
-                    sum03 = Unsafe.Add(ref weights, o * 16 + i + 48) * x0 + sum03;
-                }
-                Unsafe.Add(ref output, o) = sum00 + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 1) = sum01 + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 2) = sum02 + Unsafe.Add(ref bias, o + 2);
-                Unsafe.Add(ref output, o + 3) = sum03 + Unsafe.Add(ref bias, o + 3);
-            }
-        }
-    }
-
-    /// <summary>Layer 2 (Dense 16 → 16, Tanh): z = W·x + b for 4 rows.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Layer2AffineRows(ref float parameters, ref float input, ref float output)
-    {
-        if (Vector512.IsHardwareAccelerated)
-        {
-            Layer2AffineRowsVector512(ref parameters, ref input, ref output);
-            return;
-        }
-
-        if (Vector256.IsHardwareAccelerated)
-        {
-            Layer2AffineRowsVector256(ref parameters, ref input, ref output);
-            return;
-        }
-
-        Layer2AffineRowsScalar(ref parameters, ref input, ref output);
-    }
-
-    /// <summary>Layer 2, 4 rows, Vector512 path.</summary>
-    private static void Layer2AffineRowsVector512(ref float parameters, ref float input, ref float output)
-    {
-        ref float weights = ref Unsafe.Add(ref parameters, 80);
-        ref float bias = ref Unsafe.Add(ref parameters, 336);
-        for (nuint o = 0; o < 16; o += 2)
-        {
-            // outputs o .. o + 1
-            {
-                var sum00 = Vector512.Create(0f);
-                var sum01 = Vector512.Create(0f);
-                var sum10 = Vector512.Create(0f);
-                var sum11 = Vector512.Create(0f);
-                var sum20 = Vector512.Create(0f);
-                var sum21 = Vector512.Create(0f);
-                var sum30 = Vector512.Create(0f);
-                var sum31 = Vector512.Create(0f);
                 var x0_0 = Vector512.LoadUnsafe(ref input, 0);
                 var x1_0 = Vector512.LoadUnsafe(ref input, 16);
                 var x2_0 = Vector512.LoadUnsafe(ref input, 32);
                 var x3_0 = Vector512.LoadUnsafe(ref input, 48);
                 var w0_0 = Vector512.LoadUnsafe(ref weights, o * 16);
-                sum00 = Vector512.FusedMultiplyAdd(w0_0, x0_0, sum00);
-                sum10 = Vector512.FusedMultiplyAdd(w0_0, x1_0, sum10);
-                sum20 = Vector512.FusedMultiplyAdd(w0_0, x2_0, sum20);
-                sum30 = Vector512.FusedMultiplyAdd(w0_0, x3_0, sum30);
+                var sum0_0 = w0_0 * x0_0;
+                var sum1_0 = w0_0 * x1_0;
+                var sum2_0 = w0_0 * x2_0;
+                var sum3_0 = w0_0 * x3_0;
                 var w1_0 = Vector512.LoadUnsafe(ref weights, o * 16 + 16);
-                sum01 = Vector512.FusedMultiplyAdd(w1_0, x0_0, sum01);
-                sum11 = Vector512.FusedMultiplyAdd(w1_0, x1_0, sum11);
-                sum21 = Vector512.FusedMultiplyAdd(w1_0, x2_0, sum21);
-                sum31 = Vector512.FusedMultiplyAdd(w1_0, x3_0, sum31);
-                Unsafe.Add(ref output, o) = Vector512.Sum(sum00) + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 1) = Vector512.Sum(sum01) + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 16) = Vector512.Sum(sum10) + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 17) = Vector512.Sum(sum11) + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 32) = Vector512.Sum(sum20) + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 33) = Vector512.Sum(sum21) + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 48) = Vector512.Sum(sum30) + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 49) = Vector512.Sum(sum31) + Unsafe.Add(ref bias, o + 1);
+                var sum0_1 = w1_0 * x0_0;
+                var sum1_1 = w1_0 * x1_0;
+                var sum2_1 = w1_0 * x2_0;
+                var sum3_1 = w1_0 * x3_0;
+                var w2_0 = Vector512.LoadUnsafe(ref weights, o * 16 + 32);
+                var sum0_2 = w2_0 * x0_0;
+                var sum1_2 = w2_0 * x1_0;
+                var sum2_2 = w2_0 * x2_0;
+                var sum3_2 = w2_0 * x3_0;
+                var w3_0 = Vector512.LoadUnsafe(ref weights, o * 16 + 48);
+                var sum0_3 = w3_0 * x0_0;
+                var sum1_3 = w3_0 * x1_0;
+                var sum2_3 = w3_0 * x2_0;
+                var sum3_3 = w3_0 * x3_0;
+                var sum0_0x8 = Vector512.GetLower(sum0_0) + Vector512.GetUpper(sum0_0);
+                var sum0_1x8 = Vector512.GetLower(sum0_1) + Vector512.GetUpper(sum0_1);
+                var sum0_2x8 = Vector512.GetLower(sum0_2) + Vector512.GetUpper(sum0_2);
+                var sum0_3x8 = Vector512.GetLower(sum0_3) + Vector512.GetUpper(sum0_3);
+                var sum0_0x4 = Vector256.GetLower(sum0_0x8) + Vector256.GetUpper(sum0_0x8);
+                var sum0_1x4 = Vector256.GetLower(sum0_1x8) + Vector256.GetUpper(sum0_1x8);
+                var sum0_2x4 = Vector256.GetLower(sum0_2x8) + Vector256.GetUpper(sum0_2x8);
+                var sum0_3x4 = Vector256.GetLower(sum0_3x8) + Vector256.GetUpper(sum0_3x8);
+                var z0 = HorizontalSums.Sums(sum0_0x4, sum0_1x4, sum0_2x4, sum0_3x4) + Vector128.LoadUnsafe(ref bias, o);
+                Vector128.StoreUnsafe(z0, ref preActivation, o);
+                Vector128.StoreUnsafe(VectorMath.Tanh(z0), ref activation, o);
+                var sum1_0x8 = Vector512.GetLower(sum1_0) + Vector512.GetUpper(sum1_0);
+                var sum1_1x8 = Vector512.GetLower(sum1_1) + Vector512.GetUpper(sum1_1);
+                var sum1_2x8 = Vector512.GetLower(sum1_2) + Vector512.GetUpper(sum1_2);
+                var sum1_3x8 = Vector512.GetLower(sum1_3) + Vector512.GetUpper(sum1_3);
+                var sum1_0x4 = Vector256.GetLower(sum1_0x8) + Vector256.GetUpper(sum1_0x8);
+                var sum1_1x4 = Vector256.GetLower(sum1_1x8) + Vector256.GetUpper(sum1_1x8);
+                var sum1_2x4 = Vector256.GetLower(sum1_2x8) + Vector256.GetUpper(sum1_2x8);
+                var sum1_3x4 = Vector256.GetLower(sum1_3x8) + Vector256.GetUpper(sum1_3x8);
+                var z1 = HorizontalSums.Sums(sum1_0x4, sum1_1x4, sum1_2x4, sum1_3x4) + Vector128.LoadUnsafe(ref bias, o);
+                Vector128.StoreUnsafe(z1, ref preActivation, o + 16);
+                Vector128.StoreUnsafe(VectorMath.Tanh(z1), ref activation, o + 16);
+                var sum2_0x8 = Vector512.GetLower(sum2_0) + Vector512.GetUpper(sum2_0);
+                var sum2_1x8 = Vector512.GetLower(sum2_1) + Vector512.GetUpper(sum2_1);
+                var sum2_2x8 = Vector512.GetLower(sum2_2) + Vector512.GetUpper(sum2_2);
+                var sum2_3x8 = Vector512.GetLower(sum2_3) + Vector512.GetUpper(sum2_3);
+                var sum2_0x4 = Vector256.GetLower(sum2_0x8) + Vector256.GetUpper(sum2_0x8);
+                var sum2_1x4 = Vector256.GetLower(sum2_1x8) + Vector256.GetUpper(sum2_1x8);
+                var sum2_2x4 = Vector256.GetLower(sum2_2x8) + Vector256.GetUpper(sum2_2x8);
+                var sum2_3x4 = Vector256.GetLower(sum2_3x8) + Vector256.GetUpper(sum2_3x8);
+                var z2 = HorizontalSums.Sums(sum2_0x4, sum2_1x4, sum2_2x4, sum2_3x4) + Vector128.LoadUnsafe(ref bias, o);
+                Vector128.StoreUnsafe(z2, ref preActivation, o + 32);
+                Vector128.StoreUnsafe(VectorMath.Tanh(z2), ref activation, o + 32);
+                var sum3_0x8 = Vector512.GetLower(sum3_0) + Vector512.GetUpper(sum3_0);
+                var sum3_1x8 = Vector512.GetLower(sum3_1) + Vector512.GetUpper(sum3_1);
+                var sum3_2x8 = Vector512.GetLower(sum3_2) + Vector512.GetUpper(sum3_2);
+                var sum3_3x8 = Vector512.GetLower(sum3_3) + Vector512.GetUpper(sum3_3);
+                var sum3_0x4 = Vector256.GetLower(sum3_0x8) + Vector256.GetUpper(sum3_0x8);
+                var sum3_1x4 = Vector256.GetLower(sum3_1x8) + Vector256.GetUpper(sum3_1x8);
+                var sum3_2x4 = Vector256.GetLower(sum3_2x8) + Vector256.GetUpper(sum3_2x8);
+                var sum3_3x4 = Vector256.GetLower(sum3_3x8) + Vector256.GetUpper(sum3_3x8);
+                var z3 = HorizontalSums.Sums(sum3_0x4, sum3_1x4, sum3_2x4, sum3_3x4) + Vector128.LoadUnsafe(ref bias, o);
+                Vector128.StoreUnsafe(z3, ref preActivation, o + 48);
+                Vector128.StoreUnsafe(VectorMath.Tanh(z3), ref activation, o + 48);
             }
         }
     }
 
     /// <summary>Layer 2, 4 rows, Vector256 path.</summary>
-    private static void Layer2AffineRowsVector256(ref float parameters, ref float input, ref float output)
+    private static void Layer2ForwardRowsVector256(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 80);
         ref float bias = ref Unsafe.Add(ref parameters, 336);
-        for (nuint o = 0; o < 16; o += 2)
+        for (nuint o = 0; o < 16; o += 4)
         {
-            // outputs o .. o + 1
+            // outputs o .. o + 3
             {
-                var sum00 = Vector256.Create(0f);
-                var sum01 = Vector256.Create(0f);
-                var sum10 = Vector256.Create(0f);
-                var sum11 = Vector256.Create(0f);
-                var sum20 = Vector256.Create(0f);
-                var sum21 = Vector256.Create(0f);
-                var sum30 = Vector256.Create(0f);
-                var sum31 = Vector256.Create(0f);
                 var x0_0 = Vector256.LoadUnsafe(ref input, 0);
                 var x1_0 = Vector256.LoadUnsafe(ref input, 16);
                 var x2_0 = Vector256.LoadUnsafe(ref input, 32);
                 var x3_0 = Vector256.LoadUnsafe(ref input, 48);
                 var w0_0 = Vector256.LoadUnsafe(ref weights, o * 16);
-                sum00 = Vector256.FusedMultiplyAdd(w0_0, x0_0, sum00);
-                sum10 = Vector256.FusedMultiplyAdd(w0_0, x1_0, sum10);
-                sum20 = Vector256.FusedMultiplyAdd(w0_0, x2_0, sum20);
-                sum30 = Vector256.FusedMultiplyAdd(w0_0, x3_0, sum30);
+                var sum0_0 = w0_0 * x0_0;
+                var sum1_0 = w0_0 * x1_0;
+                var sum2_0 = w0_0 * x2_0;
+                var sum3_0 = w0_0 * x3_0;
                 var w1_0 = Vector256.LoadUnsafe(ref weights, o * 16 + 16);
-                sum01 = Vector256.FusedMultiplyAdd(w1_0, x0_0, sum01);
-                sum11 = Vector256.FusedMultiplyAdd(w1_0, x1_0, sum11);
-                sum21 = Vector256.FusedMultiplyAdd(w1_0, x2_0, sum21);
-                sum31 = Vector256.FusedMultiplyAdd(w1_0, x3_0, sum31);
+                var sum0_1 = w1_0 * x0_0;
+                var sum1_1 = w1_0 * x1_0;
+                var sum2_1 = w1_0 * x2_0;
+                var sum3_1 = w1_0 * x3_0;
+                var w2_0 = Vector256.LoadUnsafe(ref weights, o * 16 + 32);
+                var sum0_2 = w2_0 * x0_0;
+                var sum1_2 = w2_0 * x1_0;
+                var sum2_2 = w2_0 * x2_0;
+                var sum3_2 = w2_0 * x3_0;
+                var w3_0 = Vector256.LoadUnsafe(ref weights, o * 16 + 48);
+                var sum0_3 = w3_0 * x0_0;
+                var sum1_3 = w3_0 * x1_0;
+                var sum2_3 = w3_0 * x2_0;
+                var sum3_3 = w3_0 * x3_0;
                 var x0_8 = Vector256.LoadUnsafe(ref input, 8);
                 var x1_8 = Vector256.LoadUnsafe(ref input, 24);
                 var x2_8 = Vector256.LoadUnsafe(ref input, 40);
                 var x3_8 = Vector256.LoadUnsafe(ref input, 56);
                 var w0_8 = Vector256.LoadUnsafe(ref weights, o * 16 + 8);
-                sum00 = Vector256.FusedMultiplyAdd(w0_8, x0_8, sum00);
-                sum10 = Vector256.FusedMultiplyAdd(w0_8, x1_8, sum10);
-                sum20 = Vector256.FusedMultiplyAdd(w0_8, x2_8, sum20);
-                sum30 = Vector256.FusedMultiplyAdd(w0_8, x3_8, sum30);
+                sum0_0 = Vector256.FusedMultiplyAdd(w0_8, x0_8, sum0_0);
+                sum1_0 = Vector256.FusedMultiplyAdd(w0_8, x1_8, sum1_0);
+                sum2_0 = Vector256.FusedMultiplyAdd(w0_8, x2_8, sum2_0);
+                sum3_0 = Vector256.FusedMultiplyAdd(w0_8, x3_8, sum3_0);
                 var w1_8 = Vector256.LoadUnsafe(ref weights, o * 16 + 24);
-                sum01 = Vector256.FusedMultiplyAdd(w1_8, x0_8, sum01);
-                sum11 = Vector256.FusedMultiplyAdd(w1_8, x1_8, sum11);
-                sum21 = Vector256.FusedMultiplyAdd(w1_8, x2_8, sum21);
-                sum31 = Vector256.FusedMultiplyAdd(w1_8, x3_8, sum31);
-                Unsafe.Add(ref output, o) = Vector256.Sum(sum00) + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 1) = Vector256.Sum(sum01) + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 16) = Vector256.Sum(sum10) + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 17) = Vector256.Sum(sum11) + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 32) = Vector256.Sum(sum20) + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 33) = Vector256.Sum(sum21) + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 48) = Vector256.Sum(sum30) + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 49) = Vector256.Sum(sum31) + Unsafe.Add(ref bias, o + 1);
+                sum0_1 = Vector256.FusedMultiplyAdd(w1_8, x0_8, sum0_1);
+                sum1_1 = Vector256.FusedMultiplyAdd(w1_8, x1_8, sum1_1);
+                sum2_1 = Vector256.FusedMultiplyAdd(w1_8, x2_8, sum2_1);
+                sum3_1 = Vector256.FusedMultiplyAdd(w1_8, x3_8, sum3_1);
+                var w2_8 = Vector256.LoadUnsafe(ref weights, o * 16 + 40);
+                sum0_2 = Vector256.FusedMultiplyAdd(w2_8, x0_8, sum0_2);
+                sum1_2 = Vector256.FusedMultiplyAdd(w2_8, x1_8, sum1_2);
+                sum2_2 = Vector256.FusedMultiplyAdd(w2_8, x2_8, sum2_2);
+                sum3_2 = Vector256.FusedMultiplyAdd(w2_8, x3_8, sum3_2);
+                var w3_8 = Vector256.LoadUnsafe(ref weights, o * 16 + 56);
+                sum0_3 = Vector256.FusedMultiplyAdd(w3_8, x0_8, sum0_3);
+                sum1_3 = Vector256.FusedMultiplyAdd(w3_8, x1_8, sum1_3);
+                sum2_3 = Vector256.FusedMultiplyAdd(w3_8, x2_8, sum2_3);
+                sum3_3 = Vector256.FusedMultiplyAdd(w3_8, x3_8, sum3_3);
+                var sum0_0x4 = Vector256.GetLower(sum0_0) + Vector256.GetUpper(sum0_0);
+                var sum0_1x4 = Vector256.GetLower(sum0_1) + Vector256.GetUpper(sum0_1);
+                var sum0_2x4 = Vector256.GetLower(sum0_2) + Vector256.GetUpper(sum0_2);
+                var sum0_3x4 = Vector256.GetLower(sum0_3) + Vector256.GetUpper(sum0_3);
+                var z0 = HorizontalSums.Sums(sum0_0x4, sum0_1x4, sum0_2x4, sum0_3x4) + Vector128.LoadUnsafe(ref bias, o);
+                Vector128.StoreUnsafe(z0, ref preActivation, o);
+                Vector128.StoreUnsafe(VectorMath.Tanh(z0), ref activation, o);
+                var sum1_0x4 = Vector256.GetLower(sum1_0) + Vector256.GetUpper(sum1_0);
+                var sum1_1x4 = Vector256.GetLower(sum1_1) + Vector256.GetUpper(sum1_1);
+                var sum1_2x4 = Vector256.GetLower(sum1_2) + Vector256.GetUpper(sum1_2);
+                var sum1_3x4 = Vector256.GetLower(sum1_3) + Vector256.GetUpper(sum1_3);
+                var z1 = HorizontalSums.Sums(sum1_0x4, sum1_1x4, sum1_2x4, sum1_3x4) + Vector128.LoadUnsafe(ref bias, o);
+                Vector128.StoreUnsafe(z1, ref preActivation, o + 16);
+                Vector128.StoreUnsafe(VectorMath.Tanh(z1), ref activation, o + 16);
+                var sum2_0x4 = Vector256.GetLower(sum2_0) + Vector256.GetUpper(sum2_0);
+                var sum2_1x4 = Vector256.GetLower(sum2_1) + Vector256.GetUpper(sum2_1);
+                var sum2_2x4 = Vector256.GetLower(sum2_2) + Vector256.GetUpper(sum2_2);
+                var sum2_3x4 = Vector256.GetLower(sum2_3) + Vector256.GetUpper(sum2_3);
+                var z2 = HorizontalSums.Sums(sum2_0x4, sum2_1x4, sum2_2x4, sum2_3x4) + Vector128.LoadUnsafe(ref bias, o);
+                Vector128.StoreUnsafe(z2, ref preActivation, o + 32);
+                Vector128.StoreUnsafe(VectorMath.Tanh(z2), ref activation, o + 32);
+                var sum3_0x4 = Vector256.GetLower(sum3_0) + Vector256.GetUpper(sum3_0);
+                var sum3_1x4 = Vector256.GetLower(sum3_1) + Vector256.GetUpper(sum3_1);
+                var sum3_2x4 = Vector256.GetLower(sum3_2) + Vector256.GetUpper(sum3_2);
+                var sum3_3x4 = Vector256.GetLower(sum3_3) + Vector256.GetUpper(sum3_3);
+                var z3 = HorizontalSums.Sums(sum3_0x4, sum3_1x4, sum3_2x4, sum3_3x4) + Vector128.LoadUnsafe(ref bias, o);
+                Vector128.StoreUnsafe(z3, ref preActivation, o + 48);
+                Vector128.StoreUnsafe(VectorMath.Tanh(z3), ref activation, o + 48);
             }
         }
     }
 
     /// <summary>Layer 2, 4 rows, scalar path.</summary>
-    private static void Layer2AffineRowsScalar(ref float parameters, ref float input, ref float output)
+    private static void Layer2ForwardRowsScalar(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 80);
         ref float bias = ref Unsafe.Add(ref parameters, 336);
-        for (nuint o = 0; o < 16; o += 2)
+        for (nuint row = 0; row < 4; row++)
         {
-            // outputs o .. o + 1
+            ref float x = ref Unsafe.Add(ref input, row * 16);
+            for (nuint o = 0; o < 16; o++)
             {
-                var sum00 = 0f;
-                var sum01 = 0f;
-                var sum10 = 0f;
-                var sum11 = 0f;
-                var sum20 = 0f;
-                var sum21 = 0f;
-                var sum30 = 0f;
-                var sum31 = 0f;
-                for (nuint i = 0; i < 16; i += 1)
+                ref float w = ref Unsafe.Add(ref weights, o * 16);
+                float sum0 = 0f, sum1 = 0f, sum2 = 0f, sum3 = 0f;
+                nuint i = 0;
+                for (; i + 4 <= 16; i += 4)
                 {
-                    var x0 = Unsafe.Add(ref input, i);
-                    var x1 = Unsafe.Add(ref input, i + 16);
-                    var x2 = Unsafe.Add(ref input, i + 32);
-                    var x3 = Unsafe.Add(ref input, i + 48);
-                    var w0 = Unsafe.Add(ref weights, o * 16 + i);
-                    sum00 = w0 * x0 + sum00;
-                    sum10 = w0 * x1 + sum10;
-                    sum20 = w0 * x2 + sum20;
-                    sum30 = w0 * x3 + sum30;
-                    var w1 = Unsafe.Add(ref weights, o * 16 + i + 16);
-                    sum01 = w1 * x0 + sum01;
-                    sum11 = w1 * x1 + sum11;
-                    sum21 = w1 * x2 + sum21;
-                    sum31 = w1 * x3 + sum31;
+                    sum0 += Unsafe.Add(ref w, i) * Unsafe.Add(ref x, i);
+                    sum1 += Unsafe.Add(ref w, i + 1) * Unsafe.Add(ref x, i + 1);
+                    sum2 += Unsafe.Add(ref w, i + 2) * Unsafe.Add(ref x, i + 2);
+                    sum3 += Unsafe.Add(ref w, i + 3) * Unsafe.Add(ref x, i + 3);
                 }
-                Unsafe.Add(ref output, o) = sum00 + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 1) = sum01 + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 16) = sum10 + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 17) = sum11 + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 32) = sum20 + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 33) = sum21 + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 48) = sum30 + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 49) = sum31 + Unsafe.Add(ref bias, o + 1);
+                for (; i < 16; i++)
+                {
+                    sum0 += Unsafe.Add(ref w, i) * Unsafe.Add(ref x, i);
+                }
+                var z = (sum0 + sum1) + (sum2 + sum3) + Unsafe.Add(ref bias, o);
+                Unsafe.Add(ref preActivation, row * 16 + o) = z;
+                Unsafe.Add(ref activation, row * 16 + o) = VectorMath.Tanh(z);
             }
         }
     }
 
-    /// <summary>Layer 3 (Dense 16 → 2, Identity): z = W·x + b for one row.</summary>
+    /// <summary>Layer 3 (Dense 16 → 2, Identity), one row: z = W·x + b.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Layer3Affine(ref float parameters, ref float input, ref float output)
+    public static void Layer3Forward(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         if (Vector512.IsHardwareAccelerated)
         {
-            Layer3AffineVector512(ref parameters, ref input, ref output);
+            Layer3ForwardVector512(ref parameters, ref input, ref preActivation, ref activation);
             return;
         }
 
         if (Vector256.IsHardwareAccelerated)
         {
-            Layer3AffineVector256(ref parameters, ref input, ref output);
+            Layer3ForwardVector256(ref parameters, ref input, ref preActivation, ref activation);
             return;
         }
 
-        Layer3AffineScalar(ref parameters, ref input, ref output);
+        Layer3ForwardScalar(ref parameters, ref input, ref preActivation, ref activation);
     }
 
     /// <summary>Layer 3, one row, Vector512 path.</summary>
-    private static void Layer3AffineVector512(ref float parameters, ref float input, ref float output)
+    private static void Layer3ForwardVector512(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 352);
         ref float bias = ref Unsafe.Add(ref parameters, 384);
         // outputs 0 .. 1
         {
-            var sum00 = Vector512.Create(0f);
-            var sum01 = Vector512.Create(0f);
             var x0_0 = Vector512.LoadUnsafe(ref input, 0);
-            sum00 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref weights, 0), x0_0, sum00);
-            sum01 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref weights, 16), x0_0, sum01);
-            output = Vector512.Sum(sum00) + bias;
-            Unsafe.Add(ref output, 1) = Vector512.Sum(sum01) + Unsafe.Add(ref bias, 1);
+            var sum0_0 = Vector512.LoadUnsafe(ref weights, 0) * x0_0;
+            var sum0_1 = Vector512.LoadUnsafe(ref weights, 16) * x0_0;
+            var sum0_0x8 = Vector512.GetLower(sum0_0) + Vector512.GetUpper(sum0_0);
+            var sum0_0x4 = Vector256.GetLower(sum0_0x8) + Vector256.GetUpper(sum0_0x8);
+            var z0_0 = Vector128.Sum(sum0_0x4) + bias;
+            preActivation = z0_0;
+            var sum0_1x8 = Vector512.GetLower(sum0_1) + Vector512.GetUpper(sum0_1);
+            var sum0_1x4 = Vector256.GetLower(sum0_1x8) + Vector256.GetUpper(sum0_1x8);
+            var z0_1 = Vector128.Sum(sum0_1x4) + Unsafe.Add(ref bias, 1);
+            Unsafe.Add(ref preActivation, 1) = z0_1;
         }
     }
 
     /// <summary>Layer 3, one row, Vector256 path.</summary>
-    private static void Layer3AffineVector256(ref float parameters, ref float input, ref float output)
+    private static void Layer3ForwardVector256(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 352);
         ref float bias = ref Unsafe.Add(ref parameters, 384);
         // outputs 0 .. 1
         {
-            var sum00 = Vector256.Create(0f);
-            var sum01 = Vector256.Create(0f);
             var x0_0 = Vector256.LoadUnsafe(ref input, 0);
-            sum00 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 0), x0_0, sum00);
-            sum01 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 16), x0_0, sum01);
+            var sum0_0 = Vector256.LoadUnsafe(ref weights, 0) * x0_0;
+            var sum0_1 = Vector256.LoadUnsafe(ref weights, 16) * x0_0;
             var x0_8 = Vector256.LoadUnsafe(ref input, 8);
-            sum00 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 8), x0_8, sum00);
-            sum01 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 24), x0_8, sum01);
-            output = Vector256.Sum(sum00) + bias;
-            Unsafe.Add(ref output, 1) = Vector256.Sum(sum01) + Unsafe.Add(ref bias, 1);
+            sum0_0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 8), x0_8, sum0_0);
+            sum0_1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 24), x0_8, sum0_1);
+            var sum0_0x4 = Vector256.GetLower(sum0_0) + Vector256.GetUpper(sum0_0);
+            var z0_0 = Vector128.Sum(sum0_0x4) + bias;
+            preActivation = z0_0;
+            var sum0_1x4 = Vector256.GetLower(sum0_1) + Vector256.GetUpper(sum0_1);
+            var z0_1 = Vector128.Sum(sum0_1x4) + Unsafe.Add(ref bias, 1);
+            Unsafe.Add(ref preActivation, 1) = z0_1;
         }
     }
 
     /// <summary>Layer 3, one row, scalar path.</summary>
-    private static void Layer3AffineScalar(ref float parameters, ref float input, ref float output)
+    private static void Layer3ForwardScalar(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 352);
         ref float bias = ref Unsafe.Add(ref parameters, 384);
-        // outputs 0 .. 1
+        for (nuint row = 0; row < 1; row++)
         {
-            var sum00 = 0f;
-            var sum01 = 0f;
-            for (nuint i = 0; i < 16; i += 1)
+            ref float x = ref Unsafe.Add(ref input, row * 16);
+            for (nuint o = 0; o < 2; o++)
             {
-                var x0 = Unsafe.Add(ref input, i);
-                sum00 = Unsafe.Add(ref weights, i) * x0 + sum00;
-                sum01 = Unsafe.Add(ref weights, i + 16) * x0 + sum01;
+                ref float w = ref Unsafe.Add(ref weights, o * 16);
+                float sum0 = 0f, sum1 = 0f, sum2 = 0f, sum3 = 0f;
+                nuint i = 0;
+                for (; i + 4 <= 16; i += 4)
+                {
+                    sum0 += Unsafe.Add(ref w, i) * Unsafe.Add(ref x, i);
+                    sum1 += Unsafe.Add(ref w, i + 1) * Unsafe.Add(ref x, i + 1);
+                    sum2 += Unsafe.Add(ref w, i + 2) * Unsafe.Add(ref x, i + 2);
+                    sum3 += Unsafe.Add(ref w, i + 3) * Unsafe.Add(ref x, i + 3);
+                }
+                for (; i < 16; i++)
+                {
+                    sum0 += Unsafe.Add(ref w, i) * Unsafe.Add(ref x, i);
+                }
+                var z = (sum0 + sum1) + (sum2 + sum3) + Unsafe.Add(ref bias, o);
+                Unsafe.Add(ref preActivation, row * 2 + o) = z;
             }
-            output = sum00 + bias;
-            Unsafe.Add(ref output, 1) = sum01 + Unsafe.Add(ref bias, 1);
         }
     }
 
-    /// <summary>Layer 3 (Dense 16 → 2, Identity): z = W·x + b for 4 rows.</summary>
+    /// <summary>Layer 3 (Dense 16 → 2, Identity), 4 rows: z = W·x + b.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Layer3AffineRows(ref float parameters, ref float input, ref float output)
+    public static void Layer3ForwardRows(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         if (Vector512.IsHardwareAccelerated)
         {
-            Layer3AffineRowsVector512(ref parameters, ref input, ref output);
+            Layer3ForwardRowsVector512(ref parameters, ref input, ref preActivation, ref activation);
             return;
         }
 
         if (Vector256.IsHardwareAccelerated)
         {
-            Layer3AffineRowsVector256(ref parameters, ref input, ref output);
+            Layer3ForwardRowsVector256(ref parameters, ref input, ref preActivation, ref activation);
             return;
         }
 
-        Layer3AffineRowsScalar(ref parameters, ref input, ref output);
+        Layer3ForwardRowsScalar(ref parameters, ref input, ref preActivation, ref activation);
     }
 
     /// <summary>Layer 3, 4 rows, Vector512 path.</summary>
-    private static void Layer3AffineRowsVector512(ref float parameters, ref float input, ref float output)
+    private static void Layer3ForwardRowsVector512(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 352);
         ref float bias = ref Unsafe.Add(ref parameters, 384);
         // outputs 0 .. 1
         {
-            var sum00 = Vector512.Create(0f);
-            var sum01 = Vector512.Create(0f);
-            var sum10 = Vector512.Create(0f);
-            var sum11 = Vector512.Create(0f);
-            var sum20 = Vector512.Create(0f);
-            var sum21 = Vector512.Create(0f);
-            var sum30 = Vector512.Create(0f);
-            var sum31 = Vector512.Create(0f);
             var x0_0 = Vector512.LoadUnsafe(ref input, 0);
             var x1_0 = Vector512.LoadUnsafe(ref input, 16);
             var x2_0 = Vector512.LoadUnsafe(ref input, 32);
             var x3_0 = Vector512.LoadUnsafe(ref input, 48);
             var w0_0 = Vector512.LoadUnsafe(ref weights, 0);
-            sum00 = Vector512.FusedMultiplyAdd(w0_0, x0_0, sum00);
-            sum10 = Vector512.FusedMultiplyAdd(w0_0, x1_0, sum10);
-            sum20 = Vector512.FusedMultiplyAdd(w0_0, x2_0, sum20);
-            sum30 = Vector512.FusedMultiplyAdd(w0_0, x3_0, sum30);
+            var sum0_0 = w0_0 * x0_0;
+            var sum1_0 = w0_0 * x1_0;
+            var sum2_0 = w0_0 * x2_0;
+            var sum3_0 = w0_0 * x3_0;
             var w1_0 = Vector512.LoadUnsafe(ref weights, 16);
-            sum01 = Vector512.FusedMultiplyAdd(w1_0, x0_0, sum01);
-            sum11 = Vector512.FusedMultiplyAdd(w1_0, x1_0, sum11);
-            sum21 = Vector512.FusedMultiplyAdd(w1_0, x2_0, sum21);
-            sum31 = Vector512.FusedMultiplyAdd(w1_0, x3_0, sum31);
-            output = Vector512.Sum(sum00) + bias;
-            Unsafe.Add(ref output, 1) = Vector512.Sum(sum01) + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 2) = Vector512.Sum(sum10) + bias;
-            Unsafe.Add(ref output, 3) = Vector512.Sum(sum11) + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 4) = Vector512.Sum(sum20) + bias;
-            Unsafe.Add(ref output, 5) = Vector512.Sum(sum21) + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 6) = Vector512.Sum(sum30) + bias;
-            Unsafe.Add(ref output, 7) = Vector512.Sum(sum31) + Unsafe.Add(ref bias, 1);
+            var sum0_1 = w1_0 * x0_0;
+            var sum1_1 = w1_0 * x1_0;
+            var sum2_1 = w1_0 * x2_0;
+            var sum3_1 = w1_0 * x3_0;
+            var sum0_0x8 = Vector512.GetLower(sum0_0) + Vector512.GetUpper(sum0_0);
+            var sum0_0x4 = Vector256.GetLower(sum0_0x8) + Vector256.GetUpper(sum0_0x8);
+            var z0_0 = Vector128.Sum(sum0_0x4) + bias;
+            preActivation = z0_0;
+            var sum0_1x8 = Vector512.GetLower(sum0_1) + Vector512.GetUpper(sum0_1);
+            var sum0_1x4 = Vector256.GetLower(sum0_1x8) + Vector256.GetUpper(sum0_1x8);
+            var z0_1 = Vector128.Sum(sum0_1x4) + Unsafe.Add(ref bias, 1);
+            Unsafe.Add(ref preActivation, 1) = z0_1;
+            var sum1_0x8 = Vector512.GetLower(sum1_0) + Vector512.GetUpper(sum1_0);
+            var sum1_0x4 = Vector256.GetLower(sum1_0x8) + Vector256.GetUpper(sum1_0x8);
+            var z1_0 = Vector128.Sum(sum1_0x4) + bias;
+            Unsafe.Add(ref preActivation, 2) = z1_0;
+            var sum1_1x8 = Vector512.GetLower(sum1_1) + Vector512.GetUpper(sum1_1);
+            var sum1_1x4 = Vector256.GetLower(sum1_1x8) + Vector256.GetUpper(sum1_1x8);
+            var z1_1 = Vector128.Sum(sum1_1x4) + Unsafe.Add(ref bias, 1);
+            Unsafe.Add(ref preActivation, 3) = z1_1;
+            var sum2_0x8 = Vector512.GetLower(sum2_0) + Vector512.GetUpper(sum2_0);
+            var sum2_0x4 = Vector256.GetLower(sum2_0x8) + Vector256.GetUpper(sum2_0x8);
+            var z2_0 = Vector128.Sum(sum2_0x4) + bias;
+            Unsafe.Add(ref preActivation, 4) = z2_0;
+            var sum2_1x8 = Vector512.GetLower(sum2_1) + Vector512.GetUpper(sum2_1);
+            var sum2_1x4 = Vector256.GetLower(sum2_1x8) + Vector256.GetUpper(sum2_1x8);
+            var z2_1 = Vector128.Sum(sum2_1x4) + Unsafe.Add(ref bias, 1);
+            Unsafe.Add(ref preActivation, 5) = z2_1;
+            var sum3_0x8 = Vector512.GetLower(sum3_0) + Vector512.GetUpper(sum3_0);
+            var sum3_0x4 = Vector256.GetLower(sum3_0x8) + Vector256.GetUpper(sum3_0x8);
+            var z3_0 = Vector128.Sum(sum3_0x4) + bias;
+            Unsafe.Add(ref preActivation, 6) = z3_0;
+            var sum3_1x8 = Vector512.GetLower(sum3_1) + Vector512.GetUpper(sum3_1);
+            var sum3_1x4 = Vector256.GetLower(sum3_1x8) + Vector256.GetUpper(sum3_1x8);
+            var z3_1 = Vector128.Sum(sum3_1x4) + Unsafe.Add(ref bias, 1);
+            Unsafe.Add(ref preActivation, 7) = z3_1;
         }
     }
 
     /// <summary>Layer 3, 4 rows, Vector256 path.</summary>
-    private static void Layer3AffineRowsVector256(ref float parameters, ref float input, ref float output)
+    private static void Layer3ForwardRowsVector256(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 352);
         ref float bias = ref Unsafe.Add(ref parameters, 384);
         // outputs 0 .. 1
         {
-            var sum00 = Vector256.Create(0f);
-            var sum01 = Vector256.Create(0f);
-            var sum10 = Vector256.Create(0f);
-            var sum11 = Vector256.Create(0f);
-            var sum20 = Vector256.Create(0f);
-            var sum21 = Vector256.Create(0f);
-            var sum30 = Vector256.Create(0f);
-            var sum31 = Vector256.Create(0f);
             var x0_0 = Vector256.LoadUnsafe(ref input, 0);
             var x1_0 = Vector256.LoadUnsafe(ref input, 16);
             var x2_0 = Vector256.LoadUnsafe(ref input, 32);
             var x3_0 = Vector256.LoadUnsafe(ref input, 48);
             var w0_0 = Vector256.LoadUnsafe(ref weights, 0);
-            sum00 = Vector256.FusedMultiplyAdd(w0_0, x0_0, sum00);
-            sum10 = Vector256.FusedMultiplyAdd(w0_0, x1_0, sum10);
-            sum20 = Vector256.FusedMultiplyAdd(w0_0, x2_0, sum20);
-            sum30 = Vector256.FusedMultiplyAdd(w0_0, x3_0, sum30);
+            var sum0_0 = w0_0 * x0_0;
+            var sum1_0 = w0_0 * x1_0;
+            var sum2_0 = w0_0 * x2_0;
+            var sum3_0 = w0_0 * x3_0;
             var w1_0 = Vector256.LoadUnsafe(ref weights, 16);
-            sum01 = Vector256.FusedMultiplyAdd(w1_0, x0_0, sum01);
-            sum11 = Vector256.FusedMultiplyAdd(w1_0, x1_0, sum11);
-            sum21 = Vector256.FusedMultiplyAdd(w1_0, x2_0, sum21);
-            sum31 = Vector256.FusedMultiplyAdd(w1_0, x3_0, sum31);
+            var sum0_1 = w1_0 * x0_0;
+            var sum1_1 = w1_0 * x1_0;
+            var sum2_1 = w1_0 * x2_0;
+            var sum3_1 = w1_0 * x3_0;
             var x0_8 = Vector256.LoadUnsafe(ref input, 8);
             var x1_8 = Vector256.LoadUnsafe(ref input, 24);
             var x2_8 = Vector256.LoadUnsafe(ref input, 40);
             var x3_8 = Vector256.LoadUnsafe(ref input, 56);
             var w0_8 = Vector256.LoadUnsafe(ref weights, 8);
-            sum00 = Vector256.FusedMultiplyAdd(w0_8, x0_8, sum00);
-            sum10 = Vector256.FusedMultiplyAdd(w0_8, x1_8, sum10);
-            sum20 = Vector256.FusedMultiplyAdd(w0_8, x2_8, sum20);
-            sum30 = Vector256.FusedMultiplyAdd(w0_8, x3_8, sum30);
+            sum0_0 = Vector256.FusedMultiplyAdd(w0_8, x0_8, sum0_0);
+            sum1_0 = Vector256.FusedMultiplyAdd(w0_8, x1_8, sum1_0);
+            sum2_0 = Vector256.FusedMultiplyAdd(w0_8, x2_8, sum2_0);
+            sum3_0 = Vector256.FusedMultiplyAdd(w0_8, x3_8, sum3_0);
             var w1_8 = Vector256.LoadUnsafe(ref weights, 24);
-            sum01 = Vector256.FusedMultiplyAdd(w1_8, x0_8, sum01);
-            sum11 = Vector256.FusedMultiplyAdd(w1_8, x1_8, sum11);
-            sum21 = Vector256.FusedMultiplyAdd(w1_8, x2_8, sum21);
-            sum31 = Vector256.FusedMultiplyAdd(w1_8, x3_8, sum31);
-            output = Vector256.Sum(sum00) + bias;
-            Unsafe.Add(ref output, 1) = Vector256.Sum(sum01) + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 2) = Vector256.Sum(sum10) + bias;
-            Unsafe.Add(ref output, 3) = Vector256.Sum(sum11) + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 4) = Vector256.Sum(sum20) + bias;
-            Unsafe.Add(ref output, 5) = Vector256.Sum(sum21) + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 6) = Vector256.Sum(sum30) + bias;
-            Unsafe.Add(ref output, 7) = Vector256.Sum(sum31) + Unsafe.Add(ref bias, 1);
+            sum0_1 = Vector256.FusedMultiplyAdd(w1_8, x0_8, sum0_1);
+            sum1_1 = Vector256.FusedMultiplyAdd(w1_8, x1_8, sum1_1);
+            sum2_1 = Vector256.FusedMultiplyAdd(w1_8, x2_8, sum2_1);
+            sum3_1 = Vector256.FusedMultiplyAdd(w1_8, x3_8, sum3_1);
+            var sum0_0x4 = Vector256.GetLower(sum0_0) + Vector256.GetUpper(sum0_0);
+            var z0_0 = Vector128.Sum(sum0_0x4) + bias;
+            preActivation = z0_0;
+            var sum0_1x4 = Vector256.GetLower(sum0_1) + Vector256.GetUpper(sum0_1);
+            var z0_1 = Vector128.Sum(sum0_1x4) + Unsafe.Add(ref bias, 1);
+            Unsafe.Add(ref preActivation, 1) = z0_1;
+            var sum1_0x4 = Vector256.GetLower(sum1_0) + Vector256.GetUpper(sum1_0);
+            var z1_0 = Vector128.Sum(sum1_0x4) + bias;
+            Unsafe.Add(ref preActivation, 2) = z1_0;
+            var sum1_1x4 = Vector256.GetLower(sum1_1) + Vector256.GetUpper(sum1_1);
+            var z1_1 = Vector128.Sum(sum1_1x4) + Unsafe.Add(ref bias, 1);
+            Unsafe.Add(ref preActivation, 3) = z1_1;
+            var sum2_0x4 = Vector256.GetLower(sum2_0) + Vector256.GetUpper(sum2_0);
+            var z2_0 = Vector128.Sum(sum2_0x4) + bias;
+            Unsafe.Add(ref preActivation, 4) = z2_0;
+            var sum2_1x4 = Vector256.GetLower(sum2_1) + Vector256.GetUpper(sum2_1);
+            var z2_1 = Vector128.Sum(sum2_1x4) + Unsafe.Add(ref bias, 1);
+            Unsafe.Add(ref preActivation, 5) = z2_1;
+            var sum3_0x4 = Vector256.GetLower(sum3_0) + Vector256.GetUpper(sum3_0);
+            var z3_0 = Vector128.Sum(sum3_0x4) + bias;
+            Unsafe.Add(ref preActivation, 6) = z3_0;
+            var sum3_1x4 = Vector256.GetLower(sum3_1) + Vector256.GetUpper(sum3_1);
+            var z3_1 = Vector128.Sum(sum3_1x4) + Unsafe.Add(ref bias, 1);
+            Unsafe.Add(ref preActivation, 7) = z3_1;
         }
     }
 
     /// <summary>Layer 3, 4 rows, scalar path.</summary>
-    private static void Layer3AffineRowsScalar(ref float parameters, ref float input, ref float output)
+    private static void Layer3ForwardRowsScalar(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 352);
         ref float bias = ref Unsafe.Add(ref parameters, 384);
-        // outputs 0 .. 1
+        for (nuint row = 0; row < 4; row++)
         {
-            var sum00 = 0f;
-            var sum01 = 0f;
-            var sum10 = 0f;
-            var sum11 = 0f;
-            var sum20 = 0f;
-            var sum21 = 0f;
-            var sum30 = 0f;
-            var sum31 = 0f;
-            for (nuint i = 0; i < 16; i += 1)
+            ref float x = ref Unsafe.Add(ref input, row * 16);
+            for (nuint o = 0; o < 2; o++)
             {
-                var x0 = Unsafe.Add(ref input, i);
-                var x1 = Unsafe.Add(ref input, i + 16);
-                var x2 = Unsafe.Add(ref input, i + 32);
-                var x3 = Unsafe.Add(ref input, i + 48);
-                var w0 = Unsafe.Add(ref weights, i);
-                sum00 = w0 * x0 + sum00;
-                sum10 = w0 * x1 + sum10;
-                sum20 = w0 * x2 + sum20;
-                sum30 = w0 * x3 + sum30;
-                var w1 = Unsafe.Add(ref weights, i + 16);
-                sum01 = w1 * x0 + sum01;
-                sum11 = w1 * x1 + sum11;
-                sum21 = w1 * x2 + sum21;
-                sum31 = w1 * x3 + sum31;
+                ref float w = ref Unsafe.Add(ref weights, o * 16);
+                float sum0 = 0f, sum1 = 0f, sum2 = 0f, sum3 = 0f;
+                nuint i = 0;
+                for (; i + 4 <= 16; i += 4)
+                {
+                    sum0 += Unsafe.Add(ref w, i) * Unsafe.Add(ref x, i);
+                    sum1 += Unsafe.Add(ref w, i + 1) * Unsafe.Add(ref x, i + 1);
+                    sum2 += Unsafe.Add(ref w, i + 2) * Unsafe.Add(ref x, i + 2);
+                    sum3 += Unsafe.Add(ref w, i + 3) * Unsafe.Add(ref x, i + 3);
+                }
+                for (; i < 16; i++)
+                {
+                    sum0 += Unsafe.Add(ref w, i) * Unsafe.Add(ref x, i);
+                }
+                var z = (sum0 + sum1) + (sum2 + sum3) + Unsafe.Add(ref bias, o);
+                Unsafe.Add(ref preActivation, row * 2 + o) = z;
             }
-            output = sum00 + bias;
-            Unsafe.Add(ref output, 1) = sum01 + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 2) = sum10 + bias;
-            Unsafe.Add(ref output, 3) = sum11 + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 4) = sum20 + bias;
-            Unsafe.Add(ref output, 5) = sum21 + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 6) = sum30 + bias;
-            Unsafe.Add(ref output, 7) = sum31 + Unsafe.Add(ref bias, 1);
         }
     }
 

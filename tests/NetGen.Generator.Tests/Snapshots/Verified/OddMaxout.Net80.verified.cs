@@ -2,6 +2,7 @@
 #nullable enable
 
 using Activations = global::NetGen.Kernels.Activations;
+using HorizontalSums = global::NetGen.Kernels.HorizontalSums;
 using Losses = global::NetGen.Kernels.Losses;
 using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;
 using MethodImpl = global::System.Runtime.CompilerServices.MethodImplAttribute;
@@ -10,6 +11,7 @@ using Unsafe = global::System.Runtime.CompilerServices.Unsafe;
 using Vector128 = global::System.Runtime.Intrinsics.Vector128;
 using Vector256 = global::System.Runtime.Intrinsics.Vector256;
 using Vector512 = global::System.Runtime.Intrinsics.Vector512;
+using VectorMath = global::NetGen.Kernels.VectorMath;
 
 namespace Lecture.Networks
 {
@@ -150,17 +152,14 @@ file static class OddMaxoutKernels
         global::System.Span<float> odd = stackalloc float[17];
         global::System.Span<float> pieces = stackalloc float[15];
         // Layer 1: Dense 7 → 17, LeakyReLU.
-        Layer1Affine(ref parameters, ref input, ref MemoryMarshal.GetReference(even.Slice(0, 17)));
-        Activations.LeakyRelu(even.Slice(0, 17), 0.1f);
+        Layer1Forward(ref parameters, ref input, ref MemoryMarshal.GetReference(even.Slice(0, 17)), ref MemoryMarshal.GetReference(even.Slice(0, 17)));
         // Layer 2: Maxout 17 → 5 × 3 pieces.
-        Layer2Affine(ref parameters, ref MemoryMarshal.GetReference(even), ref MemoryMarshal.GetReference(pieces.Slice(0, 15)));
+        Layer2Forward(ref parameters, ref MemoryMarshal.GetReference(even), ref MemoryMarshal.GetReference(pieces.Slice(0, 15)), ref MemoryMarshal.GetReference(pieces.Slice(0, 15)));
         Activations.Maxout(pieces.Slice(0, 15), odd.Slice(0, 5), 5);
         // Layer 3: Dense 5 → 9, ELU.
-        Layer3Affine(ref parameters, ref MemoryMarshal.GetReference(odd), ref MemoryMarshal.GetReference(even.Slice(0, 9)));
-        Activations.Elu(even.Slice(0, 9), 1f);
+        Layer3Forward(ref parameters, ref MemoryMarshal.GetReference(odd), ref MemoryMarshal.GetReference(even.Slice(0, 9)), ref MemoryMarshal.GetReference(even.Slice(0, 9)));
         // Layer 4: Dense 9 → 3, Sigmoid.
-        Layer4Affine(ref parameters, ref MemoryMarshal.GetReference(even), ref MemoryMarshal.GetReference(output));
-        Activations.Sigmoid(output);
+        Layer4Forward(ref parameters, ref MemoryMarshal.GetReference(even), ref MemoryMarshal.GetReference(output), ref MemoryMarshal.GetReference(output));
     }
 
     /// <summary>Runs every layer for 4 rows at once.</summary>
@@ -170,17 +169,14 @@ file static class OddMaxoutKernels
         global::System.Span<float> odd = stackalloc float[68];
         global::System.Span<float> pieces = stackalloc float[60];
         // Layer 1: Dense 7 → 17, LeakyReLU.
-        Layer1AffineRows(ref parameters, ref input, ref MemoryMarshal.GetReference(even.Slice(0, 68)));
-        Activations.LeakyRelu(even.Slice(0, 68), 0.1f);
+        Layer1ForwardRows(ref parameters, ref input, ref MemoryMarshal.GetReference(even.Slice(0, 68)), ref MemoryMarshal.GetReference(even.Slice(0, 68)));
         // Layer 2: Maxout 17 → 5 × 3 pieces.
-        Layer2AffineRows(ref parameters, ref MemoryMarshal.GetReference(even), ref MemoryMarshal.GetReference(pieces.Slice(0, 60)));
+        Layer2ForwardRows(ref parameters, ref MemoryMarshal.GetReference(even), ref MemoryMarshal.GetReference(pieces.Slice(0, 60)), ref MemoryMarshal.GetReference(pieces.Slice(0, 60)));
         Activations.Maxout(pieces.Slice(0, 60), odd.Slice(0, 20), 5);
         // Layer 3: Dense 5 → 9, ELU.
-        Layer3AffineRows(ref parameters, ref MemoryMarshal.GetReference(odd), ref MemoryMarshal.GetReference(even.Slice(0, 36)));
-        Activations.Elu(even.Slice(0, 36), 1f);
+        Layer3ForwardRows(ref parameters, ref MemoryMarshal.GetReference(odd), ref MemoryMarshal.GetReference(even.Slice(0, 36)), ref MemoryMarshal.GetReference(even.Slice(0, 36)));
         // Layer 4: Dense 9 → 3, Sigmoid.
-        Layer4AffineRows(ref parameters, ref MemoryMarshal.GetReference(even), ref MemoryMarshal.GetReference(output));
-        Activations.Sigmoid(output);
+        Layer4ForwardRows(ref parameters, ref MemoryMarshal.GetReference(even), ref MemoryMarshal.GetReference(output), ref MemoryMarshal.GetReference(output));
     }
 
     /// <summary>Backpropagates the rows, adding the gradient of their mean loss; returns the mean loss.</summary>
@@ -208,20 +204,14 @@ file static class OddMaxoutKernels
         ref float parameters = ref MemoryMarshal.GetArrayDataReference(parameterArray);
         ref float gradients = ref MemoryMarshal.GetArrayDataReference(gradientArray);
         // Layer 1: Dense 7 → 17, LeakyReLU, keeping z and a.
-        Layer1Affine(ref parameters, ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(scratch.Slice(0, 17)));
-        scratch.Slice(0, 17).CopyTo(scratch.Slice(68, 17));
-        Activations.LeakyRelu(scratch.Slice(68, 17), 0.1f);
+        Layer1Forward(ref parameters, ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(scratch.Slice(0, 17)), ref MemoryMarshal.GetReference(scratch.Slice(68, 17)));
         // Layer 2: Maxout 17 → 5 × 3 pieces, keeping z and a.
-        Layer2Affine(ref parameters, ref MemoryMarshal.GetReference(scratch.Slice(68, 17)), ref MemoryMarshal.GetReference(scratch.Slice(272, 15)));
+        Layer2Forward(ref parameters, ref MemoryMarshal.GetReference(scratch.Slice(68, 17)), ref MemoryMarshal.GetReference(scratch.Slice(272, 15)), ref MemoryMarshal.GetReference(scratch.Slice(272, 15)));
         Activations.Maxout(scratch.Slice(272, 15), scratch.Slice(332, 5), 5);
         // Layer 3: Dense 5 → 9, ELU, keeping z and a.
-        Layer3Affine(ref parameters, ref MemoryMarshal.GetReference(scratch.Slice(332, 5)), ref MemoryMarshal.GetReference(scratch.Slice(432, 9)));
-        scratch.Slice(432, 9).CopyTo(scratch.Slice(468, 9));
-        Activations.Elu(scratch.Slice(468, 9), 1f);
+        Layer3Forward(ref parameters, ref MemoryMarshal.GetReference(scratch.Slice(332, 5)), ref MemoryMarshal.GetReference(scratch.Slice(432, 9)), ref MemoryMarshal.GetReference(scratch.Slice(468, 9)));
         // Layer 4: Dense 9 → 3, Sigmoid, keeping z and a.
-        Layer4Affine(ref parameters, ref MemoryMarshal.GetReference(scratch.Slice(468, 9)), ref MemoryMarshal.GetReference(scratch.Slice(576, 3)));
-        scratch.Slice(576, 3).CopyTo(scratch.Slice(588, 3));
-        Activations.Sigmoid(scratch.Slice(588, 3));
+        Layer4Forward(ref parameters, ref MemoryMarshal.GetReference(scratch.Slice(468, 9)), ref MemoryMarshal.GetReference(scratch.Slice(576, 3)), ref MemoryMarshal.GetReference(scratch.Slice(588, 3)));
 
         // Binary cross-entropy computed from the logits: dL/dz = (σ(z) − t) / O.
         var loss = Losses.BinaryCrossEntropyWithLogits(scratch.Slice(576, 3), target, scratch.Slice(600, 3), scale, 3);
@@ -253,20 +243,14 @@ file static class OddMaxoutKernels
         ref float parameters = ref MemoryMarshal.GetArrayDataReference(parameterArray);
         ref float gradients = ref MemoryMarshal.GetArrayDataReference(gradientArray);
         // Layer 1: Dense 7 → 17, LeakyReLU, keeping z and a.
-        Layer1AffineRows(ref parameters, ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(scratch.Slice(0, 68)));
-        scratch.Slice(0, 68).CopyTo(scratch.Slice(68, 68));
-        Activations.LeakyRelu(scratch.Slice(68, 68), 0.1f);
+        Layer1ForwardRows(ref parameters, ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(scratch.Slice(0, 68)), ref MemoryMarshal.GetReference(scratch.Slice(68, 68)));
         // Layer 2: Maxout 17 → 5 × 3 pieces, keeping z and a.
-        Layer2AffineRows(ref parameters, ref MemoryMarshal.GetReference(scratch.Slice(68, 68)), ref MemoryMarshal.GetReference(scratch.Slice(272, 60)));
+        Layer2ForwardRows(ref parameters, ref MemoryMarshal.GetReference(scratch.Slice(68, 68)), ref MemoryMarshal.GetReference(scratch.Slice(272, 60)), ref MemoryMarshal.GetReference(scratch.Slice(272, 60)));
         Activations.Maxout(scratch.Slice(272, 60), scratch.Slice(332, 20), 5);
         // Layer 3: Dense 5 → 9, ELU, keeping z and a.
-        Layer3AffineRows(ref parameters, ref MemoryMarshal.GetReference(scratch.Slice(332, 20)), ref MemoryMarshal.GetReference(scratch.Slice(432, 36)));
-        scratch.Slice(432, 36).CopyTo(scratch.Slice(468, 36));
-        Activations.Elu(scratch.Slice(468, 36), 1f);
+        Layer3ForwardRows(ref parameters, ref MemoryMarshal.GetReference(scratch.Slice(332, 20)), ref MemoryMarshal.GetReference(scratch.Slice(432, 36)), ref MemoryMarshal.GetReference(scratch.Slice(468, 36)));
         // Layer 4: Dense 9 → 3, Sigmoid, keeping z and a.
-        Layer4AffineRows(ref parameters, ref MemoryMarshal.GetReference(scratch.Slice(468, 36)), ref MemoryMarshal.GetReference(scratch.Slice(576, 12)));
-        scratch.Slice(576, 12).CopyTo(scratch.Slice(588, 12));
-        Activations.Sigmoid(scratch.Slice(588, 12));
+        Layer4ForwardRows(ref parameters, ref MemoryMarshal.GetReference(scratch.Slice(468, 36)), ref MemoryMarshal.GetReference(scratch.Slice(576, 12)), ref MemoryMarshal.GetReference(scratch.Slice(588, 12)));
 
         // Binary cross-entropy computed from the logits: dL/dz = (σ(z) − t) / O.
         var loss = Losses.BinaryCrossEntropyWithLogits(scratch.Slice(576, 12), target, scratch.Slice(600, 12), scale, 3);
@@ -292,1168 +276,1465 @@ file static class OddMaxoutKernels
         return loss;
     }
 
-    /// <summary>Layer 1 (Dense 7 → 17, LeakyReLU): z = W·x + b for one row.</summary>
+    /// <summary>Layer 1 (Dense 7 → 17, LeakyReLU), one row: z = W·x + b, a = LeakyReLU(z).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Layer1Affine(ref float parameters, ref float input, ref float output)
+    public static void Layer1Forward(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         if (Vector256.IsHardwareAccelerated)
         {
-            Layer1AffineVector256(ref parameters, ref input, ref output);
+            Layer1ForwardVector256(ref parameters, ref input, ref preActivation, ref activation);
             return;
         }
 
-        Layer1AffineScalar(ref parameters, ref input, ref output);
+        Layer1ForwardScalar(ref parameters, ref input, ref preActivation, ref activation);
     }
 
     /// <summary>Layer 1, one row, Vector256 path.</summary>
-    private static void Layer1AffineVector256(ref float parameters, ref float input, ref float output)
+    private static void Layer1ForwardVector256(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         ref float weights = ref parameters;
         ref float bias = ref Unsafe.Add(ref parameters, 119);
+        // The last chunk starts 1 inputs early; these lanes were counted by the chunk before.
+        var lastChunkMask = Vector128.Create(0f, 1f, 1f, 1f);
         // outputs 0 .. 3
         {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum02 = Vector128.Create(0f);
-            var sum03 = Vector128.Create(0f);
             var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            sum00 = Vector128.LoadUnsafe(ref weights, 0) * x0_0 + sum00;
-            sum01 = Vector128.LoadUnsafe(ref weights, 7) * x0_0 + sum01;
-            sum02 = Vector128.LoadUnsafe(ref weights, 14) * x0_0 + sum02;
-            sum03 = Vector128.LoadUnsafe(ref weights, 21) * x0_0 + sum03;
-            output = Vector128.Sum(sum00) + Unsafe.Add(ref weights, 4) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 5) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 6) * Unsafe.Add(ref input, 6) + bias;
-            Unsafe.Add(ref output, 1) = Vector128.Sum(sum01) + Unsafe.Add(ref weights, 11) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 12) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 13) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 2) = Vector128.Sum(sum02) + Unsafe.Add(ref weights, 18) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 19) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 20) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 3) = Vector128.Sum(sum03) + Unsafe.Add(ref weights, 25) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 26) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 27) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 3);
+            var sum0_0 = Vector128.LoadUnsafe(ref weights, 0) * x0_0;
+            var sum0_1 = Vector128.LoadUnsafe(ref weights, 7) * x0_0;
+            var sum0_2 = Vector128.LoadUnsafe(ref weights, 14) * x0_0;
+            var sum0_3 = Vector128.LoadUnsafe(ref weights, 21) * x0_0;
+            var x0_3 = Vector128.LoadUnsafe(ref input, 3) * lastChunkMask;
+            sum0_0 = Vector128.LoadUnsafe(ref weights, 3) * x0_3 + sum0_0;
+            sum0_1 = Vector128.LoadUnsafe(ref weights, 10) * x0_3 + sum0_1;
+            sum0_2 = Vector128.LoadUnsafe(ref weights, 17) * x0_3 + sum0_2;
+            sum0_3 = Vector128.LoadUnsafe(ref weights, 24) * x0_3 + sum0_3;
+            var z0 = HorizontalSums.Sums(sum0_0, sum0_1, sum0_2, sum0_3) + Vector128.LoadUnsafe(ref bias, 0);
+            Vector128.StoreUnsafe(z0, ref preActivation, 0);
+            Vector128.StoreUnsafe(VectorMath.LeakyRelu(z0, 0.1f), ref activation, 0);
         }
         // outputs 4 .. 7
         {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum02 = Vector128.Create(0f);
-            var sum03 = Vector128.Create(0f);
             var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            sum00 = Vector128.LoadUnsafe(ref weights, 28) * x0_0 + sum00;
-            sum01 = Vector128.LoadUnsafe(ref weights, 35) * x0_0 + sum01;
-            sum02 = Vector128.LoadUnsafe(ref weights, 42) * x0_0 + sum02;
-            sum03 = Vector128.LoadUnsafe(ref weights, 49) * x0_0 + sum03;
-            Unsafe.Add(ref output, 4) = Vector128.Sum(sum00) + Unsafe.Add(ref weights, 32) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 33) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 34) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 4);
-            Unsafe.Add(ref output, 5) = Vector128.Sum(sum01) + Unsafe.Add(ref weights, 39) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 40) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 41) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 5);
-            Unsafe.Add(ref output, 6) = Vector128.Sum(sum02) + Unsafe.Add(ref weights, 46) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 47) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 48) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 6);
-            Unsafe.Add(ref output, 7) = Vector128.Sum(sum03) + Unsafe.Add(ref weights, 53) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 54) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 55) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 7);
+            var sum0_0 = Vector128.LoadUnsafe(ref weights, 28) * x0_0;
+            var sum0_1 = Vector128.LoadUnsafe(ref weights, 35) * x0_0;
+            var sum0_2 = Vector128.LoadUnsafe(ref weights, 42) * x0_0;
+            var sum0_3 = Vector128.LoadUnsafe(ref weights, 49) * x0_0;
+            var x0_3 = Vector128.LoadUnsafe(ref input, 3) * lastChunkMask;
+            sum0_0 = Vector128.LoadUnsafe(ref weights, 31) * x0_3 + sum0_0;
+            sum0_1 = Vector128.LoadUnsafe(ref weights, 38) * x0_3 + sum0_1;
+            sum0_2 = Vector128.LoadUnsafe(ref weights, 45) * x0_3 + sum0_2;
+            sum0_3 = Vector128.LoadUnsafe(ref weights, 52) * x0_3 + sum0_3;
+            var z0 = HorizontalSums.Sums(sum0_0, sum0_1, sum0_2, sum0_3) + Vector128.LoadUnsafe(ref bias, 4);
+            Vector128.StoreUnsafe(z0, ref preActivation, 4);
+            Vector128.StoreUnsafe(VectorMath.LeakyRelu(z0, 0.1f), ref activation, 4);
         }
         // outputs 8 .. 11
         {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum02 = Vector128.Create(0f);
-            var sum03 = Vector128.Create(0f);
             var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            sum00 = Vector128.LoadUnsafe(ref weights, 56) * x0_0 + sum00;
-            sum01 = Vector128.LoadUnsafe(ref weights, 63) * x0_0 + sum01;
-            sum02 = Vector128.LoadUnsafe(ref weights, 70) * x0_0 + sum02;
-            sum03 = Vector128.LoadUnsafe(ref weights, 77) * x0_0 + sum03;
-            Unsafe.Add(ref output, 8) = Vector128.Sum(sum00) + Unsafe.Add(ref weights, 60) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 61) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 62) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 8);
-            Unsafe.Add(ref output, 9) = Vector128.Sum(sum01) + Unsafe.Add(ref weights, 67) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 68) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 69) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 9);
-            Unsafe.Add(ref output, 10) = Vector128.Sum(sum02) + Unsafe.Add(ref weights, 74) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 75) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 76) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 10);
-            Unsafe.Add(ref output, 11) = Vector128.Sum(sum03) + Unsafe.Add(ref weights, 81) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 82) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 83) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 11);
+            var sum0_0 = Vector128.LoadUnsafe(ref weights, 56) * x0_0;
+            var sum0_1 = Vector128.LoadUnsafe(ref weights, 63) * x0_0;
+            var sum0_2 = Vector128.LoadUnsafe(ref weights, 70) * x0_0;
+            var sum0_3 = Vector128.LoadUnsafe(ref weights, 77) * x0_0;
+            var x0_3 = Vector128.LoadUnsafe(ref input, 3) * lastChunkMask;
+            sum0_0 = Vector128.LoadUnsafe(ref weights, 59) * x0_3 + sum0_0;
+            sum0_1 = Vector128.LoadUnsafe(ref weights, 66) * x0_3 + sum0_1;
+            sum0_2 = Vector128.LoadUnsafe(ref weights, 73) * x0_3 + sum0_2;
+            sum0_3 = Vector128.LoadUnsafe(ref weights, 80) * x0_3 + sum0_3;
+            var z0 = HorizontalSums.Sums(sum0_0, sum0_1, sum0_2, sum0_3) + Vector128.LoadUnsafe(ref bias, 8);
+            Vector128.StoreUnsafe(z0, ref preActivation, 8);
+            Vector128.StoreUnsafe(VectorMath.LeakyRelu(z0, 0.1f), ref activation, 8);
         }
         // outputs 12 .. 15
         {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum02 = Vector128.Create(0f);
-            var sum03 = Vector128.Create(0f);
             var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            sum00 = Vector128.LoadUnsafe(ref weights, 84) * x0_0 + sum00;
-            sum01 = Vector128.LoadUnsafe(ref weights, 91) * x0_0 + sum01;
-            sum02 = Vector128.LoadUnsafe(ref weights, 98) * x0_0 + sum02;
-            sum03 = Vector128.LoadUnsafe(ref weights, 105) * x0_0 + sum03;
-            Unsafe.Add(ref output, 12) = Vector128.Sum(sum00) + Unsafe.Add(ref weights, 88) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 89) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 90) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 12);
-            Unsafe.Add(ref output, 13) = Vector128.Sum(sum01) + Unsafe.Add(ref weights, 95) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 96) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 97) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 13);
-            Unsafe.Add(ref output, 14) = Vector128.Sum(sum02) + Unsafe.Add(ref weights, 102) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 103) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 104) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 14);
-            Unsafe.Add(ref output, 15) = Vector128.Sum(sum03) + Unsafe.Add(ref weights, 109) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 110) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 111) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 15);
+            var sum0_0 = Vector128.LoadUnsafe(ref weights, 84) * x0_0;
+            var sum0_1 = Vector128.LoadUnsafe(ref weights, 91) * x0_0;
+            var sum0_2 = Vector128.LoadUnsafe(ref weights, 98) * x0_0;
+            var sum0_3 = Vector128.LoadUnsafe(ref weights, 105) * x0_0;
+            var x0_3 = Vector128.LoadUnsafe(ref input, 3) * lastChunkMask;
+            sum0_0 = Vector128.LoadUnsafe(ref weights, 87) * x0_3 + sum0_0;
+            sum0_1 = Vector128.LoadUnsafe(ref weights, 94) * x0_3 + sum0_1;
+            sum0_2 = Vector128.LoadUnsafe(ref weights, 101) * x0_3 + sum0_2;
+            sum0_3 = Vector128.LoadUnsafe(ref weights, 108) * x0_3 + sum0_3;
+            var z0 = HorizontalSums.Sums(sum0_0, sum0_1, sum0_2, sum0_3) + Vector128.LoadUnsafe(ref bias, 12);
+            Vector128.StoreUnsafe(z0, ref preActivation, 12);
+            Vector128.StoreUnsafe(VectorMath.LeakyRelu(z0, 0.1f), ref activation, 12);
         }
-        // output 16
+        // outputs 13 .. 16
         {
-            var sum00 = Vector128.Create(0f);
-            sum00 = Vector128.LoadUnsafe(ref weights, 112) * Vector128.LoadUnsafe(ref input, 0) + sum00;
-            Unsafe.Add(ref output, 16) = Vector128.Sum(sum00) + Unsafe.Add(ref weights, 116) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 117) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 118) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 16);
+            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
+            var sum0_0 = Vector128.LoadUnsafe(ref weights, 91) * x0_0;
+            var sum0_1 = Vector128.LoadUnsafe(ref weights, 98) * x0_0;
+            var sum0_2 = Vector128.LoadUnsafe(ref weights, 105) * x0_0;
+            var sum0_3 = Vector128.LoadUnsafe(ref weights, 112) * x0_0;
+            var x0_3 = Vector128.LoadUnsafe(ref input, 3) * lastChunkMask;
+            sum0_0 = Vector128.LoadUnsafe(ref weights, 94) * x0_3 + sum0_0;
+            sum0_1 = Vector128.LoadUnsafe(ref weights, 101) * x0_3 + sum0_1;
+            sum0_2 = Vector128.LoadUnsafe(ref weights, 108) * x0_3 + sum0_2;
+            sum0_3 = Vector128.LoadUnsafe(ref weights, 115) * x0_3 + sum0_3;
+            var z0 = HorizontalSums.Sums(sum0_0, sum0_1, sum0_2, sum0_3) + Vector128.LoadUnsafe(ref bias, 13);
+            Vector128.StoreUnsafe(z0, ref preActivation, 13);
+            Vector128.StoreUnsafe(VectorMath.LeakyRelu(z0, 0.1f), ref activation, 13);
         }
     }
 
     /// <summary>Layer 1, one row, scalar path.</summary>
-    private static void Layer1AffineScalar(ref float parameters, ref float input, ref float output)
+    private static void Layer1ForwardScalar(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         ref float weights = ref parameters;
         ref float bias = ref Unsafe.Add(ref parameters, 119);
+        for (nuint row = 0; row < 1; row++)
+        {
+            ref float x = ref Unsafe.Add(ref input, row * 7);
+            for (nuint o = 0; o < 17; o++)
+            {
+                ref float w = ref Unsafe.Add(ref weights, o * 7);
+                float sum0 = 0f, sum1 = 0f, sum2 = 0f, sum3 = 0f;
+                nuint i = 0;
+                for (; i + 4 <= 7; i += 4)
+                {
+                    sum0 += Unsafe.Add(ref w, i) * Unsafe.Add(ref x, i);
+                    sum1 += Unsafe.Add(ref w, i + 1) * Unsafe.Add(ref x, i + 1);
+                    sum2 += Unsafe.Add(ref w, i + 2) * Unsafe.Add(ref x, i + 2);
+                    sum3 += Unsafe.Add(ref w, i + 3) * Unsafe.Add(ref x, i + 3);
+                }
+                for (; i < 7; i++)
+                {
+                    sum0 += Unsafe.Add(ref w, i) * Unsafe.Add(ref x, i);
+                }
+                var z = (sum0 + sum1) + (sum2 + sum3) + Unsafe.Add(ref bias, o);
+                Unsafe.Add(ref preActivation, row * 17 + o) = z;
+                Unsafe.Add(ref activation, row * 17 + o) = VectorMath.LeakyRelu(z, 0.1f);
+            }
+        }
+    }
+
+    /// <summary>Layer 1 (Dense 7 → 17, LeakyReLU), 4 rows: z = W·x + b, a = LeakyReLU(z).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Layer1ForwardRows(ref float parameters, ref float input, ref float preActivation, ref float activation)
+    {
+        if (Vector256.IsHardwareAccelerated)
+        {
+            Layer1ForwardRowsVector256(ref parameters, ref input, ref preActivation, ref activation);
+            return;
+        }
+
+        Layer1ForwardRowsScalar(ref parameters, ref input, ref preActivation, ref activation);
+    }
+
+    /// <summary>Layer 1, 4 rows, Vector256 path.</summary>
+    private static void Layer1ForwardRowsVector256(ref float parameters, ref float input, ref float preActivation, ref float activation)
+    {
+        ref float weights = ref parameters;
+        ref float bias = ref Unsafe.Add(ref parameters, 119);
+        // The last chunk starts 1 inputs early; these lanes were counted by the chunk before.
+        var lastChunkMask = Vector128.Create(0f, 1f, 1f, 1f);
         for (nuint o = 0; o < 16; o += 4)
         {
             // outputs o .. o + 3
             {
-                var sum00 = 0f;
-                var sum01 = 0f;
-                var sum02 = 0f;
-                var sum03 = 0f;
-                for (nuint i = 0; i < 7; i += 1)
-                {
-                    var x0 = Unsafe.Add(ref input, i);
-                    sum00 = Unsafe.Add(ref weights, o * 7 + i) * x0 + sum00;
-                    sum01 = Unsafe.Add(ref weights, o * 7 + i + 7) * x0 + sum01;
-                    sum02 = Unsafe.Add(ref weights, o * 7 + i + 14) * x0 + sum02;
-                    sum03 = Unsafe.Add(ref weights, o * 7 + i + 21) * x0 + sum03;
-                }
-                Unsafe.Add(ref output, o) = sum00 + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 1) = sum01 + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 2) = sum02 + Unsafe.Add(ref bias, o + 2);
-                Unsafe.Add(ref output, o + 3) = sum03 + Unsafe.Add(ref bias, o + 3);
-            }
-        }
-        // output 16
-        {
-            var sum00 = 0f;
-            for (nuint i = 0; i < 7; i += 1)
-            {
-                sum00 = Unsafe.Add(ref weights, i + 112) * Unsafe.Add(ref input, i) + sum00;
-            }
-            Unsafe.Add(ref output, 16) = sum00 + Unsafe.Add(ref bias, 16);
-        }
-    }
-
-    /// <summary>Layer 1 (Dense 7 → 17, LeakyReLU): z = W·x + b for 4 rows.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Layer1AffineRows(ref float parameters, ref float input, ref float output)
-    {
-        if (Vector256.IsHardwareAccelerated)
-        {
-            Layer1AffineRowsVector256(ref parameters, ref input, ref output);
-            return;
-        }
-
-        Layer1AffineRowsScalar(ref parameters, ref input, ref output);
-    }
-
-    /// <summary>Layer 1, 4 rows, Vector256 path.</summary>
-    private static void Layer1AffineRowsVector256(ref float parameters, ref float input, ref float output)
-    {
-        ref float weights = ref parameters;
-        ref float bias = ref Unsafe.Add(ref parameters, 119);
-        for (nuint o = 0; o < 16; o += 2)
-        {
-            // outputs o .. o + 1
-            {
-                var sum00 = Vector128.Create(0f);
-                var sum01 = Vector128.Create(0f);
-                var sum10 = Vector128.Create(0f);
-                var sum11 = Vector128.Create(0f);
-                var sum20 = Vector128.Create(0f);
-                var sum21 = Vector128.Create(0f);
-                var sum30 = Vector128.Create(0f);
-                var sum31 = Vector128.Create(0f);
                 var x0_0 = Vector128.LoadUnsafe(ref input, 0);
                 var x1_0 = Vector128.LoadUnsafe(ref input, 7);
                 var x2_0 = Vector128.LoadUnsafe(ref input, 14);
                 var x3_0 = Vector128.LoadUnsafe(ref input, 21);
                 var w0_0 = Vector128.LoadUnsafe(ref weights, o * 7);
-                sum00 = w0_0 * x0_0 + sum00;
-                sum10 = w0_0 * x1_0 + sum10;
-                sum20 = w0_0 * x2_0 + sum20;
-                sum30 = w0_0 * x3_0 + sum30;
+                var sum0_0 = w0_0 * x0_0;
+                var sum1_0 = w0_0 * x1_0;
+                var sum2_0 = w0_0 * x2_0;
+                var sum3_0 = w0_0 * x3_0;
                 var w1_0 = Vector128.LoadUnsafe(ref weights, o * 7 + 7);
-                sum01 = w1_0 * x0_0 + sum01;
-                sum11 = w1_0 * x1_0 + sum11;
-                sum21 = w1_0 * x2_0 + sum21;
-                sum31 = w1_0 * x3_0 + sum31;
-                Unsafe.Add(ref output, o) = Vector128.Sum(sum00) + Unsafe.Add(ref weights, o * 7 + 4) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, o * 7 + 5) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, o * 7 + 6) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 1) = Vector128.Sum(sum01) + Unsafe.Add(ref weights, o * 7 + 11) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, o * 7 + 12) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, o * 7 + 13) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 17) = Vector128.Sum(sum10) + Unsafe.Add(ref weights, o * 7 + 4) * Unsafe.Add(ref input, 11) + Unsafe.Add(ref weights, o * 7 + 5) * Unsafe.Add(ref input, 12) + Unsafe.Add(ref weights, o * 7 + 6) * Unsafe.Add(ref input, 13) + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 18) = Vector128.Sum(sum11) + Unsafe.Add(ref weights, o * 7 + 11) * Unsafe.Add(ref input, 11) + Unsafe.Add(ref weights, o * 7 + 12) * Unsafe.Add(ref input, 12) + Unsafe.Add(ref weights, o * 7 + 13) * Unsafe.Add(ref input, 13) + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 34) = Vector128.Sum(sum20) + Unsafe.Add(ref weights, o * 7 + 4) * Unsafe.Add(ref input, 18) + Unsafe.Add(ref weights, o * 7 + 5) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref weights, o * 7 + 6) * Unsafe.Add(ref input, 20) + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 35) = Vector128.Sum(sum21) + Unsafe.Add(ref weights, o * 7 + 11) * Unsafe.Add(ref input, 18) + Unsafe.Add(ref weights, o * 7 + 12) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref weights, o * 7 + 13) * Unsafe.Add(ref input, 20) + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 51) = Vector128.Sum(sum30) + Unsafe.Add(ref weights, o * 7 + 4) * Unsafe.Add(ref input, 25) + Unsafe.Add(ref weights, o * 7 + 5) * Unsafe.Add(ref input, 26) + Unsafe.Add(ref weights, o * 7 + 6) * Unsafe.Add(ref input, 27) + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 52) = Vector128.Sum(sum31) + Unsafe.Add(ref weights, o * 7 + 11) * Unsafe.Add(ref input, 25) + Unsafe.Add(ref weights, o * 7 + 12) * Unsafe.Add(ref input, 26) + Unsafe.Add(ref weights, o * 7 + 13) * Unsafe.Add(ref input, 27) + Unsafe.Add(ref bias, o + 1);
+                var sum0_1 = w1_0 * x0_0;
+                var sum1_1 = w1_0 * x1_0;
+                var sum2_1 = w1_0 * x2_0;
+                var sum3_1 = w1_0 * x3_0;
+                var w2_0 = Vector128.LoadUnsafe(ref weights, o * 7 + 14);
+                var sum0_2 = w2_0 * x0_0;
+                var sum1_2 = w2_0 * x1_0;
+                var sum2_2 = w2_0 * x2_0;
+                var sum3_2 = w2_0 * x3_0;
+                var w3_0 = Vector128.LoadUnsafe(ref weights, o * 7 + 21);
+                var sum0_3 = w3_0 * x0_0;
+                var sum1_3 = w3_0 * x1_0;
+                var sum2_3 = w3_0 * x2_0;
+                var sum3_3 = w3_0 * x3_0;
+                var x0_3 = Vector128.LoadUnsafe(ref input, 3) * lastChunkMask;
+                var x1_3 = Vector128.LoadUnsafe(ref input, 10) * lastChunkMask;
+                var x2_3 = Vector128.LoadUnsafe(ref input, 17) * lastChunkMask;
+                var x3_3 = Vector128.LoadUnsafe(ref input, 24) * lastChunkMask;
+                var w0_3 = Vector128.LoadUnsafe(ref weights, o * 7 + 3);
+                sum0_0 = w0_3 * x0_3 + sum0_0;
+                sum1_0 = w0_3 * x1_3 + sum1_0;
+                sum2_0 = w0_3 * x2_3 + sum2_0;
+                sum3_0 = w0_3 * x3_3 + sum3_0;
+                var w1_3 = Vector128.LoadUnsafe(ref weights, o * 7 + 10);
+                sum0_1 = w1_3 * x0_3 + sum0_1;
+                sum1_1 = w1_3 * x1_3 + sum1_1;
+                sum2_1 = w1_3 * x2_3 + sum2_1;
+                sum3_1 = w1_3 * x3_3 + sum3_1;
+                var w2_3 = Vector128.LoadUnsafe(ref weights, o * 7 + 17);
+                sum0_2 = w2_3 * x0_3 + sum0_2;
+                sum1_2 = w2_3 * x1_3 + sum1_2;
+                sum2_2 = w2_3 * x2_3 + sum2_2;
+                sum3_2 = w2_3 * x3_3 + sum3_2;
+                var w3_3 = Vector128.LoadUnsafe(ref weights, o * 7 + 24);
+                sum0_3 = w3_3 * x0_3 + sum0_3;
+                sum1_3 = w3_3 * x1_3 + sum1_3;
+                sum2_3 = w3_3 * x2_3 + sum2_3;
+                sum3_3 = w3_3 * x3_3 + sum3_3;
+                var z0 = HorizontalSums.Sums(sum0_0, sum0_1, sum0_2, sum0_3) + Vector128.LoadUnsafe(ref bias, o);
+                Vector128.StoreUnsafe(z0, ref preActivation, o);
+                Vector128.StoreUnsafe(VectorMath.LeakyRelu(z0, 0.1f), ref activation, o);
+                var z1 = HorizontalSums.Sums(sum1_0, sum1_1, sum1_2, sum1_3) + Vector128.LoadUnsafe(ref bias, o);
+                Vector128.StoreUnsafe(z1, ref preActivation, o + 17);
+                Vector128.StoreUnsafe(VectorMath.LeakyRelu(z1, 0.1f), ref activation, o + 17);
+                var z2 = HorizontalSums.Sums(sum2_0, sum2_1, sum2_2, sum2_3) + Vector128.LoadUnsafe(ref bias, o);
+                Vector128.StoreUnsafe(z2, ref preActivation, o + 34);
+                Vector128.StoreUnsafe(VectorMath.LeakyRelu(z2, 0.1f), ref activation, o + 34);
+                var z3 = HorizontalSums.Sums(sum3_0, sum3_1, sum3_2, sum3_3) + Vector128.LoadUnsafe(ref bias, o);
+                Vector128.StoreUnsafe(z3, ref preActivation, o + 51);
+                Vector128.StoreUnsafe(VectorMath.LeakyRelu(z3, 0.1f), ref activation, o + 51);
             }
         }
-        // output 16
+        // outputs 13 .. 16
         {
-            var sum00 = Vector128.Create(0f);
-            var sum10 = Vector128.Create(0f);
-            var sum20 = Vector128.Create(0f);
-            var sum30 = Vector128.Create(0f);
             var x0_0 = Vector128.LoadUnsafe(ref input, 0);
             var x1_0 = Vector128.LoadUnsafe(ref input, 7);
             var x2_0 = Vector128.LoadUnsafe(ref input, 14);
             var x3_0 = Vector128.LoadUnsafe(ref input, 21);
-            var w0_0 = Vector128.LoadUnsafe(ref weights, 112);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            Unsafe.Add(ref output, 16) = Vector128.Sum(sum00) + Unsafe.Add(ref weights, 116) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref weights, 117) * Unsafe.Add(ref input, 5) + Unsafe.Add(ref weights, 118) * Unsafe.Add(ref input, 6) + Unsafe.Add(ref bias, 16);
-            Unsafe.Add(ref output, 33) = Vector128.Sum(sum10) + Unsafe.Add(ref weights, 116) * Unsafe.Add(ref input, 11) + Unsafe.Add(ref weights, 117) * Unsafe.Add(ref input, 12) + Unsafe.Add(ref weights, 118) * Unsafe.Add(ref input, 13) + Unsafe.Add(ref bias, 16);
-            Unsafe.Add(ref output, 50) = Vector128.Sum(sum20) + Unsafe.Add(ref weights, 116) * Unsafe.Add(ref input, 18) + Unsafe.Add(ref weights, 117) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref weights, 118) * Unsafe.Add(ref input, 20) + Unsafe.Add(ref bias, 16);
-            Unsafe.Add(ref output, 67) = Vector128.Sum(sum30) + Unsafe.Add(ref weights, 116) * Unsafe.Add(ref input, 25) + Unsafe.Add(ref weights, 117) * Unsafe.Add(ref input, 26) + Unsafe.Add(ref weights, 118) * Unsafe.Add(ref input, 27) + Unsafe.Add(ref bias, 16);
+            var w0_0 = Vector128.LoadUnsafe(ref weights, 91);
+            var sum0_0 = w0_0 * x0_0;
+            var sum1_0 = w0_0 * x1_0;
+            var sum2_0 = w0_0 * x2_0;
+            var sum3_0 = w0_0 * x3_0;
+            var w1_0 = Vector128.LoadUnsafe(ref weights, 98);
+            var sum0_1 = w1_0 * x0_0;
+            var sum1_1 = w1_0 * x1_0;
+            var sum2_1 = w1_0 * x2_0;
+            var sum3_1 = w1_0 * x3_0;
+            var w2_0 = Vector128.LoadUnsafe(ref weights, 105);
+            var sum0_2 = w2_0 * x0_0;
+            var sum1_2 = w2_0 * x1_0;
+            var sum2_2 = w2_0 * x2_0;
+            var sum3_2 = w2_0 * x3_0;
+            var w3_0 = Vector128.LoadUnsafe(ref weights, 112);
+            var sum0_3 = w3_0 * x0_0;
+            var sum1_3 = w3_0 * x1_0;
+            var sum2_3 = w3_0 * x2_0;
+            var sum3_3 = w3_0 * x3_0;
+            var x0_3 = Vector128.LoadUnsafe(ref input, 3) * lastChunkMask;
+            var x1_3 = Vector128.LoadUnsafe(ref input, 10) * lastChunkMask;
+            var x2_3 = Vector128.LoadUnsafe(ref input, 17) * lastChunkMask;
+            var x3_3 = Vector128.LoadUnsafe(ref input, 24) * lastChunkMask;
+            var w0_3 = Vector128.LoadUnsafe(ref weights, 94);
+            sum0_0 = w0_3 * x0_3 + sum0_0;
+            sum1_0 = w0_3 * x1_3 + sum1_0;
+            sum2_0 = w0_3 * x2_3 + sum2_0;
+            sum3_0 = w0_3 * x3_3 + sum3_0;
+            var w1_3 = Vector128.LoadUnsafe(ref weights, 101);
+            sum0_1 = w1_3 * x0_3 + sum0_1;
+            sum1_1 = w1_3 * x1_3 + sum1_1;
+            sum2_1 = w1_3 * x2_3 + sum2_1;
+            sum3_1 = w1_3 * x3_3 + sum3_1;
+            var w2_3 = Vector128.LoadUnsafe(ref weights, 108);
+            sum0_2 = w2_3 * x0_3 + sum0_2;
+            sum1_2 = w2_3 * x1_3 + sum1_2;
+            sum2_2 = w2_3 * x2_3 + sum2_2;
+            sum3_2 = w2_3 * x3_3 + sum3_2;
+            var w3_3 = Vector128.LoadUnsafe(ref weights, 115);
+            sum0_3 = w3_3 * x0_3 + sum0_3;
+            sum1_3 = w3_3 * x1_3 + sum1_3;
+            sum2_3 = w3_3 * x2_3 + sum2_3;
+            sum3_3 = w3_3 * x3_3 + sum3_3;
+            var z0 = HorizontalSums.Sums(sum0_0, sum0_1, sum0_2, sum0_3) + Vector128.LoadUnsafe(ref bias, 13);
+            Vector128.StoreUnsafe(z0, ref preActivation, 13);
+            Vector128.StoreUnsafe(VectorMath.LeakyRelu(z0, 0.1f), ref activation, 13);
+            var z1 = HorizontalSums.Sums(sum1_0, sum1_1, sum1_2, sum1_3) + Vector128.LoadUnsafe(ref bias, 13);
+            Vector128.StoreUnsafe(z1, ref preActivation, 30);
+            Vector128.StoreUnsafe(VectorMath.LeakyRelu(z1, 0.1f), ref activation, 30);
+            var z2 = HorizontalSums.Sums(sum2_0, sum2_1, sum2_2, sum2_3) + Vector128.LoadUnsafe(ref bias, 13);
+            Vector128.StoreUnsafe(z2, ref preActivation, 47);
+            Vector128.StoreUnsafe(VectorMath.LeakyRelu(z2, 0.1f), ref activation, 47);
+            var z3 = HorizontalSums.Sums(sum3_0, sum3_1, sum3_2, sum3_3) + Vector128.LoadUnsafe(ref bias, 13);
+            Vector128.StoreUnsafe(z3, ref preActivation, 64);
+            Vector128.StoreUnsafe(VectorMath.LeakyRelu(z3, 0.1f), ref activation, 64);
         }
     }
 
     /// <summary>Layer 1, 4 rows, scalar path.</summary>
-    private static void Layer1AffineRowsScalar(ref float parameters, ref float input, ref float output)
+    private static void Layer1ForwardRowsScalar(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         ref float weights = ref parameters;
         ref float bias = ref Unsafe.Add(ref parameters, 119);
-        for (nuint o = 0; o < 16; o += 2)
+        for (nuint row = 0; row < 4; row++)
         {
-            // outputs o .. o + 1
+            ref float x = ref Unsafe.Add(ref input, row * 7);
+            for (nuint o = 0; o < 17; o++)
             {
-                var sum00 = 0f;
-                var sum01 = 0f;
-                var sum10 = 0f;
-                var sum11 = 0f;
-                var sum20 = 0f;
-                var sum21 = 0f;
-                var sum30 = 0f;
-                var sum31 = 0f;
-                for (nuint i = 0; i < 7; i += 1)
+                ref float w = ref Unsafe.Add(ref weights, o * 7);
+                float sum0 = 0f, sum1 = 0f, sum2 = 0f, sum3 = 0f;
+                nuint i = 0;
+                for (; i + 4 <= 7; i += 4)
                 {
-                    var x0 = Unsafe.Add(ref input, i);
-                    var x1 = Unsafe.Add(ref input, i + 7);
-                    var x2 = Unsafe.Add(ref input, i + 14);
-                    var x3 = Unsafe.Add(ref input, i + 21);
-                    var w0 = Unsafe.Add(ref weights, o * 7 + i);
-                    sum00 = w0 * x0 + sum00;
-                    sum10 = w0 * x1 + sum10;
-                    sum20 = w0 * x2 + sum20;
-                    sum30 = w0 * x3 + sum30;
-                    var w1 = Unsafe.Add(ref weights, o * 7 + i + 7);
-                    sum01 = w1 * x0 + sum01;
-                    sum11 = w1 * x1 + sum11;
-                    sum21 = w1 * x2 + sum21;
-                    sum31 = w1 * x3 + sum31;
+                    sum0 += Unsafe.Add(ref w, i) * Unsafe.Add(ref x, i);
+                    sum1 += Unsafe.Add(ref w, i + 1) * Unsafe.Add(ref x, i + 1);
+                    sum2 += Unsafe.Add(ref w, i + 2) * Unsafe.Add(ref x, i + 2);
+                    sum3 += Unsafe.Add(ref w, i + 3) * Unsafe.Add(ref x, i + 3);
                 }
-                Unsafe.Add(ref output, o) = sum00 + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 1) = sum01 + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 17) = sum10 + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 18) = sum11 + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 34) = sum20 + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 35) = sum21 + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 51) = sum30 + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 52) = sum31 + Unsafe.Add(ref bias, o + 1);
+                for (; i < 7; i++)
+                {
+                    sum0 += Unsafe.Add(ref w, i) * Unsafe.Add(ref x, i);
+                }
+                var z = (sum0 + sum1) + (sum2 + sum3) + Unsafe.Add(ref bias, o);
+                Unsafe.Add(ref preActivation, row * 17 + o) = z;
+                Unsafe.Add(ref activation, row * 17 + o) = VectorMath.LeakyRelu(z, 0.1f);
             }
-        }
-        // output 16
-        {
-            var sum00 = 0f;
-            var sum10 = 0f;
-            var sum20 = 0f;
-            var sum30 = 0f;
-            for (nuint i = 0; i < 7; i += 1)
-            {
-                var x0 = Unsafe.Add(ref input, i);
-                var x1 = Unsafe.Add(ref input, i + 7);
-                var x2 = Unsafe.Add(ref input, i + 14);
-                var x3 = Unsafe.Add(ref input, i + 21);
-                var w0 = Unsafe.Add(ref weights, i + 112);
-                sum00 = w0 * x0 + sum00;
-                sum10 = w0 * x1 + sum10;
-                sum20 = w0 * x2 + sum20;
-                sum30 = w0 * x3 + sum30;
-            }
-            Unsafe.Add(ref output, 16) = sum00 + Unsafe.Add(ref bias, 16);
-            Unsafe.Add(ref output, 33) = sum10 + Unsafe.Add(ref bias, 16);
-            Unsafe.Add(ref output, 50) = sum20 + Unsafe.Add(ref bias, 16);
-            Unsafe.Add(ref output, 67) = sum30 + Unsafe.Add(ref bias, 16);
         }
     }
 
-    /// <summary>Layer 2 (Maxout 17 → 5 × 3 pieces): z = W·x + b for one row.</summary>
+    /// <summary>Layer 2 (Maxout 17 → 5 × 3 pieces), one row: z = W·x + b.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Layer2Affine(ref float parameters, ref float input, ref float output)
+    public static void Layer2Forward(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         if (Vector512.IsHardwareAccelerated)
         {
-            Layer2AffineVector512(ref parameters, ref input, ref output);
+            Layer2ForwardVector512(ref parameters, ref input, ref preActivation, ref activation);
             return;
         }
 
         if (Vector256.IsHardwareAccelerated)
         {
-            Layer2AffineVector256(ref parameters, ref input, ref output);
+            Layer2ForwardVector256(ref parameters, ref input, ref preActivation, ref activation);
             return;
         }
 
-        Layer2AffineScalar(ref parameters, ref input, ref output);
+        Layer2ForwardScalar(ref parameters, ref input, ref preActivation, ref activation);
     }
 
     /// <summary>Layer 2, one row, Vector512 path.</summary>
-    private static void Layer2AffineVector512(ref float parameters, ref float input, ref float output)
+    private static void Layer2ForwardVector512(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 136);
         ref float bias = ref Unsafe.Add(ref parameters, 391);
-        // outputs 0 .. 3
+        // The last chunk starts 15 inputs early; these lanes were counted by the chunk before.
+        var lastChunkMask = Vector512.Create(0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 1f);
+        // outputs 0 .. 7
         {
-            var sum00 = Vector512.Create(0f);
-            var sum01 = Vector512.Create(0f);
-            var sum02 = Vector512.Create(0f);
-            var sum03 = Vector512.Create(0f);
             var x0_0 = Vector512.LoadUnsafe(ref input, 0);
-            sum00 = Vector512.LoadUnsafe(ref weights, 0) * x0_0 + sum00;
-            sum01 = Vector512.LoadUnsafe(ref weights, 17) * x0_0 + sum01;
-            sum02 = Vector512.LoadUnsafe(ref weights, 34) * x0_0 + sum02;
-            sum03 = Vector512.LoadUnsafe(ref weights, 51) * x0_0 + sum03;
-            output = Vector512.Sum(sum00) + Unsafe.Add(ref weights, 16) * Unsafe.Add(ref input, 16) + bias;
-            Unsafe.Add(ref output, 1) = Vector512.Sum(sum01) + Unsafe.Add(ref weights, 33) * Unsafe.Add(ref input, 16) + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 2) = Vector512.Sum(sum02) + Unsafe.Add(ref weights, 50) * Unsafe.Add(ref input, 16) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 3) = Vector512.Sum(sum03) + Unsafe.Add(ref weights, 67) * Unsafe.Add(ref input, 16) + Unsafe.Add(ref bias, 3);
+            var sum0_0 = Vector512.LoadUnsafe(ref weights, 0) * x0_0;
+            var sum0_1 = Vector512.LoadUnsafe(ref weights, 17) * x0_0;
+            var sum0_2 = Vector512.LoadUnsafe(ref weights, 34) * x0_0;
+            var sum0_3 = Vector512.LoadUnsafe(ref weights, 51) * x0_0;
+            var sum0_4 = Vector512.LoadUnsafe(ref weights, 68) * x0_0;
+            var sum0_5 = Vector512.LoadUnsafe(ref weights, 85) * x0_0;
+            var sum0_6 = Vector512.LoadUnsafe(ref weights, 102) * x0_0;
+            var sum0_7 = Vector512.LoadUnsafe(ref weights, 119) * x0_0;
+            var x0_1 = Vector512.LoadUnsafe(ref input, 1) * lastChunkMask;
+            sum0_0 = Vector512.LoadUnsafe(ref weights, 1) * x0_1 + sum0_0;
+            sum0_1 = Vector512.LoadUnsafe(ref weights, 18) * x0_1 + sum0_1;
+            sum0_2 = Vector512.LoadUnsafe(ref weights, 35) * x0_1 + sum0_2;
+            sum0_3 = Vector512.LoadUnsafe(ref weights, 52) * x0_1 + sum0_3;
+            sum0_4 = Vector512.LoadUnsafe(ref weights, 69) * x0_1 + sum0_4;
+            sum0_5 = Vector512.LoadUnsafe(ref weights, 86) * x0_1 + sum0_5;
+            sum0_6 = Vector512.LoadUnsafe(ref weights, 103) * x0_1 + sum0_6;
+            sum0_7 = Vector512.LoadUnsafe(ref weights, 120) * x0_1 + sum0_7;
+            var sum0_0x8 = Vector512.GetLower(sum0_0) + Vector512.GetUpper(sum0_0);
+            var sum0_1x8 = Vector512.GetLower(sum0_1) + Vector512.GetUpper(sum0_1);
+            var sum0_2x8 = Vector512.GetLower(sum0_2) + Vector512.GetUpper(sum0_2);
+            var sum0_3x8 = Vector512.GetLower(sum0_3) + Vector512.GetUpper(sum0_3);
+            var sum0_4x8 = Vector512.GetLower(sum0_4) + Vector512.GetUpper(sum0_4);
+            var sum0_5x8 = Vector512.GetLower(sum0_5) + Vector512.GetUpper(sum0_5);
+            var sum0_6x8 = Vector512.GetLower(sum0_6) + Vector512.GetUpper(sum0_6);
+            var sum0_7x8 = Vector512.GetLower(sum0_7) + Vector512.GetUpper(sum0_7);
+            var z0 = HorizontalSums.Sums(sum0_0x8, sum0_1x8, sum0_2x8, sum0_3x8, sum0_4x8, sum0_5x8, sum0_6x8, sum0_7x8) + Vector256.LoadUnsafe(ref bias, 0);
+            Vector256.StoreUnsafe(z0, ref preActivation, 0);
         }
-        // outputs 4 .. 7
+        // outputs 7 .. 14
         {
-            var sum00 = Vector512.Create(0f);
-            var sum01 = Vector512.Create(0f);
-            var sum02 = Vector512.Create(0f);
-            var sum03 = Vector512.Create(0f);
             var x0_0 = Vector512.LoadUnsafe(ref input, 0);
-            sum00 = Vector512.LoadUnsafe(ref weights, 68) * x0_0 + sum00;
-            sum01 = Vector512.LoadUnsafe(ref weights, 85) * x0_0 + sum01;
-            sum02 = Vector512.LoadUnsafe(ref weights, 102) * x0_0 + sum02;
-            sum03 = Vector512.LoadUnsafe(ref weights, 119) * x0_0 + sum03;
-            Unsafe.Add(ref output, 4) = Vector512.Sum(sum00) + Unsafe.Add(ref weights, 84) * Unsafe.Add(ref input, 16) + Unsafe.Add(ref bias, 4);
-            Unsafe.Add(ref output, 5) = Vector512.Sum(sum01) + Unsafe.Add(ref weights, 101) * Unsafe.Add(ref input, 16) + Unsafe.Add(ref bias, 5);
-            Unsafe.Add(ref output, 6) = Vector512.Sum(sum02) + Unsafe.Add(ref weights, 118) * Unsafe.Add(ref input, 16) + Unsafe.Add(ref bias, 6);
-            Unsafe.Add(ref output, 7) = Vector512.Sum(sum03) + Unsafe.Add(ref weights, 135) * Unsafe.Add(ref input, 16) + Unsafe.Add(ref bias, 7);
-        }
-        // outputs 8 .. 11
-        {
-            var sum00 = Vector512.Create(0f);
-            var sum01 = Vector512.Create(0f);
-            var sum02 = Vector512.Create(0f);
-            var sum03 = Vector512.Create(0f);
-            var x0_0 = Vector512.LoadUnsafe(ref input, 0);
-            sum00 = Vector512.LoadUnsafe(ref weights, 136) * x0_0 + sum00;
-            sum01 = Vector512.LoadUnsafe(ref weights, 153) * x0_0 + sum01;
-            sum02 = Vector512.LoadUnsafe(ref weights, 170) * x0_0 + sum02;
-            sum03 = Vector512.LoadUnsafe(ref weights, 187) * x0_0 + sum03;
-            Unsafe.Add(ref output, 8) = Vector512.Sum(sum00) + Unsafe.Add(ref weights, 152) * Unsafe.Add(ref input, 16) + Unsafe.Add(ref bias, 8);
-            Unsafe.Add(ref output, 9) = Vector512.Sum(sum01) + Unsafe.Add(ref weights, 169) * Unsafe.Add(ref input, 16) + Unsafe.Add(ref bias, 9);
-            Unsafe.Add(ref output, 10) = Vector512.Sum(sum02) + Unsafe.Add(ref weights, 186) * Unsafe.Add(ref input, 16) + Unsafe.Add(ref bias, 10);
-            Unsafe.Add(ref output, 11) = Vector512.Sum(sum03) + Unsafe.Add(ref weights, 203) * Unsafe.Add(ref input, 16) + Unsafe.Add(ref bias, 11);
-        }
-        // outputs 12 .. 14
-        {
-            var sum00 = Vector512.Create(0f);
-            var sum01 = Vector512.Create(0f);
-            var sum02 = Vector512.Create(0f);
-            var x0_0 = Vector512.LoadUnsafe(ref input, 0);
-            sum00 = Vector512.LoadUnsafe(ref weights, 204) * x0_0 + sum00;
-            sum01 = Vector512.LoadUnsafe(ref weights, 221) * x0_0 + sum01;
-            sum02 = Vector512.LoadUnsafe(ref weights, 238) * x0_0 + sum02;
-            Unsafe.Add(ref output, 12) = Vector512.Sum(sum00) + Unsafe.Add(ref weights, 220) * Unsafe.Add(ref input, 16) + Unsafe.Add(ref bias, 12);
-            Unsafe.Add(ref output, 13) = Vector512.Sum(sum01) + Unsafe.Add(ref weights, 237) * Unsafe.Add(ref input, 16) + Unsafe.Add(ref bias, 13);
-            Unsafe.Add(ref output, 14) = Vector512.Sum(sum02) + Unsafe.Add(ref weights, 254) * Unsafe.Add(ref input, 16) + Unsafe.Add(ref bias, 14);
+            var sum0_0 = Vector512.LoadUnsafe(ref weights, 119) * x0_0;
+            var sum0_1 = Vector512.LoadUnsafe(ref weights, 136) * x0_0;
+            var sum0_2 = Vector512.LoadUnsafe(ref weights, 153) * x0_0;
+            var sum0_3 = Vector512.LoadUnsafe(ref weights, 170) * x0_0;
+            var sum0_4 = Vector512.LoadUnsafe(ref weights, 187) * x0_0;
+            var sum0_5 = Vector512.LoadUnsafe(ref weights, 204) * x0_0;
+            var sum0_6 = Vector512.LoadUnsafe(ref weights, 221) * x0_0;
+            var sum0_7 = Vector512.LoadUnsafe(ref weights, 238) * x0_0;
+            var x0_1 = Vector512.LoadUnsafe(ref input, 1) * lastChunkMask;
+            sum0_0 = Vector512.LoadUnsafe(ref weights, 120) * x0_1 + sum0_0;
+            sum0_1 = Vector512.LoadUnsafe(ref weights, 137) * x0_1 + sum0_1;
+            sum0_2 = Vector512.LoadUnsafe(ref weights, 154) * x0_1 + sum0_2;
+            sum0_3 = Vector512.LoadUnsafe(ref weights, 171) * x0_1 + sum0_3;
+            sum0_4 = Vector512.LoadUnsafe(ref weights, 188) * x0_1 + sum0_4;
+            sum0_5 = Vector512.LoadUnsafe(ref weights, 205) * x0_1 + sum0_5;
+            sum0_6 = Vector512.LoadUnsafe(ref weights, 222) * x0_1 + sum0_6;
+            sum0_7 = Vector512.LoadUnsafe(ref weights, 239) * x0_1 + sum0_7;
+            var sum0_0x8 = Vector512.GetLower(sum0_0) + Vector512.GetUpper(sum0_0);
+            var sum0_1x8 = Vector512.GetLower(sum0_1) + Vector512.GetUpper(sum0_1);
+            var sum0_2x8 = Vector512.GetLower(sum0_2) + Vector512.GetUpper(sum0_2);
+            var sum0_3x8 = Vector512.GetLower(sum0_3) + Vector512.GetUpper(sum0_3);
+            var sum0_4x8 = Vector512.GetLower(sum0_4) + Vector512.GetUpper(sum0_4);
+            var sum0_5x8 = Vector512.GetLower(sum0_5) + Vector512.GetUpper(sum0_5);
+            var sum0_6x8 = Vector512.GetLower(sum0_6) + Vector512.GetUpper(sum0_6);
+            var sum0_7x8 = Vector512.GetLower(sum0_7) + Vector512.GetUpper(sum0_7);
+            var z0 = HorizontalSums.Sums(sum0_0x8, sum0_1x8, sum0_2x8, sum0_3x8, sum0_4x8, sum0_5x8, sum0_6x8, sum0_7x8) + Vector256.LoadUnsafe(ref bias, 7);
+            Vector256.StoreUnsafe(z0, ref preActivation, 7);
         }
     }
 
     /// <summary>Layer 2, one row, Vector256 path.</summary>
-    private static void Layer2AffineVector256(ref float parameters, ref float input, ref float output)
+    private static void Layer2ForwardVector256(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 136);
         ref float bias = ref Unsafe.Add(ref parameters, 391);
-        // outputs 0 .. 3
+        // The last chunk starts 7 inputs early; these lanes were counted by the chunk before.
+        var lastChunkMask = Vector256.Create(0f, 0f, 0f, 0f, 0f, 0f, 0f, 1f);
+        // outputs 0 .. 7
         {
-            var sum00 = Vector256.Create(0f);
-            var sum01 = Vector256.Create(0f);
-            var sum02 = Vector256.Create(0f);
-            var sum03 = Vector256.Create(0f);
             var x0_0 = Vector256.LoadUnsafe(ref input, 0);
-            sum00 = Vector256.LoadUnsafe(ref weights, 0) * x0_0 + sum00;
-            sum01 = Vector256.LoadUnsafe(ref weights, 17) * x0_0 + sum01;
-            sum02 = Vector256.LoadUnsafe(ref weights, 34) * x0_0 + sum02;
-            sum03 = Vector256.LoadUnsafe(ref weights, 51) * x0_0 + sum03;
+            var sum0_0 = Vector256.LoadUnsafe(ref weights, 0) * x0_0;
+            var sum0_1 = Vector256.LoadUnsafe(ref weights, 17) * x0_0;
+            var sum0_2 = Vector256.LoadUnsafe(ref weights, 34) * x0_0;
+            var sum0_3 = Vector256.LoadUnsafe(ref weights, 51) * x0_0;
+            var sum0_4 = Vector256.LoadUnsafe(ref weights, 68) * x0_0;
+            var sum0_5 = Vector256.LoadUnsafe(ref weights, 85) * x0_0;
+            var sum0_6 = Vector256.LoadUnsafe(ref weights, 102) * x0_0;
+            var sum0_7 = Vector256.LoadUnsafe(ref weights, 119) * x0_0;
             var x0_8 = Vector256.LoadUnsafe(ref input, 8);
-            sum00 = Vector256.LoadUnsafe(ref weights, 8) * x0_8 + sum00;
-            sum01 = Vector256.LoadUnsafe(ref weights, 25) * x0_8 + sum01;
-            sum02 = Vector256.LoadUnsafe(ref weights, 42) * x0_8 + sum02;
-            sum03 = Vector256.LoadUnsafe(ref weights, 59) * x0_8 + sum03;
-            output = Vector256.Sum(sum00) + Unsafe.Add(ref weights, 16) * Unsafe.Add(ref input, 16) + bias;
-            Unsafe.Add(ref output, 1) = Vector256.Sum(sum01) + Unsafe.Add(ref weights, 33) * Unsafe.Add(ref input, 16) + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 2) = Vector256.Sum(sum02) + Unsafe.Add(ref weights, 50) * Unsafe.Add(ref input, 16) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 3) = Vector256.Sum(sum03) + Unsafe.Add(ref weights, 67) * Unsafe.Add(ref input, 16) + Unsafe.Add(ref bias, 3);
+            sum0_0 = Vector256.LoadUnsafe(ref weights, 8) * x0_8 + sum0_0;
+            sum0_1 = Vector256.LoadUnsafe(ref weights, 25) * x0_8 + sum0_1;
+            sum0_2 = Vector256.LoadUnsafe(ref weights, 42) * x0_8 + sum0_2;
+            sum0_3 = Vector256.LoadUnsafe(ref weights, 59) * x0_8 + sum0_3;
+            sum0_4 = Vector256.LoadUnsafe(ref weights, 76) * x0_8 + sum0_4;
+            sum0_5 = Vector256.LoadUnsafe(ref weights, 93) * x0_8 + sum0_5;
+            sum0_6 = Vector256.LoadUnsafe(ref weights, 110) * x0_8 + sum0_6;
+            sum0_7 = Vector256.LoadUnsafe(ref weights, 127) * x0_8 + sum0_7;
+            var x0_9 = Vector256.LoadUnsafe(ref input, 9) * lastChunkMask;
+            sum0_0 = Vector256.LoadUnsafe(ref weights, 9) * x0_9 + sum0_0;
+            sum0_1 = Vector256.LoadUnsafe(ref weights, 26) * x0_9 + sum0_1;
+            sum0_2 = Vector256.LoadUnsafe(ref weights, 43) * x0_9 + sum0_2;
+            sum0_3 = Vector256.LoadUnsafe(ref weights, 60) * x0_9 + sum0_3;
+            sum0_4 = Vector256.LoadUnsafe(ref weights, 77) * x0_9 + sum0_4;
+            sum0_5 = Vector256.LoadUnsafe(ref weights, 94) * x0_9 + sum0_5;
+            sum0_6 = Vector256.LoadUnsafe(ref weights, 111) * x0_9 + sum0_6;
+            sum0_7 = Vector256.LoadUnsafe(ref weights, 128) * x0_9 + sum0_7;
+            var z0 = HorizontalSums.Sums(sum0_0, sum0_1, sum0_2, sum0_3, sum0_4, sum0_5, sum0_6, sum0_7) + Vector256.LoadUnsafe(ref bias, 0);
+            Vector256.StoreUnsafe(z0, ref preActivation, 0);
         }
-        // outputs 4 .. 7
+        // outputs 7 .. 14
         {
-            var sum00 = Vector256.Create(0f);
-            var sum01 = Vector256.Create(0f);
-            var sum02 = Vector256.Create(0f);
-            var sum03 = Vector256.Create(0f);
             var x0_0 = Vector256.LoadUnsafe(ref input, 0);
-            sum00 = Vector256.LoadUnsafe(ref weights, 68) * x0_0 + sum00;
-            sum01 = Vector256.LoadUnsafe(ref weights, 85) * x0_0 + sum01;
-            sum02 = Vector256.LoadUnsafe(ref weights, 102) * x0_0 + sum02;
-            sum03 = Vector256.LoadUnsafe(ref weights, 119) * x0_0 + sum03;
+            var sum0_0 = Vector256.LoadUnsafe(ref weights, 119) * x0_0;
+            var sum0_1 = Vector256.LoadUnsafe(ref weights, 136) * x0_0;
+            var sum0_2 = Vector256.LoadUnsafe(ref weights, 153) * x0_0;
+            var sum0_3 = Vector256.LoadUnsafe(ref weights, 170) * x0_0;
+            var sum0_4 = Vector256.LoadUnsafe(ref weights, 187) * x0_0;
+            var sum0_5 = Vector256.LoadUnsafe(ref weights, 204) * x0_0;
+            var sum0_6 = Vector256.LoadUnsafe(ref weights, 221) * x0_0;
+            var sum0_7 = Vector256.LoadUnsafe(ref weights, 238) * x0_0;
             var x0_8 = Vector256.LoadUnsafe(ref input, 8);
-            sum00 = Vector256.LoadUnsafe(ref weights, 76) * x0_8 + sum00;
-            sum01 = Vector256.LoadUnsafe(ref weights, 93) * x0_8 + sum01;
-            sum02 = Vector256.LoadUnsafe(ref weights, 110) * x0_8 + sum02;
-            sum03 = Vector256.LoadUnsafe(ref weights, 127) * x0_8 + sum03;
-            Unsafe.Add(ref output, 4) = Vector256.Sum(sum00) + Unsafe.Add(ref weights, 84) * Unsafe.Add(ref input, 16) + Unsafe.Add(ref bias, 4);
-            Unsafe.Add(ref output, 5) = Vector256.Sum(sum01) + Unsafe.Add(ref weights, 101) * Unsafe.Add(ref input, 16) + Unsafe.Add(ref bias, 5);
-            Unsafe.Add(ref output, 6) = Vector256.Sum(sum02) + Unsafe.Add(ref weights, 118) * Unsafe.Add(ref input, 16) + Unsafe.Add(ref bias, 6);
-            Unsafe.Add(ref output, 7) = Vector256.Sum(sum03) + Unsafe.Add(ref weights, 135) * Unsafe.Add(ref input, 16) + Unsafe.Add(ref bias, 7);
-        }
-        // outputs 8 .. 11
-        {
-            var sum00 = Vector256.Create(0f);
-            var sum01 = Vector256.Create(0f);
-            var sum02 = Vector256.Create(0f);
-            var sum03 = Vector256.Create(0f);
-            var x0_0 = Vector256.LoadUnsafe(ref input, 0);
-            sum00 = Vector256.LoadUnsafe(ref weights, 136) * x0_0 + sum00;
-            sum01 = Vector256.LoadUnsafe(ref weights, 153) * x0_0 + sum01;
-            sum02 = Vector256.LoadUnsafe(ref weights, 170) * x0_0 + sum02;
-            sum03 = Vector256.LoadUnsafe(ref weights, 187) * x0_0 + sum03;
-            var x0_8 = Vector256.LoadUnsafe(ref input, 8);
-            sum00 = Vector256.LoadUnsafe(ref weights, 144) * x0_8 + sum00;
-            sum01 = Vector256.LoadUnsafe(ref weights, 161) * x0_8 + sum01;
-            sum02 = Vector256.LoadUnsafe(ref weights, 178) * x0_8 + sum02;
-            sum03 = Vector256.LoadUnsafe(ref weights, 195) * x0_8 + sum03;
-            Unsafe.Add(ref output, 8) = Vector256.Sum(sum00) + Unsafe.Add(ref weights, 152) * Unsafe.Add(ref input, 16) + Unsafe.Add(ref bias, 8);
-            Unsafe.Add(ref output, 9) = Vector256.Sum(sum01) + Unsafe.Add(ref weights, 169) * Unsafe.Add(ref input, 16) + Unsafe.Add(ref bias, 9);
-            Unsafe.Add(ref output, 10) = Vector256.Sum(sum02) + Unsafe.Add(ref weights, 186) * Unsafe.Add(ref input, 16) + Unsafe.Add(ref bias, 10);
-            Unsafe.Add(ref output, 11) = Vector256.Sum(sum03) + Unsafe.Add(ref weights, 203) * Unsafe.Add(ref input, 16) + Unsafe.Add(ref bias, 11);
-        }
-        // outputs 12 .. 14
-        {
-            var sum00 = Vector256.Create(0f);
-            var sum01 = Vector256.Create(0f);
-            var sum02 = Vector256.Create(0f);
-            var x0_0 = Vector256.LoadUnsafe(ref input, 0);
-            sum00 = Vector256.LoadUnsafe(ref weights, 204) * x0_0 + sum00;
-            sum01 = Vector256.LoadUnsafe(ref weights, 221) * x0_0 + sum01;
-            sum02 = Vector256.LoadUnsafe(ref weights, 238) * x0_0 + sum02;
-            var x0_8 = Vector256.LoadUnsafe(ref input, 8);
-            sum00 = Vector256.LoadUnsafe(ref weights, 212) * x0_8 + sum00;
-            sum01 = Vector256.LoadUnsafe(ref weights, 229) * x0_8 + sum01;
-            sum02 = Vector256.LoadUnsafe(ref weights, 246) * x0_8 + sum02;
-            Unsafe.Add(ref output, 12) = Vector256.Sum(sum00) + Unsafe.Add(ref weights, 220) * Unsafe.Add(ref input, 16) + Unsafe.Add(ref bias, 12);
-            Unsafe.Add(ref output, 13) = Vector256.Sum(sum01) + Unsafe.Add(ref weights, 237) * Unsafe.Add(ref input, 16) + Unsafe.Add(ref bias, 13);
-            Unsafe.Add(ref output, 14) = Vector256.Sum(sum02) + Unsafe.Add(ref weights, 254) * Unsafe.Add(ref input, 16) + Unsafe.Add(ref bias, 14);
+            sum0_0 = Vector256.LoadUnsafe(ref weights, 127) * x0_8 + sum0_0;
+            sum0_1 = Vector256.LoadUnsafe(ref weights, 144) * x0_8 + sum0_1;
+            sum0_2 = Vector256.LoadUnsafe(ref weights, 161) * x0_8 + sum0_2;
+            sum0_3 = Vector256.LoadUnsafe(ref weights, 178) * x0_8 + sum0_3;
+            sum0_4 = Vector256.LoadUnsafe(ref weights, 195) * x0_8 + sum0_4;
+            sum0_5 = Vector256.LoadUnsafe(ref weights, 212) * x0_8 + sum0_5;
+            sum0_6 = Vector256.LoadUnsafe(ref weights, 229) * x0_8 + sum0_6;
+            sum0_7 = Vector256.LoadUnsafe(ref weights, 246) * x0_8 + sum0_7;
+            var x0_9 = Vector256.LoadUnsafe(ref input, 9) * lastChunkMask;
+            sum0_0 = Vector256.LoadUnsafe(ref weights, 128) * x0_9 + sum0_0;
+            sum0_1 = Vector256.LoadUnsafe(ref weights, 145) * x0_9 + sum0_1;
+            sum0_2 = Vector256.LoadUnsafe(ref weights, 162) * x0_9 + sum0_2;
+            sum0_3 = Vector256.LoadUnsafe(ref weights, 179) * x0_9 + sum0_3;
+            sum0_4 = Vector256.LoadUnsafe(ref weights, 196) * x0_9 + sum0_4;
+            sum0_5 = Vector256.LoadUnsafe(ref weights, 213) * x0_9 + sum0_5;
+            sum0_6 = Vector256.LoadUnsafe(ref weights, 230) * x0_9 + sum0_6;
+            sum0_7 = Vector256.LoadUnsafe(ref weights, 247) * x0_9 + sum0_7;
+            var z0 = HorizontalSums.Sums(sum0_0, sum0_1, sum0_2, sum0_3, sum0_4, sum0_5, sum0_6, sum0_7) + Vector256.LoadUnsafe(ref bias, 7);
+            Vector256.StoreUnsafe(z0, ref preActivation, 7);
         }
     }
 
     /// <summary>Layer 2, one row, scalar path.</summary>
-    private static void Layer2AffineScalar(ref float parameters, ref float input, ref float output)
+    private static void Layer2ForwardScalar(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 136);
         ref float bias = ref Unsafe.Add(ref parameters, 391);
-        for (nuint o = 0; o < 12; o += 4)
+        for (nuint row = 0; row < 1; row++)
         {
-            // outputs o .. o + 3
+            ref float x = ref Unsafe.Add(ref input, row * 17);
+            for (nuint o = 0; o < 15; o++)
             {
-                var sum00 = 0f;
-                var sum01 = 0f;
-                var sum02 = 0f;
-                var sum03 = 0f;
-                for (nuint i = 0; i < 17; i += 1)
+                ref float w = ref Unsafe.Add(ref weights, o * 17);
+                float sum0 = 0f, sum1 = 0f, sum2 = 0f, sum3 = 0f;
+                nuint i = 0;
+                for (; i + 4 <= 17; i += 4)
                 {
-                    var x0 = Unsafe.Add(ref input, i);
-                    sum00 = Unsafe.Add(ref weights, o * 17 + i) * x0 + sum00;
-                    sum01 = Unsafe.Add(ref weights, o * 17 + i + 17) * x0 + sum01;
-                    sum02 = Unsafe.Add(ref weights, o * 17 + i + 34) * x0 + sum02;
-                    sum03 = Unsafe.Add(ref weights, o * 17 + i + 51) * x0 + sum03;
+                    sum0 += Unsafe.Add(ref w, i) * Unsafe.Add(ref x, i);
+                    sum1 += Unsafe.Add(ref w, i + 1) * Unsafe.Add(ref x, i + 1);
+                    sum2 += Unsafe.Add(ref w, i + 2) * Unsafe.Add(ref x, i + 2);
+                    sum3 += Unsafe.Add(ref w, i + 3) * Unsafe.Add(ref x, i + 3);
                 }
-                Unsafe.Add(ref output, o) = sum00 + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 1) = sum01 + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 2) = sum02 + Unsafe.Add(ref bias, o + 2);
-                Unsafe.Add(ref output, o + 3) = sum03 + Unsafe.Add(ref bias, o + 3);
+                for (; i < 17; i++)
+                {
+                    sum0 += Unsafe.Add(ref w, i) * Unsafe.Add(ref x, i);
+                }
+                var z = (sum0 + sum1) + (sum2 + sum3) + Unsafe.Add(ref bias, o);
+                Unsafe.Add(ref preActivation, row * 15 + o) = z;
             }
-        }
-        // outputs 12 .. 14
-        {
-            var sum00 = 0f;
-            var sum01 = 0f;
-            var sum02 = 0f;
-            for (nuint i = 0; i < 17; i += 1)
-            {
-                var x0 = Unsafe.Add(ref input, i);
-                sum00 = Unsafe.Add(ref weights, i + 204) * x0 + sum00;
-                sum01 = Unsafe.Add(ref weights, i + 221) * x0 + sum01;
-                sum02 = Unsafe.Add(ref weights, i + 238) * x0 + sum02;
-            }
-            Unsafe.Add(ref output, 12) = sum00 + Unsafe.Add(ref bias, 12);
-            Unsafe.Add(ref output, 13) = sum01 + Unsafe.Add(ref bias, 13);
-            Unsafe.Add(ref output, 14) = sum02 + Unsafe.Add(ref bias, 14);
         }
     }
 
-    /// <summary>Layer 2 (Maxout 17 → 5 × 3 pieces): z = W·x + b for 4 rows.</summary>
+    /// <summary>Layer 2 (Maxout 17 → 5 × 3 pieces), 4 rows: z = W·x + b.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Layer2AffineRows(ref float parameters, ref float input, ref float output)
+    public static void Layer2ForwardRows(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         if (Vector512.IsHardwareAccelerated)
         {
-            Layer2AffineRowsVector512(ref parameters, ref input, ref output);
+            Layer2ForwardRowsVector512(ref parameters, ref input, ref preActivation, ref activation);
             return;
         }
 
         if (Vector256.IsHardwareAccelerated)
         {
-            Layer2AffineRowsVector256(ref parameters, ref input, ref output);
+            Layer2ForwardRowsVector256(ref parameters, ref input, ref preActivation, ref activation);
             return;
         }
 
-        Layer2AffineRowsScalar(ref parameters, ref input, ref output);
+        Layer2ForwardRowsScalar(ref parameters, ref input, ref preActivation, ref activation);
     }
 
     /// <summary>Layer 2, 4 rows, Vector512 path.</summary>
-    private static void Layer2AffineRowsVector512(ref float parameters, ref float input, ref float output)
+    private static void Layer2ForwardRowsVector512(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 136);
         ref float bias = ref Unsafe.Add(ref parameters, 391);
-        for (nuint o = 0; o < 14; o += 2)
+        // The last chunk starts 15 inputs early; these lanes were counted by the chunk before.
+        var lastChunkMask = Vector512.Create(0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 1f);
+        for (nuint o = 0; o < 12; o += 4)
         {
-            // outputs o .. o + 1
+            // outputs o .. o + 3
             {
-                var sum00 = Vector512.Create(0f);
-                var sum01 = Vector512.Create(0f);
-                var sum10 = Vector512.Create(0f);
-                var sum11 = Vector512.Create(0f);
-                var sum20 = Vector512.Create(0f);
-                var sum21 = Vector512.Create(0f);
-                var sum30 = Vector512.Create(0f);
-                var sum31 = Vector512.Create(0f);
                 var x0_0 = Vector512.LoadUnsafe(ref input, 0);
                 var x1_0 = Vector512.LoadUnsafe(ref input, 17);
                 var x2_0 = Vector512.LoadUnsafe(ref input, 34);
                 var x3_0 = Vector512.LoadUnsafe(ref input, 51);
                 var w0_0 = Vector512.LoadUnsafe(ref weights, o * 17);
-                sum00 = w0_0 * x0_0 + sum00;
-                sum10 = w0_0 * x1_0 + sum10;
-                sum20 = w0_0 * x2_0 + sum20;
-                sum30 = w0_0 * x3_0 + sum30;
+                var sum0_0 = w0_0 * x0_0;
+                var sum1_0 = w0_0 * x1_0;
+                var sum2_0 = w0_0 * x2_0;
+                var sum3_0 = w0_0 * x3_0;
                 var w1_0 = Vector512.LoadUnsafe(ref weights, o * 17 + 17);
-                sum01 = w1_0 * x0_0 + sum01;
-                sum11 = w1_0 * x1_0 + sum11;
-                sum21 = w1_0 * x2_0 + sum21;
-                sum31 = w1_0 * x3_0 + sum31;
-                Unsafe.Add(ref output, o) = Vector512.Sum(sum00) + Unsafe.Add(ref weights, o * 17 + 16) * Unsafe.Add(ref input, 16) + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 1) = Vector512.Sum(sum01) + Unsafe.Add(ref weights, o * 17 + 33) * Unsafe.Add(ref input, 16) + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 15) = Vector512.Sum(sum10) + Unsafe.Add(ref weights, o * 17 + 16) * Unsafe.Add(ref input, 33) + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 16) = Vector512.Sum(sum11) + Unsafe.Add(ref weights, o * 17 + 33) * Unsafe.Add(ref input, 33) + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 30) = Vector512.Sum(sum20) + Unsafe.Add(ref weights, o * 17 + 16) * Unsafe.Add(ref input, 50) + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 31) = Vector512.Sum(sum21) + Unsafe.Add(ref weights, o * 17 + 33) * Unsafe.Add(ref input, 50) + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 45) = Vector512.Sum(sum30) + Unsafe.Add(ref weights, o * 17 + 16) * Unsafe.Add(ref input, 67) + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 46) = Vector512.Sum(sum31) + Unsafe.Add(ref weights, o * 17 + 33) * Unsafe.Add(ref input, 67) + Unsafe.Add(ref bias, o + 1);
+                var sum0_1 = w1_0 * x0_0;
+                var sum1_1 = w1_0 * x1_0;
+                var sum2_1 = w1_0 * x2_0;
+                var sum3_1 = w1_0 * x3_0;
+                var w2_0 = Vector512.LoadUnsafe(ref weights, o * 17 + 34);
+                var sum0_2 = w2_0 * x0_0;
+                var sum1_2 = w2_0 * x1_0;
+                var sum2_2 = w2_0 * x2_0;
+                var sum3_2 = w2_0 * x3_0;
+                var w3_0 = Vector512.LoadUnsafe(ref weights, o * 17 + 51);
+                var sum0_3 = w3_0 * x0_0;
+                var sum1_3 = w3_0 * x1_0;
+                var sum2_3 = w3_0 * x2_0;
+                var sum3_3 = w3_0 * x3_0;
+                var x0_1 = Vector512.LoadUnsafe(ref input, 1) * lastChunkMask;
+                var x1_1 = Vector512.LoadUnsafe(ref input, 18) * lastChunkMask;
+                var x2_1 = Vector512.LoadUnsafe(ref input, 35) * lastChunkMask;
+                var x3_1 = Vector512.LoadUnsafe(ref input, 52) * lastChunkMask;
+                var w0_1 = Vector512.LoadUnsafe(ref weights, o * 17 + 1);
+                sum0_0 = w0_1 * x0_1 + sum0_0;
+                sum1_0 = w0_1 * x1_1 + sum1_0;
+                sum2_0 = w0_1 * x2_1 + sum2_0;
+                sum3_0 = w0_1 * x3_1 + sum3_0;
+                var w1_1 = Vector512.LoadUnsafe(ref weights, o * 17 + 18);
+                sum0_1 = w1_1 * x0_1 + sum0_1;
+                sum1_1 = w1_1 * x1_1 + sum1_1;
+                sum2_1 = w1_1 * x2_1 + sum2_1;
+                sum3_1 = w1_1 * x3_1 + sum3_1;
+                var w2_1 = Vector512.LoadUnsafe(ref weights, o * 17 + 35);
+                sum0_2 = w2_1 * x0_1 + sum0_2;
+                sum1_2 = w2_1 * x1_1 + sum1_2;
+                sum2_2 = w2_1 * x2_1 + sum2_2;
+                sum3_2 = w2_1 * x3_1 + sum3_2;
+                var w3_1 = Vector512.LoadUnsafe(ref weights, o * 17 + 52);
+                sum0_3 = w3_1 * x0_1 + sum0_3;
+                sum1_3 = w3_1 * x1_1 + sum1_3;
+                sum2_3 = w3_1 * x2_1 + sum2_3;
+                sum3_3 = w3_1 * x3_1 + sum3_3;
+                var sum0_0x8 = Vector512.GetLower(sum0_0) + Vector512.GetUpper(sum0_0);
+                var sum0_1x8 = Vector512.GetLower(sum0_1) + Vector512.GetUpper(sum0_1);
+                var sum0_2x8 = Vector512.GetLower(sum0_2) + Vector512.GetUpper(sum0_2);
+                var sum0_3x8 = Vector512.GetLower(sum0_3) + Vector512.GetUpper(sum0_3);
+                var sum0_0x4 = Vector256.GetLower(sum0_0x8) + Vector256.GetUpper(sum0_0x8);
+                var sum0_1x4 = Vector256.GetLower(sum0_1x8) + Vector256.GetUpper(sum0_1x8);
+                var sum0_2x4 = Vector256.GetLower(sum0_2x8) + Vector256.GetUpper(sum0_2x8);
+                var sum0_3x4 = Vector256.GetLower(sum0_3x8) + Vector256.GetUpper(sum0_3x8);
+                var z0 = HorizontalSums.Sums(sum0_0x4, sum0_1x4, sum0_2x4, sum0_3x4) + Vector128.LoadUnsafe(ref bias, o);
+                Vector128.StoreUnsafe(z0, ref preActivation, o);
+                var sum1_0x8 = Vector512.GetLower(sum1_0) + Vector512.GetUpper(sum1_0);
+                var sum1_1x8 = Vector512.GetLower(sum1_1) + Vector512.GetUpper(sum1_1);
+                var sum1_2x8 = Vector512.GetLower(sum1_2) + Vector512.GetUpper(sum1_2);
+                var sum1_3x8 = Vector512.GetLower(sum1_3) + Vector512.GetUpper(sum1_3);
+                var sum1_0x4 = Vector256.GetLower(sum1_0x8) + Vector256.GetUpper(sum1_0x8);
+                var sum1_1x4 = Vector256.GetLower(sum1_1x8) + Vector256.GetUpper(sum1_1x8);
+                var sum1_2x4 = Vector256.GetLower(sum1_2x8) + Vector256.GetUpper(sum1_2x8);
+                var sum1_3x4 = Vector256.GetLower(sum1_3x8) + Vector256.GetUpper(sum1_3x8);
+                var z1 = HorizontalSums.Sums(sum1_0x4, sum1_1x4, sum1_2x4, sum1_3x4) + Vector128.LoadUnsafe(ref bias, o);
+                Vector128.StoreUnsafe(z1, ref preActivation, o + 15);
+                var sum2_0x8 = Vector512.GetLower(sum2_0) + Vector512.GetUpper(sum2_0);
+                var sum2_1x8 = Vector512.GetLower(sum2_1) + Vector512.GetUpper(sum2_1);
+                var sum2_2x8 = Vector512.GetLower(sum2_2) + Vector512.GetUpper(sum2_2);
+                var sum2_3x8 = Vector512.GetLower(sum2_3) + Vector512.GetUpper(sum2_3);
+                var sum2_0x4 = Vector256.GetLower(sum2_0x8) + Vector256.GetUpper(sum2_0x8);
+                var sum2_1x4 = Vector256.GetLower(sum2_1x8) + Vector256.GetUpper(sum2_1x8);
+                var sum2_2x4 = Vector256.GetLower(sum2_2x8) + Vector256.GetUpper(sum2_2x8);
+                var sum2_3x4 = Vector256.GetLower(sum2_3x8) + Vector256.GetUpper(sum2_3x8);
+                var z2 = HorizontalSums.Sums(sum2_0x4, sum2_1x4, sum2_2x4, sum2_3x4) + Vector128.LoadUnsafe(ref bias, o);
+                Vector128.StoreUnsafe(z2, ref preActivation, o + 30);
+                var sum3_0x8 = Vector512.GetLower(sum3_0) + Vector512.GetUpper(sum3_0);
+                var sum3_1x8 = Vector512.GetLower(sum3_1) + Vector512.GetUpper(sum3_1);
+                var sum3_2x8 = Vector512.GetLower(sum3_2) + Vector512.GetUpper(sum3_2);
+                var sum3_3x8 = Vector512.GetLower(sum3_3) + Vector512.GetUpper(sum3_3);
+                var sum3_0x4 = Vector256.GetLower(sum3_0x8) + Vector256.GetUpper(sum3_0x8);
+                var sum3_1x4 = Vector256.GetLower(sum3_1x8) + Vector256.GetUpper(sum3_1x8);
+                var sum3_2x4 = Vector256.GetLower(sum3_2x8) + Vector256.GetUpper(sum3_2x8);
+                var sum3_3x4 = Vector256.GetLower(sum3_3x8) + Vector256.GetUpper(sum3_3x8);
+                var z3 = HorizontalSums.Sums(sum3_0x4, sum3_1x4, sum3_2x4, sum3_3x4) + Vector128.LoadUnsafe(ref bias, o);
+                Vector128.StoreUnsafe(z3, ref preActivation, o + 45);
             }
         }
-        // output 14
+        // outputs 11 .. 14
         {
-            var sum00 = Vector512.Create(0f);
-            var sum10 = Vector512.Create(0f);
-            var sum20 = Vector512.Create(0f);
-            var sum30 = Vector512.Create(0f);
             var x0_0 = Vector512.LoadUnsafe(ref input, 0);
             var x1_0 = Vector512.LoadUnsafe(ref input, 17);
             var x2_0 = Vector512.LoadUnsafe(ref input, 34);
             var x3_0 = Vector512.LoadUnsafe(ref input, 51);
-            var w0_0 = Vector512.LoadUnsafe(ref weights, 238);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            Unsafe.Add(ref output, 14) = Vector512.Sum(sum00) + Unsafe.Add(ref weights, 254) * Unsafe.Add(ref input, 16) + Unsafe.Add(ref bias, 14);
-            Unsafe.Add(ref output, 29) = Vector512.Sum(sum10) + Unsafe.Add(ref weights, 254) * Unsafe.Add(ref input, 33) + Unsafe.Add(ref bias, 14);
-            Unsafe.Add(ref output, 44) = Vector512.Sum(sum20) + Unsafe.Add(ref weights, 254) * Unsafe.Add(ref input, 50) + Unsafe.Add(ref bias, 14);
-            Unsafe.Add(ref output, 59) = Vector512.Sum(sum30) + Unsafe.Add(ref weights, 254) * Unsafe.Add(ref input, 67) + Unsafe.Add(ref bias, 14);
+            var w0_0 = Vector512.LoadUnsafe(ref weights, 187);
+            var sum0_0 = w0_0 * x0_0;
+            var sum1_0 = w0_0 * x1_0;
+            var sum2_0 = w0_0 * x2_0;
+            var sum3_0 = w0_0 * x3_0;
+            var w1_0 = Vector512.LoadUnsafe(ref weights, 204);
+            var sum0_1 = w1_0 * x0_0;
+            var sum1_1 = w1_0 * x1_0;
+            var sum2_1 = w1_0 * x2_0;
+            var sum3_1 = w1_0 * x3_0;
+            var w2_0 = Vector512.LoadUnsafe(ref weights, 221);
+            var sum0_2 = w2_0 * x0_0;
+            var sum1_2 = w2_0 * x1_0;
+            var sum2_2 = w2_0 * x2_0;
+            var sum3_2 = w2_0 * x3_0;
+            var w3_0 = Vector512.LoadUnsafe(ref weights, 238);
+            var sum0_3 = w3_0 * x0_0;
+            var sum1_3 = w3_0 * x1_0;
+            var sum2_3 = w3_0 * x2_0;
+            var sum3_3 = w3_0 * x3_0;
+            var x0_1 = Vector512.LoadUnsafe(ref input, 1) * lastChunkMask;
+            var x1_1 = Vector512.LoadUnsafe(ref input, 18) * lastChunkMask;
+            var x2_1 = Vector512.LoadUnsafe(ref input, 35) * lastChunkMask;
+            var x3_1 = Vector512.LoadUnsafe(ref input, 52) * lastChunkMask;
+            var w0_1 = Vector512.LoadUnsafe(ref weights, 188);
+            sum0_0 = w0_1 * x0_1 + sum0_0;
+            sum1_0 = w0_1 * x1_1 + sum1_0;
+            sum2_0 = w0_1 * x2_1 + sum2_0;
+            sum3_0 = w0_1 * x3_1 + sum3_0;
+            var w1_1 = Vector512.LoadUnsafe(ref weights, 205);
+            sum0_1 = w1_1 * x0_1 + sum0_1;
+            sum1_1 = w1_1 * x1_1 + sum1_1;
+            sum2_1 = w1_1 * x2_1 + sum2_1;
+            sum3_1 = w1_1 * x3_1 + sum3_1;
+            var w2_1 = Vector512.LoadUnsafe(ref weights, 222);
+            sum0_2 = w2_1 * x0_1 + sum0_2;
+            sum1_2 = w2_1 * x1_1 + sum1_2;
+            sum2_2 = w2_1 * x2_1 + sum2_2;
+            sum3_2 = w2_1 * x3_1 + sum3_2;
+            var w3_1 = Vector512.LoadUnsafe(ref weights, 239);
+            sum0_3 = w3_1 * x0_1 + sum0_3;
+            sum1_3 = w3_1 * x1_1 + sum1_3;
+            sum2_3 = w3_1 * x2_1 + sum2_3;
+            sum3_3 = w3_1 * x3_1 + sum3_3;
+            var sum0_0x8 = Vector512.GetLower(sum0_0) + Vector512.GetUpper(sum0_0);
+            var sum0_1x8 = Vector512.GetLower(sum0_1) + Vector512.GetUpper(sum0_1);
+            var sum0_2x8 = Vector512.GetLower(sum0_2) + Vector512.GetUpper(sum0_2);
+            var sum0_3x8 = Vector512.GetLower(sum0_3) + Vector512.GetUpper(sum0_3);
+            var sum0_0x4 = Vector256.GetLower(sum0_0x8) + Vector256.GetUpper(sum0_0x8);
+            var sum0_1x4 = Vector256.GetLower(sum0_1x8) + Vector256.GetUpper(sum0_1x8);
+            var sum0_2x4 = Vector256.GetLower(sum0_2x8) + Vector256.GetUpper(sum0_2x8);
+            var sum0_3x4 = Vector256.GetLower(sum0_3x8) + Vector256.GetUpper(sum0_3x8);
+            var z0 = HorizontalSums.Sums(sum0_0x4, sum0_1x4, sum0_2x4, sum0_3x4) + Vector128.LoadUnsafe(ref bias, 11);
+            Vector128.StoreUnsafe(z0, ref preActivation, 11);
+            var sum1_0x8 = Vector512.GetLower(sum1_0) + Vector512.GetUpper(sum1_0);
+            var sum1_1x8 = Vector512.GetLower(sum1_1) + Vector512.GetUpper(sum1_1);
+            var sum1_2x8 = Vector512.GetLower(sum1_2) + Vector512.GetUpper(sum1_2);
+            var sum1_3x8 = Vector512.GetLower(sum1_3) + Vector512.GetUpper(sum1_3);
+            var sum1_0x4 = Vector256.GetLower(sum1_0x8) + Vector256.GetUpper(sum1_0x8);
+            var sum1_1x4 = Vector256.GetLower(sum1_1x8) + Vector256.GetUpper(sum1_1x8);
+            var sum1_2x4 = Vector256.GetLower(sum1_2x8) + Vector256.GetUpper(sum1_2x8);
+            var sum1_3x4 = Vector256.GetLower(sum1_3x8) + Vector256.GetUpper(sum1_3x8);
+            var z1 = HorizontalSums.Sums(sum1_0x4, sum1_1x4, sum1_2x4, sum1_3x4) + Vector128.LoadUnsafe(ref bias, 11);
+            Vector128.StoreUnsafe(z1, ref preActivation, 26);
+            var sum2_0x8 = Vector512.GetLower(sum2_0) + Vector512.GetUpper(sum2_0);
+            var sum2_1x8 = Vector512.GetLower(sum2_1) + Vector512.GetUpper(sum2_1);
+            var sum2_2x8 = Vector512.GetLower(sum2_2) + Vector512.GetUpper(sum2_2);
+            var sum2_3x8 = Vector512.GetLower(sum2_3) + Vector512.GetUpper(sum2_3);
+            var sum2_0x4 = Vector256.GetLower(sum2_0x8) + Vector256.GetUpper(sum2_0x8);
+            var sum2_1x4 = Vector256.GetLower(sum2_1x8) + Vector256.GetUpper(sum2_1x8);
+            var sum2_2x4 = Vector256.GetLower(sum2_2x8) + Vector256.GetUpper(sum2_2x8);
+            var sum2_3x4 = Vector256.GetLower(sum2_3x8) + Vector256.GetUpper(sum2_3x8);
+            var z2 = HorizontalSums.Sums(sum2_0x4, sum2_1x4, sum2_2x4, sum2_3x4) + Vector128.LoadUnsafe(ref bias, 11);
+            Vector128.StoreUnsafe(z2, ref preActivation, 41);
+            var sum3_0x8 = Vector512.GetLower(sum3_0) + Vector512.GetUpper(sum3_0);
+            var sum3_1x8 = Vector512.GetLower(sum3_1) + Vector512.GetUpper(sum3_1);
+            var sum3_2x8 = Vector512.GetLower(sum3_2) + Vector512.GetUpper(sum3_2);
+            var sum3_3x8 = Vector512.GetLower(sum3_3) + Vector512.GetUpper(sum3_3);
+            var sum3_0x4 = Vector256.GetLower(sum3_0x8) + Vector256.GetUpper(sum3_0x8);
+            var sum3_1x4 = Vector256.GetLower(sum3_1x8) + Vector256.GetUpper(sum3_1x8);
+            var sum3_2x4 = Vector256.GetLower(sum3_2x8) + Vector256.GetUpper(sum3_2x8);
+            var sum3_3x4 = Vector256.GetLower(sum3_3x8) + Vector256.GetUpper(sum3_3x8);
+            var z3 = HorizontalSums.Sums(sum3_0x4, sum3_1x4, sum3_2x4, sum3_3x4) + Vector128.LoadUnsafe(ref bias, 11);
+            Vector128.StoreUnsafe(z3, ref preActivation, 56);
         }
     }
 
     /// <summary>Layer 2, 4 rows, Vector256 path.</summary>
-    private static void Layer2AffineRowsVector256(ref float parameters, ref float input, ref float output)
+    private static void Layer2ForwardRowsVector256(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 136);
         ref float bias = ref Unsafe.Add(ref parameters, 391);
-        for (nuint o = 0; o < 14; o += 2)
+        // The last chunk starts 7 inputs early; these lanes were counted by the chunk before.
+        var lastChunkMask = Vector256.Create(0f, 0f, 0f, 0f, 0f, 0f, 0f, 1f);
+        for (nuint o = 0; o < 12; o += 4)
         {
-            // outputs o .. o + 1
+            // outputs o .. o + 3
             {
-                var sum00 = Vector256.Create(0f);
-                var sum01 = Vector256.Create(0f);
-                var sum10 = Vector256.Create(0f);
-                var sum11 = Vector256.Create(0f);
-                var sum20 = Vector256.Create(0f);
-                var sum21 = Vector256.Create(0f);
-                var sum30 = Vector256.Create(0f);
-                var sum31 = Vector256.Create(0f);
                 var x0_0 = Vector256.LoadUnsafe(ref input, 0);
                 var x1_0 = Vector256.LoadUnsafe(ref input, 17);
                 var x2_0 = Vector256.LoadUnsafe(ref input, 34);
                 var x3_0 = Vector256.LoadUnsafe(ref input, 51);
                 var w0_0 = Vector256.LoadUnsafe(ref weights, o * 17);
-                sum00 = w0_0 * x0_0 + sum00;
-                sum10 = w0_0 * x1_0 + sum10;
-                sum20 = w0_0 * x2_0 + sum20;
-                sum30 = w0_0 * x3_0 + sum30;
+                var sum0_0 = w0_0 * x0_0;
+                var sum1_0 = w0_0 * x1_0;
+                var sum2_0 = w0_0 * x2_0;
+                var sum3_0 = w0_0 * x3_0;
                 var w1_0 = Vector256.LoadUnsafe(ref weights, o * 17 + 17);
-                sum01 = w1_0 * x0_0 + sum01;
-                sum11 = w1_0 * x1_0 + sum11;
-                sum21 = w1_0 * x2_0 + sum21;
-                sum31 = w1_0 * x3_0 + sum31;
+                var sum0_1 = w1_0 * x0_0;
+                var sum1_1 = w1_0 * x1_0;
+                var sum2_1 = w1_0 * x2_0;
+                var sum3_1 = w1_0 * x3_0;
+                var w2_0 = Vector256.LoadUnsafe(ref weights, o * 17 + 34);
+                var sum0_2 = w2_0 * x0_0;
+                var sum1_2 = w2_0 * x1_0;
+                var sum2_2 = w2_0 * x2_0;
+                var sum3_2 = w2_0 * x3_0;
+                var w3_0 = Vector256.LoadUnsafe(ref weights, o * 17 + 51);
+                var sum0_3 = w3_0 * x0_0;
+                var sum1_3 = w3_0 * x1_0;
+                var sum2_3 = w3_0 * x2_0;
+                var sum3_3 = w3_0 * x3_0;
                 var x0_8 = Vector256.LoadUnsafe(ref input, 8);
                 var x1_8 = Vector256.LoadUnsafe(ref input, 25);
                 var x2_8 = Vector256.LoadUnsafe(ref input, 42);
                 var x3_8 = Vector256.LoadUnsafe(ref input, 59);
                 var w0_8 = Vector256.LoadUnsafe(ref weights, o * 17 + 8);
-                sum00 = w0_8 * x0_8 + sum00;
-                sum10 = w0_8 * x1_8 + sum10;
-                sum20 = w0_8 * x2_8 + sum20;
-                sum30 = w0_8 * x3_8 + sum30;
+                sum0_0 = w0_8 * x0_8 + sum0_0;
+                sum1_0 = w0_8 * x1_8 + sum1_0;
+                sum2_0 = w0_8 * x2_8 + sum2_0;
+                sum3_0 = w0_8 * x3_8 + sum3_0;
                 var w1_8 = Vector256.LoadUnsafe(ref weights, o * 17 + 25);
-                sum01 = w1_8 * x0_8 + sum01;
-                sum11 = w1_8 * x1_8 + sum11;
-                sum21 = w1_8 * x2_8 + sum21;
-                sum31 = w1_8 * x3_8 + sum31;
-                Unsafe.Add(ref output, o) = Vector256.Sum(sum00) + Unsafe.Add(ref weights, o * 17 + 16) * Unsafe.Add(ref input, 16) + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 1) = Vector256.Sum(sum01) + Unsafe.Add(ref weights, o * 17 + 33) * Unsafe.Add(ref input, 16) + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 15) = Vector256.Sum(sum10) + Unsafe.Add(ref weights, o * 17 + 16) * Unsafe.Add(ref input, 33) + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 16) = Vector256.Sum(sum11) + Unsafe.Add(ref weights, o * 17 + 33) * Unsafe.Add(ref input, 33) + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 30) = Vector256.Sum(sum20) + Unsafe.Add(ref weights, o * 17 + 16) * Unsafe.Add(ref input, 50) + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 31) = Vector256.Sum(sum21) + Unsafe.Add(ref weights, o * 17 + 33) * Unsafe.Add(ref input, 50) + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 45) = Vector256.Sum(sum30) + Unsafe.Add(ref weights, o * 17 + 16) * Unsafe.Add(ref input, 67) + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 46) = Vector256.Sum(sum31) + Unsafe.Add(ref weights, o * 17 + 33) * Unsafe.Add(ref input, 67) + Unsafe.Add(ref bias, o + 1);
+                sum0_1 = w1_8 * x0_8 + sum0_1;
+                sum1_1 = w1_8 * x1_8 + sum1_1;
+                sum2_1 = w1_8 * x2_8 + sum2_1;
+                sum3_1 = w1_8 * x3_8 + sum3_1;
+                var w2_8 = Vector256.LoadUnsafe(ref weights, o * 17 + 42);
+                sum0_2 = w2_8 * x0_8 + sum0_2;
+                sum1_2 = w2_8 * x1_8 + sum1_2;
+                sum2_2 = w2_8 * x2_8 + sum2_2;
+                sum3_2 = w2_8 * x3_8 + sum3_2;
+                var w3_8 = Vector256.LoadUnsafe(ref weights, o * 17 + 59);
+                sum0_3 = w3_8 * x0_8 + sum0_3;
+                sum1_3 = w3_8 * x1_8 + sum1_3;
+                sum2_3 = w3_8 * x2_8 + sum2_3;
+                sum3_3 = w3_8 * x3_8 + sum3_3;
+                var x0_9 = Vector256.LoadUnsafe(ref input, 9) * lastChunkMask;
+                var x1_9 = Vector256.LoadUnsafe(ref input, 26) * lastChunkMask;
+                var x2_9 = Vector256.LoadUnsafe(ref input, 43) * lastChunkMask;
+                var x3_9 = Vector256.LoadUnsafe(ref input, 60) * lastChunkMask;
+                var w0_9 = Vector256.LoadUnsafe(ref weights, o * 17 + 9);
+                sum0_0 = w0_9 * x0_9 + sum0_0;
+                sum1_0 = w0_9 * x1_9 + sum1_0;
+                sum2_0 = w0_9 * x2_9 + sum2_0;
+                sum3_0 = w0_9 * x3_9 + sum3_0;
+                var w1_9 = Vector256.LoadUnsafe(ref weights, o * 17 + 26);
+                sum0_1 = w1_9 * x0_9 + sum0_1;
+                sum1_1 = w1_9 * x1_9 + sum1_1;
+                sum2_1 = w1_9 * x2_9 + sum2_1;
+                sum3_1 = w1_9 * x3_9 + sum3_1;
+                var w2_9 = Vector256.LoadUnsafe(ref weights, o * 17 + 43);
+                sum0_2 = w2_9 * x0_9 + sum0_2;
+                sum1_2 = w2_9 * x1_9 + sum1_2;
+                sum2_2 = w2_9 * x2_9 + sum2_2;
+                sum3_2 = w2_9 * x3_9 + sum3_2;
+                var w3_9 = Vector256.LoadUnsafe(ref weights, o * 17 + 60);
+                sum0_3 = w3_9 * x0_9 + sum0_3;
+                sum1_3 = w3_9 * x1_9 + sum1_3;
+                sum2_3 = w3_9 * x2_9 + sum2_3;
+                sum3_3 = w3_9 * x3_9 + sum3_3;
+                var sum0_0x4 = Vector256.GetLower(sum0_0) + Vector256.GetUpper(sum0_0);
+                var sum0_1x4 = Vector256.GetLower(sum0_1) + Vector256.GetUpper(sum0_1);
+                var sum0_2x4 = Vector256.GetLower(sum0_2) + Vector256.GetUpper(sum0_2);
+                var sum0_3x4 = Vector256.GetLower(sum0_3) + Vector256.GetUpper(sum0_3);
+                var z0 = HorizontalSums.Sums(sum0_0x4, sum0_1x4, sum0_2x4, sum0_3x4) + Vector128.LoadUnsafe(ref bias, o);
+                Vector128.StoreUnsafe(z0, ref preActivation, o);
+                var sum1_0x4 = Vector256.GetLower(sum1_0) + Vector256.GetUpper(sum1_0);
+                var sum1_1x4 = Vector256.GetLower(sum1_1) + Vector256.GetUpper(sum1_1);
+                var sum1_2x4 = Vector256.GetLower(sum1_2) + Vector256.GetUpper(sum1_2);
+                var sum1_3x4 = Vector256.GetLower(sum1_3) + Vector256.GetUpper(sum1_3);
+                var z1 = HorizontalSums.Sums(sum1_0x4, sum1_1x4, sum1_2x4, sum1_3x4) + Vector128.LoadUnsafe(ref bias, o);
+                Vector128.StoreUnsafe(z1, ref preActivation, o + 15);
+                var sum2_0x4 = Vector256.GetLower(sum2_0) + Vector256.GetUpper(sum2_0);
+                var sum2_1x4 = Vector256.GetLower(sum2_1) + Vector256.GetUpper(sum2_1);
+                var sum2_2x4 = Vector256.GetLower(sum2_2) + Vector256.GetUpper(sum2_2);
+                var sum2_3x4 = Vector256.GetLower(sum2_3) + Vector256.GetUpper(sum2_3);
+                var z2 = HorizontalSums.Sums(sum2_0x4, sum2_1x4, sum2_2x4, sum2_3x4) + Vector128.LoadUnsafe(ref bias, o);
+                Vector128.StoreUnsafe(z2, ref preActivation, o + 30);
+                var sum3_0x4 = Vector256.GetLower(sum3_0) + Vector256.GetUpper(sum3_0);
+                var sum3_1x4 = Vector256.GetLower(sum3_1) + Vector256.GetUpper(sum3_1);
+                var sum3_2x4 = Vector256.GetLower(sum3_2) + Vector256.GetUpper(sum3_2);
+                var sum3_3x4 = Vector256.GetLower(sum3_3) + Vector256.GetUpper(sum3_3);
+                var z3 = HorizontalSums.Sums(sum3_0x4, sum3_1x4, sum3_2x4, sum3_3x4) + Vector128.LoadUnsafe(ref bias, o);
+                Vector128.StoreUnsafe(z3, ref preActivation, o + 45);
             }
         }
-        // output 14
+        // outputs 11 .. 14
         {
-            var sum00 = Vector256.Create(0f);
-            var sum10 = Vector256.Create(0f);
-            var sum20 = Vector256.Create(0f);
-            var sum30 = Vector256.Create(0f);
             var x0_0 = Vector256.LoadUnsafe(ref input, 0);
             var x1_0 = Vector256.LoadUnsafe(ref input, 17);
             var x2_0 = Vector256.LoadUnsafe(ref input, 34);
             var x3_0 = Vector256.LoadUnsafe(ref input, 51);
-            var w0_0 = Vector256.LoadUnsafe(ref weights, 238);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
+            var w0_0 = Vector256.LoadUnsafe(ref weights, 187);
+            var sum0_0 = w0_0 * x0_0;
+            var sum1_0 = w0_0 * x1_0;
+            var sum2_0 = w0_0 * x2_0;
+            var sum3_0 = w0_0 * x3_0;
+            var w1_0 = Vector256.LoadUnsafe(ref weights, 204);
+            var sum0_1 = w1_0 * x0_0;
+            var sum1_1 = w1_0 * x1_0;
+            var sum2_1 = w1_0 * x2_0;
+            var sum3_1 = w1_0 * x3_0;
+            var w2_0 = Vector256.LoadUnsafe(ref weights, 221);
+            var sum0_2 = w2_0 * x0_0;
+            var sum1_2 = w2_0 * x1_0;
+            var sum2_2 = w2_0 * x2_0;
+            var sum3_2 = w2_0 * x3_0;
+            var w3_0 = Vector256.LoadUnsafe(ref weights, 238);
+            var sum0_3 = w3_0 * x0_0;
+            var sum1_3 = w3_0 * x1_0;
+            var sum2_3 = w3_0 * x2_0;
+            var sum3_3 = w3_0 * x3_0;
             var x0_8 = Vector256.LoadUnsafe(ref input, 8);
             var x1_8 = Vector256.LoadUnsafe(ref input, 25);
             var x2_8 = Vector256.LoadUnsafe(ref input, 42);
             var x3_8 = Vector256.LoadUnsafe(ref input, 59);
-            var w0_8 = Vector256.LoadUnsafe(ref weights, 246);
-            sum00 = w0_8 * x0_8 + sum00;
-            sum10 = w0_8 * x1_8 + sum10;
-            sum20 = w0_8 * x2_8 + sum20;
-            sum30 = w0_8 * x3_8 + sum30;
-            Unsafe.Add(ref output, 14) = Vector256.Sum(sum00) + Unsafe.Add(ref weights, 254) * Unsafe.Add(ref input, 16) + Unsafe.Add(ref bias, 14);
-            Unsafe.Add(ref output, 29) = Vector256.Sum(sum10) + Unsafe.Add(ref weights, 254) * Unsafe.Add(ref input, 33) + Unsafe.Add(ref bias, 14);
-            Unsafe.Add(ref output, 44) = Vector256.Sum(sum20) + Unsafe.Add(ref weights, 254) * Unsafe.Add(ref input, 50) + Unsafe.Add(ref bias, 14);
-            Unsafe.Add(ref output, 59) = Vector256.Sum(sum30) + Unsafe.Add(ref weights, 254) * Unsafe.Add(ref input, 67) + Unsafe.Add(ref bias, 14);
+            var w0_8 = Vector256.LoadUnsafe(ref weights, 195);
+            sum0_0 = w0_8 * x0_8 + sum0_0;
+            sum1_0 = w0_8 * x1_8 + sum1_0;
+            sum2_0 = w0_8 * x2_8 + sum2_0;
+            sum3_0 = w0_8 * x3_8 + sum3_0;
+            var w1_8 = Vector256.LoadUnsafe(ref weights, 212);
+            sum0_1 = w1_8 * x0_8 + sum0_1;
+            sum1_1 = w1_8 * x1_8 + sum1_1;
+            sum2_1 = w1_8 * x2_8 + sum2_1;
+            sum3_1 = w1_8 * x3_8 + sum3_1;
+            var w2_8 = Vector256.LoadUnsafe(ref weights, 229);
+            sum0_2 = w2_8 * x0_8 + sum0_2;
+            sum1_2 = w2_8 * x1_8 + sum1_2;
+            sum2_2 = w2_8 * x2_8 + sum2_2;
+            sum3_2 = w2_8 * x3_8 + sum3_2;
+            var w3_8 = Vector256.LoadUnsafe(ref weights, 246);
+            sum0_3 = w3_8 * x0_8 + sum0_3;
+            sum1_3 = w3_8 * x1_8 + sum1_3;
+            sum2_3 = w3_8 * x2_8 + sum2_3;
+            sum3_3 = w3_8 * x3_8 + sum3_3;
+            var x0_9 = Vector256.LoadUnsafe(ref input, 9) * lastChunkMask;
+            var x1_9 = Vector256.LoadUnsafe(ref input, 26) * lastChunkMask;
+            var x2_9 = Vector256.LoadUnsafe(ref input, 43) * lastChunkMask;
+            var x3_9 = Vector256.LoadUnsafe(ref input, 60) * lastChunkMask;
+            var w0_9 = Vector256.LoadUnsafe(ref weights, 196);
+            sum0_0 = w0_9 * x0_9 + sum0_0;
+            sum1_0 = w0_9 * x1_9 + sum1_0;
+            sum2_0 = w0_9 * x2_9 + sum2_0;
+            sum3_0 = w0_9 * x3_9 + sum3_0;
+            var w1_9 = Vector256.LoadUnsafe(ref weights, 213);
+            sum0_1 = w1_9 * x0_9 + sum0_1;
+            sum1_1 = w1_9 * x1_9 + sum1_1;
+            sum2_1 = w1_9 * x2_9 + sum2_1;
+            sum3_1 = w1_9 * x3_9 + sum3_1;
+            var w2_9 = Vector256.LoadUnsafe(ref weights, 230);
+            sum0_2 = w2_9 * x0_9 + sum0_2;
+            sum1_2 = w2_9 * x1_9 + sum1_2;
+            sum2_2 = w2_9 * x2_9 + sum2_2;
+            sum3_2 = w2_9 * x3_9 + sum3_2;
+            var w3_9 = Vector256.LoadUnsafe(ref weights, 247);
+            sum0_3 = w3_9 * x0_9 + sum0_3;
+            sum1_3 = w3_9 * x1_9 + sum1_3;
+            sum2_3 = w3_9 * x2_9 + sum2_3;
+            sum3_3 = w3_9 * x3_9 + sum3_3;
+            var sum0_0x4 = Vector256.GetLower(sum0_0) + Vector256.GetUpper(sum0_0);
+            var sum0_1x4 = Vector256.GetLower(sum0_1) + Vector256.GetUpper(sum0_1);
+            var sum0_2x4 = Vector256.GetLower(sum0_2) + Vector256.GetUpper(sum0_2);
+            var sum0_3x4 = Vector256.GetLower(sum0_3) + Vector256.GetUpper(sum0_3);
+            var z0 = HorizontalSums.Sums(sum0_0x4, sum0_1x4, sum0_2x4, sum0_3x4) + Vector128.LoadUnsafe(ref bias, 11);
+            Vector128.StoreUnsafe(z0, ref preActivation, 11);
+            var sum1_0x4 = Vector256.GetLower(sum1_0) + Vector256.GetUpper(sum1_0);
+            var sum1_1x4 = Vector256.GetLower(sum1_1) + Vector256.GetUpper(sum1_1);
+            var sum1_2x4 = Vector256.GetLower(sum1_2) + Vector256.GetUpper(sum1_2);
+            var sum1_3x4 = Vector256.GetLower(sum1_3) + Vector256.GetUpper(sum1_3);
+            var z1 = HorizontalSums.Sums(sum1_0x4, sum1_1x4, sum1_2x4, sum1_3x4) + Vector128.LoadUnsafe(ref bias, 11);
+            Vector128.StoreUnsafe(z1, ref preActivation, 26);
+            var sum2_0x4 = Vector256.GetLower(sum2_0) + Vector256.GetUpper(sum2_0);
+            var sum2_1x4 = Vector256.GetLower(sum2_1) + Vector256.GetUpper(sum2_1);
+            var sum2_2x4 = Vector256.GetLower(sum2_2) + Vector256.GetUpper(sum2_2);
+            var sum2_3x4 = Vector256.GetLower(sum2_3) + Vector256.GetUpper(sum2_3);
+            var z2 = HorizontalSums.Sums(sum2_0x4, sum2_1x4, sum2_2x4, sum2_3x4) + Vector128.LoadUnsafe(ref bias, 11);
+            Vector128.StoreUnsafe(z2, ref preActivation, 41);
+            var sum3_0x4 = Vector256.GetLower(sum3_0) + Vector256.GetUpper(sum3_0);
+            var sum3_1x4 = Vector256.GetLower(sum3_1) + Vector256.GetUpper(sum3_1);
+            var sum3_2x4 = Vector256.GetLower(sum3_2) + Vector256.GetUpper(sum3_2);
+            var sum3_3x4 = Vector256.GetLower(sum3_3) + Vector256.GetUpper(sum3_3);
+            var z3 = HorizontalSums.Sums(sum3_0x4, sum3_1x4, sum3_2x4, sum3_3x4) + Vector128.LoadUnsafe(ref bias, 11);
+            Vector128.StoreUnsafe(z3, ref preActivation, 56);
         }
     }
 
     /// <summary>Layer 2, 4 rows, scalar path.</summary>
-    private static void Layer2AffineRowsScalar(ref float parameters, ref float input, ref float output)
+    private static void Layer2ForwardRowsScalar(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 136);
         ref float bias = ref Unsafe.Add(ref parameters, 391);
-        for (nuint o = 0; o < 14; o += 2)
+        for (nuint row = 0; row < 4; row++)
         {
-            // outputs o .. o + 1
+            ref float x = ref Unsafe.Add(ref input, row * 17);
+            for (nuint o = 0; o < 15; o++)
             {
-                var sum00 = 0f;
-                var sum01 = 0f;
-                var sum10 = 0f;
-                var sum11 = 0f;
-                var sum20 = 0f;
-                var sum21 = 0f;
-                var sum30 = 0f;
-                var sum31 = 0f;
-                for (nuint i = 0; i < 17; i += 1)
+                ref float w = ref Unsafe.Add(ref weights, o * 17);
+                float sum0 = 0f, sum1 = 0f, sum2 = 0f, sum3 = 0f;
+                nuint i = 0;
+                for (; i + 4 <= 17; i += 4)
                 {
-                    var x0 = Unsafe.Add(ref input, i);
-                    var x1 = Unsafe.Add(ref input, i + 17);
-                    var x2 = Unsafe.Add(ref input, i + 34);
-                    var x3 = Unsafe.Add(ref input, i + 51);
-                    var w0 = Unsafe.Add(ref weights, o * 17 + i);
-                    sum00 = w0 * x0 + sum00;
-                    sum10 = w0 * x1 + sum10;
-                    sum20 = w0 * x2 + sum20;
-                    sum30 = w0 * x3 + sum30;
-                    var w1 = Unsafe.Add(ref weights, o * 17 + i + 17);
-                    sum01 = w1 * x0 + sum01;
-                    sum11 = w1 * x1 + sum11;
-                    sum21 = w1 * x2 + sum21;
-                    sum31 = w1 * x3 + sum31;
+                    sum0 += Unsafe.Add(ref w, i) * Unsafe.Add(ref x, i);
+                    sum1 += Unsafe.Add(ref w, i + 1) * Unsafe.Add(ref x, i + 1);
+                    sum2 += Unsafe.Add(ref w, i + 2) * Unsafe.Add(ref x, i + 2);
+                    sum3 += Unsafe.Add(ref w, i + 3) * Unsafe.Add(ref x, i + 3);
                 }
-                Unsafe.Add(ref output, o) = sum00 + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 1) = sum01 + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 15) = sum10 + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 16) = sum11 + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 30) = sum20 + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 31) = sum21 + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 45) = sum30 + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 46) = sum31 + Unsafe.Add(ref bias, o + 1);
+                for (; i < 17; i++)
+                {
+                    sum0 += Unsafe.Add(ref w, i) * Unsafe.Add(ref x, i);
+                }
+                var z = (sum0 + sum1) + (sum2 + sum3) + Unsafe.Add(ref bias, o);
+                Unsafe.Add(ref preActivation, row * 15 + o) = z;
             }
-        }
-        // output 14
-        {
-            var sum00 = 0f;
-            var sum10 = 0f;
-            var sum20 = 0f;
-            var sum30 = 0f;
-            for (nuint i = 0; i < 17; i += 1)
-            {
-                var x0 = Unsafe.Add(ref input, i);
-                var x1 = Unsafe.Add(ref input, i + 17);
-                var x2 = Unsafe.Add(ref input, i + 34);
-                var x3 = Unsafe.Add(ref input, i + 51);
-                var w0 = Unsafe.Add(ref weights, i + 238);
-                sum00 = w0 * x0 + sum00;
-                sum10 = w0 * x1 + sum10;
-                sum20 = w0 * x2 + sum20;
-                sum30 = w0 * x3 + sum30;
-            }
-            Unsafe.Add(ref output, 14) = sum00 + Unsafe.Add(ref bias, 14);
-            Unsafe.Add(ref output, 29) = sum10 + Unsafe.Add(ref bias, 14);
-            Unsafe.Add(ref output, 44) = sum20 + Unsafe.Add(ref bias, 14);
-            Unsafe.Add(ref output, 59) = sum30 + Unsafe.Add(ref bias, 14);
         }
     }
 
-    /// <summary>Layer 3 (Dense 5 → 9, ELU): z = W·x + b for one row.</summary>
+    /// <summary>Layer 3 (Dense 5 → 9, ELU), one row: z = W·x + b, a = ELU(z).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Layer3Affine(ref float parameters, ref float input, ref float output)
+    public static void Layer3Forward(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         if (Vector256.IsHardwareAccelerated)
         {
-            Layer3AffineVector256(ref parameters, ref input, ref output);
+            Layer3ForwardVector256(ref parameters, ref input, ref preActivation, ref activation);
             return;
         }
 
-        Layer3AffineScalar(ref parameters, ref input, ref output);
+        Layer3ForwardScalar(ref parameters, ref input, ref preActivation, ref activation);
     }
 
     /// <summary>Layer 3, one row, Vector256 path.</summary>
-    private static void Layer3AffineVector256(ref float parameters, ref float input, ref float output)
+    private static void Layer3ForwardVector256(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 406);
         ref float bias = ref Unsafe.Add(ref parameters, 451);
+        // The last chunk starts 3 inputs early; these lanes were counted by the chunk before.
+        var lastChunkMask = Vector128.Create(0f, 0f, 0f, 1f);
         // outputs 0 .. 3
         {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum02 = Vector128.Create(0f);
-            var sum03 = Vector128.Create(0f);
             var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            sum00 = Vector128.LoadUnsafe(ref weights, 0) * x0_0 + sum00;
-            sum01 = Vector128.LoadUnsafe(ref weights, 5) * x0_0 + sum01;
-            sum02 = Vector128.LoadUnsafe(ref weights, 10) * x0_0 + sum02;
-            sum03 = Vector128.LoadUnsafe(ref weights, 15) * x0_0 + sum03;
-            output = Vector128.Sum(sum00) + Unsafe.Add(ref weights, 4) * Unsafe.Add(ref input, 4) + bias;
-            Unsafe.Add(ref output, 1) = Vector128.Sum(sum01) + Unsafe.Add(ref weights, 9) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 2) = Vector128.Sum(sum02) + Unsafe.Add(ref weights, 14) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 3) = Vector128.Sum(sum03) + Unsafe.Add(ref weights, 19) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref bias, 3);
+            var sum0_0 = Vector128.LoadUnsafe(ref weights, 0) * x0_0;
+            var sum0_1 = Vector128.LoadUnsafe(ref weights, 5) * x0_0;
+            var sum0_2 = Vector128.LoadUnsafe(ref weights, 10) * x0_0;
+            var sum0_3 = Vector128.LoadUnsafe(ref weights, 15) * x0_0;
+            var x0_1 = Vector128.LoadUnsafe(ref input, 1) * lastChunkMask;
+            sum0_0 = Vector128.LoadUnsafe(ref weights, 1) * x0_1 + sum0_0;
+            sum0_1 = Vector128.LoadUnsafe(ref weights, 6) * x0_1 + sum0_1;
+            sum0_2 = Vector128.LoadUnsafe(ref weights, 11) * x0_1 + sum0_2;
+            sum0_3 = Vector128.LoadUnsafe(ref weights, 16) * x0_1 + sum0_3;
+            var z0 = HorizontalSums.Sums(sum0_0, sum0_1, sum0_2, sum0_3) + Vector128.LoadUnsafe(ref bias, 0);
+            Vector128.StoreUnsafe(z0, ref preActivation, 0);
+            Vector128.StoreUnsafe(VectorMath.Elu(z0, 1f), ref activation, 0);
         }
         // outputs 4 .. 7
         {
-            var sum00 = Vector128.Create(0f);
-            var sum01 = Vector128.Create(0f);
-            var sum02 = Vector128.Create(0f);
-            var sum03 = Vector128.Create(0f);
             var x0_0 = Vector128.LoadUnsafe(ref input, 0);
-            sum00 = Vector128.LoadUnsafe(ref weights, 20) * x0_0 + sum00;
-            sum01 = Vector128.LoadUnsafe(ref weights, 25) * x0_0 + sum01;
-            sum02 = Vector128.LoadUnsafe(ref weights, 30) * x0_0 + sum02;
-            sum03 = Vector128.LoadUnsafe(ref weights, 35) * x0_0 + sum03;
-            Unsafe.Add(ref output, 4) = Vector128.Sum(sum00) + Unsafe.Add(ref weights, 24) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref bias, 4);
-            Unsafe.Add(ref output, 5) = Vector128.Sum(sum01) + Unsafe.Add(ref weights, 29) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref bias, 5);
-            Unsafe.Add(ref output, 6) = Vector128.Sum(sum02) + Unsafe.Add(ref weights, 34) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref bias, 6);
-            Unsafe.Add(ref output, 7) = Vector128.Sum(sum03) + Unsafe.Add(ref weights, 39) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref bias, 7);
+            var sum0_0 = Vector128.LoadUnsafe(ref weights, 20) * x0_0;
+            var sum0_1 = Vector128.LoadUnsafe(ref weights, 25) * x0_0;
+            var sum0_2 = Vector128.LoadUnsafe(ref weights, 30) * x0_0;
+            var sum0_3 = Vector128.LoadUnsafe(ref weights, 35) * x0_0;
+            var x0_1 = Vector128.LoadUnsafe(ref input, 1) * lastChunkMask;
+            sum0_0 = Vector128.LoadUnsafe(ref weights, 21) * x0_1 + sum0_0;
+            sum0_1 = Vector128.LoadUnsafe(ref weights, 26) * x0_1 + sum0_1;
+            sum0_2 = Vector128.LoadUnsafe(ref weights, 31) * x0_1 + sum0_2;
+            sum0_3 = Vector128.LoadUnsafe(ref weights, 36) * x0_1 + sum0_3;
+            var z0 = HorizontalSums.Sums(sum0_0, sum0_1, sum0_2, sum0_3) + Vector128.LoadUnsafe(ref bias, 4);
+            Vector128.StoreUnsafe(z0, ref preActivation, 4);
+            Vector128.StoreUnsafe(VectorMath.Elu(z0, 1f), ref activation, 4);
         }
-        // output 8
+        // outputs 5 .. 8
         {
-            var sum00 = Vector128.Create(0f);
-            sum00 = Vector128.LoadUnsafe(ref weights, 40) * Vector128.LoadUnsafe(ref input, 0) + sum00;
-            Unsafe.Add(ref output, 8) = Vector128.Sum(sum00) + Unsafe.Add(ref weights, 44) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref bias, 8);
+            var x0_0 = Vector128.LoadUnsafe(ref input, 0);
+            var sum0_0 = Vector128.LoadUnsafe(ref weights, 25) * x0_0;
+            var sum0_1 = Vector128.LoadUnsafe(ref weights, 30) * x0_0;
+            var sum0_2 = Vector128.LoadUnsafe(ref weights, 35) * x0_0;
+            var sum0_3 = Vector128.LoadUnsafe(ref weights, 40) * x0_0;
+            var x0_1 = Vector128.LoadUnsafe(ref input, 1) * lastChunkMask;
+            sum0_0 = Vector128.LoadUnsafe(ref weights, 26) * x0_1 + sum0_0;
+            sum0_1 = Vector128.LoadUnsafe(ref weights, 31) * x0_1 + sum0_1;
+            sum0_2 = Vector128.LoadUnsafe(ref weights, 36) * x0_1 + sum0_2;
+            sum0_3 = Vector128.LoadUnsafe(ref weights, 41) * x0_1 + sum0_3;
+            var z0 = HorizontalSums.Sums(sum0_0, sum0_1, sum0_2, sum0_3) + Vector128.LoadUnsafe(ref bias, 5);
+            Vector128.StoreUnsafe(z0, ref preActivation, 5);
+            Vector128.StoreUnsafe(VectorMath.Elu(z0, 1f), ref activation, 5);
         }
     }
 
     /// <summary>Layer 3, one row, scalar path.</summary>
-    private static void Layer3AffineScalar(ref float parameters, ref float input, ref float output)
+    private static void Layer3ForwardScalar(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 406);
         ref float bias = ref Unsafe.Add(ref parameters, 451);
+        for (nuint row = 0; row < 1; row++)
+        {
+            ref float x = ref Unsafe.Add(ref input, row * 5);
+            for (nuint o = 0; o < 9; o++)
+            {
+                ref float w = ref Unsafe.Add(ref weights, o * 5);
+                float sum0 = 0f, sum1 = 0f, sum2 = 0f, sum3 = 0f;
+                nuint i = 0;
+                for (; i + 4 <= 5; i += 4)
+                {
+                    sum0 += Unsafe.Add(ref w, i) * Unsafe.Add(ref x, i);
+                    sum1 += Unsafe.Add(ref w, i + 1) * Unsafe.Add(ref x, i + 1);
+                    sum2 += Unsafe.Add(ref w, i + 2) * Unsafe.Add(ref x, i + 2);
+                    sum3 += Unsafe.Add(ref w, i + 3) * Unsafe.Add(ref x, i + 3);
+                }
+                for (; i < 5; i++)
+                {
+                    sum0 += Unsafe.Add(ref w, i) * Unsafe.Add(ref x, i);
+                }
+                var z = (sum0 + sum1) + (sum2 + sum3) + Unsafe.Add(ref bias, o);
+                Unsafe.Add(ref preActivation, row * 9 + o) = z;
+                Unsafe.Add(ref activation, row * 9 + o) = VectorMath.Elu(z, 1f);
+            }
+        }
+    }
+
+    /// <summary>Layer 3 (Dense 5 → 9, ELU), 4 rows: z = W·x + b, a = ELU(z).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Layer3ForwardRows(ref float parameters, ref float input, ref float preActivation, ref float activation)
+    {
+        if (Vector256.IsHardwareAccelerated)
+        {
+            Layer3ForwardRowsVector256(ref parameters, ref input, ref preActivation, ref activation);
+            return;
+        }
+
+        Layer3ForwardRowsScalar(ref parameters, ref input, ref preActivation, ref activation);
+    }
+
+    /// <summary>Layer 3, 4 rows, Vector256 path.</summary>
+    private static void Layer3ForwardRowsVector256(ref float parameters, ref float input, ref float preActivation, ref float activation)
+    {
+        ref float weights = ref Unsafe.Add(ref parameters, 406);
+        ref float bias = ref Unsafe.Add(ref parameters, 451);
+        // The last chunk starts 3 inputs early; these lanes were counted by the chunk before.
+        var lastChunkMask = Vector128.Create(0f, 0f, 0f, 1f);
         for (nuint o = 0; o < 8; o += 4)
         {
             // outputs o .. o + 3
             {
-                var sum00 = 0f;
-                var sum01 = 0f;
-                var sum02 = 0f;
-                var sum03 = 0f;
-                for (nuint i = 0; i < 5; i += 1)
-                {
-                    var x0 = Unsafe.Add(ref input, i);
-                    sum00 = Unsafe.Add(ref weights, o * 5 + i) * x0 + sum00;
-                    sum01 = Unsafe.Add(ref weights, o * 5 + i + 5) * x0 + sum01;
-                    sum02 = Unsafe.Add(ref weights, o * 5 + i + 10) * x0 + sum02;
-                    sum03 = Unsafe.Add(ref weights, o * 5 + i + 15) * x0 + sum03;
-                }
-                Unsafe.Add(ref output, o) = sum00 + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 1) = sum01 + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 2) = sum02 + Unsafe.Add(ref bias, o + 2);
-                Unsafe.Add(ref output, o + 3) = sum03 + Unsafe.Add(ref bias, o + 3);
-            }
-        }
-        // output 8
-        {
-            var sum00 = 0f;
-            for (nuint i = 0; i < 5; i += 1)
-            {
-                sum00 = Unsafe.Add(ref weights, i + 40) * Unsafe.Add(ref input, i) + sum00;
-            }
-            Unsafe.Add(ref output, 8) = sum00 + Unsafe.Add(ref bias, 8);
-        }
-    }
-
-    /// <summary>Layer 3 (Dense 5 → 9, ELU): z = W·x + b for 4 rows.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Layer3AffineRows(ref float parameters, ref float input, ref float output)
-    {
-        if (Vector256.IsHardwareAccelerated)
-        {
-            Layer3AffineRowsVector256(ref parameters, ref input, ref output);
-            return;
-        }
-
-        Layer3AffineRowsScalar(ref parameters, ref input, ref output);
-    }
-
-    /// <summary>Layer 3, 4 rows, Vector256 path.</summary>
-    private static void Layer3AffineRowsVector256(ref float parameters, ref float input, ref float output)
-    {
-        ref float weights = ref Unsafe.Add(ref parameters, 406);
-        ref float bias = ref Unsafe.Add(ref parameters, 451);
-        for (nuint o = 0; o < 8; o += 2)
-        {
-            // outputs o .. o + 1
-            {
-                var sum00 = Vector128.Create(0f);
-                var sum01 = Vector128.Create(0f);
-                var sum10 = Vector128.Create(0f);
-                var sum11 = Vector128.Create(0f);
-                var sum20 = Vector128.Create(0f);
-                var sum21 = Vector128.Create(0f);
-                var sum30 = Vector128.Create(0f);
-                var sum31 = Vector128.Create(0f);
                 var x0_0 = Vector128.LoadUnsafe(ref input, 0);
                 var x1_0 = Vector128.LoadUnsafe(ref input, 5);
                 var x2_0 = Vector128.LoadUnsafe(ref input, 10);
                 var x3_0 = Vector128.LoadUnsafe(ref input, 15);
                 var w0_0 = Vector128.LoadUnsafe(ref weights, o * 5);
-                sum00 = w0_0 * x0_0 + sum00;
-                sum10 = w0_0 * x1_0 + sum10;
-                sum20 = w0_0 * x2_0 + sum20;
-                sum30 = w0_0 * x3_0 + sum30;
+                var sum0_0 = w0_0 * x0_0;
+                var sum1_0 = w0_0 * x1_0;
+                var sum2_0 = w0_0 * x2_0;
+                var sum3_0 = w0_0 * x3_0;
                 var w1_0 = Vector128.LoadUnsafe(ref weights, o * 5 + 5);
-                sum01 = w1_0 * x0_0 + sum01;
-                sum11 = w1_0 * x1_0 + sum11;
-                sum21 = w1_0 * x2_0 + sum21;
-                sum31 = w1_0 * x3_0 + sum31;
-                Unsafe.Add(ref output, o) = Vector128.Sum(sum00) + Unsafe.Add(ref weights, o * 5 + 4) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 1) = Vector128.Sum(sum01) + Unsafe.Add(ref weights, o * 5 + 9) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 9) = Vector128.Sum(sum10) + Unsafe.Add(ref weights, o * 5 + 4) * Unsafe.Add(ref input, 9) + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 10) = Vector128.Sum(sum11) + Unsafe.Add(ref weights, o * 5 + 9) * Unsafe.Add(ref input, 9) + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 18) = Vector128.Sum(sum20) + Unsafe.Add(ref weights, o * 5 + 4) * Unsafe.Add(ref input, 14) + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 19) = Vector128.Sum(sum21) + Unsafe.Add(ref weights, o * 5 + 9) * Unsafe.Add(ref input, 14) + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 27) = Vector128.Sum(sum30) + Unsafe.Add(ref weights, o * 5 + 4) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 28) = Vector128.Sum(sum31) + Unsafe.Add(ref weights, o * 5 + 9) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref bias, o + 1);
+                var sum0_1 = w1_0 * x0_0;
+                var sum1_1 = w1_0 * x1_0;
+                var sum2_1 = w1_0 * x2_0;
+                var sum3_1 = w1_0 * x3_0;
+                var w2_0 = Vector128.LoadUnsafe(ref weights, o * 5 + 10);
+                var sum0_2 = w2_0 * x0_0;
+                var sum1_2 = w2_0 * x1_0;
+                var sum2_2 = w2_0 * x2_0;
+                var sum3_2 = w2_0 * x3_0;
+                var w3_0 = Vector128.LoadUnsafe(ref weights, o * 5 + 15);
+                var sum0_3 = w3_0 * x0_0;
+                var sum1_3 = w3_0 * x1_0;
+                var sum2_3 = w3_0 * x2_0;
+                var sum3_3 = w3_0 * x3_0;
+                var x0_1 = Vector128.LoadUnsafe(ref input, 1) * lastChunkMask;
+                var x1_1 = Vector128.LoadUnsafe(ref input, 6) * lastChunkMask;
+                var x2_1 = Vector128.LoadUnsafe(ref input, 11) * lastChunkMask;
+                var x3_1 = Vector128.LoadUnsafe(ref input, 16) * lastChunkMask;
+                var w0_1 = Vector128.LoadUnsafe(ref weights, o * 5 + 1);
+                sum0_0 = w0_1 * x0_1 + sum0_0;
+                sum1_0 = w0_1 * x1_1 + sum1_0;
+                sum2_0 = w0_1 * x2_1 + sum2_0;
+                sum3_0 = w0_1 * x3_1 + sum3_0;
+                var w1_1 = Vector128.LoadUnsafe(ref weights, o * 5 + 6);
+                sum0_1 = w1_1 * x0_1 + sum0_1;
+                sum1_1 = w1_1 * x1_1 + sum1_1;
+                sum2_1 = w1_1 * x2_1 + sum2_1;
+                sum3_1 = w1_1 * x3_1 + sum3_1;
+                var w2_1 = Vector128.LoadUnsafe(ref weights, o * 5 + 11);
+                sum0_2 = w2_1 * x0_1 + sum0_2;
+                sum1_2 = w2_1 * x1_1 + sum1_2;
+                sum2_2 = w2_1 * x2_1 + sum2_2;
+                sum3_2 = w2_1 * x3_1 + sum3_2;
+                var w3_1 = Vector128.LoadUnsafe(ref weights, o * 5 + 16);
+                sum0_3 = w3_1 * x0_1 + sum0_3;
+                sum1_3 = w3_1 * x1_1 + sum1_3;
+                sum2_3 = w3_1 * x2_1 + sum2_3;
+                sum3_3 = w3_1 * x3_1 + sum3_3;
+                var z0 = HorizontalSums.Sums(sum0_0, sum0_1, sum0_2, sum0_3) + Vector128.LoadUnsafe(ref bias, o);
+                Vector128.StoreUnsafe(z0, ref preActivation, o);
+                Vector128.StoreUnsafe(VectorMath.Elu(z0, 1f), ref activation, o);
+                var z1 = HorizontalSums.Sums(sum1_0, sum1_1, sum1_2, sum1_3) + Vector128.LoadUnsafe(ref bias, o);
+                Vector128.StoreUnsafe(z1, ref preActivation, o + 9);
+                Vector128.StoreUnsafe(VectorMath.Elu(z1, 1f), ref activation, o + 9);
+                var z2 = HorizontalSums.Sums(sum2_0, sum2_1, sum2_2, sum2_3) + Vector128.LoadUnsafe(ref bias, o);
+                Vector128.StoreUnsafe(z2, ref preActivation, o + 18);
+                Vector128.StoreUnsafe(VectorMath.Elu(z2, 1f), ref activation, o + 18);
+                var z3 = HorizontalSums.Sums(sum3_0, sum3_1, sum3_2, sum3_3) + Vector128.LoadUnsafe(ref bias, o);
+                Vector128.StoreUnsafe(z3, ref preActivation, o + 27);
+                Vector128.StoreUnsafe(VectorMath.Elu(z3, 1f), ref activation, o + 27);
             }
         }
-        // output 8
+        // outputs 5 .. 8
         {
-            var sum00 = Vector128.Create(0f);
-            var sum10 = Vector128.Create(0f);
-            var sum20 = Vector128.Create(0f);
-            var sum30 = Vector128.Create(0f);
             var x0_0 = Vector128.LoadUnsafe(ref input, 0);
             var x1_0 = Vector128.LoadUnsafe(ref input, 5);
             var x2_0 = Vector128.LoadUnsafe(ref input, 10);
             var x3_0 = Vector128.LoadUnsafe(ref input, 15);
-            var w0_0 = Vector128.LoadUnsafe(ref weights, 40);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            Unsafe.Add(ref output, 8) = Vector128.Sum(sum00) + Unsafe.Add(ref weights, 44) * Unsafe.Add(ref input, 4) + Unsafe.Add(ref bias, 8);
-            Unsafe.Add(ref output, 17) = Vector128.Sum(sum10) + Unsafe.Add(ref weights, 44) * Unsafe.Add(ref input, 9) + Unsafe.Add(ref bias, 8);
-            Unsafe.Add(ref output, 26) = Vector128.Sum(sum20) + Unsafe.Add(ref weights, 44) * Unsafe.Add(ref input, 14) + Unsafe.Add(ref bias, 8);
-            Unsafe.Add(ref output, 35) = Vector128.Sum(sum30) + Unsafe.Add(ref weights, 44) * Unsafe.Add(ref input, 19) + Unsafe.Add(ref bias, 8);
+            var w0_0 = Vector128.LoadUnsafe(ref weights, 25);
+            var sum0_0 = w0_0 * x0_0;
+            var sum1_0 = w0_0 * x1_0;
+            var sum2_0 = w0_0 * x2_0;
+            var sum3_0 = w0_0 * x3_0;
+            var w1_0 = Vector128.LoadUnsafe(ref weights, 30);
+            var sum0_1 = w1_0 * x0_0;
+            var sum1_1 = w1_0 * x1_0;
+            var sum2_1 = w1_0 * x2_0;
+            var sum3_1 = w1_0 * x3_0;
+            var w2_0 = Vector128.LoadUnsafe(ref weights, 35);
+            var sum0_2 = w2_0 * x0_0;
+            var sum1_2 = w2_0 * x1_0;
+            var sum2_2 = w2_0 * x2_0;
+            var sum3_2 = w2_0 * x3_0;
+            var w3_0 = Vector128.LoadUnsafe(ref weights, 40);
+            var sum0_3 = w3_0 * x0_0;
+            var sum1_3 = w3_0 * x1_0;
+            var sum2_3 = w3_0 * x2_0;
+            var sum3_3 = w3_0 * x3_0;
+            var x0_1 = Vector128.LoadUnsafe(ref input, 1) * lastChunkMask;
+            var x1_1 = Vector128.LoadUnsafe(ref input, 6) * lastChunkMask;
+            var x2_1 = Vector128.LoadUnsafe(ref input, 11) * lastChunkMask;
+            var x3_1 = Vector128.LoadUnsafe(ref input, 16) * lastChunkMask;
+            var w0_1 = Vector128.LoadUnsafe(ref weights, 26);
+            sum0_0 = w0_1 * x0_1 + sum0_0;
+            sum1_0 = w0_1 * x1_1 + sum1_0;
+            sum2_0 = w0_1 * x2_1 + sum2_0;
+            sum3_0 = w0_1 * x3_1 + sum3_0;
+            var w1_1 = Vector128.LoadUnsafe(ref weights, 31);
+            sum0_1 = w1_1 * x0_1 + sum0_1;
+            sum1_1 = w1_1 * x1_1 + sum1_1;
+            sum2_1 = w1_1 * x2_1 + sum2_1;
+            sum3_1 = w1_1 * x3_1 + sum3_1;
+            var w2_1 = Vector128.LoadUnsafe(ref weights, 36);
+            sum0_2 = w2_1 * x0_1 + sum0_2;
+            sum1_2 = w2_1 * x1_1 + sum1_2;
+            sum2_2 = w2_1 * x2_1 + sum2_2;
+            sum3_2 = w2_1 * x3_1 + sum3_2;
+            var w3_1 = Vector128.LoadUnsafe(ref weights, 41);
+            sum0_3 = w3_1 * x0_1 + sum0_3;
+            sum1_3 = w3_1 * x1_1 + sum1_3;
+            sum2_3 = w3_1 * x2_1 + sum2_3;
+            sum3_3 = w3_1 * x3_1 + sum3_3;
+            var z0 = HorizontalSums.Sums(sum0_0, sum0_1, sum0_2, sum0_3) + Vector128.LoadUnsafe(ref bias, 5);
+            Vector128.StoreUnsafe(z0, ref preActivation, 5);
+            Vector128.StoreUnsafe(VectorMath.Elu(z0, 1f), ref activation, 5);
+            var z1 = HorizontalSums.Sums(sum1_0, sum1_1, sum1_2, sum1_3) + Vector128.LoadUnsafe(ref bias, 5);
+            Vector128.StoreUnsafe(z1, ref preActivation, 14);
+            Vector128.StoreUnsafe(VectorMath.Elu(z1, 1f), ref activation, 14);
+            var z2 = HorizontalSums.Sums(sum2_0, sum2_1, sum2_2, sum2_3) + Vector128.LoadUnsafe(ref bias, 5);
+            Vector128.StoreUnsafe(z2, ref preActivation, 23);
+            Vector128.StoreUnsafe(VectorMath.Elu(z2, 1f), ref activation, 23);
+            var z3 = HorizontalSums.Sums(sum3_0, sum3_1, sum3_2, sum3_3) + Vector128.LoadUnsafe(ref bias, 5);
+            Vector128.StoreUnsafe(z3, ref preActivation, 32);
+            Vector128.StoreUnsafe(VectorMath.Elu(z3, 1f), ref activation, 32);
         }
     }
 
     /// <summary>Layer 3, 4 rows, scalar path.</summary>
-    private static void Layer3AffineRowsScalar(ref float parameters, ref float input, ref float output)
+    private static void Layer3ForwardRowsScalar(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 406);
         ref float bias = ref Unsafe.Add(ref parameters, 451);
-        for (nuint o = 0; o < 8; o += 2)
+        for (nuint row = 0; row < 4; row++)
         {
-            // outputs o .. o + 1
+            ref float x = ref Unsafe.Add(ref input, row * 5);
+            for (nuint o = 0; o < 9; o++)
             {
-                var sum00 = 0f;
-                var sum01 = 0f;
-                var sum10 = 0f;
-                var sum11 = 0f;
-                var sum20 = 0f;
-                var sum21 = 0f;
-                var sum30 = 0f;
-                var sum31 = 0f;
-                for (nuint i = 0; i < 5; i += 1)
+                ref float w = ref Unsafe.Add(ref weights, o * 5);
+                float sum0 = 0f, sum1 = 0f, sum2 = 0f, sum3 = 0f;
+                nuint i = 0;
+                for (; i + 4 <= 5; i += 4)
                 {
-                    var x0 = Unsafe.Add(ref input, i);
-                    var x1 = Unsafe.Add(ref input, i + 5);
-                    var x2 = Unsafe.Add(ref input, i + 10);
-                    var x3 = Unsafe.Add(ref input, i + 15);
-                    var w0 = Unsafe.Add(ref weights, o * 5 + i);
-                    sum00 = w0 * x0 + sum00;
-                    sum10 = w0 * x1 + sum10;
-                    sum20 = w0 * x2 + sum20;
-                    sum30 = w0 * x3 + sum30;
-                    var w1 = Unsafe.Add(ref weights, o * 5 + i + 5);
-                    sum01 = w1 * x0 + sum01;
-                    sum11 = w1 * x1 + sum11;
-                    sum21 = w1 * x2 + sum21;
-                    sum31 = w1 * x3 + sum31;
+                    sum0 += Unsafe.Add(ref w, i) * Unsafe.Add(ref x, i);
+                    sum1 += Unsafe.Add(ref w, i + 1) * Unsafe.Add(ref x, i + 1);
+                    sum2 += Unsafe.Add(ref w, i + 2) * Unsafe.Add(ref x, i + 2);
+                    sum3 += Unsafe.Add(ref w, i + 3) * Unsafe.Add(ref x, i + 3);
                 }
-                Unsafe.Add(ref output, o) = sum00 + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 1) = sum01 + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 9) = sum10 + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 10) = sum11 + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 18) = sum20 + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 19) = sum21 + Unsafe.Add(ref bias, o + 1);
-                Unsafe.Add(ref output, o + 27) = sum30 + Unsafe.Add(ref bias, o);
-                Unsafe.Add(ref output, o + 28) = sum31 + Unsafe.Add(ref bias, o + 1);
+                for (; i < 5; i++)
+                {
+                    sum0 += Unsafe.Add(ref w, i) * Unsafe.Add(ref x, i);
+                }
+                var z = (sum0 + sum1) + (sum2 + sum3) + Unsafe.Add(ref bias, o);
+                Unsafe.Add(ref preActivation, row * 9 + o) = z;
+                Unsafe.Add(ref activation, row * 9 + o) = VectorMath.Elu(z, 1f);
             }
-        }
-        // output 8
-        {
-            var sum00 = 0f;
-            var sum10 = 0f;
-            var sum20 = 0f;
-            var sum30 = 0f;
-            for (nuint i = 0; i < 5; i += 1)
-            {
-                var x0 = Unsafe.Add(ref input, i);
-                var x1 = Unsafe.Add(ref input, i + 5);
-                var x2 = Unsafe.Add(ref input, i + 10);
-                var x3 = Unsafe.Add(ref input, i + 15);
-                var w0 = Unsafe.Add(ref weights, i + 40);
-                sum00 = w0 * x0 + sum00;
-                sum10 = w0 * x1 + sum10;
-                sum20 = w0 * x2 + sum20;
-                sum30 = w0 * x3 + sum30;
-            }
-            Unsafe.Add(ref output, 8) = sum00 + Unsafe.Add(ref bias, 8);
-            Unsafe.Add(ref output, 17) = sum10 + Unsafe.Add(ref bias, 8);
-            Unsafe.Add(ref output, 26) = sum20 + Unsafe.Add(ref bias, 8);
-            Unsafe.Add(ref output, 35) = sum30 + Unsafe.Add(ref bias, 8);
         }
     }
 
-    /// <summary>Layer 4 (Dense 9 → 3, Sigmoid): z = W·x + b for one row.</summary>
+    /// <summary>Layer 4 (Dense 9 → 3, Sigmoid), one row: z = W·x + b, a = Sigmoid(z).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Layer4Affine(ref float parameters, ref float input, ref float output)
+    public static void Layer4Forward(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         if (Vector256.IsHardwareAccelerated)
         {
-            Layer4AffineVector256(ref parameters, ref input, ref output);
+            Layer4ForwardVector256(ref parameters, ref input, ref preActivation, ref activation);
             return;
         }
 
-        Layer4AffineScalar(ref parameters, ref input, ref output);
+        Layer4ForwardScalar(ref parameters, ref input, ref preActivation, ref activation);
     }
 
     /// <summary>Layer 4, one row, Vector256 path.</summary>
-    private static void Layer4AffineVector256(ref float parameters, ref float input, ref float output)
+    private static void Layer4ForwardVector256(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 460);
         ref float bias = ref Unsafe.Add(ref parameters, 487);
+        // The last chunk starts 7 inputs early; these lanes were counted by the chunk before.
+        var lastChunkMask = Vector256.Create(0f, 0f, 0f, 0f, 0f, 0f, 0f, 1f);
         // outputs 0 .. 2
         {
-            var sum00 = Vector256.Create(0f);
-            var sum01 = Vector256.Create(0f);
-            var sum02 = Vector256.Create(0f);
             var x0_0 = Vector256.LoadUnsafe(ref input, 0);
-            sum00 = Vector256.LoadUnsafe(ref weights, 0) * x0_0 + sum00;
-            sum01 = Vector256.LoadUnsafe(ref weights, 9) * x0_0 + sum01;
-            sum02 = Vector256.LoadUnsafe(ref weights, 18) * x0_0 + sum02;
-            output = Vector256.Sum(sum00) + Unsafe.Add(ref weights, 8) * Unsafe.Add(ref input, 8) + bias;
-            Unsafe.Add(ref output, 1) = Vector256.Sum(sum01) + Unsafe.Add(ref weights, 17) * Unsafe.Add(ref input, 8) + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 2) = Vector256.Sum(sum02) + Unsafe.Add(ref weights, 26) * Unsafe.Add(ref input, 8) + Unsafe.Add(ref bias, 2);
+            var sum0_0 = Vector256.LoadUnsafe(ref weights, 0) * x0_0;
+            var sum0_1 = Vector256.LoadUnsafe(ref weights, 9) * x0_0;
+            var sum0_2 = Vector256.LoadUnsafe(ref weights, 18) * x0_0;
+            var x0_1 = Vector256.LoadUnsafe(ref input, 1) * lastChunkMask;
+            sum0_0 = Vector256.LoadUnsafe(ref weights, 1) * x0_1 + sum0_0;
+            sum0_1 = Vector256.LoadUnsafe(ref weights, 10) * x0_1 + sum0_1;
+            sum0_2 = Vector256.LoadUnsafe(ref weights, 19) * x0_1 + sum0_2;
+            var sum0_0x4 = Vector256.GetLower(sum0_0) + Vector256.GetUpper(sum0_0);
+            var z0_0 = Vector128.Sum(sum0_0x4) + bias;
+            preActivation = z0_0;
+            activation = VectorMath.Sigmoid(z0_0);
+            var sum0_1x4 = Vector256.GetLower(sum0_1) + Vector256.GetUpper(sum0_1);
+            var z0_1 = Vector128.Sum(sum0_1x4) + Unsafe.Add(ref bias, 1);
+            Unsafe.Add(ref preActivation, 1) = z0_1;
+            Unsafe.Add(ref activation, 1) = VectorMath.Sigmoid(z0_1);
+            var sum0_2x4 = Vector256.GetLower(sum0_2) + Vector256.GetUpper(sum0_2);
+            var z0_2 = Vector128.Sum(sum0_2x4) + Unsafe.Add(ref bias, 2);
+            Unsafe.Add(ref preActivation, 2) = z0_2;
+            Unsafe.Add(ref activation, 2) = VectorMath.Sigmoid(z0_2);
         }
     }
 
     /// <summary>Layer 4, one row, scalar path.</summary>
-    private static void Layer4AffineScalar(ref float parameters, ref float input, ref float output)
+    private static void Layer4ForwardScalar(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 460);
         ref float bias = ref Unsafe.Add(ref parameters, 487);
-        // outputs 0 .. 2
+        for (nuint row = 0; row < 1; row++)
         {
-            var sum00 = 0f;
-            var sum01 = 0f;
-            var sum02 = 0f;
-            for (nuint i = 0; i < 9; i += 1)
+            ref float x = ref Unsafe.Add(ref input, row * 9);
+            for (nuint o = 0; o < 3; o++)
             {
-                var x0 = Unsafe.Add(ref input, i);
-                sum00 = Unsafe.Add(ref weights, i) * x0 + sum00;
-                sum01 = Unsafe.Add(ref weights, i + 9) * x0 + sum01;
-                sum02 = Unsafe.Add(ref weights, i + 18) * x0 + sum02;
+                ref float w = ref Unsafe.Add(ref weights, o * 9);
+                float sum0 = 0f, sum1 = 0f, sum2 = 0f, sum3 = 0f;
+                nuint i = 0;
+                for (; i + 4 <= 9; i += 4)
+                {
+                    sum0 += Unsafe.Add(ref w, i) * Unsafe.Add(ref x, i);
+                    sum1 += Unsafe.Add(ref w, i + 1) * Unsafe.Add(ref x, i + 1);
+                    sum2 += Unsafe.Add(ref w, i + 2) * Unsafe.Add(ref x, i + 2);
+                    sum3 += Unsafe.Add(ref w, i + 3) * Unsafe.Add(ref x, i + 3);
+                }
+                for (; i < 9; i++)
+                {
+                    sum0 += Unsafe.Add(ref w, i) * Unsafe.Add(ref x, i);
+                }
+                var z = (sum0 + sum1) + (sum2 + sum3) + Unsafe.Add(ref bias, o);
+                Unsafe.Add(ref preActivation, row * 3 + o) = z;
+                Unsafe.Add(ref activation, row * 3 + o) = VectorMath.Sigmoid(z);
             }
-            output = sum00 + bias;
-            Unsafe.Add(ref output, 1) = sum01 + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 2) = sum02 + Unsafe.Add(ref bias, 2);
         }
     }
 
-    /// <summary>Layer 4 (Dense 9 → 3, Sigmoid): z = W·x + b for 4 rows.</summary>
+    /// <summary>Layer 4 (Dense 9 → 3, Sigmoid), 4 rows: z = W·x + b, a = Sigmoid(z).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Layer4AffineRows(ref float parameters, ref float input, ref float output)
+    public static void Layer4ForwardRows(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         if (Vector256.IsHardwareAccelerated)
         {
-            Layer4AffineRowsVector256(ref parameters, ref input, ref output);
+            Layer4ForwardRowsVector256(ref parameters, ref input, ref preActivation, ref activation);
             return;
         }
 
-        Layer4AffineRowsScalar(ref parameters, ref input, ref output);
+        Layer4ForwardRowsScalar(ref parameters, ref input, ref preActivation, ref activation);
     }
 
     /// <summary>Layer 4, 4 rows, Vector256 path.</summary>
-    private static void Layer4AffineRowsVector256(ref float parameters, ref float input, ref float output)
+    private static void Layer4ForwardRowsVector256(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 460);
         ref float bias = ref Unsafe.Add(ref parameters, 487);
-        // outputs 0 .. 1
+        // The last chunk starts 7 inputs early; these lanes were counted by the chunk before.
+        var lastChunkMask = Vector256.Create(0f, 0f, 0f, 0f, 0f, 0f, 0f, 1f);
+        // outputs 0 .. 2
         {
-            var sum00 = Vector256.Create(0f);
-            var sum01 = Vector256.Create(0f);
-            var sum10 = Vector256.Create(0f);
-            var sum11 = Vector256.Create(0f);
-            var sum20 = Vector256.Create(0f);
-            var sum21 = Vector256.Create(0f);
-            var sum30 = Vector256.Create(0f);
-            var sum31 = Vector256.Create(0f);
             var x0_0 = Vector256.LoadUnsafe(ref input, 0);
             var x1_0 = Vector256.LoadUnsafe(ref input, 9);
             var x2_0 = Vector256.LoadUnsafe(ref input, 18);
             var x3_0 = Vector256.LoadUnsafe(ref input, 27);
             var w0_0 = Vector256.LoadUnsafe(ref weights, 0);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
+            var sum0_0 = w0_0 * x0_0;
+            var sum1_0 = w0_0 * x1_0;
+            var sum2_0 = w0_0 * x2_0;
+            var sum3_0 = w0_0 * x3_0;
             var w1_0 = Vector256.LoadUnsafe(ref weights, 9);
-            sum01 = w1_0 * x0_0 + sum01;
-            sum11 = w1_0 * x1_0 + sum11;
-            sum21 = w1_0 * x2_0 + sum21;
-            sum31 = w1_0 * x3_0 + sum31;
-            output = Vector256.Sum(sum00) + Unsafe.Add(ref weights, 8) * Unsafe.Add(ref input, 8) + bias;
-            Unsafe.Add(ref output, 1) = Vector256.Sum(sum01) + Unsafe.Add(ref weights, 17) * Unsafe.Add(ref input, 8) + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 3) = Vector256.Sum(sum10) + Unsafe.Add(ref weights, 8) * Unsafe.Add(ref input, 17) + bias;
-            Unsafe.Add(ref output, 4) = Vector256.Sum(sum11) + Unsafe.Add(ref weights, 17) * Unsafe.Add(ref input, 17) + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 6) = Vector256.Sum(sum20) + Unsafe.Add(ref weights, 8) * Unsafe.Add(ref input, 26) + bias;
-            Unsafe.Add(ref output, 7) = Vector256.Sum(sum21) + Unsafe.Add(ref weights, 17) * Unsafe.Add(ref input, 26) + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 9) = Vector256.Sum(sum30) + Unsafe.Add(ref weights, 8) * Unsafe.Add(ref input, 35) + bias;
-            Unsafe.Add(ref output, 10) = Vector256.Sum(sum31) + Unsafe.Add(ref weights, 17) * Unsafe.Add(ref input, 35) + Unsafe.Add(ref bias, 1);
-        }
-        // output 2
-        {
-            var sum00 = Vector256.Create(0f);
-            var sum10 = Vector256.Create(0f);
-            var sum20 = Vector256.Create(0f);
-            var sum30 = Vector256.Create(0f);
-            var x0_0 = Vector256.LoadUnsafe(ref input, 0);
-            var x1_0 = Vector256.LoadUnsafe(ref input, 9);
-            var x2_0 = Vector256.LoadUnsafe(ref input, 18);
-            var x3_0 = Vector256.LoadUnsafe(ref input, 27);
-            var w0_0 = Vector256.LoadUnsafe(ref weights, 18);
-            sum00 = w0_0 * x0_0 + sum00;
-            sum10 = w0_0 * x1_0 + sum10;
-            sum20 = w0_0 * x2_0 + sum20;
-            sum30 = w0_0 * x3_0 + sum30;
-            Unsafe.Add(ref output, 2) = Vector256.Sum(sum00) + Unsafe.Add(ref weights, 26) * Unsafe.Add(ref input, 8) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 5) = Vector256.Sum(sum10) + Unsafe.Add(ref weights, 26) * Unsafe.Add(ref input, 17) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 8) = Vector256.Sum(sum20) + Unsafe.Add(ref weights, 26) * Unsafe.Add(ref input, 26) + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 11) = Vector256.Sum(sum30) + Unsafe.Add(ref weights, 26) * Unsafe.Add(ref input, 35) + Unsafe.Add(ref bias, 2);
+            var sum0_1 = w1_0 * x0_0;
+            var sum1_1 = w1_0 * x1_0;
+            var sum2_1 = w1_0 * x2_0;
+            var sum3_1 = w1_0 * x3_0;
+            var w2_0 = Vector256.LoadUnsafe(ref weights, 18);
+            var sum0_2 = w2_0 * x0_0;
+            var sum1_2 = w2_0 * x1_0;
+            var sum2_2 = w2_0 * x2_0;
+            var sum3_2 = w2_0 * x3_0;
+            var x0_1 = Vector256.LoadUnsafe(ref input, 1) * lastChunkMask;
+            var x1_1 = Vector256.LoadUnsafe(ref input, 10) * lastChunkMask;
+            var x2_1 = Vector256.LoadUnsafe(ref input, 19) * lastChunkMask;
+            var x3_1 = Vector256.LoadUnsafe(ref input, 28) * lastChunkMask;
+            var w0_1 = Vector256.LoadUnsafe(ref weights, 1);
+            sum0_0 = w0_1 * x0_1 + sum0_0;
+            sum1_0 = w0_1 * x1_1 + sum1_0;
+            sum2_0 = w0_1 * x2_1 + sum2_0;
+            sum3_0 = w0_1 * x3_1 + sum3_0;
+            var w1_1 = Vector256.LoadUnsafe(ref weights, 10);
+            sum0_1 = w1_1 * x0_1 + sum0_1;
+            sum1_1 = w1_1 * x1_1 + sum1_1;
+            sum2_1 = w1_1 * x2_1 + sum2_1;
+            sum3_1 = w1_1 * x3_1 + sum3_1;
+            var w2_1 = Vector256.LoadUnsafe(ref weights, 19);
+            sum0_2 = w2_1 * x0_1 + sum0_2;
+            sum1_2 = w2_1 * x1_1 + sum1_2;
+            sum2_2 = w2_1 * x2_1 + sum2_2;
+            sum3_2 = w2_1 * x3_1 + sum3_2;
+            var sum0_0x4 = Vector256.GetLower(sum0_0) + Vector256.GetUpper(sum0_0);
+            var z0_0 = Vector128.Sum(sum0_0x4) + bias;
+            preActivation = z0_0;
+            activation = VectorMath.Sigmoid(z0_0);
+            var sum0_1x4 = Vector256.GetLower(sum0_1) + Vector256.GetUpper(sum0_1);
+            var z0_1 = Vector128.Sum(sum0_1x4) + Unsafe.Add(ref bias, 1);
+            Unsafe.Add(ref preActivation, 1) = z0_1;
+            Unsafe.Add(ref activation, 1) = VectorMath.Sigmoid(z0_1);
+            var sum0_2x4 = Vector256.GetLower(sum0_2) + Vector256.GetUpper(sum0_2);
+            var z0_2 = Vector128.Sum(sum0_2x4) + Unsafe.Add(ref bias, 2);
+            Unsafe.Add(ref preActivation, 2) = z0_2;
+            Unsafe.Add(ref activation, 2) = VectorMath.Sigmoid(z0_2);
+            var sum1_0x4 = Vector256.GetLower(sum1_0) + Vector256.GetUpper(sum1_0);
+            var z1_0 = Vector128.Sum(sum1_0x4) + bias;
+            Unsafe.Add(ref preActivation, 3) = z1_0;
+            Unsafe.Add(ref activation, 3) = VectorMath.Sigmoid(z1_0);
+            var sum1_1x4 = Vector256.GetLower(sum1_1) + Vector256.GetUpper(sum1_1);
+            var z1_1 = Vector128.Sum(sum1_1x4) + Unsafe.Add(ref bias, 1);
+            Unsafe.Add(ref preActivation, 4) = z1_1;
+            Unsafe.Add(ref activation, 4) = VectorMath.Sigmoid(z1_1);
+            var sum1_2x4 = Vector256.GetLower(sum1_2) + Vector256.GetUpper(sum1_2);
+            var z1_2 = Vector128.Sum(sum1_2x4) + Unsafe.Add(ref bias, 2);
+            Unsafe.Add(ref preActivation, 5) = z1_2;
+            Unsafe.Add(ref activation, 5) = VectorMath.Sigmoid(z1_2);
+            var sum2_0x4 = Vector256.GetLower(sum2_0) + Vector256.GetUpper(sum2_0);
+            var z2_0 = Vector128.Sum(sum2_0x4) + bias;
+            Unsafe.Add(ref preActivation, 6) = z2_0;
+            Unsafe.Add(ref activation, 6) = VectorMath.Sigmoid(z2_0);
+            var sum2_1x4 = Vector256.GetLower(sum2_1) + Vector256.GetUpper(sum2_1);
+            var z2_1 = Vector128.Sum(sum2_1x4) + Unsafe.Add(ref bias, 1);
+            Unsafe.Add(ref preActivation, 7) = z2_1;
+            Unsafe.Add(ref activation, 7) = VectorMath.Sigmoid(z2_1);
+            var sum2_2x4 = Vector256.GetLower(sum2_2) + Vector256.GetUpper(sum2_2);
+            var z2_2 = Vector128.Sum(sum2_2x4) + Unsafe.Add(ref bias, 2);
+            Unsafe.Add(ref preActivation, 8) = z2_2;
+            Unsafe.Add(ref activation, 8) = VectorMath.Sigmoid(z2_2);
+            var sum3_0x4 = Vector256.GetLower(sum3_0) + Vector256.GetUpper(sum3_0);
+            var z3_0 = Vector128.Sum(sum3_0x4) + bias;
+            Unsafe.Add(ref preActivation, 9) = z3_0;
+            Unsafe.Add(ref activation, 9) = VectorMath.Sigmoid(z3_0);
+            var sum3_1x4 = Vector256.GetLower(sum3_1) + Vector256.GetUpper(sum3_1);
+            var z3_1 = Vector128.Sum(sum3_1x4) + Unsafe.Add(ref bias, 1);
+            Unsafe.Add(ref preActivation, 10) = z3_1;
+            Unsafe.Add(ref activation, 10) = VectorMath.Sigmoid(z3_1);
+            var sum3_2x4 = Vector256.GetLower(sum3_2) + Vector256.GetUpper(sum3_2);
+            var z3_2 = Vector128.Sum(sum3_2x4) + Unsafe.Add(ref bias, 2);
+            Unsafe.Add(ref preActivation, 11) = z3_2;
+            Unsafe.Add(ref activation, 11) = VectorMath.Sigmoid(z3_2);
         }
     }
 
     /// <summary>Layer 4, 4 rows, scalar path.</summary>
-    private static void Layer4AffineRowsScalar(ref float parameters, ref float input, ref float output)
+    private static void Layer4ForwardRowsScalar(ref float parameters, ref float input, ref float preActivation, ref float activation)
     {
         ref float weights = ref Unsafe.Add(ref parameters, 460);
         ref float bias = ref Unsafe.Add(ref parameters, 487);
-        // outputs 0 .. 1
+        for (nuint row = 0; row < 4; row++)
         {
-            var sum00 = 0f;
-            var sum01 = 0f;
-            var sum10 = 0f;
-            var sum11 = 0f;
-            var sum20 = 0f;
-            var sum21 = 0f;
-            var sum30 = 0f;
-            var sum31 = 0f;
-            for (nuint i = 0; i < 9; i += 1)
+            ref float x = ref Unsafe.Add(ref input, row * 9);
+            for (nuint o = 0; o < 3; o++)
             {
-                var x0 = Unsafe.Add(ref input, i);
-                var x1 = Unsafe.Add(ref input, i + 9);
-                var x2 = Unsafe.Add(ref input, i + 18);
-                var x3 = Unsafe.Add(ref input, i + 27);
-                var w0 = Unsafe.Add(ref weights, i);
-                sum00 = w0 * x0 + sum00;
-                sum10 = w0 * x1 + sum10;
-                sum20 = w0 * x2 + sum20;
-                sum30 = w0 * x3 + sum30;
-                var w1 = Unsafe.Add(ref weights, i + 9);
-                sum01 = w1 * x0 + sum01;
-                sum11 = w1 * x1 + sum11;
-                sum21 = w1 * x2 + sum21;
-                sum31 = w1 * x3 + sum31;
+                ref float w = ref Unsafe.Add(ref weights, o * 9);
+                float sum0 = 0f, sum1 = 0f, sum2 = 0f, sum3 = 0f;
+                nuint i = 0;
+                for (; i + 4 <= 9; i += 4)
+                {
+                    sum0 += Unsafe.Add(ref w, i) * Unsafe.Add(ref x, i);
+                    sum1 += Unsafe.Add(ref w, i + 1) * Unsafe.Add(ref x, i + 1);
+                    sum2 += Unsafe.Add(ref w, i + 2) * Unsafe.Add(ref x, i + 2);
+                    sum3 += Unsafe.Add(ref w, i + 3) * Unsafe.Add(ref x, i + 3);
+                }
+                for (; i < 9; i++)
+                {
+                    sum0 += Unsafe.Add(ref w, i) * Unsafe.Add(ref x, i);
+                }
+                var z = (sum0 + sum1) + (sum2 + sum3) + Unsafe.Add(ref bias, o);
+                Unsafe.Add(ref preActivation, row * 3 + o) = z;
+                Unsafe.Add(ref activation, row * 3 + o) = VectorMath.Sigmoid(z);
             }
-            output = sum00 + bias;
-            Unsafe.Add(ref output, 1) = sum01 + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 3) = sum10 + bias;
-            Unsafe.Add(ref output, 4) = sum11 + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 6) = sum20 + bias;
-            Unsafe.Add(ref output, 7) = sum21 + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref output, 9) = sum30 + bias;
-            Unsafe.Add(ref output, 10) = sum31 + Unsafe.Add(ref bias, 1);
-        }
-        // output 2
-        {
-            var sum00 = 0f;
-            var sum10 = 0f;
-            var sum20 = 0f;
-            var sum30 = 0f;
-            for (nuint i = 0; i < 9; i += 1)
-            {
-                var x0 = Unsafe.Add(ref input, i);
-                var x1 = Unsafe.Add(ref input, i + 9);
-                var x2 = Unsafe.Add(ref input, i + 18);
-                var x3 = Unsafe.Add(ref input, i + 27);
-                var w0 = Unsafe.Add(ref weights, i + 18);
-                sum00 = w0 * x0 + sum00;
-                sum10 = w0 * x1 + sum10;
-                sum20 = w0 * x2 + sum20;
-                sum30 = w0 * x3 + sum30;
-            }
-            Unsafe.Add(ref output, 2) = sum00 + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 5) = sum10 + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 8) = sum20 + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref output, 11) = sum30 + Unsafe.Add(ref bias, 2);
         }
     }
 
