@@ -9,13 +9,6 @@ internal static class ForwardEmitter
     /// <summary>Rows a batch kernel computes at once, reusing every loaded weight for each.</summary>
     public const int RowBlock = 4;
 
-    /// <summary>Stack a batch block may use for its activations; wider networks run ForwardBatch row by row.</summary>
-    private const int BlockStackBudget = 64 * 1024;
-
-    /// <summary>Whether ForwardBatch computes blocks of rows, which needs a block's activations on the stack.</summary>
-    public static bool UsesRowBlocks(NetworkSpec spec) =>
-        (long)sizeof(float) * RowBlock * ((2L * spec.WidestAffineOutputs) + spec.WidestAffineOutputs) <= BlockStackBudget;
-
     /// <summary>The public <c>Forward</c> and <c>ForwardBatch</c>: argument checks, then the kernels class.</summary>
     public static void EmitPublic(SourceWriter writer, NetworkSpec spec, string kernels)
     {
@@ -53,13 +46,21 @@ internal static class ForwardEmitter
             writer.Line("ref float weights = ref MemoryMarshal.GetArrayDataReference(parameters);");
             writer.Line("ref float input = ref MemoryMarshal.GetReference(inputs);");
             writer.Line("var row = 0;");
-            if (UsesRowBlocks(spec))
+            var paths = ColumnsEmitter.Paths(spec);
+            for (var p = 0; p < paths.Length; p++)
             {
-                using (writer.Block($"for (; row + {RowBlock} <= rows; row += {RowBlock})"))
+                var path = paths[p];
+                using (writer.Block($"{(p == 0 ? "if" : "else if")} ({path.Condition})"))
                 {
-                    writer.Line($"ForwardRows{RowBlock}(ref weights, ref Unsafe.Add(ref input, row * {input}), outputs.Slice(row * {output}, {RowBlock * output}));");
+                    using (writer.Block($"for (; row + {path.Width} <= rows; row += {path.Width})"))
+                    {
+                        writer.Line($"{ColumnsEmitter.BlockName(path)}(ref weights, ref Unsafe.Add(ref input, row * {input}), outputs.Slice(row * {output}, {path.Width * output}));");
+                    }
                 }
+            }
 
+            if (paths.Length > 0)
+            {
                 writer.Line();
             }
 
@@ -70,9 +71,9 @@ internal static class ForwardEmitter
         }
 
         EmitRows(writer, spec, 1);
-        if (UsesRowBlocks(spec))
+        foreach (var path in ColumnsEmitter.Paths(spec))
         {
-            EmitRows(writer, spec, RowBlock);
+            ColumnsEmitter.EmitBlock(writer, spec, path);
         }
     }
 

@@ -31,6 +31,11 @@ internal static class KernelsEmitter
                     AffineEmitter.Emit(writer, layer, rows, spec.Features);
                 }
 
+                foreach (var path in ColumnsEmitter.Paths(spec))
+                {
+                    ColumnsEmitter.EmitLayer(writer, layer, path, spec.Features);
+                }
+
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
