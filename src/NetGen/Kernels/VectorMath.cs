@@ -221,11 +221,11 @@ public static partial class VectorMath
     private static float ExpM1Polynomial(float r)
     {
         float p = ExpP0;
-        p = p * r + ExpP1;
-        p = p * r + ExpP2;
-        p = p * r + ExpP3;
-        p = p * r + ExpP4;
-        p = p * r + ExpP5;
+        p = MultiplyAdd(p, r, ExpP1);
+        p = MultiplyAdd(p, r, ExpP2);
+        p = MultiplyAdd(p, r, ExpP3);
+        p = MultiplyAdd(p, r, ExpP4);
+        p = MultiplyAdd(p, r, ExpP5);
         return p * (r * r) + r;
     }
 
@@ -238,15 +238,24 @@ public static partial class VectorMath
         float f = BitConverter.Int32BitsToSingle((offset & MantissaMask) + SqrtHalfBits) - 1f;
         float f2 = f * f;
         float q = LogQ0;
-        q = q * f + LogQ1;
-        q = q * f + LogQ2;
-        q = q * f + LogQ3;
-        q = q * f + LogQ4;
-        q = q * f + LogQ5;
-        q = q * f + LogQ6;
-        q = q * f + LogQ7;
-        q = q * f + LogQ8;
+        q = MultiplyAdd(q, f, LogQ1);
+        q = MultiplyAdd(q, f, LogQ2);
+        q = MultiplyAdd(q, f, LogQ3);
+        q = MultiplyAdd(q, f, LogQ4);
+        q = MultiplyAdd(q, f, LogQ5);
+        q = MultiplyAdd(q, f, LogQ6);
+        q = MultiplyAdd(q, f, LogQ7);
+        q = MultiplyAdd(q, f, LogQ8);
         float y = q * f * f2 + exponent * Ln2Lo - 0.5f * f2;
         return f + y + exponent * Ln2Hi;
     }
+
+    /// <summary>a·b + c, fused where the vector overloads fuse too, so that every width agrees bitwise.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float MultiplyAdd(float a, float b, float c) =>
+#if NET9_0_OR_GREATER
+        MathF.FusedMultiplyAdd(a, b, c);
+#else
+        (a * b) + c;
+#endif
 }

@@ -128,9 +128,19 @@ file static class DigitClassifierKernels
         ref float weights = ref MemoryMarshal.GetArrayDataReference(parameters);
         ref float input = ref MemoryMarshal.GetReference(inputs);
         var row = 0;
-        for (; row + 4 <= rows; row += 4)
+        if (Vector512.IsHardwareAccelerated)
         {
-            ForwardRows4(ref weights, ref Unsafe.Add(ref input, row * 784), outputs.Slice(row * 10, 40));
+            for (; row + 16 <= rows; row += 16)
+            {
+                ForwardColumnsVector512(ref weights, ref Unsafe.Add(ref input, row * 784), outputs.Slice(row * 10, 160));
+            }
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            for (; row + 8 <= rows; row += 8)
+            {
+                ForwardColumnsVector256(ref weights, ref Unsafe.Add(ref input, row * 784), outputs.Slice(row * 10, 80));
+            }
         }
 
         for (; row < rows; row++)
@@ -150,14 +160,61 @@ file static class DigitClassifierKernels
         Activations.Softmax(output, 10);
     }
 
-    /// <summary>Runs every layer for 4 rows at once.</summary>
-    private static void ForwardRows4(ref float parameters, ref float input, global::System.Span<float> output)
+    /// <summary>Runs every layer for 16 rows held transposed, one Vector512 lane per row.</summary>
+    private static void ForwardColumnsVector512(ref float parameters, ref float input, global::System.Span<float> output)
     {
-        global::System.Span<float> even = stackalloc float[512];
+        global::System.Span<float> columns = stackalloc float[12544];
+        global::System.Span<float> even = stackalloc float[2048];
+        global::System.Span<float> odd = stackalloc float[2048];
+        ref float transposed = ref MemoryMarshal.GetReference(columns);
+        for (nuint row = 0; row < 16; row++)
+        {
+            for (nuint i = 0; i < 784; i++)
+            {
+                Unsafe.Add(ref transposed, i * 16 + row) = Unsafe.Add(ref input, row * 784 + i);
+            }
+        }
         // Layer 1: Dense 784 → 128, ReLU.
-        Layer1ForwardRows(ref parameters, ref input, ref MemoryMarshal.GetReference(even.Slice(0, 512)), ref MemoryMarshal.GetReference(even.Slice(0, 512)));
+        Layer1ColumnsVector512(ref parameters, ref MemoryMarshal.GetReference(columns), ref MemoryMarshal.GetReference(even));
         // Layer 2: Dense 128 → 10, Softmax.
-        Layer2ForwardRows(ref parameters, ref MemoryMarshal.GetReference(even), ref MemoryMarshal.GetReference(output), ref MemoryMarshal.GetReference(output));
+        Layer2ColumnsVector512(ref parameters, ref MemoryMarshal.GetReference(even), ref MemoryMarshal.GetReference(odd));
+        ref float result = ref MemoryMarshal.GetReference(odd);
+        for (nuint row = 0; row < 16; row++)
+        {
+            for (nuint o = 0; o < 10; o++)
+            {
+                output[(int)(row * 10 + o)] = Unsafe.Add(ref result, o * 16 + row);
+            }
+        }
+        Activations.Softmax(output, 10);
+    }
+
+    /// <summary>Runs every layer for 8 rows held transposed, one Vector256 lane per row.</summary>
+    private static void ForwardColumnsVector256(ref float parameters, ref float input, global::System.Span<float> output)
+    {
+        global::System.Span<float> columns = stackalloc float[6272];
+        global::System.Span<float> even = stackalloc float[1024];
+        global::System.Span<float> odd = stackalloc float[1024];
+        ref float transposed = ref MemoryMarshal.GetReference(columns);
+        for (nuint row = 0; row < 8; row++)
+        {
+            for (nuint i = 0; i < 784; i++)
+            {
+                Unsafe.Add(ref transposed, i * 8 + row) = Unsafe.Add(ref input, row * 784 + i);
+            }
+        }
+        // Layer 1: Dense 784 → 128, ReLU.
+        Layer1ColumnsVector256(ref parameters, ref MemoryMarshal.GetReference(columns), ref MemoryMarshal.GetReference(even));
+        // Layer 2: Dense 128 → 10, Softmax.
+        Layer2ColumnsVector256(ref parameters, ref MemoryMarshal.GetReference(even), ref MemoryMarshal.GetReference(odd));
+        ref float result = ref MemoryMarshal.GetReference(odd);
+        for (nuint row = 0; row < 8; row++)
+        {
+            for (nuint o = 0; o < 10; o++)
+            {
+                output[(int)(row * 10 + o)] = Unsafe.Add(ref result, o * 8 + row);
+            }
+        }
         Activations.Softmax(output, 10);
     }
 
@@ -601,6 +658,84 @@ file static class DigitClassifierKernels
                 Unsafe.Add(ref preActivation, row * 128 + o) = z;
                 Unsafe.Add(ref activation, row * 128 + o) = VectorMath.Relu(z);
             }
+        }
+    }
+
+    /// <summary>Layer 1 (Dense 784 → 128, ReLU) for 16 transposed rows, Vector512 path.</summary>
+    private static void Layer1ColumnsVector512(ref float parameters, ref float input, ref float output)
+    {
+        ref float weights = ref parameters;
+        ref float bias = ref Unsafe.Add(ref parameters, 100352);
+        for (nuint j = 0; j < 128; j += 8)
+        {
+            var sum0 = Vector512.Create(Unsafe.Add(ref bias, j + 0));
+            var sum1 = Vector512.Create(Unsafe.Add(ref bias, j + 1));
+            var sum2 = Vector512.Create(Unsafe.Add(ref bias, j + 2));
+            var sum3 = Vector512.Create(Unsafe.Add(ref bias, j + 3));
+            var sum4 = Vector512.Create(Unsafe.Add(ref bias, j + 4));
+            var sum5 = Vector512.Create(Unsafe.Add(ref bias, j + 5));
+            var sum6 = Vector512.Create(Unsafe.Add(ref bias, j + 6));
+            var sum7 = Vector512.Create(Unsafe.Add(ref bias, j + 7));
+            ref float weightColumn = ref Unsafe.Add(ref weights, j * 784);
+            for (nuint i = 0; i < 784; i++)
+            {
+                var x = Vector512.LoadUnsafe(ref input, i * 16);
+                sum0 = Vector512.Create(Unsafe.Add(ref weightColumn, i)) * x + sum0;
+                sum1 = Vector512.Create(Unsafe.Add(ref weightColumn, i + 784)) * x + sum1;
+                sum2 = Vector512.Create(Unsafe.Add(ref weightColumn, i + 1568)) * x + sum2;
+                sum3 = Vector512.Create(Unsafe.Add(ref weightColumn, i + 2352)) * x + sum3;
+                sum4 = Vector512.Create(Unsafe.Add(ref weightColumn, i + 3136)) * x + sum4;
+                sum5 = Vector512.Create(Unsafe.Add(ref weightColumn, i + 3920)) * x + sum5;
+                sum6 = Vector512.Create(Unsafe.Add(ref weightColumn, i + 4704)) * x + sum6;
+                sum7 = Vector512.Create(Unsafe.Add(ref weightColumn, i + 5488)) * x + sum7;
+            }
+            Vector512.StoreUnsafe(VectorMath.Relu(sum0), ref output, (j + 0) * 16);
+            Vector512.StoreUnsafe(VectorMath.Relu(sum1), ref output, (j + 1) * 16);
+            Vector512.StoreUnsafe(VectorMath.Relu(sum2), ref output, (j + 2) * 16);
+            Vector512.StoreUnsafe(VectorMath.Relu(sum3), ref output, (j + 3) * 16);
+            Vector512.StoreUnsafe(VectorMath.Relu(sum4), ref output, (j + 4) * 16);
+            Vector512.StoreUnsafe(VectorMath.Relu(sum5), ref output, (j + 5) * 16);
+            Vector512.StoreUnsafe(VectorMath.Relu(sum6), ref output, (j + 6) * 16);
+            Vector512.StoreUnsafe(VectorMath.Relu(sum7), ref output, (j + 7) * 16);
+        }
+    }
+
+    /// <summary>Layer 1 (Dense 784 → 128, ReLU) for 8 transposed rows, Vector256 path.</summary>
+    private static void Layer1ColumnsVector256(ref float parameters, ref float input, ref float output)
+    {
+        ref float weights = ref parameters;
+        ref float bias = ref Unsafe.Add(ref parameters, 100352);
+        for (nuint j = 0; j < 128; j += 8)
+        {
+            var sum0 = Vector256.Create(Unsafe.Add(ref bias, j + 0));
+            var sum1 = Vector256.Create(Unsafe.Add(ref bias, j + 1));
+            var sum2 = Vector256.Create(Unsafe.Add(ref bias, j + 2));
+            var sum3 = Vector256.Create(Unsafe.Add(ref bias, j + 3));
+            var sum4 = Vector256.Create(Unsafe.Add(ref bias, j + 4));
+            var sum5 = Vector256.Create(Unsafe.Add(ref bias, j + 5));
+            var sum6 = Vector256.Create(Unsafe.Add(ref bias, j + 6));
+            var sum7 = Vector256.Create(Unsafe.Add(ref bias, j + 7));
+            ref float weightColumn = ref Unsafe.Add(ref weights, j * 784);
+            for (nuint i = 0; i < 784; i++)
+            {
+                var x = Vector256.LoadUnsafe(ref input, i * 8);
+                sum0 = Vector256.Create(Unsafe.Add(ref weightColumn, i)) * x + sum0;
+                sum1 = Vector256.Create(Unsafe.Add(ref weightColumn, i + 784)) * x + sum1;
+                sum2 = Vector256.Create(Unsafe.Add(ref weightColumn, i + 1568)) * x + sum2;
+                sum3 = Vector256.Create(Unsafe.Add(ref weightColumn, i + 2352)) * x + sum3;
+                sum4 = Vector256.Create(Unsafe.Add(ref weightColumn, i + 3136)) * x + sum4;
+                sum5 = Vector256.Create(Unsafe.Add(ref weightColumn, i + 3920)) * x + sum5;
+                sum6 = Vector256.Create(Unsafe.Add(ref weightColumn, i + 4704)) * x + sum6;
+                sum7 = Vector256.Create(Unsafe.Add(ref weightColumn, i + 5488)) * x + sum7;
+            }
+            Vector256.StoreUnsafe(VectorMath.Relu(sum0), ref output, (j + 0) * 8);
+            Vector256.StoreUnsafe(VectorMath.Relu(sum1), ref output, (j + 1) * 8);
+            Vector256.StoreUnsafe(VectorMath.Relu(sum2), ref output, (j + 2) * 8);
+            Vector256.StoreUnsafe(VectorMath.Relu(sum3), ref output, (j + 3) * 8);
+            Vector256.StoreUnsafe(VectorMath.Relu(sum4), ref output, (j + 4) * 8);
+            Vector256.StoreUnsafe(VectorMath.Relu(sum5), ref output, (j + 5) * 8);
+            Vector256.StoreUnsafe(VectorMath.Relu(sum6), ref output, (j + 6) * 8);
+            Vector256.StoreUnsafe(VectorMath.Relu(sum7), ref output, (j + 7) * 8);
         }
     }
 
@@ -1161,6 +1296,114 @@ file static class DigitClassifierKernels
                 var z = (sum0 + sum1) + (sum2 + sum3) + Unsafe.Add(ref bias, o);
                 Unsafe.Add(ref preActivation, row * 10 + o) = z;
             }
+        }
+    }
+
+    /// <summary>Layer 2 (Dense 128 → 10, Softmax) for 16 transposed rows, Vector512 path.</summary>
+    private static void Layer2ColumnsVector512(ref float parameters, ref float input, ref float output)
+    {
+        ref float weights = ref Unsafe.Add(ref parameters, 100480);
+        ref float bias = ref Unsafe.Add(ref parameters, 101760);
+        for (nuint j = 0; j < 8; j += 8)
+        {
+            var sum0 = Vector512.Create(Unsafe.Add(ref bias, j + 0));
+            var sum1 = Vector512.Create(Unsafe.Add(ref bias, j + 1));
+            var sum2 = Vector512.Create(Unsafe.Add(ref bias, j + 2));
+            var sum3 = Vector512.Create(Unsafe.Add(ref bias, j + 3));
+            var sum4 = Vector512.Create(Unsafe.Add(ref bias, j + 4));
+            var sum5 = Vector512.Create(Unsafe.Add(ref bias, j + 5));
+            var sum6 = Vector512.Create(Unsafe.Add(ref bias, j + 6));
+            var sum7 = Vector512.Create(Unsafe.Add(ref bias, j + 7));
+            ref float weightColumn = ref Unsafe.Add(ref weights, j * 128);
+            for (nuint i = 0; i < 128; i++)
+            {
+                var x = Vector512.LoadUnsafe(ref input, i * 16);
+                sum0 = Vector512.Create(Unsafe.Add(ref weightColumn, i)) * x + sum0;
+                sum1 = Vector512.Create(Unsafe.Add(ref weightColumn, i + 128)) * x + sum1;
+                sum2 = Vector512.Create(Unsafe.Add(ref weightColumn, i + 256)) * x + sum2;
+                sum3 = Vector512.Create(Unsafe.Add(ref weightColumn, i + 384)) * x + sum3;
+                sum4 = Vector512.Create(Unsafe.Add(ref weightColumn, i + 512)) * x + sum4;
+                sum5 = Vector512.Create(Unsafe.Add(ref weightColumn, i + 640)) * x + sum5;
+                sum6 = Vector512.Create(Unsafe.Add(ref weightColumn, i + 768)) * x + sum6;
+                sum7 = Vector512.Create(Unsafe.Add(ref weightColumn, i + 896)) * x + sum7;
+            }
+            Vector512.StoreUnsafe(sum0, ref output, (j + 0) * 16);
+            Vector512.StoreUnsafe(sum1, ref output, (j + 1) * 16);
+            Vector512.StoreUnsafe(sum2, ref output, (j + 2) * 16);
+            Vector512.StoreUnsafe(sum3, ref output, (j + 3) * 16);
+            Vector512.StoreUnsafe(sum4, ref output, (j + 4) * 16);
+            Vector512.StoreUnsafe(sum5, ref output, (j + 5) * 16);
+            Vector512.StoreUnsafe(sum6, ref output, (j + 6) * 16);
+            Vector512.StoreUnsafe(sum7, ref output, (j + 7) * 16);
+        }
+        // outputs 8 .. 9
+        {
+            const nuint j = 8;
+            var sum0 = Vector512.Create(Unsafe.Add(ref bias, j + 0));
+            var sum1 = Vector512.Create(Unsafe.Add(ref bias, j + 1));
+            ref float weightColumn = ref Unsafe.Add(ref weights, j * 128);
+            for (nuint i = 0; i < 128; i++)
+            {
+                var x = Vector512.LoadUnsafe(ref input, i * 16);
+                sum0 = Vector512.Create(Unsafe.Add(ref weightColumn, i)) * x + sum0;
+                sum1 = Vector512.Create(Unsafe.Add(ref weightColumn, i + 128)) * x + sum1;
+            }
+            Vector512.StoreUnsafe(sum0, ref output, (j + 0) * 16);
+            Vector512.StoreUnsafe(sum1, ref output, (j + 1) * 16);
+        }
+    }
+
+    /// <summary>Layer 2 (Dense 128 → 10, Softmax) for 8 transposed rows, Vector256 path.</summary>
+    private static void Layer2ColumnsVector256(ref float parameters, ref float input, ref float output)
+    {
+        ref float weights = ref Unsafe.Add(ref parameters, 100480);
+        ref float bias = ref Unsafe.Add(ref parameters, 101760);
+        for (nuint j = 0; j < 8; j += 8)
+        {
+            var sum0 = Vector256.Create(Unsafe.Add(ref bias, j + 0));
+            var sum1 = Vector256.Create(Unsafe.Add(ref bias, j + 1));
+            var sum2 = Vector256.Create(Unsafe.Add(ref bias, j + 2));
+            var sum3 = Vector256.Create(Unsafe.Add(ref bias, j + 3));
+            var sum4 = Vector256.Create(Unsafe.Add(ref bias, j + 4));
+            var sum5 = Vector256.Create(Unsafe.Add(ref bias, j + 5));
+            var sum6 = Vector256.Create(Unsafe.Add(ref bias, j + 6));
+            var sum7 = Vector256.Create(Unsafe.Add(ref bias, j + 7));
+            ref float weightColumn = ref Unsafe.Add(ref weights, j * 128);
+            for (nuint i = 0; i < 128; i++)
+            {
+                var x = Vector256.LoadUnsafe(ref input, i * 8);
+                sum0 = Vector256.Create(Unsafe.Add(ref weightColumn, i)) * x + sum0;
+                sum1 = Vector256.Create(Unsafe.Add(ref weightColumn, i + 128)) * x + sum1;
+                sum2 = Vector256.Create(Unsafe.Add(ref weightColumn, i + 256)) * x + sum2;
+                sum3 = Vector256.Create(Unsafe.Add(ref weightColumn, i + 384)) * x + sum3;
+                sum4 = Vector256.Create(Unsafe.Add(ref weightColumn, i + 512)) * x + sum4;
+                sum5 = Vector256.Create(Unsafe.Add(ref weightColumn, i + 640)) * x + sum5;
+                sum6 = Vector256.Create(Unsafe.Add(ref weightColumn, i + 768)) * x + sum6;
+                sum7 = Vector256.Create(Unsafe.Add(ref weightColumn, i + 896)) * x + sum7;
+            }
+            Vector256.StoreUnsafe(sum0, ref output, (j + 0) * 8);
+            Vector256.StoreUnsafe(sum1, ref output, (j + 1) * 8);
+            Vector256.StoreUnsafe(sum2, ref output, (j + 2) * 8);
+            Vector256.StoreUnsafe(sum3, ref output, (j + 3) * 8);
+            Vector256.StoreUnsafe(sum4, ref output, (j + 4) * 8);
+            Vector256.StoreUnsafe(sum5, ref output, (j + 5) * 8);
+            Vector256.StoreUnsafe(sum6, ref output, (j + 6) * 8);
+            Vector256.StoreUnsafe(sum7, ref output, (j + 7) * 8);
+        }
+        // outputs 8 .. 9
+        {
+            const nuint j = 8;
+            var sum0 = Vector256.Create(Unsafe.Add(ref bias, j + 0));
+            var sum1 = Vector256.Create(Unsafe.Add(ref bias, j + 1));
+            ref float weightColumn = ref Unsafe.Add(ref weights, j * 128);
+            for (nuint i = 0; i < 128; i++)
+            {
+                var x = Vector256.LoadUnsafe(ref input, i * 8);
+                sum0 = Vector256.Create(Unsafe.Add(ref weightColumn, i)) * x + sum0;
+                sum1 = Vector256.Create(Unsafe.Add(ref weightColumn, i + 128)) * x + sum1;
+            }
+            Vector256.StoreUnsafe(sum0, ref output, (j + 0) * 8);
+            Vector256.StoreUnsafe(sum1, ref output, (j + 1) * 8);
         }
     }
 

@@ -128,9 +128,19 @@ file static class CriticKernels
         ref float weights = ref MemoryMarshal.GetArrayDataReference(parameters);
         ref float input = ref MemoryMarshal.GetReference(inputs);
         var row = 0;
-        for (; row + 4 <= rows; row += 4)
+        if (Vector512.IsHardwareAccelerated)
         {
-            ForwardRows4(ref weights, ref Unsafe.Add(ref input, row * 3), outputs.Slice(row * 1, 4));
+            for (; row + 16 <= rows; row += 16)
+            {
+                ForwardColumnsVector512(ref weights, ref Unsafe.Add(ref input, row * 3), outputs.Slice(row * 1, 16));
+            }
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            for (; row + 8 <= rows; row += 8)
+            {
+                ForwardColumnsVector256(ref weights, ref Unsafe.Add(ref input, row * 3), outputs.Slice(row * 1, 8));
+            }
         }
 
         for (; row < rows; row++)
@@ -149,14 +159,60 @@ file static class CriticKernels
         Layer2Forward(ref parameters, ref MemoryMarshal.GetReference(even), ref MemoryMarshal.GetReference(output), ref MemoryMarshal.GetReference(output));
     }
 
-    /// <summary>Runs every layer for 4 rows at once.</summary>
-    private static void ForwardRows4(ref float parameters, ref float input, global::System.Span<float> output)
+    /// <summary>Runs every layer for 16 rows held transposed, one Vector512 lane per row.</summary>
+    private static void ForwardColumnsVector512(ref float parameters, ref float input, global::System.Span<float> output)
     {
-        global::System.Span<float> even = stackalloc float[20];
+        global::System.Span<float> columns = stackalloc float[48];
+        global::System.Span<float> even = stackalloc float[80];
+        global::System.Span<float> odd = stackalloc float[80];
+        ref float transposed = ref MemoryMarshal.GetReference(columns);
+        for (nuint row = 0; row < 16; row++)
+        {
+            for (nuint i = 0; i < 3; i++)
+            {
+                Unsafe.Add(ref transposed, i * 16 + row) = Unsafe.Add(ref input, row * 3 + i);
+            }
+        }
         // Layer 1: Dense 3 → 5, Swish.
-        Layer1ForwardRows(ref parameters, ref input, ref MemoryMarshal.GetReference(even.Slice(0, 20)), ref MemoryMarshal.GetReference(even.Slice(0, 20)));
+        Layer1ColumnsVector512(ref parameters, ref MemoryMarshal.GetReference(columns), ref MemoryMarshal.GetReference(even));
         // Layer 2: Dense 5 → 1, Identity.
-        Layer2ForwardRows(ref parameters, ref MemoryMarshal.GetReference(even), ref MemoryMarshal.GetReference(output), ref MemoryMarshal.GetReference(output));
+        Layer2ColumnsVector512(ref parameters, ref MemoryMarshal.GetReference(even), ref MemoryMarshal.GetReference(odd));
+        ref float result = ref MemoryMarshal.GetReference(odd);
+        for (nuint row = 0; row < 16; row++)
+        {
+            for (nuint o = 0; o < 1; o++)
+            {
+                output[(int)(row * 1 + o)] = Unsafe.Add(ref result, o * 16 + row);
+            }
+        }
+    }
+
+    /// <summary>Runs every layer for 8 rows held transposed, one Vector256 lane per row.</summary>
+    private static void ForwardColumnsVector256(ref float parameters, ref float input, global::System.Span<float> output)
+    {
+        global::System.Span<float> columns = stackalloc float[24];
+        global::System.Span<float> even = stackalloc float[40];
+        global::System.Span<float> odd = stackalloc float[40];
+        ref float transposed = ref MemoryMarshal.GetReference(columns);
+        for (nuint row = 0; row < 8; row++)
+        {
+            for (nuint i = 0; i < 3; i++)
+            {
+                Unsafe.Add(ref transposed, i * 8 + row) = Unsafe.Add(ref input, row * 3 + i);
+            }
+        }
+        // Layer 1: Dense 3 → 5, Swish.
+        Layer1ColumnsVector256(ref parameters, ref MemoryMarshal.GetReference(columns), ref MemoryMarshal.GetReference(even));
+        // Layer 2: Dense 5 → 1, Identity.
+        Layer2ColumnsVector256(ref parameters, ref MemoryMarshal.GetReference(even), ref MemoryMarshal.GetReference(odd));
+        ref float result = ref MemoryMarshal.GetReference(odd);
+        for (nuint row = 0; row < 8; row++)
+        {
+            for (nuint o = 0; o < 1; o++)
+            {
+                output[(int)(row * 1 + o)] = Unsafe.Add(ref result, o * 8 + row);
+            }
+        }
     }
 
     /// <summary>Backpropagates the rows, adding the gradient of their mean loss; returns the mean loss.</summary>
@@ -302,6 +358,68 @@ file static class CriticKernels
         }
     }
 
+    /// <summary>Layer 1 (Dense 3 → 5, Swish) for 16 transposed rows, Vector512 path.</summary>
+    private static void Layer1ColumnsVector512(ref float parameters, ref float input, ref float output)
+    {
+        ref float weights = ref parameters;
+        ref float bias = ref Unsafe.Add(ref parameters, 15);
+        // outputs 0 .. 4
+        {
+            const nuint j = 0;
+            var sum0 = Vector512.Create(Unsafe.Add(ref bias, j + 0));
+            var sum1 = Vector512.Create(Unsafe.Add(ref bias, j + 1));
+            var sum2 = Vector512.Create(Unsafe.Add(ref bias, j + 2));
+            var sum3 = Vector512.Create(Unsafe.Add(ref bias, j + 3));
+            var sum4 = Vector512.Create(Unsafe.Add(ref bias, j + 4));
+            ref float weightColumn = ref Unsafe.Add(ref weights, j * 3);
+            for (nuint i = 0; i < 3; i++)
+            {
+                var x = Vector512.LoadUnsafe(ref input, i * 16);
+                sum0 = Vector512.Create(Unsafe.Add(ref weightColumn, i)) * x + sum0;
+                sum1 = Vector512.Create(Unsafe.Add(ref weightColumn, i + 3)) * x + sum1;
+                sum2 = Vector512.Create(Unsafe.Add(ref weightColumn, i + 6)) * x + sum2;
+                sum3 = Vector512.Create(Unsafe.Add(ref weightColumn, i + 9)) * x + sum3;
+                sum4 = Vector512.Create(Unsafe.Add(ref weightColumn, i + 12)) * x + sum4;
+            }
+            Vector512.StoreUnsafe(VectorMath.Swish(sum0), ref output, (j + 0) * 16);
+            Vector512.StoreUnsafe(VectorMath.Swish(sum1), ref output, (j + 1) * 16);
+            Vector512.StoreUnsafe(VectorMath.Swish(sum2), ref output, (j + 2) * 16);
+            Vector512.StoreUnsafe(VectorMath.Swish(sum3), ref output, (j + 3) * 16);
+            Vector512.StoreUnsafe(VectorMath.Swish(sum4), ref output, (j + 4) * 16);
+        }
+    }
+
+    /// <summary>Layer 1 (Dense 3 → 5, Swish) for 8 transposed rows, Vector256 path.</summary>
+    private static void Layer1ColumnsVector256(ref float parameters, ref float input, ref float output)
+    {
+        ref float weights = ref parameters;
+        ref float bias = ref Unsafe.Add(ref parameters, 15);
+        // outputs 0 .. 4
+        {
+            const nuint j = 0;
+            var sum0 = Vector256.Create(Unsafe.Add(ref bias, j + 0));
+            var sum1 = Vector256.Create(Unsafe.Add(ref bias, j + 1));
+            var sum2 = Vector256.Create(Unsafe.Add(ref bias, j + 2));
+            var sum3 = Vector256.Create(Unsafe.Add(ref bias, j + 3));
+            var sum4 = Vector256.Create(Unsafe.Add(ref bias, j + 4));
+            ref float weightColumn = ref Unsafe.Add(ref weights, j * 3);
+            for (nuint i = 0; i < 3; i++)
+            {
+                var x = Vector256.LoadUnsafe(ref input, i * 8);
+                sum0 = Vector256.Create(Unsafe.Add(ref weightColumn, i)) * x + sum0;
+                sum1 = Vector256.Create(Unsafe.Add(ref weightColumn, i + 3)) * x + sum1;
+                sum2 = Vector256.Create(Unsafe.Add(ref weightColumn, i + 6)) * x + sum2;
+                sum3 = Vector256.Create(Unsafe.Add(ref weightColumn, i + 9)) * x + sum3;
+                sum4 = Vector256.Create(Unsafe.Add(ref weightColumn, i + 12)) * x + sum4;
+            }
+            Vector256.StoreUnsafe(VectorMath.Swish(sum0), ref output, (j + 0) * 8);
+            Vector256.StoreUnsafe(VectorMath.Swish(sum1), ref output, (j + 1) * 8);
+            Vector256.StoreUnsafe(VectorMath.Swish(sum2), ref output, (j + 2) * 8);
+            Vector256.StoreUnsafe(VectorMath.Swish(sum3), ref output, (j + 3) * 8);
+            Vector256.StoreUnsafe(VectorMath.Swish(sum4), ref output, (j + 4) * 8);
+        }
+    }
+
     /// <summary>Layer 2 (Dense 5 → 1, Identity), one row: z = W·x + b.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Layer2Forward(ref float parameters, ref float input, ref float preActivation, ref float activation)
@@ -441,6 +559,44 @@ file static class CriticKernels
                 var z = (sum0 + sum1) + (sum2 + sum3) + Unsafe.Add(ref bias, o);
                 Unsafe.Add(ref preActivation, row * 1 + o) = z;
             }
+        }
+    }
+
+    /// <summary>Layer 2 (Dense 5 → 1, Identity) for 16 transposed rows, Vector512 path.</summary>
+    private static void Layer2ColumnsVector512(ref float parameters, ref float input, ref float output)
+    {
+        ref float weights = ref Unsafe.Add(ref parameters, 20);
+        ref float bias = ref Unsafe.Add(ref parameters, 25);
+        // outputs 0 .. 0
+        {
+            const nuint j = 0;
+            var sum0 = Vector512.Create(Unsafe.Add(ref bias, j + 0));
+            ref float weightColumn = ref Unsafe.Add(ref weights, j * 5);
+            for (nuint i = 0; i < 5; i++)
+            {
+                var x = Vector512.LoadUnsafe(ref input, i * 16);
+                sum0 = Vector512.Create(Unsafe.Add(ref weightColumn, i)) * x + sum0;
+            }
+            Vector512.StoreUnsafe(sum0, ref output, (j + 0) * 16);
+        }
+    }
+
+    /// <summary>Layer 2 (Dense 5 → 1, Identity) for 8 transposed rows, Vector256 path.</summary>
+    private static void Layer2ColumnsVector256(ref float parameters, ref float input, ref float output)
+    {
+        ref float weights = ref Unsafe.Add(ref parameters, 20);
+        ref float bias = ref Unsafe.Add(ref parameters, 25);
+        // outputs 0 .. 0
+        {
+            const nuint j = 0;
+            var sum0 = Vector256.Create(Unsafe.Add(ref bias, j + 0));
+            ref float weightColumn = ref Unsafe.Add(ref weights, j * 5);
+            for (nuint i = 0; i < 5; i++)
+            {
+                var x = Vector256.LoadUnsafe(ref input, i * 8);
+                sum0 = Vector256.Create(Unsafe.Add(ref weightColumn, i)) * x + sum0;
+            }
+            Vector256.StoreUnsafe(sum0, ref output, (j + 0) * 8);
         }
     }
 

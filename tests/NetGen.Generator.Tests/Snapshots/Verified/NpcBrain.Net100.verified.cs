@@ -131,9 +131,19 @@ file static class NpcBrainKernels
         ref float weights = ref MemoryMarshal.GetArrayDataReference(parameters);
         ref float input = ref MemoryMarshal.GetReference(inputs);
         var row = 0;
-        for (; row + 4 <= rows; row += 4)
+        if (Vector512.IsHardwareAccelerated)
         {
-            ForwardRows4(ref weights, ref Unsafe.Add(ref input, row * 4), outputs.Slice(row * 2, 8));
+            for (; row + 16 <= rows; row += 16)
+            {
+                ForwardColumnsVector512(ref weights, ref Unsafe.Add(ref input, row * 4), outputs.Slice(row * 2, 32));
+            }
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            for (; row + 8 <= rows; row += 8)
+            {
+                ForwardColumnsVector256(ref weights, ref Unsafe.Add(ref input, row * 4), outputs.Slice(row * 2, 16));
+            }
         }
 
         for (; row < rows; row++)
@@ -155,17 +165,64 @@ file static class NpcBrainKernels
         Layer3Forward(ref parameters, ref MemoryMarshal.GetReference(odd), ref MemoryMarshal.GetReference(output), ref MemoryMarshal.GetReference(output));
     }
 
-    /// <summary>Runs every layer for 4 rows at once.</summary>
-    private static void ForwardRows4(ref float parameters, ref float input, global::System.Span<float> output)
+    /// <summary>Runs every layer for 16 rows held transposed, one Vector512 lane per row.</summary>
+    private static void ForwardColumnsVector512(ref float parameters, ref float input, global::System.Span<float> output)
     {
-        global::System.Span<float> even = stackalloc float[64];
-        global::System.Span<float> odd = stackalloc float[64];
+        global::System.Span<float> columns = stackalloc float[64];
+        global::System.Span<float> even = stackalloc float[256];
+        global::System.Span<float> odd = stackalloc float[256];
+        ref float transposed = ref MemoryMarshal.GetReference(columns);
+        for (nuint row = 0; row < 16; row++)
+        {
+            for (nuint i = 0; i < 4; i++)
+            {
+                Unsafe.Add(ref transposed, i * 16 + row) = Unsafe.Add(ref input, row * 4 + i);
+            }
+        }
         // Layer 1: Dense 4 → 16, Tanh.
-        Layer1ForwardRows(ref parameters, ref input, ref MemoryMarshal.GetReference(even.Slice(0, 64)), ref MemoryMarshal.GetReference(even.Slice(0, 64)));
+        Layer1ColumnsVector512(ref parameters, ref MemoryMarshal.GetReference(columns), ref MemoryMarshal.GetReference(even));
         // Layer 2: Dense 16 → 16, Tanh.
-        Layer2ForwardRows(ref parameters, ref MemoryMarshal.GetReference(even), ref MemoryMarshal.GetReference(odd.Slice(0, 64)), ref MemoryMarshal.GetReference(odd.Slice(0, 64)));
+        Layer2ColumnsVector512(ref parameters, ref MemoryMarshal.GetReference(even), ref MemoryMarshal.GetReference(odd));
         // Layer 3: Dense 16 → 2, Identity.
-        Layer3ForwardRows(ref parameters, ref MemoryMarshal.GetReference(odd), ref MemoryMarshal.GetReference(output), ref MemoryMarshal.GetReference(output));
+        Layer3ColumnsVector512(ref parameters, ref MemoryMarshal.GetReference(odd), ref MemoryMarshal.GetReference(even));
+        ref float result = ref MemoryMarshal.GetReference(even);
+        for (nuint row = 0; row < 16; row++)
+        {
+            for (nuint o = 0; o < 2; o++)
+            {
+                output[(int)(row * 2 + o)] = Unsafe.Add(ref result, o * 16 + row);
+            }
+        }
+    }
+
+    /// <summary>Runs every layer for 8 rows held transposed, one Vector256 lane per row.</summary>
+    private static void ForwardColumnsVector256(ref float parameters, ref float input, global::System.Span<float> output)
+    {
+        global::System.Span<float> columns = stackalloc float[32];
+        global::System.Span<float> even = stackalloc float[128];
+        global::System.Span<float> odd = stackalloc float[128];
+        ref float transposed = ref MemoryMarshal.GetReference(columns);
+        for (nuint row = 0; row < 8; row++)
+        {
+            for (nuint i = 0; i < 4; i++)
+            {
+                Unsafe.Add(ref transposed, i * 8 + row) = Unsafe.Add(ref input, row * 4 + i);
+            }
+        }
+        // Layer 1: Dense 4 → 16, Tanh.
+        Layer1ColumnsVector256(ref parameters, ref MemoryMarshal.GetReference(columns), ref MemoryMarshal.GetReference(even));
+        // Layer 2: Dense 16 → 16, Tanh.
+        Layer2ColumnsVector256(ref parameters, ref MemoryMarshal.GetReference(even), ref MemoryMarshal.GetReference(odd));
+        // Layer 3: Dense 16 → 2, Identity.
+        Layer3ColumnsVector256(ref parameters, ref MemoryMarshal.GetReference(odd), ref MemoryMarshal.GetReference(even));
+        ref float result = ref MemoryMarshal.GetReference(even);
+        for (nuint row = 0; row < 8; row++)
+        {
+            for (nuint o = 0; o < 2; o++)
+            {
+                output[(int)(row * 2 + o)] = Unsafe.Add(ref result, o * 8 + row);
+            }
+        }
     }
 
     /// <summary>Backpropagates the rows, adding the gradient of their mean loss; returns the mean loss.</summary>
@@ -440,6 +497,84 @@ file static class NpcBrainKernels
                 Unsafe.Add(ref preActivation, row * 16 + o) = z;
                 Unsafe.Add(ref activation, row * 16 + o) = VectorMath.Tanh(z);
             }
+        }
+    }
+
+    /// <summary>Layer 1 (Dense 4 → 16, Tanh) for 16 transposed rows, Vector512 path.</summary>
+    private static void Layer1ColumnsVector512(ref float parameters, ref float input, ref float output)
+    {
+        ref float weights = ref parameters;
+        ref float bias = ref Unsafe.Add(ref parameters, 64);
+        for (nuint j = 0; j < 16; j += 8)
+        {
+            var sum0 = Vector512.Create(Unsafe.Add(ref bias, j + 0));
+            var sum1 = Vector512.Create(Unsafe.Add(ref bias, j + 1));
+            var sum2 = Vector512.Create(Unsafe.Add(ref bias, j + 2));
+            var sum3 = Vector512.Create(Unsafe.Add(ref bias, j + 3));
+            var sum4 = Vector512.Create(Unsafe.Add(ref bias, j + 4));
+            var sum5 = Vector512.Create(Unsafe.Add(ref bias, j + 5));
+            var sum6 = Vector512.Create(Unsafe.Add(ref bias, j + 6));
+            var sum7 = Vector512.Create(Unsafe.Add(ref bias, j + 7));
+            ref float weightColumn = ref Unsafe.Add(ref weights, j * 4);
+            for (nuint i = 0; i < 4; i++)
+            {
+                var x = Vector512.LoadUnsafe(ref input, i * 16);
+                sum0 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref weightColumn, i)), x, sum0);
+                sum1 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref weightColumn, i + 4)), x, sum1);
+                sum2 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref weightColumn, i + 8)), x, sum2);
+                sum3 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref weightColumn, i + 12)), x, sum3);
+                sum4 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref weightColumn, i + 16)), x, sum4);
+                sum5 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref weightColumn, i + 20)), x, sum5);
+                sum6 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref weightColumn, i + 24)), x, sum6);
+                sum7 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref weightColumn, i + 28)), x, sum7);
+            }
+            Vector512.StoreUnsafe(VectorMath.Tanh(sum0), ref output, (j + 0) * 16);
+            Vector512.StoreUnsafe(VectorMath.Tanh(sum1), ref output, (j + 1) * 16);
+            Vector512.StoreUnsafe(VectorMath.Tanh(sum2), ref output, (j + 2) * 16);
+            Vector512.StoreUnsafe(VectorMath.Tanh(sum3), ref output, (j + 3) * 16);
+            Vector512.StoreUnsafe(VectorMath.Tanh(sum4), ref output, (j + 4) * 16);
+            Vector512.StoreUnsafe(VectorMath.Tanh(sum5), ref output, (j + 5) * 16);
+            Vector512.StoreUnsafe(VectorMath.Tanh(sum6), ref output, (j + 6) * 16);
+            Vector512.StoreUnsafe(VectorMath.Tanh(sum7), ref output, (j + 7) * 16);
+        }
+    }
+
+    /// <summary>Layer 1 (Dense 4 → 16, Tanh) for 8 transposed rows, Vector256 path.</summary>
+    private static void Layer1ColumnsVector256(ref float parameters, ref float input, ref float output)
+    {
+        ref float weights = ref parameters;
+        ref float bias = ref Unsafe.Add(ref parameters, 64);
+        for (nuint j = 0; j < 16; j += 8)
+        {
+            var sum0 = Vector256.Create(Unsafe.Add(ref bias, j + 0));
+            var sum1 = Vector256.Create(Unsafe.Add(ref bias, j + 1));
+            var sum2 = Vector256.Create(Unsafe.Add(ref bias, j + 2));
+            var sum3 = Vector256.Create(Unsafe.Add(ref bias, j + 3));
+            var sum4 = Vector256.Create(Unsafe.Add(ref bias, j + 4));
+            var sum5 = Vector256.Create(Unsafe.Add(ref bias, j + 5));
+            var sum6 = Vector256.Create(Unsafe.Add(ref bias, j + 6));
+            var sum7 = Vector256.Create(Unsafe.Add(ref bias, j + 7));
+            ref float weightColumn = ref Unsafe.Add(ref weights, j * 4);
+            for (nuint i = 0; i < 4; i++)
+            {
+                var x = Vector256.LoadUnsafe(ref input, i * 8);
+                sum0 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref weightColumn, i)), x, sum0);
+                sum1 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref weightColumn, i + 4)), x, sum1);
+                sum2 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref weightColumn, i + 8)), x, sum2);
+                sum3 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref weightColumn, i + 12)), x, sum3);
+                sum4 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref weightColumn, i + 16)), x, sum4);
+                sum5 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref weightColumn, i + 20)), x, sum5);
+                sum6 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref weightColumn, i + 24)), x, sum6);
+                sum7 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref weightColumn, i + 28)), x, sum7);
+            }
+            Vector256.StoreUnsafe(VectorMath.Tanh(sum0), ref output, (j + 0) * 8);
+            Vector256.StoreUnsafe(VectorMath.Tanh(sum1), ref output, (j + 1) * 8);
+            Vector256.StoreUnsafe(VectorMath.Tanh(sum2), ref output, (j + 2) * 8);
+            Vector256.StoreUnsafe(VectorMath.Tanh(sum3), ref output, (j + 3) * 8);
+            Vector256.StoreUnsafe(VectorMath.Tanh(sum4), ref output, (j + 4) * 8);
+            Vector256.StoreUnsafe(VectorMath.Tanh(sum5), ref output, (j + 5) * 8);
+            Vector256.StoreUnsafe(VectorMath.Tanh(sum6), ref output, (j + 6) * 8);
+            Vector256.StoreUnsafe(VectorMath.Tanh(sum7), ref output, (j + 7) * 8);
         }
     }
 
@@ -798,6 +933,84 @@ file static class NpcBrainKernels
         }
     }
 
+    /// <summary>Layer 2 (Dense 16 → 16, Tanh) for 16 transposed rows, Vector512 path.</summary>
+    private static void Layer2ColumnsVector512(ref float parameters, ref float input, ref float output)
+    {
+        ref float weights = ref Unsafe.Add(ref parameters, 80);
+        ref float bias = ref Unsafe.Add(ref parameters, 336);
+        for (nuint j = 0; j < 16; j += 8)
+        {
+            var sum0 = Vector512.Create(Unsafe.Add(ref bias, j + 0));
+            var sum1 = Vector512.Create(Unsafe.Add(ref bias, j + 1));
+            var sum2 = Vector512.Create(Unsafe.Add(ref bias, j + 2));
+            var sum3 = Vector512.Create(Unsafe.Add(ref bias, j + 3));
+            var sum4 = Vector512.Create(Unsafe.Add(ref bias, j + 4));
+            var sum5 = Vector512.Create(Unsafe.Add(ref bias, j + 5));
+            var sum6 = Vector512.Create(Unsafe.Add(ref bias, j + 6));
+            var sum7 = Vector512.Create(Unsafe.Add(ref bias, j + 7));
+            ref float weightColumn = ref Unsafe.Add(ref weights, j * 16);
+            for (nuint i = 0; i < 16; i++)
+            {
+                var x = Vector512.LoadUnsafe(ref input, i * 16);
+                sum0 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref weightColumn, i)), x, sum0);
+                sum1 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref weightColumn, i + 16)), x, sum1);
+                sum2 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref weightColumn, i + 32)), x, sum2);
+                sum3 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref weightColumn, i + 48)), x, sum3);
+                sum4 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref weightColumn, i + 64)), x, sum4);
+                sum5 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref weightColumn, i + 80)), x, sum5);
+                sum6 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref weightColumn, i + 96)), x, sum6);
+                sum7 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref weightColumn, i + 112)), x, sum7);
+            }
+            Vector512.StoreUnsafe(VectorMath.Tanh(sum0), ref output, (j + 0) * 16);
+            Vector512.StoreUnsafe(VectorMath.Tanh(sum1), ref output, (j + 1) * 16);
+            Vector512.StoreUnsafe(VectorMath.Tanh(sum2), ref output, (j + 2) * 16);
+            Vector512.StoreUnsafe(VectorMath.Tanh(sum3), ref output, (j + 3) * 16);
+            Vector512.StoreUnsafe(VectorMath.Tanh(sum4), ref output, (j + 4) * 16);
+            Vector512.StoreUnsafe(VectorMath.Tanh(sum5), ref output, (j + 5) * 16);
+            Vector512.StoreUnsafe(VectorMath.Tanh(sum6), ref output, (j + 6) * 16);
+            Vector512.StoreUnsafe(VectorMath.Tanh(sum7), ref output, (j + 7) * 16);
+        }
+    }
+
+    /// <summary>Layer 2 (Dense 16 → 16, Tanh) for 8 transposed rows, Vector256 path.</summary>
+    private static void Layer2ColumnsVector256(ref float parameters, ref float input, ref float output)
+    {
+        ref float weights = ref Unsafe.Add(ref parameters, 80);
+        ref float bias = ref Unsafe.Add(ref parameters, 336);
+        for (nuint j = 0; j < 16; j += 8)
+        {
+            var sum0 = Vector256.Create(Unsafe.Add(ref bias, j + 0));
+            var sum1 = Vector256.Create(Unsafe.Add(ref bias, j + 1));
+            var sum2 = Vector256.Create(Unsafe.Add(ref bias, j + 2));
+            var sum3 = Vector256.Create(Unsafe.Add(ref bias, j + 3));
+            var sum4 = Vector256.Create(Unsafe.Add(ref bias, j + 4));
+            var sum5 = Vector256.Create(Unsafe.Add(ref bias, j + 5));
+            var sum6 = Vector256.Create(Unsafe.Add(ref bias, j + 6));
+            var sum7 = Vector256.Create(Unsafe.Add(ref bias, j + 7));
+            ref float weightColumn = ref Unsafe.Add(ref weights, j * 16);
+            for (nuint i = 0; i < 16; i++)
+            {
+                var x = Vector256.LoadUnsafe(ref input, i * 8);
+                sum0 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref weightColumn, i)), x, sum0);
+                sum1 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref weightColumn, i + 16)), x, sum1);
+                sum2 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref weightColumn, i + 32)), x, sum2);
+                sum3 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref weightColumn, i + 48)), x, sum3);
+                sum4 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref weightColumn, i + 64)), x, sum4);
+                sum5 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref weightColumn, i + 80)), x, sum5);
+                sum6 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref weightColumn, i + 96)), x, sum6);
+                sum7 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref weightColumn, i + 112)), x, sum7);
+            }
+            Vector256.StoreUnsafe(VectorMath.Tanh(sum0), ref output, (j + 0) * 8);
+            Vector256.StoreUnsafe(VectorMath.Tanh(sum1), ref output, (j + 1) * 8);
+            Vector256.StoreUnsafe(VectorMath.Tanh(sum2), ref output, (j + 2) * 8);
+            Vector256.StoreUnsafe(VectorMath.Tanh(sum3), ref output, (j + 3) * 8);
+            Vector256.StoreUnsafe(VectorMath.Tanh(sum4), ref output, (j + 4) * 8);
+            Vector256.StoreUnsafe(VectorMath.Tanh(sum5), ref output, (j + 5) * 8);
+            Vector256.StoreUnsafe(VectorMath.Tanh(sum6), ref output, (j + 6) * 8);
+            Vector256.StoreUnsafe(VectorMath.Tanh(sum7), ref output, (j + 7) * 8);
+        }
+    }
+
     /// <summary>Layer 3 (Dense 16 → 2, Identity), one row: z = W·x + b.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Layer3Forward(ref float parameters, ref float input, ref float preActivation, ref float activation)
@@ -1054,6 +1267,50 @@ file static class NpcBrainKernels
                 var z = (sum0 + sum1) + (sum2 + sum3) + Unsafe.Add(ref bias, o);
                 Unsafe.Add(ref preActivation, row * 2 + o) = z;
             }
+        }
+    }
+
+    /// <summary>Layer 3 (Dense 16 → 2, Identity) for 16 transposed rows, Vector512 path.</summary>
+    private static void Layer3ColumnsVector512(ref float parameters, ref float input, ref float output)
+    {
+        ref float weights = ref Unsafe.Add(ref parameters, 352);
+        ref float bias = ref Unsafe.Add(ref parameters, 384);
+        // outputs 0 .. 1
+        {
+            const nuint j = 0;
+            var sum0 = Vector512.Create(Unsafe.Add(ref bias, j + 0));
+            var sum1 = Vector512.Create(Unsafe.Add(ref bias, j + 1));
+            ref float weightColumn = ref Unsafe.Add(ref weights, j * 16);
+            for (nuint i = 0; i < 16; i++)
+            {
+                var x = Vector512.LoadUnsafe(ref input, i * 16);
+                sum0 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref weightColumn, i)), x, sum0);
+                sum1 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref weightColumn, i + 16)), x, sum1);
+            }
+            Vector512.StoreUnsafe(sum0, ref output, (j + 0) * 16);
+            Vector512.StoreUnsafe(sum1, ref output, (j + 1) * 16);
+        }
+    }
+
+    /// <summary>Layer 3 (Dense 16 → 2, Identity) for 8 transposed rows, Vector256 path.</summary>
+    private static void Layer3ColumnsVector256(ref float parameters, ref float input, ref float output)
+    {
+        ref float weights = ref Unsafe.Add(ref parameters, 352);
+        ref float bias = ref Unsafe.Add(ref parameters, 384);
+        // outputs 0 .. 1
+        {
+            const nuint j = 0;
+            var sum0 = Vector256.Create(Unsafe.Add(ref bias, j + 0));
+            var sum1 = Vector256.Create(Unsafe.Add(ref bias, j + 1));
+            ref float weightColumn = ref Unsafe.Add(ref weights, j * 16);
+            for (nuint i = 0; i < 16; i++)
+            {
+                var x = Vector256.LoadUnsafe(ref input, i * 8);
+                sum0 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref weightColumn, i)), x, sum0);
+                sum1 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref weightColumn, i + 16)), x, sum1);
+            }
+            Vector256.StoreUnsafe(sum0, ref output, (j + 0) * 8);
+            Vector256.StoreUnsafe(sum1, ref output, (j + 1) * 8);
         }
     }
 

@@ -134,9 +134,19 @@ file static class OddMaxoutKernels
         ref float weights = ref MemoryMarshal.GetArrayDataReference(parameters);
         ref float input = ref MemoryMarshal.GetReference(inputs);
         var row = 0;
-        for (; row + 4 <= rows; row += 4)
+        if (Vector512.IsHardwareAccelerated)
         {
-            ForwardRows4(ref weights, ref Unsafe.Add(ref input, row * 7), outputs.Slice(row * 3, 12));
+            for (; row + 16 <= rows; row += 16)
+            {
+                ForwardColumnsVector512(ref weights, ref Unsafe.Add(ref input, row * 7), outputs.Slice(row * 3, 48));
+            }
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            for (; row + 8 <= rows; row += 8)
+            {
+                ForwardColumnsVector256(ref weights, ref Unsafe.Add(ref input, row * 7), outputs.Slice(row * 3, 24));
+            }
         }
 
         for (; row < rows; row++)
@@ -162,21 +172,68 @@ file static class OddMaxoutKernels
         Layer4Forward(ref parameters, ref MemoryMarshal.GetReference(even), ref MemoryMarshal.GetReference(output), ref MemoryMarshal.GetReference(output));
     }
 
-    /// <summary>Runs every layer for 4 rows at once.</summary>
-    private static void ForwardRows4(ref float parameters, ref float input, global::System.Span<float> output)
+    /// <summary>Runs every layer for 16 rows held transposed, one Vector512 lane per row.</summary>
+    private static void ForwardColumnsVector512(ref float parameters, ref float input, global::System.Span<float> output)
     {
-        global::System.Span<float> even = stackalloc float[68];
-        global::System.Span<float> odd = stackalloc float[68];
-        global::System.Span<float> pieces = stackalloc float[60];
+        global::System.Span<float> columns = stackalloc float[112];
+        global::System.Span<float> even = stackalloc float[272];
+        global::System.Span<float> odd = stackalloc float[272];
+        ref float transposed = ref MemoryMarshal.GetReference(columns);
+        for (nuint row = 0; row < 16; row++)
+        {
+            for (nuint i = 0; i < 7; i++)
+            {
+                Unsafe.Add(ref transposed, i * 16 + row) = Unsafe.Add(ref input, row * 7 + i);
+            }
+        }
         // Layer 1: Dense 7 → 17, LeakyReLU.
-        Layer1ForwardRows(ref parameters, ref input, ref MemoryMarshal.GetReference(even.Slice(0, 68)), ref MemoryMarshal.GetReference(even.Slice(0, 68)));
+        Layer1ColumnsVector512(ref parameters, ref MemoryMarshal.GetReference(columns), ref MemoryMarshal.GetReference(even));
         // Layer 2: Maxout 17 → 5 × 3 pieces.
-        Layer2ForwardRows(ref parameters, ref MemoryMarshal.GetReference(even), ref MemoryMarshal.GetReference(pieces.Slice(0, 60)), ref MemoryMarshal.GetReference(pieces.Slice(0, 60)));
-        Activations.Maxout(pieces.Slice(0, 60), odd.Slice(0, 20), 5);
+        Layer2ColumnsVector512(ref parameters, ref MemoryMarshal.GetReference(even), ref MemoryMarshal.GetReference(odd));
         // Layer 3: Dense 5 → 9, ELU.
-        Layer3ForwardRows(ref parameters, ref MemoryMarshal.GetReference(odd), ref MemoryMarshal.GetReference(even.Slice(0, 36)), ref MemoryMarshal.GetReference(even.Slice(0, 36)));
+        Layer3ColumnsVector512(ref parameters, ref MemoryMarshal.GetReference(odd), ref MemoryMarshal.GetReference(even));
         // Layer 4: Dense 9 → 3, Sigmoid.
-        Layer4ForwardRows(ref parameters, ref MemoryMarshal.GetReference(even), ref MemoryMarshal.GetReference(output), ref MemoryMarshal.GetReference(output));
+        Layer4ColumnsVector512(ref parameters, ref MemoryMarshal.GetReference(even), ref MemoryMarshal.GetReference(odd));
+        ref float result = ref MemoryMarshal.GetReference(odd);
+        for (nuint row = 0; row < 16; row++)
+        {
+            for (nuint o = 0; o < 3; o++)
+            {
+                output[(int)(row * 3 + o)] = Unsafe.Add(ref result, o * 16 + row);
+            }
+        }
+    }
+
+    /// <summary>Runs every layer for 8 rows held transposed, one Vector256 lane per row.</summary>
+    private static void ForwardColumnsVector256(ref float parameters, ref float input, global::System.Span<float> output)
+    {
+        global::System.Span<float> columns = stackalloc float[56];
+        global::System.Span<float> even = stackalloc float[136];
+        global::System.Span<float> odd = stackalloc float[136];
+        ref float transposed = ref MemoryMarshal.GetReference(columns);
+        for (nuint row = 0; row < 8; row++)
+        {
+            for (nuint i = 0; i < 7; i++)
+            {
+                Unsafe.Add(ref transposed, i * 8 + row) = Unsafe.Add(ref input, row * 7 + i);
+            }
+        }
+        // Layer 1: Dense 7 → 17, LeakyReLU.
+        Layer1ColumnsVector256(ref parameters, ref MemoryMarshal.GetReference(columns), ref MemoryMarshal.GetReference(even));
+        // Layer 2: Maxout 17 → 5 × 3 pieces.
+        Layer2ColumnsVector256(ref parameters, ref MemoryMarshal.GetReference(even), ref MemoryMarshal.GetReference(odd));
+        // Layer 3: Dense 5 → 9, ELU.
+        Layer3ColumnsVector256(ref parameters, ref MemoryMarshal.GetReference(odd), ref MemoryMarshal.GetReference(even));
+        // Layer 4: Dense 9 → 3, Sigmoid.
+        Layer4ColumnsVector256(ref parameters, ref MemoryMarshal.GetReference(even), ref MemoryMarshal.GetReference(odd));
+        ref float result = ref MemoryMarshal.GetReference(odd);
+        for (nuint row = 0; row < 8; row++)
+        {
+            for (nuint o = 0; o < 3; o++)
+            {
+                output[(int)(row * 3 + o)] = Unsafe.Add(ref result, o * 8 + row);
+            }
+        }
     }
 
     /// <summary>Backpropagates the rows, adding the gradient of their mean loss; returns the mean loss.</summary>
@@ -588,6 +645,108 @@ file static class OddMaxoutKernels
                 Unsafe.Add(ref preActivation, row * 17 + o) = z;
                 Unsafe.Add(ref activation, row * 17 + o) = VectorMath.LeakyRelu(z, 0.1f);
             }
+        }
+    }
+
+    /// <summary>Layer 1 (Dense 7 → 17, LeakyReLU) for 16 transposed rows, Vector512 path.</summary>
+    private static void Layer1ColumnsVector512(ref float parameters, ref float input, ref float output)
+    {
+        ref float weights = ref parameters;
+        ref float bias = ref Unsafe.Add(ref parameters, 119);
+        for (nuint j = 0; j < 16; j += 8)
+        {
+            var sum0 = Vector512.Create(Unsafe.Add(ref bias, j + 0));
+            var sum1 = Vector512.Create(Unsafe.Add(ref bias, j + 1));
+            var sum2 = Vector512.Create(Unsafe.Add(ref bias, j + 2));
+            var sum3 = Vector512.Create(Unsafe.Add(ref bias, j + 3));
+            var sum4 = Vector512.Create(Unsafe.Add(ref bias, j + 4));
+            var sum5 = Vector512.Create(Unsafe.Add(ref bias, j + 5));
+            var sum6 = Vector512.Create(Unsafe.Add(ref bias, j + 6));
+            var sum7 = Vector512.Create(Unsafe.Add(ref bias, j + 7));
+            ref float weightColumn = ref Unsafe.Add(ref weights, j * 7);
+            for (nuint i = 0; i < 7; i++)
+            {
+                var x = Vector512.LoadUnsafe(ref input, i * 16);
+                sum0 = Vector512.Create(Unsafe.Add(ref weightColumn, i)) * x + sum0;
+                sum1 = Vector512.Create(Unsafe.Add(ref weightColumn, i + 7)) * x + sum1;
+                sum2 = Vector512.Create(Unsafe.Add(ref weightColumn, i + 14)) * x + sum2;
+                sum3 = Vector512.Create(Unsafe.Add(ref weightColumn, i + 21)) * x + sum3;
+                sum4 = Vector512.Create(Unsafe.Add(ref weightColumn, i + 28)) * x + sum4;
+                sum5 = Vector512.Create(Unsafe.Add(ref weightColumn, i + 35)) * x + sum5;
+                sum6 = Vector512.Create(Unsafe.Add(ref weightColumn, i + 42)) * x + sum6;
+                sum7 = Vector512.Create(Unsafe.Add(ref weightColumn, i + 49)) * x + sum7;
+            }
+            Vector512.StoreUnsafe(VectorMath.LeakyRelu(sum0, 0.1f), ref output, (j + 0) * 16);
+            Vector512.StoreUnsafe(VectorMath.LeakyRelu(sum1, 0.1f), ref output, (j + 1) * 16);
+            Vector512.StoreUnsafe(VectorMath.LeakyRelu(sum2, 0.1f), ref output, (j + 2) * 16);
+            Vector512.StoreUnsafe(VectorMath.LeakyRelu(sum3, 0.1f), ref output, (j + 3) * 16);
+            Vector512.StoreUnsafe(VectorMath.LeakyRelu(sum4, 0.1f), ref output, (j + 4) * 16);
+            Vector512.StoreUnsafe(VectorMath.LeakyRelu(sum5, 0.1f), ref output, (j + 5) * 16);
+            Vector512.StoreUnsafe(VectorMath.LeakyRelu(sum6, 0.1f), ref output, (j + 6) * 16);
+            Vector512.StoreUnsafe(VectorMath.LeakyRelu(sum7, 0.1f), ref output, (j + 7) * 16);
+        }
+        // outputs 16 .. 16
+        {
+            const nuint j = 16;
+            var sum0 = Vector512.Create(Unsafe.Add(ref bias, j + 0));
+            ref float weightColumn = ref Unsafe.Add(ref weights, j * 7);
+            for (nuint i = 0; i < 7; i++)
+            {
+                var x = Vector512.LoadUnsafe(ref input, i * 16);
+                sum0 = Vector512.Create(Unsafe.Add(ref weightColumn, i)) * x + sum0;
+            }
+            Vector512.StoreUnsafe(VectorMath.LeakyRelu(sum0, 0.1f), ref output, (j + 0) * 16);
+        }
+    }
+
+    /// <summary>Layer 1 (Dense 7 → 17, LeakyReLU) for 8 transposed rows, Vector256 path.</summary>
+    private static void Layer1ColumnsVector256(ref float parameters, ref float input, ref float output)
+    {
+        ref float weights = ref parameters;
+        ref float bias = ref Unsafe.Add(ref parameters, 119);
+        for (nuint j = 0; j < 16; j += 8)
+        {
+            var sum0 = Vector256.Create(Unsafe.Add(ref bias, j + 0));
+            var sum1 = Vector256.Create(Unsafe.Add(ref bias, j + 1));
+            var sum2 = Vector256.Create(Unsafe.Add(ref bias, j + 2));
+            var sum3 = Vector256.Create(Unsafe.Add(ref bias, j + 3));
+            var sum4 = Vector256.Create(Unsafe.Add(ref bias, j + 4));
+            var sum5 = Vector256.Create(Unsafe.Add(ref bias, j + 5));
+            var sum6 = Vector256.Create(Unsafe.Add(ref bias, j + 6));
+            var sum7 = Vector256.Create(Unsafe.Add(ref bias, j + 7));
+            ref float weightColumn = ref Unsafe.Add(ref weights, j * 7);
+            for (nuint i = 0; i < 7; i++)
+            {
+                var x = Vector256.LoadUnsafe(ref input, i * 8);
+                sum0 = Vector256.Create(Unsafe.Add(ref weightColumn, i)) * x + sum0;
+                sum1 = Vector256.Create(Unsafe.Add(ref weightColumn, i + 7)) * x + sum1;
+                sum2 = Vector256.Create(Unsafe.Add(ref weightColumn, i + 14)) * x + sum2;
+                sum3 = Vector256.Create(Unsafe.Add(ref weightColumn, i + 21)) * x + sum3;
+                sum4 = Vector256.Create(Unsafe.Add(ref weightColumn, i + 28)) * x + sum4;
+                sum5 = Vector256.Create(Unsafe.Add(ref weightColumn, i + 35)) * x + sum5;
+                sum6 = Vector256.Create(Unsafe.Add(ref weightColumn, i + 42)) * x + sum6;
+                sum7 = Vector256.Create(Unsafe.Add(ref weightColumn, i + 49)) * x + sum7;
+            }
+            Vector256.StoreUnsafe(VectorMath.LeakyRelu(sum0, 0.1f), ref output, (j + 0) * 8);
+            Vector256.StoreUnsafe(VectorMath.LeakyRelu(sum1, 0.1f), ref output, (j + 1) * 8);
+            Vector256.StoreUnsafe(VectorMath.LeakyRelu(sum2, 0.1f), ref output, (j + 2) * 8);
+            Vector256.StoreUnsafe(VectorMath.LeakyRelu(sum3, 0.1f), ref output, (j + 3) * 8);
+            Vector256.StoreUnsafe(VectorMath.LeakyRelu(sum4, 0.1f), ref output, (j + 4) * 8);
+            Vector256.StoreUnsafe(VectorMath.LeakyRelu(sum5, 0.1f), ref output, (j + 5) * 8);
+            Vector256.StoreUnsafe(VectorMath.LeakyRelu(sum6, 0.1f), ref output, (j + 6) * 8);
+            Vector256.StoreUnsafe(VectorMath.LeakyRelu(sum7, 0.1f), ref output, (j + 7) * 8);
+        }
+        // outputs 16 .. 16
+        {
+            const nuint j = 16;
+            var sum0 = Vector256.Create(Unsafe.Add(ref bias, j + 0));
+            ref float weightColumn = ref Unsafe.Add(ref weights, j * 7);
+            for (nuint i = 0; i < 7; i++)
+            {
+                var x = Vector256.LoadUnsafe(ref input, i * 8);
+                sum0 = Vector256.Create(Unsafe.Add(ref weightColumn, i)) * x + sum0;
+            }
+            Vector256.StoreUnsafe(VectorMath.LeakyRelu(sum0, 0.1f), ref output, (j + 0) * 8);
         }
     }
 
@@ -1237,6 +1396,164 @@ file static class OddMaxoutKernels
         }
     }
 
+    /// <summary>Layer 2 (Maxout 17 → 5 × 3 pieces) for 16 transposed rows, Vector512 path.</summary>
+    private static void Layer2ColumnsVector512(ref float parameters, ref float input, ref float output)
+    {
+        ref float weights = ref Unsafe.Add(ref parameters, 136);
+        ref float bias = ref Unsafe.Add(ref parameters, 391);
+        global::System.Span<float> piecesBlock = stackalloc float[240];
+        ref float pieces = ref MemoryMarshal.GetReference(piecesBlock);
+        for (nuint j = 0; j < 8; j += 8)
+        {
+            var sum0 = Vector512.Create(Unsafe.Add(ref bias, j + 0));
+            var sum1 = Vector512.Create(Unsafe.Add(ref bias, j + 1));
+            var sum2 = Vector512.Create(Unsafe.Add(ref bias, j + 2));
+            var sum3 = Vector512.Create(Unsafe.Add(ref bias, j + 3));
+            var sum4 = Vector512.Create(Unsafe.Add(ref bias, j + 4));
+            var sum5 = Vector512.Create(Unsafe.Add(ref bias, j + 5));
+            var sum6 = Vector512.Create(Unsafe.Add(ref bias, j + 6));
+            var sum7 = Vector512.Create(Unsafe.Add(ref bias, j + 7));
+            ref float weightColumn = ref Unsafe.Add(ref weights, j * 17);
+            for (nuint i = 0; i < 17; i++)
+            {
+                var x = Vector512.LoadUnsafe(ref input, i * 16);
+                sum0 = Vector512.Create(Unsafe.Add(ref weightColumn, i)) * x + sum0;
+                sum1 = Vector512.Create(Unsafe.Add(ref weightColumn, i + 17)) * x + sum1;
+                sum2 = Vector512.Create(Unsafe.Add(ref weightColumn, i + 34)) * x + sum2;
+                sum3 = Vector512.Create(Unsafe.Add(ref weightColumn, i + 51)) * x + sum3;
+                sum4 = Vector512.Create(Unsafe.Add(ref weightColumn, i + 68)) * x + sum4;
+                sum5 = Vector512.Create(Unsafe.Add(ref weightColumn, i + 85)) * x + sum5;
+                sum6 = Vector512.Create(Unsafe.Add(ref weightColumn, i + 102)) * x + sum6;
+                sum7 = Vector512.Create(Unsafe.Add(ref weightColumn, i + 119)) * x + sum7;
+            }
+            Vector512.StoreUnsafe(sum0, ref pieces, (j + 0) * 16);
+            Vector512.StoreUnsafe(sum1, ref pieces, (j + 1) * 16);
+            Vector512.StoreUnsafe(sum2, ref pieces, (j + 2) * 16);
+            Vector512.StoreUnsafe(sum3, ref pieces, (j + 3) * 16);
+            Vector512.StoreUnsafe(sum4, ref pieces, (j + 4) * 16);
+            Vector512.StoreUnsafe(sum5, ref pieces, (j + 5) * 16);
+            Vector512.StoreUnsafe(sum6, ref pieces, (j + 6) * 16);
+            Vector512.StoreUnsafe(sum7, ref pieces, (j + 7) * 16);
+        }
+        // outputs 8 .. 14
+        {
+            const nuint j = 8;
+            var sum0 = Vector512.Create(Unsafe.Add(ref bias, j + 0));
+            var sum1 = Vector512.Create(Unsafe.Add(ref bias, j + 1));
+            var sum2 = Vector512.Create(Unsafe.Add(ref bias, j + 2));
+            var sum3 = Vector512.Create(Unsafe.Add(ref bias, j + 3));
+            var sum4 = Vector512.Create(Unsafe.Add(ref bias, j + 4));
+            var sum5 = Vector512.Create(Unsafe.Add(ref bias, j + 5));
+            var sum6 = Vector512.Create(Unsafe.Add(ref bias, j + 6));
+            ref float weightColumn = ref Unsafe.Add(ref weights, j * 17);
+            for (nuint i = 0; i < 17; i++)
+            {
+                var x = Vector512.LoadUnsafe(ref input, i * 16);
+                sum0 = Vector512.Create(Unsafe.Add(ref weightColumn, i)) * x + sum0;
+                sum1 = Vector512.Create(Unsafe.Add(ref weightColumn, i + 17)) * x + sum1;
+                sum2 = Vector512.Create(Unsafe.Add(ref weightColumn, i + 34)) * x + sum2;
+                sum3 = Vector512.Create(Unsafe.Add(ref weightColumn, i + 51)) * x + sum3;
+                sum4 = Vector512.Create(Unsafe.Add(ref weightColumn, i + 68)) * x + sum4;
+                sum5 = Vector512.Create(Unsafe.Add(ref weightColumn, i + 85)) * x + sum5;
+                sum6 = Vector512.Create(Unsafe.Add(ref weightColumn, i + 102)) * x + sum6;
+            }
+            Vector512.StoreUnsafe(sum0, ref pieces, (j + 0) * 16);
+            Vector512.StoreUnsafe(sum1, ref pieces, (j + 1) * 16);
+            Vector512.StoreUnsafe(sum2, ref pieces, (j + 2) * 16);
+            Vector512.StoreUnsafe(sum3, ref pieces, (j + 3) * 16);
+            Vector512.StoreUnsafe(sum4, ref pieces, (j + 4) * 16);
+            Vector512.StoreUnsafe(sum5, ref pieces, (j + 5) * 16);
+            Vector512.StoreUnsafe(sum6, ref pieces, (j + 6) * 16);
+        }
+        // Each unit is the maximum over its pieces, lane by lane.
+        for (nuint u = 0; u < 5; u++)
+        {
+            var maximum = Vector512.LoadUnsafe(ref pieces, u * 16);
+            maximum = Vector512.Max(maximum, Vector512.LoadUnsafe(ref pieces, (u + 5) * 16));
+            maximum = Vector512.Max(maximum, Vector512.LoadUnsafe(ref pieces, (u + 10) * 16));
+            Vector512.StoreUnsafe(maximum, ref output, u * 16);
+        }
+    }
+
+    /// <summary>Layer 2 (Maxout 17 → 5 × 3 pieces) for 8 transposed rows, Vector256 path.</summary>
+    private static void Layer2ColumnsVector256(ref float parameters, ref float input, ref float output)
+    {
+        ref float weights = ref Unsafe.Add(ref parameters, 136);
+        ref float bias = ref Unsafe.Add(ref parameters, 391);
+        global::System.Span<float> piecesBlock = stackalloc float[120];
+        ref float pieces = ref MemoryMarshal.GetReference(piecesBlock);
+        for (nuint j = 0; j < 8; j += 8)
+        {
+            var sum0 = Vector256.Create(Unsafe.Add(ref bias, j + 0));
+            var sum1 = Vector256.Create(Unsafe.Add(ref bias, j + 1));
+            var sum2 = Vector256.Create(Unsafe.Add(ref bias, j + 2));
+            var sum3 = Vector256.Create(Unsafe.Add(ref bias, j + 3));
+            var sum4 = Vector256.Create(Unsafe.Add(ref bias, j + 4));
+            var sum5 = Vector256.Create(Unsafe.Add(ref bias, j + 5));
+            var sum6 = Vector256.Create(Unsafe.Add(ref bias, j + 6));
+            var sum7 = Vector256.Create(Unsafe.Add(ref bias, j + 7));
+            ref float weightColumn = ref Unsafe.Add(ref weights, j * 17);
+            for (nuint i = 0; i < 17; i++)
+            {
+                var x = Vector256.LoadUnsafe(ref input, i * 8);
+                sum0 = Vector256.Create(Unsafe.Add(ref weightColumn, i)) * x + sum0;
+                sum1 = Vector256.Create(Unsafe.Add(ref weightColumn, i + 17)) * x + sum1;
+                sum2 = Vector256.Create(Unsafe.Add(ref weightColumn, i + 34)) * x + sum2;
+                sum3 = Vector256.Create(Unsafe.Add(ref weightColumn, i + 51)) * x + sum3;
+                sum4 = Vector256.Create(Unsafe.Add(ref weightColumn, i + 68)) * x + sum4;
+                sum5 = Vector256.Create(Unsafe.Add(ref weightColumn, i + 85)) * x + sum5;
+                sum6 = Vector256.Create(Unsafe.Add(ref weightColumn, i + 102)) * x + sum6;
+                sum7 = Vector256.Create(Unsafe.Add(ref weightColumn, i + 119)) * x + sum7;
+            }
+            Vector256.StoreUnsafe(sum0, ref pieces, (j + 0) * 8);
+            Vector256.StoreUnsafe(sum1, ref pieces, (j + 1) * 8);
+            Vector256.StoreUnsafe(sum2, ref pieces, (j + 2) * 8);
+            Vector256.StoreUnsafe(sum3, ref pieces, (j + 3) * 8);
+            Vector256.StoreUnsafe(sum4, ref pieces, (j + 4) * 8);
+            Vector256.StoreUnsafe(sum5, ref pieces, (j + 5) * 8);
+            Vector256.StoreUnsafe(sum6, ref pieces, (j + 6) * 8);
+            Vector256.StoreUnsafe(sum7, ref pieces, (j + 7) * 8);
+        }
+        // outputs 8 .. 14
+        {
+            const nuint j = 8;
+            var sum0 = Vector256.Create(Unsafe.Add(ref bias, j + 0));
+            var sum1 = Vector256.Create(Unsafe.Add(ref bias, j + 1));
+            var sum2 = Vector256.Create(Unsafe.Add(ref bias, j + 2));
+            var sum3 = Vector256.Create(Unsafe.Add(ref bias, j + 3));
+            var sum4 = Vector256.Create(Unsafe.Add(ref bias, j + 4));
+            var sum5 = Vector256.Create(Unsafe.Add(ref bias, j + 5));
+            var sum6 = Vector256.Create(Unsafe.Add(ref bias, j + 6));
+            ref float weightColumn = ref Unsafe.Add(ref weights, j * 17);
+            for (nuint i = 0; i < 17; i++)
+            {
+                var x = Vector256.LoadUnsafe(ref input, i * 8);
+                sum0 = Vector256.Create(Unsafe.Add(ref weightColumn, i)) * x + sum0;
+                sum1 = Vector256.Create(Unsafe.Add(ref weightColumn, i + 17)) * x + sum1;
+                sum2 = Vector256.Create(Unsafe.Add(ref weightColumn, i + 34)) * x + sum2;
+                sum3 = Vector256.Create(Unsafe.Add(ref weightColumn, i + 51)) * x + sum3;
+                sum4 = Vector256.Create(Unsafe.Add(ref weightColumn, i + 68)) * x + sum4;
+                sum5 = Vector256.Create(Unsafe.Add(ref weightColumn, i + 85)) * x + sum5;
+                sum6 = Vector256.Create(Unsafe.Add(ref weightColumn, i + 102)) * x + sum6;
+            }
+            Vector256.StoreUnsafe(sum0, ref pieces, (j + 0) * 8);
+            Vector256.StoreUnsafe(sum1, ref pieces, (j + 1) * 8);
+            Vector256.StoreUnsafe(sum2, ref pieces, (j + 2) * 8);
+            Vector256.StoreUnsafe(sum3, ref pieces, (j + 3) * 8);
+            Vector256.StoreUnsafe(sum4, ref pieces, (j + 4) * 8);
+            Vector256.StoreUnsafe(sum5, ref pieces, (j + 5) * 8);
+            Vector256.StoreUnsafe(sum6, ref pieces, (j + 6) * 8);
+        }
+        // Each unit is the maximum over its pieces, lane by lane.
+        for (nuint u = 0; u < 5; u++)
+        {
+            var maximum = Vector256.LoadUnsafe(ref pieces, u * 8);
+            maximum = Vector256.Max(maximum, Vector256.LoadUnsafe(ref pieces, (u + 5) * 8));
+            maximum = Vector256.Max(maximum, Vector256.LoadUnsafe(ref pieces, (u + 10) * 8));
+            Vector256.StoreUnsafe(maximum, ref output, u * 8);
+        }
+    }
+
     /// <summary>Layer 3 (Dense 5 → 9, ELU), one row: z = W·x + b, a = ELU(z).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Layer3Forward(ref float parameters, ref float input, ref float preActivation, ref float activation)
@@ -1520,6 +1837,108 @@ file static class OddMaxoutKernels
         }
     }
 
+    /// <summary>Layer 3 (Dense 5 → 9, ELU) for 16 transposed rows, Vector512 path.</summary>
+    private static void Layer3ColumnsVector512(ref float parameters, ref float input, ref float output)
+    {
+        ref float weights = ref Unsafe.Add(ref parameters, 406);
+        ref float bias = ref Unsafe.Add(ref parameters, 451);
+        for (nuint j = 0; j < 8; j += 8)
+        {
+            var sum0 = Vector512.Create(Unsafe.Add(ref bias, j + 0));
+            var sum1 = Vector512.Create(Unsafe.Add(ref bias, j + 1));
+            var sum2 = Vector512.Create(Unsafe.Add(ref bias, j + 2));
+            var sum3 = Vector512.Create(Unsafe.Add(ref bias, j + 3));
+            var sum4 = Vector512.Create(Unsafe.Add(ref bias, j + 4));
+            var sum5 = Vector512.Create(Unsafe.Add(ref bias, j + 5));
+            var sum6 = Vector512.Create(Unsafe.Add(ref bias, j + 6));
+            var sum7 = Vector512.Create(Unsafe.Add(ref bias, j + 7));
+            ref float weightColumn = ref Unsafe.Add(ref weights, j * 5);
+            for (nuint i = 0; i < 5; i++)
+            {
+                var x = Vector512.LoadUnsafe(ref input, i * 16);
+                sum0 = Vector512.Create(Unsafe.Add(ref weightColumn, i)) * x + sum0;
+                sum1 = Vector512.Create(Unsafe.Add(ref weightColumn, i + 5)) * x + sum1;
+                sum2 = Vector512.Create(Unsafe.Add(ref weightColumn, i + 10)) * x + sum2;
+                sum3 = Vector512.Create(Unsafe.Add(ref weightColumn, i + 15)) * x + sum3;
+                sum4 = Vector512.Create(Unsafe.Add(ref weightColumn, i + 20)) * x + sum4;
+                sum5 = Vector512.Create(Unsafe.Add(ref weightColumn, i + 25)) * x + sum5;
+                sum6 = Vector512.Create(Unsafe.Add(ref weightColumn, i + 30)) * x + sum6;
+                sum7 = Vector512.Create(Unsafe.Add(ref weightColumn, i + 35)) * x + sum7;
+            }
+            Vector512.StoreUnsafe(VectorMath.Elu(sum0, 1f), ref output, (j + 0) * 16);
+            Vector512.StoreUnsafe(VectorMath.Elu(sum1, 1f), ref output, (j + 1) * 16);
+            Vector512.StoreUnsafe(VectorMath.Elu(sum2, 1f), ref output, (j + 2) * 16);
+            Vector512.StoreUnsafe(VectorMath.Elu(sum3, 1f), ref output, (j + 3) * 16);
+            Vector512.StoreUnsafe(VectorMath.Elu(sum4, 1f), ref output, (j + 4) * 16);
+            Vector512.StoreUnsafe(VectorMath.Elu(sum5, 1f), ref output, (j + 5) * 16);
+            Vector512.StoreUnsafe(VectorMath.Elu(sum6, 1f), ref output, (j + 6) * 16);
+            Vector512.StoreUnsafe(VectorMath.Elu(sum7, 1f), ref output, (j + 7) * 16);
+        }
+        // outputs 8 .. 8
+        {
+            const nuint j = 8;
+            var sum0 = Vector512.Create(Unsafe.Add(ref bias, j + 0));
+            ref float weightColumn = ref Unsafe.Add(ref weights, j * 5);
+            for (nuint i = 0; i < 5; i++)
+            {
+                var x = Vector512.LoadUnsafe(ref input, i * 16);
+                sum0 = Vector512.Create(Unsafe.Add(ref weightColumn, i)) * x + sum0;
+            }
+            Vector512.StoreUnsafe(VectorMath.Elu(sum0, 1f), ref output, (j + 0) * 16);
+        }
+    }
+
+    /// <summary>Layer 3 (Dense 5 → 9, ELU) for 8 transposed rows, Vector256 path.</summary>
+    private static void Layer3ColumnsVector256(ref float parameters, ref float input, ref float output)
+    {
+        ref float weights = ref Unsafe.Add(ref parameters, 406);
+        ref float bias = ref Unsafe.Add(ref parameters, 451);
+        for (nuint j = 0; j < 8; j += 8)
+        {
+            var sum0 = Vector256.Create(Unsafe.Add(ref bias, j + 0));
+            var sum1 = Vector256.Create(Unsafe.Add(ref bias, j + 1));
+            var sum2 = Vector256.Create(Unsafe.Add(ref bias, j + 2));
+            var sum3 = Vector256.Create(Unsafe.Add(ref bias, j + 3));
+            var sum4 = Vector256.Create(Unsafe.Add(ref bias, j + 4));
+            var sum5 = Vector256.Create(Unsafe.Add(ref bias, j + 5));
+            var sum6 = Vector256.Create(Unsafe.Add(ref bias, j + 6));
+            var sum7 = Vector256.Create(Unsafe.Add(ref bias, j + 7));
+            ref float weightColumn = ref Unsafe.Add(ref weights, j * 5);
+            for (nuint i = 0; i < 5; i++)
+            {
+                var x = Vector256.LoadUnsafe(ref input, i * 8);
+                sum0 = Vector256.Create(Unsafe.Add(ref weightColumn, i)) * x + sum0;
+                sum1 = Vector256.Create(Unsafe.Add(ref weightColumn, i + 5)) * x + sum1;
+                sum2 = Vector256.Create(Unsafe.Add(ref weightColumn, i + 10)) * x + sum2;
+                sum3 = Vector256.Create(Unsafe.Add(ref weightColumn, i + 15)) * x + sum3;
+                sum4 = Vector256.Create(Unsafe.Add(ref weightColumn, i + 20)) * x + sum4;
+                sum5 = Vector256.Create(Unsafe.Add(ref weightColumn, i + 25)) * x + sum5;
+                sum6 = Vector256.Create(Unsafe.Add(ref weightColumn, i + 30)) * x + sum6;
+                sum7 = Vector256.Create(Unsafe.Add(ref weightColumn, i + 35)) * x + sum7;
+            }
+            Vector256.StoreUnsafe(VectorMath.Elu(sum0, 1f), ref output, (j + 0) * 8);
+            Vector256.StoreUnsafe(VectorMath.Elu(sum1, 1f), ref output, (j + 1) * 8);
+            Vector256.StoreUnsafe(VectorMath.Elu(sum2, 1f), ref output, (j + 2) * 8);
+            Vector256.StoreUnsafe(VectorMath.Elu(sum3, 1f), ref output, (j + 3) * 8);
+            Vector256.StoreUnsafe(VectorMath.Elu(sum4, 1f), ref output, (j + 4) * 8);
+            Vector256.StoreUnsafe(VectorMath.Elu(sum5, 1f), ref output, (j + 5) * 8);
+            Vector256.StoreUnsafe(VectorMath.Elu(sum6, 1f), ref output, (j + 6) * 8);
+            Vector256.StoreUnsafe(VectorMath.Elu(sum7, 1f), ref output, (j + 7) * 8);
+        }
+        // outputs 8 .. 8
+        {
+            const nuint j = 8;
+            var sum0 = Vector256.Create(Unsafe.Add(ref bias, j + 0));
+            ref float weightColumn = ref Unsafe.Add(ref weights, j * 5);
+            for (nuint i = 0; i < 5; i++)
+            {
+                var x = Vector256.LoadUnsafe(ref input, i * 8);
+                sum0 = Vector256.Create(Unsafe.Add(ref weightColumn, i)) * x + sum0;
+            }
+            Vector256.StoreUnsafe(VectorMath.Elu(sum0, 1f), ref output, (j + 0) * 8);
+        }
+    }
+
     /// <summary>Layer 4 (Dense 9 → 3, Sigmoid), one row: z = W·x + b, a = Sigmoid(z).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Layer4Forward(ref float parameters, ref float input, ref float preActivation, ref float activation)
@@ -1735,6 +2154,56 @@ file static class OddMaxoutKernels
                 Unsafe.Add(ref preActivation, row * 3 + o) = z;
                 Unsafe.Add(ref activation, row * 3 + o) = VectorMath.Sigmoid(z);
             }
+        }
+    }
+
+    /// <summary>Layer 4 (Dense 9 → 3, Sigmoid) for 16 transposed rows, Vector512 path.</summary>
+    private static void Layer4ColumnsVector512(ref float parameters, ref float input, ref float output)
+    {
+        ref float weights = ref Unsafe.Add(ref parameters, 460);
+        ref float bias = ref Unsafe.Add(ref parameters, 487);
+        // outputs 0 .. 2
+        {
+            const nuint j = 0;
+            var sum0 = Vector512.Create(Unsafe.Add(ref bias, j + 0));
+            var sum1 = Vector512.Create(Unsafe.Add(ref bias, j + 1));
+            var sum2 = Vector512.Create(Unsafe.Add(ref bias, j + 2));
+            ref float weightColumn = ref Unsafe.Add(ref weights, j * 9);
+            for (nuint i = 0; i < 9; i++)
+            {
+                var x = Vector512.LoadUnsafe(ref input, i * 16);
+                sum0 = Vector512.Create(Unsafe.Add(ref weightColumn, i)) * x + sum0;
+                sum1 = Vector512.Create(Unsafe.Add(ref weightColumn, i + 9)) * x + sum1;
+                sum2 = Vector512.Create(Unsafe.Add(ref weightColumn, i + 18)) * x + sum2;
+            }
+            Vector512.StoreUnsafe(VectorMath.Sigmoid(sum0), ref output, (j + 0) * 16);
+            Vector512.StoreUnsafe(VectorMath.Sigmoid(sum1), ref output, (j + 1) * 16);
+            Vector512.StoreUnsafe(VectorMath.Sigmoid(sum2), ref output, (j + 2) * 16);
+        }
+    }
+
+    /// <summary>Layer 4 (Dense 9 → 3, Sigmoid) for 8 transposed rows, Vector256 path.</summary>
+    private static void Layer4ColumnsVector256(ref float parameters, ref float input, ref float output)
+    {
+        ref float weights = ref Unsafe.Add(ref parameters, 460);
+        ref float bias = ref Unsafe.Add(ref parameters, 487);
+        // outputs 0 .. 2
+        {
+            const nuint j = 0;
+            var sum0 = Vector256.Create(Unsafe.Add(ref bias, j + 0));
+            var sum1 = Vector256.Create(Unsafe.Add(ref bias, j + 1));
+            var sum2 = Vector256.Create(Unsafe.Add(ref bias, j + 2));
+            ref float weightColumn = ref Unsafe.Add(ref weights, j * 9);
+            for (nuint i = 0; i < 9; i++)
+            {
+                var x = Vector256.LoadUnsafe(ref input, i * 8);
+                sum0 = Vector256.Create(Unsafe.Add(ref weightColumn, i)) * x + sum0;
+                sum1 = Vector256.Create(Unsafe.Add(ref weightColumn, i + 9)) * x + sum1;
+                sum2 = Vector256.Create(Unsafe.Add(ref weightColumn, i + 18)) * x + sum2;
+            }
+            Vector256.StoreUnsafe(VectorMath.Sigmoid(sum0), ref output, (j + 0) * 8);
+            Vector256.StoreUnsafe(VectorMath.Sigmoid(sum1), ref output, (j + 1) * 8);
+            Vector256.StoreUnsafe(VectorMath.Sigmoid(sum2), ref output, (j + 2) * 8);
         }
     }
 
