@@ -7,7 +7,8 @@ using Spectre.Console;
 // Handwritten digits: 10,000 MNIST images, 80 % to train on and 20 % held out.
 //
 // usage: dotnet run -c Release --project samples/Digits [--overfit] [--output DIR] [--data PATH]
-//   (default)   784-128-10, ReLU then Softmax, cross-entropy, Adam(1e-3), batches of 32, 15 epochs.
+//   (default)   784-128-10, ReLU then Softmax, cross-entropy, Adam(1e-3), batches of 32, 8 epochs over the
+//               training digits and their one-pixel shifts (40,000 rows).
 //   --overfit   784-512-512-10 on only 1,000 training digits for 40 epochs: the validation loss turns up while the
 //               training loss keeps falling; then the same run with early stopping (patience 5) catches it.
 
@@ -26,14 +27,16 @@ Console.WriteLine();
 
 if (!overfit)
 {
-    int epochs = int.Parse(ValueOf("--epochs") ?? "15", CultureInfo.InvariantCulture);
+    int epochs = int.Parse(ValueOf("--epochs") ?? "8", CultureInfo.InvariantCulture);
     int batchSize = int.Parse(ValueOf("--batch") ?? "32", CultureInfo.InvariantCulture);
     float learningRate = float.Parse(ValueOf("--lr") ?? "0.001", CultureInfo.InvariantCulture);
     var network = new DigitNetwork(seed: 1);
     var settings = new Trainer(network, new Adam()) { Epochs = epochs, BatchSize = batchSize, Seed = 1, RestoreBestParameters = false };
     var clock = Stopwatch.StartNew();
     // The held-out 20 % is only watched here (no early stopping, no choice of parameters), so it stays a fair test.
-    var history = Training.Run($"784-128-10, Adam({learningRate}), batch {batchSize}, {epochs} epochs", network, settings, new Adam(learningRate), train, test);
+    var augmented = Augmentation.WithOnePixelShifts(train);
+    Console.WriteLine($"Training on {augmented.Count} rows: the {train.Count} training digits and their one-pixel shifts.");
+    var history = Training.Run($"784-128-10, Adam({learningRate}), batch {batchSize}, {epochs} epochs", network, settings, new Adam(learningRate), augmented, test);
     clock.Stop();
     var evaluation = Metrics.Evaluate(network, test);
     Console.WriteLine();
