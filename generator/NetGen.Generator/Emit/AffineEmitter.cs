@@ -14,6 +14,12 @@ namespace NetGen.Generator.Emit;
 /// </summary>
 internal static class AffineEmitter
 {
+    /// <summary>
+    /// Rows at least this long are read four at a time: four weight streams keep the hardware prefetcher ahead
+    /// (measured faster on 784- and 512-input layers than 16 streams), and the reduction is small beside the row.
+    /// </summary>
+    private const int LongRow = 256;
+
     /// <summary>Multiply-adds one path may unroll for a one-row kernel before it falls back to loops.</summary>
     private const long UnrollBudget = 64;
 
@@ -135,7 +141,7 @@ internal static class AffineEmitter
             _packed = rows == 1 && SimdPath.IsPackable(layer.Inputs) && layer.Inputs < path.Width && outputs >= path.Width;
             _width = _packed ? path.Width : path.Widths.First(w => w > 1 && w <= layer.Inputs);
             _tile = rows == 1
-                ? new[] { 16, 8, 4 }.FirstOrDefault(w => w <= _width && w <= outputs)
+                ? new[] { 16, 8, 4 }.FirstOrDefault(w => w <= _width && w <= outputs && (layer.Inputs < LongRow || w == 4))
                 : (outputs >= 4 ? 4 : 0);
             if (_tile == 0)
             {

@@ -313,26 +313,14 @@ file static class DigitClassifierKernels
     {
         ref float weights = ref parameters;
         ref float bias = ref Unsafe.Add(ref parameters, 100352);
-        for (nuint o = 0; o < 128; o += 16)
+        for (nuint o = 0; o < 128; o += 4)
         {
-            // outputs o .. o + 15
+            // outputs o .. o + 3
             {
                 var sum0_0 = Vector512.Create(0f);
                 var sum0_1 = Vector512.Create(0f);
                 var sum0_2 = Vector512.Create(0f);
                 var sum0_3 = Vector512.Create(0f);
-                var sum0_4 = Vector512.Create(0f);
-                var sum0_5 = Vector512.Create(0f);
-                var sum0_6 = Vector512.Create(0f);
-                var sum0_7 = Vector512.Create(0f);
-                var sum0_8 = Vector512.Create(0f);
-                var sum0_9 = Vector512.Create(0f);
-                var sum0_10 = Vector512.Create(0f);
-                var sum0_11 = Vector512.Create(0f);
-                var sum0_12 = Vector512.Create(0f);
-                var sum0_13 = Vector512.Create(0f);
-                var sum0_14 = Vector512.Create(0f);
-                var sum0_15 = Vector512.Create(0f);
                 for (nuint i = 0; i < 784; i += 16)
                 {
                     var x0 = Vector512.LoadUnsafe(ref input, i);
@@ -340,22 +328,18 @@ file static class DigitClassifierKernels
                     sum0_1 = Vector512.LoadUnsafe(ref weights, o * 784 + i + 784) * x0 + sum0_1;
                     sum0_2 = Vector512.LoadUnsafe(ref weights, o * 784 + i + 1568) * x0 + sum0_2;
                     sum0_3 = Vector512.LoadUnsafe(ref weights, o * 784 + i + 2352) * x0 + sum0_3;
-                    sum0_4 = Vector512.LoadUnsafe(ref weights, o * 784 + i + 3136) * x0 + sum0_4;
-                    sum0_5 = Vector512.LoadUnsafe(ref weights, o * 784 + i + 3920) * x0 + sum0_5;
-                    sum0_6 = Vector512.LoadUnsafe(ref weights, o * 784 + i + 4704) * x0 + sum0_6;
-                    sum0_7 = Vector512.LoadUnsafe(ref weights, o * 784 + i + 5488) * x0 + sum0_7;
-                    sum0_8 = Vector512.LoadUnsafe(ref weights, o * 784 + i + 6272) * x0 + sum0_8;
-                    sum0_9 = Vector512.LoadUnsafe(ref weights, o * 784 + i + 7056) * x0 + sum0_9;
-                    sum0_10 = Vector512.LoadUnsafe(ref weights, o * 784 + i + 7840) * x0 + sum0_10;
-                    sum0_11 = Vector512.LoadUnsafe(ref weights, o * 784 + i + 8624) * x0 + sum0_11;
-                    sum0_12 = Vector512.LoadUnsafe(ref weights, o * 784 + i + 9408) * x0 + sum0_12;
-                    sum0_13 = Vector512.LoadUnsafe(ref weights, o * 784 + i + 10192) * x0 + sum0_13;
-                    sum0_14 = Vector512.LoadUnsafe(ref weights, o * 784 + i + 10976) * x0 + sum0_14;
-                    sum0_15 = Vector512.LoadUnsafe(ref weights, o * 784 + i + 11760) * x0 + sum0_15;
                 }
-                var z0 = HorizontalSums.Sums(sum0_0, sum0_1, sum0_2, sum0_3, sum0_4, sum0_5, sum0_6, sum0_7, sum0_8, sum0_9, sum0_10, sum0_11, sum0_12, sum0_13, sum0_14, sum0_15) + Vector512.LoadUnsafe(ref bias, o);
-                Vector512.StoreUnsafe(z0, ref preActivation, o);
-                Vector512.StoreUnsafe(VectorMath.Relu(z0), ref activation, o);
+                var sum0_0x8 = Vector512.GetLower(sum0_0) + Vector512.GetUpper(sum0_0);
+                var sum0_1x8 = Vector512.GetLower(sum0_1) + Vector512.GetUpper(sum0_1);
+                var sum0_2x8 = Vector512.GetLower(sum0_2) + Vector512.GetUpper(sum0_2);
+                var sum0_3x8 = Vector512.GetLower(sum0_3) + Vector512.GetUpper(sum0_3);
+                var sum0_0x4 = Vector256.GetLower(sum0_0x8) + Vector256.GetUpper(sum0_0x8);
+                var sum0_1x4 = Vector256.GetLower(sum0_1x8) + Vector256.GetUpper(sum0_1x8);
+                var sum0_2x4 = Vector256.GetLower(sum0_2x8) + Vector256.GetUpper(sum0_2x8);
+                var sum0_3x4 = Vector256.GetLower(sum0_3x8) + Vector256.GetUpper(sum0_3x8);
+                var z0 = HorizontalSums.Sums(sum0_0x4, sum0_1x4, sum0_2x4, sum0_3x4) + Vector128.LoadUnsafe(ref bias, o);
+                Vector128.StoreUnsafe(z0, ref preActivation, o);
+                Vector128.StoreUnsafe(VectorMath.Relu(z0), ref activation, o);
             }
         }
     }
@@ -365,18 +349,14 @@ file static class DigitClassifierKernels
     {
         ref float weights = ref parameters;
         ref float bias = ref Unsafe.Add(ref parameters, 100352);
-        for (nuint o = 0; o < 128; o += 8)
+        for (nuint o = 0; o < 128; o += 4)
         {
-            // outputs o .. o + 7
+            // outputs o .. o + 3
             {
                 var sum0_0 = Vector256.Create(0f);
                 var sum0_1 = Vector256.Create(0f);
                 var sum0_2 = Vector256.Create(0f);
                 var sum0_3 = Vector256.Create(0f);
-                var sum0_4 = Vector256.Create(0f);
-                var sum0_5 = Vector256.Create(0f);
-                var sum0_6 = Vector256.Create(0f);
-                var sum0_7 = Vector256.Create(0f);
                 for (nuint i = 0; i < 784; i += 8)
                 {
                     var x0 = Vector256.LoadUnsafe(ref input, i);
@@ -384,14 +364,14 @@ file static class DigitClassifierKernels
                     sum0_1 = Vector256.LoadUnsafe(ref weights, o * 784 + i + 784) * x0 + sum0_1;
                     sum0_2 = Vector256.LoadUnsafe(ref weights, o * 784 + i + 1568) * x0 + sum0_2;
                     sum0_3 = Vector256.LoadUnsafe(ref weights, o * 784 + i + 2352) * x0 + sum0_3;
-                    sum0_4 = Vector256.LoadUnsafe(ref weights, o * 784 + i + 3136) * x0 + sum0_4;
-                    sum0_5 = Vector256.LoadUnsafe(ref weights, o * 784 + i + 3920) * x0 + sum0_5;
-                    sum0_6 = Vector256.LoadUnsafe(ref weights, o * 784 + i + 4704) * x0 + sum0_6;
-                    sum0_7 = Vector256.LoadUnsafe(ref weights, o * 784 + i + 5488) * x0 + sum0_7;
                 }
-                var z0 = HorizontalSums.Sums(sum0_0, sum0_1, sum0_2, sum0_3, sum0_4, sum0_5, sum0_6, sum0_7) + Vector256.LoadUnsafe(ref bias, o);
-                Vector256.StoreUnsafe(z0, ref preActivation, o);
-                Vector256.StoreUnsafe(VectorMath.Relu(z0), ref activation, o);
+                var sum0_0x4 = Vector256.GetLower(sum0_0) + Vector256.GetUpper(sum0_0);
+                var sum0_1x4 = Vector256.GetLower(sum0_1) + Vector256.GetUpper(sum0_1);
+                var sum0_2x4 = Vector256.GetLower(sum0_2) + Vector256.GetUpper(sum0_2);
+                var sum0_3x4 = Vector256.GetLower(sum0_3) + Vector256.GetUpper(sum0_3);
+                var z0 = HorizontalSums.Sums(sum0_0x4, sum0_1x4, sum0_2x4, sum0_3x4) + Vector128.LoadUnsafe(ref bias, o);
+                Vector128.StoreUnsafe(z0, ref preActivation, o);
+                Vector128.StoreUnsafe(VectorMath.Relu(z0), ref activation, o);
             }
         }
     }
