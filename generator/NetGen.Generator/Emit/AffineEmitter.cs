@@ -30,31 +30,16 @@ internal static class AffineEmitter
         var name = KernelName(layer, rows);
         var what = rows == 1 ? "one row" : $"{rows} rows";
         var activation = ActivationCalls.Inline(layer, "z") is null ? string.Empty : $", a = {layer.Activation}(z)";
-        writer.Line($"/// <summary>Layer {layer.Number} ({layer.Describe()}), {what}: z = W·x + b{activation}.</summary>");
-        writer.Line(Code.AggressiveInlining);
-        using (writer.Block($"public static void {name}(ref float parameters, ref float input, ref float preActivation, ref float activation)"))
-        {
-            foreach (var path in SimdPath.For(layer.Inputs, rows == 1 ? layer.AffineOutputs : 0))
-            {
-                var call = $"{name}{path.Name}(ref parameters, ref input, ref preActivation, ref activation);";
-                if (path.Condition is { } condition)
-                {
-                    using (writer.Block($"if ({condition})"))
-                    {
-                        writer.Line(call);
-                        writer.Line("return;");
-                    }
+        var paths = SimdPath.For(layer.Inputs, rows == 1 ? layer.AffineOutputs : 0);
+        DispatchEmitter.Emit(
+            writer,
+            $"Layer {layer.Number} ({layer.Describe()}), {what}: z = W·x + b{activation}.",
+            name,
+            "ref float parameters, ref float input, ref float preActivation, ref float activation",
+            "ref parameters, ref input, ref preActivation, ref activation",
+            paths);
 
-                    writer.Line();
-                }
-                else
-                {
-                    writer.Line(call);
-                }
-            }
-        }
-
-        foreach (var path in SimdPath.For(layer.Inputs, rows == 1 ? layer.AffineOutputs : 0))
+        foreach (var path in paths)
         {
             writer.Line();
             writer.Line($"/// <summary>Layer {layer.Number}, {what}, {Describe(path)}.</summary>");

@@ -39,32 +39,15 @@ internal static class BackwardKernelsEmitter
 
     private static void EmitDispatch(SourceWriter writer, LayerSpec layer, int rows)
     {
-        var name = KernelName(layer, rows);
         var what = rows == 1 ? "one row" : $"{rows} rows";
         var inputGradient = layer.Index > 0 ? ", dx += Wᵀδ" : string.Empty;
-        writer.Line($"/// <summary>Layer {layer.Number} ({layer.Describe()}), {what}: dW += δxᵀ, db += δ{inputGradient}.</summary>");
-        writer.Line(Code.AggressiveInlining);
-        using (writer.Block($"public static void {name}({Parameters(layer)})"))
-        {
-            foreach (var path in SimdPath.For(layer.Inputs))
-            {
-                var call = $"{name}{path.Name}({Arguments(layer)});";
-                if (path.Condition is { } condition)
-                {
-                    using (writer.Block($"if ({condition})"))
-                    {
-                        writer.Line(call);
-                        writer.Line("return;");
-                    }
-
-                    writer.Line();
-                }
-                else
-                {
-                    writer.Line(call);
-                }
-            }
-        }
+        DispatchEmitter.Emit(
+            writer,
+            $"Layer {layer.Number} ({layer.Describe()}), {what}: dW += δxᵀ, db += δ{inputGradient}.",
+            KernelName(layer, rows),
+            Parameters(layer),
+            Arguments(layer),
+            SimdPath.For(layer.Inputs));
     }
 
     private static void EmitPath(SourceWriter writer, LayerSpec layer, int rows, SimdPath path, TargetFeatures features)
