@@ -1414,16 +1414,21 @@ file static class DigitClassifierKernels
         ref float biasGradients = ref Unsafe.Add(ref gradients, 100352);
         for (nuint j = 0; j < 128; j++)
         {
-            var delta0 = Unsafe.Add(ref delta, j);
-            Unsafe.Add(ref biasGradients, j) += delta0;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 784);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 784);
-            var delta0x16 = Vector512.Create(delta0);
+            Unsafe.Add(ref biasGradients, j) += Unsafe.Add(ref delta, j);
+        }
+        for (nuint first = 0; first < 128; first += 8)
+        {
+            var end = first + 8;
             for (nuint i = 0; i < 784; i += 16)
             {
-                var gradient = Vector512.LoadUnsafe(ref gradientRow, i);
-                gradient = delta0x16 * Vector512.LoadUnsafe(ref input, i) + gradient;
-                Vector512.StoreUnsafe(gradient, ref gradientRow, i);
+                var x0 = Vector512.LoadUnsafe(ref input, i);
+                for (nuint j = first; j < end; j++)
+                {
+                    var gradient = Vector512.LoadUnsafe(ref weightGradients, j * 784 + i);
+                    var delta0 = Vector512.Create(Unsafe.Add(ref delta, j));
+                    gradient = delta0 * x0 + gradient;
+                    Vector512.StoreUnsafe(gradient, ref weightGradients, j * 784 + i);
+                }
             }
         }
     }
@@ -1436,16 +1441,21 @@ file static class DigitClassifierKernels
         ref float biasGradients = ref Unsafe.Add(ref gradients, 100352);
         for (nuint j = 0; j < 128; j++)
         {
-            var delta0 = Unsafe.Add(ref delta, j);
-            Unsafe.Add(ref biasGradients, j) += delta0;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 784);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 784);
-            var delta0x8 = Vector256.Create(delta0);
+            Unsafe.Add(ref biasGradients, j) += Unsafe.Add(ref delta, j);
+        }
+        for (nuint first = 0; first < 128; first += 8)
+        {
+            var end = first + 8;
             for (nuint i = 0; i < 784; i += 8)
             {
-                var gradient = Vector256.LoadUnsafe(ref gradientRow, i);
-                gradient = delta0x8 * Vector256.LoadUnsafe(ref input, i) + gradient;
-                Vector256.StoreUnsafe(gradient, ref gradientRow, i);
+                var x0 = Vector256.LoadUnsafe(ref input, i);
+                for (nuint j = first; j < end; j++)
+                {
+                    var gradient = Vector256.LoadUnsafe(ref weightGradients, j * 784 + i);
+                    var delta0 = Vector256.Create(Unsafe.Add(ref delta, j));
+                    gradient = delta0 * x0 + gradient;
+                    Vector256.StoreUnsafe(gradient, ref weightGradients, j * 784 + i);
+                }
             }
         }
     }
@@ -1456,17 +1466,19 @@ file static class DigitClassifierKernels
         ref float weights = ref parameters;
         ref float weightGradients = ref gradients;
         ref float biasGradients = ref Unsafe.Add(ref gradients, 100352);
-        for (nuint j = 0; j < 128; j++)
+        for (nuint row = 0; row < 1; row++)
         {
-            var delta0 = Unsafe.Add(ref delta, j);
-            Unsafe.Add(ref biasGradients, j) += delta0;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 784);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 784);
-            for (nuint i = 0; i < 784; i += 1)
+            ref float x = ref Unsafe.Add(ref input, row * 784);
+            for (nuint j = 0; j < 128; j++)
             {
-                var gradient = Unsafe.Add(ref gradientRow, i);
-                gradient = delta0 * Unsafe.Add(ref input, i) + gradient;
-                Unsafe.Add(ref gradientRow, i) = gradient;
+                var d = Unsafe.Add(ref delta, row * 128 + j);
+                Unsafe.Add(ref biasGradients, j) += d;
+                ref float weightRow = ref Unsafe.Add(ref weights, j * 784);
+                ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 784);
+                for (nuint i = 0; i < 784; i++)
+                {
+                    Unsafe.Add(ref gradientRow, i) += d * Unsafe.Add(ref x, i);
+                }
             }
         }
     }
@@ -1498,25 +1510,30 @@ file static class DigitClassifierKernels
         ref float biasGradients = ref Unsafe.Add(ref gradients, 100352);
         for (nuint j = 0; j < 128; j++)
         {
-            var delta0 = Unsafe.Add(ref delta, j);
-            var delta1 = Unsafe.Add(ref delta, j + 128);
-            var delta2 = Unsafe.Add(ref delta, j + 256);
-            var delta3 = Unsafe.Add(ref delta, j + 384);
-            Unsafe.Add(ref biasGradients, j) += delta0 + delta1 + delta2 + delta3;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 784);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 784);
-            var delta0x16 = Vector512.Create(delta0);
-            var delta1x16 = Vector512.Create(delta1);
-            var delta2x16 = Vector512.Create(delta2);
-            var delta3x16 = Vector512.Create(delta3);
+            Unsafe.Add(ref biasGradients, j) += Unsafe.Add(ref delta, j) + Unsafe.Add(ref delta, j + 128) + Unsafe.Add(ref delta, j + 256) + Unsafe.Add(ref delta, j + 384);
+        }
+        for (nuint first = 0; first < 128; first += 8)
+        {
+            var end = first + 8;
             for (nuint i = 0; i < 784; i += 16)
             {
-                var gradient = Vector512.LoadUnsafe(ref gradientRow, i);
-                gradient = delta0x16 * Vector512.LoadUnsafe(ref input, i) + gradient;
-                gradient = delta1x16 * Vector512.LoadUnsafe(ref input, i + 784) + gradient;
-                gradient = delta2x16 * Vector512.LoadUnsafe(ref input, i + 1568) + gradient;
-                gradient = delta3x16 * Vector512.LoadUnsafe(ref input, i + 2352) + gradient;
-                Vector512.StoreUnsafe(gradient, ref gradientRow, i);
+                var x0 = Vector512.LoadUnsafe(ref input, i);
+                var x1 = Vector512.LoadUnsafe(ref input, i + 784);
+                var x2 = Vector512.LoadUnsafe(ref input, i + 1568);
+                var x3 = Vector512.LoadUnsafe(ref input, i + 2352);
+                for (nuint j = first; j < end; j++)
+                {
+                    var gradient = Vector512.LoadUnsafe(ref weightGradients, j * 784 + i);
+                    var delta0 = Vector512.Create(Unsafe.Add(ref delta, j));
+                    gradient = delta0 * x0 + gradient;
+                    var delta1 = Vector512.Create(Unsafe.Add(ref delta, j + 128));
+                    gradient = delta1 * x1 + gradient;
+                    var delta2 = Vector512.Create(Unsafe.Add(ref delta, j + 256));
+                    gradient = delta2 * x2 + gradient;
+                    var delta3 = Vector512.Create(Unsafe.Add(ref delta, j + 384));
+                    gradient = delta3 * x3 + gradient;
+                    Vector512.StoreUnsafe(gradient, ref weightGradients, j * 784 + i);
+                }
             }
         }
     }
@@ -1529,25 +1546,30 @@ file static class DigitClassifierKernels
         ref float biasGradients = ref Unsafe.Add(ref gradients, 100352);
         for (nuint j = 0; j < 128; j++)
         {
-            var delta0 = Unsafe.Add(ref delta, j);
-            var delta1 = Unsafe.Add(ref delta, j + 128);
-            var delta2 = Unsafe.Add(ref delta, j + 256);
-            var delta3 = Unsafe.Add(ref delta, j + 384);
-            Unsafe.Add(ref biasGradients, j) += delta0 + delta1 + delta2 + delta3;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 784);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 784);
-            var delta0x8 = Vector256.Create(delta0);
-            var delta1x8 = Vector256.Create(delta1);
-            var delta2x8 = Vector256.Create(delta2);
-            var delta3x8 = Vector256.Create(delta3);
+            Unsafe.Add(ref biasGradients, j) += Unsafe.Add(ref delta, j) + Unsafe.Add(ref delta, j + 128) + Unsafe.Add(ref delta, j + 256) + Unsafe.Add(ref delta, j + 384);
+        }
+        for (nuint first = 0; first < 128; first += 8)
+        {
+            var end = first + 8;
             for (nuint i = 0; i < 784; i += 8)
             {
-                var gradient = Vector256.LoadUnsafe(ref gradientRow, i);
-                gradient = delta0x8 * Vector256.LoadUnsafe(ref input, i) + gradient;
-                gradient = delta1x8 * Vector256.LoadUnsafe(ref input, i + 784) + gradient;
-                gradient = delta2x8 * Vector256.LoadUnsafe(ref input, i + 1568) + gradient;
-                gradient = delta3x8 * Vector256.LoadUnsafe(ref input, i + 2352) + gradient;
-                Vector256.StoreUnsafe(gradient, ref gradientRow, i);
+                var x0 = Vector256.LoadUnsafe(ref input, i);
+                var x1 = Vector256.LoadUnsafe(ref input, i + 784);
+                var x2 = Vector256.LoadUnsafe(ref input, i + 1568);
+                var x3 = Vector256.LoadUnsafe(ref input, i + 2352);
+                for (nuint j = first; j < end; j++)
+                {
+                    var gradient = Vector256.LoadUnsafe(ref weightGradients, j * 784 + i);
+                    var delta0 = Vector256.Create(Unsafe.Add(ref delta, j));
+                    gradient = delta0 * x0 + gradient;
+                    var delta1 = Vector256.Create(Unsafe.Add(ref delta, j + 128));
+                    gradient = delta1 * x1 + gradient;
+                    var delta2 = Vector256.Create(Unsafe.Add(ref delta, j + 256));
+                    gradient = delta2 * x2 + gradient;
+                    var delta3 = Vector256.Create(Unsafe.Add(ref delta, j + 384));
+                    gradient = delta3 * x3 + gradient;
+                    Vector256.StoreUnsafe(gradient, ref weightGradients, j * 784 + i);
+                }
             }
         }
     }
@@ -1558,23 +1580,19 @@ file static class DigitClassifierKernels
         ref float weights = ref parameters;
         ref float weightGradients = ref gradients;
         ref float biasGradients = ref Unsafe.Add(ref gradients, 100352);
-        for (nuint j = 0; j < 128; j++)
+        for (nuint row = 0; row < 4; row++)
         {
-            var delta0 = Unsafe.Add(ref delta, j);
-            var delta1 = Unsafe.Add(ref delta, j + 128);
-            var delta2 = Unsafe.Add(ref delta, j + 256);
-            var delta3 = Unsafe.Add(ref delta, j + 384);
-            Unsafe.Add(ref biasGradients, j) += delta0 + delta1 + delta2 + delta3;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 784);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 784);
-            for (nuint i = 0; i < 784; i += 1)
+            ref float x = ref Unsafe.Add(ref input, row * 784);
+            for (nuint j = 0; j < 128; j++)
             {
-                var gradient = Unsafe.Add(ref gradientRow, i);
-                gradient = delta0 * Unsafe.Add(ref input, i) + gradient;
-                gradient = delta1 * Unsafe.Add(ref input, i + 784) + gradient;
-                gradient = delta2 * Unsafe.Add(ref input, i + 1568) + gradient;
-                gradient = delta3 * Unsafe.Add(ref input, i + 2352) + gradient;
-                Unsafe.Add(ref gradientRow, i) = gradient;
+                var d = Unsafe.Add(ref delta, row * 128 + j);
+                Unsafe.Add(ref biasGradients, j) += d;
+                ref float weightRow = ref Unsafe.Add(ref weights, j * 784);
+                ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 784);
+                for (nuint i = 0; i < 784; i++)
+                {
+                    Unsafe.Add(ref gradientRow, i) += d * Unsafe.Add(ref x, i);
+                }
             }
         }
     }
@@ -1606,19 +1624,25 @@ file static class DigitClassifierKernels
         ref float biasGradients = ref Unsafe.Add(ref gradients, 101760);
         for (nuint j = 0; j < 10; j++)
         {
-            var delta0 = Unsafe.Add(ref delta, j);
-            Unsafe.Add(ref biasGradients, j) += delta0;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 128);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 128);
-            var delta0x16 = Vector512.Create(delta0);
+            Unsafe.Add(ref biasGradients, j) += Unsafe.Add(ref delta, j);
+        }
+        for (nuint first = 0; first < 10; first += 8)
+        {
+            var end = first + 8 < 10 ? first + 8 : 10;
             for (nuint i = 0; i < 128; i += 16)
             {
-                var gradient = Vector512.LoadUnsafe(ref gradientRow, i);
-                gradient = delta0x16 * Vector512.LoadUnsafe(ref input, i) + gradient;
-                Vector512.StoreUnsafe(gradient, ref gradientRow, i);
-                var weight = Vector512.LoadUnsafe(ref weightRow, i);
-                var inputGradient0 = weight * delta0x16 + Vector512.LoadUnsafe(ref inputGradient, i);
-                Vector512.StoreUnsafe(inputGradient0, ref inputGradient, i);
+                var x0 = Vector512.LoadUnsafe(ref input, i);
+                var dx0 = Vector512.LoadUnsafe(ref inputGradient, i);
+                for (nuint j = first; j < end; j++)
+                {
+                    var weight = Vector512.LoadUnsafe(ref weights, j * 128 + i);
+                    var gradient = Vector512.LoadUnsafe(ref weightGradients, j * 128 + i);
+                    var delta0 = Vector512.Create(Unsafe.Add(ref delta, j));
+                    gradient = delta0 * x0 + gradient;
+                    dx0 = weight * delta0 + dx0;
+                    Vector512.StoreUnsafe(gradient, ref weightGradients, j * 128 + i);
+                }
+                Vector512.StoreUnsafe(dx0, ref inputGradient, i);
             }
         }
     }
@@ -1631,19 +1655,25 @@ file static class DigitClassifierKernels
         ref float biasGradients = ref Unsafe.Add(ref gradients, 101760);
         for (nuint j = 0; j < 10; j++)
         {
-            var delta0 = Unsafe.Add(ref delta, j);
-            Unsafe.Add(ref biasGradients, j) += delta0;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 128);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 128);
-            var delta0x8 = Vector256.Create(delta0);
+            Unsafe.Add(ref biasGradients, j) += Unsafe.Add(ref delta, j);
+        }
+        for (nuint first = 0; first < 10; first += 8)
+        {
+            var end = first + 8 < 10 ? first + 8 : 10;
             for (nuint i = 0; i < 128; i += 8)
             {
-                var gradient = Vector256.LoadUnsafe(ref gradientRow, i);
-                gradient = delta0x8 * Vector256.LoadUnsafe(ref input, i) + gradient;
-                Vector256.StoreUnsafe(gradient, ref gradientRow, i);
-                var weight = Vector256.LoadUnsafe(ref weightRow, i);
-                var inputGradient0 = weight * delta0x8 + Vector256.LoadUnsafe(ref inputGradient, i);
-                Vector256.StoreUnsafe(inputGradient0, ref inputGradient, i);
+                var x0 = Vector256.LoadUnsafe(ref input, i);
+                var dx0 = Vector256.LoadUnsafe(ref inputGradient, i);
+                for (nuint j = first; j < end; j++)
+                {
+                    var weight = Vector256.LoadUnsafe(ref weights, j * 128 + i);
+                    var gradient = Vector256.LoadUnsafe(ref weightGradients, j * 128 + i);
+                    var delta0 = Vector256.Create(Unsafe.Add(ref delta, j));
+                    gradient = delta0 * x0 + gradient;
+                    dx0 = weight * delta0 + dx0;
+                    Vector256.StoreUnsafe(gradient, ref weightGradients, j * 128 + i);
+                }
+                Vector256.StoreUnsafe(dx0, ref inputGradient, i);
             }
         }
     }
@@ -1654,20 +1684,21 @@ file static class DigitClassifierKernels
         ref float weights = ref Unsafe.Add(ref parameters, 100480);
         ref float weightGradients = ref Unsafe.Add(ref gradients, 100480);
         ref float biasGradients = ref Unsafe.Add(ref gradients, 101760);
-        for (nuint j = 0; j < 10; j++)
+        for (nuint row = 0; row < 1; row++)
         {
-            var delta0 = Unsafe.Add(ref delta, j);
-            Unsafe.Add(ref biasGradients, j) += delta0;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 128);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 128);
-            for (nuint i = 0; i < 128; i += 1)
+            ref float x = ref Unsafe.Add(ref input, row * 128);
+            ref float dx = ref Unsafe.Add(ref inputGradient, row * 128);
+            for (nuint j = 0; j < 10; j++)
             {
-                var gradient = Unsafe.Add(ref gradientRow, i);
-                gradient = delta0 * Unsafe.Add(ref input, i) + gradient;
-                Unsafe.Add(ref gradientRow, i) = gradient;
-                var weight = Unsafe.Add(ref weightRow, i);
-                var inputGradient0 = weight * delta0 + Unsafe.Add(ref inputGradient, i);
-                Unsafe.Add(ref inputGradient, i) = inputGradient0;
+                var d = Unsafe.Add(ref delta, row * 10 + j);
+                Unsafe.Add(ref biasGradients, j) += d;
+                ref float weightRow = ref Unsafe.Add(ref weights, j * 128);
+                ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 128);
+                for (nuint i = 0; i < 128; i++)
+                {
+                    Unsafe.Add(ref gradientRow, i) += d * Unsafe.Add(ref x, i);
+                    Unsafe.Add(ref dx, i) += d * Unsafe.Add(ref weightRow, i);
+                }
             }
         }
     }
@@ -1699,34 +1730,43 @@ file static class DigitClassifierKernels
         ref float biasGradients = ref Unsafe.Add(ref gradients, 101760);
         for (nuint j = 0; j < 10; j++)
         {
-            var delta0 = Unsafe.Add(ref delta, j);
-            var delta1 = Unsafe.Add(ref delta, j + 10);
-            var delta2 = Unsafe.Add(ref delta, j + 20);
-            var delta3 = Unsafe.Add(ref delta, j + 30);
-            Unsafe.Add(ref biasGradients, j) += delta0 + delta1 + delta2 + delta3;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 128);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 128);
-            var delta0x16 = Vector512.Create(delta0);
-            var delta1x16 = Vector512.Create(delta1);
-            var delta2x16 = Vector512.Create(delta2);
-            var delta3x16 = Vector512.Create(delta3);
+            Unsafe.Add(ref biasGradients, j) += Unsafe.Add(ref delta, j) + Unsafe.Add(ref delta, j + 10) + Unsafe.Add(ref delta, j + 20) + Unsafe.Add(ref delta, j + 30);
+        }
+        for (nuint first = 0; first < 10; first += 8)
+        {
+            var end = first + 8 < 10 ? first + 8 : 10;
             for (nuint i = 0; i < 128; i += 16)
             {
-                var gradient = Vector512.LoadUnsafe(ref gradientRow, i);
-                gradient = delta0x16 * Vector512.LoadUnsafe(ref input, i) + gradient;
-                gradient = delta1x16 * Vector512.LoadUnsafe(ref input, i + 128) + gradient;
-                gradient = delta2x16 * Vector512.LoadUnsafe(ref input, i + 256) + gradient;
-                gradient = delta3x16 * Vector512.LoadUnsafe(ref input, i + 384) + gradient;
-                Vector512.StoreUnsafe(gradient, ref gradientRow, i);
-                var weight = Vector512.LoadUnsafe(ref weightRow, i);
-                var inputGradient0 = weight * delta0x16 + Vector512.LoadUnsafe(ref inputGradient, i);
-                Vector512.StoreUnsafe(inputGradient0, ref inputGradient, i);
-                var inputGradient1 = weight * delta1x16 + Vector512.LoadUnsafe(ref inputGradient, i + 128);
-                Vector512.StoreUnsafe(inputGradient1, ref inputGradient, i + 128);
-                var inputGradient2 = weight * delta2x16 + Vector512.LoadUnsafe(ref inputGradient, i + 256);
-                Vector512.StoreUnsafe(inputGradient2, ref inputGradient, i + 256);
-                var inputGradient3 = weight * delta3x16 + Vector512.LoadUnsafe(ref inputGradient, i + 384);
-                Vector512.StoreUnsafe(inputGradient3, ref inputGradient, i + 384);
+                var x0 = Vector512.LoadUnsafe(ref input, i);
+                var dx0 = Vector512.LoadUnsafe(ref inputGradient, i);
+                var x1 = Vector512.LoadUnsafe(ref input, i + 128);
+                var dx1 = Vector512.LoadUnsafe(ref inputGradient, i + 128);
+                var x2 = Vector512.LoadUnsafe(ref input, i + 256);
+                var dx2 = Vector512.LoadUnsafe(ref inputGradient, i + 256);
+                var x3 = Vector512.LoadUnsafe(ref input, i + 384);
+                var dx3 = Vector512.LoadUnsafe(ref inputGradient, i + 384);
+                for (nuint j = first; j < end; j++)
+                {
+                    var weight = Vector512.LoadUnsafe(ref weights, j * 128 + i);
+                    var gradient = Vector512.LoadUnsafe(ref weightGradients, j * 128 + i);
+                    var delta0 = Vector512.Create(Unsafe.Add(ref delta, j));
+                    gradient = delta0 * x0 + gradient;
+                    dx0 = weight * delta0 + dx0;
+                    var delta1 = Vector512.Create(Unsafe.Add(ref delta, j + 10));
+                    gradient = delta1 * x1 + gradient;
+                    dx1 = weight * delta1 + dx1;
+                    var delta2 = Vector512.Create(Unsafe.Add(ref delta, j + 20));
+                    gradient = delta2 * x2 + gradient;
+                    dx2 = weight * delta2 + dx2;
+                    var delta3 = Vector512.Create(Unsafe.Add(ref delta, j + 30));
+                    gradient = delta3 * x3 + gradient;
+                    dx3 = weight * delta3 + dx3;
+                    Vector512.StoreUnsafe(gradient, ref weightGradients, j * 128 + i);
+                }
+                Vector512.StoreUnsafe(dx0, ref inputGradient, i);
+                Vector512.StoreUnsafe(dx1, ref inputGradient, i + 128);
+                Vector512.StoreUnsafe(dx2, ref inputGradient, i + 256);
+                Vector512.StoreUnsafe(dx3, ref inputGradient, i + 384);
             }
         }
     }
@@ -1739,34 +1779,43 @@ file static class DigitClassifierKernels
         ref float biasGradients = ref Unsafe.Add(ref gradients, 101760);
         for (nuint j = 0; j < 10; j++)
         {
-            var delta0 = Unsafe.Add(ref delta, j);
-            var delta1 = Unsafe.Add(ref delta, j + 10);
-            var delta2 = Unsafe.Add(ref delta, j + 20);
-            var delta3 = Unsafe.Add(ref delta, j + 30);
-            Unsafe.Add(ref biasGradients, j) += delta0 + delta1 + delta2 + delta3;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 128);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 128);
-            var delta0x8 = Vector256.Create(delta0);
-            var delta1x8 = Vector256.Create(delta1);
-            var delta2x8 = Vector256.Create(delta2);
-            var delta3x8 = Vector256.Create(delta3);
+            Unsafe.Add(ref biasGradients, j) += Unsafe.Add(ref delta, j) + Unsafe.Add(ref delta, j + 10) + Unsafe.Add(ref delta, j + 20) + Unsafe.Add(ref delta, j + 30);
+        }
+        for (nuint first = 0; first < 10; first += 8)
+        {
+            var end = first + 8 < 10 ? first + 8 : 10;
             for (nuint i = 0; i < 128; i += 8)
             {
-                var gradient = Vector256.LoadUnsafe(ref gradientRow, i);
-                gradient = delta0x8 * Vector256.LoadUnsafe(ref input, i) + gradient;
-                gradient = delta1x8 * Vector256.LoadUnsafe(ref input, i + 128) + gradient;
-                gradient = delta2x8 * Vector256.LoadUnsafe(ref input, i + 256) + gradient;
-                gradient = delta3x8 * Vector256.LoadUnsafe(ref input, i + 384) + gradient;
-                Vector256.StoreUnsafe(gradient, ref gradientRow, i);
-                var weight = Vector256.LoadUnsafe(ref weightRow, i);
-                var inputGradient0 = weight * delta0x8 + Vector256.LoadUnsafe(ref inputGradient, i);
-                Vector256.StoreUnsafe(inputGradient0, ref inputGradient, i);
-                var inputGradient1 = weight * delta1x8 + Vector256.LoadUnsafe(ref inputGradient, i + 128);
-                Vector256.StoreUnsafe(inputGradient1, ref inputGradient, i + 128);
-                var inputGradient2 = weight * delta2x8 + Vector256.LoadUnsafe(ref inputGradient, i + 256);
-                Vector256.StoreUnsafe(inputGradient2, ref inputGradient, i + 256);
-                var inputGradient3 = weight * delta3x8 + Vector256.LoadUnsafe(ref inputGradient, i + 384);
-                Vector256.StoreUnsafe(inputGradient3, ref inputGradient, i + 384);
+                var x0 = Vector256.LoadUnsafe(ref input, i);
+                var dx0 = Vector256.LoadUnsafe(ref inputGradient, i);
+                var x1 = Vector256.LoadUnsafe(ref input, i + 128);
+                var dx1 = Vector256.LoadUnsafe(ref inputGradient, i + 128);
+                var x2 = Vector256.LoadUnsafe(ref input, i + 256);
+                var dx2 = Vector256.LoadUnsafe(ref inputGradient, i + 256);
+                var x3 = Vector256.LoadUnsafe(ref input, i + 384);
+                var dx3 = Vector256.LoadUnsafe(ref inputGradient, i + 384);
+                for (nuint j = first; j < end; j++)
+                {
+                    var weight = Vector256.LoadUnsafe(ref weights, j * 128 + i);
+                    var gradient = Vector256.LoadUnsafe(ref weightGradients, j * 128 + i);
+                    var delta0 = Vector256.Create(Unsafe.Add(ref delta, j));
+                    gradient = delta0 * x0 + gradient;
+                    dx0 = weight * delta0 + dx0;
+                    var delta1 = Vector256.Create(Unsafe.Add(ref delta, j + 10));
+                    gradient = delta1 * x1 + gradient;
+                    dx1 = weight * delta1 + dx1;
+                    var delta2 = Vector256.Create(Unsafe.Add(ref delta, j + 20));
+                    gradient = delta2 * x2 + gradient;
+                    dx2 = weight * delta2 + dx2;
+                    var delta3 = Vector256.Create(Unsafe.Add(ref delta, j + 30));
+                    gradient = delta3 * x3 + gradient;
+                    dx3 = weight * delta3 + dx3;
+                    Vector256.StoreUnsafe(gradient, ref weightGradients, j * 128 + i);
+                }
+                Vector256.StoreUnsafe(dx0, ref inputGradient, i);
+                Vector256.StoreUnsafe(dx1, ref inputGradient, i + 128);
+                Vector256.StoreUnsafe(dx2, ref inputGradient, i + 256);
+                Vector256.StoreUnsafe(dx3, ref inputGradient, i + 384);
             }
         }
     }
@@ -1777,32 +1826,21 @@ file static class DigitClassifierKernels
         ref float weights = ref Unsafe.Add(ref parameters, 100480);
         ref float weightGradients = ref Unsafe.Add(ref gradients, 100480);
         ref float biasGradients = ref Unsafe.Add(ref gradients, 101760);
-        for (nuint j = 0; j < 10; j++)
+        for (nuint row = 0; row < 4; row++)
         {
-            var delta0 = Unsafe.Add(ref delta, j);
-            var delta1 = Unsafe.Add(ref delta, j + 10);
-            var delta2 = Unsafe.Add(ref delta, j + 20);
-            var delta3 = Unsafe.Add(ref delta, j + 30);
-            Unsafe.Add(ref biasGradients, j) += delta0 + delta1 + delta2 + delta3;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 128);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 128);
-            for (nuint i = 0; i < 128; i += 1)
+            ref float x = ref Unsafe.Add(ref input, row * 128);
+            ref float dx = ref Unsafe.Add(ref inputGradient, row * 128);
+            for (nuint j = 0; j < 10; j++)
             {
-                var gradient = Unsafe.Add(ref gradientRow, i);
-                gradient = delta0 * Unsafe.Add(ref input, i) + gradient;
-                gradient = delta1 * Unsafe.Add(ref input, i + 128) + gradient;
-                gradient = delta2 * Unsafe.Add(ref input, i + 256) + gradient;
-                gradient = delta3 * Unsafe.Add(ref input, i + 384) + gradient;
-                Unsafe.Add(ref gradientRow, i) = gradient;
-                var weight = Unsafe.Add(ref weightRow, i);
-                var inputGradient0 = weight * delta0 + Unsafe.Add(ref inputGradient, i);
-                Unsafe.Add(ref inputGradient, i) = inputGradient0;
-                var inputGradient1 = weight * delta1 + Unsafe.Add(ref inputGradient, i + 128);
-                Unsafe.Add(ref inputGradient, i + 128) = inputGradient1;
-                var inputGradient2 = weight * delta2 + Unsafe.Add(ref inputGradient, i + 256);
-                Unsafe.Add(ref inputGradient, i + 256) = inputGradient2;
-                var inputGradient3 = weight * delta3 + Unsafe.Add(ref inputGradient, i + 384);
-                Unsafe.Add(ref inputGradient, i + 384) = inputGradient3;
+                var d = Unsafe.Add(ref delta, row * 10 + j);
+                Unsafe.Add(ref biasGradients, j) += d;
+                ref float weightRow = ref Unsafe.Add(ref weights, j * 128);
+                ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 128);
+                for (nuint i = 0; i < 128; i++)
+                {
+                    Unsafe.Add(ref gradientRow, i) += d * Unsafe.Add(ref x, i);
+                    Unsafe.Add(ref dx, i) += d * Unsafe.Add(ref weightRow, i);
+                }
             }
         }
     }

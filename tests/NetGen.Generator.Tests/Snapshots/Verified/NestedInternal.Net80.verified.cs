@@ -613,17 +613,19 @@ file static class CriticKernels
         ref float weights = ref parameters;
         ref float weightGradients = ref gradients;
         ref float biasGradients = ref Unsafe.Add(ref gradients, 15);
-        for (nuint j = 0; j < 5; j++)
+        for (nuint row = 0; row < 1; row++)
         {
-            var delta0 = Unsafe.Add(ref delta, j);
-            Unsafe.Add(ref biasGradients, j) += delta0;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 3);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 3);
-            for (nuint i = 0; i < 3; i += 1)
+            ref float x = ref Unsafe.Add(ref input, row * 3);
+            for (nuint j = 0; j < 5; j++)
             {
-                var gradient = Unsafe.Add(ref gradientRow, i);
-                gradient = delta0 * Unsafe.Add(ref input, i) + gradient;
-                Unsafe.Add(ref gradientRow, i) = gradient;
+                var d = Unsafe.Add(ref delta, row * 5 + j);
+                Unsafe.Add(ref biasGradients, j) += d;
+                ref float weightRow = ref Unsafe.Add(ref weights, j * 3);
+                ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 3);
+                for (nuint i = 0; i < 3; i++)
+                {
+                    Unsafe.Add(ref gradientRow, i) += d * Unsafe.Add(ref x, i);
+                }
             }
         }
     }
@@ -641,23 +643,19 @@ file static class CriticKernels
         ref float weights = ref parameters;
         ref float weightGradients = ref gradients;
         ref float biasGradients = ref Unsafe.Add(ref gradients, 15);
-        for (nuint j = 0; j < 5; j++)
+        for (nuint row = 0; row < 4; row++)
         {
-            var delta0 = Unsafe.Add(ref delta, j);
-            var delta1 = Unsafe.Add(ref delta, j + 5);
-            var delta2 = Unsafe.Add(ref delta, j + 10);
-            var delta3 = Unsafe.Add(ref delta, j + 15);
-            Unsafe.Add(ref biasGradients, j) += delta0 + delta1 + delta2 + delta3;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 3);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 3);
-            for (nuint i = 0; i < 3; i += 1)
+            ref float x = ref Unsafe.Add(ref input, row * 3);
+            for (nuint j = 0; j < 5; j++)
             {
-                var gradient = Unsafe.Add(ref gradientRow, i);
-                gradient = delta0 * Unsafe.Add(ref input, i) + gradient;
-                gradient = delta1 * Unsafe.Add(ref input, i + 3) + gradient;
-                gradient = delta2 * Unsafe.Add(ref input, i + 6) + gradient;
-                gradient = delta3 * Unsafe.Add(ref input, i + 9) + gradient;
-                Unsafe.Add(ref gradientRow, i) = gradient;
+                var d = Unsafe.Add(ref delta, row * 5 + j);
+                Unsafe.Add(ref biasGradients, j) += d;
+                ref float weightRow = ref Unsafe.Add(ref weights, j * 3);
+                ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 3);
+                for (nuint i = 0; i < 3; i++)
+                {
+                    Unsafe.Add(ref gradientRow, i) += d * Unsafe.Add(ref x, i);
+                }
             }
         }
     }
@@ -683,28 +681,42 @@ file static class CriticKernels
         ref float biasGradients = ref Unsafe.Add(ref gradients, 25);
         for (nuint j = 0; j < 1; j++)
         {
-            var delta0 = Unsafe.Add(ref delta, j);
-            Unsafe.Add(ref biasGradients, j) += delta0;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 5);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 5);
-            var delta0x4 = Vector128.Create(delta0);
+            Unsafe.Add(ref biasGradients, j) += Unsafe.Add(ref delta, j);
+        }
+        // The last chunk starts 3 inputs early; these lanes were counted by the chunk before.
+        var lastChunkMask = Vector128.Create(0f, 0f, 0f, 1f);
+        for (nuint first = 0; first < 1; first += 8)
+        {
+            var end = first + 8 < 1 ? first + 8 : 1;
             // inputs 0 .. 3
             {
-                var gradient = Vector128.LoadUnsafe(ref gradientRow, 0);
-                gradient = delta0x4 * Vector128.LoadUnsafe(ref input, 0) + gradient;
-                Vector128.StoreUnsafe(gradient, ref gradientRow, 0);
-                var weight = Vector128.LoadUnsafe(ref weightRow, 0);
-                var inputGradient0 = weight * delta0x4 + Vector128.LoadUnsafe(ref inputGradient, 0);
-                Vector128.StoreUnsafe(inputGradient0, ref inputGradient, 0);
+                var x0 = Vector128.LoadUnsafe(ref input, 0);
+                var dx0 = Vector128.LoadUnsafe(ref inputGradient, 0);
+                for (nuint j = first; j < end; j++)
+                {
+                    var weight = Vector128.LoadUnsafe(ref weights, j * 5);
+                    var gradient = Vector128.LoadUnsafe(ref weightGradients, j * 5);
+                    var delta0 = Vector128.Create(Unsafe.Add(ref delta, j));
+                    gradient = delta0 * x0 + gradient;
+                    dx0 = weight * delta0 + dx0;
+                    Vector128.StoreUnsafe(gradient, ref weightGradients, j * 5);
+                }
+                Vector128.StoreUnsafe(dx0, ref inputGradient, 0);
             }
-            // inputs 4 .. 4
+            // inputs 1 .. 4
             {
-                var gradient = Unsafe.Add(ref gradientRow, 4);
-                gradient = delta0 * Unsafe.Add(ref input, 4) + gradient;
-                Unsafe.Add(ref gradientRow, 4) = gradient;
-                var weight = Unsafe.Add(ref weightRow, 4);
-                var inputGradient0 = weight * delta0 + Unsafe.Add(ref inputGradient, 4);
-                Unsafe.Add(ref inputGradient, 4) = inputGradient0;
+                var x0 = Vector128.LoadUnsafe(ref input, 1) * lastChunkMask;
+                var dx0 = Vector128.LoadUnsafe(ref inputGradient, 1);
+                for (nuint j = first; j < end; j++)
+                {
+                    var weight = Vector128.LoadUnsafe(ref weights, j * 5 + 1) * lastChunkMask;
+                    var gradient = Vector128.LoadUnsafe(ref weightGradients, j * 5 + 1);
+                    var delta0 = Vector128.Create(Unsafe.Add(ref delta, j));
+                    gradient = delta0 * x0 + gradient;
+                    dx0 = weight * delta0 + dx0;
+                    Vector128.StoreUnsafe(gradient, ref weightGradients, j * 5 + 1);
+                }
+                Vector128.StoreUnsafe(dx0, ref inputGradient, 1);
             }
         }
     }
@@ -715,20 +727,21 @@ file static class CriticKernels
         ref float weights = ref Unsafe.Add(ref parameters, 20);
         ref float weightGradients = ref Unsafe.Add(ref gradients, 20);
         ref float biasGradients = ref Unsafe.Add(ref gradients, 25);
-        for (nuint j = 0; j < 1; j++)
+        for (nuint row = 0; row < 1; row++)
         {
-            var delta0 = Unsafe.Add(ref delta, j);
-            Unsafe.Add(ref biasGradients, j) += delta0;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 5);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 5);
-            for (nuint i = 0; i < 5; i += 1)
+            ref float x = ref Unsafe.Add(ref input, row * 5);
+            ref float dx = ref Unsafe.Add(ref inputGradient, row * 5);
+            for (nuint j = 0; j < 1; j++)
             {
-                var gradient = Unsafe.Add(ref gradientRow, i);
-                gradient = delta0 * Unsafe.Add(ref input, i) + gradient;
-                Unsafe.Add(ref gradientRow, i) = gradient;
-                var weight = Unsafe.Add(ref weightRow, i);
-                var inputGradient0 = weight * delta0 + Unsafe.Add(ref inputGradient, i);
-                Unsafe.Add(ref inputGradient, i) = inputGradient0;
+                var d = Unsafe.Add(ref delta, row * 1 + j);
+                Unsafe.Add(ref biasGradients, j) += d;
+                ref float weightRow = ref Unsafe.Add(ref weights, j * 5);
+                ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 5);
+                for (nuint i = 0; i < 5; i++)
+                {
+                    Unsafe.Add(ref gradientRow, i) += d * Unsafe.Add(ref x, i);
+                    Unsafe.Add(ref dx, i) += d * Unsafe.Add(ref weightRow, i);
+                }
             }
         }
     }
@@ -754,52 +767,78 @@ file static class CriticKernels
         ref float biasGradients = ref Unsafe.Add(ref gradients, 25);
         for (nuint j = 0; j < 1; j++)
         {
-            var delta0 = Unsafe.Add(ref delta, j);
-            var delta1 = Unsafe.Add(ref delta, j + 1);
-            var delta2 = Unsafe.Add(ref delta, j + 2);
-            var delta3 = Unsafe.Add(ref delta, j + 3);
-            Unsafe.Add(ref biasGradients, j) += delta0 + delta1 + delta2 + delta3;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 5);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 5);
-            var delta0x4 = Vector128.Create(delta0);
-            var delta1x4 = Vector128.Create(delta1);
-            var delta2x4 = Vector128.Create(delta2);
-            var delta3x4 = Vector128.Create(delta3);
+            Unsafe.Add(ref biasGradients, j) += Unsafe.Add(ref delta, j) + Unsafe.Add(ref delta, j + 1) + Unsafe.Add(ref delta, j + 2) + Unsafe.Add(ref delta, j + 3);
+        }
+        // The last chunk starts 3 inputs early; these lanes were counted by the chunk before.
+        var lastChunkMask = Vector128.Create(0f, 0f, 0f, 1f);
+        for (nuint first = 0; first < 1; first += 8)
+        {
+            var end = first + 8 < 1 ? first + 8 : 1;
             // inputs 0 .. 3
             {
-                var gradient = Vector128.LoadUnsafe(ref gradientRow, 0);
-                gradient = delta0x4 * Vector128.LoadUnsafe(ref input, 0) + gradient;
-                gradient = delta1x4 * Vector128.LoadUnsafe(ref input, 5) + gradient;
-                gradient = delta2x4 * Vector128.LoadUnsafe(ref input, 10) + gradient;
-                gradient = delta3x4 * Vector128.LoadUnsafe(ref input, 15) + gradient;
-                Vector128.StoreUnsafe(gradient, ref gradientRow, 0);
-                var weight = Vector128.LoadUnsafe(ref weightRow, 0);
-                var inputGradient0 = weight * delta0x4 + Vector128.LoadUnsafe(ref inputGradient, 0);
-                Vector128.StoreUnsafe(inputGradient0, ref inputGradient, 0);
-                var inputGradient1 = weight * delta1x4 + Vector128.LoadUnsafe(ref inputGradient, 5);
-                Vector128.StoreUnsafe(inputGradient1, ref inputGradient, 5);
-                var inputGradient2 = weight * delta2x4 + Vector128.LoadUnsafe(ref inputGradient, 10);
-                Vector128.StoreUnsafe(inputGradient2, ref inputGradient, 10);
-                var inputGradient3 = weight * delta3x4 + Vector128.LoadUnsafe(ref inputGradient, 15);
-                Vector128.StoreUnsafe(inputGradient3, ref inputGradient, 15);
+                var x0 = Vector128.LoadUnsafe(ref input, 0);
+                var dx0 = Vector128.LoadUnsafe(ref inputGradient, 0);
+                var x1 = Vector128.LoadUnsafe(ref input, 5);
+                var dx1 = Vector128.LoadUnsafe(ref inputGradient, 5);
+                var x2 = Vector128.LoadUnsafe(ref input, 10);
+                var dx2 = Vector128.LoadUnsafe(ref inputGradient, 10);
+                var x3 = Vector128.LoadUnsafe(ref input, 15);
+                var dx3 = Vector128.LoadUnsafe(ref inputGradient, 15);
+                for (nuint j = first; j < end; j++)
+                {
+                    var weight = Vector128.LoadUnsafe(ref weights, j * 5);
+                    var gradient = Vector128.LoadUnsafe(ref weightGradients, j * 5);
+                    var delta0 = Vector128.Create(Unsafe.Add(ref delta, j));
+                    gradient = delta0 * x0 + gradient;
+                    dx0 = weight * delta0 + dx0;
+                    var delta1 = Vector128.Create(Unsafe.Add(ref delta, j + 1));
+                    gradient = delta1 * x1 + gradient;
+                    dx1 = weight * delta1 + dx1;
+                    var delta2 = Vector128.Create(Unsafe.Add(ref delta, j + 2));
+                    gradient = delta2 * x2 + gradient;
+                    dx2 = weight * delta2 + dx2;
+                    var delta3 = Vector128.Create(Unsafe.Add(ref delta, j + 3));
+                    gradient = delta3 * x3 + gradient;
+                    dx3 = weight * delta3 + dx3;
+                    Vector128.StoreUnsafe(gradient, ref weightGradients, j * 5);
+                }
+                Vector128.StoreUnsafe(dx0, ref inputGradient, 0);
+                Vector128.StoreUnsafe(dx1, ref inputGradient, 5);
+                Vector128.StoreUnsafe(dx2, ref inputGradient, 10);
+                Vector128.StoreUnsafe(dx3, ref inputGradient, 15);
             }
-            // inputs 4 .. 4
+            // inputs 1 .. 4
             {
-                var gradient = Unsafe.Add(ref gradientRow, 4);
-                gradient = delta0 * Unsafe.Add(ref input, 4) + gradient;
-                gradient = delta1 * Unsafe.Add(ref input, 4 + 5) + gradient;
-                gradient = delta2 * Unsafe.Add(ref input, 4 + 10) + gradient;
-                gradient = delta3 * Unsafe.Add(ref input, 4 + 15) + gradient;
-                Unsafe.Add(ref gradientRow, 4) = gradient;
-                var weight = Unsafe.Add(ref weightRow, 4);
-                var inputGradient0 = weight * delta0 + Unsafe.Add(ref inputGradient, 4);
-                Unsafe.Add(ref inputGradient, 4) = inputGradient0;
-                var inputGradient1 = weight * delta1 + Unsafe.Add(ref inputGradient, 4 + 5);
-                Unsafe.Add(ref inputGradient, 4 + 5) = inputGradient1;
-                var inputGradient2 = weight * delta2 + Unsafe.Add(ref inputGradient, 4 + 10);
-                Unsafe.Add(ref inputGradient, 4 + 10) = inputGradient2;
-                var inputGradient3 = weight * delta3 + Unsafe.Add(ref inputGradient, 4 + 15);
-                Unsafe.Add(ref inputGradient, 4 + 15) = inputGradient3;
+                var x0 = Vector128.LoadUnsafe(ref input, 1) * lastChunkMask;
+                var dx0 = Vector128.LoadUnsafe(ref inputGradient, 1);
+                var x1 = Vector128.LoadUnsafe(ref input, 1 + 5) * lastChunkMask;
+                var dx1 = Vector128.LoadUnsafe(ref inputGradient, 1 + 5);
+                var x2 = Vector128.LoadUnsafe(ref input, 1 + 10) * lastChunkMask;
+                var dx2 = Vector128.LoadUnsafe(ref inputGradient, 1 + 10);
+                var x3 = Vector128.LoadUnsafe(ref input, 1 + 15) * lastChunkMask;
+                var dx3 = Vector128.LoadUnsafe(ref inputGradient, 1 + 15);
+                for (nuint j = first; j < end; j++)
+                {
+                    var weight = Vector128.LoadUnsafe(ref weights, j * 5 + 1) * lastChunkMask;
+                    var gradient = Vector128.LoadUnsafe(ref weightGradients, j * 5 + 1);
+                    var delta0 = Vector128.Create(Unsafe.Add(ref delta, j));
+                    gradient = delta0 * x0 + gradient;
+                    dx0 = weight * delta0 + dx0;
+                    var delta1 = Vector128.Create(Unsafe.Add(ref delta, j + 1));
+                    gradient = delta1 * x1 + gradient;
+                    dx1 = weight * delta1 + dx1;
+                    var delta2 = Vector128.Create(Unsafe.Add(ref delta, j + 2));
+                    gradient = delta2 * x2 + gradient;
+                    dx2 = weight * delta2 + dx2;
+                    var delta3 = Vector128.Create(Unsafe.Add(ref delta, j + 3));
+                    gradient = delta3 * x3 + gradient;
+                    dx3 = weight * delta3 + dx3;
+                    Vector128.StoreUnsafe(gradient, ref weightGradients, j * 5 + 1);
+                }
+                Vector128.StoreUnsafe(dx0, ref inputGradient, 1);
+                Vector128.StoreUnsafe(dx1, ref inputGradient, 1 + 5);
+                Vector128.StoreUnsafe(dx2, ref inputGradient, 1 + 10);
+                Vector128.StoreUnsafe(dx3, ref inputGradient, 1 + 15);
             }
         }
     }
@@ -810,32 +849,21 @@ file static class CriticKernels
         ref float weights = ref Unsafe.Add(ref parameters, 20);
         ref float weightGradients = ref Unsafe.Add(ref gradients, 20);
         ref float biasGradients = ref Unsafe.Add(ref gradients, 25);
-        for (nuint j = 0; j < 1; j++)
+        for (nuint row = 0; row < 4; row++)
         {
-            var delta0 = Unsafe.Add(ref delta, j);
-            var delta1 = Unsafe.Add(ref delta, j + 1);
-            var delta2 = Unsafe.Add(ref delta, j + 2);
-            var delta3 = Unsafe.Add(ref delta, j + 3);
-            Unsafe.Add(ref biasGradients, j) += delta0 + delta1 + delta2 + delta3;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 5);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 5);
-            for (nuint i = 0; i < 5; i += 1)
+            ref float x = ref Unsafe.Add(ref input, row * 5);
+            ref float dx = ref Unsafe.Add(ref inputGradient, row * 5);
+            for (nuint j = 0; j < 1; j++)
             {
-                var gradient = Unsafe.Add(ref gradientRow, i);
-                gradient = delta0 * Unsafe.Add(ref input, i) + gradient;
-                gradient = delta1 * Unsafe.Add(ref input, i + 5) + gradient;
-                gradient = delta2 * Unsafe.Add(ref input, i + 10) + gradient;
-                gradient = delta3 * Unsafe.Add(ref input, i + 15) + gradient;
-                Unsafe.Add(ref gradientRow, i) = gradient;
-                var weight = Unsafe.Add(ref weightRow, i);
-                var inputGradient0 = weight * delta0 + Unsafe.Add(ref inputGradient, i);
-                Unsafe.Add(ref inputGradient, i) = inputGradient0;
-                var inputGradient1 = weight * delta1 + Unsafe.Add(ref inputGradient, i + 5);
-                Unsafe.Add(ref inputGradient, i + 5) = inputGradient1;
-                var inputGradient2 = weight * delta2 + Unsafe.Add(ref inputGradient, i + 10);
-                Unsafe.Add(ref inputGradient, i + 10) = inputGradient2;
-                var inputGradient3 = weight * delta3 + Unsafe.Add(ref inputGradient, i + 15);
-                Unsafe.Add(ref inputGradient, i + 15) = inputGradient3;
+                var d = Unsafe.Add(ref delta, row * 1 + j);
+                Unsafe.Add(ref biasGradients, j) += d;
+                ref float weightRow = ref Unsafe.Add(ref weights, j * 5);
+                ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 5);
+                for (nuint i = 0; i < 5; i++)
+                {
+                    Unsafe.Add(ref gradientRow, i) += d * Unsafe.Add(ref x, i);
+                    Unsafe.Add(ref dx, i) += d * Unsafe.Add(ref weightRow, i);
+                }
             }
         }
     }

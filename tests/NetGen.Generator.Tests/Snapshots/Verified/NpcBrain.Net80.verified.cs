@@ -1335,16 +1335,21 @@ file static class NpcBrainKernels
         ref float biasGradients = ref Unsafe.Add(ref gradients, 64);
         for (nuint j = 0; j < 16; j++)
         {
-            var delta0 = Unsafe.Add(ref delta, j);
-            Unsafe.Add(ref biasGradients, j) += delta0;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 4);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 4);
-            var delta0x4 = Vector128.Create(delta0);
+            Unsafe.Add(ref biasGradients, j) += Unsafe.Add(ref delta, j);
+        }
+        for (nuint first = 0; first < 16; first += 8)
+        {
+            var end = first + 8;
             // inputs 0 .. 3
             {
-                var gradient = Vector128.LoadUnsafe(ref gradientRow, 0);
-                gradient = delta0x4 * Vector128.LoadUnsafe(ref input, 0) + gradient;
-                Vector128.StoreUnsafe(gradient, ref gradientRow, 0);
+                var x0 = Vector128.LoadUnsafe(ref input, 0);
+                for (nuint j = first; j < end; j++)
+                {
+                    var gradient = Vector128.LoadUnsafe(ref weightGradients, j * 4);
+                    var delta0 = Vector128.Create(Unsafe.Add(ref delta, j));
+                    gradient = delta0 * x0 + gradient;
+                    Vector128.StoreUnsafe(gradient, ref weightGradients, j * 4);
+                }
             }
         }
     }
@@ -1355,17 +1360,19 @@ file static class NpcBrainKernels
         ref float weights = ref parameters;
         ref float weightGradients = ref gradients;
         ref float biasGradients = ref Unsafe.Add(ref gradients, 64);
-        for (nuint j = 0; j < 16; j++)
+        for (nuint row = 0; row < 1; row++)
         {
-            var delta0 = Unsafe.Add(ref delta, j);
-            Unsafe.Add(ref biasGradients, j) += delta0;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 4);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 4);
-            for (nuint i = 0; i < 4; i += 1)
+            ref float x = ref Unsafe.Add(ref input, row * 4);
+            for (nuint j = 0; j < 16; j++)
             {
-                var gradient = Unsafe.Add(ref gradientRow, i);
-                gradient = delta0 * Unsafe.Add(ref input, i) + gradient;
-                Unsafe.Add(ref gradientRow, i) = gradient;
+                var d = Unsafe.Add(ref delta, row * 16 + j);
+                Unsafe.Add(ref biasGradients, j) += d;
+                ref float weightRow = ref Unsafe.Add(ref weights, j * 4);
+                ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 4);
+                for (nuint i = 0; i < 4; i++)
+                {
+                    Unsafe.Add(ref gradientRow, i) += d * Unsafe.Add(ref x, i);
+                }
             }
         }
     }
@@ -1391,25 +1398,30 @@ file static class NpcBrainKernels
         ref float biasGradients = ref Unsafe.Add(ref gradients, 64);
         for (nuint j = 0; j < 16; j++)
         {
-            var delta0 = Unsafe.Add(ref delta, j);
-            var delta1 = Unsafe.Add(ref delta, j + 16);
-            var delta2 = Unsafe.Add(ref delta, j + 32);
-            var delta3 = Unsafe.Add(ref delta, j + 48);
-            Unsafe.Add(ref biasGradients, j) += delta0 + delta1 + delta2 + delta3;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 4);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 4);
-            var delta0x4 = Vector128.Create(delta0);
-            var delta1x4 = Vector128.Create(delta1);
-            var delta2x4 = Vector128.Create(delta2);
-            var delta3x4 = Vector128.Create(delta3);
+            Unsafe.Add(ref biasGradients, j) += Unsafe.Add(ref delta, j) + Unsafe.Add(ref delta, j + 16) + Unsafe.Add(ref delta, j + 32) + Unsafe.Add(ref delta, j + 48);
+        }
+        for (nuint first = 0; first < 16; first += 8)
+        {
+            var end = first + 8;
             // inputs 0 .. 3
             {
-                var gradient = Vector128.LoadUnsafe(ref gradientRow, 0);
-                gradient = delta0x4 * Vector128.LoadUnsafe(ref input, 0) + gradient;
-                gradient = delta1x4 * Vector128.LoadUnsafe(ref input, 4) + gradient;
-                gradient = delta2x4 * Vector128.LoadUnsafe(ref input, 8) + gradient;
-                gradient = delta3x4 * Vector128.LoadUnsafe(ref input, 12) + gradient;
-                Vector128.StoreUnsafe(gradient, ref gradientRow, 0);
+                var x0 = Vector128.LoadUnsafe(ref input, 0);
+                var x1 = Vector128.LoadUnsafe(ref input, 4);
+                var x2 = Vector128.LoadUnsafe(ref input, 8);
+                var x3 = Vector128.LoadUnsafe(ref input, 12);
+                for (nuint j = first; j < end; j++)
+                {
+                    var gradient = Vector128.LoadUnsafe(ref weightGradients, j * 4);
+                    var delta0 = Vector128.Create(Unsafe.Add(ref delta, j));
+                    gradient = delta0 * x0 + gradient;
+                    var delta1 = Vector128.Create(Unsafe.Add(ref delta, j + 16));
+                    gradient = delta1 * x1 + gradient;
+                    var delta2 = Vector128.Create(Unsafe.Add(ref delta, j + 32));
+                    gradient = delta2 * x2 + gradient;
+                    var delta3 = Vector128.Create(Unsafe.Add(ref delta, j + 48));
+                    gradient = delta3 * x3 + gradient;
+                    Vector128.StoreUnsafe(gradient, ref weightGradients, j * 4);
+                }
             }
         }
     }
@@ -1420,23 +1432,19 @@ file static class NpcBrainKernels
         ref float weights = ref parameters;
         ref float weightGradients = ref gradients;
         ref float biasGradients = ref Unsafe.Add(ref gradients, 64);
-        for (nuint j = 0; j < 16; j++)
+        for (nuint row = 0; row < 4; row++)
         {
-            var delta0 = Unsafe.Add(ref delta, j);
-            var delta1 = Unsafe.Add(ref delta, j + 16);
-            var delta2 = Unsafe.Add(ref delta, j + 32);
-            var delta3 = Unsafe.Add(ref delta, j + 48);
-            Unsafe.Add(ref biasGradients, j) += delta0 + delta1 + delta2 + delta3;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 4);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 4);
-            for (nuint i = 0; i < 4; i += 1)
+            ref float x = ref Unsafe.Add(ref input, row * 4);
+            for (nuint j = 0; j < 16; j++)
             {
-                var gradient = Unsafe.Add(ref gradientRow, i);
-                gradient = delta0 * Unsafe.Add(ref input, i) + gradient;
-                gradient = delta1 * Unsafe.Add(ref input, i + 4) + gradient;
-                gradient = delta2 * Unsafe.Add(ref input, i + 8) + gradient;
-                gradient = delta3 * Unsafe.Add(ref input, i + 12) + gradient;
-                Unsafe.Add(ref gradientRow, i) = gradient;
+                var d = Unsafe.Add(ref delta, row * 16 + j);
+                Unsafe.Add(ref biasGradients, j) += d;
+                ref float weightRow = ref Unsafe.Add(ref weights, j * 4);
+                ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 4);
+                for (nuint i = 0; i < 4; i++)
+                {
+                    Unsafe.Add(ref gradientRow, i) += d * Unsafe.Add(ref x, i);
+                }
             }
         }
     }
@@ -1468,19 +1476,25 @@ file static class NpcBrainKernels
         ref float biasGradients = ref Unsafe.Add(ref gradients, 336);
         for (nuint j = 0; j < 16; j++)
         {
-            var delta0 = Unsafe.Add(ref delta, j);
-            Unsafe.Add(ref biasGradients, j) += delta0;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 16);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 16);
-            var delta0x16 = Vector512.Create(delta0);
+            Unsafe.Add(ref biasGradients, j) += Unsafe.Add(ref delta, j);
+        }
+        for (nuint first = 0; first < 16; first += 8)
+        {
+            var end = first + 8;
             // inputs 0 .. 15
             {
-                var gradient = Vector512.LoadUnsafe(ref gradientRow, 0);
-                gradient = delta0x16 * Vector512.LoadUnsafe(ref input, 0) + gradient;
-                Vector512.StoreUnsafe(gradient, ref gradientRow, 0);
-                var weight = Vector512.LoadUnsafe(ref weightRow, 0);
-                var inputGradient0 = weight * delta0x16 + Vector512.LoadUnsafe(ref inputGradient, 0);
-                Vector512.StoreUnsafe(inputGradient0, ref inputGradient, 0);
+                var x0 = Vector512.LoadUnsafe(ref input, 0);
+                var dx0 = Vector512.LoadUnsafe(ref inputGradient, 0);
+                for (nuint j = first; j < end; j++)
+                {
+                    var weight = Vector512.LoadUnsafe(ref weights, j * 16);
+                    var gradient = Vector512.LoadUnsafe(ref weightGradients, j * 16);
+                    var delta0 = Vector512.Create(Unsafe.Add(ref delta, j));
+                    gradient = delta0 * x0 + gradient;
+                    dx0 = weight * delta0 + dx0;
+                    Vector512.StoreUnsafe(gradient, ref weightGradients, j * 16);
+                }
+                Vector512.StoreUnsafe(dx0, ref inputGradient, 0);
             }
         }
     }
@@ -1493,19 +1507,25 @@ file static class NpcBrainKernels
         ref float biasGradients = ref Unsafe.Add(ref gradients, 336);
         for (nuint j = 0; j < 16; j++)
         {
-            var delta0 = Unsafe.Add(ref delta, j);
-            Unsafe.Add(ref biasGradients, j) += delta0;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 16);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 16);
-            var delta0x8 = Vector256.Create(delta0);
+            Unsafe.Add(ref biasGradients, j) += Unsafe.Add(ref delta, j);
+        }
+        for (nuint first = 0; first < 16; first += 8)
+        {
+            var end = first + 8;
             for (nuint i = 0; i < 16; i += 8)
             {
-                var gradient = Vector256.LoadUnsafe(ref gradientRow, i);
-                gradient = delta0x8 * Vector256.LoadUnsafe(ref input, i) + gradient;
-                Vector256.StoreUnsafe(gradient, ref gradientRow, i);
-                var weight = Vector256.LoadUnsafe(ref weightRow, i);
-                var inputGradient0 = weight * delta0x8 + Vector256.LoadUnsafe(ref inputGradient, i);
-                Vector256.StoreUnsafe(inputGradient0, ref inputGradient, i);
+                var x0 = Vector256.LoadUnsafe(ref input, i);
+                var dx0 = Vector256.LoadUnsafe(ref inputGradient, i);
+                for (nuint j = first; j < end; j++)
+                {
+                    var weight = Vector256.LoadUnsafe(ref weights, j * 16 + i);
+                    var gradient = Vector256.LoadUnsafe(ref weightGradients, j * 16 + i);
+                    var delta0 = Vector256.Create(Unsafe.Add(ref delta, j));
+                    gradient = delta0 * x0 + gradient;
+                    dx0 = weight * delta0 + dx0;
+                    Vector256.StoreUnsafe(gradient, ref weightGradients, j * 16 + i);
+                }
+                Vector256.StoreUnsafe(dx0, ref inputGradient, i);
             }
         }
     }
@@ -1516,20 +1536,21 @@ file static class NpcBrainKernels
         ref float weights = ref Unsafe.Add(ref parameters, 80);
         ref float weightGradients = ref Unsafe.Add(ref gradients, 80);
         ref float biasGradients = ref Unsafe.Add(ref gradients, 336);
-        for (nuint j = 0; j < 16; j++)
+        for (nuint row = 0; row < 1; row++)
         {
-            var delta0 = Unsafe.Add(ref delta, j);
-            Unsafe.Add(ref biasGradients, j) += delta0;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 16);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 16);
-            for (nuint i = 0; i < 16; i += 1)
+            ref float x = ref Unsafe.Add(ref input, row * 16);
+            ref float dx = ref Unsafe.Add(ref inputGradient, row * 16);
+            for (nuint j = 0; j < 16; j++)
             {
-                var gradient = Unsafe.Add(ref gradientRow, i);
-                gradient = delta0 * Unsafe.Add(ref input, i) + gradient;
-                Unsafe.Add(ref gradientRow, i) = gradient;
-                var weight = Unsafe.Add(ref weightRow, i);
-                var inputGradient0 = weight * delta0 + Unsafe.Add(ref inputGradient, i);
-                Unsafe.Add(ref inputGradient, i) = inputGradient0;
+                var d = Unsafe.Add(ref delta, row * 16 + j);
+                Unsafe.Add(ref biasGradients, j) += d;
+                ref float weightRow = ref Unsafe.Add(ref weights, j * 16);
+                ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 16);
+                for (nuint i = 0; i < 16; i++)
+                {
+                    Unsafe.Add(ref gradientRow, i) += d * Unsafe.Add(ref x, i);
+                    Unsafe.Add(ref dx, i) += d * Unsafe.Add(ref weightRow, i);
+                }
             }
         }
     }
@@ -1561,34 +1582,43 @@ file static class NpcBrainKernels
         ref float biasGradients = ref Unsafe.Add(ref gradients, 336);
         for (nuint j = 0; j < 16; j++)
         {
-            var delta0 = Unsafe.Add(ref delta, j);
-            var delta1 = Unsafe.Add(ref delta, j + 16);
-            var delta2 = Unsafe.Add(ref delta, j + 32);
-            var delta3 = Unsafe.Add(ref delta, j + 48);
-            Unsafe.Add(ref biasGradients, j) += delta0 + delta1 + delta2 + delta3;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 16);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 16);
-            var delta0x16 = Vector512.Create(delta0);
-            var delta1x16 = Vector512.Create(delta1);
-            var delta2x16 = Vector512.Create(delta2);
-            var delta3x16 = Vector512.Create(delta3);
+            Unsafe.Add(ref biasGradients, j) += Unsafe.Add(ref delta, j) + Unsafe.Add(ref delta, j + 16) + Unsafe.Add(ref delta, j + 32) + Unsafe.Add(ref delta, j + 48);
+        }
+        for (nuint first = 0; first < 16; first += 8)
+        {
+            var end = first + 8;
             // inputs 0 .. 15
             {
-                var gradient = Vector512.LoadUnsafe(ref gradientRow, 0);
-                gradient = delta0x16 * Vector512.LoadUnsafe(ref input, 0) + gradient;
-                gradient = delta1x16 * Vector512.LoadUnsafe(ref input, 16) + gradient;
-                gradient = delta2x16 * Vector512.LoadUnsafe(ref input, 32) + gradient;
-                gradient = delta3x16 * Vector512.LoadUnsafe(ref input, 48) + gradient;
-                Vector512.StoreUnsafe(gradient, ref gradientRow, 0);
-                var weight = Vector512.LoadUnsafe(ref weightRow, 0);
-                var inputGradient0 = weight * delta0x16 + Vector512.LoadUnsafe(ref inputGradient, 0);
-                Vector512.StoreUnsafe(inputGradient0, ref inputGradient, 0);
-                var inputGradient1 = weight * delta1x16 + Vector512.LoadUnsafe(ref inputGradient, 16);
-                Vector512.StoreUnsafe(inputGradient1, ref inputGradient, 16);
-                var inputGradient2 = weight * delta2x16 + Vector512.LoadUnsafe(ref inputGradient, 32);
-                Vector512.StoreUnsafe(inputGradient2, ref inputGradient, 32);
-                var inputGradient3 = weight * delta3x16 + Vector512.LoadUnsafe(ref inputGradient, 48);
-                Vector512.StoreUnsafe(inputGradient3, ref inputGradient, 48);
+                var x0 = Vector512.LoadUnsafe(ref input, 0);
+                var dx0 = Vector512.LoadUnsafe(ref inputGradient, 0);
+                var x1 = Vector512.LoadUnsafe(ref input, 16);
+                var dx1 = Vector512.LoadUnsafe(ref inputGradient, 16);
+                var x2 = Vector512.LoadUnsafe(ref input, 32);
+                var dx2 = Vector512.LoadUnsafe(ref inputGradient, 32);
+                var x3 = Vector512.LoadUnsafe(ref input, 48);
+                var dx3 = Vector512.LoadUnsafe(ref inputGradient, 48);
+                for (nuint j = first; j < end; j++)
+                {
+                    var weight = Vector512.LoadUnsafe(ref weights, j * 16);
+                    var gradient = Vector512.LoadUnsafe(ref weightGradients, j * 16);
+                    var delta0 = Vector512.Create(Unsafe.Add(ref delta, j));
+                    gradient = delta0 * x0 + gradient;
+                    dx0 = weight * delta0 + dx0;
+                    var delta1 = Vector512.Create(Unsafe.Add(ref delta, j + 16));
+                    gradient = delta1 * x1 + gradient;
+                    dx1 = weight * delta1 + dx1;
+                    var delta2 = Vector512.Create(Unsafe.Add(ref delta, j + 32));
+                    gradient = delta2 * x2 + gradient;
+                    dx2 = weight * delta2 + dx2;
+                    var delta3 = Vector512.Create(Unsafe.Add(ref delta, j + 48));
+                    gradient = delta3 * x3 + gradient;
+                    dx3 = weight * delta3 + dx3;
+                    Vector512.StoreUnsafe(gradient, ref weightGradients, j * 16);
+                }
+                Vector512.StoreUnsafe(dx0, ref inputGradient, 0);
+                Vector512.StoreUnsafe(dx1, ref inputGradient, 16);
+                Vector512.StoreUnsafe(dx2, ref inputGradient, 32);
+                Vector512.StoreUnsafe(dx3, ref inputGradient, 48);
             }
         }
     }
@@ -1601,34 +1631,43 @@ file static class NpcBrainKernels
         ref float biasGradients = ref Unsafe.Add(ref gradients, 336);
         for (nuint j = 0; j < 16; j++)
         {
-            var delta0 = Unsafe.Add(ref delta, j);
-            var delta1 = Unsafe.Add(ref delta, j + 16);
-            var delta2 = Unsafe.Add(ref delta, j + 32);
-            var delta3 = Unsafe.Add(ref delta, j + 48);
-            Unsafe.Add(ref biasGradients, j) += delta0 + delta1 + delta2 + delta3;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 16);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 16);
-            var delta0x8 = Vector256.Create(delta0);
-            var delta1x8 = Vector256.Create(delta1);
-            var delta2x8 = Vector256.Create(delta2);
-            var delta3x8 = Vector256.Create(delta3);
+            Unsafe.Add(ref biasGradients, j) += Unsafe.Add(ref delta, j) + Unsafe.Add(ref delta, j + 16) + Unsafe.Add(ref delta, j + 32) + Unsafe.Add(ref delta, j + 48);
+        }
+        for (nuint first = 0; first < 16; first += 8)
+        {
+            var end = first + 8;
             for (nuint i = 0; i < 16; i += 8)
             {
-                var gradient = Vector256.LoadUnsafe(ref gradientRow, i);
-                gradient = delta0x8 * Vector256.LoadUnsafe(ref input, i) + gradient;
-                gradient = delta1x8 * Vector256.LoadUnsafe(ref input, i + 16) + gradient;
-                gradient = delta2x8 * Vector256.LoadUnsafe(ref input, i + 32) + gradient;
-                gradient = delta3x8 * Vector256.LoadUnsafe(ref input, i + 48) + gradient;
-                Vector256.StoreUnsafe(gradient, ref gradientRow, i);
-                var weight = Vector256.LoadUnsafe(ref weightRow, i);
-                var inputGradient0 = weight * delta0x8 + Vector256.LoadUnsafe(ref inputGradient, i);
-                Vector256.StoreUnsafe(inputGradient0, ref inputGradient, i);
-                var inputGradient1 = weight * delta1x8 + Vector256.LoadUnsafe(ref inputGradient, i + 16);
-                Vector256.StoreUnsafe(inputGradient1, ref inputGradient, i + 16);
-                var inputGradient2 = weight * delta2x8 + Vector256.LoadUnsafe(ref inputGradient, i + 32);
-                Vector256.StoreUnsafe(inputGradient2, ref inputGradient, i + 32);
-                var inputGradient3 = weight * delta3x8 + Vector256.LoadUnsafe(ref inputGradient, i + 48);
-                Vector256.StoreUnsafe(inputGradient3, ref inputGradient, i + 48);
+                var x0 = Vector256.LoadUnsafe(ref input, i);
+                var dx0 = Vector256.LoadUnsafe(ref inputGradient, i);
+                var x1 = Vector256.LoadUnsafe(ref input, i + 16);
+                var dx1 = Vector256.LoadUnsafe(ref inputGradient, i + 16);
+                var x2 = Vector256.LoadUnsafe(ref input, i + 32);
+                var dx2 = Vector256.LoadUnsafe(ref inputGradient, i + 32);
+                var x3 = Vector256.LoadUnsafe(ref input, i + 48);
+                var dx3 = Vector256.LoadUnsafe(ref inputGradient, i + 48);
+                for (nuint j = first; j < end; j++)
+                {
+                    var weight = Vector256.LoadUnsafe(ref weights, j * 16 + i);
+                    var gradient = Vector256.LoadUnsafe(ref weightGradients, j * 16 + i);
+                    var delta0 = Vector256.Create(Unsafe.Add(ref delta, j));
+                    gradient = delta0 * x0 + gradient;
+                    dx0 = weight * delta0 + dx0;
+                    var delta1 = Vector256.Create(Unsafe.Add(ref delta, j + 16));
+                    gradient = delta1 * x1 + gradient;
+                    dx1 = weight * delta1 + dx1;
+                    var delta2 = Vector256.Create(Unsafe.Add(ref delta, j + 32));
+                    gradient = delta2 * x2 + gradient;
+                    dx2 = weight * delta2 + dx2;
+                    var delta3 = Vector256.Create(Unsafe.Add(ref delta, j + 48));
+                    gradient = delta3 * x3 + gradient;
+                    dx3 = weight * delta3 + dx3;
+                    Vector256.StoreUnsafe(gradient, ref weightGradients, j * 16 + i);
+                }
+                Vector256.StoreUnsafe(dx0, ref inputGradient, i);
+                Vector256.StoreUnsafe(dx1, ref inputGradient, i + 16);
+                Vector256.StoreUnsafe(dx2, ref inputGradient, i + 32);
+                Vector256.StoreUnsafe(dx3, ref inputGradient, i + 48);
             }
         }
     }
@@ -1639,32 +1678,21 @@ file static class NpcBrainKernels
         ref float weights = ref Unsafe.Add(ref parameters, 80);
         ref float weightGradients = ref Unsafe.Add(ref gradients, 80);
         ref float biasGradients = ref Unsafe.Add(ref gradients, 336);
-        for (nuint j = 0; j < 16; j++)
+        for (nuint row = 0; row < 4; row++)
         {
-            var delta0 = Unsafe.Add(ref delta, j);
-            var delta1 = Unsafe.Add(ref delta, j + 16);
-            var delta2 = Unsafe.Add(ref delta, j + 32);
-            var delta3 = Unsafe.Add(ref delta, j + 48);
-            Unsafe.Add(ref biasGradients, j) += delta0 + delta1 + delta2 + delta3;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 16);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 16);
-            for (nuint i = 0; i < 16; i += 1)
+            ref float x = ref Unsafe.Add(ref input, row * 16);
+            ref float dx = ref Unsafe.Add(ref inputGradient, row * 16);
+            for (nuint j = 0; j < 16; j++)
             {
-                var gradient = Unsafe.Add(ref gradientRow, i);
-                gradient = delta0 * Unsafe.Add(ref input, i) + gradient;
-                gradient = delta1 * Unsafe.Add(ref input, i + 16) + gradient;
-                gradient = delta2 * Unsafe.Add(ref input, i + 32) + gradient;
-                gradient = delta3 * Unsafe.Add(ref input, i + 48) + gradient;
-                Unsafe.Add(ref gradientRow, i) = gradient;
-                var weight = Unsafe.Add(ref weightRow, i);
-                var inputGradient0 = weight * delta0 + Unsafe.Add(ref inputGradient, i);
-                Unsafe.Add(ref inputGradient, i) = inputGradient0;
-                var inputGradient1 = weight * delta1 + Unsafe.Add(ref inputGradient, i + 16);
-                Unsafe.Add(ref inputGradient, i + 16) = inputGradient1;
-                var inputGradient2 = weight * delta2 + Unsafe.Add(ref inputGradient, i + 32);
-                Unsafe.Add(ref inputGradient, i + 32) = inputGradient2;
-                var inputGradient3 = weight * delta3 + Unsafe.Add(ref inputGradient, i + 48);
-                Unsafe.Add(ref inputGradient, i + 48) = inputGradient3;
+                var d = Unsafe.Add(ref delta, row * 16 + j);
+                Unsafe.Add(ref biasGradients, j) += d;
+                ref float weightRow = ref Unsafe.Add(ref weights, j * 16);
+                ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 16);
+                for (nuint i = 0; i < 16; i++)
+                {
+                    Unsafe.Add(ref gradientRow, i) += d * Unsafe.Add(ref x, i);
+                    Unsafe.Add(ref dx, i) += d * Unsafe.Add(ref weightRow, i);
+                }
             }
         }
     }
@@ -1696,19 +1724,25 @@ file static class NpcBrainKernels
         ref float biasGradients = ref Unsafe.Add(ref gradients, 384);
         for (nuint j = 0; j < 2; j++)
         {
-            var delta0 = Unsafe.Add(ref delta, j);
-            Unsafe.Add(ref biasGradients, j) += delta0;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 16);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 16);
-            var delta0x16 = Vector512.Create(delta0);
+            Unsafe.Add(ref biasGradients, j) += Unsafe.Add(ref delta, j);
+        }
+        for (nuint first = 0; first < 2; first += 8)
+        {
+            var end = first + 8 < 2 ? first + 8 : 2;
             // inputs 0 .. 15
             {
-                var gradient = Vector512.LoadUnsafe(ref gradientRow, 0);
-                gradient = delta0x16 * Vector512.LoadUnsafe(ref input, 0) + gradient;
-                Vector512.StoreUnsafe(gradient, ref gradientRow, 0);
-                var weight = Vector512.LoadUnsafe(ref weightRow, 0);
-                var inputGradient0 = weight * delta0x16 + Vector512.LoadUnsafe(ref inputGradient, 0);
-                Vector512.StoreUnsafe(inputGradient0, ref inputGradient, 0);
+                var x0 = Vector512.LoadUnsafe(ref input, 0);
+                var dx0 = Vector512.LoadUnsafe(ref inputGradient, 0);
+                for (nuint j = first; j < end; j++)
+                {
+                    var weight = Vector512.LoadUnsafe(ref weights, j * 16);
+                    var gradient = Vector512.LoadUnsafe(ref weightGradients, j * 16);
+                    var delta0 = Vector512.Create(Unsafe.Add(ref delta, j));
+                    gradient = delta0 * x0 + gradient;
+                    dx0 = weight * delta0 + dx0;
+                    Vector512.StoreUnsafe(gradient, ref weightGradients, j * 16);
+                }
+                Vector512.StoreUnsafe(dx0, ref inputGradient, 0);
             }
         }
     }
@@ -1721,19 +1755,25 @@ file static class NpcBrainKernels
         ref float biasGradients = ref Unsafe.Add(ref gradients, 384);
         for (nuint j = 0; j < 2; j++)
         {
-            var delta0 = Unsafe.Add(ref delta, j);
-            Unsafe.Add(ref biasGradients, j) += delta0;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 16);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 16);
-            var delta0x8 = Vector256.Create(delta0);
+            Unsafe.Add(ref biasGradients, j) += Unsafe.Add(ref delta, j);
+        }
+        for (nuint first = 0; first < 2; first += 8)
+        {
+            var end = first + 8 < 2 ? first + 8 : 2;
             for (nuint i = 0; i < 16; i += 8)
             {
-                var gradient = Vector256.LoadUnsafe(ref gradientRow, i);
-                gradient = delta0x8 * Vector256.LoadUnsafe(ref input, i) + gradient;
-                Vector256.StoreUnsafe(gradient, ref gradientRow, i);
-                var weight = Vector256.LoadUnsafe(ref weightRow, i);
-                var inputGradient0 = weight * delta0x8 + Vector256.LoadUnsafe(ref inputGradient, i);
-                Vector256.StoreUnsafe(inputGradient0, ref inputGradient, i);
+                var x0 = Vector256.LoadUnsafe(ref input, i);
+                var dx0 = Vector256.LoadUnsafe(ref inputGradient, i);
+                for (nuint j = first; j < end; j++)
+                {
+                    var weight = Vector256.LoadUnsafe(ref weights, j * 16 + i);
+                    var gradient = Vector256.LoadUnsafe(ref weightGradients, j * 16 + i);
+                    var delta0 = Vector256.Create(Unsafe.Add(ref delta, j));
+                    gradient = delta0 * x0 + gradient;
+                    dx0 = weight * delta0 + dx0;
+                    Vector256.StoreUnsafe(gradient, ref weightGradients, j * 16 + i);
+                }
+                Vector256.StoreUnsafe(dx0, ref inputGradient, i);
             }
         }
     }
@@ -1744,20 +1784,21 @@ file static class NpcBrainKernels
         ref float weights = ref Unsafe.Add(ref parameters, 352);
         ref float weightGradients = ref Unsafe.Add(ref gradients, 352);
         ref float biasGradients = ref Unsafe.Add(ref gradients, 384);
-        for (nuint j = 0; j < 2; j++)
+        for (nuint row = 0; row < 1; row++)
         {
-            var delta0 = Unsafe.Add(ref delta, j);
-            Unsafe.Add(ref biasGradients, j) += delta0;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 16);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 16);
-            for (nuint i = 0; i < 16; i += 1)
+            ref float x = ref Unsafe.Add(ref input, row * 16);
+            ref float dx = ref Unsafe.Add(ref inputGradient, row * 16);
+            for (nuint j = 0; j < 2; j++)
             {
-                var gradient = Unsafe.Add(ref gradientRow, i);
-                gradient = delta0 * Unsafe.Add(ref input, i) + gradient;
-                Unsafe.Add(ref gradientRow, i) = gradient;
-                var weight = Unsafe.Add(ref weightRow, i);
-                var inputGradient0 = weight * delta0 + Unsafe.Add(ref inputGradient, i);
-                Unsafe.Add(ref inputGradient, i) = inputGradient0;
+                var d = Unsafe.Add(ref delta, row * 2 + j);
+                Unsafe.Add(ref biasGradients, j) += d;
+                ref float weightRow = ref Unsafe.Add(ref weights, j * 16);
+                ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 16);
+                for (nuint i = 0; i < 16; i++)
+                {
+                    Unsafe.Add(ref gradientRow, i) += d * Unsafe.Add(ref x, i);
+                    Unsafe.Add(ref dx, i) += d * Unsafe.Add(ref weightRow, i);
+                }
             }
         }
     }
@@ -1789,34 +1830,43 @@ file static class NpcBrainKernels
         ref float biasGradients = ref Unsafe.Add(ref gradients, 384);
         for (nuint j = 0; j < 2; j++)
         {
-            var delta0 = Unsafe.Add(ref delta, j);
-            var delta1 = Unsafe.Add(ref delta, j + 2);
-            var delta2 = Unsafe.Add(ref delta, j + 4);
-            var delta3 = Unsafe.Add(ref delta, j + 6);
-            Unsafe.Add(ref biasGradients, j) += delta0 + delta1 + delta2 + delta3;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 16);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 16);
-            var delta0x16 = Vector512.Create(delta0);
-            var delta1x16 = Vector512.Create(delta1);
-            var delta2x16 = Vector512.Create(delta2);
-            var delta3x16 = Vector512.Create(delta3);
+            Unsafe.Add(ref biasGradients, j) += Unsafe.Add(ref delta, j) + Unsafe.Add(ref delta, j + 2) + Unsafe.Add(ref delta, j + 4) + Unsafe.Add(ref delta, j + 6);
+        }
+        for (nuint first = 0; first < 2; first += 8)
+        {
+            var end = first + 8 < 2 ? first + 8 : 2;
             // inputs 0 .. 15
             {
-                var gradient = Vector512.LoadUnsafe(ref gradientRow, 0);
-                gradient = delta0x16 * Vector512.LoadUnsafe(ref input, 0) + gradient;
-                gradient = delta1x16 * Vector512.LoadUnsafe(ref input, 16) + gradient;
-                gradient = delta2x16 * Vector512.LoadUnsafe(ref input, 32) + gradient;
-                gradient = delta3x16 * Vector512.LoadUnsafe(ref input, 48) + gradient;
-                Vector512.StoreUnsafe(gradient, ref gradientRow, 0);
-                var weight = Vector512.LoadUnsafe(ref weightRow, 0);
-                var inputGradient0 = weight * delta0x16 + Vector512.LoadUnsafe(ref inputGradient, 0);
-                Vector512.StoreUnsafe(inputGradient0, ref inputGradient, 0);
-                var inputGradient1 = weight * delta1x16 + Vector512.LoadUnsafe(ref inputGradient, 16);
-                Vector512.StoreUnsafe(inputGradient1, ref inputGradient, 16);
-                var inputGradient2 = weight * delta2x16 + Vector512.LoadUnsafe(ref inputGradient, 32);
-                Vector512.StoreUnsafe(inputGradient2, ref inputGradient, 32);
-                var inputGradient3 = weight * delta3x16 + Vector512.LoadUnsafe(ref inputGradient, 48);
-                Vector512.StoreUnsafe(inputGradient3, ref inputGradient, 48);
+                var x0 = Vector512.LoadUnsafe(ref input, 0);
+                var dx0 = Vector512.LoadUnsafe(ref inputGradient, 0);
+                var x1 = Vector512.LoadUnsafe(ref input, 16);
+                var dx1 = Vector512.LoadUnsafe(ref inputGradient, 16);
+                var x2 = Vector512.LoadUnsafe(ref input, 32);
+                var dx2 = Vector512.LoadUnsafe(ref inputGradient, 32);
+                var x3 = Vector512.LoadUnsafe(ref input, 48);
+                var dx3 = Vector512.LoadUnsafe(ref inputGradient, 48);
+                for (nuint j = first; j < end; j++)
+                {
+                    var weight = Vector512.LoadUnsafe(ref weights, j * 16);
+                    var gradient = Vector512.LoadUnsafe(ref weightGradients, j * 16);
+                    var delta0 = Vector512.Create(Unsafe.Add(ref delta, j));
+                    gradient = delta0 * x0 + gradient;
+                    dx0 = weight * delta0 + dx0;
+                    var delta1 = Vector512.Create(Unsafe.Add(ref delta, j + 2));
+                    gradient = delta1 * x1 + gradient;
+                    dx1 = weight * delta1 + dx1;
+                    var delta2 = Vector512.Create(Unsafe.Add(ref delta, j + 4));
+                    gradient = delta2 * x2 + gradient;
+                    dx2 = weight * delta2 + dx2;
+                    var delta3 = Vector512.Create(Unsafe.Add(ref delta, j + 6));
+                    gradient = delta3 * x3 + gradient;
+                    dx3 = weight * delta3 + dx3;
+                    Vector512.StoreUnsafe(gradient, ref weightGradients, j * 16);
+                }
+                Vector512.StoreUnsafe(dx0, ref inputGradient, 0);
+                Vector512.StoreUnsafe(dx1, ref inputGradient, 16);
+                Vector512.StoreUnsafe(dx2, ref inputGradient, 32);
+                Vector512.StoreUnsafe(dx3, ref inputGradient, 48);
             }
         }
     }
@@ -1829,34 +1879,43 @@ file static class NpcBrainKernels
         ref float biasGradients = ref Unsafe.Add(ref gradients, 384);
         for (nuint j = 0; j < 2; j++)
         {
-            var delta0 = Unsafe.Add(ref delta, j);
-            var delta1 = Unsafe.Add(ref delta, j + 2);
-            var delta2 = Unsafe.Add(ref delta, j + 4);
-            var delta3 = Unsafe.Add(ref delta, j + 6);
-            Unsafe.Add(ref biasGradients, j) += delta0 + delta1 + delta2 + delta3;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 16);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 16);
-            var delta0x8 = Vector256.Create(delta0);
-            var delta1x8 = Vector256.Create(delta1);
-            var delta2x8 = Vector256.Create(delta2);
-            var delta3x8 = Vector256.Create(delta3);
+            Unsafe.Add(ref biasGradients, j) += Unsafe.Add(ref delta, j) + Unsafe.Add(ref delta, j + 2) + Unsafe.Add(ref delta, j + 4) + Unsafe.Add(ref delta, j + 6);
+        }
+        for (nuint first = 0; first < 2; first += 8)
+        {
+            var end = first + 8 < 2 ? first + 8 : 2;
             for (nuint i = 0; i < 16; i += 8)
             {
-                var gradient = Vector256.LoadUnsafe(ref gradientRow, i);
-                gradient = delta0x8 * Vector256.LoadUnsafe(ref input, i) + gradient;
-                gradient = delta1x8 * Vector256.LoadUnsafe(ref input, i + 16) + gradient;
-                gradient = delta2x8 * Vector256.LoadUnsafe(ref input, i + 32) + gradient;
-                gradient = delta3x8 * Vector256.LoadUnsafe(ref input, i + 48) + gradient;
-                Vector256.StoreUnsafe(gradient, ref gradientRow, i);
-                var weight = Vector256.LoadUnsafe(ref weightRow, i);
-                var inputGradient0 = weight * delta0x8 + Vector256.LoadUnsafe(ref inputGradient, i);
-                Vector256.StoreUnsafe(inputGradient0, ref inputGradient, i);
-                var inputGradient1 = weight * delta1x8 + Vector256.LoadUnsafe(ref inputGradient, i + 16);
-                Vector256.StoreUnsafe(inputGradient1, ref inputGradient, i + 16);
-                var inputGradient2 = weight * delta2x8 + Vector256.LoadUnsafe(ref inputGradient, i + 32);
-                Vector256.StoreUnsafe(inputGradient2, ref inputGradient, i + 32);
-                var inputGradient3 = weight * delta3x8 + Vector256.LoadUnsafe(ref inputGradient, i + 48);
-                Vector256.StoreUnsafe(inputGradient3, ref inputGradient, i + 48);
+                var x0 = Vector256.LoadUnsafe(ref input, i);
+                var dx0 = Vector256.LoadUnsafe(ref inputGradient, i);
+                var x1 = Vector256.LoadUnsafe(ref input, i + 16);
+                var dx1 = Vector256.LoadUnsafe(ref inputGradient, i + 16);
+                var x2 = Vector256.LoadUnsafe(ref input, i + 32);
+                var dx2 = Vector256.LoadUnsafe(ref inputGradient, i + 32);
+                var x3 = Vector256.LoadUnsafe(ref input, i + 48);
+                var dx3 = Vector256.LoadUnsafe(ref inputGradient, i + 48);
+                for (nuint j = first; j < end; j++)
+                {
+                    var weight = Vector256.LoadUnsafe(ref weights, j * 16 + i);
+                    var gradient = Vector256.LoadUnsafe(ref weightGradients, j * 16 + i);
+                    var delta0 = Vector256.Create(Unsafe.Add(ref delta, j));
+                    gradient = delta0 * x0 + gradient;
+                    dx0 = weight * delta0 + dx0;
+                    var delta1 = Vector256.Create(Unsafe.Add(ref delta, j + 2));
+                    gradient = delta1 * x1 + gradient;
+                    dx1 = weight * delta1 + dx1;
+                    var delta2 = Vector256.Create(Unsafe.Add(ref delta, j + 4));
+                    gradient = delta2 * x2 + gradient;
+                    dx2 = weight * delta2 + dx2;
+                    var delta3 = Vector256.Create(Unsafe.Add(ref delta, j + 6));
+                    gradient = delta3 * x3 + gradient;
+                    dx3 = weight * delta3 + dx3;
+                    Vector256.StoreUnsafe(gradient, ref weightGradients, j * 16 + i);
+                }
+                Vector256.StoreUnsafe(dx0, ref inputGradient, i);
+                Vector256.StoreUnsafe(dx1, ref inputGradient, i + 16);
+                Vector256.StoreUnsafe(dx2, ref inputGradient, i + 32);
+                Vector256.StoreUnsafe(dx3, ref inputGradient, i + 48);
             }
         }
     }
@@ -1867,32 +1926,21 @@ file static class NpcBrainKernels
         ref float weights = ref Unsafe.Add(ref parameters, 352);
         ref float weightGradients = ref Unsafe.Add(ref gradients, 352);
         ref float biasGradients = ref Unsafe.Add(ref gradients, 384);
-        for (nuint j = 0; j < 2; j++)
+        for (nuint row = 0; row < 4; row++)
         {
-            var delta0 = Unsafe.Add(ref delta, j);
-            var delta1 = Unsafe.Add(ref delta, j + 2);
-            var delta2 = Unsafe.Add(ref delta, j + 4);
-            var delta3 = Unsafe.Add(ref delta, j + 6);
-            Unsafe.Add(ref biasGradients, j) += delta0 + delta1 + delta2 + delta3;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 16);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 16);
-            for (nuint i = 0; i < 16; i += 1)
+            ref float x = ref Unsafe.Add(ref input, row * 16);
+            ref float dx = ref Unsafe.Add(ref inputGradient, row * 16);
+            for (nuint j = 0; j < 2; j++)
             {
-                var gradient = Unsafe.Add(ref gradientRow, i);
-                gradient = delta0 * Unsafe.Add(ref input, i) + gradient;
-                gradient = delta1 * Unsafe.Add(ref input, i + 16) + gradient;
-                gradient = delta2 * Unsafe.Add(ref input, i + 32) + gradient;
-                gradient = delta3 * Unsafe.Add(ref input, i + 48) + gradient;
-                Unsafe.Add(ref gradientRow, i) = gradient;
-                var weight = Unsafe.Add(ref weightRow, i);
-                var inputGradient0 = weight * delta0 + Unsafe.Add(ref inputGradient, i);
-                Unsafe.Add(ref inputGradient, i) = inputGradient0;
-                var inputGradient1 = weight * delta1 + Unsafe.Add(ref inputGradient, i + 16);
-                Unsafe.Add(ref inputGradient, i + 16) = inputGradient1;
-                var inputGradient2 = weight * delta2 + Unsafe.Add(ref inputGradient, i + 32);
-                Unsafe.Add(ref inputGradient, i + 32) = inputGradient2;
-                var inputGradient3 = weight * delta3 + Unsafe.Add(ref inputGradient, i + 48);
-                Unsafe.Add(ref inputGradient, i + 48) = inputGradient3;
+                var d = Unsafe.Add(ref delta, row * 2 + j);
+                Unsafe.Add(ref biasGradients, j) += d;
+                ref float weightRow = ref Unsafe.Add(ref weights, j * 16);
+                ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 16);
+                for (nuint i = 0; i < 16; i++)
+                {
+                    Unsafe.Add(ref gradientRow, i) += d * Unsafe.Add(ref x, i);
+                    Unsafe.Add(ref dx, i) += d * Unsafe.Add(ref weightRow, i);
+                }
             }
         }
     }

@@ -2228,22 +2228,34 @@ file static class OddMaxoutKernels
         ref float biasGradients = ref Unsafe.Add(ref gradients, 119);
         for (nuint j = 0; j < 17; j++)
         {
-            var delta0 = Unsafe.Add(ref delta, j);
-            Unsafe.Add(ref biasGradients, j) += delta0;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 7);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 7);
-            var delta0x4 = Vector128.Create(delta0);
+            Unsafe.Add(ref biasGradients, j) += Unsafe.Add(ref delta, j);
+        }
+        // The last chunk starts 1 inputs early; these lanes were counted by the chunk before.
+        var lastChunkMask = Vector128.Create(0f, 1f, 1f, 1f);
+        for (nuint first = 0; first < 17; first += 8)
+        {
+            var end = first + 8 < 17 ? first + 8 : 17;
             // inputs 0 .. 3
             {
-                var gradient = Vector128.LoadUnsafe(ref gradientRow, 0);
-                gradient = delta0x4 * Vector128.LoadUnsafe(ref input, 0) + gradient;
-                Vector128.StoreUnsafe(gradient, ref gradientRow, 0);
+                var x0 = Vector128.LoadUnsafe(ref input, 0);
+                for (nuint j = first; j < end; j++)
+                {
+                    var gradient = Vector128.LoadUnsafe(ref weightGradients, j * 7);
+                    var delta0 = Vector128.Create(Unsafe.Add(ref delta, j));
+                    gradient = delta0 * x0 + gradient;
+                    Vector128.StoreUnsafe(gradient, ref weightGradients, j * 7);
+                }
             }
-            for (nuint i = 4; i < 7; i += 1)
+            // inputs 3 .. 6
             {
-                var gradient = Unsafe.Add(ref gradientRow, i);
-                gradient = delta0 * Unsafe.Add(ref input, i) + gradient;
-                Unsafe.Add(ref gradientRow, i) = gradient;
+                var x0 = Vector128.LoadUnsafe(ref input, 3) * lastChunkMask;
+                for (nuint j = first; j < end; j++)
+                {
+                    var gradient = Vector128.LoadUnsafe(ref weightGradients, j * 7 + 3);
+                    var delta0 = Vector128.Create(Unsafe.Add(ref delta, j));
+                    gradient = delta0 * x0 + gradient;
+                    Vector128.StoreUnsafe(gradient, ref weightGradients, j * 7 + 3);
+                }
             }
         }
     }
@@ -2254,17 +2266,19 @@ file static class OddMaxoutKernels
         ref float weights = ref parameters;
         ref float weightGradients = ref gradients;
         ref float biasGradients = ref Unsafe.Add(ref gradients, 119);
-        for (nuint j = 0; j < 17; j++)
+        for (nuint row = 0; row < 1; row++)
         {
-            var delta0 = Unsafe.Add(ref delta, j);
-            Unsafe.Add(ref biasGradients, j) += delta0;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 7);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 7);
-            for (nuint i = 0; i < 7; i += 1)
+            ref float x = ref Unsafe.Add(ref input, row * 7);
+            for (nuint j = 0; j < 17; j++)
             {
-                var gradient = Unsafe.Add(ref gradientRow, i);
-                gradient = delta0 * Unsafe.Add(ref input, i) + gradient;
-                Unsafe.Add(ref gradientRow, i) = gradient;
+                var d = Unsafe.Add(ref delta, row * 17 + j);
+                Unsafe.Add(ref biasGradients, j) += d;
+                ref float weightRow = ref Unsafe.Add(ref weights, j * 7);
+                ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 7);
+                for (nuint i = 0; i < 7; i++)
+                {
+                    Unsafe.Add(ref gradientRow, i) += d * Unsafe.Add(ref x, i);
+                }
             }
         }
     }
@@ -2290,34 +2304,52 @@ file static class OddMaxoutKernels
         ref float biasGradients = ref Unsafe.Add(ref gradients, 119);
         for (nuint j = 0; j < 17; j++)
         {
-            var delta0 = Unsafe.Add(ref delta, j);
-            var delta1 = Unsafe.Add(ref delta, j + 17);
-            var delta2 = Unsafe.Add(ref delta, j + 34);
-            var delta3 = Unsafe.Add(ref delta, j + 51);
-            Unsafe.Add(ref biasGradients, j) += delta0 + delta1 + delta2 + delta3;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 7);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 7);
-            var delta0x4 = Vector128.Create(delta0);
-            var delta1x4 = Vector128.Create(delta1);
-            var delta2x4 = Vector128.Create(delta2);
-            var delta3x4 = Vector128.Create(delta3);
+            Unsafe.Add(ref biasGradients, j) += Unsafe.Add(ref delta, j) + Unsafe.Add(ref delta, j + 17) + Unsafe.Add(ref delta, j + 34) + Unsafe.Add(ref delta, j + 51);
+        }
+        // The last chunk starts 1 inputs early; these lanes were counted by the chunk before.
+        var lastChunkMask = Vector128.Create(0f, 1f, 1f, 1f);
+        for (nuint first = 0; first < 17; first += 8)
+        {
+            var end = first + 8 < 17 ? first + 8 : 17;
             // inputs 0 .. 3
             {
-                var gradient = Vector128.LoadUnsafe(ref gradientRow, 0);
-                gradient = delta0x4 * Vector128.LoadUnsafe(ref input, 0) + gradient;
-                gradient = delta1x4 * Vector128.LoadUnsafe(ref input, 7) + gradient;
-                gradient = delta2x4 * Vector128.LoadUnsafe(ref input, 14) + gradient;
-                gradient = delta3x4 * Vector128.LoadUnsafe(ref input, 21) + gradient;
-                Vector128.StoreUnsafe(gradient, ref gradientRow, 0);
+                var x0 = Vector128.LoadUnsafe(ref input, 0);
+                var x1 = Vector128.LoadUnsafe(ref input, 7);
+                var x2 = Vector128.LoadUnsafe(ref input, 14);
+                var x3 = Vector128.LoadUnsafe(ref input, 21);
+                for (nuint j = first; j < end; j++)
+                {
+                    var gradient = Vector128.LoadUnsafe(ref weightGradients, j * 7);
+                    var delta0 = Vector128.Create(Unsafe.Add(ref delta, j));
+                    gradient = delta0 * x0 + gradient;
+                    var delta1 = Vector128.Create(Unsafe.Add(ref delta, j + 17));
+                    gradient = delta1 * x1 + gradient;
+                    var delta2 = Vector128.Create(Unsafe.Add(ref delta, j + 34));
+                    gradient = delta2 * x2 + gradient;
+                    var delta3 = Vector128.Create(Unsafe.Add(ref delta, j + 51));
+                    gradient = delta3 * x3 + gradient;
+                    Vector128.StoreUnsafe(gradient, ref weightGradients, j * 7);
+                }
             }
-            for (nuint i = 4; i < 7; i += 1)
+            // inputs 3 .. 6
             {
-                var gradient = Unsafe.Add(ref gradientRow, i);
-                gradient = delta0 * Unsafe.Add(ref input, i) + gradient;
-                gradient = delta1 * Unsafe.Add(ref input, i + 7) + gradient;
-                gradient = delta2 * Unsafe.Add(ref input, i + 14) + gradient;
-                gradient = delta3 * Unsafe.Add(ref input, i + 21) + gradient;
-                Unsafe.Add(ref gradientRow, i) = gradient;
+                var x0 = Vector128.LoadUnsafe(ref input, 3) * lastChunkMask;
+                var x1 = Vector128.LoadUnsafe(ref input, 3 + 7) * lastChunkMask;
+                var x2 = Vector128.LoadUnsafe(ref input, 3 + 14) * lastChunkMask;
+                var x3 = Vector128.LoadUnsafe(ref input, 3 + 21) * lastChunkMask;
+                for (nuint j = first; j < end; j++)
+                {
+                    var gradient = Vector128.LoadUnsafe(ref weightGradients, j * 7 + 3);
+                    var delta0 = Vector128.Create(Unsafe.Add(ref delta, j));
+                    gradient = delta0 * x0 + gradient;
+                    var delta1 = Vector128.Create(Unsafe.Add(ref delta, j + 17));
+                    gradient = delta1 * x1 + gradient;
+                    var delta2 = Vector128.Create(Unsafe.Add(ref delta, j + 34));
+                    gradient = delta2 * x2 + gradient;
+                    var delta3 = Vector128.Create(Unsafe.Add(ref delta, j + 51));
+                    gradient = delta3 * x3 + gradient;
+                    Vector128.StoreUnsafe(gradient, ref weightGradients, j * 7 + 3);
+                }
             }
         }
     }
@@ -2328,23 +2360,19 @@ file static class OddMaxoutKernels
         ref float weights = ref parameters;
         ref float weightGradients = ref gradients;
         ref float biasGradients = ref Unsafe.Add(ref gradients, 119);
-        for (nuint j = 0; j < 17; j++)
+        for (nuint row = 0; row < 4; row++)
         {
-            var delta0 = Unsafe.Add(ref delta, j);
-            var delta1 = Unsafe.Add(ref delta, j + 17);
-            var delta2 = Unsafe.Add(ref delta, j + 34);
-            var delta3 = Unsafe.Add(ref delta, j + 51);
-            Unsafe.Add(ref biasGradients, j) += delta0 + delta1 + delta2 + delta3;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 7);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 7);
-            for (nuint i = 0; i < 7; i += 1)
+            ref float x = ref Unsafe.Add(ref input, row * 7);
+            for (nuint j = 0; j < 17; j++)
             {
-                var gradient = Unsafe.Add(ref gradientRow, i);
-                gradient = delta0 * Unsafe.Add(ref input, i) + gradient;
-                gradient = delta1 * Unsafe.Add(ref input, i + 7) + gradient;
-                gradient = delta2 * Unsafe.Add(ref input, i + 14) + gradient;
-                gradient = delta3 * Unsafe.Add(ref input, i + 21) + gradient;
-                Unsafe.Add(ref gradientRow, i) = gradient;
+                var d = Unsafe.Add(ref delta, row * 17 + j);
+                Unsafe.Add(ref biasGradients, j) += d;
+                ref float weightRow = ref Unsafe.Add(ref weights, j * 7);
+                ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 7);
+                for (nuint i = 0; i < 7; i++)
+                {
+                    Unsafe.Add(ref gradientRow, i) += d * Unsafe.Add(ref x, i);
+                }
             }
         }
     }
@@ -2376,28 +2404,42 @@ file static class OddMaxoutKernels
         ref float biasGradients = ref Unsafe.Add(ref gradients, 391);
         for (nuint j = 0; j < 15; j++)
         {
-            var delta0 = Unsafe.Add(ref delta, j);
-            Unsafe.Add(ref biasGradients, j) += delta0;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 17);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 17);
-            var delta0x16 = Vector512.Create(delta0);
+            Unsafe.Add(ref biasGradients, j) += Unsafe.Add(ref delta, j);
+        }
+        // The last chunk starts 15 inputs early; these lanes were counted by the chunk before.
+        var lastChunkMask = Vector512.Create(0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 1f);
+        for (nuint first = 0; first < 15; first += 8)
+        {
+            var end = first + 8 < 15 ? first + 8 : 15;
             // inputs 0 .. 15
             {
-                var gradient = Vector512.LoadUnsafe(ref gradientRow, 0);
-                gradient = delta0x16 * Vector512.LoadUnsafe(ref input, 0) + gradient;
-                Vector512.StoreUnsafe(gradient, ref gradientRow, 0);
-                var weight = Vector512.LoadUnsafe(ref weightRow, 0);
-                var inputGradient0 = weight * delta0x16 + Vector512.LoadUnsafe(ref inputGradient, 0);
-                Vector512.StoreUnsafe(inputGradient0, ref inputGradient, 0);
+                var x0 = Vector512.LoadUnsafe(ref input, 0);
+                var dx0 = Vector512.LoadUnsafe(ref inputGradient, 0);
+                for (nuint j = first; j < end; j++)
+                {
+                    var weight = Vector512.LoadUnsafe(ref weights, j * 17);
+                    var gradient = Vector512.LoadUnsafe(ref weightGradients, j * 17);
+                    var delta0 = Vector512.Create(Unsafe.Add(ref delta, j));
+                    gradient = delta0 * x0 + gradient;
+                    dx0 = weight * delta0 + dx0;
+                    Vector512.StoreUnsafe(gradient, ref weightGradients, j * 17);
+                }
+                Vector512.StoreUnsafe(dx0, ref inputGradient, 0);
             }
-            // inputs 16 .. 16
+            // inputs 1 .. 16
             {
-                var gradient = Unsafe.Add(ref gradientRow, 16);
-                gradient = delta0 * Unsafe.Add(ref input, 16) + gradient;
-                Unsafe.Add(ref gradientRow, 16) = gradient;
-                var weight = Unsafe.Add(ref weightRow, 16);
-                var inputGradient0 = weight * delta0 + Unsafe.Add(ref inputGradient, 16);
-                Unsafe.Add(ref inputGradient, 16) = inputGradient0;
+                var x0 = Vector512.LoadUnsafe(ref input, 1) * lastChunkMask;
+                var dx0 = Vector512.LoadUnsafe(ref inputGradient, 1);
+                for (nuint j = first; j < end; j++)
+                {
+                    var weight = Vector512.LoadUnsafe(ref weights, j * 17 + 1) * lastChunkMask;
+                    var gradient = Vector512.LoadUnsafe(ref weightGradients, j * 17 + 1);
+                    var delta0 = Vector512.Create(Unsafe.Add(ref delta, j));
+                    gradient = delta0 * x0 + gradient;
+                    dx0 = weight * delta0 + dx0;
+                    Vector512.StoreUnsafe(gradient, ref weightGradients, j * 17 + 1);
+                }
+                Vector512.StoreUnsafe(dx0, ref inputGradient, 1);
             }
         }
     }
@@ -2410,28 +2452,42 @@ file static class OddMaxoutKernels
         ref float biasGradients = ref Unsafe.Add(ref gradients, 391);
         for (nuint j = 0; j < 15; j++)
         {
-            var delta0 = Unsafe.Add(ref delta, j);
-            Unsafe.Add(ref biasGradients, j) += delta0;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 17);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 17);
-            var delta0x8 = Vector256.Create(delta0);
+            Unsafe.Add(ref biasGradients, j) += Unsafe.Add(ref delta, j);
+        }
+        // The last chunk starts 7 inputs early; these lanes were counted by the chunk before.
+        var lastChunkMask = Vector256.Create(0f, 0f, 0f, 0f, 0f, 0f, 0f, 1f);
+        for (nuint first = 0; first < 15; first += 8)
+        {
+            var end = first + 8 < 15 ? first + 8 : 15;
             for (nuint i = 0; i < 16; i += 8)
             {
-                var gradient = Vector256.LoadUnsafe(ref gradientRow, i);
-                gradient = delta0x8 * Vector256.LoadUnsafe(ref input, i) + gradient;
-                Vector256.StoreUnsafe(gradient, ref gradientRow, i);
-                var weight = Vector256.LoadUnsafe(ref weightRow, i);
-                var inputGradient0 = weight * delta0x8 + Vector256.LoadUnsafe(ref inputGradient, i);
-                Vector256.StoreUnsafe(inputGradient0, ref inputGradient, i);
+                var x0 = Vector256.LoadUnsafe(ref input, i);
+                var dx0 = Vector256.LoadUnsafe(ref inputGradient, i);
+                for (nuint j = first; j < end; j++)
+                {
+                    var weight = Vector256.LoadUnsafe(ref weights, j * 17 + i);
+                    var gradient = Vector256.LoadUnsafe(ref weightGradients, j * 17 + i);
+                    var delta0 = Vector256.Create(Unsafe.Add(ref delta, j));
+                    gradient = delta0 * x0 + gradient;
+                    dx0 = weight * delta0 + dx0;
+                    Vector256.StoreUnsafe(gradient, ref weightGradients, j * 17 + i);
+                }
+                Vector256.StoreUnsafe(dx0, ref inputGradient, i);
             }
-            // inputs 16 .. 16
+            // inputs 9 .. 16
             {
-                var gradient = Unsafe.Add(ref gradientRow, 16);
-                gradient = delta0 * Unsafe.Add(ref input, 16) + gradient;
-                Unsafe.Add(ref gradientRow, 16) = gradient;
-                var weight = Unsafe.Add(ref weightRow, 16);
-                var inputGradient0 = weight * delta0 + Unsafe.Add(ref inputGradient, 16);
-                Unsafe.Add(ref inputGradient, 16) = inputGradient0;
+                var x0 = Vector256.LoadUnsafe(ref input, 9) * lastChunkMask;
+                var dx0 = Vector256.LoadUnsafe(ref inputGradient, 9);
+                for (nuint j = first; j < end; j++)
+                {
+                    var weight = Vector256.LoadUnsafe(ref weights, j * 17 + 9) * lastChunkMask;
+                    var gradient = Vector256.LoadUnsafe(ref weightGradients, j * 17 + 9);
+                    var delta0 = Vector256.Create(Unsafe.Add(ref delta, j));
+                    gradient = delta0 * x0 + gradient;
+                    dx0 = weight * delta0 + dx0;
+                    Vector256.StoreUnsafe(gradient, ref weightGradients, j * 17 + 9);
+                }
+                Vector256.StoreUnsafe(dx0, ref inputGradient, 9);
             }
         }
     }
@@ -2442,20 +2498,21 @@ file static class OddMaxoutKernels
         ref float weights = ref Unsafe.Add(ref parameters, 136);
         ref float weightGradients = ref Unsafe.Add(ref gradients, 136);
         ref float biasGradients = ref Unsafe.Add(ref gradients, 391);
-        for (nuint j = 0; j < 15; j++)
+        for (nuint row = 0; row < 1; row++)
         {
-            var delta0 = Unsafe.Add(ref delta, j);
-            Unsafe.Add(ref biasGradients, j) += delta0;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 17);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 17);
-            for (nuint i = 0; i < 17; i += 1)
+            ref float x = ref Unsafe.Add(ref input, row * 17);
+            ref float dx = ref Unsafe.Add(ref inputGradient, row * 17);
+            for (nuint j = 0; j < 15; j++)
             {
-                var gradient = Unsafe.Add(ref gradientRow, i);
-                gradient = delta0 * Unsafe.Add(ref input, i) + gradient;
-                Unsafe.Add(ref gradientRow, i) = gradient;
-                var weight = Unsafe.Add(ref weightRow, i);
-                var inputGradient0 = weight * delta0 + Unsafe.Add(ref inputGradient, i);
-                Unsafe.Add(ref inputGradient, i) = inputGradient0;
+                var d = Unsafe.Add(ref delta, row * 15 + j);
+                Unsafe.Add(ref biasGradients, j) += d;
+                ref float weightRow = ref Unsafe.Add(ref weights, j * 17);
+                ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 17);
+                for (nuint i = 0; i < 17; i++)
+                {
+                    Unsafe.Add(ref gradientRow, i) += d * Unsafe.Add(ref x, i);
+                    Unsafe.Add(ref dx, i) += d * Unsafe.Add(ref weightRow, i);
+                }
             }
         }
     }
@@ -2487,52 +2544,78 @@ file static class OddMaxoutKernels
         ref float biasGradients = ref Unsafe.Add(ref gradients, 391);
         for (nuint j = 0; j < 15; j++)
         {
-            var delta0 = Unsafe.Add(ref delta, j);
-            var delta1 = Unsafe.Add(ref delta, j + 15);
-            var delta2 = Unsafe.Add(ref delta, j + 30);
-            var delta3 = Unsafe.Add(ref delta, j + 45);
-            Unsafe.Add(ref biasGradients, j) += delta0 + delta1 + delta2 + delta3;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 17);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 17);
-            var delta0x16 = Vector512.Create(delta0);
-            var delta1x16 = Vector512.Create(delta1);
-            var delta2x16 = Vector512.Create(delta2);
-            var delta3x16 = Vector512.Create(delta3);
+            Unsafe.Add(ref biasGradients, j) += Unsafe.Add(ref delta, j) + Unsafe.Add(ref delta, j + 15) + Unsafe.Add(ref delta, j + 30) + Unsafe.Add(ref delta, j + 45);
+        }
+        // The last chunk starts 15 inputs early; these lanes were counted by the chunk before.
+        var lastChunkMask = Vector512.Create(0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 1f);
+        for (nuint first = 0; first < 15; first += 8)
+        {
+            var end = first + 8 < 15 ? first + 8 : 15;
             // inputs 0 .. 15
             {
-                var gradient = Vector512.LoadUnsafe(ref gradientRow, 0);
-                gradient = delta0x16 * Vector512.LoadUnsafe(ref input, 0) + gradient;
-                gradient = delta1x16 * Vector512.LoadUnsafe(ref input, 17) + gradient;
-                gradient = delta2x16 * Vector512.LoadUnsafe(ref input, 34) + gradient;
-                gradient = delta3x16 * Vector512.LoadUnsafe(ref input, 51) + gradient;
-                Vector512.StoreUnsafe(gradient, ref gradientRow, 0);
-                var weight = Vector512.LoadUnsafe(ref weightRow, 0);
-                var inputGradient0 = weight * delta0x16 + Vector512.LoadUnsafe(ref inputGradient, 0);
-                Vector512.StoreUnsafe(inputGradient0, ref inputGradient, 0);
-                var inputGradient1 = weight * delta1x16 + Vector512.LoadUnsafe(ref inputGradient, 17);
-                Vector512.StoreUnsafe(inputGradient1, ref inputGradient, 17);
-                var inputGradient2 = weight * delta2x16 + Vector512.LoadUnsafe(ref inputGradient, 34);
-                Vector512.StoreUnsafe(inputGradient2, ref inputGradient, 34);
-                var inputGradient3 = weight * delta3x16 + Vector512.LoadUnsafe(ref inputGradient, 51);
-                Vector512.StoreUnsafe(inputGradient3, ref inputGradient, 51);
+                var x0 = Vector512.LoadUnsafe(ref input, 0);
+                var dx0 = Vector512.LoadUnsafe(ref inputGradient, 0);
+                var x1 = Vector512.LoadUnsafe(ref input, 17);
+                var dx1 = Vector512.LoadUnsafe(ref inputGradient, 17);
+                var x2 = Vector512.LoadUnsafe(ref input, 34);
+                var dx2 = Vector512.LoadUnsafe(ref inputGradient, 34);
+                var x3 = Vector512.LoadUnsafe(ref input, 51);
+                var dx3 = Vector512.LoadUnsafe(ref inputGradient, 51);
+                for (nuint j = first; j < end; j++)
+                {
+                    var weight = Vector512.LoadUnsafe(ref weights, j * 17);
+                    var gradient = Vector512.LoadUnsafe(ref weightGradients, j * 17);
+                    var delta0 = Vector512.Create(Unsafe.Add(ref delta, j));
+                    gradient = delta0 * x0 + gradient;
+                    dx0 = weight * delta0 + dx0;
+                    var delta1 = Vector512.Create(Unsafe.Add(ref delta, j + 15));
+                    gradient = delta1 * x1 + gradient;
+                    dx1 = weight * delta1 + dx1;
+                    var delta2 = Vector512.Create(Unsafe.Add(ref delta, j + 30));
+                    gradient = delta2 * x2 + gradient;
+                    dx2 = weight * delta2 + dx2;
+                    var delta3 = Vector512.Create(Unsafe.Add(ref delta, j + 45));
+                    gradient = delta3 * x3 + gradient;
+                    dx3 = weight * delta3 + dx3;
+                    Vector512.StoreUnsafe(gradient, ref weightGradients, j * 17);
+                }
+                Vector512.StoreUnsafe(dx0, ref inputGradient, 0);
+                Vector512.StoreUnsafe(dx1, ref inputGradient, 17);
+                Vector512.StoreUnsafe(dx2, ref inputGradient, 34);
+                Vector512.StoreUnsafe(dx3, ref inputGradient, 51);
             }
-            // inputs 16 .. 16
+            // inputs 1 .. 16
             {
-                var gradient = Unsafe.Add(ref gradientRow, 16);
-                gradient = delta0 * Unsafe.Add(ref input, 16) + gradient;
-                gradient = delta1 * Unsafe.Add(ref input, 16 + 17) + gradient;
-                gradient = delta2 * Unsafe.Add(ref input, 16 + 34) + gradient;
-                gradient = delta3 * Unsafe.Add(ref input, 16 + 51) + gradient;
-                Unsafe.Add(ref gradientRow, 16) = gradient;
-                var weight = Unsafe.Add(ref weightRow, 16);
-                var inputGradient0 = weight * delta0 + Unsafe.Add(ref inputGradient, 16);
-                Unsafe.Add(ref inputGradient, 16) = inputGradient0;
-                var inputGradient1 = weight * delta1 + Unsafe.Add(ref inputGradient, 16 + 17);
-                Unsafe.Add(ref inputGradient, 16 + 17) = inputGradient1;
-                var inputGradient2 = weight * delta2 + Unsafe.Add(ref inputGradient, 16 + 34);
-                Unsafe.Add(ref inputGradient, 16 + 34) = inputGradient2;
-                var inputGradient3 = weight * delta3 + Unsafe.Add(ref inputGradient, 16 + 51);
-                Unsafe.Add(ref inputGradient, 16 + 51) = inputGradient3;
+                var x0 = Vector512.LoadUnsafe(ref input, 1) * lastChunkMask;
+                var dx0 = Vector512.LoadUnsafe(ref inputGradient, 1);
+                var x1 = Vector512.LoadUnsafe(ref input, 1 + 17) * lastChunkMask;
+                var dx1 = Vector512.LoadUnsafe(ref inputGradient, 1 + 17);
+                var x2 = Vector512.LoadUnsafe(ref input, 1 + 34) * lastChunkMask;
+                var dx2 = Vector512.LoadUnsafe(ref inputGradient, 1 + 34);
+                var x3 = Vector512.LoadUnsafe(ref input, 1 + 51) * lastChunkMask;
+                var dx3 = Vector512.LoadUnsafe(ref inputGradient, 1 + 51);
+                for (nuint j = first; j < end; j++)
+                {
+                    var weight = Vector512.LoadUnsafe(ref weights, j * 17 + 1) * lastChunkMask;
+                    var gradient = Vector512.LoadUnsafe(ref weightGradients, j * 17 + 1);
+                    var delta0 = Vector512.Create(Unsafe.Add(ref delta, j));
+                    gradient = delta0 * x0 + gradient;
+                    dx0 = weight * delta0 + dx0;
+                    var delta1 = Vector512.Create(Unsafe.Add(ref delta, j + 15));
+                    gradient = delta1 * x1 + gradient;
+                    dx1 = weight * delta1 + dx1;
+                    var delta2 = Vector512.Create(Unsafe.Add(ref delta, j + 30));
+                    gradient = delta2 * x2 + gradient;
+                    dx2 = weight * delta2 + dx2;
+                    var delta3 = Vector512.Create(Unsafe.Add(ref delta, j + 45));
+                    gradient = delta3 * x3 + gradient;
+                    dx3 = weight * delta3 + dx3;
+                    Vector512.StoreUnsafe(gradient, ref weightGradients, j * 17 + 1);
+                }
+                Vector512.StoreUnsafe(dx0, ref inputGradient, 1);
+                Vector512.StoreUnsafe(dx1, ref inputGradient, 1 + 17);
+                Vector512.StoreUnsafe(dx2, ref inputGradient, 1 + 34);
+                Vector512.StoreUnsafe(dx3, ref inputGradient, 1 + 51);
             }
         }
     }
@@ -2545,52 +2628,78 @@ file static class OddMaxoutKernels
         ref float biasGradients = ref Unsafe.Add(ref gradients, 391);
         for (nuint j = 0; j < 15; j++)
         {
-            var delta0 = Unsafe.Add(ref delta, j);
-            var delta1 = Unsafe.Add(ref delta, j + 15);
-            var delta2 = Unsafe.Add(ref delta, j + 30);
-            var delta3 = Unsafe.Add(ref delta, j + 45);
-            Unsafe.Add(ref biasGradients, j) += delta0 + delta1 + delta2 + delta3;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 17);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 17);
-            var delta0x8 = Vector256.Create(delta0);
-            var delta1x8 = Vector256.Create(delta1);
-            var delta2x8 = Vector256.Create(delta2);
-            var delta3x8 = Vector256.Create(delta3);
+            Unsafe.Add(ref biasGradients, j) += Unsafe.Add(ref delta, j) + Unsafe.Add(ref delta, j + 15) + Unsafe.Add(ref delta, j + 30) + Unsafe.Add(ref delta, j + 45);
+        }
+        // The last chunk starts 7 inputs early; these lanes were counted by the chunk before.
+        var lastChunkMask = Vector256.Create(0f, 0f, 0f, 0f, 0f, 0f, 0f, 1f);
+        for (nuint first = 0; first < 15; first += 8)
+        {
+            var end = first + 8 < 15 ? first + 8 : 15;
             for (nuint i = 0; i < 16; i += 8)
             {
-                var gradient = Vector256.LoadUnsafe(ref gradientRow, i);
-                gradient = delta0x8 * Vector256.LoadUnsafe(ref input, i) + gradient;
-                gradient = delta1x8 * Vector256.LoadUnsafe(ref input, i + 17) + gradient;
-                gradient = delta2x8 * Vector256.LoadUnsafe(ref input, i + 34) + gradient;
-                gradient = delta3x8 * Vector256.LoadUnsafe(ref input, i + 51) + gradient;
-                Vector256.StoreUnsafe(gradient, ref gradientRow, i);
-                var weight = Vector256.LoadUnsafe(ref weightRow, i);
-                var inputGradient0 = weight * delta0x8 + Vector256.LoadUnsafe(ref inputGradient, i);
-                Vector256.StoreUnsafe(inputGradient0, ref inputGradient, i);
-                var inputGradient1 = weight * delta1x8 + Vector256.LoadUnsafe(ref inputGradient, i + 17);
-                Vector256.StoreUnsafe(inputGradient1, ref inputGradient, i + 17);
-                var inputGradient2 = weight * delta2x8 + Vector256.LoadUnsafe(ref inputGradient, i + 34);
-                Vector256.StoreUnsafe(inputGradient2, ref inputGradient, i + 34);
-                var inputGradient3 = weight * delta3x8 + Vector256.LoadUnsafe(ref inputGradient, i + 51);
-                Vector256.StoreUnsafe(inputGradient3, ref inputGradient, i + 51);
+                var x0 = Vector256.LoadUnsafe(ref input, i);
+                var dx0 = Vector256.LoadUnsafe(ref inputGradient, i);
+                var x1 = Vector256.LoadUnsafe(ref input, i + 17);
+                var dx1 = Vector256.LoadUnsafe(ref inputGradient, i + 17);
+                var x2 = Vector256.LoadUnsafe(ref input, i + 34);
+                var dx2 = Vector256.LoadUnsafe(ref inputGradient, i + 34);
+                var x3 = Vector256.LoadUnsafe(ref input, i + 51);
+                var dx3 = Vector256.LoadUnsafe(ref inputGradient, i + 51);
+                for (nuint j = first; j < end; j++)
+                {
+                    var weight = Vector256.LoadUnsafe(ref weights, j * 17 + i);
+                    var gradient = Vector256.LoadUnsafe(ref weightGradients, j * 17 + i);
+                    var delta0 = Vector256.Create(Unsafe.Add(ref delta, j));
+                    gradient = delta0 * x0 + gradient;
+                    dx0 = weight * delta0 + dx0;
+                    var delta1 = Vector256.Create(Unsafe.Add(ref delta, j + 15));
+                    gradient = delta1 * x1 + gradient;
+                    dx1 = weight * delta1 + dx1;
+                    var delta2 = Vector256.Create(Unsafe.Add(ref delta, j + 30));
+                    gradient = delta2 * x2 + gradient;
+                    dx2 = weight * delta2 + dx2;
+                    var delta3 = Vector256.Create(Unsafe.Add(ref delta, j + 45));
+                    gradient = delta3 * x3 + gradient;
+                    dx3 = weight * delta3 + dx3;
+                    Vector256.StoreUnsafe(gradient, ref weightGradients, j * 17 + i);
+                }
+                Vector256.StoreUnsafe(dx0, ref inputGradient, i);
+                Vector256.StoreUnsafe(dx1, ref inputGradient, i + 17);
+                Vector256.StoreUnsafe(dx2, ref inputGradient, i + 34);
+                Vector256.StoreUnsafe(dx3, ref inputGradient, i + 51);
             }
-            // inputs 16 .. 16
+            // inputs 9 .. 16
             {
-                var gradient = Unsafe.Add(ref gradientRow, 16);
-                gradient = delta0 * Unsafe.Add(ref input, 16) + gradient;
-                gradient = delta1 * Unsafe.Add(ref input, 16 + 17) + gradient;
-                gradient = delta2 * Unsafe.Add(ref input, 16 + 34) + gradient;
-                gradient = delta3 * Unsafe.Add(ref input, 16 + 51) + gradient;
-                Unsafe.Add(ref gradientRow, 16) = gradient;
-                var weight = Unsafe.Add(ref weightRow, 16);
-                var inputGradient0 = weight * delta0 + Unsafe.Add(ref inputGradient, 16);
-                Unsafe.Add(ref inputGradient, 16) = inputGradient0;
-                var inputGradient1 = weight * delta1 + Unsafe.Add(ref inputGradient, 16 + 17);
-                Unsafe.Add(ref inputGradient, 16 + 17) = inputGradient1;
-                var inputGradient2 = weight * delta2 + Unsafe.Add(ref inputGradient, 16 + 34);
-                Unsafe.Add(ref inputGradient, 16 + 34) = inputGradient2;
-                var inputGradient3 = weight * delta3 + Unsafe.Add(ref inputGradient, 16 + 51);
-                Unsafe.Add(ref inputGradient, 16 + 51) = inputGradient3;
+                var x0 = Vector256.LoadUnsafe(ref input, 9) * lastChunkMask;
+                var dx0 = Vector256.LoadUnsafe(ref inputGradient, 9);
+                var x1 = Vector256.LoadUnsafe(ref input, 9 + 17) * lastChunkMask;
+                var dx1 = Vector256.LoadUnsafe(ref inputGradient, 9 + 17);
+                var x2 = Vector256.LoadUnsafe(ref input, 9 + 34) * lastChunkMask;
+                var dx2 = Vector256.LoadUnsafe(ref inputGradient, 9 + 34);
+                var x3 = Vector256.LoadUnsafe(ref input, 9 + 51) * lastChunkMask;
+                var dx3 = Vector256.LoadUnsafe(ref inputGradient, 9 + 51);
+                for (nuint j = first; j < end; j++)
+                {
+                    var weight = Vector256.LoadUnsafe(ref weights, j * 17 + 9) * lastChunkMask;
+                    var gradient = Vector256.LoadUnsafe(ref weightGradients, j * 17 + 9);
+                    var delta0 = Vector256.Create(Unsafe.Add(ref delta, j));
+                    gradient = delta0 * x0 + gradient;
+                    dx0 = weight * delta0 + dx0;
+                    var delta1 = Vector256.Create(Unsafe.Add(ref delta, j + 15));
+                    gradient = delta1 * x1 + gradient;
+                    dx1 = weight * delta1 + dx1;
+                    var delta2 = Vector256.Create(Unsafe.Add(ref delta, j + 30));
+                    gradient = delta2 * x2 + gradient;
+                    dx2 = weight * delta2 + dx2;
+                    var delta3 = Vector256.Create(Unsafe.Add(ref delta, j + 45));
+                    gradient = delta3 * x3 + gradient;
+                    dx3 = weight * delta3 + dx3;
+                    Vector256.StoreUnsafe(gradient, ref weightGradients, j * 17 + 9);
+                }
+                Vector256.StoreUnsafe(dx0, ref inputGradient, 9);
+                Vector256.StoreUnsafe(dx1, ref inputGradient, 9 + 17);
+                Vector256.StoreUnsafe(dx2, ref inputGradient, 9 + 34);
+                Vector256.StoreUnsafe(dx3, ref inputGradient, 9 + 51);
             }
         }
     }
@@ -2601,32 +2710,21 @@ file static class OddMaxoutKernels
         ref float weights = ref Unsafe.Add(ref parameters, 136);
         ref float weightGradients = ref Unsafe.Add(ref gradients, 136);
         ref float biasGradients = ref Unsafe.Add(ref gradients, 391);
-        for (nuint j = 0; j < 15; j++)
+        for (nuint row = 0; row < 4; row++)
         {
-            var delta0 = Unsafe.Add(ref delta, j);
-            var delta1 = Unsafe.Add(ref delta, j + 15);
-            var delta2 = Unsafe.Add(ref delta, j + 30);
-            var delta3 = Unsafe.Add(ref delta, j + 45);
-            Unsafe.Add(ref biasGradients, j) += delta0 + delta1 + delta2 + delta3;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 17);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 17);
-            for (nuint i = 0; i < 17; i += 1)
+            ref float x = ref Unsafe.Add(ref input, row * 17);
+            ref float dx = ref Unsafe.Add(ref inputGradient, row * 17);
+            for (nuint j = 0; j < 15; j++)
             {
-                var gradient = Unsafe.Add(ref gradientRow, i);
-                gradient = delta0 * Unsafe.Add(ref input, i) + gradient;
-                gradient = delta1 * Unsafe.Add(ref input, i + 17) + gradient;
-                gradient = delta2 * Unsafe.Add(ref input, i + 34) + gradient;
-                gradient = delta3 * Unsafe.Add(ref input, i + 51) + gradient;
-                Unsafe.Add(ref gradientRow, i) = gradient;
-                var weight = Unsafe.Add(ref weightRow, i);
-                var inputGradient0 = weight * delta0 + Unsafe.Add(ref inputGradient, i);
-                Unsafe.Add(ref inputGradient, i) = inputGradient0;
-                var inputGradient1 = weight * delta1 + Unsafe.Add(ref inputGradient, i + 17);
-                Unsafe.Add(ref inputGradient, i + 17) = inputGradient1;
-                var inputGradient2 = weight * delta2 + Unsafe.Add(ref inputGradient, i + 34);
-                Unsafe.Add(ref inputGradient, i + 34) = inputGradient2;
-                var inputGradient3 = weight * delta3 + Unsafe.Add(ref inputGradient, i + 51);
-                Unsafe.Add(ref inputGradient, i + 51) = inputGradient3;
+                var d = Unsafe.Add(ref delta, row * 15 + j);
+                Unsafe.Add(ref biasGradients, j) += d;
+                ref float weightRow = ref Unsafe.Add(ref weights, j * 17);
+                ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 17);
+                for (nuint i = 0; i < 17; i++)
+                {
+                    Unsafe.Add(ref gradientRow, i) += d * Unsafe.Add(ref x, i);
+                    Unsafe.Add(ref dx, i) += d * Unsafe.Add(ref weightRow, i);
+                }
             }
         }
     }
@@ -2652,28 +2750,42 @@ file static class OddMaxoutKernels
         ref float biasGradients = ref Unsafe.Add(ref gradients, 451);
         for (nuint j = 0; j < 9; j++)
         {
-            var delta0 = Unsafe.Add(ref delta, j);
-            Unsafe.Add(ref biasGradients, j) += delta0;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 5);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 5);
-            var delta0x4 = Vector128.Create(delta0);
+            Unsafe.Add(ref biasGradients, j) += Unsafe.Add(ref delta, j);
+        }
+        // The last chunk starts 3 inputs early; these lanes were counted by the chunk before.
+        var lastChunkMask = Vector128.Create(0f, 0f, 0f, 1f);
+        for (nuint first = 0; first < 9; first += 8)
+        {
+            var end = first + 8 < 9 ? first + 8 : 9;
             // inputs 0 .. 3
             {
-                var gradient = Vector128.LoadUnsafe(ref gradientRow, 0);
-                gradient = delta0x4 * Vector128.LoadUnsafe(ref input, 0) + gradient;
-                Vector128.StoreUnsafe(gradient, ref gradientRow, 0);
-                var weight = Vector128.LoadUnsafe(ref weightRow, 0);
-                var inputGradient0 = weight * delta0x4 + Vector128.LoadUnsafe(ref inputGradient, 0);
-                Vector128.StoreUnsafe(inputGradient0, ref inputGradient, 0);
+                var x0 = Vector128.LoadUnsafe(ref input, 0);
+                var dx0 = Vector128.LoadUnsafe(ref inputGradient, 0);
+                for (nuint j = first; j < end; j++)
+                {
+                    var weight = Vector128.LoadUnsafe(ref weights, j * 5);
+                    var gradient = Vector128.LoadUnsafe(ref weightGradients, j * 5);
+                    var delta0 = Vector128.Create(Unsafe.Add(ref delta, j));
+                    gradient = delta0 * x0 + gradient;
+                    dx0 = weight * delta0 + dx0;
+                    Vector128.StoreUnsafe(gradient, ref weightGradients, j * 5);
+                }
+                Vector128.StoreUnsafe(dx0, ref inputGradient, 0);
             }
-            // inputs 4 .. 4
+            // inputs 1 .. 4
             {
-                var gradient = Unsafe.Add(ref gradientRow, 4);
-                gradient = delta0 * Unsafe.Add(ref input, 4) + gradient;
-                Unsafe.Add(ref gradientRow, 4) = gradient;
-                var weight = Unsafe.Add(ref weightRow, 4);
-                var inputGradient0 = weight * delta0 + Unsafe.Add(ref inputGradient, 4);
-                Unsafe.Add(ref inputGradient, 4) = inputGradient0;
+                var x0 = Vector128.LoadUnsafe(ref input, 1) * lastChunkMask;
+                var dx0 = Vector128.LoadUnsafe(ref inputGradient, 1);
+                for (nuint j = first; j < end; j++)
+                {
+                    var weight = Vector128.LoadUnsafe(ref weights, j * 5 + 1) * lastChunkMask;
+                    var gradient = Vector128.LoadUnsafe(ref weightGradients, j * 5 + 1);
+                    var delta0 = Vector128.Create(Unsafe.Add(ref delta, j));
+                    gradient = delta0 * x0 + gradient;
+                    dx0 = weight * delta0 + dx0;
+                    Vector128.StoreUnsafe(gradient, ref weightGradients, j * 5 + 1);
+                }
+                Vector128.StoreUnsafe(dx0, ref inputGradient, 1);
             }
         }
     }
@@ -2684,20 +2796,21 @@ file static class OddMaxoutKernels
         ref float weights = ref Unsafe.Add(ref parameters, 406);
         ref float weightGradients = ref Unsafe.Add(ref gradients, 406);
         ref float biasGradients = ref Unsafe.Add(ref gradients, 451);
-        for (nuint j = 0; j < 9; j++)
+        for (nuint row = 0; row < 1; row++)
         {
-            var delta0 = Unsafe.Add(ref delta, j);
-            Unsafe.Add(ref biasGradients, j) += delta0;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 5);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 5);
-            for (nuint i = 0; i < 5; i += 1)
+            ref float x = ref Unsafe.Add(ref input, row * 5);
+            ref float dx = ref Unsafe.Add(ref inputGradient, row * 5);
+            for (nuint j = 0; j < 9; j++)
             {
-                var gradient = Unsafe.Add(ref gradientRow, i);
-                gradient = delta0 * Unsafe.Add(ref input, i) + gradient;
-                Unsafe.Add(ref gradientRow, i) = gradient;
-                var weight = Unsafe.Add(ref weightRow, i);
-                var inputGradient0 = weight * delta0 + Unsafe.Add(ref inputGradient, i);
-                Unsafe.Add(ref inputGradient, i) = inputGradient0;
+                var d = Unsafe.Add(ref delta, row * 9 + j);
+                Unsafe.Add(ref biasGradients, j) += d;
+                ref float weightRow = ref Unsafe.Add(ref weights, j * 5);
+                ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 5);
+                for (nuint i = 0; i < 5; i++)
+                {
+                    Unsafe.Add(ref gradientRow, i) += d * Unsafe.Add(ref x, i);
+                    Unsafe.Add(ref dx, i) += d * Unsafe.Add(ref weightRow, i);
+                }
             }
         }
     }
@@ -2723,52 +2836,78 @@ file static class OddMaxoutKernels
         ref float biasGradients = ref Unsafe.Add(ref gradients, 451);
         for (nuint j = 0; j < 9; j++)
         {
-            var delta0 = Unsafe.Add(ref delta, j);
-            var delta1 = Unsafe.Add(ref delta, j + 9);
-            var delta2 = Unsafe.Add(ref delta, j + 18);
-            var delta3 = Unsafe.Add(ref delta, j + 27);
-            Unsafe.Add(ref biasGradients, j) += delta0 + delta1 + delta2 + delta3;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 5);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 5);
-            var delta0x4 = Vector128.Create(delta0);
-            var delta1x4 = Vector128.Create(delta1);
-            var delta2x4 = Vector128.Create(delta2);
-            var delta3x4 = Vector128.Create(delta3);
+            Unsafe.Add(ref biasGradients, j) += Unsafe.Add(ref delta, j) + Unsafe.Add(ref delta, j + 9) + Unsafe.Add(ref delta, j + 18) + Unsafe.Add(ref delta, j + 27);
+        }
+        // The last chunk starts 3 inputs early; these lanes were counted by the chunk before.
+        var lastChunkMask = Vector128.Create(0f, 0f, 0f, 1f);
+        for (nuint first = 0; first < 9; first += 8)
+        {
+            var end = first + 8 < 9 ? first + 8 : 9;
             // inputs 0 .. 3
             {
-                var gradient = Vector128.LoadUnsafe(ref gradientRow, 0);
-                gradient = delta0x4 * Vector128.LoadUnsafe(ref input, 0) + gradient;
-                gradient = delta1x4 * Vector128.LoadUnsafe(ref input, 5) + gradient;
-                gradient = delta2x4 * Vector128.LoadUnsafe(ref input, 10) + gradient;
-                gradient = delta3x4 * Vector128.LoadUnsafe(ref input, 15) + gradient;
-                Vector128.StoreUnsafe(gradient, ref gradientRow, 0);
-                var weight = Vector128.LoadUnsafe(ref weightRow, 0);
-                var inputGradient0 = weight * delta0x4 + Vector128.LoadUnsafe(ref inputGradient, 0);
-                Vector128.StoreUnsafe(inputGradient0, ref inputGradient, 0);
-                var inputGradient1 = weight * delta1x4 + Vector128.LoadUnsafe(ref inputGradient, 5);
-                Vector128.StoreUnsafe(inputGradient1, ref inputGradient, 5);
-                var inputGradient2 = weight * delta2x4 + Vector128.LoadUnsafe(ref inputGradient, 10);
-                Vector128.StoreUnsafe(inputGradient2, ref inputGradient, 10);
-                var inputGradient3 = weight * delta3x4 + Vector128.LoadUnsafe(ref inputGradient, 15);
-                Vector128.StoreUnsafe(inputGradient3, ref inputGradient, 15);
+                var x0 = Vector128.LoadUnsafe(ref input, 0);
+                var dx0 = Vector128.LoadUnsafe(ref inputGradient, 0);
+                var x1 = Vector128.LoadUnsafe(ref input, 5);
+                var dx1 = Vector128.LoadUnsafe(ref inputGradient, 5);
+                var x2 = Vector128.LoadUnsafe(ref input, 10);
+                var dx2 = Vector128.LoadUnsafe(ref inputGradient, 10);
+                var x3 = Vector128.LoadUnsafe(ref input, 15);
+                var dx3 = Vector128.LoadUnsafe(ref inputGradient, 15);
+                for (nuint j = first; j < end; j++)
+                {
+                    var weight = Vector128.LoadUnsafe(ref weights, j * 5);
+                    var gradient = Vector128.LoadUnsafe(ref weightGradients, j * 5);
+                    var delta0 = Vector128.Create(Unsafe.Add(ref delta, j));
+                    gradient = delta0 * x0 + gradient;
+                    dx0 = weight * delta0 + dx0;
+                    var delta1 = Vector128.Create(Unsafe.Add(ref delta, j + 9));
+                    gradient = delta1 * x1 + gradient;
+                    dx1 = weight * delta1 + dx1;
+                    var delta2 = Vector128.Create(Unsafe.Add(ref delta, j + 18));
+                    gradient = delta2 * x2 + gradient;
+                    dx2 = weight * delta2 + dx2;
+                    var delta3 = Vector128.Create(Unsafe.Add(ref delta, j + 27));
+                    gradient = delta3 * x3 + gradient;
+                    dx3 = weight * delta3 + dx3;
+                    Vector128.StoreUnsafe(gradient, ref weightGradients, j * 5);
+                }
+                Vector128.StoreUnsafe(dx0, ref inputGradient, 0);
+                Vector128.StoreUnsafe(dx1, ref inputGradient, 5);
+                Vector128.StoreUnsafe(dx2, ref inputGradient, 10);
+                Vector128.StoreUnsafe(dx3, ref inputGradient, 15);
             }
-            // inputs 4 .. 4
+            // inputs 1 .. 4
             {
-                var gradient = Unsafe.Add(ref gradientRow, 4);
-                gradient = delta0 * Unsafe.Add(ref input, 4) + gradient;
-                gradient = delta1 * Unsafe.Add(ref input, 4 + 5) + gradient;
-                gradient = delta2 * Unsafe.Add(ref input, 4 + 10) + gradient;
-                gradient = delta3 * Unsafe.Add(ref input, 4 + 15) + gradient;
-                Unsafe.Add(ref gradientRow, 4) = gradient;
-                var weight = Unsafe.Add(ref weightRow, 4);
-                var inputGradient0 = weight * delta0 + Unsafe.Add(ref inputGradient, 4);
-                Unsafe.Add(ref inputGradient, 4) = inputGradient0;
-                var inputGradient1 = weight * delta1 + Unsafe.Add(ref inputGradient, 4 + 5);
-                Unsafe.Add(ref inputGradient, 4 + 5) = inputGradient1;
-                var inputGradient2 = weight * delta2 + Unsafe.Add(ref inputGradient, 4 + 10);
-                Unsafe.Add(ref inputGradient, 4 + 10) = inputGradient2;
-                var inputGradient3 = weight * delta3 + Unsafe.Add(ref inputGradient, 4 + 15);
-                Unsafe.Add(ref inputGradient, 4 + 15) = inputGradient3;
+                var x0 = Vector128.LoadUnsafe(ref input, 1) * lastChunkMask;
+                var dx0 = Vector128.LoadUnsafe(ref inputGradient, 1);
+                var x1 = Vector128.LoadUnsafe(ref input, 1 + 5) * lastChunkMask;
+                var dx1 = Vector128.LoadUnsafe(ref inputGradient, 1 + 5);
+                var x2 = Vector128.LoadUnsafe(ref input, 1 + 10) * lastChunkMask;
+                var dx2 = Vector128.LoadUnsafe(ref inputGradient, 1 + 10);
+                var x3 = Vector128.LoadUnsafe(ref input, 1 + 15) * lastChunkMask;
+                var dx3 = Vector128.LoadUnsafe(ref inputGradient, 1 + 15);
+                for (nuint j = first; j < end; j++)
+                {
+                    var weight = Vector128.LoadUnsafe(ref weights, j * 5 + 1) * lastChunkMask;
+                    var gradient = Vector128.LoadUnsafe(ref weightGradients, j * 5 + 1);
+                    var delta0 = Vector128.Create(Unsafe.Add(ref delta, j));
+                    gradient = delta0 * x0 + gradient;
+                    dx0 = weight * delta0 + dx0;
+                    var delta1 = Vector128.Create(Unsafe.Add(ref delta, j + 9));
+                    gradient = delta1 * x1 + gradient;
+                    dx1 = weight * delta1 + dx1;
+                    var delta2 = Vector128.Create(Unsafe.Add(ref delta, j + 18));
+                    gradient = delta2 * x2 + gradient;
+                    dx2 = weight * delta2 + dx2;
+                    var delta3 = Vector128.Create(Unsafe.Add(ref delta, j + 27));
+                    gradient = delta3 * x3 + gradient;
+                    dx3 = weight * delta3 + dx3;
+                    Vector128.StoreUnsafe(gradient, ref weightGradients, j * 5 + 1);
+                }
+                Vector128.StoreUnsafe(dx0, ref inputGradient, 1);
+                Vector128.StoreUnsafe(dx1, ref inputGradient, 1 + 5);
+                Vector128.StoreUnsafe(dx2, ref inputGradient, 1 + 10);
+                Vector128.StoreUnsafe(dx3, ref inputGradient, 1 + 15);
             }
         }
     }
@@ -2779,32 +2918,21 @@ file static class OddMaxoutKernels
         ref float weights = ref Unsafe.Add(ref parameters, 406);
         ref float weightGradients = ref Unsafe.Add(ref gradients, 406);
         ref float biasGradients = ref Unsafe.Add(ref gradients, 451);
-        for (nuint j = 0; j < 9; j++)
+        for (nuint row = 0; row < 4; row++)
         {
-            var delta0 = Unsafe.Add(ref delta, j);
-            var delta1 = Unsafe.Add(ref delta, j + 9);
-            var delta2 = Unsafe.Add(ref delta, j + 18);
-            var delta3 = Unsafe.Add(ref delta, j + 27);
-            Unsafe.Add(ref biasGradients, j) += delta0 + delta1 + delta2 + delta3;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 5);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 5);
-            for (nuint i = 0; i < 5; i += 1)
+            ref float x = ref Unsafe.Add(ref input, row * 5);
+            ref float dx = ref Unsafe.Add(ref inputGradient, row * 5);
+            for (nuint j = 0; j < 9; j++)
             {
-                var gradient = Unsafe.Add(ref gradientRow, i);
-                gradient = delta0 * Unsafe.Add(ref input, i) + gradient;
-                gradient = delta1 * Unsafe.Add(ref input, i + 5) + gradient;
-                gradient = delta2 * Unsafe.Add(ref input, i + 10) + gradient;
-                gradient = delta3 * Unsafe.Add(ref input, i + 15) + gradient;
-                Unsafe.Add(ref gradientRow, i) = gradient;
-                var weight = Unsafe.Add(ref weightRow, i);
-                var inputGradient0 = weight * delta0 + Unsafe.Add(ref inputGradient, i);
-                Unsafe.Add(ref inputGradient, i) = inputGradient0;
-                var inputGradient1 = weight * delta1 + Unsafe.Add(ref inputGradient, i + 5);
-                Unsafe.Add(ref inputGradient, i + 5) = inputGradient1;
-                var inputGradient2 = weight * delta2 + Unsafe.Add(ref inputGradient, i + 10);
-                Unsafe.Add(ref inputGradient, i + 10) = inputGradient2;
-                var inputGradient3 = weight * delta3 + Unsafe.Add(ref inputGradient, i + 15);
-                Unsafe.Add(ref inputGradient, i + 15) = inputGradient3;
+                var d = Unsafe.Add(ref delta, row * 9 + j);
+                Unsafe.Add(ref biasGradients, j) += d;
+                ref float weightRow = ref Unsafe.Add(ref weights, j * 5);
+                ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 5);
+                for (nuint i = 0; i < 5; i++)
+                {
+                    Unsafe.Add(ref gradientRow, i) += d * Unsafe.Add(ref x, i);
+                    Unsafe.Add(ref dx, i) += d * Unsafe.Add(ref weightRow, i);
+                }
             }
         }
     }
@@ -2830,28 +2958,42 @@ file static class OddMaxoutKernels
         ref float biasGradients = ref Unsafe.Add(ref gradients, 487);
         for (nuint j = 0; j < 3; j++)
         {
-            var delta0 = Unsafe.Add(ref delta, j);
-            Unsafe.Add(ref biasGradients, j) += delta0;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 9);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 9);
-            var delta0x8 = Vector256.Create(delta0);
+            Unsafe.Add(ref biasGradients, j) += Unsafe.Add(ref delta, j);
+        }
+        // The last chunk starts 7 inputs early; these lanes were counted by the chunk before.
+        var lastChunkMask = Vector256.Create(0f, 0f, 0f, 0f, 0f, 0f, 0f, 1f);
+        for (nuint first = 0; first < 3; first += 8)
+        {
+            var end = first + 8 < 3 ? first + 8 : 3;
             // inputs 0 .. 7
             {
-                var gradient = Vector256.LoadUnsafe(ref gradientRow, 0);
-                gradient = delta0x8 * Vector256.LoadUnsafe(ref input, 0) + gradient;
-                Vector256.StoreUnsafe(gradient, ref gradientRow, 0);
-                var weight = Vector256.LoadUnsafe(ref weightRow, 0);
-                var inputGradient0 = weight * delta0x8 + Vector256.LoadUnsafe(ref inputGradient, 0);
-                Vector256.StoreUnsafe(inputGradient0, ref inputGradient, 0);
+                var x0 = Vector256.LoadUnsafe(ref input, 0);
+                var dx0 = Vector256.LoadUnsafe(ref inputGradient, 0);
+                for (nuint j = first; j < end; j++)
+                {
+                    var weight = Vector256.LoadUnsafe(ref weights, j * 9);
+                    var gradient = Vector256.LoadUnsafe(ref weightGradients, j * 9);
+                    var delta0 = Vector256.Create(Unsafe.Add(ref delta, j));
+                    gradient = delta0 * x0 + gradient;
+                    dx0 = weight * delta0 + dx0;
+                    Vector256.StoreUnsafe(gradient, ref weightGradients, j * 9);
+                }
+                Vector256.StoreUnsafe(dx0, ref inputGradient, 0);
             }
-            // inputs 8 .. 8
+            // inputs 1 .. 8
             {
-                var gradient = Unsafe.Add(ref gradientRow, 8);
-                gradient = delta0 * Unsafe.Add(ref input, 8) + gradient;
-                Unsafe.Add(ref gradientRow, 8) = gradient;
-                var weight = Unsafe.Add(ref weightRow, 8);
-                var inputGradient0 = weight * delta0 + Unsafe.Add(ref inputGradient, 8);
-                Unsafe.Add(ref inputGradient, 8) = inputGradient0;
+                var x0 = Vector256.LoadUnsafe(ref input, 1) * lastChunkMask;
+                var dx0 = Vector256.LoadUnsafe(ref inputGradient, 1);
+                for (nuint j = first; j < end; j++)
+                {
+                    var weight = Vector256.LoadUnsafe(ref weights, j * 9 + 1) * lastChunkMask;
+                    var gradient = Vector256.LoadUnsafe(ref weightGradients, j * 9 + 1);
+                    var delta0 = Vector256.Create(Unsafe.Add(ref delta, j));
+                    gradient = delta0 * x0 + gradient;
+                    dx0 = weight * delta0 + dx0;
+                    Vector256.StoreUnsafe(gradient, ref weightGradients, j * 9 + 1);
+                }
+                Vector256.StoreUnsafe(dx0, ref inputGradient, 1);
             }
         }
     }
@@ -2862,20 +3004,21 @@ file static class OddMaxoutKernels
         ref float weights = ref Unsafe.Add(ref parameters, 460);
         ref float weightGradients = ref Unsafe.Add(ref gradients, 460);
         ref float biasGradients = ref Unsafe.Add(ref gradients, 487);
-        for (nuint j = 0; j < 3; j++)
+        for (nuint row = 0; row < 1; row++)
         {
-            var delta0 = Unsafe.Add(ref delta, j);
-            Unsafe.Add(ref biasGradients, j) += delta0;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 9);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 9);
-            for (nuint i = 0; i < 9; i += 1)
+            ref float x = ref Unsafe.Add(ref input, row * 9);
+            ref float dx = ref Unsafe.Add(ref inputGradient, row * 9);
+            for (nuint j = 0; j < 3; j++)
             {
-                var gradient = Unsafe.Add(ref gradientRow, i);
-                gradient = delta0 * Unsafe.Add(ref input, i) + gradient;
-                Unsafe.Add(ref gradientRow, i) = gradient;
-                var weight = Unsafe.Add(ref weightRow, i);
-                var inputGradient0 = weight * delta0 + Unsafe.Add(ref inputGradient, i);
-                Unsafe.Add(ref inputGradient, i) = inputGradient0;
+                var d = Unsafe.Add(ref delta, row * 3 + j);
+                Unsafe.Add(ref biasGradients, j) += d;
+                ref float weightRow = ref Unsafe.Add(ref weights, j * 9);
+                ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 9);
+                for (nuint i = 0; i < 9; i++)
+                {
+                    Unsafe.Add(ref gradientRow, i) += d * Unsafe.Add(ref x, i);
+                    Unsafe.Add(ref dx, i) += d * Unsafe.Add(ref weightRow, i);
+                }
             }
         }
     }
@@ -2901,52 +3044,78 @@ file static class OddMaxoutKernels
         ref float biasGradients = ref Unsafe.Add(ref gradients, 487);
         for (nuint j = 0; j < 3; j++)
         {
-            var delta0 = Unsafe.Add(ref delta, j);
-            var delta1 = Unsafe.Add(ref delta, j + 3);
-            var delta2 = Unsafe.Add(ref delta, j + 6);
-            var delta3 = Unsafe.Add(ref delta, j + 9);
-            Unsafe.Add(ref biasGradients, j) += delta0 + delta1 + delta2 + delta3;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 9);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 9);
-            var delta0x8 = Vector256.Create(delta0);
-            var delta1x8 = Vector256.Create(delta1);
-            var delta2x8 = Vector256.Create(delta2);
-            var delta3x8 = Vector256.Create(delta3);
+            Unsafe.Add(ref biasGradients, j) += Unsafe.Add(ref delta, j) + Unsafe.Add(ref delta, j + 3) + Unsafe.Add(ref delta, j + 6) + Unsafe.Add(ref delta, j + 9);
+        }
+        // The last chunk starts 7 inputs early; these lanes were counted by the chunk before.
+        var lastChunkMask = Vector256.Create(0f, 0f, 0f, 0f, 0f, 0f, 0f, 1f);
+        for (nuint first = 0; first < 3; first += 8)
+        {
+            var end = first + 8 < 3 ? first + 8 : 3;
             // inputs 0 .. 7
             {
-                var gradient = Vector256.LoadUnsafe(ref gradientRow, 0);
-                gradient = delta0x8 * Vector256.LoadUnsafe(ref input, 0) + gradient;
-                gradient = delta1x8 * Vector256.LoadUnsafe(ref input, 9) + gradient;
-                gradient = delta2x8 * Vector256.LoadUnsafe(ref input, 18) + gradient;
-                gradient = delta3x8 * Vector256.LoadUnsafe(ref input, 27) + gradient;
-                Vector256.StoreUnsafe(gradient, ref gradientRow, 0);
-                var weight = Vector256.LoadUnsafe(ref weightRow, 0);
-                var inputGradient0 = weight * delta0x8 + Vector256.LoadUnsafe(ref inputGradient, 0);
-                Vector256.StoreUnsafe(inputGradient0, ref inputGradient, 0);
-                var inputGradient1 = weight * delta1x8 + Vector256.LoadUnsafe(ref inputGradient, 9);
-                Vector256.StoreUnsafe(inputGradient1, ref inputGradient, 9);
-                var inputGradient2 = weight * delta2x8 + Vector256.LoadUnsafe(ref inputGradient, 18);
-                Vector256.StoreUnsafe(inputGradient2, ref inputGradient, 18);
-                var inputGradient3 = weight * delta3x8 + Vector256.LoadUnsafe(ref inputGradient, 27);
-                Vector256.StoreUnsafe(inputGradient3, ref inputGradient, 27);
+                var x0 = Vector256.LoadUnsafe(ref input, 0);
+                var dx0 = Vector256.LoadUnsafe(ref inputGradient, 0);
+                var x1 = Vector256.LoadUnsafe(ref input, 9);
+                var dx1 = Vector256.LoadUnsafe(ref inputGradient, 9);
+                var x2 = Vector256.LoadUnsafe(ref input, 18);
+                var dx2 = Vector256.LoadUnsafe(ref inputGradient, 18);
+                var x3 = Vector256.LoadUnsafe(ref input, 27);
+                var dx3 = Vector256.LoadUnsafe(ref inputGradient, 27);
+                for (nuint j = first; j < end; j++)
+                {
+                    var weight = Vector256.LoadUnsafe(ref weights, j * 9);
+                    var gradient = Vector256.LoadUnsafe(ref weightGradients, j * 9);
+                    var delta0 = Vector256.Create(Unsafe.Add(ref delta, j));
+                    gradient = delta0 * x0 + gradient;
+                    dx0 = weight * delta0 + dx0;
+                    var delta1 = Vector256.Create(Unsafe.Add(ref delta, j + 3));
+                    gradient = delta1 * x1 + gradient;
+                    dx1 = weight * delta1 + dx1;
+                    var delta2 = Vector256.Create(Unsafe.Add(ref delta, j + 6));
+                    gradient = delta2 * x2 + gradient;
+                    dx2 = weight * delta2 + dx2;
+                    var delta3 = Vector256.Create(Unsafe.Add(ref delta, j + 9));
+                    gradient = delta3 * x3 + gradient;
+                    dx3 = weight * delta3 + dx3;
+                    Vector256.StoreUnsafe(gradient, ref weightGradients, j * 9);
+                }
+                Vector256.StoreUnsafe(dx0, ref inputGradient, 0);
+                Vector256.StoreUnsafe(dx1, ref inputGradient, 9);
+                Vector256.StoreUnsafe(dx2, ref inputGradient, 18);
+                Vector256.StoreUnsafe(dx3, ref inputGradient, 27);
             }
-            // inputs 8 .. 8
+            // inputs 1 .. 8
             {
-                var gradient = Unsafe.Add(ref gradientRow, 8);
-                gradient = delta0 * Unsafe.Add(ref input, 8) + gradient;
-                gradient = delta1 * Unsafe.Add(ref input, 8 + 9) + gradient;
-                gradient = delta2 * Unsafe.Add(ref input, 8 + 18) + gradient;
-                gradient = delta3 * Unsafe.Add(ref input, 8 + 27) + gradient;
-                Unsafe.Add(ref gradientRow, 8) = gradient;
-                var weight = Unsafe.Add(ref weightRow, 8);
-                var inputGradient0 = weight * delta0 + Unsafe.Add(ref inputGradient, 8);
-                Unsafe.Add(ref inputGradient, 8) = inputGradient0;
-                var inputGradient1 = weight * delta1 + Unsafe.Add(ref inputGradient, 8 + 9);
-                Unsafe.Add(ref inputGradient, 8 + 9) = inputGradient1;
-                var inputGradient2 = weight * delta2 + Unsafe.Add(ref inputGradient, 8 + 18);
-                Unsafe.Add(ref inputGradient, 8 + 18) = inputGradient2;
-                var inputGradient3 = weight * delta3 + Unsafe.Add(ref inputGradient, 8 + 27);
-                Unsafe.Add(ref inputGradient, 8 + 27) = inputGradient3;
+                var x0 = Vector256.LoadUnsafe(ref input, 1) * lastChunkMask;
+                var dx0 = Vector256.LoadUnsafe(ref inputGradient, 1);
+                var x1 = Vector256.LoadUnsafe(ref input, 1 + 9) * lastChunkMask;
+                var dx1 = Vector256.LoadUnsafe(ref inputGradient, 1 + 9);
+                var x2 = Vector256.LoadUnsafe(ref input, 1 + 18) * lastChunkMask;
+                var dx2 = Vector256.LoadUnsafe(ref inputGradient, 1 + 18);
+                var x3 = Vector256.LoadUnsafe(ref input, 1 + 27) * lastChunkMask;
+                var dx3 = Vector256.LoadUnsafe(ref inputGradient, 1 + 27);
+                for (nuint j = first; j < end; j++)
+                {
+                    var weight = Vector256.LoadUnsafe(ref weights, j * 9 + 1) * lastChunkMask;
+                    var gradient = Vector256.LoadUnsafe(ref weightGradients, j * 9 + 1);
+                    var delta0 = Vector256.Create(Unsafe.Add(ref delta, j));
+                    gradient = delta0 * x0 + gradient;
+                    dx0 = weight * delta0 + dx0;
+                    var delta1 = Vector256.Create(Unsafe.Add(ref delta, j + 3));
+                    gradient = delta1 * x1 + gradient;
+                    dx1 = weight * delta1 + dx1;
+                    var delta2 = Vector256.Create(Unsafe.Add(ref delta, j + 6));
+                    gradient = delta2 * x2 + gradient;
+                    dx2 = weight * delta2 + dx2;
+                    var delta3 = Vector256.Create(Unsafe.Add(ref delta, j + 9));
+                    gradient = delta3 * x3 + gradient;
+                    dx3 = weight * delta3 + dx3;
+                    Vector256.StoreUnsafe(gradient, ref weightGradients, j * 9 + 1);
+                }
+                Vector256.StoreUnsafe(dx0, ref inputGradient, 1);
+                Vector256.StoreUnsafe(dx1, ref inputGradient, 1 + 9);
+                Vector256.StoreUnsafe(dx2, ref inputGradient, 1 + 18);
+                Vector256.StoreUnsafe(dx3, ref inputGradient, 1 + 27);
             }
         }
     }
@@ -2957,32 +3126,21 @@ file static class OddMaxoutKernels
         ref float weights = ref Unsafe.Add(ref parameters, 460);
         ref float weightGradients = ref Unsafe.Add(ref gradients, 460);
         ref float biasGradients = ref Unsafe.Add(ref gradients, 487);
-        for (nuint j = 0; j < 3; j++)
+        for (nuint row = 0; row < 4; row++)
         {
-            var delta0 = Unsafe.Add(ref delta, j);
-            var delta1 = Unsafe.Add(ref delta, j + 3);
-            var delta2 = Unsafe.Add(ref delta, j + 6);
-            var delta3 = Unsafe.Add(ref delta, j + 9);
-            Unsafe.Add(ref biasGradients, j) += delta0 + delta1 + delta2 + delta3;
-            ref float weightRow = ref Unsafe.Add(ref weights, j * 9);
-            ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 9);
-            for (nuint i = 0; i < 9; i += 1)
+            ref float x = ref Unsafe.Add(ref input, row * 9);
+            ref float dx = ref Unsafe.Add(ref inputGradient, row * 9);
+            for (nuint j = 0; j < 3; j++)
             {
-                var gradient = Unsafe.Add(ref gradientRow, i);
-                gradient = delta0 * Unsafe.Add(ref input, i) + gradient;
-                gradient = delta1 * Unsafe.Add(ref input, i + 9) + gradient;
-                gradient = delta2 * Unsafe.Add(ref input, i + 18) + gradient;
-                gradient = delta3 * Unsafe.Add(ref input, i + 27) + gradient;
-                Unsafe.Add(ref gradientRow, i) = gradient;
-                var weight = Unsafe.Add(ref weightRow, i);
-                var inputGradient0 = weight * delta0 + Unsafe.Add(ref inputGradient, i);
-                Unsafe.Add(ref inputGradient, i) = inputGradient0;
-                var inputGradient1 = weight * delta1 + Unsafe.Add(ref inputGradient, i + 9);
-                Unsafe.Add(ref inputGradient, i + 9) = inputGradient1;
-                var inputGradient2 = weight * delta2 + Unsafe.Add(ref inputGradient, i + 18);
-                Unsafe.Add(ref inputGradient, i + 18) = inputGradient2;
-                var inputGradient3 = weight * delta3 + Unsafe.Add(ref inputGradient, i + 27);
-                Unsafe.Add(ref inputGradient, i + 27) = inputGradient3;
+                var d = Unsafe.Add(ref delta, row * 3 + j);
+                Unsafe.Add(ref biasGradients, j) += d;
+                ref float weightRow = ref Unsafe.Add(ref weights, j * 9);
+                ref float gradientRow = ref Unsafe.Add(ref weightGradients, j * 9);
+                for (nuint i = 0; i < 9; i++)
+                {
+                    Unsafe.Add(ref gradientRow, i) += d * Unsafe.Add(ref x, i);
+                    Unsafe.Add(ref dx, i) += d * Unsafe.Add(ref weightRow, i);
+                }
             }
         }
     }
