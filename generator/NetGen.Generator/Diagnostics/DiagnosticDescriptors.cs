@@ -32,6 +32,7 @@ internal static class DiagnosticDescriptors
     public const string WeightsFileNotFoundId = "NG0020";
     public const string LargeNetworkId = "NG0021";
     public const string LargeGeneratedCodeId = "NG0022";
+    public const string WeightsNotEmbeddedId = "NG0023";
 
     public static readonly DiagnosticDescriptor NotPartial = Error(
         NotPartialId,
@@ -173,6 +174,12 @@ internal static class DiagnosticDescriptors
         description: "Every generated network is compiled with the project; a network whose source passes about a megabyte makes each build and each edit of the project slower.",
         helpLinkUri: HelpLink(LargeGeneratedCodeId, "Large generated code"));
 
+    public static readonly DiagnosticDescriptor WeightsNotEmbedded = Warning(
+        WeightsNotEmbeddedId,
+        "Weights are not embedded yet",
+        "Weights = \"{0}\" is not read: this version of NetGen does not embed weight files yet, so the network starts from InitializeParameters(0); copy the weights into Parameters at run time",
+        "Embedding a safetensors file at compile time is planned; until then Weights only checks that the file is among the AdditionalFiles, and the network's parameters come from seed 0.");
+
     /// <summary>Every descriptor, in ID order: what the analyzer supports.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         NotPartial,
@@ -196,7 +203,8 @@ internal static class DiagnosticDescriptors
         MemberConflict,
         WeightsFileNotFound,
         LargeNetwork,
-        LargeGeneratedCode);
+        LargeGeneratedCode,
+        WeightsNotEmbedded);
 
     /// <summary>
     /// The link to the ID's section of docs/diagnostics.md, whose heading is "ID: title". The fragment is the

@@ -73,6 +73,10 @@ internal static class NetworkParser
                 {
                     problems.Add(new Problem(DiagnosticDescriptors.WeightsFileNotFound, NamedArgumentLocation(network, "Weights"), new object?[] { weightsFile }));
                 }
+                else if (weightsFile is not null && isAdditionalFile is not null)
+                {
+                    problems.Add(new Problem(DiagnosticDescriptors.WeightsNotEmbedded, NamedArgumentLocation(network, "Weights"), new object?[] { weightsFile }));
+                }
             }
         }
 
