@@ -9,6 +9,9 @@ namespace NetGen.Generator.Emit;
 /// </summary>
 internal static class BackwardEmitter
 {
+    /// <summary>Rows BackwardBatch computes at once, reusing every loaded weight and gradient for each.</summary>
+    public const int RowBlock = 4;
+
     /// <summary>The public members: scratch storage, argument checks, then the kernels class.</summary>
     public static void EmitPublic(SourceWriter writer, NetworkSpec spec, string kernels)
     {
@@ -41,7 +44,7 @@ internal static class BackwardEmitter
     public static void EmitKernels(SourceWriter writer, NetworkSpec spec)
     {
         var layout = new ScratchLayout(spec);
-        const int block = ForwardEmitter.RowBlock;
+        const int block = RowBlock;
         writer.Line();
         writer.Line("/// <summary>Backpropagates the rows, adding the gradient of their mean loss; returns the mean loss.</summary>");
         using (writer.Block($"public static float Backward(float[] parameters, float[] gradients, float[] scratch, {Code.ReadOnlySpan} inputs, {Code.ReadOnlySpan} targets, int rows)"))

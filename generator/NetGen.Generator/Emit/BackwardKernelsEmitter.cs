@@ -21,7 +21,7 @@ internal static class BackwardKernelsEmitter
     {
         foreach (var layer in spec.Layers)
         {
-            foreach (var rows in new[] { 1, ForwardEmitter.RowBlock })
+            foreach (var rows in new[] { 1, BackwardEmitter.RowBlock })
             {
                 writer.Line();
                 EmitDispatch(writer, layer, rows);

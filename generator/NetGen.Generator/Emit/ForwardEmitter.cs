@@ -6,8 +6,6 @@ namespace NetGen.Generator.Emit;
 /// <summary>Emits <c>Forward</c> and <c>ForwardBatch</c>, which chain the layer kernels through stack buffers.</summary>
 internal static class ForwardEmitter
 {
-    /// <summary>Rows a batch kernel computes at once, reusing every loaded weight for each.</summary>
-    public const int RowBlock = 4;
 
     /// <summary>The public <c>Forward</c> and <c>ForwardBatch</c>: argument checks, then the kernels class.</summary>
     public static void EmitPublic(SourceWriter writer, NetworkSpec spec, string kernels)
@@ -33,13 +31,13 @@ internal static class ForwardEmitter
         }
     }
 
-    /// <summary>The kernels class's entry points and the layer chains for one row and for a block of rows.</summary>
+    /// <summary>The kernels class's entry points, the layer chain for one row and the transposed batch blocks.</summary>
     public static void EmitKernels(SourceWriter writer, NetworkSpec spec)
     {
         var input = spec.Inputs;
         var output = spec.Outputs;
         writer.Line($"public static void Forward(float[] parameters, {Code.ReadOnlySpan} input, {Code.Span} output) =>");
-        writer.Line($"    ForwardRows(ref MemoryMarshal.GetArrayDataReference(parameters), ref MemoryMarshal.GetReference(input), output);");
+        writer.Line($"    ForwardRow(ref MemoryMarshal.GetArrayDataReference(parameters), ref MemoryMarshal.GetReference(input), output);");
         writer.Line();
         using (writer.Block($"public static void ForwardBatch(float[] parameters, {Code.ReadOnlySpan} inputs, {Code.Span} outputs, int rows)"))
         {
@@ -66,11 +64,11 @@ internal static class ForwardEmitter
 
             using (writer.Block("for (; row < rows; row++)"))
             {
-                writer.Line($"ForwardRows(ref weights, ref Unsafe.Add(ref input, row * {input}), outputs.Slice(row * {output}, {output}));");
+                writer.Line($"ForwardRow(ref weights, ref Unsafe.Add(ref input, row * {input}), outputs.Slice(row * {output}, {output}));");
             }
         }
 
-        EmitRows(writer, spec, 1);
+        EmitRow(writer, spec);
         foreach (var path in ColumnsEmitter.Paths(spec))
         {
             ColumnsEmitter.EmitBlock(writer, spec, path);
@@ -78,47 +76,46 @@ internal static class ForwardEmitter
     }
 
     /// <summary>
-    /// The chain of layers for one row or a block of rows. Activations alternate between two stack buffers sized
-    /// for the widest layer, so stack use does not grow with depth.
+    /// The chain of layers for one row. Activations alternate between two stack buffers sized for the widest
+    /// layer, so stack use does not grow with depth.
     /// </summary>
-    private static void EmitRows(SourceWriter writer, NetworkSpec spec, int rows)
+    private static void EmitRow(SourceWriter writer, NetworkSpec spec)
     {
-        var name = rows == 1 ? "ForwardRows" : $"ForwardRows{rows}";
         var hidden = spec.Layers.Take(spec.Layers.Count - 1).ToList();
         writer.Line();
-        writer.Line(rows == 1 ? "/// <summary>Runs every layer for one row.</summary>" : $"/// <summary>Runs every layer for {rows} rows at once.</summary>");
-        using (writer.Block($"private static void {name}(ref float parameters, ref float input, {Code.Span} output)"))
+        writer.Line("/// <summary>Runs every layer for one row.</summary>");
+        using (writer.Block($"private static void ForwardRow(ref float parameters, ref float input, {Code.Span} output)"))
         {
             if (hidden.Count > 0)
             {
                 var widest = hidden.Max(l => l.Units);
-                writer.Line($"{Code.Span} even = stackalloc float[{rows * widest}];");
+                writer.Line($"{Code.Span} even = stackalloc float[{widest}];");
                 if (hidden.Count > 1)
                 {
-                    writer.Line($"{Code.Span} odd = stackalloc float[{rows * widest}];");
+                    writer.Line($"{Code.Span} odd = stackalloc float[{widest}];");
                 }
             }
 
             if (spec.Layers.Any(l => l.IsMaxout))
             {
-                writer.Line($"{Code.Span} pieces = stackalloc float[{rows * spec.Layers.Where(l => l.IsMaxout).Max(l => l.AffineOutputs)}];");
+                writer.Line($"{Code.Span} pieces = stackalloc float[{spec.Layers.Where(l => l.IsMaxout).Max(l => l.AffineOutputs)}];");
             }
 
             var previous = "input";
             foreach (var layer in spec.Layers)
             {
-                var isLast = layer.Index == spec.Layers.Count - 1;
-                var activations = isLast ? "output" : (layer.Index % 2 == 0 ? "even" : "odd") + $".Slice(0, {rows * layer.Units})";
-                var affine = ActivationCalls.InPlace(layer) ? activations : $"pieces.Slice(0, {rows * layer.AffineOutputs})";
+                var buffer = layer.Index % 2 == 0 ? "even" : "odd";
+                var activations = layer.Index == spec.Layers.Count - 1 ? "output" : $"{buffer}.Slice(0, {layer.Units})";
+                var affine = ActivationCalls.InPlace(layer) ? activations : $"pieces.Slice(0, {layer.AffineOutputs})";
                 writer.Line($"// Layer {layer.Number}: {layer.Describe()}.");
                 var target = $"ref {Code.MemoryMarshal}.GetReference({affine})";
-                writer.Line($"{AffineEmitter.KernelName(layer, rows)}(ref parameters, ref {previous}, {target}, {target});");
+                writer.Line($"{AffineEmitter.KernelName(layer, 1)}(ref parameters, ref {previous}, {target}, {target});");
                 if (ActivationCalls.Inline(layer, "z") is null && ActivationCalls.Forward(layer, affine, activations) is { } call)
                 {
                     writer.Line(call);
                 }
 
-                previous = $"{Code.MemoryMarshal}.GetReference({(layer.Index % 2 == 0 ? "even" : "odd")})";
+                previous = $"{Code.MemoryMarshal}.GetReference({buffer})";
             }
         }
     }

@@ -20,7 +20,7 @@ internal static class KernelsEmitter
             var first = true;
             foreach (var layer in spec.Layers)
             {
-                foreach (var rows in new[] { 1, ForwardEmitter.RowBlock })
+                foreach (var rows in new[] { 1, BackwardEmitter.RowBlock })
                 {
                     if (!first)
                     {

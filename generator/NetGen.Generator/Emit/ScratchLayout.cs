@@ -5,7 +5,7 @@ namespace NetGen.Generator.Emit;
 
 /// <summary>
 /// Where backpropagation keeps each layer's values in the instance's scratch array, for a block of
-/// <see cref="ForwardEmitter.RowBlock"/> rows: pre-activations z, activations a, and the loss's gradients with
+/// <see cref="BackwardEmitter.RowBlock"/> rows: pre-activations z, activations a, and the loss's gradients with
 /// respect to both. A single row uses the first row of each region.
 /// </summary>
 internal sealed class ScratchLayout
@@ -14,7 +14,7 @@ internal sealed class ScratchLayout
 
     public ScratchLayout(NetworkSpec spec)
     {
-        const int rows = ForwardEmitter.RowBlock;
+        const int rows = BackwardEmitter.RowBlock;
         foreach (var layer in spec.Layers)
         {
             Add(layer, "z", rows * (long)layer.AffineOutputs);
@@ -38,7 +38,7 @@ internal sealed class ScratchLayout
     public string Slice(LayerSpec layer, string region, int rows)
     {
         var (offset, length) = _regions[(layer.Index, region)];
-        return $"scratch.Slice({Literals.Int(offset)}, {Literals.Int(length / ForwardEmitter.RowBlock * rows)})";
+        return $"scratch.Slice({Literals.Int(offset)}, {Literals.Int(length / BackwardEmitter.RowBlock * rows)})";
     }
 
     public bool Shares(LayerSpec layer, string first, string second) =>

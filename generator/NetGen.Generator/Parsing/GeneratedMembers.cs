@@ -2,10 +2,13 @@ using System.Collections.Generic;
 
 namespace NetGen.Generator.Parsing;
 
-/// <summary>The names NetGen declares on every network class; a user member with one of them would collide.</summary>
+/// <summary>
+/// The names NetGen declares on every network class; a user member with one of them would collide. The kernels
+/// live in a file-local class of the generated file, so their names cannot.
+/// </summary>
 internal static class GeneratedMembers
 {
-    public static readonly HashSet<string> Names = new()
+    private static readonly HashSet<string> Names = new()
     {
         "InputSize",
         "OutputSize",
@@ -21,27 +24,7 @@ internal static class GeneratedMembers
         "_parameters",
         "_gradients",
         "_scratch",
-        "Kernels",
     };
 
-    /// <summary>Prefixes of generated helpers that come in several sizes (ForwardRows, ForwardRows4, …).</summary>
-    public static readonly string[] Prefixes = { "ForwardRows", "BackwardRows" };
-
-    public static bool Contains(string name)
-    {
-        if (Names.Contains(name))
-        {
-            return true;
-        }
-
-        foreach (var prefix in Prefixes)
-        {
-            if (name.StartsWith(prefix, System.StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public static bool Contains(string name) => Names.Contains(name);
 }

@@ -121,7 +121,7 @@ namespace Digits
 file static class DigitClassifierKernels
 {
     public static void Forward(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output) =>
-        ForwardRows(ref MemoryMarshal.GetArrayDataReference(parameters), ref MemoryMarshal.GetReference(input), output);
+        ForwardRow(ref MemoryMarshal.GetArrayDataReference(parameters), ref MemoryMarshal.GetReference(input), output);
 
     public static void ForwardBatch(float[] parameters, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int rows)
     {
@@ -145,12 +145,12 @@ file static class DigitClassifierKernels
 
         for (; row < rows; row++)
         {
-            ForwardRows(ref weights, ref Unsafe.Add(ref input, row * 784), outputs.Slice(row * 10, 10));
+            ForwardRow(ref weights, ref Unsafe.Add(ref input, row * 784), outputs.Slice(row * 10, 10));
         }
     }
 
     /// <summary>Runs every layer for one row.</summary>
-    private static void ForwardRows(ref float parameters, ref float input, global::System.Span<float> output)
+    private static void ForwardRow(ref float parameters, ref float input, global::System.Span<float> output)
     {
         global::System.Span<float> even = stackalloc float[128];
         // Layer 1: Dense 784 → 128, ReLU.

@@ -124,7 +124,7 @@ namespace Game.Ai
 file static class NpcBrainKernels
 {
     public static void Forward(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output) =>
-        ForwardRows(ref MemoryMarshal.GetArrayDataReference(parameters), ref MemoryMarshal.GetReference(input), output);
+        ForwardRow(ref MemoryMarshal.GetArrayDataReference(parameters), ref MemoryMarshal.GetReference(input), output);
 
     public static void ForwardBatch(float[] parameters, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int rows)
     {
@@ -148,12 +148,12 @@ file static class NpcBrainKernels
 
         for (; row < rows; row++)
         {
-            ForwardRows(ref weights, ref Unsafe.Add(ref input, row * 4), outputs.Slice(row * 2, 2));
+            ForwardRow(ref weights, ref Unsafe.Add(ref input, row * 4), outputs.Slice(row * 2, 2));
         }
     }
 
     /// <summary>Runs every layer for one row.</summary>
-    private static void ForwardRows(ref float parameters, ref float input, global::System.Span<float> output)
+    private static void ForwardRow(ref float parameters, ref float input, global::System.Span<float> output)
     {
         global::System.Span<float> even = stackalloc float[16];
         global::System.Span<float> odd = stackalloc float[16];

@@ -127,7 +127,7 @@ namespace Lecture.Networks
 file static class OddMaxoutKernels
 {
     public static void Forward(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output) =>
-        ForwardRows(ref MemoryMarshal.GetArrayDataReference(parameters), ref MemoryMarshal.GetReference(input), output);
+        ForwardRow(ref MemoryMarshal.GetArrayDataReference(parameters), ref MemoryMarshal.GetReference(input), output);
 
     public static void ForwardBatch(float[] parameters, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int rows)
     {
@@ -151,12 +151,12 @@ file static class OddMaxoutKernels
 
         for (; row < rows; row++)
         {
-            ForwardRows(ref weights, ref Unsafe.Add(ref input, row * 7), outputs.Slice(row * 3, 3));
+            ForwardRow(ref weights, ref Unsafe.Add(ref input, row * 7), outputs.Slice(row * 3, 3));
         }
     }
 
     /// <summary>Runs every layer for one row.</summary>
-    private static void ForwardRows(ref float parameters, ref float input, global::System.Span<float> output)
+    private static void ForwardRow(ref float parameters, ref float input, global::System.Span<float> output)
     {
         global::System.Span<float> even = stackalloc float[17];
         global::System.Span<float> odd = stackalloc float[17];
