@@ -21,16 +21,16 @@ public static class Training
                 int epoch = 1;
                 void NewEpoch() => current = context.AddTask($"epoch {epoch,3}", maxValue: batchesPerEpoch);
                 NewEpoch();
-                var counted = new BatchCounter(network, () => current!.Increment(1));
-                var trainer = new Trainer(counted, optimizer)
+                var trainer = new Trainer(network, optimizer)
                 {
+                    BatchProgress = new Callback<BatchReport>(_ => current!.Increment(1)),
                     Epochs = settings.Epochs,
                     BatchSize = settings.BatchSize,
                     Seed = settings.Seed,
                     Patience = settings.Patience,
                     RestoreBestParameters = settings.RestoreBestParameters,
                 };
-                var progress = new Callback(report =>
+                var progress = new Callback<EpochReport>(report =>
                 {
                     current!.Description = $"epoch {report.Epoch,3}  train {report.TrainLoss:F4}  validation {report.ValidationLoss:F4}  accuracy {report.ValidationAccuracy:P1}";
                     current.Value = current.MaxValue;
@@ -62,8 +62,8 @@ public static class Training
     }
 
     /// <summary>An <see cref="IProgress{T}"/> that calls back synchronously (Progress&lt;T&gt; would post to the thread pool).</summary>
-    private sealed class Callback(Action<EpochReport> action) : IProgress<EpochReport>
+    private sealed class Callback<T>(Action<T> action) : IProgress<T>
     {
-        public void Report(EpochReport value) => action(value);
+        public void Report(T value) => action(value);
     }
 }

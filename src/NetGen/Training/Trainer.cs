@@ -67,6 +67,9 @@ public sealed partial class Trainer
     /// </summary>
     public bool RestoreBestParameters { get; init; } = true;
 
+    /// <summary>Receives a report after every optimizer step, synchronously (for progress bars); null by default.</summary>
+    public IProgress<BatchReport>? BatchProgress { get; init; }
+
     /// <summary>Trains <see cref="Network"/> on <paramref name="train"/>.</summary>
     /// <param name="train">The training rows.</param>
     /// <param name="validation">Rows measured after every epoch to choose the best parameters; required with <see cref="Patience"/>.</param>
@@ -80,7 +83,7 @@ public sealed partial class Trainer
         CancellationToken cancellationToken = default)
     {
         CheckArguments(train, validation);
-        var run = new TrainingRun(Network, Optimizer, train, BatchSize, Seed);
+        var run = new TrainingRun(Network, Optimizer, train, BatchSize, Seed, BatchProgress);
         var evaluator = validation is null ? null : new Evaluator(Network);
         var reports = new List<EpochReport>(Math.Min(Epochs, 1024));
         int sinceBest = 0;

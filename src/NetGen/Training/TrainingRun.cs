@@ -15,6 +15,7 @@ internal sealed class TrainingRun
     private readonly Dataset _train;
     private readonly int _batchSize;
     private readonly int _seed;
+    private readonly IProgress<BatchReport>? _batchProgress;
     private readonly int[] _order;
     private readonly float[] _batchInputs;
     private readonly float[] _batchTargets;
@@ -22,8 +23,9 @@ internal sealed class TrainingRun
     private readonly long _startTimestamp = Stopwatch.GetTimestamp();
     private double _bestLoss = double.PositiveInfinity;
 
-    public TrainingRun(INetwork network, IOptimizer optimizer, Dataset train, int batchSize, int seed)
+    public TrainingRun(INetwork network, IOptimizer optimizer, Dataset train, int batchSize, int seed, IProgress<BatchReport>? batchProgress)
     {
+        _batchProgress = batchProgress;
         _network = network;
         _optimizer = optimizer;
         _train = train;
@@ -34,6 +36,9 @@ internal sealed class TrainingRun
         _batchTargets = new float[_batchSize * train.TargetCount];
         _bestParameters = network.Parameters.ToArray();
     }
+
+    /// <summary>The number of batches in each epoch.</summary>
+    public int BatchCount => (_order.Length + _batchSize - 1) / _batchSize;
 
     /// <summary>The epoch whose parameters are kept as the best, 0 before any epoch completed.</summary>
     public int BestEpoch { get; private set; }
@@ -63,6 +68,7 @@ internal sealed class TrainingRun
 
             _optimizer.Step(_network.Parameters, _network.Gradients);
             lossSum += (double)loss * rows;
+            _batchProgress?.Report(new BatchReport(epoch, batch, BatchCount, loss));
         }
 
         return lossSum / _order.Length;

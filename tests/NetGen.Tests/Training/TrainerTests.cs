@@ -36,6 +36,33 @@ public class TrainerTests
     }
 
     [Fact]
+    public void BatchProgress_ReportsEveryStepWithItsLoss()
+    {
+        var data = LinearData(50, seed: 4);
+        var network = new InstrumentedNetwork(new LinearRegression(3, 1));
+        var reports = new List<BatchReport>();
+        var losses = new List<float>();
+        var trainer = new Trainer(network, new Sgd(0.05f))
+        {
+            Epochs = 2,
+            BatchSize = 16,
+            BatchProgress = new SynchronousProgress<BatchReport>(reports.Add),
+        };
+
+        trainer.Train(data, progress: new SynchronousProgress(epoch => losses.Add((float)epoch.TrainLoss)));
+
+        // 50 rows in batches of 16: 4 batches per epoch, the last of 2 rows.
+        Assert.Equal(8, reports.Count);
+        Assert.Equal(network.BackwardBatchCalls, reports.Count);
+        Assert.All(reports, r => Assert.Equal(4, r.BatchCount));
+        Assert.Equal([1, 2, 3, 4, 1, 2, 3, 4], reports.Select(r => r.Batch));
+        Assert.Equal([1, 1, 1, 1, 2, 2, 2, 2], reports.Select(r => r.Epoch));
+        var firstEpoch = reports.Take(4).ToArray();
+        var weighted = ((firstEpoch[0].Loss + firstEpoch[1].Loss + firstEpoch[2].Loss) * 16 + (firstEpoch[3].Loss * 2)) / 50;
+        Assert.Equal(losses[0], weighted, 1e-4f);
+    }
+
+    [Fact]
     public void Train_ConvergesOnLinearRegression()
     {
         var network = new LinearRegression(3, 1);
