@@ -47,6 +47,7 @@ internal static class ColumnsEmitter
                 }
             }
 
+            writer.Line();
             var previous = "columns";
             foreach (var layer in spec.Layers)
             {
@@ -56,6 +57,7 @@ internal static class ColumnsEmitter
                 previous = target;
             }
 
+            writer.Line();
             writer.Line($"ref float result = ref {Code.MemoryMarshal}.GetReference({previous});");
             using (writer.Block($"for (nuint row = 0; row < {lanes}; row++)"))
             {

@@ -174,10 +174,12 @@ file static class DigitClassifierKernels
                 Unsafe.Add(ref transposed, i * 16 + row) = Unsafe.Add(ref input, row * 784 + i);
             }
         }
+
         // Layer 1: Dense 784 → 128, ReLU.
         Layer1ColumnsVector512(ref parameters, ref MemoryMarshal.GetReference(columns), ref MemoryMarshal.GetReference(even));
         // Layer 2: Dense 128 → 10, Softmax.
         Layer2ColumnsVector512(ref parameters, ref MemoryMarshal.GetReference(even), ref MemoryMarshal.GetReference(odd));
+
         ref float result = ref MemoryMarshal.GetReference(odd);
         for (nuint row = 0; row < 16; row++)
         {
@@ -203,10 +205,12 @@ file static class DigitClassifierKernels
                 Unsafe.Add(ref transposed, i * 8 + row) = Unsafe.Add(ref input, row * 784 + i);
             }
         }
+
         // Layer 1: Dense 784 → 128, ReLU.
         Layer1ColumnsVector256(ref parameters, ref MemoryMarshal.GetReference(columns), ref MemoryMarshal.GetReference(even));
         // Layer 2: Dense 128 → 10, Softmax.
         Layer2ColumnsVector256(ref parameters, ref MemoryMarshal.GetReference(even), ref MemoryMarshal.GetReference(odd));
+
         ref float result = ref MemoryMarshal.GetReference(odd);
         for (nuint row = 0; row < 8; row++)
         {

@@ -173,10 +173,12 @@ file static class CriticKernels
                 Unsafe.Add(ref transposed, i * 16 + row) = Unsafe.Add(ref input, row * 3 + i);
             }
         }
+
         // Layer 1: Dense 3 → 5, Swish.
         Layer1ColumnsVector512(ref parameters, ref MemoryMarshal.GetReference(columns), ref MemoryMarshal.GetReference(even));
         // Layer 2: Dense 5 → 1, Identity.
         Layer2ColumnsVector512(ref parameters, ref MemoryMarshal.GetReference(even), ref MemoryMarshal.GetReference(odd));
+
         ref float result = ref MemoryMarshal.GetReference(odd);
         for (nuint row = 0; row < 16; row++)
         {
@@ -201,10 +203,12 @@ file static class CriticKernels
                 Unsafe.Add(ref transposed, i * 8 + row) = Unsafe.Add(ref input, row * 3 + i);
             }
         }
+
         // Layer 1: Dense 3 → 5, Swish.
         Layer1ColumnsVector256(ref parameters, ref MemoryMarshal.GetReference(columns), ref MemoryMarshal.GetReference(even));
         // Layer 2: Dense 5 → 1, Identity.
         Layer2ColumnsVector256(ref parameters, ref MemoryMarshal.GetReference(even), ref MemoryMarshal.GetReference(odd));
+
         ref float result = ref MemoryMarshal.GetReference(odd);
         for (nuint row = 0; row < 8; row++)
         {

@@ -179,12 +179,14 @@ file static class NpcBrainKernels
                 Unsafe.Add(ref transposed, i * 16 + row) = Unsafe.Add(ref input, row * 4 + i);
             }
         }
+
         // Layer 1: Dense 4 → 16, Tanh.
         Layer1ColumnsVector512(ref parameters, ref MemoryMarshal.GetReference(columns), ref MemoryMarshal.GetReference(even));
         // Layer 2: Dense 16 → 16, Tanh.
         Layer2ColumnsVector512(ref parameters, ref MemoryMarshal.GetReference(even), ref MemoryMarshal.GetReference(odd));
         // Layer 3: Dense 16 → 2, Identity.
         Layer3ColumnsVector512(ref parameters, ref MemoryMarshal.GetReference(odd), ref MemoryMarshal.GetReference(even));
+
         ref float result = ref MemoryMarshal.GetReference(even);
         for (nuint row = 0; row < 16; row++)
         {
@@ -209,12 +211,14 @@ file static class NpcBrainKernels
                 Unsafe.Add(ref transposed, i * 8 + row) = Unsafe.Add(ref input, row * 4 + i);
             }
         }
+
         // Layer 1: Dense 4 → 16, Tanh.
         Layer1ColumnsVector256(ref parameters, ref MemoryMarshal.GetReference(columns), ref MemoryMarshal.GetReference(even));
         // Layer 2: Dense 16 → 16, Tanh.
         Layer2ColumnsVector256(ref parameters, ref MemoryMarshal.GetReference(even), ref MemoryMarshal.GetReference(odd));
         // Layer 3: Dense 16 → 2, Identity.
         Layer3ColumnsVector256(ref parameters, ref MemoryMarshal.GetReference(odd), ref MemoryMarshal.GetReference(even));
+
         ref float result = ref MemoryMarshal.GetReference(even);
         for (nuint row = 0; row < 8; row++)
         {

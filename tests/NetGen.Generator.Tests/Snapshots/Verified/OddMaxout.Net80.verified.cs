@@ -186,6 +186,7 @@ file static class OddMaxoutKernels
                 Unsafe.Add(ref transposed, i * 16 + row) = Unsafe.Add(ref input, row * 7 + i);
             }
         }
+
         // Layer 1: Dense 7 → 17, LeakyReLU.
         Layer1ColumnsVector512(ref parameters, ref MemoryMarshal.GetReference(columns), ref MemoryMarshal.GetReference(even));
         // Layer 2: Maxout 17 → 5 × 3 pieces.
@@ -194,6 +195,7 @@ file static class OddMaxoutKernels
         Layer3ColumnsVector512(ref parameters, ref MemoryMarshal.GetReference(odd), ref MemoryMarshal.GetReference(even));
         // Layer 4: Dense 9 → 3, Sigmoid.
         Layer4ColumnsVector512(ref parameters, ref MemoryMarshal.GetReference(even), ref MemoryMarshal.GetReference(odd));
+
         ref float result = ref MemoryMarshal.GetReference(odd);
         for (nuint row = 0; row < 16; row++)
         {
@@ -218,6 +220,7 @@ file static class OddMaxoutKernels
                 Unsafe.Add(ref transposed, i * 8 + row) = Unsafe.Add(ref input, row * 7 + i);
             }
         }
+
         // Layer 1: Dense 7 → 17, LeakyReLU.
         Layer1ColumnsVector256(ref parameters, ref MemoryMarshal.GetReference(columns), ref MemoryMarshal.GetReference(even));
         // Layer 2: Maxout 17 → 5 × 3 pieces.
@@ -226,6 +229,7 @@ file static class OddMaxoutKernels
         Layer3ColumnsVector256(ref parameters, ref MemoryMarshal.GetReference(odd), ref MemoryMarshal.GetReference(even));
         // Layer 4: Dense 9 → 3, Sigmoid.
         Layer4ColumnsVector256(ref parameters, ref MemoryMarshal.GetReference(even), ref MemoryMarshal.GetReference(odd));
+
         ref float result = ref MemoryMarshal.GetReference(odd);
         for (nuint row = 0; row < 8; row++)
         {
