@@ -117,7 +117,7 @@ internal static class BackwardEmitter
             writer.Line($"// Layer {layer.Number}: {layer.Describe()}, keeping z and a.");
             var inline = ActivationCalls.Inline(layer, "z") is not null;
             writer.Line($"{AffineEmitter.KernelName(layer, rows)}(ref parameters, ref {Ref(previous)}, ref {Ref(z)}, ref {Ref(inline ? a : z)});");
-            if (!inline && ActivationCalls.Forward(layer, z, a) is { } call)
+            if (ActivationCalls.RowWise(layer, z, a) is { } call)
             {
                 if (ActivationCalls.InPlace(layer))
                 {

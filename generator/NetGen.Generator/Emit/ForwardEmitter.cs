@@ -110,7 +110,7 @@ internal static class ForwardEmitter
                 writer.Line($"// Layer {layer.Number}: {layer.Describe()}.");
                 var target = $"ref {Code.MemoryMarshal}.GetReference({affine})";
                 writer.Line($"{AffineEmitter.KernelName(layer, 1)}(ref parameters, ref {previous}, {target}, {target});");
-                if (ActivationCalls.Inline(layer, "z") is null && ActivationCalls.Forward(layer, affine, activations) is { } call)
+                if (ActivationCalls.RowWise(layer, affine, activations) is { } call)
                 {
                     writer.Line(call);
                 }

@@ -18,7 +18,7 @@ internal sealed class ScratchLayout
         foreach (var layer in spec.Layers)
         {
             Add(layer, "z", rows * (long)layer.AffineOutputs);
-            if (ActivationCalls.Forward(layer, "z", "a") is null)
+            if (!layer.IsMaxout && layer.Activation == ActivationKind.Identity)
             {
                 _regions[(layer.Index, "a")] = _regions[(layer.Index, "z")];
             }

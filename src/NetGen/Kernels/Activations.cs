@@ -6,39 +6,13 @@ using System.Runtime.InteropServices;
 namespace NetGen.Kernels;
 
 /// <summary>
-/// Activations and their derivatives over blocks of rows, called by generated networks. Element-wise ones run
-/// on the widest vectors the processor accelerates; Softmax and Maxout work row by row.
+/// Activations over blocks of rows, called by generated networks: Softmax and Maxout, which work row by row (the
+/// forward kernels apply element-wise activations themselves), and every activation's derivative, run on the widest
+/// vectors the processor accelerates.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class Activations
 {
-    /// <summary>Applies Step to every value in place.</summary>
-    public static void Step(Span<float> values) => Elementwise.Apply(values, default(StepOperator));
-
-    /// <summary>Applies Sigmoid to every value in place.</summary>
-    public static void Sigmoid(Span<float> values) => Elementwise.Apply(values, default(SigmoidOperator));
-
-    /// <summary>Applies Tanh to every value in place.</summary>
-    public static void Tanh(Span<float> values) => Elementwise.Apply(values, default(TanhOperator));
-
-    /// <summary>Applies Relu to every value in place.</summary>
-    public static void Relu(Span<float> values) => Elementwise.Apply(values, default(ReluOperator));
-
-    /// <summary>Applies LeakyRelu to every value in place.</summary>
-    public static void LeakyRelu(Span<float> values, float alpha) => Elementwise.Apply(values, new LeakyReluOperator(alpha));
-
-    /// <summary>Applies Elu to every value in place.</summary>
-    public static void Elu(Span<float> values, float alpha) => Elementwise.Apply(values, new EluOperator(alpha));
-
-    /// <summary>Applies Relu6 to every value in place.</summary>
-    public static void Relu6(Span<float> values) => Elementwise.Apply(values, default(Relu6Operator));
-
-    /// <summary>Applies Swish to every value in place.</summary>
-    public static void Swish(Span<float> values) => Elementwise.Apply(values, default(SwishOperator));
-
-    /// <summary>Applies Mish to every value in place.</summary>
-    public static void Mish(Span<float> values) => Elementwise.Apply(values, default(MishOperator));
-
     /// <summary>Turns each row of <paramref name="width"/> values into probabilities: e^(x − max) / Σ e^(x − max).</summary>
     public static void Softmax(Span<float> values, int width)
     {
