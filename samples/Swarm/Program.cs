@@ -50,8 +50,8 @@ var run = FrameRun.Measure(world, evolution.Brain, frames);
 Console.WriteLine($"Game: {field.AgentCount:N0} agents and {field.FoodCount:N0} pellets on a {field.Size:F0} × {field.Size:F0} field, "
     + $"{frames:N0} frames ({frames * field.FrameTime:F0} s at 60 fps) after {warmUpFrames} warm-up frames");
 Console.WriteLine($"  agents per frame         {run.Agents:N0} (one ForwardBatch of {run.Agents:N0} rows)");
-Console.WriteLine($"  ns per brain evaluation  {run.NanosecondsPerBrain:F1}   ({run.BrainTime.TotalMilliseconds / frames:F3} ms of brain per frame)");
-Console.WriteLine($"  ms per frame             {run.MillisecondsPerFrame:F2}   (sensing, brain, moving and eating)");
+Console.WriteLine($"  ns per brain evaluation  {run.NanosecondsPerBrain,6:F1} mean, {run.FastestNanosecondsPerBrain,6:F1} in the fastest frame");
+Console.WriteLine($"  ms per frame             {run.MillisecondsPerFrame,6:F2} mean, {run.FastestFrame.TotalMilliseconds,6:F2} fastest (sensing, brain, moving, eating)");
 Console.WriteLine($"  GC.CollectionCount(0)    {run.CollectionsBefore} at start, {run.CollectionsAfter} at end");
 Console.WriteLine($"  bytes allocated          {run.AllocatedBytes:N0} during the {frames:N0} frames");
 
