@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using NetGen;
 using NetGen.Tests.Training.TestNetworks;
+using static NetGen.Tests.Training.LineData;
 
 namespace NetGen.Tests.Training;
 
@@ -12,13 +13,6 @@ namespace NetGen.Tests.Training;
 /// </summary>
 public class EarlyStoppingTests
 {
-    /// <summary>One feature x ∈ [−1, 1] with target <paramref name="slope"/>·x.</summary>
-    private static Dataset Line(int rows, float slope)
-    {
-        var x = Enumerable.Range(0, rows).Select(i => -1f + 2f * i / (rows - 1)).ToArray();
-        return new Dataset(x, x.Select(v => slope * v).ToArray(), 1, 1);
-    }
-
     // Training pulls the slope from 0 towards 1 while validation wants 0.5: the validation loss falls, then rises.
     private static readonly Dataset Train = Line(64, 1f);
     private static readonly Dataset Validation = Line(32, 0.5f);

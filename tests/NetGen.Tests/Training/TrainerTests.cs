@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using NetGen;
 using NetGen.Tests.Training.TestNetworks;
+using static NetGen.Tests.Training.LineData;
 
 namespace NetGen.Tests.Training;
 
@@ -26,13 +27,6 @@ public class TrainerTests
         }
 
         return new Dataset(x, y, 3, 1);
-    }
-
-    /// <summary>One feature x ∈ [−1, 1] with target <paramref name="slope"/>·x.</summary>
-    private static Dataset Line(int rows, float slope)
-    {
-        var x = Enumerable.Range(0, rows).Select(i => -1f + 2f * i / (rows - 1)).ToArray();
-        return new Dataset(x, x.Select(v => slope * v).ToArray(), 1, 1);
     }
 
     [Fact]
