@@ -3,8 +3,10 @@ using System.Runtime.Intrinsics;
 
 namespace NetGen.Kernels;
 
-// The Vector128 overloads. VectorMath.Vector256.cs and VectorMath.Vector512.cs are this file with the width
-// replaced; every operation mirrors the scalar overload in VectorMath.cs, so all widths agree bitwise.
+// The vector overloads, written once: this file holds the 128-bit width, and before compiling, the build writes
+// the 256- and 512-bit widths from it by replacing the type's width (VectorMathWidths.targets), so the JIT sees
+// plain intrinsics at every width. Every operation mirrors the scalar overload in VectorMath.cs, so all widths
+// agree bitwise.
 public static partial class VectorMath
 {
     /// <summary>e^x per lane; see <see cref="Exp(float)"/>.</summary>

@@ -22,8 +22,8 @@ namespace NetGen.Kernels;
 /// NaN; results saturate (<see cref="Exp(float)"/> gives +∞ only where e^x exceeds <see cref="float.MaxValue"/>).
 /// </para>
 /// <para>
-/// The scalar overloads live in this file, each vector width in its own file; the three vector files differ only
-/// in the width and must be kept so.
+/// The scalar overloads live in this file and the vector ones in <c>VectorMath.Vector128.cs</c>, from which the build
+/// writes the Vector256 and Vector512 overloads.
 /// </para>
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
