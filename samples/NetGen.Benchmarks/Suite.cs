@@ -10,7 +10,7 @@ namespace NetGen.Benchmarks;
 internal static class Suite
 {
     public static readonly Type[] Types =
-        [typeof(Limits), typeof(N1Benchmarks), typeof(N2Benchmarks), typeof(N3Benchmarks), typeof(N4Benchmarks), typeof(D16Benchmarks)];
+        [typeof(Limits), typeof(ActivationLatency), typeof(N1Benchmarks), typeof(N2Benchmarks), typeof(N3Benchmarks), typeof(N4Benchmarks), typeof(D16Benchmarks)];
 
     /// <summary>A benchmark method bound to a set-up instance of its class.</summary>
     public sealed record Method(Type Type, string Name, string Category, Action Call);
@@ -32,9 +32,9 @@ internal static class Suite
                 continue;
             }
 
-            Action call = method.ReturnType == typeof(void)
-                ? (Action)method.CreateDelegate(typeof(Action), instance)
-                : Discard((Func<float>)method.CreateDelegate(typeof(Func<float>), instance));
+            Action call = method.ReturnType == typeof(void) ? (Action)method.CreateDelegate(typeof(Action), instance)
+                : method.ReturnType == typeof(float) ? Discard((Func<float>)method.CreateDelegate(typeof(Func<float>), instance))
+                : throw new InvalidOperationException($"{type.Name}.{method.Name} returns {method.ReturnType.Name}; benchmarks return void or float.");
             methods.Add(new Method(type, method.Name, WorkCatalog.CategoryOf(type, method.Name), call));
         }
 

@@ -9,7 +9,7 @@ using BenchmarkDotNet.Running;
 
 namespace NetGen.Benchmarks;
 
-/// <summary>Finds the <see cref="Work"/> of any benchmark method of this assembly by its type and name.</summary>
+/// <summary>Finds the <see cref="Work"/> of any benchmark method of this assembly by its type and name (none for latency probes).</summary>
 public static class WorkCatalog
 {
     private static readonly ConcurrentDictionary<Type, Shape> s_shapes = new();
@@ -23,7 +23,7 @@ public static class WorkCatalog
 
         if (!typeof(NetworkBenchmarks).IsAssignableFrom(type))
         {
-            throw new ArgumentException($"{type.Name} is not a benchmark class of this suite.", nameof(type));
+            return default; // ActivationLatency: a latency, not a rate
         }
 
         Shape shape = s_shapes.GetOrAdd(type, t => ((NetworkBenchmarks)Activator.CreateInstance(t)!).Shape);

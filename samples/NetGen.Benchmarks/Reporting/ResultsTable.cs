@@ -28,6 +28,21 @@ public static class ResultsTable
         writer.WriteLine(Invariant($"| L3 read ({Limits.L3Bytes / (1024 * 1024)} MiB) | {limits.L3:F1} GB/s |"));
         writer.WriteLine();
 
+        var latencies = measurements.Where(m => m.Type == nameof(ActivationLatency)).ToList();
+        if (latencies.Count > 0)
+        {
+            writer.WriteLine($"### Activation latency (a chain of {ActivationLatency.Chain} dependent evaluations)");
+            writer.WriteLine();
+            writer.WriteLine("| function | per evaluation |");
+            writer.WriteLine("| --- | ---: |");
+            foreach (var m in latencies)
+            {
+                writer.WriteLine($"| {m.Method} | {Time(m.MedianNanoseconds / ActivationLatency.Chain)} |");
+            }
+
+            writer.WriteLine();
+        }
+
         var cells = Cells(measurements).ToList();
         writer.WriteLine("### NetGen and the best other peer");
         writer.WriteLine();

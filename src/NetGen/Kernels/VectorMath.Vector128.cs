@@ -30,9 +30,18 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Tanh(Vector128<float> x)
     {
-        Vector128<float> m = ExpM1NonPositive(Vector128.Create(-2f) * Vector128.Abs(x));
-        Vector128<float> magnitude = -m / (Vector128.Create(2f) + m);
-        return Vector128.ConditionalSelect(Vector128.Create(-0f), x, magnitude);
+        Vector128<float> u = x * x;
+        Vector128<float> p = MultiplyAdd(Vector128.Create(TanhP4), u, Vector128.Create(TanhP3));
+        Vector128<float> q = MultiplyAdd(Vector128.Create(TanhQ4), u, Vector128.Create(TanhQ3));
+        p = MultiplyAdd(p, u, Vector128.Create(TanhP2));
+        q = MultiplyAdd(q, u, Vector128.Create(TanhQ2));
+        p = MultiplyAdd(p, u, Vector128.Create(TanhP1));
+        q = MultiplyAdd(q, u, Vector128.Create(TanhQ1));
+        p = MultiplyAdd(p, u, Vector128.Create(1f));
+        q = MultiplyAdd(q, u, Vector128.Create(1f));
+        Vector128<float> rational = x * p / q;
+        Vector128<float> saturated = Vector128.ConditionalSelect(Vector128.Create(-0f), x, Vector128.Create(1f));
+        return Vector128.ConditionalSelect(Vector128.GreaterThan(Vector128.Abs(x), Vector128.Create(TanhSaturation)), saturated, rational);
     }
 
     /// <summary>x·σ(x) per lane; see <see cref="Swish(float)"/>.</summary>
