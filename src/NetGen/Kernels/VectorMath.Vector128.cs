@@ -10,7 +10,7 @@ namespace NetGen.Kernels;
 public static partial class VectorMath
 {
     /// <summary>e^x per lane; see <see cref="Exp(float)"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(KernelMethodImpl.Entry)]
     public static Vector128<float> Exp(Vector128<float> x)
     {
         x = Vector128.Max(x, Vector128.Create(ExpLowerBound));
@@ -18,7 +18,7 @@ public static partial class VectorMath
     }
 
     /// <summary>σ(x) = 1 / (1 + e^-x) per lane; see <see cref="Sigmoid(float)"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(KernelMethodImpl.Entry)]
     public static Vector128<float> Sigmoid(Vector128<float> x)
     {
         Vector128<float> e = ExpOfNonPositive(x | Vector128.Create(-0f));
@@ -27,7 +27,7 @@ public static partial class VectorMath
     }
 
     /// <summary>tanh x per lane; see <see cref="Tanh(float)"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(KernelMethodImpl.Entry)]
     public static Vector128<float> Tanh(Vector128<float> x)
     {
         Vector128<float> u = x * x;
@@ -45,7 +45,7 @@ public static partial class VectorMath
     }
 
     /// <summary>x·σ(x) per lane; see <see cref="Swish(float)"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(KernelMethodImpl.Entry)]
     public static Vector128<float> Swish(Vector128<float> x)
     {
         Vector128<float> e = ExpOfNonPositive(x | Vector128.Create(-0f));
@@ -54,7 +54,7 @@ public static partial class VectorMath
     }
 
     /// <summary>σ(z) + z·σ(z)·(1 − σ(z)) per lane; see <see cref="SwishDerivative(float)"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(KernelMethodImpl.Entry)]
     public static Vector128<float> SwishDerivative(Vector128<float> z)
     {
         Vector128<float> e = ExpOfNonPositive(z | Vector128.Create(-0f));
@@ -64,7 +64,7 @@ public static partial class VectorMath
     }
 
     /// <summary>ln(1 + e^x) per lane; see <see cref="Softplus(float)"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(KernelMethodImpl.Entry)]
     public static Vector128<float> Softplus(Vector128<float> x)
     {
         Vector128<float> e = ExpOfNonPositive(x | Vector128.Create(-0f));
@@ -74,7 +74,7 @@ public static partial class VectorMath
     }
 
     /// <summary>x·tanh(softplus(x)) per lane; see <see cref="Mish(float)"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(KernelMethodImpl.Entry)]
     public static Vector128<float> Mish(Vector128<float> x)
     {
         Vector128<float> e = ExpOfClamped(Vector128.Min(Vector128.Max(x, Vector128.Create(ExpLowerBound)), Vector128.Create(MishUpperBound)));
@@ -83,7 +83,7 @@ public static partial class VectorMath
     }
 
     /// <summary>The derivative of Mish at the pre-activation z, per lane; see <see cref="MishDerivative(float)"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(KernelMethodImpl.Entry)]
     public static Vector128<float> MishDerivative(Vector128<float> z)
     {
         z = Vector128.Min(z, Vector128.Create(MishUpperBound));
@@ -94,7 +94,7 @@ public static partial class VectorMath
     }
 
     /// <summary>x for x ≥ 0, α·(e^x − 1) otherwise, per lane; see <see cref="Elu(float, float)"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(KernelMethodImpl.Entry)]
     public static Vector128<float> Elu(Vector128<float> x, float alpha)
     {
         Vector128<float> negative = Vector128.Create(alpha) * ExpM1NonPositive(Vector128.Min(x, Vector128<float>.Zero));
@@ -102,7 +102,7 @@ public static partial class VectorMath
     }
 
     /// <summary>ln x per lane; see <see cref="Log(float)"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(KernelMethodImpl.Entry)]
     public static Vector128<float> Log(Vector128<float> x)
     {
         Vector128<float> subnormal = Vector128.LessThan(x, Vector128.Create(SmallestNormal));
