@@ -13,7 +13,7 @@ internal static class Suite
         [typeof(Limits), typeof(ActivationLatency), typeof(N1Benchmarks), typeof(N2Benchmarks), typeof(N3Benchmarks), typeof(N4Benchmarks), typeof(D16Benchmarks)];
 
     /// <summary>A benchmark method bound to a set-up instance of its class.</summary>
-    public sealed record Method(Type Type, string Name, string Category, Action Call);
+    public sealed record Method(Type Type, object Instance, string Name, string Category, Action Call);
 
     /// <summary>Creates the class, runs its checks (GlobalSetup) and returns its methods, ordered by category.</summary>
     public static List<Method> Prepare(Type type)
@@ -35,7 +35,7 @@ internal static class Suite
             Action call = method.ReturnType == typeof(void) ? (Action)method.CreateDelegate(typeof(Action), instance)
                 : method.ReturnType == typeof(float) ? Discard((Func<float>)method.CreateDelegate(typeof(Func<float>), instance))
                 : throw new InvalidOperationException($"{type.Name}.{method.Name} returns {method.ReturnType.Name}; benchmarks return void or float.");
-            methods.Add(new Method(type, method.Name, WorkCatalog.CategoryOf(type, method.Name), call));
+            methods.Add(new Method(type, instance, method.Name, WorkCatalog.CategoryOf(type, method.Name), call));
         }
 
         return methods.OrderBy(m => m.Category, StringComparer.Ordinal).ThenBy(m => m.Name, StringComparer.Ordinal).ToList();
@@ -44,7 +44,7 @@ internal static class Suite
     public static void Cleanup(List<Method> methods)
     {
         // The ONNX Runtime sessions hold native memory; the process ends soon, but each class's is freed before the next.
-        if (methods.Count > 0 && methods[0].Call.Target is NetworkBenchmarks network)
+        if (methods.Count > 0 && methods[0].Instance is NetworkBenchmarks network)
         {
             network.Cleanup();
         }
