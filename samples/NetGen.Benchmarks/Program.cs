@@ -57,8 +57,10 @@ public static class Program
             return 0;
         }
 
+        // The results folder keeps reports of earlier runs of other classes: take only this run's classes.
         string folder = summaries[0].ResultsDirectoryPath;
-        var measurements = Measurement.ReadBenchmarkDotNetResults(folder);
+        var thisRun = summaries.SelectMany(s => s.BenchmarksCases).Select(c => c.Descriptor.Type.Name).ToHashSet();
+        var measurements = Measurement.ReadBenchmarkDotNetResults(folder).Where(m => thisRun.Contains(m.Type)).ToList();
         if (!measurements.Any(m => m.Type == nameof(Limits)) || !measurements.Any(m => m.Peer == "NetGen"))
         {
             Console.WriteLine("Run the networks and the Limits probe together (--filter '*') for the results table.");
