@@ -18,7 +18,7 @@ var brain = new SteeringBrain(seed: 42);
 Console.WriteLine($"parameters: {SteeringBrain.ParameterCount}, sum {Sum(brain.Parameters)}");
 
 var (train, validation) = Controller.Demonstrations(count: 2048, seed: 7).Split(testFraction: 0.25, seed: 1);
-var history = new Trainer(brain, new Adam(learningRate: 0.01f)) { Epochs = 30, BatchSize = 32, Seed = 3 }
+var history = new Trainer(brain, new Adam(brain, learningRate: 0.01)) { MaxEpochs = 30, BatchSize = 32, Seed = 3 }
     .Train(train, validation);
 foreach (var epoch in history.Epochs.Where(e => e.Epoch is 1 or 10 or 30))
 {
