@@ -1,6 +1,12 @@
 using System;
 
+// The runtime's public exception; the generator compiles this file too, as an internal type of the reader's own
+// namespace, so that nothing that sees both assemblies finds two NetGen.WeightFileException types.
+#if NETGEN_GENERATOR
+namespace NetGen.Safetensors;
+#else
 namespace NetGen;
+#endif
 
 /// <summary>
 /// A weight file that cannot be loaded into a network: damaged, not a safetensors file, or made for another
