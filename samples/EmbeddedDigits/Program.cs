@@ -11,9 +11,9 @@ using NetGen.Samples.EmbeddedDigits;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var network = new DigitReader();
 
-// The rows the Digits sample held out (same file, same split), which training never saw.
+// The Digits sample's test rows (same file, same split), which neither training nor early stopping saw.
 string dataPath = MnistReader.Locate(args.Length == 2 && args[0] == "--data" ? args[1] : null);
-var (_, test) = MnistReader.Load(dataPath).Split(testFraction: 0.2, seed: 42);
+var (_, test) = MnistReader.Load(dataPath).Split(testFraction: 0.2, seed: 42, stratify: true);
 
 Console.WriteLine($"784-128-10 with {DigitReader.ParameterCount:N0} parameters embedded from digits.safetensors.");
 Console.WriteLine();

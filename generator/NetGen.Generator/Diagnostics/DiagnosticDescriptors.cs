@@ -32,6 +32,7 @@ internal static class DiagnosticDescriptors
     public const string WeightsFileNotFoundId = "NG0020";
     public const string LargeNetworkId = "NG0021";
     public const string LargeGeneratedCodeId = "NG0022";
+    public const string SoftmaxWithoutLossId = "NG0030";
     public const string WeightsFileDamagedId = "NG0035";
     public const string WeightsTensorMissingId = "NG0036";
     public const string WeightsTensorUnexpectedId = "NG0037";
@@ -119,11 +120,11 @@ internal static class DiagnosticDescriptors
         "Layer {0} uses Softmax, which is only allowed on the last layer; move it to the output layer or use another activation",
         "Softmax turns the outputs into probabilities; inside the network it would couple every unit of the layer.");
 
-    public static readonly DiagnosticDescriptor LossDoesNotFitOutput = Warning(
+    public static readonly DiagnosticDescriptor LossDoesNotFitOutput = Error(
         LossDoesNotFitOutputId,
         "Loss does not fit the output activation",
-        "{0} expects a {1} output layer, but the last layer uses {2}; {3}",
-        "CrossEntropy is meant for a Softmax output and BinaryCrossEntropy for a Sigmoid output; with another output activation the loss is computed on values that need not be probabilities.");
+        "{0} needs a {1} output layer, but the last layer uses {2}; {3}",
+        "CrossEntropy takes the logarithm of probabilities that a Softmax output makes, and BinaryCrossEntropy of probabilities that a Sigmoid output makes; after another output activation the values need not be in (0, 1), so the loss is NaN or meaningless and training diverges.");
 
     public static readonly DiagnosticDescriptor StepIsNotTrainable = Warning(
         StepIsNotTrainableId,
@@ -229,6 +230,12 @@ internal static class DiagnosticDescriptors
         "{0}",
         "Embedded weights become part of the compiled source; past 16 million parameters (64 MB) that slows every build and the IDE, so such networks load their weights at run time.");
 
+    public static readonly DiagnosticDescriptor SoftmaxWithoutLoss = Warning(
+        SoftmaxWithoutLossId,
+        "Softmax output without a Loss",
+        "The last layer uses Softmax but [Network] sets no Loss, so '{0}' trains with MeanSquaredError; add Loss = Loss.CrossEntropy for a classifier, or write Loss = Loss.MeanSquaredError to keep it",
+        "A Softmax output makes class probabilities, which cross-entropy trains quickly and well; the default loss, mean squared error, trains them slowly. A Sigmoid output with the default loss is not reported: mean squared error on a sigmoid is a regression to [0, 1].");
+
     /// <summary>Every descriptor, in ID order: what the analyzer supports.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         NotPartial,
@@ -253,6 +260,7 @@ internal static class DiagnosticDescriptors
         WeightsFileNotFound,
         LargeNetwork,
         LargeGeneratedCode,
+        SoftmaxWithoutLoss,
         WeightsFileDamaged,
         WeightsTensorMissing,
         WeightsTensorUnexpected,
