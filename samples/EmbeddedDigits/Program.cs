@@ -29,7 +29,7 @@ for (int row = 0; row < 8; row++)
 }
 
 var evaluation = Metrics.Evaluate(network, test);
-Console.WriteLine($"Accuracy on the {test.Count} held-out digits: {evaluation.Accuracy:P2}");
+Console.WriteLine($"Accuracy on the {test.Count} test digits: {evaluation.Accuracy:P2}");
 
 static int ArgMax(ReadOnlySpan<float> values)
 {
