@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using NetGen.Generator.Emit;
 using NetGen.Generator.Model;
 using NetGen.Generator.Parsing;
+using NetGen.Generator.Weights;
 
 namespace NetGen.Generator;
 
@@ -37,6 +38,8 @@ public sealed class NetGenGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(networks, static (output, spec) =>
             output.AddSource(NetworkEmitter.HintName(spec), NetworkEmitter.Emit(spec, output.CancellationToken)));
+
+        EmbeddedWeightsPipeline.Register(context, networks);
     }
 
     /// <summary>Vector512.FusedMultiplyAdd arrived in .NET 9; older targets multiply and add.</summary>
