@@ -91,7 +91,7 @@ public sealed class IncrementalCachingTests
         var driver = CompilationFactory.CreateDriver().RunGenerators(compilation);
         var edited = compilation.ReplaceSyntaxTree(networks, CompilationFactory.Parse(Networks.Replace("[Dense(16, Activation.Tanh)]", "[Dense(12, Activation.Tanh)]"), "Networks.cs"));
         var second = driver.RunGenerators(edited).GetRunResult().Results.Single();
-        Assert.Contains(second.TrackedSteps[TrackingNames.Combine].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Contains(second.TrackedSteps[TrackingNames.Plan].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
     }
 
     [Fact]
