@@ -16,6 +16,18 @@ internal sealed class SourceWriter
     public SourceWriter Line(string text = "")
     {
         var indentation = _indent * IndentUnit.Length;
+        if (indentation + text.Length > MaxLineLength && text.StartsWith("//", StringComparison.Ordinal))
+        {
+            // Comments break at the last space that fits and go on behind the same marker.
+            var marker = text.StartsWith("///", StringComparison.Ordinal) ? "/// " : "// ";
+            var space = text.LastIndexOf(' ', MaxLineLength - indentation);
+            if (space > marker.Length)
+            {
+                Line(text.Substring(0, space));
+                return Line(marker + text.Substring(space + 1));
+            }
+        }
+
         var at = indentation + text.Length > MaxLineLength && !text.StartsWith("//", StringComparison.Ordinal)
             ? BreakPoint(text, MaxLineLength - indentation)
             : -1;

@@ -22,7 +22,7 @@ internal static class TrainingPlanner
     {
         var scratch = new ScratchAllocator();
         var regions = spec.Layers.Select(layer => Allocate(scratch, spec, layer)).ToList();
-        var forward = spec.Layers.Select(layer => Forward(spec, layer, layers[layer.Index], regions)).ToEquatableArray();
+        var forward = spec.Layers.Select(layer => Forward(layer, layers[layer.Index], regions)).ToEquatableArray();
         var backward = new List<TrainingBackwardStep>(spec.Layers.Count);
         for (var index = spec.Layers.Count - 1; index >= 0; index--)
         {
@@ -82,7 +82,7 @@ internal static class TrainingPlanner
         && ((spec.Loss == LossKind.CrossEntropy && layer.Activation == ActivationKind.Softmax)
             || (spec.Loss == LossKind.BinaryCrossEntropy && layer.Activation == ActivationKind.Sigmoid));
 
-    private static TrainingForwardStep Forward(NetworkSpec spec, LayerSpec layer, LayerPlan plan, List<LayerRegions> regions)
+    private static TrainingForwardStep Forward(LayerSpec layer, LayerPlan plan, List<LayerRegions> regions)
     {
         var own = regions[layer.Index];
         var input = layer.Index > 0 ? regions[layer.Index - 1].A : null;
@@ -106,7 +106,6 @@ internal static class TrainingPlanner
         var kind = layer.WeightCount <= RepeatedKernelWeights ? TrainingForwardKind.RepeatRowKernel : TrainingForwardKind.RuntimeBlock;
         var after = rowWise ? new TrainingRowWise(layer.IsMaxout ? RowWiseKind.Maxout : RowWiseKind.Softmax, own.Z!, own.A, layer.Units) : null;
         var keeps = rowWise ? "keeping z and a" : "keeping a";
-        _ = spec;
         return new TrainingForwardStep($"Layer {layer.Number}: {layer.Describe()}, {keeps}.", plan, kind, input, output, null, kernelActivation, activation, after);
     }
 

@@ -88,16 +88,6 @@ public static class Activations
     public static void MishBackward(ReadOnlySpan<float> z, ReadOnlySpan<float> da, Span<float> dz) =>
         Elementwise.ChainRule(z, da, dz, default(MishDerivative));
 
-    /// <summary>a = f(z) for every value, for activations computed after the layer's kernel (Swish and Mish while training).</summary>
-    public static void Apply<TActivation>(ReadOnlySpan<float> z, Span<float> a, TActivation activation)
-        where TActivation : struct, IActivationFunction
-    {
-        for (var i = 0; i < z.Length; i++)
-        {
-            a[i] = activation.Apply(z[i]);
-        }
-    }
-
     /// <summary>Softmax's Jacobian applied row by row: dz = a ⊙ (da − Σ da·a).</summary>
     public static void SoftmaxBackward(ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz, int width)
     {

@@ -34,37 +34,15 @@ internal static class DenseBackward<TWidth, TVector, TInputGradient>
     {
         var n = (nuint)inputs;
         var count = (nuint)TWidth.Count;
-        var tailSkipped = inputs % TWidth.Count == 0 ? 0 : TWidth.Count - (inputs % TWidth.Count);
+        var skipped = inputs % TWidth.Count == 0 ? 0 : TWidth.Count - (inputs % TWidth.Count);
         for (var first = 0; first < outputs; first += WeightRowBlock)
         {
             var end = (nuint)(first + WeightRowBlock < outputs ? first + WeightRowBlock : outputs);
             nuint i = 0;
-            var skipped = 0;
-            while (true)
+            for (; i + count <= n; i += count)
             {
-                if (i + count > n)
-                {
-                    if (skipped != 0 || tailSkipped == 0)
-                    {
-                        break;
-                    }
-
-                    skipped = tailSkipped;
-                    i = n - count;
-                }
-
                 var xi = TWidth.Load(ref x, i);
-                var dxi = TWidth.Zero;
-                if (skipped != 0)
-                {
-                    xi = TWidth.KeepFrom(xi, skipped);
-                }
-
-                if (TInputGradient.Enabled)
-                {
-                    dxi = InputGradientSoFar(ref dx, i, first, skipped);
-                }
-
+                var dxi = TInputGradient.Enabled && first != 0 ? TWidth.Load(ref dx, i) : TWidth.Zero;
                 for (var j = (nuint)first; j < end; j++)
                 {
                     ref var gradientRow = ref Unsafe.Add(ref weightGradients, j * n);
@@ -72,7 +50,7 @@ internal static class DenseBackward<TWidth, TVector, TInputGradient>
                     TWidth.Store(TWidth.MultiplyAdd(d, xi, TWidth.Load(ref gradientRow, i)), ref gradientRow, i);
                     if (TInputGradient.Enabled)
                     {
-                        dxi = TWidth.MultiplyAdd(WeightChunk(ref weights, j * n, i, skipped), d, dxi);
+                        dxi = TWidth.MultiplyAdd(TWidth.Load(ref weights, (j * n) + i), d, dxi);
                     }
                 }
 
@@ -80,13 +58,29 @@ internal static class DenseBackward<TWidth, TVector, TInputGradient>
                 {
                     TWidth.Store(dxi, ref dx, i);
                 }
+            }
 
-                if (skipped != 0)
+            if (skipped != 0)
+            {
+                // The last chunk overlaps the one before: its first lanes are zeroed in x (for dW) and in W (for dx).
+                i = n - count;
+                var xi = TWidth.KeepFrom(TWidth.Load(ref x, i), skipped);
+                var dxi = TInputGradient.Enabled ? InputGradientSoFar(ref dx, i, first, skipped) : TWidth.Zero;
+                for (var j = (nuint)first; j < end; j++)
                 {
-                    break;
+                    ref var gradientRow = ref Unsafe.Add(ref weightGradients, j * n);
+                    var d = TWidth.Broadcast(Unsafe.Add(ref delta, j));
+                    TWidth.Store(TWidth.MultiplyAdd(d, xi, TWidth.Load(ref gradientRow, i)), ref gradientRow, i);
+                    if (TInputGradient.Enabled)
+                    {
+                        dxi = TWidth.MultiplyAdd(TWidth.KeepFrom(TWidth.Load(ref weights, (j * n) + i), skipped), d, dxi);
+                    }
                 }
 
-                i += count;
+                if (TInputGradient.Enabled)
+                {
+                    TWidth.Store(dxi, ref dx, i);
+                }
             }
         }
     }
@@ -94,86 +88,86 @@ internal static class DenseBackward<TWidth, TVector, TInputGradient>
     private static void FourRows(ref float weights, ref float weightGradients, ref float x, ref float delta, ref float dx, int inputs, int outputs)
     {
         var n = (nuint)inputs;
-        var m = (nuint)outputs;
         var count = (nuint)TWidth.Count;
-        var tailSkipped = inputs % TWidth.Count == 0 ? 0 : TWidth.Count - (inputs % TWidth.Count);
+        var skipped = inputs % TWidth.Count == 0 ? 0 : TWidth.Count - (inputs % TWidth.Count);
         for (var first = 0; first < outputs; first += WeightRowBlock)
         {
             var end = (nuint)(first + WeightRowBlock < outputs ? first + WeightRowBlock : outputs);
             nuint i = 0;
-            var skipped = 0;
-            while (true)
+            for (; i + count <= n; i += count)
             {
-                if (i + count > n)
-                {
-                    if (skipped != 0 || tailSkipped == 0)
-                    {
-                        break;
-                    }
-
-                    skipped = tailSkipped;
-                    i = n - count;
-                }
-
                 var x0 = TWidth.Load(ref x, i);
                 var x1 = TWidth.Load(ref x, i + n);
                 var x2 = TWidth.Load(ref x, i + (2 * n));
                 var x3 = TWidth.Load(ref x, i + (3 * n));
-                if (skipped != 0)
+                if (TInputGradient.Enabled && first != 0)
                 {
-                    x0 = TWidth.KeepFrom(x0, skipped);
-                    x1 = TWidth.KeepFrom(x1, skipped);
-                    x2 = TWidth.KeepFrom(x2, skipped);
-                    x3 = TWidth.KeepFrom(x3, skipped);
+                    Chunk(ref weights, ref weightGradients, ref delta, ref dx, n, (nuint)outputs, i, (nuint)first, end, x0, x1, x2, x3,
+                        TWidth.Load(ref dx, i), TWidth.Load(ref dx, i + n), TWidth.Load(ref dx, i + (2 * n)), TWidth.Load(ref dx, i + (3 * n)), 0);
                 }
-
-                TVector dx0 = TWidth.Zero, dx1 = TWidth.Zero, dx2 = TWidth.Zero, dx3 = TWidth.Zero;
-                if (TInputGradient.Enabled)
+                else
                 {
-                    dx0 = InputGradientSoFar(ref dx, i, first, skipped);
-                    dx1 = InputGradientSoFar(ref dx, i + n, first, skipped);
-                    dx2 = InputGradientSoFar(ref dx, i + (2 * n), first, skipped);
-                    dx3 = InputGradientSoFar(ref dx, i + (3 * n), first, skipped);
+                    Chunk(ref weights, ref weightGradients, ref delta, ref dx, n, (nuint)outputs, i, (nuint)first, end, x0, x1, x2, x3,
+                        TWidth.Zero, TWidth.Zero, TWidth.Zero, TWidth.Zero, 0);
                 }
-
-                for (var j = (nuint)first; j < end; j++)
-                {
-                    ref var gradientRow = ref Unsafe.Add(ref weightGradients, j * n);
-                    var d0 = TWidth.Broadcast(Unsafe.Add(ref delta, j));
-                    var d1 = TWidth.Broadcast(Unsafe.Add(ref delta, j + m));
-                    var d2 = TWidth.Broadcast(Unsafe.Add(ref delta, j + (2 * m)));
-                    var d3 = TWidth.Broadcast(Unsafe.Add(ref delta, j + (3 * m)));
-                    var gradient = TWidth.Load(ref gradientRow, i);
-                    gradient = TWidth.MultiplyAdd(d0, x0, gradient);
-                    gradient = TWidth.MultiplyAdd(d1, x1, gradient);
-                    gradient = TWidth.MultiplyAdd(d2, x2, gradient);
-                    gradient = TWidth.MultiplyAdd(d3, x3, gradient);
-                    TWidth.Store(gradient, ref gradientRow, i);
-                    if (TInputGradient.Enabled)
-                    {
-                        var weight = WeightChunk(ref weights, j * n, i, skipped);
-                        dx0 = TWidth.MultiplyAdd(weight, d0, dx0);
-                        dx1 = TWidth.MultiplyAdd(weight, d1, dx1);
-                        dx2 = TWidth.MultiplyAdd(weight, d2, dx2);
-                        dx3 = TWidth.MultiplyAdd(weight, d3, dx3);
-                    }
-                }
-
-                if (TInputGradient.Enabled)
-                {
-                    TWidth.Store(dx0, ref dx, i);
-                    TWidth.Store(dx1, ref dx, i + n);
-                    TWidth.Store(dx2, ref dx, i + (2 * n));
-                    TWidth.Store(dx3, ref dx, i + (3 * n));
-                }
-
-                if (skipped != 0)
-                {
-                    break;
-                }
-
-                i += count;
             }
+
+            if (skipped != 0)
+            {
+                // The last chunk overlaps the one before: its first lanes are zeroed in x (for dW) and in W (for dx).
+                i = n - count;
+                var x0 = TWidth.KeepFrom(TWidth.Load(ref x, i), skipped);
+                var x1 = TWidth.KeepFrom(TWidth.Load(ref x, i + n), skipped);
+                var x2 = TWidth.KeepFrom(TWidth.Load(ref x, i + (2 * n)), skipped);
+                var x3 = TWidth.KeepFrom(TWidth.Load(ref x, i + (3 * n)), skipped);
+                var dx0 = TInputGradient.Enabled ? InputGradientSoFar(ref dx, i, first, skipped) : TWidth.Zero;
+                var dx1 = TInputGradient.Enabled ? InputGradientSoFar(ref dx, i + n, first, skipped) : TWidth.Zero;
+                var dx2 = TInputGradient.Enabled ? InputGradientSoFar(ref dx, i + (2 * n), first, skipped) : TWidth.Zero;
+                var dx3 = TInputGradient.Enabled ? InputGradientSoFar(ref dx, i + (3 * n), first, skipped) : TWidth.Zero;
+                Chunk(ref weights, ref weightGradients, ref delta, ref dx, n, (nuint)outputs, i, (nuint)first, end, x0, x1, x2, x3, dx0, dx1, dx2, dx3, skipped);
+            }
+        }
+    }
+
+    /// <summary>One chunk of inputs for a block of weight rows and four rows of the batch, dx kept in registers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Chunk(ref float weights, ref float weightGradients, ref float delta, ref float dx, nuint n, nuint m, nuint i, nuint first, nuint end,
+        TVector x0, TVector x1, TVector x2, TVector x3, TVector dx0, TVector dx1, TVector dx2, TVector dx3, int skipped)
+    {
+        for (var j = first; j < end; j++)
+        {
+            ref var gradientRow = ref Unsafe.Add(ref weightGradients, j * n);
+            var d0 = TWidth.Broadcast(Unsafe.Add(ref delta, j));
+            var d1 = TWidth.Broadcast(Unsafe.Add(ref delta, j + m));
+            var d2 = TWidth.Broadcast(Unsafe.Add(ref delta, j + (2 * m)));
+            var d3 = TWidth.Broadcast(Unsafe.Add(ref delta, j + (3 * m)));
+            var gradient = TWidth.Load(ref gradientRow, i);
+            gradient = TWidth.MultiplyAdd(d0, x0, gradient);
+            gradient = TWidth.MultiplyAdd(d1, x1, gradient);
+            gradient = TWidth.MultiplyAdd(d2, x2, gradient);
+            gradient = TWidth.MultiplyAdd(d3, x3, gradient);
+            TWidth.Store(gradient, ref gradientRow, i);
+            if (TInputGradient.Enabled)
+            {
+                var weight = TWidth.Load(ref weights, (j * n) + i);
+                if (skipped != 0)
+                {
+                    weight = TWidth.KeepFrom(weight, skipped);
+                }
+
+                dx0 = TWidth.MultiplyAdd(weight, d0, dx0);
+                dx1 = TWidth.MultiplyAdd(weight, d1, dx1);
+                dx2 = TWidth.MultiplyAdd(weight, d2, dx2);
+                dx3 = TWidth.MultiplyAdd(weight, d3, dx3);
+            }
+        }
+
+        if (TInputGradient.Enabled)
+        {
+            TWidth.Store(dx0, ref dx, i);
+            TWidth.Store(dx1, ref dx, i + n);
+            TWidth.Store(dx2, ref dx, i + (2 * n));
+            TWidth.Store(dx3, ref dx, i + (3 * n));
         }
     }
 
@@ -195,13 +189,6 @@ internal static class DenseBackward<TWidth, TVector, TInputGradient>
         }
 
         return TWidth.KeepBelow(TWidth.Load(ref dx, at), skipped);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TVector WeightChunk(ref float weights, nuint row, nuint at, int skipped)
-    {
-        var weight = TWidth.Load(ref weights, row + at);
-        return skipped != 0 ? TWidth.KeepFrom(weight, skipped) : weight;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

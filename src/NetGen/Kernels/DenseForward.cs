@@ -106,33 +106,12 @@ internal static class DenseForward<TWidth, TVector>
             TVector s20 = TWidth.Zero, s21 = TWidth.Zero, s22 = TWidth.Zero, s23 = TWidth.Zero;
             TVector s30 = TWidth.Zero, s31 = TWidth.Zero, s32 = TWidth.Zero, s33 = TWidth.Zero;
             nuint i = 0;
-            var skipped = 0;
-            while (true)
+            for (; i + count <= n; i += count)
             {
-                if (i + count > n)
-                {
-                    if (i == n)
-                    {
-                        break;
-                    }
-
-                    // The last chunk overlaps the one before; its lanes already counted are zeroed in the inputs.
-                    skipped = (int)(i + count - n);
-                    i = n - count;
-                }
-
                 var v0 = TWidth.Load(ref x, i);
                 var v1 = TWidth.Load(ref x1, i);
                 var v2 = TWidth.Load(ref x2, i);
                 var v3 = TWidth.Load(ref x3, i);
-                if (skipped != 0)
-                {
-                    v0 = TWidth.KeepFrom(v0, skipped);
-                    v1 = TWidth.KeepFrom(v1, skipped);
-                    v2 = TWidth.KeepFrom(v2, skipped);
-                    v3 = TWidth.KeepFrom(v3, skipped);
-                }
-
                 var wv = TWidth.Load(ref w0, i);
                 s00 = TWidth.MultiplyAdd(wv, v0, s00);
                 s10 = TWidth.MultiplyAdd(wv, v1, s10);
@@ -153,12 +132,37 @@ internal static class DenseForward<TWidth, TVector>
                 s13 = TWidth.MultiplyAdd(wv, v1, s13);
                 s23 = TWidth.MultiplyAdd(wv, v2, s23);
                 s33 = TWidth.MultiplyAdd(wv, v3, s33);
-                if (skipped != 0)
-                {
-                    break;
-                }
+            }
 
-                i += count;
+            if (i < n)
+            {
+                // The last chunk overlaps the one before; its lanes already counted are zeroed in the inputs.
+                i = n - count;
+                var skipped = TWidth.Count - (inputs % TWidth.Count);
+                var v0 = TWidth.KeepFrom(TWidth.Load(ref x, i), skipped);
+                var v1 = TWidth.KeepFrom(TWidth.Load(ref x1, i), skipped);
+                var v2 = TWidth.KeepFrom(TWidth.Load(ref x2, i), skipped);
+                var v3 = TWidth.KeepFrom(TWidth.Load(ref x3, i), skipped);
+                var wv = TWidth.Load(ref w0, i);
+                s00 = TWidth.MultiplyAdd(wv, v0, s00);
+                s10 = TWidth.MultiplyAdd(wv, v1, s10);
+                s20 = TWidth.MultiplyAdd(wv, v2, s20);
+                s30 = TWidth.MultiplyAdd(wv, v3, s30);
+                wv = TWidth.Load(ref w1, i);
+                s01 = TWidth.MultiplyAdd(wv, v0, s01);
+                s11 = TWidth.MultiplyAdd(wv, v1, s11);
+                s21 = TWidth.MultiplyAdd(wv, v2, s21);
+                s31 = TWidth.MultiplyAdd(wv, v3, s31);
+                wv = TWidth.Load(ref w2, i);
+                s02 = TWidth.MultiplyAdd(wv, v0, s02);
+                s12 = TWidth.MultiplyAdd(wv, v1, s12);
+                s22 = TWidth.MultiplyAdd(wv, v2, s22);
+                s32 = TWidth.MultiplyAdd(wv, v3, s32);
+                wv = TWidth.Load(ref w3, i);
+                s03 = TWidth.MultiplyAdd(wv, v0, s03);
+                s13 = TWidth.MultiplyAdd(wv, v1, s13);
+                s23 = TWidth.MultiplyAdd(wv, v2, s23);
+                s33 = TWidth.MultiplyAdd(wv, v3, s33);
             }
 
             var b = Vector128.LoadUnsafe(ref bias, (nuint)o);

@@ -81,9 +81,16 @@ namespace Digits
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
         public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
-            if (input.Length != InputSize) global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(input), InputSize, input.Length, "inputs");
-            if (output.Length != OutputSize) global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(output), OutputSize, output.Length,
-                "outputs");
+            if (input.Length != InputSize)
+            {
+                global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(input), InputSize, input.Length, "inputs");
+            }
+
+            if (output.Length != OutputSize)
+            {
+                global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(output), OutputSize, output.Length, "outputs");
+            }
+
             global::NetGen.Generated.DigitClassifierKernels.Forward(_parameters, input, output);
         }
 
@@ -93,12 +100,15 @@ namespace Digits
         public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
         {
             var rows = inputs.Length / InputSize;
-            if (inputs.Length % InputSize != 0) global::NetGen.Kernels.Guard.ThrowNotWholeRows(nameof(inputs), inputs.Length, InputSize,
-                "inputs");
+            if (inputs.Length % InputSize != 0)
+            {
+                global::NetGen.Kernels.Guard.ThrowNotWholeRows(nameof(inputs), inputs.Length, InputSize, "inputs");
+            }
+
             if (outputs.Length != rows * OutputSize)
             {
                 global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(outputs), rows * OutputSize, outputs.Length,
-                "outputs for " + rows + " rows");
+                    "outputs for " + rows + " rows");
             }
 
             global::NetGen.Generated.DigitClassifierKernels.ForwardBatch(_parameters, inputs, outputs, rows);
@@ -110,9 +120,16 @@ namespace Digits
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
         public float Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
         {
-            if (input.Length != InputSize) global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(input), InputSize, input.Length, "inputs");
-            if (target.Length != OutputSize) global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(target), OutputSize, target.Length,
-                "targets");
+            if (input.Length != InputSize)
+            {
+                global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(input), InputSize, input.Length, "inputs");
+            }
+
+            if (target.Length != OutputSize)
+            {
+                global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(target), OutputSize, target.Length, "targets");
+            }
+
             return global::NetGen.Generated.DigitClassifierKernels.Backward(_parameters, _gradients, _scratch, input, target, 1);
         }
 
@@ -131,7 +148,7 @@ namespace Digits
             if (targets.Length != rows * OutputSize)
             {
                 global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(targets), rows * OutputSize, targets.Length,
-                "targets for " + rows + " rows");
+                    "targets for " + rows + " rows");
             }
 
             return global::NetGen.Generated.DigitClassifierKernels.Backward(_parameters, _gradients, _scratch, inputs, targets, rows);
@@ -232,6 +249,7 @@ namespace NetGen.Generated
             ref float x = ref MemoryMarshal.GetReference(input);
             // Layer 1: Dense 784 → 128, ReLU, keeping a.
             DenseKernels.Forward(ref parameters[0], ref parameters[100352], ref x, ref scratch[0], 784, 128, rows, default(ReluFunction));
+
             // Layer 2: Dense 128 → 10, Softmax, keeping z and a.
             for (var r = 0; r < rows; r++)
             {
@@ -288,6 +306,7 @@ namespace NetGen.Generated
                         Vector128.StoreUnsafe(VectorMath.Relu(z), ref output, o);
                     }
                 }
+
                 return;
             }
 
@@ -317,6 +336,7 @@ namespace NetGen.Generated
                         Vector128.StoreUnsafe(VectorMath.Relu(z), ref output, o);
                     }
                 }
+
                 return;
             }
 
@@ -397,6 +417,7 @@ namespace NetGen.Generated
                         sum7x8) + Vector256.LoadUnsafe(ref bias, 2);
                     Vector256.StoreUnsafe(z, ref output, 2);
                 }
+
                 return;
             }
 
@@ -452,6 +473,7 @@ namespace NetGen.Generated
                     var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + Vector256.LoadUnsafe(ref bias, 2);
                     Vector256.StoreUnsafe(z, ref output, 2);
                 }
+
                 return;
             }
 

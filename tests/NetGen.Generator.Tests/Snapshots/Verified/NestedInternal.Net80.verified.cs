@@ -81,9 +81,16 @@ partial class Outer
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
         public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
-            if (input.Length != InputSize) global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(input), InputSize, input.Length, "inputs");
-            if (output.Length != OutputSize) global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(output), OutputSize, output.Length,
-                "outputs");
+            if (input.Length != InputSize)
+            {
+                global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(input), InputSize, input.Length, "inputs");
+            }
+
+            if (output.Length != OutputSize)
+            {
+                global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(output), OutputSize, output.Length, "outputs");
+            }
+
             global::NetGen.Generated.CriticKernels.Forward(_parameters, input, output);
         }
 
@@ -93,12 +100,15 @@ partial class Outer
         public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
         {
             var rows = inputs.Length / InputSize;
-            if (inputs.Length % InputSize != 0) global::NetGen.Kernels.Guard.ThrowNotWholeRows(nameof(inputs), inputs.Length, InputSize,
-                "inputs");
+            if (inputs.Length % InputSize != 0)
+            {
+                global::NetGen.Kernels.Guard.ThrowNotWholeRows(nameof(inputs), inputs.Length, InputSize, "inputs");
+            }
+
             if (outputs.Length != rows * OutputSize)
             {
                 global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(outputs), rows * OutputSize, outputs.Length,
-                "outputs for " + rows + " rows");
+                    "outputs for " + rows + " rows");
             }
 
             global::NetGen.Generated.CriticKernels.ForwardBatch(_parameters, inputs, outputs, rows);
@@ -110,9 +120,16 @@ partial class Outer
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
         public float Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
         {
-            if (input.Length != InputSize) global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(input), InputSize, input.Length, "inputs");
-            if (target.Length != OutputSize) global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(target), OutputSize, target.Length,
-                "targets");
+            if (input.Length != InputSize)
+            {
+                global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(input), InputSize, input.Length, "inputs");
+            }
+
+            if (target.Length != OutputSize)
+            {
+                global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(target), OutputSize, target.Length, "targets");
+            }
+
             return global::NetGen.Generated.CriticKernels.Backward(_parameters, _gradients, _scratch, input, target, 1);
         }
 
@@ -131,7 +148,7 @@ partial class Outer
             if (targets.Length != rows * OutputSize)
             {
                 global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(targets), rows * OutputSize, targets.Length,
-                "targets for " + rows + " rows");
+                    "targets for " + rows + " rows");
             }
 
             return global::NetGen.Generated.CriticKernels.Backward(_parameters, _gradients, _scratch, inputs, targets, rows);
@@ -229,6 +246,7 @@ namespace NetGen.Generated
             // Layer 1: Dense 3 → 5, Swish, keeping z and a.
             DenseKernels.ForwardKeepingPreActivations(ref parameters[0], ref parameters[15], ref x, ref scratch[0], ref scratch[20], 3, 5,
                 rows, default(SwishFunction));
+
             // Layer 2: Dense 5 → 1, Identity, keeping a.
             for (var r = 0; r < rows; r++)
             {
@@ -273,6 +291,7 @@ namespace NetGen.Generated
                     var z0 = Vector128.Sum(sum0) + bias;
                     output = z0;
                 }
+
                 return;
             }
 

@@ -84,9 +84,16 @@ namespace Game.Ai
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
         public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
-            if (input.Length != InputSize) global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(input), InputSize, input.Length, "inputs");
-            if (output.Length != OutputSize) global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(output), OutputSize, output.Length,
-                "outputs");
+            if (input.Length != InputSize)
+            {
+                global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(input), InputSize, input.Length, "inputs");
+            }
+
+            if (output.Length != OutputSize)
+            {
+                global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(output), OutputSize, output.Length, "outputs");
+            }
+
             global::NetGen.Generated.NpcBrainKernels.Forward(_parameters, input, output);
         }
 
@@ -96,12 +103,15 @@ namespace Game.Ai
         public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
         {
             var rows = inputs.Length / InputSize;
-            if (inputs.Length % InputSize != 0) global::NetGen.Kernels.Guard.ThrowNotWholeRows(nameof(inputs), inputs.Length, InputSize,
-                "inputs");
+            if (inputs.Length % InputSize != 0)
+            {
+                global::NetGen.Kernels.Guard.ThrowNotWholeRows(nameof(inputs), inputs.Length, InputSize, "inputs");
+            }
+
             if (outputs.Length != rows * OutputSize)
             {
                 global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(outputs), rows * OutputSize, outputs.Length,
-                "outputs for " + rows + " rows");
+                    "outputs for " + rows + " rows");
             }
 
             global::NetGen.Generated.NpcBrainKernels.ForwardBatch(_parameters, inputs, outputs, rows);
@@ -113,9 +123,16 @@ namespace Game.Ai
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
         public float Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
         {
-            if (input.Length != InputSize) global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(input), InputSize, input.Length, "inputs");
-            if (target.Length != OutputSize) global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(target), OutputSize, target.Length,
-                "targets");
+            if (input.Length != InputSize)
+            {
+                global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(input), InputSize, input.Length, "inputs");
+            }
+
+            if (target.Length != OutputSize)
+            {
+                global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(target), OutputSize, target.Length, "targets");
+            }
+
             return global::NetGen.Generated.NpcBrainKernels.Backward(_parameters, _gradients, _scratch, input, target, 1);
         }
 
@@ -134,7 +151,7 @@ namespace Game.Ai
             if (targets.Length != rows * OutputSize)
             {
                 global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(targets), rows * OutputSize, targets.Length,
-                "targets for " + rows + " rows");
+                    "targets for " + rows + " rows");
             }
 
             return global::NetGen.Generated.NpcBrainKernels.Backward(_parameters, _gradients, _scratch, inputs, targets, rows);
@@ -241,11 +258,13 @@ namespace NetGen.Generated
             {
                 Layer1(ref parameters[0], ref Unsafe.Add(ref x, r * 4), ref scratch[r * 16]);
             }
+
             // Layer 2: Dense 16 → 16, Tanh, keeping a.
             for (var r = 0; r < rows; r++)
             {
                 Layer2(ref parameters[80], ref scratch[r * 16], ref scratch[192 + (r * 16)]);
             }
+
             // Layer 3: Dense 16 → 2, Identity, keeping a.
             for (var r = 0; r < rows; r++)
             {
@@ -290,6 +309,7 @@ namespace NetGen.Generated
                     var z = HorizontalSums.GroupSums(product0, product1, product2, product3) + Vector512.LoadUnsafe(ref bias, 0);
                     Vector512.StoreUnsafe(VectorMath.Tanh(z), ref output, 0);
                 }
+
                 return;
             }
 
@@ -316,6 +336,7 @@ namespace NetGen.Generated
                     var z = HorizontalSums.GroupSums(product0, product1, product2, product3) + Vector256.LoadUnsafe(ref bias, 8);
                     Vector256.StoreUnsafe(VectorMath.Tanh(z), ref output, 8);
                 }
+
                 return;
             }
 
@@ -351,6 +372,7 @@ namespace NetGen.Generated
                         sum14, sum15) + Vector512.LoadUnsafe(ref bias, 0);
                     Vector512.StoreUnsafe(VectorMath.Tanh(z), ref output, 0);
                 }
+
                 return;
             }
 
@@ -402,6 +424,7 @@ namespace NetGen.Generated
                     var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + Vector256.LoadUnsafe(ref bias, 8);
                     Vector256.StoreUnsafe(VectorMath.Tanh(z), ref output, 8);
                 }
+
                 return;
             }
 
@@ -428,6 +451,7 @@ namespace NetGen.Generated
                     var z1 = Vector128.Sum(sum1x4) + Unsafe.Add(ref bias, 1);
                     Unsafe.Add(ref output, 1) = z1;
                 }
+
                 return;
             }
 
@@ -448,6 +472,7 @@ namespace NetGen.Generated
                     var z1 = Vector128.Sum(sum1x4) + Unsafe.Add(ref bias, 1);
                     Unsafe.Add(ref output, 1) = z1;
                 }
+
                 return;
             }
 

@@ -87,9 +87,16 @@ namespace Lecture.Networks
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
         public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
-            if (input.Length != InputSize) global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(input), InputSize, input.Length, "inputs");
-            if (output.Length != OutputSize) global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(output), OutputSize, output.Length,
-                "outputs");
+            if (input.Length != InputSize)
+            {
+                global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(input), InputSize, input.Length, "inputs");
+            }
+
+            if (output.Length != OutputSize)
+            {
+                global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(output), OutputSize, output.Length, "outputs");
+            }
+
             global::NetGen.Generated.OddMaxoutKernels.Forward(_parameters, input, output);
         }
 
@@ -99,12 +106,15 @@ namespace Lecture.Networks
         public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
         {
             var rows = inputs.Length / InputSize;
-            if (inputs.Length % InputSize != 0) global::NetGen.Kernels.Guard.ThrowNotWholeRows(nameof(inputs), inputs.Length, InputSize,
-                "inputs");
+            if (inputs.Length % InputSize != 0)
+            {
+                global::NetGen.Kernels.Guard.ThrowNotWholeRows(nameof(inputs), inputs.Length, InputSize, "inputs");
+            }
+
             if (outputs.Length != rows * OutputSize)
             {
                 global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(outputs), rows * OutputSize, outputs.Length,
-                "outputs for " + rows + " rows");
+                    "outputs for " + rows + " rows");
             }
 
             global::NetGen.Generated.OddMaxoutKernels.ForwardBatch(_parameters, inputs, outputs, rows);
@@ -116,9 +126,16 @@ namespace Lecture.Networks
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
         public float Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
         {
-            if (input.Length != InputSize) global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(input), InputSize, input.Length, "inputs");
-            if (target.Length != OutputSize) global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(target), OutputSize, target.Length,
-                "targets");
+            if (input.Length != InputSize)
+            {
+                global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(input), InputSize, input.Length, "inputs");
+            }
+
+            if (target.Length != OutputSize)
+            {
+                global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(target), OutputSize, target.Length, "targets");
+            }
+
             return global::NetGen.Generated.OddMaxoutKernels.Backward(_parameters, _gradients, _scratch, input, target, 1);
         }
 
@@ -137,7 +154,7 @@ namespace Lecture.Networks
             if (targets.Length != rows * OutputSize)
             {
                 global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(targets), rows * OutputSize, targets.Length,
-                "targets for " + rows + " rows");
+                    "targets for " + rows + " rows");
             }
 
             return global::NetGen.Generated.OddMaxoutKernels.Backward(_parameters, _gradients, _scratch, inputs, targets, rows);
@@ -255,17 +272,20 @@ namespace NetGen.Generated
             {
                 Layer1(ref parameters[0], ref Unsafe.Add(ref x, r * 7), ref scratch[r * 17]);
             }
+
             // Layer 2: Maxout 17 → 5 × 3 pieces, keeping z and a.
             for (var r = 0; r < rows; r++)
             {
                 Layer2(ref parameters[136], ref scratch[r * 17], ref scratch[204 + (r * 15)]);
             }
             Activations.Maxout(scratch.Slice(204, rows * 15), scratch.Slice(264, rows * 5), 5);
+
             // Layer 3: Dense 5 → 9, ELU, keeping a.
             for (var r = 0; r < rows; r++)
             {
                 Layer3(ref parameters[406], ref scratch[264 + (r * 5)], ref scratch[364 + (r * 9)]);
             }
+
             // Layer 4: Dense 9 → 3, Sigmoid, keeping the logits z.
             DenseKernels.Forward(ref parameters[460], ref parameters[487], ref scratch[364], ref scratch[472], 9, 3, rows,
                 default(IdentityFunction));
@@ -377,6 +397,7 @@ namespace NetGen.Generated
                     var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3) + Vector128.LoadUnsafe(ref bias, 13);
                     Vector128.StoreUnsafe(VectorMath.LeakyRelu(z, 0.1f), ref output, 13);
                 }
+
                 return;
             }
 
@@ -455,6 +476,7 @@ namespace NetGen.Generated
                         sum7x8) + Vector256.LoadUnsafe(ref bias, 7);
                     Vector256.StoreUnsafe(z, ref output, 7);
                 }
+
                 return;
             }
 
@@ -526,6 +548,7 @@ namespace NetGen.Generated
                     var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + Vector256.LoadUnsafe(ref bias, 7);
                     Vector256.StoreUnsafe(z, ref output, 7);
                 }
+
                 return;
             }
 
@@ -585,6 +608,7 @@ namespace NetGen.Generated
                     var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3) + Vector128.LoadUnsafe(ref bias, 5);
                     Vector128.StoreUnsafe(VectorMath.Elu(z, 1f), ref output, 5);
                 }
+
                 return;
             }
 
@@ -619,6 +643,7 @@ namespace NetGen.Generated
                     var z2 = Vector128.Sum(sum2x4) + Unsafe.Add(ref bias, 2);
                     Unsafe.Add(ref output, 2) = VectorMath.Sigmoid(z2);
                 }
+
                 return;
             }
 
