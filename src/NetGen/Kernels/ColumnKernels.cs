@@ -54,6 +54,7 @@ public static class ColumnKernels
     /// <param name="outputs">Output features.</param>
     /// <param name="lanes">Rows in the block: 16 (Vector512) or 8 (Vector256).</param>
     /// <param name="activation">The element-wise activation f.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Forward<TActivation>(ref float weights, ref float bias, ref float input, ref float output, int inputs, int outputs, int lanes, TActivation activation)
         where TActivation : struct, IActivationFunction
     {
@@ -103,6 +104,7 @@ internal static class ColumnForward<TWidth, TVector>
 {
     private const int OutputBlock = 8;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Layer<TActivation>(ref float weights, ref float bias, ref float input, ref float output, int inputs, int outputs, TActivation activation)
         where TActivation : struct, IActivationFunction
     {

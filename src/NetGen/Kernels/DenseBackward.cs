@@ -16,6 +16,7 @@ internal static class DenseBackward<TWidth, TVector, TInputGradient>
     /// <summary>Weight rows whose gradients are updated before moving on to the next inputs.</summary>
     private const int WeightRowBlock = 8;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Rows(ref float weights, ref float weightGradients, ref float input, ref float delta, ref float inputGradient, int inputs, int outputs, int rows)
     {
         var row = 0;

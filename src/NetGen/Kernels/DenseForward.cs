@@ -12,6 +12,7 @@ internal static class DenseForward<TWidth, TVector>
     where TWidth : struct, ISimdWidth<TVector>
     where TVector : struct
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Rows<TActivation>(ref float weights, ref float bias, ref float input, ref float preActivation, ref float output, int inputs, int outputs, int rows, TActivation activation)
         where TActivation : struct, IActivationFunction
     {

@@ -30,6 +30,7 @@ public static class DenseKernels
     /// <param name="outputs">Values per output row.</param>
     /// <param name="rows">How many rows.</param>
     /// <param name="activation">The element-wise activation f.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Forward<TActivation>(ref float weights, ref float bias, ref float input, ref float output, int inputs, int outputs, int rows, TActivation activation)
         where TActivation : struct, IActivationFunction =>
         Dispatch(ref weights, ref bias, ref input, ref Unsafe.NullRef<float>(), ref output, inputs, outputs, rows, activation);
@@ -44,6 +45,7 @@ public static class DenseKernels
     /// <param name="outputs">Values per output row.</param>
     /// <param name="rows">How many rows.</param>
     /// <param name="activation">The element-wise activation f.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void ForwardKeepingPreActivations<TActivation>(ref float weights, ref float bias, ref float input, ref float preActivation, ref float output, int inputs, int outputs, int rows, TActivation activation)
         where TActivation : struct, IActivationFunction =>
         Dispatch(ref weights, ref bias, ref input, ref preActivation, ref output, inputs, outputs, rows, activation);
@@ -61,6 +63,7 @@ public static class DenseKernels
     /// <param name="inputs">Values per input row.</param>
     /// <param name="outputs">Values per δ row.</param>
     /// <param name="rows">How many rows.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Backward(ref float weights, ref float weightGradients, ref float biasGradients, ref float input, ref float delta, ref float inputGradient, int inputs, int outputs, int rows) =>
         Dispatch<WithInputGradient>(ref weights, ref weightGradients, ref biasGradients, ref input, ref delta, ref inputGradient, inputs, outputs, rows);
 
@@ -72,9 +75,11 @@ public static class DenseKernels
     /// <param name="inputs">Values per input row.</param>
     /// <param name="outputs">Values per δ row.</param>
     /// <param name="rows">How many rows.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void BackwardWeightsOnly(ref float weightGradients, ref float biasGradients, ref float input, ref float delta, int inputs, int outputs, int rows) =>
         Dispatch<WithoutInputGradient>(ref Unsafe.NullRef<float>(), ref weightGradients, ref biasGradients, ref input, ref delta, ref Unsafe.NullRef<float>(), inputs, outputs, rows);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Dispatch<TActivation>(ref float weights, ref float bias, ref float input, ref float preActivation, ref float output, int inputs, int outputs, int rows, TActivation activation)
         where TActivation : struct, IActivationFunction
     {
@@ -96,6 +101,7 @@ public static class DenseKernels
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Dispatch<TInputGradient>(ref float weights, ref float weightGradients, ref float biasGradients, ref float input, ref float delta, ref float inputGradient, int inputs, int outputs, int rows)
         where TInputGradient : struct, IFlag
     {
