@@ -15,8 +15,11 @@ internal static class TrainingPlanner
     /// <summary>Rows BackwardBatch computes at once, reusing every loaded weight for each.</summary>
     public const int RowBlock = 4;
 
-    /// <summary>Layers with at most this many weights (16 KB, in L1) run their generated one-row kernel per row of a block.</summary>
-    private const long RepeatedKernelWeights = 4096;
+    /// <summary>
+    /// Layers with at most this many weights (4 KB) run their generated one-row kernel — written out completely at
+    /// this size — once per row of a block; larger ones gain more from the block kernel's reuse of every weight.
+    /// </summary>
+    private const long RepeatedKernelWeights = 1024;
 
     public static TrainingPlan Plan(NetworkSpec spec, EquatableArray<LayerPlan> layers)
     {

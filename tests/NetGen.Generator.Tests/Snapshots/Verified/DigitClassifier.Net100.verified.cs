@@ -251,10 +251,8 @@ namespace NetGen.Generated
             DenseKernels.Forward(ref parameters[0], ref parameters[100352], ref x, ref scratch[0], 784, 128, rows, default(ReluFunction));
 
             // Layer 2: Dense 128 → 10, Softmax, keeping z and a.
-            for (var r = 0; r < rows; r++)
-            {
-                Layer2(ref parameters[100480], ref scratch[r * 128], ref scratch[1536 + (r * 10)]);
-            }
+            DenseKernels.Forward(ref parameters[100480], ref parameters[101760], ref scratch[0], ref scratch[1536], 128, 10, rows,
+                default(IdentityFunction));
             Activations.Softmax(scratch.Slice(1536, rows * 10), scratch.Slice(1576, rows * 10), 10);
 
             // Cross-entropy fused with Softmax: dL/dz = y − t.
