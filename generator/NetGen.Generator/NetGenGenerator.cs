@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using NetGen.Generator.Emit;
 using NetGen.Generator.Parsing;
 using NetGen.Generator.Planning;
+using NetGen.Generator.Weights;
 
 namespace NetGen.Generator;
 
@@ -37,5 +38,7 @@ public sealed class NetGenGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(plans, static (output, plan) =>
             output.AddSource(NetworkWriter.HintName(plan), NetworkWriter.Write(plan, output.CancellationToken)));
+
+        EmbeddedWeightsPipeline.Register(context, specs.Select(static (spec, _) => spec!));
     }
 }

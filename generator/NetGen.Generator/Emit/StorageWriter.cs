@@ -22,7 +22,8 @@ internal static class StorageWriter
         writer.Line(generated);
         writer.Line($"private readonly float[] _scratch = new float[{Literals.Int(plan.Training.ScratchLength)}];");
         writer.Line();
-        Member(writer, generated, "Creates the network with parameters initialised from seed 0.", $"public {name}() : this(0) {{ }}");
+        Weights.EmbeddedWeightsHook.WriteParameterlessConstructor(writer, plan.Spec);
+        writer.Line();
         Member(writer, generated, "Creates the network with parameters initialised from <paramref name=\"seed\"/>.", $"public {name}(int seed) => InitializeParameters(seed);");
         Member(writer, generated, "Every weight and bias, layer by layer: weight [out, in] row-major, then bias [out].", $"public {Code.Span} Parameters => _parameters;");
         Member(writer, generated, "The gradient of the loss with respect to <see cref=\"Parameters\"/>, in the same layout.", $"public {Code.Span} Gradients => _gradients;");

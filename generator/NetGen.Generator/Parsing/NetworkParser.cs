@@ -73,10 +73,6 @@ internal static class NetworkParser
                 {
                     problems.Add(new Problem(DiagnosticDescriptors.WeightsFileNotFound, NamedArgumentLocation(network, "Weights"), new object?[] { weightsFile }));
                 }
-                else if (weightsFile is not null && isAdditionalFile is not null)
-                {
-                    problems.Add(new Problem(DiagnosticDescriptors.WeightsNotEmbedded, NamedArgumentLocation(network, "Weights"), new object?[] { weightsFile }));
-                }
             }
         }
 
@@ -91,7 +87,7 @@ internal static class NetworkParser
 
         if (layers.Count > 0)
         {
-            CheckLoss(network, loss, layers[layers.Count - 1], problems);
+            CheckLoss(network, loss, layers[layers.Count - 1], problems, type.Name);
             CheckSize(type, layers, problems, typeLocation);
         }
 
@@ -284,7 +280,7 @@ internal static class NetworkParser
         }
     }
 
-    private static void CheckLoss(AttributeData network, LossKind loss, LayerSpec output, List<Problem> problems)
+    private static void CheckLoss(AttributeData network, LossKind loss, LayerSpec output, List<Problem> problems, string typeName)
     {
         var (expected, fix) = loss switch
         {
@@ -296,6 +292,12 @@ internal static class NetworkParser
         if (loss is LossKind.BinaryCrossEntropy or LossKind.CrossEntropy && (output.IsMaxout || output.Activation != expected))
         {
             problems.Add(new Problem(DiagnosticDescriptors.LossDoesNotFitOutput, NamedArgumentLocation(network, "Loss") ?? LocationOf(network), new object?[] { loss.ToString(), expected.ToString(), actual, fix }));
+        }
+
+        var lossWritten = network.NamedArguments.Any(n => n.Key == "Loss");
+        if (!lossWritten && !output.IsMaxout && output.Activation == ActivationKind.Softmax)
+        {
+            problems.Add(new Problem(DiagnosticDescriptors.SoftmaxWithoutLoss, LocationOf(network), new object?[] { typeName }));
         }
     }
 
@@ -397,7 +399,7 @@ internal static class NetworkParser
             : syntax.GetLocation();
     }
 
-    private static Location? NamedArgumentLocation(AttributeData attribute, string propertyName) =>
+    internal static Location? NamedArgumentLocation(AttributeData attribute, string propertyName) =>
         attribute.ApplicationSyntaxReference?.GetSyntax() is AttributeSyntax { ArgumentList: { } list }
             ? list.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == propertyName)?.GetLocation()
             : null;

@@ -14,7 +14,9 @@ namespace NetGen.Generator.Planning;
 /// <param name="ParameterBreakdown">The parameter count, layer by layer, for the constant's documentation.</param>
 /// <param name="Aliases">The using aliases the kernels class needs, each a complete directive.</param>
 /// <param name="Batch">The transposed-block path of ForwardBatch, or null when its blocks would not fit the stack.</param>
+/// <param name="Spec">The spec, for the embedded-weights writers (<c>Weights/</c>), which print from it.</param>
 internal sealed record NetworkPlan(
+    NetworkSpec Spec,
     TypeHierarchy Type,
     string KernelsClass,
     string Version,

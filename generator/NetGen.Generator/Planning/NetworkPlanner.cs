@@ -23,6 +23,7 @@ internal static class NetworkPlanner
         var row = RowChain(spec, layers);
         var batch = Batch(spec, layers);
         return new NetworkPlan(
+            spec,
             spec.Type,
             KernelsClass(spec.Type.Type.Name),
             GeneratorVersion.Current,

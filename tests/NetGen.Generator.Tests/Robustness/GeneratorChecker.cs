@@ -73,9 +73,10 @@ internal static class GeneratorChecker
                 Fail(warnings.Count > 0, "a valid declaration does not compile cleanly: " + string.Join("; ", warnings), source);
             }
 
-            if (type.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is ClassDeclarationSyntax) && NetworkParser.Parse(type, null, default).Spec is not null)
+            if (type.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is ClassDeclarationSyntax) && NetworkParser.Parse(type, null, default).Spec is { } spec)
             {
-                generated++;
+                // A network with Weights also gets the file of its embedded parameters.
+                generated += spec.WeightsFile is null ? 1 : 2;
             }
         }
 
