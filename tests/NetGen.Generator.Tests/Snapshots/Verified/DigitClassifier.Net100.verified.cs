@@ -32,8 +32,10 @@ namespace Digits
         private readonly float[] _scratch = new float[1656];
 
         /// <summary>Creates the network with parameters initialised from seed 0.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
-        public DigitClassifier() : this(0) { }
+        public DigitClassifier()
+            : this(0)
+        {
+        }
 
         /// <summary>Creates the network with parameters initialised from <paramref name="seed"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
@@ -58,6 +60,14 @@ namespace Digits
 
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
         global::NetGen.Loss global::NetGen.INetwork.Loss => global::NetGen.Loss.CrossEntropy;
+
+        /// <summary>The layers as weight files store them: 784-Dense128ReLU-Dense10Softmax.</summary>
+        private static readonly global::NetGen.NetworkArchitecture s_architecture = new(
+            784,
+            global::NetGen.LayerDescription.Dense(784, 128, global::NetGen.Activation.ReLU),
+            global::NetGen.LayerDescription.Dense(128, 10, global::NetGen.Activation.Softmax));
+
+        global::NetGen.NetworkArchitecture global::NetGen.INetwork.Architecture => s_architecture;
 
         /// <summary>
         /// Draws every weight from N(0, σ²) with He's σ = √(2 / fan-in) for the ReLU family and Glorot's

@@ -32,8 +32,10 @@ namespace Digits
         private readonly float[] _scratch = new float[1656];
 
         /// <summary>Creates the network with parameters initialised from seed 0.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
-        public DigitClassifier() : this(0) { }
+        public DigitClassifier()
+            : this(0)
+        {
+        }
 
         /// <summary>Creates the network with parameters initialised from <paramref name="seed"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]

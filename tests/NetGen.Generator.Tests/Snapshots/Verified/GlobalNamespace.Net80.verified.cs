@@ -30,8 +30,10 @@ partial class GlobalBrain : global::NetGen.INetwork
     private readonly float[] _scratch = new float[44];
 
     /// <summary>Creates the network with parameters initialised from seed 0.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
-    public GlobalBrain() : this(0) { }
+    public GlobalBrain()
+        : this(0)
+    {
+    }
 
     /// <summary>Creates the network with parameters initialised from <paramref name="seed"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
@@ -56,6 +58,14 @@ partial class GlobalBrain : global::NetGen.INetwork
 
     [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
     global::NetGen.Loss global::NetGen.INetwork.Loss => global::NetGen.Loss.MeanSquaredError;
+
+    /// <summary>The layers as weight files store them: 2-Dense3Tanh-Dense1Identity.</summary>
+    private static readonly global::NetGen.NetworkArchitecture s_architecture = new(
+        2,
+        global::NetGen.LayerDescription.Dense(2, 3, global::NetGen.Activation.Tanh),
+        global::NetGen.LayerDescription.Dense(3, 1, global::NetGen.Activation.Identity));
+
+    global::NetGen.NetworkArchitecture global::NetGen.INetwork.Architecture => s_architecture;
 
     /// <summary>
     /// Draws every weight from N(0, σ²) with He's σ = √(2 / fan-in) for the ReLU family and Glorot's

@@ -32,8 +32,10 @@ namespace Features
         private readonly float[] _scratch = new float[8];
 
         /// <summary>Creates the network with parameters initialised from seed 0.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
-        public LogisticRegression() : this(0) { }
+        public LogisticRegression()
+            : this(0)
+        {
+        }
 
         /// <summary>Creates the network with parameters initialised from <paramref name="seed"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
@@ -58,6 +60,13 @@ namespace Features
 
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
         global::NetGen.Loss global::NetGen.INetwork.Loss => global::NetGen.Loss.BinaryCrossEntropy;
+
+        /// <summary>The layers as weight files store them: 5-Dense1Sigmoid.</summary>
+        private static readonly global::NetGen.NetworkArchitecture s_architecture = new(
+            5,
+            global::NetGen.LayerDescription.Dense(5, 1, global::NetGen.Activation.Sigmoid));
+
+        global::NetGen.NetworkArchitecture global::NetGen.INetwork.Architecture => s_architecture;
 
         /// <summary>
         /// Draws every weight from N(0, σ²) with He's σ = √(2 / fan-in) for the ReLU family and Glorot's

@@ -32,8 +32,10 @@ namespace Features
         private readonly float[] _scratch = new float[144];
 
         /// <summary>Creates the network with parameters initialised from seed 0.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
-        public MaxoutUnits() : this(0) { }
+        public MaxoutUnits()
+            : this(0)
+        {
+        }
 
         /// <summary>Creates the network with parameters initialised from <paramref name="seed"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
@@ -58,6 +60,14 @@ namespace Features
 
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
         global::NetGen.Loss global::NetGen.INetwork.Loss => global::NetGen.Loss.MeanSquaredError;
+
+        /// <summary>The layers as weight files store them: 3-Maxout4x3-Dense2Identity.</summary>
+        private static readonly global::NetGen.NetworkArchitecture s_architecture = new(
+            3,
+            global::NetGen.LayerDescription.Maxout(3, 4, 3),
+            global::NetGen.LayerDescription.Dense(4, 2, global::NetGen.Activation.Identity));
+
+        global::NetGen.NetworkArchitecture global::NetGen.INetwork.Architecture => s_architecture;
 
         /// <summary>
         /// Draws every weight from N(0, σ²) with He's σ = √(2 / fan-in) for the ReLU family and Glorot's

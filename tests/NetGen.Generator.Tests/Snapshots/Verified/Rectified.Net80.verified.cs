@@ -32,8 +32,10 @@ namespace Features
         private readonly float[] _scratch = new float[228];
 
         /// <summary>Creates the network with parameters initialised from seed 0.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
-        public Rectified() : this(0) { }
+        public Rectified()
+            : this(0)
+        {
+        }
 
         /// <summary>Creates the network with parameters initialised from <paramref name="seed"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
@@ -58,6 +60,16 @@ namespace Features
 
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
         global::NetGen.Loss global::NetGen.INetwork.Loss => global::NetGen.Loss.MeanSquaredError;
+
+        /// <summary>The layers as weight files store them: 5-Dense6ReLU-Dense6LeakyReLU(0.1)-Dense6ELU-Dense1ReLU6.</summary>
+        private static readonly global::NetGen.NetworkArchitecture s_architecture = new(
+            5,
+            global::NetGen.LayerDescription.Dense(5, 6, global::NetGen.Activation.ReLU),
+            global::NetGen.LayerDescription.Dense(6, 6, global::NetGen.Activation.LeakyReLU, 0.1f),
+            global::NetGen.LayerDescription.Dense(6, 6, global::NetGen.Activation.ELU, 1f),
+            global::NetGen.LayerDescription.Dense(6, 1, global::NetGen.Activation.ReLU6));
+
+        global::NetGen.NetworkArchitecture global::NetGen.INetwork.Architecture => s_architecture;
 
         /// <summary>
         /// Draws every weight from N(0, σ²) with He's σ = √(2 / fan-in) for the ReLU family and Glorot's
