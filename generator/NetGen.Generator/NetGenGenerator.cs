@@ -1,16 +1,16 @@
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using NetGen.Generator.Emit;
-using NetGen.Generator.Model;
 using NetGen.Generator.Parsing;
+using NetGen.Generator.Planning;
 using NetGen.Generator.Weights;
 
 namespace NetGen.Generator;
 
 /// <summary>
-/// Turns every <c>[Network]</c> class into a specialised network. Emits only for valid declarations and stays
-/// silent on the rest; NetGen's analyzer reports what is wrong with them.
+/// Turns every <c>[Network]</c> class into a specialised network: parse the attributes into a spec, plan the code for
+/// the target's features, print the plan. Emits only for valid declarations and stays silent on the rest; NetGen's
+/// analyzer reports what is wrong with them.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class NetGenGenerator : IIncrementalGenerator
@@ -28,25 +28,17 @@ public sealed class NetGenGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Parse);
 
         var features = context.CompilationProvider
-            .Select(static (compilation, _) => DetectFeatures(compilation))
+            .Select(static (compilation, _) => TargetFeatures.Of(compilation))
             .WithTrackingName(TrackingNames.Features);
 
-        var networks = specs
+        var plans = specs
             .Combine(features)
-            .Select(static (pair, _) => pair.Left! with { Features = pair.Right })
-            .WithTrackingName(TrackingNames.Combine);
+            .Select(static (pair, _) => NetworkPlanner.Plan(pair.Left!, pair.Right))
+            .WithTrackingName(TrackingNames.Plan);
 
-        context.RegisterSourceOutput(networks, static (output, spec) =>
-            output.AddSource(NetworkEmitter.HintName(spec), NetworkEmitter.Emit(spec, output.CancellationToken)));
+        context.RegisterSourceOutput(plans, static (output, plan) =>
+            output.AddSource(NetworkWriter.HintName(plan), NetworkWriter.Write(plan, output.CancellationToken)));
 
-        EmbeddedWeightsPipeline.Register(context, networks);
-    }
-
-    /// <summary>Vector512.FusedMultiplyAdd arrived in .NET 9; older targets multiply and add.</summary>
-    private static TargetFeatures DetectFeatures(Compilation compilation)
-    {
-        var vector512 = compilation.GetTypeByMetadataName("System.Runtime.Intrinsics.Vector512");
-        var fused = vector512?.GetMembers("FusedMultiplyAdd").Any() == true;
-        return new TargetFeatures(fused);
+        EmbeddedWeightsPipeline.Register(context, specs.Select(static (spec, _) => spec!));
     }
 }

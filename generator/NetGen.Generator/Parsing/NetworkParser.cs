@@ -96,7 +96,7 @@ internal static class NetworkParser
         var valid = wellFormed && layers.Count == layerAttributes.Count && layers.Count > 0
             && problems.All(p => p.Descriptor.DefaultSeverity != DiagnosticSeverity.Error);
         var spec = valid
-            ? new NetworkSpec(DescribeHierarchy(type), inputs, loss, layers.ToEquatableArray(), weightsFile, TargetFeatures.Baseline)
+            ? new NetworkSpec(DescribeHierarchy(type), inputs, loss, layers.ToEquatableArray(), weightsFile)
             : null;
         return new ParsedNetwork(spec, problems);
     }

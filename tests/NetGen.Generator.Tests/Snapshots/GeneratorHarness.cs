@@ -8,10 +8,11 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace NetGen.Generator.Tests.Snapshots;
 
-/// <summary>The reference assemblies a test compiles against: .NET 8 (no Vector512.FusedMultiplyAdd) or .NET 10 (with it).</summary>
+/// <summary>The reference assemblies a test compiles against: .NET 8 (no Vector512.FusedMultiplyAdd), .NET 9 or .NET 10 (with it).</summary>
 public enum ReferenceSet
 {
     Net80,
+    Net90,
     Net100,
 }
 
@@ -52,18 +53,22 @@ public static class GeneratorHarness
         Compile(new[] { source }, references);
 
     /// <summary>One compilation of several files (each its own syntax tree, so each may have a file-scoped namespace).</summary>
-    public static CSharpCompilation Compile(IReadOnlyList<string> sources, ReferenceSet references = ReferenceSet.Net80)
+    public static CSharpCompilation Compile(IReadOnlyList<string> sources, ReferenceSet references = ReferenceSet.Net80) =>
+        Compile(sources, references, ParseOptions);
+
+    public static CSharpCompilation Compile(IReadOnlyList<string> sources, ReferenceSet references, CSharpParseOptions parseOptions)
     {
         var frameworkReferences = references switch
         {
             ReferenceSet.Net80 => Basic.Reference.Assemblies.Net80.References.All.Cast<MetadataReference>(),
+            ReferenceSet.Net90 => Basic.Reference.Assemblies.Net90.References.All.Cast<MetadataReference>(),
             ReferenceSet.Net100 => Basic.Reference.Assemblies.Net100.References.All.Cast<MetadataReference>(),
             _ => throw new ArgumentOutOfRangeException(nameof(references)),
         };
 
         return CSharpCompilation.Create(
             "NetGen.UserProject",
-            sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, ParseOptions, path: $"UserCode{i}.cs")),
+            sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, parseOptions, path: $"UserCode{i}.cs")),
             frameworkReferences.Append(Runtime),
             new CSharpCompilationOptions(
                 OutputKind.DynamicallyLinkedLibrary,
@@ -85,12 +90,16 @@ public static class GeneratorHarness
     public static GeneratorRun Run(string source, ReferenceSet references = ReferenceSet.Net80) =>
         Run(new[] { source }, references);
 
-    public static GeneratorRun Run(IReadOnlyList<string> sources, ReferenceSet references = ReferenceSet.Net80)
+    public static GeneratorRun Run(IReadOnlyList<string> sources, ReferenceSet references = ReferenceSet.Net80) =>
+        Run(sources, references, ParseOptions);
+
+    /// <summary>As <see cref="Run(IReadOnlyList{string}, ReferenceSet)"/>, with the user's code at <paramref name="parseOptions"/>.</summary>
+    public static GeneratorRun Run(IReadOnlyList<string> sources, ReferenceSet references, CSharpParseOptions parseOptions)
     {
-        var compilation = Compile(sources, references);
+        var compilation = Compile(sources, references, parseOptions);
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             new[] { new NetGenGenerator().AsSourceGenerator() },
-            parseOptions: ParseOptions);
+            parseOptions: parseOptions);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         var result = driver.GetRunResult().Results.Single();
         var outputDiagnostics = output.GetDiagnostics()
