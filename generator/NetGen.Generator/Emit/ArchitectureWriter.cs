@@ -1,30 +1,31 @@
-using NetGen.Generator.Emit;
-using NetGen.Generator.Model;
+using NetGen.Generator.Planning;
 
-namespace NetGen.Generator.Weights;
+namespace NetGen.Generator.Emit;
 
-/// <summary>Emits the network's description of its layers (<c>INetwork.Architecture</c>), which weight files are checked against.</summary>
+/// <summary>Writes the network's description of its layers (<c>INetwork.Architecture</c>), which weight files are checked against.</summary>
 internal static class ArchitectureWriter
 {
-    public static void Write(SourceWriter writer, NetworkSpec spec)
+    public static void Write(SourceWriter writer, NetworkPlan plan)
     {
-        writer.Line($"/// <summary>The layers as weight files store them: {WeightLayouts.From(spec).Architecture}.</summary>");
+        var architecture = plan.Architecture;
+        writer.Line($"/// <summary>The layers as weight files store them: {architecture.Name}.</summary>");
+        writer.Line(Code.GeneratedCode(plan.Version));
         writer.Line("private static readonly global::NetGen.NetworkArchitecture s_architecture = new(");
-        writer.Line($"    {spec.Inputs},");
-        for (var i = 0; i < spec.Layers.Count; i++)
+        writer.Line($"    {architecture.Inputs},");
+        for (var i = 0; i < architecture.Layers.Count; i++)
         {
-            writer.Line($"    {Describe(spec.Layers[i])}{(i == spec.Layers.Count - 1 ? ");" : ",")}");
+            writer.Line($"    {Describe(architecture.Layers[i])}{(i == architecture.Layers.Count - 1 ? ");" : ",")}");
         }
 
         writer.Line();
+        writer.Line(Code.GeneratedCode(plan.Version));
         writer.Line("global::NetGen.NetworkArchitecture global::NetGen.INetwork.Architecture => s_architecture;");
     }
 
-    private static string Describe(LayerSpec layer) => layer switch
+    private static string Describe(LayerDescriptionPlan layer) => layer switch
     {
-        { IsMaxout: true } => $"global::NetGen.LayerDescription.Maxout({layer.Inputs}, {layer.Units}, {layer.Pieces})",
-        { Activation: ActivationKind.LeakyReLU or ActivationKind.ELU } =>
-            $"global::NetGen.LayerDescription.Dense({layer.Inputs}, {layer.Units}, global::NetGen.Activation.{layer.Activation}, {Literals.Float(layer.Alpha)})",
+        { Maxout: true } => $"global::NetGen.LayerDescription.Maxout({layer.Inputs}, {layer.Units}, {layer.Pieces})",
+        { Alpha: { } alpha } => $"global::NetGen.LayerDescription.Dense({layer.Inputs}, {layer.Units}, global::NetGen.Activation.{layer.Activation}, {alpha})",
         _ => $"global::NetGen.LayerDescription.Dense({layer.Inputs}, {layer.Units}, global::NetGen.Activation.{layer.Activation})",
     };
 }

@@ -15,7 +15,7 @@ internal static class BackwardWriter
         writer.Line($"/// <summary>Adds the gradient of one sample's {plan.Loss} loss to <see cref=\"Gradients\"/> and returns the loss.");
         writer.Line("/// Uses the instance's scratch: one thread at a time.</summary>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span's length is not InputSize or OutputSize.</exception>");
-        writer.Line(Code.GeneratedCode(plan));
+        writer.Line(Code.GeneratedCode(plan.Version));
         using (writer.Block($"public float Backward({Code.ReadOnlySpan} input, {Code.ReadOnlySpan} target)"))
         {
             using (writer.Block($"if (input.Length != InputSize)"))
@@ -37,7 +37,7 @@ internal static class BackwardWriter
         writer.Line($"/// <summary>Adds the gradient of the batch's mean {plan.Loss} loss to <see cref=\"Gradients\"/> and returns the mean loss.");
         writer.Line("/// Uses the instance's scratch: one thread at a time.</summary>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">The spans do not hold the same whole, non-zero number of rows.</exception>");
-        writer.Line(Code.GeneratedCode(plan));
+        writer.Line(Code.GeneratedCode(plan.Version));
         using (writer.Block($"public float BackwardBatch({Code.ReadOnlySpan} inputs, {Code.ReadOnlySpan} targets)"))
         {
             writer.Line("var rows = inputs.Length / InputSize;");
@@ -58,7 +58,7 @@ internal static class BackwardWriter
 
         writer.Line();
         writer.Line("/// <summary>Sets every gradient to 0.</summary>");
-        writer.Line(Code.GeneratedCode(plan));
+        writer.Line(Code.GeneratedCode(plan.Version));
         writer.Line("public void ZeroGradients() => global::System.Array.Clear(_gradients);");
     }
 

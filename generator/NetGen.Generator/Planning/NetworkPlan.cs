@@ -14,9 +14,9 @@ namespace NetGen.Generator.Planning;
 /// <param name="ParameterBreakdown">The parameter count, layer by layer, for the constant's documentation.</param>
 /// <param name="Aliases">The using aliases the kernels class needs, each a complete directive.</param>
 /// <param name="Batch">The transposed-block path of ForwardBatch, or null when its blocks would not fit the stack.</param>
-/// <param name="Spec">The spec, for the embedded-weights writers (<c>Weights/</c>), which print from it.</param>
+/// <param name="Architecture">The layers as weight files describe them.</param>
+/// <param name="EmbeddedWeightsFile">The <c>Weights</c> file the parameterless constructor starts from, or null for seed 0.</param>
 internal sealed record NetworkPlan(
-    NetworkSpec Spec,
     TypeHierarchy Type,
     string KernelsClass,
     string Version,
@@ -31,7 +31,9 @@ internal sealed record NetworkPlan(
     EquatableArray<LayerPlan> Layers,
     RowChainPlan Row,
     BatchPlan? Batch,
-    TrainingPlan Training);
+    TrainingPlan Training,
+    ArchitecturePlan Architecture,
+    string? EmbeddedWeightsFile);
 
 /// <summary>One layer: where its parameters sit and how its one-row kernel is generated.</summary>
 /// <param name="Description">"Dense 4 → 16, Tanh", for comments.</param>

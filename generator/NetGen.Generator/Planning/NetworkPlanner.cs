@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using NetGen.Generator.Emit;
 using NetGen.Generator.Model;
+using NetGen.Generator.Weights;
 
 namespace NetGen.Generator.Planning;
 
@@ -23,7 +24,6 @@ internal static class NetworkPlanner
         var row = RowChain(spec, layers);
         var batch = Batch(spec, layers);
         return new NetworkPlan(
-            spec,
             spec.Type,
             KernelsClass(spec.Type.Type.Name),
             GeneratorVersion.Current,
@@ -38,7 +38,9 @@ internal static class NetworkPlanner
             layers,
             row,
             batch,
-            training);
+            training,
+            Architecture(spec),
+            spec.WeightsFile);
     }
 
     private static LayerPlan Layer(LayerSpec layer)
@@ -127,6 +129,17 @@ internal static class NetworkPlanner
         var lanes = new[] { new BatchLanes(16, "Vector512"), new BatchLanes(8, "Vector256") }.ToEquatableArray();
         return new BatchPlan(columns, hidden, pieces * MaxLanes, lanes, steps.ToEquatableArray(), input, spec.OutputLayer.Activation == ActivationKind.Softmax);
     }
+
+    private static ArchitecturePlan Architecture(NetworkSpec spec) => new(
+        WeightLayouts.From(spec).Architecture,
+        spec.Inputs,
+        spec.Layers.Select(layer => new LayerDescriptionPlan(
+            layer.IsMaxout,
+            layer.Inputs,
+            layer.Units,
+            layer.Pieces,
+            layer.Activation.ToString(),
+            !layer.IsMaxout && layer.Activation is ActivationKind.LeakyReLU or ActivationKind.ELU ? Literals.Float(layer.Alpha) : null)).ToEquatableArray());
 
     private static EquatableArray<string> Summary(NetworkSpec spec, TrainingPlan training)
     {
