@@ -1,4 +1,3 @@
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using NetGen.Generator.Emit;
@@ -27,23 +26,18 @@ public sealed class NetGenGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Parse);
 
         var features = context.CompilationProvider
-            .Select(static (compilation, _) => DetectFeatures(compilation))
+            .Combine(context.ParseOptionsProvider)
+            .Select(static (pair, _) => TargetSupport.Detect(pair.Left, TargetSupport.LanguageVersionOf(pair.Right)))
             .WithTrackingName(TrackingNames.Features);
 
+        // A target without Vector512 or below C# 11 gets nothing, and the analyzer's one diagnostic says why.
         var networks = specs
             .Combine(features)
+            .Where(static pair => TargetSupport.CanGenerate(pair.Right))
             .Select(static (pair, _) => pair.Left! with { Features = pair.Right })
             .WithTrackingName(TrackingNames.Combine);
 
         context.RegisterSourceOutput(networks, static (output, spec) =>
             output.AddSource(NetworkEmitter.HintName(spec), NetworkEmitter.Emit(spec, output.CancellationToken)));
-    }
-
-    /// <summary>Vector512.FusedMultiplyAdd arrived in .NET 9; older targets multiply and add.</summary>
-    private static TargetFeatures DetectFeatures(Compilation compilation)
-    {
-        var vector512 = compilation.GetTypeByMetadataName("System.Runtime.Intrinsics.Vector512");
-        var fused = vector512?.GetMembers("FusedMultiplyAdd").Any() == true;
-        return new TargetFeatures(fused);
     }
 }

@@ -42,15 +42,26 @@ public sealed class NetworkAnalyzer : DiagnosticAnalyzer
                 .ToImmutableHashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
             if (attributes.Count > 0)
             {
-                start.RegisterSymbolAction(context => AnalyzeType(context, attributes), SymbolKind.NamedType);
+                var framework = TargetSupport.Detect(start.Compilation, TargetSupport.MinimumLanguageVersion);
+                start.RegisterSymbolAction(context => AnalyzeType(context, attributes, framework), SymbolKind.NamedType);
             }
         });
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context, ImmutableHashSet<INamedTypeSymbol> attributes)
+    private static void AnalyzeType(SymbolAnalysisContext context, ImmutableHashSet<INamedTypeSymbol> attributes, TargetFeatures framework)
     {
         if (context.Symbol is not INamedTypeSymbol type || !type.GetAttributes().Any(a => a.AttributeClass is { } c && attributes.Contains(c)))
         {
+            return;
+        }
+
+        // A target NetGen cannot generate for gets one diagnostic per network; its declaration is checked once
+        // the target can take it.
+        var tree = type.DeclaringSyntaxReferences.FirstOrDefault()?.SyntaxTree;
+        var features = framework with { LanguageVersion = TargetSupport.LanguageVersionOf(tree?.Options) };
+        if (TargetSupport.Check(features, type.Locations.FirstOrDefault(), type.Name) is { } unsupported)
+        {
+            context.ReportDiagnostic(unsupported.ToDiagnostic());
             return;
         }
 

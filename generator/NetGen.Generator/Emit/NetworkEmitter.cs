@@ -28,10 +28,10 @@ internal static class NetworkEmitter
 
         foreach (var containing in spec.Type.ContainingTypes)
         {
-            scopes.Add(writer.Block($"partial {containing.Keyword} {containing.Name}"));
+            scopes.Add(writer.Block(containing.PartialHeader));
         }
 
-        using (writer.Block($"partial {spec.Type.Type.Keyword} {spec.Type.Type.Name} : global::NetGen.INetwork"))
+        using (writer.Block(spec.Type.Type.PartialHeader + " : global::NetGen.INetwork"))
         {
             StorageEmitter.Emit(writer, spec);
             writer.Line();

@@ -1,4 +1,5 @@
 using System.Linq;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace NetGen.Generator.Model;
 
@@ -21,8 +22,12 @@ internal sealed record NetworkSpec(
     public int WidestAffineOutputs => Layers.Max(layer => layer.AffineOutputs);
 }
 
-/// <summary>What the user's target framework offers the generated code.</summary>
-internal sealed record TargetFeatures(bool FusedMultiplyAdd)
+/// <summary>What the user's target framework and language version offer the generated code.</summary>
+/// <param name="Vector512">Whether System.Runtime.Intrinsics.Vector512 exists (.NET 8 and later); without it nothing is generated.</param>
+/// <param name="FusedMultiplyAdd">Whether Vector512.FusedMultiplyAdd exists (.NET 9 and later).</param>
+/// <param name="LanguageVersion">The effective C# version of the project; below C# 11 nothing is generated.</param>
+internal sealed record TargetFeatures(bool Vector512, bool FusedMultiplyAdd, LanguageVersion LanguageVersion)
 {
-    public static TargetFeatures Baseline { get; } = new(FusedMultiplyAdd: false);
+    /// <summary>The oldest target NetGen generates for: .NET 8 and C# 11.</summary>
+    public static TargetFeatures Baseline { get; } = new(Vector512: true, FusedMultiplyAdd: false, LanguageVersion.CSharp11);
 }

@@ -59,10 +59,11 @@ public sealed class GeneratorRobustnessTests(ITestOutputHelper output)
         foreach (var source in DeclarationGen.ValidSources)
         {
             var compilation = GeneratorChecker.Compile(source);
-            var (result, _, _) = CompilationFactory.RunGenerator(compilation);
+            var (result, output, _) = CompilationFactory.RunGenerator(compilation);
             Assert.Single(result.GeneratedSources);
-            Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+            Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
             Assert.Empty(CompilationFactory.Analyze(compilation).Diagnostics);
+            GeneratorChecker.CheckOutput(output, userCodeHasErrors: false, source);
         }
     }
 
