@@ -37,7 +37,13 @@ public sealed class NetGenGenerator : IIncrementalGenerator
             .Select(static (pair, _) => pair.Left! with { Features = pair.Right })
             .WithTrackingName(TrackingNames.Combine);
 
-        context.RegisterSourceOutput(networks, static (output, spec) =>
+        // Generated file names are compared ignoring case, and two networks' names may differ only by case.
+        var flatNames = specs.Select(static (spec, _) => spec!.Type.FlatName).Collect();
+        var named = networks
+            .Combine(flatNames)
+            .Select(static (pair, _) => pair.Left with { Type = pair.Left.Type.DistinctFrom(pair.Right) });
+
+        context.RegisterSourceOutput(named, static (output, spec) =>
             output.AddSource(NetworkEmitter.HintName(spec), NetworkEmitter.Emit(spec, output.CancellationToken)));
     }
 }

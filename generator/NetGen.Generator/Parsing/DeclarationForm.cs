@@ -60,6 +60,12 @@ internal static class DeclarationForm
         }
     }
 
+    /// <summary>
+    /// Whether the class and every containing type has a name: a half-typed <c>partial class {</c> is a compiler
+    /// error already, and a part generated for it would add errors of its own.
+    /// </summary>
+    public static bool IsNamed(INamedTypeSymbol type) => Chain(type).All(t => t.Name.Length > 0);
+
     /// <summary>How the generated part re-declares the class and its containing types.</summary>
     public static TypeHierarchy Describe(INamedTypeSymbol type)
     {

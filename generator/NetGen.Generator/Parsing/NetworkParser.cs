@@ -97,7 +97,7 @@ internal static class NetworkParser
 
         CheckMemberConflicts(type, problems);
 
-        var valid = wellFormed && layers.Count == layerAttributes.Count && layers.Count > 0
+        var valid = wellFormed && layers.Count == layerAttributes.Count && layers.Count > 0 && DeclarationForm.IsNamed(type)
             && problems.All(p => p.Descriptor.DefaultSeverity != DiagnosticSeverity.Error);
         var spec = valid
             ? new NetworkSpec(DeclarationForm.Describe(type), inputs, loss, layers.ToEquatableArray(), weightsFile, TargetFeatures.Baseline)

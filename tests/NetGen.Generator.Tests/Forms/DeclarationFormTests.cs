@@ -76,6 +76,11 @@ public sealed class DeclarationFormTests
                 $"using NetGen;\nnamespace Forms.Twins;\npublic partial class Twin\n{{\n{Attributes}\npublic partial class Brain;\n}}\npublic partial class Twin<T>\n{{\n{Attributes}\npublic partial class Brain;\n}}",
             },
             new[] { Type("Forms.Twins.Twin+Brain"), Type("Forms.Twins.Twin`1+Brain", typeof(long)) }),
+        new("names that differ only by case (generated file names do not)", new[]
+            {
+                $"using NetGen;\nnamespace Forms.Case;\n#pragma warning disable CS8981 // a lower-case type name\n{Attributes}\npublic partial class Brain;\n{Attributes}\npublic partial class brain;",
+            },
+            new[] { Type("Forms.Case.Brain"), Type("Forms.Case.brain") }),
     };
 
     public static TheoryData<string, ReferenceSet> Cases()
