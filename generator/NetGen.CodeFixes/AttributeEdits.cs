@@ -39,6 +39,21 @@ internal static class AttributeEdits
         return dense.WithArgumentList(list.WithArguments(arguments.Insert(insertAt, argument))).WithAdditionalAnnotations(Formatter.Annotation);
     }
 
+    /// <summary>Sets a [Network]'s <c>Loss</c>: replaces the written one, or adds <c>Loss = Loss.{loss}</c> after the other arguments.</summary>
+    public static AttributeSyntax WithLoss(AttributeSyntax network, string loss)
+    {
+        var value = EnumValue("Loss", loss);
+        var list = network.ArgumentList ?? AttributeArgumentList();
+        var existing = list.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == "Loss");
+        if (existing is not null)
+        {
+            return network.WithArgumentList(list.WithArguments(list.Arguments.Replace(existing, existing.WithExpression(value.WithTriviaFrom(existing.Expression)))));
+        }
+
+        var arguments = list.Arguments.Add(AttributeArgument(NameEquals("Loss"), null, value));
+        return network.WithArgumentList(list.WithArguments(arguments)).WithAdditionalAnnotations(Formatter.Annotation);
+    }
+
     /// <summary>The type symbol's layer attributes' syntax, last one first, when declared in the given tree.</summary>
     public static AttributeData? LastLayer(INamedTypeSymbol type) =>
         type.GetAttributes().LastOrDefault(a => a.AttributeClass?.ToDisplayString() is DenseAttribute or MaxoutAttribute);

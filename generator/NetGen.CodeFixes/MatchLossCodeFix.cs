@@ -6,9 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Formatting;
 using NetGen.Generator.Diagnostics;
-using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
 namespace NetGen.CodeFixes;
 
@@ -71,25 +69,8 @@ public sealed class MatchLossCodeFix : CodeFixProvider
         }
     }
 
-    private static Task<Document> SetLossAsync(Document document, AttributeSyntax network, string loss, CancellationToken cancellationToken)
-    {
-        var value = AttributeEdits.EnumValue("Loss", loss);
-        var list = network.ArgumentList ?? AttributeArgumentList();
-        var existing = default(AttributeArgumentSyntax);
-        foreach (var argument in list.Arguments)
-        {
-            if (argument.NameEquals?.Name.Identifier.ValueText == "Loss")
-            {
-                existing = argument;
-            }
-        }
-
-        var arguments = existing is not null
-            ? list.Arguments.Replace(existing, existing.WithExpression(value.WithTriviaFrom(existing.Expression)))
-            : list.Arguments.Add(AttributeArgument(NameEquals("Loss"), null, value));
-        var rewritten = network.WithArgumentList(list.WithArguments(arguments));
-        return ReplaceAsync(document, network, existing is null ? rewritten.WithAdditionalAnnotations(Formatter.Annotation) : rewritten, cancellationToken);
-    }
+    private static Task<Document> SetLossAsync(Document document, AttributeSyntax network, string loss, CancellationToken cancellationToken) =>
+        ReplaceAsync(document, network, AttributeEdits.WithLoss(network, loss), cancellationToken);
 
     private static async Task<Document> ReplaceAsync(Document document, SyntaxNode original, SyntaxNode replacement, CancellationToken cancellationToken)
     {

@@ -30,9 +30,12 @@ public static class LossPlot
             }
 
             var best = plot.Add.VerticalLine(history.BestEpoch);
-            best.LegendText = $"best epoch ({history.BestEpoch})";
+            best.LegendText = history.RestoredBestEpoch ? $"best epoch ({history.BestEpoch}, restored)" : $"best epoch ({history.BestEpoch})";
             best.LinePattern = LinePattern.Dashed;
             best.Color = Colors.Gray;
+            // Epochs are whole numbers: no ticks at 1.5, 2.5, …
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+            plot.Axes.SetLimitsX(0.5, history.Epochs.Count + 0.5);
             plot.Title(title);
             plot.XLabel("epoch");
             plot.YLabel("cross-entropy loss");

@@ -1,16 +1,49 @@
+using System.Globalization;
 using NetGen;
 using Spectre.Console;
 
 namespace NetGen.Samples.Digits;
 
-/// <summary>Runs a <see cref="Trainer"/> under a Spectre.Console progress display: one bar per epoch, filled batch by batch.</summary>
+/// <summary>
+/// Runs a <see cref="Trainer"/> with a progress display: in a terminal one Spectre.Console bar per epoch, filled batch
+/// by batch; with the output redirected to a file or a pipe one plain line per epoch, so logs stay readable.
+/// </summary>
 public static class Training
 {
-    public static TrainingHistory Run(string title, INetwork network, Trainer settings, IOptimizer optimizer, Dataset train, Dataset validation)
+    /// <param name="title">What is trained, printed first.</param>
+    /// <param name="train">The training rows.</param>
+    /// <param name="validation">The rows measured after every epoch (early stopping watches them).</param>
+    /// <param name="makeTrainer">Builds the trainer, given the batch progress to report to (null when there are no bars).</param>
+    public static TrainingHistory Run(string title, Dataset train, Dataset validation, Func<IProgress<BatchReport>?, Trainer> makeTrainer)
     {
-        int batchesPerEpoch = (train.Count + settings.BatchSize - 1) / settings.BatchSize;
-        TrainingHistory? history = null;
+        bool bars = !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
         AnsiConsole.MarkupLine($"[bold]{Markup.Escape(title)}[/]");
+        var history = bars ? RunWithBars(train, validation, makeTrainer) : RunWithLines(train, validation, makeTrainer);
+        if (bars)
+        {
+            var table = new Table().AddColumns("epoch", "training loss", "validation loss", "validation accuracy", "elapsed");
+            foreach (var report in history.Epochs)
+            {
+                table.AddRow(
+                    report.Epoch == history.BestEpoch ? $"{report.Epoch} (best)" : $"{report.Epoch}",
+                    $"{report.TrainLoss:F4}", $"{report.ValidationLoss:F4}", $"{report.ValidationAccuracy:P2}", $"{report.Elapsed.TotalSeconds:F1} s");
+            }
+
+            AnsiConsole.Write(table);
+        }
+
+        return history;
+    }
+
+    private static TrainingHistory RunWithLines(Dataset train, Dataset validation, Func<IProgress<BatchReport>?, Trainer> makeTrainer)
+    {
+        var trainer = makeTrainer(null);
+        return trainer.Train(train, validation, new Callback<EpochReport>(report => Console.WriteLine(Describe(report))));
+    }
+
+    private static TrainingHistory RunWithBars(Dataset train, Dataset validation, Func<IProgress<BatchReport>?, Trainer> makeTrainer)
+    {
+        TrainingHistory? history = null;
         AnsiConsole.Progress()
             .AutoClear(false)
             .HideCompleted(false)
@@ -18,48 +51,24 @@ public static class Training
             .Start(context =>
             {
                 ProgressTask? current = null;
-                int epoch = 1;
-                void NewEpoch() => current = context.AddTask($"epoch {epoch,3}", maxValue: batchesPerEpoch);
-                NewEpoch();
-                var trainer = new Trainer(network, optimizer)
+                var trainer = makeTrainer(new Callback<BatchReport>(batch =>
                 {
-                    BatchProgress = new Callback<BatchReport>(_ => current!.Increment(1)),
-                    Epochs = settings.Epochs,
-                    BatchSize = settings.BatchSize,
-                    Seed = settings.Seed,
-                    Patience = settings.Patience,
-                    RestoreBestParameters = settings.RestoreBestParameters,
-                };
-                var progress = new Callback<EpochReport>(report =>
+                    current ??= context.AddTask($"epoch {batch.Epoch,3}", maxValue: batch.BatchCount);
+                    current.Increment(1);
+                }));
+                history = trainer.Train(train, validation, new Callback<EpochReport>(report =>
                 {
-                    current!.Description = $"epoch {report.Epoch,3}  train {report.TrainLoss:F4}  validation {report.ValidationLoss:F4}  accuracy {report.ValidationAccuracy:P1}";
+                    current!.Description = Markup.Escape(Describe(report));
                     current.Value = current.MaxValue;
                     current.StopTask();
-                    if (report.Epoch < settings.Epochs)
-                    {
-                        epoch = report.Epoch + 1;
-                        NewEpoch();
-                    }
-                });
-                history = trainer.Train(train, validation, progress);
-                if (current is { IsFinished: false })
-                {
-                    // Early stopping: the epoch that was opened for the next round never ran.
-                    current.Description = $"epoch {epoch,3}  not run: stopped early";
-                    current.StopTask();
-                }
+                    current = null;
+                }));
             });
-        var table = new Table().AddColumns("epoch", "training loss", "validation loss", "validation accuracy", "elapsed");
-        foreach (var report in history!.Epochs)
-        {
-            table.AddRow(
-                report.Epoch == history.BestEpoch ? $"{report.Epoch} (best)" : $"{report.Epoch}",
-                $"{report.TrainLoss:F4}", $"{report.ValidationLoss:F4}", $"{report.ValidationAccuracy:P2}", $"{report.Elapsed.TotalSeconds:F1} s");
-        }
-
-        AnsiConsole.Write(table);
-        return history;
+        return history!;
     }
+
+    private static string Describe(EpochReport report) => string.Create(CultureInfo.InvariantCulture,
+        $"epoch {report.Epoch,3}  train {report.TrainLoss:F4}  validation {report.ValidationLoss:F4}  accuracy {report.ValidationAccuracy:P1}  ({report.Elapsed.TotalSeconds:F1} s)");
 
     /// <summary>An <see cref="IProgress{T}"/> that calls back synchronously (Progress&lt;T&gt; would post to the thread pool).</summary>
     private sealed class Callback<T>(Action<T> action) : IProgress<T>

@@ -2,13 +2,12 @@ using BenchmarkDotNet.Attributes;
 
 namespace NetGen.Benchmarks;
 
-/// <summary>N1 4-16-16-2: NetGen against the scalar loop and TensorPrimitives.</summary>
+/// <summary>N1 4-16-16-2: NetGen against the peers of <see cref="NetworkBenchmarks"/>.</summary>
 public class N1Benchmarks : NetworkBenchmarks
 {
-    private static readonly Shape s_shape = new(4, Loss.MeanSquaredError, (16, Act.Tanh), (16, Act.Tanh), (2, Act.Identity));
     private readonly N1 _net = new(Seed);
 
-    protected override Shape Shape => s_shape;
+    public override Shape Shape => Shapes.N1;
 
     protected override INetwork Network => _net;
 
@@ -37,13 +36,12 @@ public class N1Benchmarks : NetworkBenchmarks
     }
 }
 
-/// <summary>N2 32-64-64-8: NetGen against the scalar loop and TensorPrimitives.</summary>
+/// <summary>N2 32-64-64-8: NetGen against the peers of <see cref="NetworkBenchmarks"/>.</summary>
 public class N2Benchmarks : NetworkBenchmarks
 {
-    private static readonly Shape s_shape = new(32, Loss.CrossEntropy, (64, Act.ReLU), (64, Act.ReLU), (8, Act.Softmax));
     private readonly N2 _net = new(Seed);
 
-    protected override Shape Shape => s_shape;
+    public override Shape Shape => Shapes.N2;
 
     protected override INetwork Network => _net;
 
@@ -72,13 +70,12 @@ public class N2Benchmarks : NetworkBenchmarks
     }
 }
 
-/// <summary>N3 784-128-10: NetGen against the scalar loop and TensorPrimitives.</summary>
+/// <summary>N3 784-128-10: NetGen against the peers of <see cref="NetworkBenchmarks"/>.</summary>
 public class N3Benchmarks : NetworkBenchmarks
 {
-    private static readonly Shape s_shape = new(784, Loss.CrossEntropy, (128, Act.ReLU), (10, Act.Softmax));
     private readonly N3 _net = new(Seed);
 
-    protected override Shape Shape => s_shape;
+    public override Shape Shape => Shapes.N3;
 
     protected override INetwork Network => _net;
 
@@ -107,13 +104,46 @@ public class N3Benchmarks : NetworkBenchmarks
     }
 }
 
-/// <summary>N4 256-512-512-256: NetGen against the scalar loop and TensorPrimitives.</summary>
+/// <summary>N4 256-512-512-256: NetGen against the peers of <see cref="NetworkBenchmarks"/>.</summary>
 public class N4Benchmarks : NetworkBenchmarks
 {
-    private static readonly Shape s_shape = new(256, Loss.MeanSquaredError, (512, Act.ReLU), (512, Act.ReLU), (256, Act.Identity));
     private readonly N4 _net = new(Seed);
 
-    protected override Shape Shape => s_shape;
+    public override Shape Shape => Shapes.N4;
+
+    protected override INetwork Network => _net;
+
+    [Benchmark, BenchmarkCategory("Forward b1")]
+    public void NetGen_Forward() => _net.Forward(Input1, Output1);
+
+    [Benchmark, BenchmarkCategory("Forward b64")]
+    public void NetGen_ForwardBatch64() => _net.ForwardBatch(Inputs64, Outputs64);
+
+    [Benchmark, BenchmarkCategory("Train b1")]
+    public float NetGen_Train1()
+    {
+        _net.ZeroGradients();
+        float loss = _net.BackwardBatch(Inputs1, Targets1);
+        Optimizer.Step(_net.Parameters, _net.Gradients);
+        return loss;
+    }
+
+    [Benchmark, BenchmarkCategory("Train b32")]
+    public float NetGen_Train32()
+    {
+        _net.ZeroGradients();
+        float loss = _net.BackwardBatch(Inputs32, Targets32);
+        Optimizer.Step(_net.Parameters, _net.Gradients);
+        return loss;
+    }
+}
+
+/// <summary>D16, a single Dense 16×16: NetGen against the peers of <see cref="NetworkBenchmarks"/>.</summary>
+public class D16Benchmarks : NetworkBenchmarks
+{
+    private readonly D16 _net = new(Seed);
+
+    public override Shape Shape => Shapes.D16;
 
     protected override INetwork Network => _net;
 

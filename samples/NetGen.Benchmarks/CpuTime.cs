@@ -1,22 +1,25 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
-using System.Reflection;
+using System.Linq;
 using System.Runtime.InteropServices;
 using System.Threading;
-using BenchmarkDotNet.Attributes;
+using NetGen.Benchmarks.Reporting;
 
 namespace NetGen.Benchmarks;
 
 /// <summary>
-/// `-- --cputime`: a cross-check for a shared, oversubscribed machine. Wall-clock timings (BenchmarkDotNet) include
-/// the time this thread waits for a core; this mode times every benchmark method with the thread's own CPU clock
-/// (clock_gettime(CLOCK_THREAD_CPUTIME_ID), Linux), reports the median of 11 repetitions, and subtracts the cost of
-/// an empty delegate call. Cache pollution from other processes still inflates the numbers somewhat.
+/// `-- --cputime [rounds]`: the side-by-side mode for a shared, oversubscribed machine. Every peer of a cell runs in
+/// this one process, interleaved: after a warm-up past tiered compilation, each round times every method of the cell
+/// in turn (the order rotating from round to round) on the thread's own CPU clock
+/// (clock_gettime(CLOCK_THREAD_CPUTIME_ID), Linux), so that time spent waiting for a core is not counted and slow
+/// phases of the machine hit every peer alike. Reports medians over the rounds (default 15), less the cost of an
+/// empty delegate call, as the same tables as `--table`. Cache pollution from other processes still inflates the
+/// numbers somewhat.
 /// </summary>
 internal static class CpuTime
 {
     private const int ClockThreadCpuTimeId = 3;
+    private const long RoundNanoseconds = 3_000_000;
 
     [StructLayout(LayoutKind.Sequential)]
     private struct Timespec
@@ -34,84 +37,92 @@ internal static class CpuTime
         return t.Seconds * 1_000_000_000 + t.Nanoseconds;
     }
 
-    public static void Run()
+    public static List<Measurement> Run(int rounds, Func<Suite.Method, bool> include)
     {
         if (!OperatingSystem.IsLinux())
         {
-            Console.WriteLine("--cputime needs Linux (CLOCK_THREAD_CPUTIME_ID).");
-            return;
+            throw new PlatformNotSupportedException("--cputime needs Linux (CLOCK_THREAD_CPUTIME_ID).");
         }
 
         Action empty = static () => { };
-        double overhead = Median(empty);
-        Console.WriteLine($"empty delegate call: {overhead:F2} ns (subtracted below)");
-        Console.WriteLine($"| Network | Method | CPU ns/call (median of 11) |");
-        Console.WriteLine($"|---|---|---:|");
-        foreach (var type in new[] { typeof(N1Benchmarks), typeof(N2Benchmarks), typeof(N3Benchmarks), typeof(N4Benchmarks) })
+        WarmUp(empty);
+        double overhead = MedianOfRounds([empty], rounds)[0];
+        Console.Error.WriteLine($"empty delegate call: {overhead:F2} ns (subtracted)");
+        var measurements = new List<Measurement>();
+        foreach (var type in Suite.Types)
         {
-            var instance = (NetworkBenchmarks)Activator.CreateInstance(type)!;
-            instance.Setup();
-            var methods = new List<MethodInfo>();
-            foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance))
+            var methods = Suite.Prepare(type);
+            foreach (var cell in methods.Where(include).GroupBy(m => m.Category))
             {
-                if (method.GetCustomAttribute<BenchmarkAttribute>() is not null)
+                var members = cell.ToList();
+                foreach (var method in members) WarmUp(method.Call);
+                double[] medians = MedianOfRounds(members.Select(m => m.Call).ToArray(), rounds);
+                for (int i = 0; i < members.Count; i++)
                 {
-                    methods.Add(method);
+                    measurements.Add(new Measurement(type.Name, members[i].Name, Math.Max(medians[i] - overhead, 0.01)));
+                    Console.Error.WriteLine($"{type.Name,-14} {members[i].Name,-28} {medians[i] - overhead,14:N1} ns");
                 }
             }
 
-            methods.Sort((a, b) => string.CompareOrdinal(Category(a) + a.Name, Category(b) + b.Name));
-            foreach (var method in methods)
-            {
-                Action call = method.ReturnType == typeof(void)
-                    ? (Action)method.CreateDelegate(typeof(Action), instance)
-                    : Wrap((Func<float>)method.CreateDelegate(typeof(Func<float>), instance));
-                double ns = Median(call) - overhead;
-                Console.WriteLine($"| {type.Name.Replace("Benchmarks", "")} | {method.Name} | {ns:N1} |");
-            }
+            Suite.Cleanup(methods);
         }
+
+        return measurements;
     }
 
-    private static string Category(MethodInfo method) =>
-        method.GetCustomAttribute<BenchmarkCategoryAttribute>()?.Categories[0] ?? "";
-
-    private static Action Wrap(Func<float> f) => () => f();
-
-    private static double Median(Action call)
+    private static void WarmUp(Action call)
     {
-        // Warm up past tiered compilation (Tier0 → instrumented → Tier1). On an oversubscribed machine wall-clock
-        // warm-ups are not enough (the thread and the background JIT barely run), so count the thread's CPU time,
-        // and sleep between rounds so that the background compiler gets a core.
-        for (int round = 0; round < 4; round++)
+        // Past tiered compilation (Tier0 → instrumented → Tier1). On an oversubscribed machine wall-clock warm-ups are
+        // not enough (the thread and the background JIT barely run), so count the thread's CPU time, and sleep between
+        // rounds so that the background compiler gets a core.
+        for (int round = 0; round < 3; round++)
         {
             long begin = ThreadNs();
-            while (ThreadNs() - begin < 40_000_000)
+            while (ThreadNs() - begin < 30_000_000)
             {
                 for (int i = 0; i < 8; i++) call();
             }
 
-            Thread.Sleep(250);
+            Thread.Sleep(150);
         }
+    }
 
-        // Calls per repetition: about 15 ms of CPU.
-        long start = ThreadNs();
-        int probe = 0;
-        while (ThreadNs() - start < 2_000_000)
+    /// <summary>Per call, the median over <paramref name="rounds"/> of each method's time in a round.</summary>
+    private static double[] MedianOfRounds(Action[] calls, int rounds)
+    {
+        var counts = new int[calls.Length];
+        for (int i = 0; i < calls.Length; i++)
         {
-            call();
-            probe++;
+            long start = ThreadNs();
+            int probe = 0;
+            while (ThreadNs() - start < RoundNanoseconds / 4)
+            {
+                calls[i]();
+                probe++;
+            }
+
+            counts[i] = Math.Max(1, probe * 4);
         }
 
-        int calls = Math.Max(1, (int)(probe * 7.5));
-        var samples = new double[11];
-        for (int s = 0; s < samples.Length; s++)
+        var samples = new double[calls.Length][];
+        for (int i = 0; i < calls.Length; i++) samples[i] = new double[rounds];
+        for (int round = 0; round < rounds; round++)
         {
-            long t0 = ThreadNs();
-            for (int i = 0; i < calls; i++) call();
-            samples[s] = (double)(ThreadNs() - t0) / calls;
+            for (int k = 0; k < calls.Length; k++)
+            {
+                int i = (k + round) % calls.Length;
+                Action call = calls[i];
+                int n = counts[i];
+                long t0 = ThreadNs();
+                for (int c = 0; c < n; c++) call();
+                samples[i][round] = (double)(ThreadNs() - t0) / n;
+            }
         }
 
-        Array.Sort(samples);
-        return samples[samples.Length / 2];
+        return samples.Select(s =>
+        {
+            Array.Sort(s);
+            return s[s.Length / 2];
+        }).ToArray();
     }
 }

@@ -5,9 +5,9 @@ using BenchmarkDotNet.Configs;
 namespace NetGen.Benchmarks;
 
 /// <summary>
-/// Everything but the NetGen calls, shared by the four network classes: inputs, targets, outputs and the two
-/// baselines on copies of the same exchange-layout parameters, verified against NetGen in GlobalSetup.
-/// The NetGen benchmarks live in the derived classes so that they call the concrete generated type directly.
+/// Everything but the NetGen calls, shared by the network classes: inputs, targets, outputs and the peers on copies
+/// of the same exchange-layout parameters, each checked against NetGen in <see cref="Setup"/> before anything is
+/// timed. The NetGen benchmarks live in the derived classes so that they call the concrete generated type directly.
 /// </summary>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
@@ -19,13 +19,18 @@ public abstract class NetworkBenchmarks
     public const float LearningRate = 1e-4f;
     public const int Seed = 42;
 
+    // The checks compare one step's change of the parameters; with η = 1 that change is the gradient itself and
+    // float rounding of the parameters stays far below the tolerance.
+    private const float CheckLearningRate = 1f;
+
     protected float[] Input1 = [], Output1 = [], Inputs64 = [], Outputs64 = [];
     protected float[] Inputs1 = [], Targets1 = [], Inputs32 = [], Targets32 = [];
     protected ScalarMlp Scalar = null!;
     protected TensorPrimitivesMlp Primitives = null!;
+    protected OnnxRuntimeMlp OnnxRuntime = null!;
     protected Sgd Optimizer = null!;
 
-    protected abstract Shape Shape { get; }
+    public abstract Shape Shape { get; }
 
     protected abstract INetwork Network { get; }
 
@@ -53,11 +58,15 @@ public abstract class NetworkBenchmarks
 
         Scalar = new ScalarMlp(shape, net.Parameters);
         Primitives = new TensorPrimitivesMlp(shape, net.Parameters);
+        OnnxRuntime = new OnnxRuntimeMlp(shape, net.Parameters, (Input1, Output1), (Inputs64, Outputs64));
         VerifyForward(net);
-        VerifyGradients(net, Inputs1, Targets1);
-        VerifyGradients(net, Inputs32, Targets32);
+        VerifyTrainStep(net, Inputs1, Targets1);
+        VerifyTrainStep(net, Inputs32, Targets32);
         net.ZeroGradients();
     }
+
+    [GlobalCleanup]
+    public void Cleanup() => OnnxRuntime?.Dispose();
 
     private void VerifyForward(INetwork net)
     {
@@ -72,26 +81,43 @@ public abstract class NetworkBenchmarks
         actual.AsSpan().Clear();
         Primitives.ForwardBatch(Inputs64, actual);
         Check("TensorPrimitives forward", actual, expected, 1e-4f, 0f);
+        Outputs64.AsSpan().Clear();
+        OnnxRuntime.ForwardBatch();
+        Check("ONNX Runtime forward, batch", Outputs64, expected, 1e-4f, 0f);
+        net.Forward(Input1, single);
+        Output1.AsSpan().Clear();
+        OnnxRuntime.Forward();
+        Check("ONNX Runtime forward, one row", Output1, single, 1e-4f, 0f);
     }
 
-    private void VerifyGradients(INetwork net, float[] inputs, float[] targets)
+    /// <summary>One SGD step of every training peer must change the parameters as NetGen's step does.</summary>
+    private void VerifyTrainStep(INetwork net, float[] inputs, float[] targets)
     {
+        float[] before = net.Parameters.ToArray();
         net.ZeroGradients();
         float loss = net.BackwardBatch(inputs, targets);
-        var expected = net.Gradients.ToArray();
+        new Sgd(CheckLearningRate).Step(net.Parameters, net.Gradients);
+        float[] expected = Change(before, net.Parameters);
+        before.CopyTo(net.Parameters);
         foreach (BaselineMlp baseline in new BaselineMlp[] { Scalar, Primitives })
         {
-            baseline.ZeroGradients();
-            float baselineLoss = baseline.BackwardBatch(inputs, targets);
-            string name = $"{baseline.GetType().Name} gradients (batch {inputs.Length / Shape.InputSize})";
-            Check(name, baseline.G, expected, 1e-5f, 1e-3f);
+            string name = $"{baseline.GetType().Name} SGD step (batch {inputs.Length / Shape.InputSize})";
+            float baselineLoss = baseline.TrainStep(inputs, targets, CheckLearningRate);
+            Check(name, Change(before, baseline.P), expected, 1e-5f, 1e-3f);
             if (MathF.Abs(baselineLoss - loss) > 1e-4f + 1e-3f * MathF.Abs(loss))
             {
                 throw new InvalidOperationException($"{GetType().Name}: {name}: loss {baselineLoss} vs NetGen {loss}.");
             }
 
-            baseline.ZeroGradients();
+            before.CopyTo(baseline.P, 0);
         }
+    }
+
+    private static float[] Change(ReadOnlySpan<float> before, ReadOnlySpan<float> after)
+    {
+        var change = new float[before.Length];
+        for (int i = 0; i < change.Length; i++) change[i] = after[i] - before[i];
+        return change;
     }
 
     private void Check(string what, ReadOnlySpan<float> actual, ReadOnlySpan<float> expected, float absolute, float relative)
@@ -142,6 +168,9 @@ public abstract class NetworkBenchmarks
     [Benchmark, BenchmarkCategory("Forward b1")]
     public void Scalar_Forward() => Scalar.Forward(Input1, Output1);
 
+    [Benchmark, BenchmarkCategory("Forward b1")]
+    public void OnnxRuntime_Forward() => OnnxRuntime.Forward();
+
     // ---- Forward, batch 64 ----
 
     [Benchmark(Baseline = true), BenchmarkCategory("Forward b64")]
@@ -150,43 +179,22 @@ public abstract class NetworkBenchmarks
     [Benchmark, BenchmarkCategory("Forward b64")]
     public void Scalar_Forward64() => Scalar.ForwardBatch(Inputs64, Outputs64);
 
-    // ---- One SGD step (zero gradients + backward + step), batch 1 ----
+    [Benchmark, BenchmarkCategory("Forward b64")]
+    public void OnnxRuntime_Forward64() => OnnxRuntime.ForwardBatch();
+
+    // ---- One SGD step (forward, backward, update), batch 1 ----
 
     [Benchmark(Baseline = true), BenchmarkCategory("Train b1")]
-    public float TensorPrimitives_Train1()
-    {
-        Primitives.ZeroGradients();
-        float loss = Primitives.BackwardBatch(Inputs1, Targets1);
-        Primitives.SgdStep(LearningRate);
-        return loss;
-    }
+    public float TensorPrimitives_Train1() => Primitives.TrainStep(Inputs1, Targets1, LearningRate);
 
     [Benchmark, BenchmarkCategory("Train b1")]
-    public float Scalar_Train1()
-    {
-        Scalar.ZeroGradients();
-        float loss = Scalar.BackwardBatch(Inputs1, Targets1);
-        Scalar.SgdStep(LearningRate);
-        return loss;
-    }
+    public float Scalar_Train1() => Scalar.TrainStep(Inputs1, Targets1, LearningRate);
 
     // ---- One SGD step, batch 32 ----
 
     [Benchmark(Baseline = true), BenchmarkCategory("Train b32")]
-    public float TensorPrimitives_Train32()
-    {
-        Primitives.ZeroGradients();
-        float loss = Primitives.BackwardBatch(Inputs32, Targets32);
-        Primitives.SgdStep(LearningRate);
-        return loss;
-    }
+    public float TensorPrimitives_Train32() => Primitives.TrainStep(Inputs32, Targets32, LearningRate);
 
     [Benchmark, BenchmarkCategory("Train b32")]
-    public float Scalar_Train32()
-    {
-        Scalar.ZeroGradients();
-        float loss = Scalar.BackwardBatch(Inputs32, Targets32);
-        Scalar.SgdStep(LearningRate);
-        return loss;
-    }
+    public float Scalar_Train32() => Scalar.TrainStep(Inputs32, Targets32, LearningRate);
 }

@@ -47,6 +47,6 @@ TruthTable.Print(network, inputs, [0, 1, 1, 0]);
 
 static void Train(INetwork network, Dataset data, float learningRate)
 {
-    var trainer = new Trainer(network, new Adam(learningRate)) { Epochs = 2000, BatchSize = data.Count };
+    var trainer = new Trainer(network, new Adam(learningRate)) { MaxEpochs = 2000, BatchSize = data.Count };
     trainer.Train(data);
 }

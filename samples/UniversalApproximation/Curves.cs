@@ -37,11 +37,6 @@ public static class Curves
         }
 
         var plot = new Plot();
-        var target = plot.Add.ScatterLine(xs, ys);
-        target.LegendText = "target";
-        target.LineWidth = 4;
-        target.Color = Colors.Black.WithAlpha(0.35);
-
         Span<float> output = stackalloc float[1];
         foreach (var fit in fits)
         {
@@ -54,8 +49,15 @@ public static class Curves
 
             var line = plot.Add.ScatterLine(xs, fitted);
             line.LegendText = fit.Label;
-            line.LineWidth = 2;
+            line.LineWidth = 3;
         }
+
+        // The target goes on top, dashed, so that a fit lying on it cannot hide it.
+        var target = plot.Add.ScatterLine(xs, ys);
+        target.LegendText = "target";
+        target.LineWidth = 2;
+        target.LinePattern = LinePattern.Dashed;
+        target.Color = Colors.Black;
 
         plot.Title(title);
         plot.XLabel("x");

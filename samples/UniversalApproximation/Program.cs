@@ -27,7 +27,7 @@ foreach (var (name, file, function) in targets)
     var fits = new List<Fit>();
     foreach (INetwork network in new INetwork[] { new Hidden2(seed: 1), new Hidden6(seed: 1), new Hidden32(seed: 1) })
     {
-        var trainer = new Trainer(network, new Adam(0.01f)) { Epochs = 1500, BatchSize = 32, Seed = 1 };
+        var trainer = new Trainer(network, new Adam(0.01f)) { MaxEpochs = 1500, BatchSize = 32, Seed = 1 };
         trainer.Train(data);
         int units = (network.ParameterCount - 1) / 3; // 1-u-1 has u weights, u biases, u weights and 1 bias
         var mse = Metrics.Evaluate(network, Curves.Sample(function, count: 1001)).Loss;

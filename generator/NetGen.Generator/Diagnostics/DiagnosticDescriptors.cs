@@ -38,6 +38,7 @@ internal static class DiagnosticDescriptors
     public const string UnsuitableBaseClassId = "NG0026";
     public const string LanguageVersionTooLowId = "NG0027";
     public const string NoVector512Id = "NG0028";
+    public const string SoftmaxWithoutLossId = "NG0030";
 
     public static readonly DiagnosticDescriptor NotPartial = Error(
         NotPartialId,
@@ -117,11 +118,11 @@ internal static class DiagnosticDescriptors
         "Layer {0} uses Softmax, which is only allowed on the last layer; move it to the output layer or use another activation",
         "Softmax turns the outputs into probabilities; inside the network it would couple every unit of the layer.");
 
-    public static readonly DiagnosticDescriptor LossDoesNotFitOutput = Warning(
+    public static readonly DiagnosticDescriptor LossDoesNotFitOutput = Error(
         LossDoesNotFitOutputId,
         "Loss does not fit the output activation",
-        "{0} expects a {1} output layer, but the last layer uses {2}; {3}",
-        "CrossEntropy is meant for a Softmax output and BinaryCrossEntropy for a Sigmoid output; with another output activation the loss is computed on values that need not be probabilities.");
+        "{0} needs a {1} output layer, but the last layer uses {2}; {3}",
+        "CrossEntropy takes the logarithm of probabilities that a Softmax output makes, and BinaryCrossEntropy of probabilities that a Sigmoid output makes; after another output activation the values need not be in (0, 1), so the loss is NaN or meaningless and training diverges.");
 
     public static readonly DiagnosticDescriptor StepIsNotTrainable = Warning(
         StepIsNotTrainableId,
@@ -214,6 +215,11 @@ internal static class DiagnosticDescriptors
         "Target framework lacks System.Runtime.Intrinsics.Vector512",
         "'{0}' is not generated: NetGen's generated code needs System.Runtime.Intrinsics.Vector512 and Span<T>, which this target framework does not have; target net8.0 or later",
         "The generated kernels use Vector512, Vector256 and Vector128, which .NET 8 and later provide; netstandard2.x, .NET Framework and .NET 7 do not. NetGen generates nothing for such a target.");
+    public static readonly DiagnosticDescriptor SoftmaxWithoutLoss = Warning(
+        SoftmaxWithoutLossId,
+        "Softmax output without a Loss",
+        "The last layer uses Softmax but [Network] sets no Loss, so '{0}' trains with MeanSquaredError; add Loss = Loss.CrossEntropy for a classifier, or write Loss = Loss.MeanSquaredError to keep it",
+        "A Softmax output makes class probabilities, which cross-entropy trains quickly and well; the default loss, mean squared error, trains them slowly. A Sigmoid output with the default loss is not reported: mean squared error on a sigmoid is a regression to [0, 1].");
 
     /// <summary>Every descriptor, in ID order: what the analyzer supports.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
@@ -244,7 +250,8 @@ internal static class DiagnosticDescriptors
         PrimaryConstructor,
         UnsuitableBaseClass,
         LanguageVersionTooLow,
-        NoVector512);
+        NoVector512,
+        SoftmaxWithoutLoss);
 
     /// <summary>
     /// The link to the ID's section of docs/diagnostics.md, whose heading is "ID: title". The fragment is the

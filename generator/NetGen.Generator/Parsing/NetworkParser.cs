@@ -91,7 +91,7 @@ internal static class NetworkParser
 
         if (layers.Count > 0)
         {
-            CheckLoss(network, loss, layers[layers.Count - 1], problems);
+            CheckLoss(network, loss, layers[layers.Count - 1], problems, type.Name);
             CheckSize(type, layers, problems, typeLocation);
         }
 
@@ -246,7 +246,7 @@ internal static class NetworkParser
         }
     }
 
-    private static void CheckLoss(AttributeData network, LossKind loss, LayerSpec output, List<Problem> problems)
+    private static void CheckLoss(AttributeData network, LossKind loss, LayerSpec output, List<Problem> problems, string typeName)
     {
         var (expected, fix) = loss switch
         {
@@ -258,6 +258,12 @@ internal static class NetworkParser
         if (loss is LossKind.BinaryCrossEntropy or LossKind.CrossEntropy && (output.IsMaxout || output.Activation != expected))
         {
             problems.Add(new Problem(DiagnosticDescriptors.LossDoesNotFitOutput, NamedArgumentLocation(network, "Loss") ?? LocationOf(network), new object?[] { loss.ToString(), expected.ToString(), actual, fix }));
+        }
+
+        var lossWritten = network.NamedArguments.Any(n => n.Key == "Loss");
+        if (!lossWritten && !output.IsMaxout && output.Activation == ActivationKind.Softmax)
+        {
+            problems.Add(new Problem(DiagnosticDescriptors.SoftmaxWithoutLoss, LocationOf(network), new object?[] { typeName }));
         }
     }
 

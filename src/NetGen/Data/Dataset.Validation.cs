@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 
 namespace NetGen;
@@ -46,7 +47,7 @@ public sealed partial class Dataset
         return rows;
     }
 
-    /// <summary>Throws on the first NaN or infinite value, naming its row and column.</summary>
+    /// <summary>Throws on the first NaN or infinite value, naming its row and column ("the feature in row 0, column 2").</summary>
     private static void CheckFinite(ReadOnlySpan<float> values, int columns, string what, string paramName)
     {
         for (int i = 0; i < values.Length; i++)
@@ -54,9 +55,34 @@ public sealed partial class Dataset
             if (!float.IsFinite(values[i]))
             {
                 throw new ArgumentException(
-                    $"The {what} of row {i / columns}, column {i % columns} is {values[i].ToString(CultureInfo.InvariantCulture)}; every value must be finite. " +
+                    $"The {what} in row {i / columns}, column {i % columns} is {values[i].ToString(CultureInfo.InvariantCulture)}; every value must be finite. " +
                     "Remove or impute missing values before training.", paramName);
             }
         }
+    }
+
+    /// <summary>Copies a list of names after checking that it has one of the allowed lengths and no null or empty name.</summary>
+    private static IReadOnlyList<string>? CheckNames(IReadOnlyList<string>? names, int expected, int alsoAllowed, string paramName, string what)
+    {
+        if (names is null)
+        {
+            return null;
+        }
+
+        if (names.Count != expected && names.Count != alsoAllowed)
+        {
+            string allowed = expected == alsoAllowed ? $"{expected}" : $"{expected} or {alsoAllowed}";
+            throw new ArgumentException($"{paramName} has {names.Count} names but the dataset has {allowed} {what}; give one name for each.", paramName);
+        }
+
+        var copy = new string[names.Count];
+        for (int i = 0; i < copy.Length; i++)
+        {
+            copy[i] = string.IsNullOrEmpty(names[i])
+                ? throw new ArgumentException($"{paramName}[{i}] is {(names[i] is null ? "null" : "empty")}; every name must be a non-empty string.", paramName)
+                : names[i];
+        }
+
+        return Array.AsReadOnly(copy);
     }
 }

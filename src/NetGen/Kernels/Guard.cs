@@ -27,14 +27,19 @@ public static class Guard
     }
 
     /// <summary>
-    /// Throws the <see cref="ArgumentException"/> for a batch span that is not a whole, non-zero number of rows, e.g.
-    /// "inputs has 10 values, which is not a whole number of rows of 4 inputs."
+    /// Throws the <see cref="ArgumentException"/> for a batch span that is not a whole number of rows, e.g.
+    /// "inputs has 10 values, which is not a whole number of rows of 4 inputs.", or that holds no row where one is
+    /// needed (BackwardBatch): "inputs has 0 values; a batch needs at least one row of 4 inputs."
     /// </summary>
     [DoesNotReturn]
     public static void ThrowNotWholeRows(string parameterName, int actual, int rowSize, string what)
     {
+        string values = actual.ToString(CultureInfo.InvariantCulture);
+        string row = $"{rowSize.ToString(CultureInfo.InvariantCulture)} {what}";
         throw new ArgumentException(
-            $"{parameterName} has {actual.ToString(CultureInfo.InvariantCulture)} values, which is not a whole, non-zero number of rows of {rowSize.ToString(CultureInfo.InvariantCulture)} {what}.",
+            actual % rowSize == 0
+                ? $"{parameterName} has {values} values; a batch needs at least one row of {row}."
+                : $"{parameterName} has {values} values, which is not a whole number of rows of {row}.",
             parameterName);
     }
 }

@@ -18,7 +18,7 @@ namespace NetGen.Kernels;
 public static class HorizontalSums
 {
     /// <summary>Lane i of the result is the sum of the lanes of a{i}.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(KernelMethodImpl.Entry)]
     public static Vector512<float> Sums(Vector512<float> a0, Vector512<float> a1, Vector512<float> a2, Vector512<float> a3, Vector512<float> a4, Vector512<float> a5, Vector512<float> a6, Vector512<float> a7, Vector512<float> a8, Vector512<float> a9, Vector512<float> a10, Vector512<float> a11, Vector512<float> a12, Vector512<float> a13, Vector512<float> a14, Vector512<float> a15)
     {
         var l0_0 = Combine8(a0, a8);
@@ -76,7 +76,7 @@ public static class HorizontalSums
     }
 
     /// <summary>Lane i of the result is the sum of the lanes of a{i}.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(KernelMethodImpl.Entry)]
     public static Vector256<float> Sums(Vector256<float> a0, Vector256<float> a1, Vector256<float> a2, Vector256<float> a3, Vector256<float> a4, Vector256<float> a5, Vector256<float> a6, Vector256<float> a7)
     {
         var l0_0 = Combine4(a0, a4);
@@ -117,7 +117,7 @@ public static class HorizontalSums
     }
 
     /// <summary>Lane i of the result is the sum of the lanes of a{i}.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(KernelMethodImpl.Entry)]
     public static Vector128<float> Sums(Vector128<float> a0, Vector128<float> a1, Vector128<float> a2, Vector128<float> a3)
     {
         var l0_0 = Combine2(a0, a2);
@@ -148,7 +148,7 @@ public static class HorizontalSums
     /// Row sums of a 16-output tile whose weight rows have 4 inputs: each aᵢ holds the products of four rows
     /// (lanes 4j .. 4j + 3 are row 4i + j); lane r of the result is row r's sum.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(KernelMethodImpl.Entry)]
     public static Vector512<float> GroupSums(Vector512<float> a0, Vector512<float> a1, Vector512<float> a2, Vector512<float> a3)
     {
         var sums = Combine1(Combine2(a0, a1), Combine2(a2, a3));
@@ -159,7 +159,7 @@ public static class HorizontalSums
     /// Row sums of a 16-output tile whose weight rows have 8 inputs: each aᵢ holds the products of two rows
     /// (lanes 8j .. 8j + 7 are row 2i + j); lane r of the result is row r's sum.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(KernelMethodImpl.Entry)]
     public static Vector512<float> GroupSums(Vector512<float> a0, Vector512<float> a1, Vector512<float> a2, Vector512<float> a3, Vector512<float> a4, Vector512<float> a5, Vector512<float> a6, Vector512<float> a7)
     {
         var sums = Combine1(Combine2(Combine4(a0, a1), Combine4(a2, a3)), Combine2(Combine4(a4, a5), Combine4(a6, a7)));
@@ -170,7 +170,7 @@ public static class HorizontalSums
     /// Row sums of an 8-output tile whose weight rows have 4 inputs: each aᵢ holds the products of two rows
     /// (lanes 4j .. 4j + 3 are row 2i + j); lane r of the result is row r's sum.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(KernelMethodImpl.Entry)]
     public static Vector256<float> GroupSums(Vector256<float> a0, Vector256<float> a1, Vector256<float> a2, Vector256<float> a3)
     {
         var sums = Combine1(Combine2(a0, a1), Combine2(a2, a3));

@@ -4,13 +4,16 @@ using System.ComponentModel;
 namespace NetGen.Kernels;
 
 /// <summary>
-/// The losses over rows of <c>width</c> outputs, as PyTorch defines them, each returning the rows' summed loss
-/// and writing <c>scale</c> times its gradient. Called by generated networks' backward passes.
+/// The losses of <see cref="NetGen.Loss"/> as PyTorch defines them, written once. The generated backward passes call
+/// the kernels below (each returns the rows' summed loss and writes <c>scale</c> times its gradient); evaluation
+/// (<see cref="Metrics"/>, the trainer's validation loss, <see cref="LossFunctions"/>) calls <see cref="OfRow"/>.
+/// Both compute the value from the outputs y with the same terms, so a training loss and a validation loss on the
+/// same rows agree to float rounding; the gradients of the fused losses come from the logits.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class Losses
 {
-    /// <summary>Logarithms are clamped here, as in PyTorch's BCELoss, so a probability of 0 gives a finite loss.</summary>
+    /// <summary>Logarithms are clamped here, as PyTorch's BCELoss does, so a probability of 0 gives a finite loss.</summary>
     private const double LogFloor = -100.0;
 
     /// <summary>(1/O)·Σ(y − t)²; gradient with respect to y: 2(y − t)/O.</summary>
@@ -20,17 +23,16 @@ public static class Losses
         var factor = 2f * scale / width;
         for (var i = 0; i < outputs.Length; i++)
         {
-            var difference = outputs[i] - targets[i];
-            total += (double)difference * difference;
-            outputGradient[i] = factor * difference;
+            total += SquaredError(outputs[i], targets[i]);
+            outputGradient[i] = factor * (outputs[i] - targets[i]);
         }
 
         return (float)(total / width);
     }
 
     /// <summary>
-    /// Binary cross-entropy of σ(z) computed from the logits z: max(z, 0) − z·t + log(1 + e^−|z|), which cannot
-    /// overflow; gradient with respect to z: (σ(z) − t)/O.
+    /// Binary cross-entropy of y = σ(z), the value from y as BCELoss computes it; gradient with respect to the logit z:
+    /// (y − t)/O, which cannot overflow.
     /// </summary>
     public static float BinaryCrossEntropyWithLogits(ReadOnlySpan<float> logits, ReadOnlySpan<float> targets, Span<float> logitGradient, float scale, int width)
     {
@@ -38,76 +40,79 @@ public static class Losses
         var factor = scale / width;
         for (var i = 0; i < logits.Length; i++)
         {
-            double z = logits[i];
-            total += Math.Max(z, 0.0) - (z * targets[i]) + Math.Log(1.0 + Math.Exp(-Math.Abs(z)));
-            logitGradient[i] = factor * (VectorMath.Sigmoid(logits[i]) - targets[i]);
-        }
-
-        return (float)(total / width);
-    }
-
-    /// <summary>(1/O)·Σ −[t·log y + (1 − t)·log(1 − y)] with logs clamped at −100; gradient (y − t)/(y(1 − y))/O.</summary>
-    public static float BinaryCrossEntropy(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<float> outputGradient, float scale, int width)
-    {
-        var total = 0.0;
-        var factor = scale / width;
-        for (var i = 0; i < outputs.Length; i++)
-        {
-            double y = outputs[i];
-            double t = targets[i];
-            total -= (t * ClampedLog(y)) + ((1 - t) * ClampedLog(1 - y));
-            outputGradient[i] = (float)(factor * (y - t) / Math.Max(y * (1 - y), 1e-12));
+            // The same σ as the forward pass (VectorMath gives identical bits at every width), so the value matches evaluation.
+            var y = VectorMath.Sigmoid(logits[i]);
+            total += BinaryCrossEntropyTerm(y, targets[i]);
+            logitGradient[i] = factor * (y - targets[i]);
         }
 
         return (float)(total / width);
     }
 
     /// <summary>
-    /// −Σ t·log softmax(z), from the logits so that it cannot overflow; gradient with respect to z: y − t,
-    /// where y = softmax(z) is already computed.
+    /// −Σ t·log y of the probabilities y = softmax(z); gradient with respect to the logits z: y − t (for targets that
+    /// sum to 1).
     /// </summary>
-    public static float SoftmaxCrossEntropy(ReadOnlySpan<float> logits, ReadOnlySpan<float> probabilities, ReadOnlySpan<float> targets, Span<float> logitGradient, float scale, int width)
+    public static float SoftmaxCrossEntropy(ReadOnlySpan<float> probabilities, ReadOnlySpan<float> targets, Span<float> logitGradient, float scale)
     {
         var total = 0.0;
-        for (var start = 0; start < logits.Length; start += width)
+        for (var i = 0; i < probabilities.Length; i++)
         {
-            var row = logits.Slice(start, width);
-            var max = double.NegativeInfinity;
-            foreach (var z in row)
-            {
-                max = Math.Max(max, z);
-            }
-
-            var sum = 0.0;
-            foreach (var z in row)
-            {
-                sum += Math.Exp(z - max);
-            }
-
-            var logSum = max + Math.Log(sum);
-            for (var i = start; i < start + width; i++)
-            {
-                total -= targets[i] * (logits[i] - logSum);
-                logitGradient[i] = scale * (probabilities[i] - targets[i]);
-            }
+            total += CrossEntropyTerm(probabilities[i], targets[i]);
+            logitGradient[i] = scale * (probabilities[i] - targets[i]);
         }
 
         return (float)total;
     }
 
-    /// <summary>−Σ t·log y with logs clamped at −100, for outputs that are not a softmax; gradient −t/y.</summary>
-    public static float CrossEntropy(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<float> outputGradient, float scale, int width)
+    /// <summary>
+    /// <see cref="SoftmaxCrossEntropy(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, float)"/> with the
+    /// signature the generated code of this version calls; the logits and the width are not needed.
+    /// </summary>
+    public static float SoftmaxCrossEntropy(ReadOnlySpan<float> logits, ReadOnlySpan<float> probabilities, ReadOnlySpan<float> targets, Span<float> logitGradient, float scale, int width) =>
+        SoftmaxCrossEntropy(probabilities, targets, logitGradient, scale);
+
+    /// <summary>The loss of one row of outputs y against its targets t, with the kernels' terms.</summary>
+    internal static double OfRow(Loss loss, ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets)
     {
         var total = 0.0;
-        for (var i = 0; i < outputs.Length; i++)
+        switch (loss)
         {
-            double y = outputs[i];
-            total -= targets[i] * ClampedLog(y);
-            outputGradient[i] = (float)(-scale * targets[i] / Math.Max(y, 1e-12));
-        }
+            case Loss.MeanSquaredError:
+                for (var i = 0; i < outputs.Length; i++)
+                {
+                    total += SquaredError(outputs[i], targets[i]);
+                }
 
-        return (float)total;
+                return total / outputs.Length;
+            case Loss.BinaryCrossEntropy:
+                for (var i = 0; i < outputs.Length; i++)
+                {
+                    total += BinaryCrossEntropyTerm(outputs[i], targets[i]);
+                }
+
+                return total / outputs.Length;
+            case Loss.CrossEntropy:
+                for (var i = 0; i < outputs.Length; i++)
+                {
+                    total += CrossEntropyTerm(outputs[i], targets[i]);
+                }
+
+                return total;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(loss), loss, $"Unknown loss {loss}.");
+        }
     }
+
+    private static double SquaredError(float y, float t)
+    {
+        var difference = (double)y - t;
+        return difference * difference;
+    }
+
+    private static double BinaryCrossEntropyTerm(double y, double t) => -((t * ClampedLog(y)) + ((1 - t) * ClampedLog(1 - y)));
+
+    private static double CrossEntropyTerm(double y, double t) => -t * ClampedLog(y);
 
     private static double ClampedLog(double value) => value > 0 ? Math.Max(Math.Log(value), LogFloor) : LogFloor;
 }

@@ -3,12 +3,14 @@ using System.Runtime.Intrinsics;
 
 namespace NetGen.Kernels;
 
-// The Vector128 overloads. VectorMath.Vector256.cs and VectorMath.Vector512.cs are this file with the width
-// replaced; every operation mirrors the scalar overload in VectorMath.cs, so all widths agree bitwise.
+// The vector overloads, written once: this file holds the 128-bit width, and before compiling, the build writes
+// the 256- and 512-bit widths from it by replacing the type's width (VectorMathWidths.targets), so the JIT sees
+// plain intrinsics at every width. Every operation mirrors the scalar overload in VectorMath.cs, so all widths
+// agree bitwise.
 public static partial class VectorMath
 {
     /// <summary>e^x per lane; see <see cref="Exp(float)"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(KernelMethodImpl.Entry)]
     public static Vector128<float> Exp(Vector128<float> x)
     {
         x = Vector128.Max(x, Vector128.Create(ExpLowerBound));
@@ -16,7 +18,7 @@ public static partial class VectorMath
     }
 
     /// <summary>σ(x) = 1 / (1 + e^-x) per lane; see <see cref="Sigmoid(float)"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(KernelMethodImpl.Entry)]
     public static Vector128<float> Sigmoid(Vector128<float> x)
     {
         Vector128<float> e = ExpOfNonPositive(x | Vector128.Create(-0f));
@@ -25,16 +27,25 @@ public static partial class VectorMath
     }
 
     /// <summary>tanh x per lane; see <see cref="Tanh(float)"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(KernelMethodImpl.Entry)]
     public static Vector128<float> Tanh(Vector128<float> x)
     {
-        Vector128<float> m = ExpM1NonPositive(Vector128.Create(-2f) * Vector128.Abs(x));
-        Vector128<float> magnitude = -m / (Vector128.Create(2f) + m);
-        return Vector128.ConditionalSelect(Vector128.Create(-0f), x, magnitude);
+        Vector128<float> u = x * x;
+        Vector128<float> p = MultiplyAdd(Vector128.Create(TanhP4), u, Vector128.Create(TanhP3));
+        Vector128<float> q = MultiplyAdd(Vector128.Create(TanhQ4), u, Vector128.Create(TanhQ3));
+        p = MultiplyAdd(p, u, Vector128.Create(TanhP2));
+        q = MultiplyAdd(q, u, Vector128.Create(TanhQ2));
+        p = MultiplyAdd(p, u, Vector128.Create(TanhP1));
+        q = MultiplyAdd(q, u, Vector128.Create(TanhQ1));
+        p = MultiplyAdd(p, u, Vector128.Create(1f));
+        q = MultiplyAdd(q, u, Vector128.Create(1f));
+        Vector128<float> rational = x * p / q;
+        Vector128<float> saturated = Vector128.ConditionalSelect(Vector128.Create(-0f), x, Vector128.Create(1f));
+        return Vector128.ConditionalSelect(Vector128.GreaterThan(Vector128.Abs(x), Vector128.Create(TanhSaturation)), saturated, rational);
     }
 
     /// <summary>x·σ(x) per lane; see <see cref="Swish(float)"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(KernelMethodImpl.Entry)]
     public static Vector128<float> Swish(Vector128<float> x)
     {
         Vector128<float> e = ExpOfNonPositive(x | Vector128.Create(-0f));
@@ -43,7 +54,7 @@ public static partial class VectorMath
     }
 
     /// <summary>σ(z) + z·σ(z)·(1 − σ(z)) per lane; see <see cref="SwishDerivative(float)"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(KernelMethodImpl.Entry)]
     public static Vector128<float> SwishDerivative(Vector128<float> z)
     {
         Vector128<float> e = ExpOfNonPositive(z | Vector128.Create(-0f));
@@ -53,7 +64,7 @@ public static partial class VectorMath
     }
 
     /// <summary>ln(1 + e^x) per lane; see <see cref="Softplus(float)"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(KernelMethodImpl.Entry)]
     public static Vector128<float> Softplus(Vector128<float> x)
     {
         Vector128<float> e = ExpOfNonPositive(x | Vector128.Create(-0f));
@@ -63,7 +74,7 @@ public static partial class VectorMath
     }
 
     /// <summary>x·tanh(softplus(x)) per lane; see <see cref="Mish(float)"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(KernelMethodImpl.Entry)]
     public static Vector128<float> Mish(Vector128<float> x)
     {
         Vector128<float> e = ExpOfClamped(Vector128.Min(Vector128.Max(x, Vector128.Create(ExpLowerBound)), Vector128.Create(MishUpperBound)));
@@ -72,7 +83,7 @@ public static partial class VectorMath
     }
 
     /// <summary>The derivative of Mish at the pre-activation z, per lane; see <see cref="MishDerivative(float)"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(KernelMethodImpl.Entry)]
     public static Vector128<float> MishDerivative(Vector128<float> z)
     {
         z = Vector128.Min(z, Vector128.Create(MishUpperBound));
@@ -83,7 +94,7 @@ public static partial class VectorMath
     }
 
     /// <summary>x for x ≥ 0, α·(e^x − 1) otherwise, per lane; see <see cref="Elu(float, float)"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(KernelMethodImpl.Entry)]
     public static Vector128<float> Elu(Vector128<float> x, float alpha)
     {
         Vector128<float> negative = Vector128.Create(alpha) * ExpM1NonPositive(Vector128.Min(x, Vector128<float>.Zero));
@@ -91,7 +102,7 @@ public static partial class VectorMath
     }
 
     /// <summary>ln x per lane; see <see cref="Log(float)"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(KernelMethodImpl.Entry)]
     public static Vector128<float> Log(Vector128<float> x)
     {
         Vector128<float> subnormal = Vector128.LessThan(x, Vector128.Create(SmallestNormal));

@@ -22,8 +22,8 @@ namespace NetGen.Kernels;
 /// NaN; results saturate (<see cref="Exp(float)"/> gives +∞ only where e^x exceeds <see cref="float.MaxValue"/>).
 /// </para>
 /// <para>
-/// The scalar overloads live in this file, each vector width in its own file; the three vector files differ only
-/// in the width and must be kept so.
+/// The scalar overloads live in this file and the vector ones in <c>VectorMath.Vector128.cs</c>, from which the build
+/// writes the Vector256 and Vector512 overloads.
 /// </para>
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
@@ -78,6 +78,20 @@ public static partial class VectorMath
     private const float SubnormalLogOffset = 15.9423851528787f;
     private const float SmallestNormal = 1.17549435e-38f;
 
+    // tanh x ≈ x·P(x²) / Q(x²) with P(0) = Q(0) = 1, a (9, 8) rational fitted to tanh's relative error on (0, 9.01] (Lawson-weighted
+    // least squares; 2.1e-8 before float rounding). Evaluated in float with fused multiply-adds it is within
+    // 3.2e-7 relative (5.3 ulp) of tanh for every float, checked exhaustively; above the saturation point the result
+    // is ±1, which is within 1.3 ulp of tanh there, and below it the rational never exceeds 1.
+    private const float TanhSaturation = 8.2f;
+    private const float TanhP1 = 0.133803721694995f;
+    private const float TanhP2 = 3.49481173373201e-3f;
+    private const float TanhP3 = 2.05962847914416e-5f;
+    private const float TanhP4 = 1.33368620767743e-8f;
+    private const float TanhQ1 = 0.46713687585994f;
+    private const float TanhQ2 = 2.58740293516406e-2f;
+    private const float TanhQ3 = 3.28436433310934e-4f;
+    private const float TanhQ4 = 7.76928897427902e-7f;
+
     // Mish and its derivative use e^x only up to 20: beyond it tanh(softplus(x)) is 1 in float and the
     // correction terms vanish, while e^20·(e^20 + 2) still fits a float.
     private const float MishUpperBound = 20f;
@@ -101,12 +115,15 @@ public static partial class VectorMath
     }
 
     /// <summary>The hyperbolic tangent, ±1 for large |x| and relatively accurate near 0.</summary>
+    /// <remarks>A rational function of x (no exponential): two short polynomials in x² side by side and one division.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Tanh(float x)
     {
-        // tanh|x| = -m / (2 + m) with m = e^(-2|x|) − 1, which expm1 gives accurately near 0.
-        float m = ExpM1NonPositive(-2f * MathF.Abs(x));
-        return MathF.CopySign(-m / (2f + m), x);
+        float u = x * x;
+        float p = MultiplyAdd(MultiplyAdd(MultiplyAdd(MultiplyAdd(TanhP4, u, TanhP3), u, TanhP2), u, TanhP1), u, 1f);
+        float q = MultiplyAdd(MultiplyAdd(MultiplyAdd(MultiplyAdd(TanhQ4, u, TanhQ3), u, TanhQ2), u, TanhQ1), u, 1f);
+        float rational = x * p / q;
+        return MathF.Abs(x) > TanhSaturation ? MathF.CopySign(1f, x) : rational;
     }
 
     /// <summary>Swish (SiLU): x·σ(x).</summary>

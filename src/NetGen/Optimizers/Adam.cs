@@ -9,11 +9,17 @@ namespace NetGen;
 /// when <see cref="WeightDecay"/> is 0): θ ← θ·(1 − ηλ); m ← β₁m + (1 − β₁)g; v ← β₂v + (1 − β₂)g²;
 /// θ ← θ − η·m̂ / (√v̂ + ε) with the bias-corrected m̂ = m / (1 − β₁ᵗ), v̂ = v / (1 − β₂ᵗ).
 /// </summary>
-public sealed class Adam : IOptimizer
+/// <remarks>
+/// The moment estimates belong to one parameter block: the network given to the constructor, or else the network of
+/// the first <see cref="Trainer"/> that uses this optimizer. Another network's parameters are refused with an
+/// exception until <see cref="Reset"/>.
+/// </remarks>
+public sealed class Adam : IOptimizer, INetworkBound
 {
+    private readonly ParameterBinding _binding = new(nameof(Adam));
     private float[] _firstMoment = [];
     private float[] _secondMoment = [];
-    private int _stateLength = -1;
+    private double _learningRate;
 
     /// <param name="learningRate">The step size η (≥ 0).</param>
     /// <param name="beta1">The decay β₁ of the first-moment estimate, in [0, 1).</param>
@@ -21,34 +27,50 @@ public sealed class Adam : IOptimizer
     /// <param name="epsilon">The term ε added to √v̂ for numerical stability (≥ 0).</param>
     /// <param name="weightDecay">The decoupled weight decay λ (≥ 0), applied as θ ← θ·(1 − ηλ) as AdamW does.</param>
     /// <exception cref="ArgumentOutOfRangeException">An argument is out of its range or not finite.</exception>
-    public Adam(float learningRate = 1e-3f, float beta1 = 0.9f, float beta2 = 0.999f, float epsilon = 1e-8f, float weightDecay = 0f)
+    public Adam(double learningRate = 1e-3, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8, double weightDecay = 0)
     {
-        OptimizerGuard.AtLeast(learningRate, 0f, nameof(learningRate), "The learning rate");
-        OptimizerGuard.Beta(beta1, nameof(beta1));
-        OptimizerGuard.Beta(beta2, nameof(beta2));
-        OptimizerGuard.AtLeast(epsilon, 0f, nameof(epsilon), "Epsilon");
-        OptimizerGuard.AtLeast(weightDecay, 0f, nameof(weightDecay), "The weight decay");
         LearningRate = learningRate;
-        Beta1 = beta1;
-        Beta2 = beta2;
-        Epsilon = epsilon;
-        WeightDecay = weightDecay;
+        Beta1 = OptimizerGuard.Beta(beta1, nameof(beta1));
+        Beta2 = OptimizerGuard.Beta(beta2, nameof(beta2));
+        Epsilon = OptimizerGuard.AtLeast(epsilon, 0, nameof(epsilon), "Epsilon");
+        WeightDecay = OptimizerGuard.AtLeast(weightDecay, 0, nameof(weightDecay), "The weight decay");
     }
 
-    /// <summary>The step size η.</summary>
-    public float LearningRate { get; }
+    /// <summary>Creates the optimizer bound to <paramref name="network"/>'s parameters.</summary>
+    /// <param name="network">The network whose <see cref="INetwork.Parameters"/> this optimizer updates, and only those.</param>
+    /// <param name="learningRate">The step size η (≥ 0).</param>
+    /// <param name="beta1">The decay β₁ of the first-moment estimate, in [0, 1).</param>
+    /// <param name="beta2">The decay β₂ of the second-moment estimate, in [0, 1).</param>
+    /// <param name="epsilon">The term ε added to √v̂ for numerical stability (≥ 0).</param>
+    /// <param name="weightDecay">The decoupled weight decay λ (≥ 0).</param>
+    /// <exception cref="ArgumentOutOfRangeException">An argument is out of its range or not finite.</exception>
+    public Adam(INetwork network, double learningRate = 1e-3, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8, double weightDecay = 0)
+        : this(learningRate, beta1, beta2, epsilon, weightDecay)
+    {
+        _binding.Bind(OptimizerGuard.NotNull(network, nameof(network)));
+    }
+
+    /// <inheritdoc/>
+    public double LearningRate
+    {
+        get => _learningRate;
+        set => _learningRate = OptimizerGuard.AtLeast(value, 0, nameof(LearningRate), "The learning rate");
+    }
 
     /// <summary>The decay β₁ of the first-moment estimate.</summary>
-    public float Beta1 { get; }
+    public double Beta1 { get; }
 
     /// <summary>The decay β₂ of the second-moment estimate.</summary>
-    public float Beta2 { get; }
+    public double Beta2 { get; }
 
     /// <summary>The term ε added to √v̂.</summary>
-    public float Epsilon { get; }
+    public double Epsilon { get; }
 
     /// <summary>The decoupled weight decay λ.</summary>
-    public float WeightDecay { get; }
+    public double WeightDecay { get; }
+
+    /// <summary>The network whose parameters the moment estimates belong to, or null before one is bound (and after <see cref="Reset"/>).</summary>
+    public INetwork? Network => _binding.Network;
 
     /// <summary>The number of steps taken since construction or the last <see cref="Reset"/>.</summary>
     public long StepCount { get; private set; }
@@ -56,39 +78,36 @@ public sealed class Adam : IOptimizer
     /// <inheritdoc/>
     public void Step(Span<float> parameters, ReadOnlySpan<float> gradients)
     {
-        if (OptimizerGuard.CheckLengths(parameters.Length, gradients.Length, _stateLength, nameof(Adam)))
+        if (_binding.CheckStep(parameters, gradients) && _firstMoment.Length != parameters.Length)
         {
-            if (_firstMoment.Length != parameters.Length)
-            {
-                _firstMoment = new float[parameters.Length];
-                _secondMoment = new float[parameters.Length];
-            }
-
-            _stateLength = parameters.Length;
+            _firstMoment = new float[parameters.Length];
+            _secondMoment = new float[parameters.Length];
         }
 
         StepCount++;
-        // As torch: step size η / (1 − β₁ᵗ), denominator √v / √(1 − β₂ᵗ) + ε, bias corrections in double.
+        // As torch: step size η / (1 − β₁ᵗ), denominator √v / √(1 − β₂ᵗ) + ε, the scalars in double.
         double t = StepCount;
         float stepSize = (float)(LearningRate / (1.0 - Math.Pow(Beta1, t)));
         float sqrtCorrection2 = (float)Math.Sqrt(1.0 - Math.Pow(Beta2, t));
-        float decay = 1f - LearningRate * WeightDecay;
+        float decay = (float)(1.0 - LearningRate * WeightDecay);
         Update(parameters, gradients, stepSize, sqrtCorrection2, decay);
     }
 
     /// <inheritdoc/>
     public void Reset()
     {
-        _stateLength = -1;
+        _binding.Reset();
         StepCount = 0;
         Array.Clear(_firstMoment);
         Array.Clear(_secondMoment);
     }
 
+    void INetworkBound.BindTo(INetwork network) => _binding.Bind(network);
+
     private void Update(Span<float> parameters, ReadOnlySpan<float> gradients, float stepSize, float sqrtCorrection2, float decay)
     {
-        float b1 = Beta1, b2 = Beta2, eps = Epsilon;
-        float c1 = 1f - b1, c2 = 1f - b2;
+        float b1 = (float)Beta1, b2 = (float)Beta2, eps = (float)Epsilon;
+        float c1 = (float)(1 - Beta1), c2 = (float)(1 - Beta2);
         var p = MemoryMarshal.Cast<float, Vector<float>>(parameters);
         var g = MemoryMarshal.Cast<float, Vector<float>>(gradients);
         var m = MemoryMarshal.Cast<float, Vector<float>>(_firstMoment.AsSpan());

@@ -9,59 +9,77 @@ namespace NetGen;
 /// of <c>torch.optim.SGD</c> (dampening 0): g ← ∇ + λθ; b ← g on the first step, else μb + g;
 /// g ← g + μb (Nesterov) or b; θ ← θ − η·g.
 /// </summary>
-public sealed class Sgd : IOptimizer
+/// <remarks>
+/// The momentum buffer belongs to one parameter block: the network given to the constructor, or else the network of
+/// the first <see cref="Trainer"/> that uses this optimizer. Another network's parameters are refused with an
+/// exception until <see cref="Reset"/>.
+/// </remarks>
+public sealed class Sgd : IOptimizer, INetworkBound
 {
+    private readonly ParameterBinding _binding = new(nameof(Sgd));
     private float[] _momentumBuffer = [];
-    private int _stateLength = -1;
+    private double _learningRate;
 
     /// <param name="learningRate">The step size η (≥ 0).</param>
     /// <param name="momentum">The momentum factor μ (≥ 0; 0 disables momentum).</param>
     /// <param name="nesterov">Uses Nesterov momentum; requires <paramref name="momentum"/> &gt; 0.</param>
     /// <param name="weightDecay">The L2 penalty λ added to the gradient (≥ 0).</param>
     /// <exception cref="ArgumentOutOfRangeException">An argument is negative, not finite, or Nesterov is asked for without momentum.</exception>
-    public Sgd(float learningRate, float momentum = 0f, bool nesterov = false, float weightDecay = 0f)
+    public Sgd(double learningRate, double momentum = 0, bool nesterov = false, double weightDecay = 0)
     {
-        OptimizerGuard.AtLeast(learningRate, 0f, nameof(learningRate), "The learning rate");
-        OptimizerGuard.AtLeast(momentum, 0f, nameof(momentum), "The momentum");
-        OptimizerGuard.AtLeast(weightDecay, 0f, nameof(weightDecay), "The weight decay");
-        if (nesterov && momentum == 0f)
+        LearningRate = learningRate;
+        Momentum = OptimizerGuard.AtLeast(momentum, 0, nameof(momentum), "The momentum");
+        WeightDecay = OptimizerGuard.AtLeast(weightDecay, 0, nameof(weightDecay), "The weight decay");
+        if (nesterov && momentum == 0)
         {
             throw new ArgumentOutOfRangeException(nameof(momentum), momentum,
                 "Nesterov momentum requires a momentum > 0 (as in torch.optim.SGD); set momentum, e.g. 0.9, or nesterov: false.");
         }
 
-        LearningRate = learningRate;
-        Momentum = momentum;
         Nesterov = nesterov;
-        WeightDecay = weightDecay;
     }
 
-    /// <summary>The step size η.</summary>
-    public float LearningRate { get; }
+    /// <summary>Creates the optimizer bound to <paramref name="network"/>'s parameters.</summary>
+    /// <param name="network">The network whose <see cref="INetwork.Parameters"/> this optimizer updates, and only those.</param>
+    /// <param name="learningRate">The step size η (≥ 0).</param>
+    /// <param name="momentum">The momentum factor μ (≥ 0; 0 disables momentum).</param>
+    /// <param name="nesterov">Uses Nesterov momentum; requires <paramref name="momentum"/> &gt; 0.</param>
+    /// <param name="weightDecay">The L2 penalty λ added to the gradient (≥ 0).</param>
+    /// <exception cref="ArgumentOutOfRangeException">An argument is negative, not finite, or Nesterov is asked for without momentum.</exception>
+    public Sgd(INetwork network, double learningRate, double momentum = 0, bool nesterov = false, double weightDecay = 0)
+        : this(learningRate, momentum, nesterov, weightDecay)
+    {
+        _binding.Bind(OptimizerGuard.NotNull(network, nameof(network)));
+    }
+
+    /// <inheritdoc/>
+    public double LearningRate
+    {
+        get => _learningRate;
+        set => _learningRate = OptimizerGuard.AtLeast(value, 0, nameof(LearningRate), "The learning rate");
+    }
 
     /// <summary>The momentum factor μ.</summary>
-    public float Momentum { get; }
+    public double Momentum { get; }
 
     /// <summary>Whether Nesterov momentum is used.</summary>
     public bool Nesterov { get; }
 
     /// <summary>The L2 penalty λ.</summary>
-    public float WeightDecay { get; }
+    public double WeightDecay { get; }
+
+    /// <summary>The network whose parameters the momentum buffer belongs to, or null before one is bound (and after <see cref="Reset"/>).</summary>
+    public INetwork? Network => _binding.Network;
 
     /// <inheritdoc/>
     public void Step(Span<float> parameters, ReadOnlySpan<float> gradients)
     {
-        if (OptimizerGuard.CheckLengths(parameters.Length, gradients.Length, _stateLength, nameof(Sgd)))
+        if (_binding.CheckStep(parameters, gradients) && Momentum != 0 && _momentumBuffer.Length != parameters.Length)
         {
-            if (Momentum != 0f && _momentumBuffer.Length != parameters.Length)
-            {
-                _momentumBuffer = new float[parameters.Length];
-            }
-
-            _stateLength = parameters.Length;
+            _momentumBuffer = new float[parameters.Length];
         }
 
-        if (Momentum == 0f)
+        if (Momentum == 0)
         {
             StepPlain(parameters, gradients);
         }
@@ -74,13 +92,15 @@ public sealed class Sgd : IOptimizer
     /// <inheritdoc/>
     public void Reset()
     {
-        _stateLength = -1;
+        _binding.Reset();
         Array.Clear(_momentumBuffer);
     }
 
+    void INetworkBound.BindTo(INetwork network) => _binding.Bind(network);
+
     private void StepPlain(Span<float> parameters, ReadOnlySpan<float> gradients)
     {
-        float lr = LearningRate, wd = WeightDecay;
+        float lr = (float)LearningRate, wd = (float)WeightDecay;
         var p = MemoryMarshal.Cast<float, Vector<float>>(parameters);
         var g = MemoryMarshal.Cast<float, Vector<float>>(gradients);
         for (int i = 0; i < p.Length; i++)
@@ -96,7 +116,7 @@ public sealed class Sgd : IOptimizer
 
     private void StepMomentum(Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> buffer)
     {
-        float lr = LearningRate, wd = WeightDecay, mu = Momentum;
+        float lr = (float)LearningRate, wd = (float)WeightDecay, mu = (float)Momentum;
         // The buffer starts at 0 (new or Reset), so μb + g gives torch's b ← g on the first step.
         bool nesterov = Nesterov;
         var p = MemoryMarshal.Cast<float, Vector<float>>(parameters);

@@ -1,4 +1,5 @@
 using System;
+using NetGen.Kernels;
 
 namespace NetGen;
 
@@ -19,11 +20,24 @@ internal sealed class Evaluator
         _outputs = new float[RowsPerChunk * network.OutputSize];
     }
 
+    /// <summary>How accuracy applies to a network and a dataset.</summary>
+    private enum AccuracyKind
+    {
+        None,
+
+        /// <summary>One class per row: the predicted class (see <see cref="ClassRule"/>) against the target's.</summary>
+        SingleLabel,
+
+        /// <summary>Independent yes/no outputs (BinaryCrossEntropy with several outputs): every output against its target at 0.5.</summary>
+        MultiLabel,
+    }
+
     /// <summary>The mean loss and the accuracy (NaN when it does not apply), without allocating.</summary>
     public (double Loss, double Accuracy) Measure(Dataset data)
     {
         int inputs = _network.InputSize, outputs = _network.OutputSize;
         var loss = _network.Loss;
+        var kind = KindOf(loss, outputs, data);
         double lossSum = 0;
         long correct = 0;
         for (int start = 0; start < data.Count; start += RowsPerChunk)
@@ -36,15 +50,20 @@ internal sealed class Evaluator
             {
                 var y = output.Slice(r * outputs, outputs);
                 var t = targets.Slice(r * outputs, outputs);
-                lossSum += LossFunctions.Compute(loss, y, t);
-                correct += CountCorrect(loss, y, t);
+                lossSum += Losses.OfRow(loss, y, t);
+                correct += kind switch
+                {
+                    AccuracyKind.SingleLabel => ClassRule.ClassOf(y) == ClassRule.ClassOf(t) ? 1 : 0,
+                    AccuracyKind.MultiLabel => CountAgreeing(y, t),
+                    _ => 0,
+                };
             }
         }
 
-        double accuracy = loss switch
+        double accuracy = kind switch
         {
-            Loss.CrossEntropy => (double)correct / data.Count,
-            Loss.BinaryCrossEntropy => (double)correct / ((long)data.Count * outputs),
+            AccuracyKind.SingleLabel => (double)correct / data.Count,
+            AccuracyKind.MultiLabel => (double)correct / ((long)data.Count * outputs),
             _ => double.NaN,
         };
         return (lossSum / data.Count, accuracy);
@@ -56,37 +75,25 @@ internal sealed class Evaluator
         return new Evaluation(loss, double.IsNaN(accuracy) ? null : accuracy);
     }
 
-    private static int CountCorrect(Loss loss, ReadOnlySpan<float> y, ReadOnlySpan<float> t)
+    /// <summary>
+    /// A classifier is a network trained with a cross-entropy, or one whose targets are class labels whatever its loss
+    /// (a Softmax output trained with mean squared error on one-hot rows is still a classifier).
+    /// </summary>
+    private static AccuracyKind KindOf(Loss loss, int outputs, Dataset data) => loss switch
     {
-        switch (loss)
-        {
-            case Loss.CrossEntropy:
-                return ArgMax(y) == ArgMax(t) ? 1 : 0;
-            case Loss.BinaryCrossEntropy:
-                int count = 0;
-                for (int i = 0; i < y.Length; i++)
-                {
-                    count += (y[i] >= 0.5f) == (t[i] >= 0.5f) ? 1 : 0;
-                }
+        Loss.BinaryCrossEntropy when outputs > 1 => AccuracyKind.MultiLabel,
+        Loss.BinaryCrossEntropy or Loss.CrossEntropy => AccuracyKind.SingleLabel,
+        _ => data.HasClassLabels ? AccuracyKind.SingleLabel : AccuracyKind.None,
+    };
 
-                return count;
-            default:
-                return 0;
-        }
-    }
-
-    /// <summary>The index of the largest value (the first one on ties).</summary>
-    private static int ArgMax(ReadOnlySpan<float> values)
+    private static int CountAgreeing(ReadOnlySpan<float> y, ReadOnlySpan<float> t)
     {
-        int best = 0;
-        for (int i = 1; i < values.Length; i++)
+        int count = 0;
+        for (int i = 0; i < y.Length; i++)
         {
-            if (values[i] > values[best])
-            {
-                best = i;
-            }
+            count += (y[i] >= ClassRule.Threshold) == (t[i] >= ClassRule.Threshold) ? 1 : 0;
         }
 
-        return best;
+        return count;
     }
 }

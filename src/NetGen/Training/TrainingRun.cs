@@ -15,6 +15,7 @@ internal sealed class TrainingRun
     private readonly Dataset _train;
     private readonly int _batchSize;
     private readonly int _seed;
+    private readonly double? _maxGradientNorm;
     private readonly IProgress<BatchReport>? _batchProgress;
     private readonly int[] _order;
     private readonly float[] _batchInputs;
@@ -23,14 +24,15 @@ internal sealed class TrainingRun
     private readonly long _startTimestamp = Stopwatch.GetTimestamp();
     private double _bestLoss = double.PositiveInfinity;
 
-    public TrainingRun(INetwork network, IOptimizer optimizer, Dataset train, int batchSize, int seed, IProgress<BatchReport>? batchProgress)
+    public TrainingRun(INetwork network, IOptimizer optimizer, Dataset train, int batchSize, int seed, double? maxGradientNorm, IProgress<BatchReport>? batchProgress)
     {
-        _batchProgress = batchProgress;
         _network = network;
         _optimizer = optimizer;
         _train = train;
         _batchSize = Math.Min(batchSize, train.Count);
         _seed = seed;
+        _maxGradientNorm = maxGradientNorm;
+        _batchProgress = batchProgress;
         _order = new int[train.Count];
         _batchInputs = new float[_batchSize * train.FeatureCount];
         _batchTargets = new float[_batchSize * train.TargetCount];
@@ -66,6 +68,11 @@ internal sealed class TrainingRun
                 throw Diverged(epoch, batch, loss);
             }
 
+            if (_maxGradientNorm is double maxNorm)
+            {
+                GradientClipping.ClipByNorm(_network.Gradients, maxNorm);
+            }
+
             _optimizer.Step(_network.Parameters, _network.Gradients);
             lossSum += (double)loss * rows;
             _batchProgress?.Report(new BatchReport(epoch, batch, BatchCount, loss));
@@ -90,10 +97,11 @@ internal sealed class TrainingRun
 
     public void RestoreBest() => _bestParameters.CopyTo(_network.Parameters);
 
-    /// <summary>Restores the best parameters and returns the exception to throw.</summary>
+    /// <summary>Restores the best parameters and returns the exception to throw, with the likely causes measured on them.</summary>
     public TrainingDivergedException Diverged(int epoch, int? batch, double loss)
     {
         RestoreBest();
-        return new TrainingDivergedException(epoch, batch, loss, BestEpoch);
+        var causes = DivergenceDiagnosis.LikelyCauses(_network, _train, _optimizer, _maxGradientNorm);
+        return new TrainingDivergedException(epoch, batch, loss, BestEpoch, causes);
     }
 }

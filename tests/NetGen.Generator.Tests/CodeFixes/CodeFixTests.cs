@@ -173,7 +173,7 @@ public sealed class CodeFixTests
         public partial class Brain { }
         """,
         """
-        [Network(4)]
+        [{|NG0030:Network(4)|}]
         [Dense(8, Activation.ReLU)]
         [Dense(3, Activation.Softmax)]
         public partial class Brain { }
@@ -204,7 +204,7 @@ public sealed class CodeFixTests
         public partial class Brain { }
         """,
         """
-        [Network(4)]
+        [{|NG0030:Network(4)|}]
         [Dense(8, Activation.ReLU)]
         [Dense(8, Activation.ReLU)]
         [Dense(3, Activation.Softmax)]
@@ -275,5 +275,38 @@ public sealed class CodeFixTests
         internal static partial class Holder
         {
         }
+    public Task AddCrossEntropyToASoftmaxOutput() => new NetGenCodeFixTest<AddCrossEntropyCodeFix>(
+        """
+        [{|NG0030:Network(4)|}]
+        [Dense(16, Activation.ReLU)]
+        [Dense(3, Activation.Softmax)]
+        public partial class Iris { }
+        """,
+        """
+        [Network(4, Loss = Loss.CrossEntropy)]
+        [Dense(16, Activation.ReLU)]
+        [Dense(3, Activation.Softmax)]
+        public partial class Iris { }
+        """).RunAsync();
+
+    [Fact]
+    public Task AddCrossEntropyAfterNamedArguments() => new NetGenCodeFixTest<AddCrossEntropyCodeFix>(
+        """
+        [{|NG0030:Network(inputs: 4)|}]
+        [Dense(units: 3, activation: Activation.Softmax)]
+        public partial class Iris { }
+
+        [{|NG0030:Network(2)|}]
+        [Dense(2, Activation.Softmax)]
+        public partial class Coin { }
+        """,
+        """
+        [Network(inputs: 4, Loss = Loss.CrossEntropy)]
+        [Dense(units: 3, activation: Activation.Softmax)]
+        public partial class Iris { }
+
+        [Network(2, Loss = Loss.CrossEntropy)]
+        [Dense(2, Activation.Softmax)]
+        public partial class Coin { }
         """).RunAsync();
 }

@@ -229,6 +229,64 @@ public sealed class DiagnosticTests
         """);
 
     [Fact]
+    public async Task NG0014_IsAnErrorThatNamesTheLossTheOutputAndTheFix()
+    {
+        var test = new NetGenAnalyzerTest("""
+            [Network(4, Loss = Loss.CrossEntropy)]
+            [Dense(16, Activation.ReLU)]
+            [Dense(3)]
+            public partial class Brain { }
+            """);
+        test.ExpectedDiagnostics.Add(new Microsoft.CodeAnalysis.Testing.DiagnosticResult("NG0014", Microsoft.CodeAnalysis.DiagnosticSeverity.Error)
+            .WithSpan(3, 13, 3, 37)
+            .WithArguments("CrossEntropy", "Softmax", "Identity", "use Activation.Softmax on the last layer, or Loss = Loss.MeanSquaredError"));
+        await test.RunAsync();
+        var message = string.Format(
+            System.Globalization.CultureInfo.InvariantCulture,
+            Generator.Diagnostics.DiagnosticDescriptors.LossDoesNotFitOutput.MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "CrossEntropy", "Softmax", "Identity", "use Activation.Softmax on the last layer, or Loss = Loss.MeanSquaredError");
+        Assert.StartsWith("CrossEntropy needs a Softmax output layer, but the last layer uses Identity; use Activation.Softmax", message);
+        Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Error, Generator.Diagnostics.DiagnosticDescriptors.LossDoesNotFitOutput.DefaultSeverity);
+    }
+
+    [Fact]
+    public Task NG0030_SoftmaxOutputWithoutLoss() => Verify("""
+        [{|NG0030:Network(4)|}]
+        [Dense(16, Activation.ReLU)]
+        [Dense(3, Activation.Softmax)]
+        public partial class Iris { }
+        """);
+
+    [Fact]
+    public async Task NG0030_NamesTheClassAndTheFix()
+    {
+        var test = new NetGenAnalyzerTest("""
+            [Network(inputs: 4)]
+            [Dense(3, Activation.Softmax)]
+            public partial class Iris { }
+            """);
+        test.ExpectedDiagnostics.Add(new Microsoft.CodeAnalysis.Testing.DiagnosticResult("NG0030", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)
+            .WithSpan(3, 2, 3, 20)
+            .WithArguments("Iris"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public Task NG0030_NotReportedForAWrittenLossOrASigmoidOutput() => Verify("""
+        [Network(4, Loss = Loss.MeanSquaredError)]
+        [Dense(3, Activation.Softmax)]
+        public partial class KeepsMeanSquaredError { }
+
+        [Network(4)]
+        [Dense(1, Activation.Sigmoid)]
+        public partial class RegressionToUnitInterval { }
+
+        [Network(4)]
+        [Dense(2, Activation.Tanh)]
+        public partial class Tanh { }
+        """);
+
+    [Fact]
     public Task NG0015_Step() => Verify("""
         [Network(2)]
         [Dense(1, {|NG0015:Activation.Step|})]

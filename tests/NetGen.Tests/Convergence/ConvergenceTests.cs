@@ -20,7 +20,7 @@ public sealed class ConvergenceTests(ITestOutputHelper output)
         var xor = Dataset.FromRows([[0f, 0f], [0f, 1f], [1f, 0f], [1f, 1f]], [[0f], [1f], [1f], [0f]]);
         var network = new XorNetwork(seed: 1);
 
-        new Trainer(network, new Adam(0.05f)) { Epochs = 2000, BatchSize = 4 }.Train(xor);
+        new Trainer(network, new Adam(0.05f)) { MaxEpochs = 2000, BatchSize = 4 }.Train(xor);
 
         var evaluation = Metrics.Evaluate(network, xor);
         output.WriteLine($"XOR loss {evaluation.Loss:G4}, accuracy {evaluation.Accuracy:P0} ({Simd()})");
@@ -33,7 +33,7 @@ public sealed class ConvergenceTests(ITestOutputHelper output)
     {
         var network = new SineNetwork(seed: 1);
 
-        new Trainer(network, new Adam(0.01f)) { Epochs = 1500, BatchSize = 32, Seed = 1 }.Train(Sine(256));
+        new Trainer(network, new Adam(0.01f)) { MaxEpochs = 1500, BatchSize = 32, Seed = 1 }.Train(Sine(256));
 
         // Measured on a denser grid than the training points: the fit must hold between them too.
         double mse = Metrics.Evaluate(network, Sine(1001)).Loss;
@@ -49,7 +49,7 @@ public sealed class ConvergenceTests(ITestOutputHelper output)
         var network = new DigitNetwork(seed: 1);
         var clock = Stopwatch.StartNew();
 
-        var history = new Trainer(network, new Adam()) { Epochs = 8, BatchSize = 32, Seed = 1 }.Train(train);
+        var history = new Trainer(network, new Adam()) { MaxEpochs = 8, BatchSize = 32, Seed = 1 }.Train(train);
 
         var evaluation = Metrics.Evaluate(network, test);
         output.WriteLine($"digits: {train.Count} training rows, {history.Epochs.Count} epochs in {clock.Elapsed.TotalSeconds:F1} s; " +

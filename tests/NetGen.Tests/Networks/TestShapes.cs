@@ -196,12 +196,12 @@ public partial class SigmoidBinaryCrossEntropy;
 [Dense(7, Activation.Softmax)]
 public partial class SoftmaxCrossEntropy;
 
-[Network(inputs: 3)]
+[Network(inputs: 3, Loss = Loss.MeanSquaredError)]
 [Dense(17, Activation.Tanh)]
 [Dense(7, Activation.Softmax)]
 public partial class SoftmaxMeanSquaredError;
 
-[Network(inputs: 1)]
+[Network(inputs: 1, Loss = Loss.MeanSquaredError)]
 [Dense(33, Activation.Softmax)]
 public partial class SoftmaxSingle;
 

@@ -110,9 +110,9 @@ public class DatasetTests
     {
         var features = new float[] { 1, 2, 3, 4, 5, float.NaN };
         var ex = Assert.Throws<ArgumentException>(() => new Dataset(features, [0, 1], featureCount: 3, targetCount: 1));
-        Assert.Contains("features of row 1, column 2 is NaN", ex.Message);
+        Assert.Contains("The feature in row 1, column 2 is NaN", ex.Message);
         var inf = Assert.Throws<ArgumentException>(() => Dataset.FromRows([[1f], [2f]], [[0f, 1f], [float.PositiveInfinity, 0f]]));
-        Assert.Contains("targets of row 1, column 0 is", inf.Message);
+        Assert.Contains("The target in row 1, column 0 is Infinity", inf.Message);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System;
 using NetGen;
+using NetGen.Tests.Training.TestNetworks;
 
 namespace NetGen.Tests.Training;
 
@@ -117,7 +118,7 @@ public class OptimizerTests
         var adam = new Adam();
         adam.Step(new float[4], new float[4]);
         var ex = Assert.Throws<ArgumentException>(() => adam.Step(new float[5], new float[5]));
-        Assert.Contains("sized for 4 parameters", ex.Message);
+        Assert.Contains("Adam.Step: this optimizer's state was sized for 4 parameters on its first step, but this step has 5", ex.Message);
         Assert.Contains("has 5", ex.Message);
 
         var mismatch = Assert.Throws<ArgumentException>(() => new Sgd(0.1f).Step(new float[3], new float[2]));
@@ -157,6 +158,84 @@ public class OptimizerTests
 
             Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
         }
+    }
+
+    [Fact]
+    public void DoubleLearningRates_CompileAndMatchFloatOnes()
+    {
+        var (p, g) = RandomProblem(seed: 6, steps: 2);
+        var q = (float[])p.Clone();
+        var fromDouble = new Adam(0.01);
+        var fromFloat = new Adam(0.01f);
+        fromDouble.Step(p, g[0]);
+        fromFloat.Step(q, g[0]);
+        Assert.Equal(0.01, fromDouble.LearningRate);
+        Assert.Equal(0.9, new Sgd(0.5, momentum: 0.9).Momentum);
+        for (int i = 0; i < Length; i++)
+        {
+            Assert.Equal(q[i], p[i], 1e-6f);   // 0.01 and 0.01f differ in the 9th digit
+        }
+    }
+
+    [Fact]
+    public void LearningRate_CanBeChangedBetweenSteps()
+    {
+        var sgd = new Sgd(0.1);
+        var p = new[] { 1f };
+        sgd.Step(p, [1f]);
+        sgd.LearningRate = 0.01;
+        sgd.Step(p, [1f]);
+        Assert.Equal(1f - 0.1f - 0.01f, p[0], 1e-7f);
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => sgd.LearningRate = -1);
+        Assert.Contains("The learning rate must be a finite number >= 0; got -1", ex.Message);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Adam().LearningRate = double.NaN);
+    }
+
+    [Fact]
+    public void AnOptimizerBoundAtConstruction_RefusesAnotherNetworksParameters()
+    {
+        var first = new LinearRegression(3, 1);
+        var second = new LinearRegression(3, 1);   // the same size: a length check alone would not notice
+        var adam = new Adam(first, learningRate: 0.01);
+        Assert.Same(first, adam.Network);
+        adam.Step(first.Parameters, first.Gradients);
+
+        var ex = Assert.Throws<ArgumentException>(() => adam.Step(second.Parameters, second.Gradients));
+        Assert.Contains("Adam.Step: parameters is not the Parameters of the LinearRegression this optimizer is bound to", ex.Message);
+        Assert.Equal("parameters", ex.ParamName);
+
+        var trainer = Assert.Throws<InvalidOperationException>(() => new Trainer(second, adam));
+        Assert.Contains("This Adam updates the parameters of another network (a LinearRegression)", trainer.Message);
+        Assert.Contains("Create one optimizer per network, or call Reset()", trainer.Message);
+    }
+
+    [Fact]
+    public void OneOptimizerGivenToTwoTrainers_IsRefusedForTheSecondNetwork()
+    {
+        var sgd = new Sgd(0.1, momentum: 0.9);
+        var first = new LinearRegression(2, 1);
+        var data = new Dataset([1f, 2f, 3f, 4f], [1f, 0f], 2, 1);
+        new Trainer(first, sgd) { MaxEpochs = 2 }.Train(data);
+        Assert.Same(first, sgd.Network);
+        new Trainer(first, sgd) { MaxEpochs = 1 }.Train(data);   // the same network again is fine
+
+        var ex = Assert.Throws<InvalidOperationException>(() => new Trainer(new LinearRegression(2, 1), sgd));
+        Assert.Contains("This Sgd updates the parameters of another network", ex.Message);
+    }
+
+    [Fact]
+    public void Reset_ForgetsTheBindingSoTheOptimizerCanStartOver()
+    {
+        var first = new LinearRegression(2, 1);
+        var second = new LinearRegression(2, 1);
+        var adam = new Adam(first);
+        adam.Step(first.Parameters, first.Gradients);
+        adam.Reset();
+        Assert.Null(adam.Network);
+        Assert.Equal(0, adam.StepCount);
+        var trainer = new Trainer(second, adam);
+        Assert.Same(second, adam.Network);
+        Assert.Same(adam, trainer.Optimizer);
     }
 
     private static void AssertTwoSteps(IOptimizer optimizer, float first, float second)
