@@ -275,6 +275,9 @@ public sealed class CodeFixTests
         internal static partial class Holder
         {
         }
+        """).RunAsync();
+
+    [Fact]
     public Task AddCrossEntropyToASoftmaxOutput() => new NetGenCodeFixTest<AddCrossEntropyCodeFix>(
         """
         [{|NG0030:Network(4)|}]
