@@ -8,6 +8,7 @@ using NetGen.Generator.Diagnostics;
 using NetGen.Generator.Emit;
 using NetGen.Generator.Model;
 using NetGen.Generator.Parsing;
+using NetGen.Generator.Weights;
 
 namespace NetGen.Generator;
 
@@ -75,6 +76,10 @@ public sealed class NetworkAnalyzer : DiagnosticAnalyzer
         if (parsed.Spec is { } spec)
         {
             ReportGeneratedSize(context, type, spec);
+            if (spec.WeightsFile is not null)
+            {
+                EmbeddedWeightsAnalysis.Report(context, type, spec);
+            }
         }
     }
 
@@ -113,31 +118,6 @@ public sealed class NetworkAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>Whether <paramref name="name"/> is an AdditionalFile's full path, its file name, or the end of its path.</summary>
-    internal static bool IsAdditionalFile(ImmutableArray<AdditionalText> files, string name)
-    {
-        var wanted = Normalize(name);
-        while (wanted.StartsWith("./", StringComparison.Ordinal))
-        {
-            wanted = wanted.Substring(2);
-        }
-
-        if (wanted.Length == 0)
-        {
-            return false;
-        }
-
-        foreach (var file in files)
-        {
-            var path = Normalize(file.Path);
-            if (string.Equals(path, wanted, StringComparison.OrdinalIgnoreCase)
-                || path.EndsWith("/" + wanted, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static string Normalize(string path) => path.Replace('\\', '/').Replace("/./", "/");
+    internal static bool IsAdditionalFile(ImmutableArray<AdditionalText> files, string name) =>
+        files.Any(file => WeightsPath.Matches(file.Path, name));
 }

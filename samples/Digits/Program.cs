@@ -54,6 +54,9 @@ if (!overfit)
     string path = Path.Combine(outputFolder, "digits-loss.png");
     LossPlot.Save(path, ($"784-128-10: loss per epoch (validation: {validation.Count} digits)", history));
     Console.WriteLine($"Plot: {Path.GetFullPath(path)}");
+    string weights = Path.Combine(outputFolder, "digits.safetensors");
+    network.SaveParameters(weights);
+    Console.WriteLine($"Weights: {Path.GetFullPath(weights)} (samples/EmbeddedDigits embeds such a file at compile time)");
 }
 else
 {

@@ -26,6 +26,13 @@ public interface INetwork
     /// <summary>The loss the network was declared with.</summary>
     Loss Loss { get; }
 
+    /// <summary>
+    /// The layers, in order, as weight files store them. Every generated network describes itself; a network
+    /// written by hand that does not cannot be saved or loaded.
+    /// </summary>
+    NetworkArchitecture Architecture => throw new NotSupportedException(
+        $"{GetType().Name} does not describe its layers (INetwork.Architecture), so its parameters cannot be saved or loaded; networks NetGen generates do.");
+
     /// <summary>Sets the weights from the given seed (He for the ReLU family, Glorot for the rest) and the biases to 0.</summary>
     void InitializeParameters(int seed);
 

@@ -32,13 +32,20 @@ internal static class DiagnosticDescriptors
     public const string WeightsFileNotFoundId = "NG0020";
     public const string LargeNetworkId = "NG0021";
     public const string LargeGeneratedCodeId = "NG0022";
-    public const string WeightsNotEmbeddedId = "NG0023";
     public const string FileLocalTypeId = "NG0024";
     public const string PrimaryConstructorId = "NG0025";
     public const string UnsuitableBaseClassId = "NG0026";
     public const string LanguageVersionTooLowId = "NG0027";
     public const string NoVector512Id = "NG0028";
     public const string SoftmaxWithoutLossId = "NG0030";
+    public const string WeightsFileDamagedId = "NG0035";
+    public const string WeightsTensorMissingId = "NG0036";
+    public const string WeightsTensorUnexpectedId = "NG0037";
+    public const string WeightsTensorWrongShapeId = "NG0038";
+    public const string WeightsCheckVectorFailedId = "NG0039";
+    public const string WeightsArchitectureMismatchId = "NG0040";
+    public const string WeightsNotPreparedId = "NG0041";
+    public const string WeightsTooLargeToEmbedId = "NG0042";
 
     public static readonly DiagnosticDescriptor NotPartial = Error(
         NotPartialId,
@@ -180,11 +187,53 @@ internal static class DiagnosticDescriptors
         description: "Every generated network is compiled with the project; a network whose source passes about a megabyte makes each build and each edit of the project slower.",
         helpLinkUri: HelpLink(LargeGeneratedCodeId, "Large generated code"));
 
-    public static readonly DiagnosticDescriptor WeightsNotEmbedded = Warning(
-        WeightsNotEmbeddedId,
-        "Weights are not embedded yet",
-        "Weights = \"{0}\" is not read: this version of NetGen does not embed weight files yet, so the network starts from InitializeParameters(0); copy the weights into Parameters at run time",
-        "Embedding a safetensors file at compile time is planned; until then Weights only checks that the file is among the AdditionalFiles, and the network's parameters come from seed 0.");
+    public static readonly DiagnosticDescriptor WeightsFileDamaged = Error(
+        WeightsFileDamagedId,
+        "Weights file cannot be read",
+        "{0}",
+        "The weight file is read at compile time by the rules LoadParameters applies at run time: an 8-byte header length, a header of valid UTF-8 JSON with no repeated names, dtypes NetGen reads, shapes and offsets that tile the data exactly. The message is the loader's.");
+
+    public static readonly DiagnosticDescriptor WeightsTensorMissing = Error(
+        WeightsTensorMissingId,
+        "Weights file lacks a tensor the network needs",
+        "{0}",
+        "Every layer needs its tensors layers.{i}.weight and layers.{i}.bias, i from 0 in layer order.");
+
+    public static readonly DiagnosticDescriptor WeightsTensorUnexpected = Error(
+        WeightsTensorUnexpectedId,
+        "Weights file holds a tensor the network does not have",
+        "{0}",
+        "A tensor the declaration has no place for means the file was made for another network; remove it from the file, or load the file at run time with WeightLoadOptions.IgnoreUnexpectedTensors.");
+
+    public static readonly DiagnosticDescriptor WeightsTensorWrongShape = Error(
+        WeightsTensorWrongShapeId,
+        "Weights tensor has the wrong shape",
+        "{0}",
+        "A Dense layer's weight is [out, in] and its bias [out] (PyTorch's nn.Linear layout); a Maxout layer's are [pieces, out, in] and [pieces, out].");
+
+    public static readonly DiagnosticDescriptor WeightsCheckVectorFailed = Error(
+        WeightsCheckVectorFailedId,
+        "Weights fail their self-check",
+        "{0}",
+        "The file stores inputs with the outputs the network that saved it computed; the declared network, run on the file's parameters, computes other outputs, so a weight is transposed or an activation differs.");
+
+    public static readonly DiagnosticDescriptor WeightsArchitectureMismatch = Error(
+        WeightsArchitectureMismatchId,
+        "Weights file was saved from another architecture",
+        "{0}",
+        "The file's metadata names the architecture of the network that saved it; the declaration's layers or activations differ from it.");
+
+    public static readonly DiagnosticDescriptor WeightsNotPrepared = Error(
+        WeightsNotPreparedId,
+        "Weights file was not prepared for embedding",
+        "{0}",
+        "The compiler passes AdditionalFiles to NetGen as text, which binary files do not survive; NetGen's build step writes each weight file in a form that does. It runs when the project references the NetGen package, or imports NetGen.Weights.targets.");
+
+    public static readonly DiagnosticDescriptor WeightsTooLargeToEmbed = Error(
+        WeightsTooLargeToEmbedId,
+        "Network too large to embed its weights",
+        "{0}",
+        "Embedded weights become part of the compiled source; past 16 million parameters (64 MB) that slows every build and the IDE, so such networks load their weights at run time.");
 
     public static readonly DiagnosticDescriptor FileLocalType = Error(
         FileLocalTypeId,
@@ -245,13 +294,20 @@ internal static class DiagnosticDescriptors
         WeightsFileNotFound,
         LargeNetwork,
         LargeGeneratedCode,
-        WeightsNotEmbedded,
         FileLocalType,
         PrimaryConstructor,
         UnsuitableBaseClass,
         LanguageVersionTooLow,
         NoVector512,
-        SoftmaxWithoutLoss);
+        SoftmaxWithoutLoss,
+        WeightsFileDamaged,
+        WeightsTensorMissing,
+        WeightsTensorUnexpected,
+        WeightsTensorWrongShape,
+        WeightsCheckVectorFailed,
+        WeightsArchitectureMismatch,
+        WeightsNotPrepared,
+        WeightsTooLargeToEmbed);
 
     /// <summary>
     /// The link to the ID's section of docs/diagnostics.md, whose heading is "ID: title". The fragment is the

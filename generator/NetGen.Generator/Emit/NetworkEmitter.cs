@@ -40,6 +40,8 @@ internal static class NetworkEmitter
         {
             StorageEmitter.Emit(writer, spec);
             writer.Line();
+            Weights.ArchitectureWriter.Write(writer, spec);
+            writer.Line();
             InitializationEmitter.Emit(writer, spec);
             writer.Line();
             var kernels = "global::" + KernelsEmitter.Name(spec);

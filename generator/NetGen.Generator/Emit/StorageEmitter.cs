@@ -23,11 +23,7 @@ internal static class StorageEmitter
         writer.Line("// Each layer's values and gradients during Backward, for a block of rows.");
         writer.Line($"private readonly float[] _scratch = new float[{Literals.Int(new ScratchLayout(spec).Length)}];");
         writer.Line();
-        writer.Line("/// <summary>Creates the network with parameters initialised from seed 0.</summary>");
-        writer.Line($"public {name}()");
-        writer.Line("    : this(0)");
-        writer.Line("{");
-        writer.Line("}");
+        Weights.EmbeddedWeightsHook.WriteParameterlessConstructor(writer, spec);
         writer.Line();
         writer.Line("/// <summary>Creates the network with parameters initialised from <paramref name=\"seed\"/>.</summary>");
         using (writer.Block($"public {name}(int seed)"))

@@ -24,6 +24,8 @@ internal static class GeneratedMembers
         "_parameters",
         "_gradients",
         "_scratch",
+        "s_architecture",
+        "RestoreEmbeddedParameters",
     };
 
     public static bool Contains(string name) => Names.Contains(name);

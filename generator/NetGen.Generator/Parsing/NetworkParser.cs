@@ -73,10 +73,6 @@ internal static class NetworkParser
                 {
                     problems.Add(new Problem(DiagnosticDescriptors.WeightsFileNotFound, NamedArgumentLocation(network, "Weights"), new object?[] { weightsFile }));
                 }
-                else if (weightsFile is not null && isAdditionalFile is not null)
-                {
-                    problems.Add(new Problem(DiagnosticDescriptors.WeightsNotEmbedded, NamedArgumentLocation(network, "Weights"), new object?[] { weightsFile }));
-                }
             }
         }
 
@@ -346,7 +342,7 @@ internal static class NetworkParser
             : syntax.GetLocation();
     }
 
-    private static Location? NamedArgumentLocation(AttributeData attribute, string propertyName) =>
+    internal static Location? NamedArgumentLocation(AttributeData attribute, string propertyName) =>
         attribute.ApplicationSyntaxReference?.GetSyntax() is AttributeSyntax { ArgumentList: { } list }
             ? list.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == propertyName)?.GetLocation()
             : null;

@@ -6,6 +6,7 @@ using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using NetGen.Generator.Tests.Infrastructure;
+using NetGen.Generator.Tests.Weights;
 
 namespace NetGen.Generator.Tests.Caching;
 
@@ -32,7 +33,18 @@ public sealed class IncrementalCachingTests
             [Dense(3, Activation.Softmax)]
             internal partial class Classifier { }
         }
+
+        [Network(inputs: 2, Weights = "brain.safetensors")]
+        [Dense(3, Activation.ReLU)]
+        [Dense(1)]
+        public partial class Embedded;
         """;
+
+    /// <summary>Embedded's weights: 2 → 3 → 1 is 13 parameters.</summary>
+    private static readonly PreparedWeightFile Brain = new("/project/brain.safetensors", SafetensorsFiles.Dense([2, 3, 1], i => i / 8f));
+
+    private static GeneratorDriver CreateDriver(PreparedWeightFile? brain = null) =>
+        CompilationFactory.CreateDriver(Brain.AdditionalFiles, options: PreparedWeightFile.Options(brain ?? Brain));
 
     private const string Unrelated = """
         namespace Games;
@@ -52,9 +64,10 @@ public sealed class IncrementalCachingTests
         var networks = CompilationFactory.Parse(Networks, "Networks.cs");
         var unrelated = CompilationFactory.Parse(Unrelated, "Player.cs");
         var compilation = CompilationFactory.Create(new[] { networks, unrelated });
-        var driver = CompilationFactory.CreateDriver().RunGenerators(compilation);
+        var driver = CreateDriver().RunGenerators(compilation);
         var first = driver.GetRunResult().Results.Single();
-        Assert.Equal(2, first.GeneratedSources.Length);
+        Assert.Equal(4, first.GeneratedSources.Length);
+        Assert.Contains("\"u8;", first.GeneratedSources.Single(s => s.HintName == "Games.Embedded.Weights.g.cs").SourceText.ToString());
 
         var edited = edit switch
         {
@@ -88,7 +101,7 @@ public sealed class IncrementalCachingTests
     {
         var networks = CompilationFactory.Parse(Networks, "Networks.cs");
         var compilation = CompilationFactory.Create(new[] { networks });
-        var driver = CompilationFactory.CreateDriver().RunGenerators(compilation);
+        var driver = CreateDriver().RunGenerators(compilation);
         var edited = compilation.ReplaceSyntaxTree(networks, CompilationFactory.Parse(Networks.Replace("[Dense(16, Activation.Tanh)]", "[Dense(12, Activation.Tanh)]"), "Networks.cs"));
         var second = driver.RunGenerators(edited).GetRunResult().Results.Single();
         Assert.Contains(second.TrackedSteps[TrackingNames.Combine].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
@@ -98,7 +111,7 @@ public sealed class IncrementalCachingTests
     public void TrackedStepsHoldNoSymbolsSyntaxCompilationsOrLocations()
     {
         var compilation = CompilationFactory.Create(Networks, Unrelated);
-        var result = CompilationFactory.CreateDriver().RunGenerators(compilation).GetRunResult().Results.Single();
+        var result = CreateDriver().RunGenerators(compilation).GetRunResult().Results.Single();
         foreach (var name in TrackingStepNames())
         {
             foreach (var step in result.TrackedSteps[name])
@@ -109,6 +122,30 @@ public sealed class IncrementalCachingTests
                 }
             }
         }
+    }
+
+    [Fact]
+    public void EditingTheWeightFileReEmitsItsValuesAndNothingElse()
+    {
+        var compilation = CompilationFactory.Create(new[] { CompilationFactory.Parse(Networks, "Networks.cs") });
+        var driver = CreateDriver().RunGenerators(compilation);
+        var before = driver.GetRunResult().Results.Single().GeneratedSources.Single(s => s.HintName == "Games.Embedded.Weights.g.cs").SourceText.ToString();
+
+        var edited = new PreparedWeightFile(Brain.OriginalPath, SafetensorsFiles.Dense([2, 3, 1], i => -i / 4f));
+        driver = driver.ReplaceAdditionalText(Brain.Encoded, edited.Encoded).RunGenerators(compilation);
+        var second = driver.GetRunResult().Results.Single();
+
+        var after = second.GeneratedSources.Single(s => s.HintName == "Games.Embedded.Weights.g.cs").SourceText.ToString();
+        Assert.NotEqual(before, after);
+        Assert.Contains(second.TrackedSteps[TrackingNames.EmbeddedWeights].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
+        foreach (var name in new[] { TrackingNames.Parse, TrackingNames.Combine })
+        {
+            Assert.All(second.TrackedSteps[name].SelectMany(s => s.Outputs), o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{name} was {o.Reason}"));
+        }
+
+        // Of the four files only the embedded values were emitted again.
+        var emitted = second.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs).Count(o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New);
+        Assert.Equal(1, emitted);
     }
 
     /// <summary>The constants of <see cref="TrackingNames"/>: every one must name a step the pipeline tracks.</summary>

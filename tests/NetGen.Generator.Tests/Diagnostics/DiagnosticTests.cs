@@ -342,11 +342,11 @@ public sealed class DiagnosticTests
         [Dense(2)]
         public partial class Missing { }
 
-        [Network(4, {|NG0023:Weights = "brain.safetensors"|})]
+        [Network(4, {|NG0041:Weights = "brain.safetensors"|})]
         [Dense(2)]
         public partial class Found { }
 
-        [Network(4, {|NG0023:Weights = "models/brain.safetensors"|})]
+        [Network(4, {|NG0041:Weights = "models/brain.safetensors"|})]
         [Dense(2)]
         public partial class FoundByPath { }
         """, ("/project/models/brain.safetensors", string.Empty));

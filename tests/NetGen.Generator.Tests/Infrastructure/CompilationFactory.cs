@@ -42,12 +42,12 @@ internal static class CompilationFactory
         CSharpSyntaxTree.ParseText(source, ParseOptions, path);
 
     /// <summary>A driver for NetGen's generator that records every tracked step.</summary>
-    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText>? additionalFiles = null, bool trackSteps = true) =>
+    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText>? additionalFiles = null, bool trackSteps = true, AnalyzerConfigOptionsProvider? options = null) =>
         CSharpGeneratorDriver.Create(
             new[] { new NetGenGenerator().AsSourceGenerator() },
             additionalFiles,
             ParseOptions,
-            optionsProvider: null,
+            optionsProvider: options,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
     /// <summary>Runs the generator once; returns its result and the compilation with the generated sources added.</summary>
@@ -62,11 +62,12 @@ internal static class CompilationFactory
 
     /// <summary>Runs NetworkAnalyzer; exceptions it throws are returned rather than hidden in AD0001.</summary>
     public static (ImmutableArray<Diagnostic> Diagnostics, IReadOnlyList<Exception> Exceptions) Analyze(
-        Compilation compilation, IEnumerable<AdditionalText>? additionalFiles = null)
+        Compilation compilation, IEnumerable<AdditionalText>? additionalFiles = null, AnalyzerConfigOptionsProvider? configOptions = null)
     {
         var exceptions = new List<Exception>();
+        var files = additionalFiles?.ToImmutableArray() ?? ImmutableArray<AdditionalText>.Empty;
         var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(additionalFiles?.ToImmutableArray() ?? ImmutableArray<AdditionalText>.Empty),
+            configOptions is null ? new AnalyzerOptions(files) : new AnalyzerOptions(files, configOptions),
             onAnalyzerException: (exception, _, _) => { lock (exceptions) { exceptions.Add(exception); } },
             concurrentAnalysis: false,
             logAnalyzerExecutionTime: false);

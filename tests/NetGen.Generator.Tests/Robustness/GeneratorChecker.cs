@@ -60,9 +60,10 @@ internal static class GeneratorChecker
                 Fail(!compilerError && !networkReported, "an invalid declaration has no NG diagnostic and no compiler error", source);
             }
 
-            if (type.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is ClassDeclarationSyntax) && NetworkParser.Parse(type, null, default).Spec is not null)
+            if (type.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is ClassDeclarationSyntax) && NetworkParser.Parse(type, null, default).Spec is { } spec)
             {
-                generated++;
+                // A network with Weights also gets the file of its embedded parameters.
+                generated += spec.WeightsFile is null ? 1 : 2;
             }
         }
 

@@ -58,6 +58,14 @@ namespace Digits
 
         global::NetGen.Loss global::NetGen.INetwork.Loss => global::NetGen.Loss.CrossEntropy;
 
+        /// <summary>The layers as weight files store them: 784-Dense128ReLU-Dense10Softmax.</summary>
+        private static readonly global::NetGen.NetworkArchitecture s_architecture = new(
+            784,
+            global::NetGen.LayerDescription.Dense(784, 128, global::NetGen.Activation.ReLU),
+            global::NetGen.LayerDescription.Dense(128, 10, global::NetGen.Activation.Softmax));
+
+        global::NetGen.NetworkArchitecture global::NetGen.INetwork.Architecture => s_architecture;
+
         /// <summary>
         /// Draws every weight from N(0, σ²) with He's σ = √(2 / fan-in) for the ReLU family and Glorot's
         /// σ = √(2 / (fan-in + fan-out)) for the rest, and sets every bias to 0. The same seed gives the same parameters.

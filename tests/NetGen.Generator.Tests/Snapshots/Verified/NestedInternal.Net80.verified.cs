@@ -58,6 +58,14 @@ partial class Outer
 
         global::NetGen.Loss global::NetGen.INetwork.Loss => global::NetGen.Loss.MeanSquaredError;
 
+        /// <summary>The layers as weight files store them: 3-Dense5Swish-Dense1Identity.</summary>
+        private static readonly global::NetGen.NetworkArchitecture s_architecture = new(
+            3,
+            global::NetGen.LayerDescription.Dense(3, 5, global::NetGen.Activation.Swish),
+            global::NetGen.LayerDescription.Dense(5, 1, global::NetGen.Activation.Identity));
+
+        global::NetGen.NetworkArchitecture global::NetGen.INetwork.Architecture => s_architecture;
+
         /// <summary>
         /// Draws every weight from N(0, σ²) with He's σ = √(2 / fan-in) for the ReLU family and Glorot's
         /// σ = √(2 / (fan-in + fan-out)) for the rest, and sets every bias to 0. The same seed gives the same parameters.

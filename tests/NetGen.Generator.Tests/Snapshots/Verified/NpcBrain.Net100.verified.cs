@@ -58,6 +58,15 @@ namespace Game.Ai
 
         global::NetGen.Loss global::NetGen.INetwork.Loss => global::NetGen.Loss.MeanSquaredError;
 
+        /// <summary>The layers as weight files store them: 4-Dense16Tanh-Dense16Tanh-Dense2Identity.</summary>
+        private static readonly global::NetGen.NetworkArchitecture s_architecture = new(
+            4,
+            global::NetGen.LayerDescription.Dense(4, 16, global::NetGen.Activation.Tanh),
+            global::NetGen.LayerDescription.Dense(16, 16, global::NetGen.Activation.Tanh),
+            global::NetGen.LayerDescription.Dense(16, 2, global::NetGen.Activation.Identity));
+
+        global::NetGen.NetworkArchitecture global::NetGen.INetwork.Architecture => s_architecture;
+
         /// <summary>
         /// Draws every weight from N(0, σ²) with He's σ = √(2 / fan-in) for the ReLU family and Glorot's
         /// σ = √(2 / (fan-in + fan-out)) for the rest, and sets every bias to 0. The same seed gives the same parameters.

@@ -58,6 +58,16 @@ namespace Lecture.Networks
 
         global::NetGen.Loss global::NetGen.INetwork.Loss => global::NetGen.Loss.BinaryCrossEntropy;
 
+        /// <summary>The layers as weight files store them: 7-Dense17LeakyReLU(0.1)-Maxout5x3-Dense9ELU-Dense3Sigmoid.</summary>
+        private static readonly global::NetGen.NetworkArchitecture s_architecture = new(
+            7,
+            global::NetGen.LayerDescription.Dense(7, 17, global::NetGen.Activation.LeakyReLU, 0.1f),
+            global::NetGen.LayerDescription.Maxout(17, 5, 3),
+            global::NetGen.LayerDescription.Dense(5, 9, global::NetGen.Activation.ELU, 1f),
+            global::NetGen.LayerDescription.Dense(9, 3, global::NetGen.Activation.Sigmoid));
+
+        global::NetGen.NetworkArchitecture global::NetGen.INetwork.Architecture => s_architecture;
+
         /// <summary>
         /// Draws every weight from N(0, σ²) with He's σ = √(2 / fan-in) for the ReLU family and Glorot's
         /// σ = √(2 / (fan-in + fan-out)) for the rest, and sets every bias to 0. The same seed gives the same parameters.
