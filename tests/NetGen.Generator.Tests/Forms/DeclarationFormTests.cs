@@ -107,7 +107,7 @@ public sealed class DeclarationFormTests
         Assert.Null(run.Exception);
         Assert.Equal(form.Networks.Length, run.Sources.Length);
         Assert.True(run.GeneratorDiagnostics.IsEmpty && run.OutputDiagnostics.IsEmpty, run.Describe());
-        GeneratorChecker.CheckOutput(run.OutputCompilation, userCodeHasErrors: false, string.Join("\n", form.Sources));
+        GeneratorChecker.CheckOutput(run.OutputCompilation, string.Join("\n", form.Sources));
 
         var context = new AssemblyLoadContext(name, isCollectible: true);
         try

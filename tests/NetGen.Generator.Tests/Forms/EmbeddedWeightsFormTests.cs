@@ -37,7 +37,7 @@ public sealed class EmbeddedWeightsFormTests
 
         Assert.Equal(4, run.Sources.Length);
         Assert.Equal(4, run.Sources.Select(s => s.HintName.ToUpperInvariant()).Distinct().Count());
-        Robustness.GeneratorChecker.CheckOutput(run.OutputCompilation, userCodeHasErrors: false, source);
+        Robustness.GeneratorChecker.CheckOutput(run.OutputCompilation, source);
         foreach (var name in new[] { "Brain", "BRAIN" })
         {
             var type = assembly.GetType($"Lab.Holder`1+Inner+{name}", throwOnError: true)!.MakeGenericType(typeof(int));

@@ -35,7 +35,7 @@ public sealed class GeneratedOutputCompilesTests
                 var (_, output, _) = CompilationFactory.RunGenerator(compilation, trackSteps: false);
                 var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Take(5).ToList();
                 Assert.True(problems.Count == 0, string.Join("\n", problems) + "\n--- source ---\n" + source);
-                GeneratorChecker.CheckOutput(output, userCodeHasErrors: false, source);
+                GeneratorChecker.CheckOutput(output, source);
             },
             iter: 300,
             threads: 2);

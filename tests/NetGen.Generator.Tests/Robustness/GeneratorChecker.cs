@@ -49,7 +49,8 @@ internal static class GeneratorChecker
         var t2 = System.Diagnostics.Stopwatch.GetTimestamp();
         System.Threading.Interlocked.Add(ref Ticks[1], t2 - t1);
 
-        var compilerError = compilation.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error);
+        var userDiagnostics = compilation.GetDiagnostics();
+        var compilerError = userDiagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
         var networkReported = analyzerDiagnostics.Any(d => d.Id.StartsWith("NG", StringComparison.Ordinal) && d.Severity >= DiagnosticSeverity.Warning);
         var model = compilation.GetSemanticModel(tree);
         var generated = 0;
@@ -72,7 +73,7 @@ internal static class GeneratorChecker
         System.Threading.Interlocked.Add(ref Ticks[2], t3 - t2);
         if (generated > 0)
         {
-            CheckOutput(output, compilerError, source);
+            CheckOutput(output, source, userDiagnostics);
             System.Threading.Interlocked.Add(ref Ticks[3], System.Diagnostics.Stopwatch.GetTimestamp() - t3);
         }
 
@@ -83,15 +84,18 @@ internal static class GeneratorChecker
     }
 
     /// <summary>
-    /// What must hold of the compilation that includes the generated code: no warning or error in the
-    /// declarations of any file, nor in the bodies of the generated network parts (constructors, passes) — where
-    /// the user's code has errors of its own, no error in a generated file (a warning there may be about the
-    /// user's broken member, such as CS8618 reported at a generated constructor) — and no
-    /// generated type that is not a part of a type the user declared. The file-local kernels' bodies, which depend
-    /// on sizes rather than on the declaration's form, are compiled in full by <see cref="GeneratedOutputCompilesTests"/>.
+    /// What must hold of the compilation that includes the generated code: no generated type that is not a part of
+    /// a type the user declared, and no warning or error that generation added, in the declarations of any file or
+    /// in the bodies of the generated network parts (constructors, passes). <paramref name="userDiagnostics"/> are
+    /// the user's code's own, which do not count; where they include an error, only errors in generated files
+    /// count (a warning there may be about the user's broken member, such as CS8618 at a generated constructor).
+    /// The file-local kernels' bodies, which depend on sizes rather than on the declaration's form, are compiled in
+    /// full by <see cref="GeneratedOutputCompilesTests"/>.
     /// </summary>
-    public static void CheckOutput(Compilation output, bool userCodeHasErrors, string source)
+    public static void CheckOutput(Compilation output, string source, IReadOnlyCollection<Diagnostic>? userDiagnostics = null)
     {
+        var userCodeHasErrors = userDiagnostics?.Any(d => d.Severity == DiagnosticSeverity.Error) == true;
+        var known = new HashSet<string>((userDiagnostics ?? Array.Empty<Diagnostic>()).Select(d => d.ToString()));
         var diagnostics = output.GetDeclarationDiagnostics().ToList();
         foreach (var generatedTree in output.SyntaxTrees.Where(IsGenerated))
         {
@@ -115,9 +119,9 @@ internal static class GeneratorChecker
         }
 
         var problems = diagnostics
-            .Where(d => userCodeHasErrors
+            .Where(d => !known.Contains(d.ToString()) && (userCodeHasErrors
                 ? d.Severity == DiagnosticSeverity.Error && d.Location.SourceTree is { } tree && IsGenerated(tree)
-                : d.Severity >= DiagnosticSeverity.Warning)
+                : d.Severity >= DiagnosticSeverity.Warning))
             .Distinct()
             .Take(5)
             .ToList();

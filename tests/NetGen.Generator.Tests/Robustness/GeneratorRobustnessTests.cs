@@ -63,7 +63,7 @@ public sealed class GeneratorRobustnessTests(ITestOutputHelper output)
             Assert.Single(result.GeneratedSources);
             Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
             Assert.Empty(CompilationFactory.Analyze(compilation).Diagnostics);
-            GeneratorChecker.CheckOutput(output, userCodeHasErrors: false, source);
+            GeneratorChecker.CheckOutput(output, source);
         }
     }
 
