@@ -1,15 +1,16 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using NetGen.Generator.Emit;
-using NetGen.Generator.Model;
 using NetGen.Generator.Parsing;
+using NetGen.Generator.Planning;
 using NetGen.Generator.Weights;
 
 namespace NetGen.Generator;
 
 /// <summary>
-/// Turns every <c>[Network]</c> class into a specialised network. Emits only for valid declarations and stays
-/// silent on the rest; NetGen's analyzer reports what is wrong with them.
+/// Turns every <c>[Network]</c> class into a specialised network: parse the attributes into a spec, plan the code for
+/// the target's features, print the plan. Emits only for valid declarations and stays silent on the rest; NetGen's
+/// analyzer reports what is wrong with them.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class NetGenGenerator : IIncrementalGenerator
@@ -27,26 +28,27 @@ public sealed class NetGenGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Parse);
 
         var features = context.CompilationProvider
-            .Combine(context.ParseOptionsProvider)
-            .Select(static (pair, _) => TargetSupport.Detect(pair.Left, TargetSupport.LanguageVersionOf(pair.Right)))
+            .Select(static (compilation, _) => TargetFeatures.Of(compilation))
             .WithTrackingName(TrackingNames.Features);
-
-        // A target without Vector512 or below C# 11 gets nothing, and the analyzer's one diagnostic says why.
-        var networks = specs
-            .Combine(features)
-            .Where(static pair => TargetSupport.CanGenerate(pair.Right))
-            .Select(static (pair, _) => pair.Left! with { Features = pair.Right })
-            .WithTrackingName(TrackingNames.Combine);
 
         // Generated file names are compared ignoring case, and two networks' names may differ only by case.
         var flatNames = specs.Select(static (spec, _) => spec!.Type.FlatName).Collect();
-        var named = networks
+        var named = specs
             .Combine(flatNames)
-            .Select(static (pair, _) => pair.Left with { Type = pair.Left.Type.DistinctFrom(pair.Right) });
+            .Select(static (pair, _) => pair.Left! with { Type = pair.Left!.Type.DistinctFrom(pair.Right) });
 
-        context.RegisterSourceOutput(named, static (output, spec) =>
-            output.AddSource(NetworkEmitter.HintName(spec), NetworkEmitter.Emit(spec, output.CancellationToken)));
+        // A target without Vector512 or below C# 11 gets nothing, and the analyzer's one diagnostic says why.
+        var supported = named
+            .Combine(features)
+            .Where(static pair => TargetSupport.CanGenerate(pair.Right));
 
-        EmbeddedWeightsPipeline.Register(context, named);
+        var plans = supported
+            .Select(static (pair, _) => NetworkPlanner.Plan(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.Plan);
+
+        context.RegisterSourceOutput(plans, static (output, plan) =>
+            output.AddSource(NetworkWriter.HintName(plan), NetworkWriter.Write(plan, output.CancellationToken)));
+
+        EmbeddedWeightsPipeline.Register(context, supported.Select(static (pair, _) => pair.Left));
     }
 }

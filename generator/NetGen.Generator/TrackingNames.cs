@@ -5,7 +5,7 @@ internal static class TrackingNames
 {
     public const string Parse = nameof(Parse);
     public const string Features = nameof(Features);
-    public const string Combine = nameof(Combine);
+    public const string Plan = nameof(Plan);
     public const string WeightFiles = nameof(WeightFiles);
     public const string EmbeddedWeights = nameof(EmbeddedWeights);
 }

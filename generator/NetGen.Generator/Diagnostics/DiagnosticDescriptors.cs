@@ -8,7 +8,7 @@ namespace NetGen.Generator.Diagnostics;
 internal static class DiagnosticDescriptors
 {
     private const string Category = "NetGen";
-    private const string HelpRoot = "https://github.com/netgen/netgen/blob/main/docs/diagnostics.md#";
+    private const string HelpRoot = BuildInfo.RepositoryUrl + "/blob/" + BuildInfo.RepositoryBranch + "/docs/diagnostics.md#";
 
     public const string NotPartialId = "NG0001";
     public const string GenericTypeId = "NG0002";

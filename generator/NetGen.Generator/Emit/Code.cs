@@ -1,38 +1,20 @@
 using System.Collections.Generic;
+using NetGen.Generator.Planning;
 
 namespace NetGen.Generator.Emit;
 
-/// <summary>Fully qualified names and small expression builders shared by the emitters.</summary>
+/// <summary>Fully qualified names and small expression builders the writers share; no decisions.</summary>
 internal static class Code
 {
-    // The kernels class sits in the global namespace of the generated file, where these aliases (see
-    // Aliases) cannot be captured by the user's types; the partial class part uses global:: names instead.
-    public const string Unsafe = "Unsafe";
-    public const string MemoryMarshal = "MemoryMarshal";
     public const string Span = "global::System.Span<float>";
     public const string ReadOnlySpan = "global::System.ReadOnlySpan<float>";
-    public const string Activations = "Activations";
-    public const string Losses = "Losses";
-    public const string VectorMath = "VectorMath";
-    public const string HorizontalSums = "HorizontalSums";
     public const string Guard = "global::NetGen.Kernels.Guard";
-    public const string AggressiveInlining = "[MethodImpl(MethodImplOptions.AggressiveInlining)]";
 
-    /// <summary>The using aliases at the top of every generated file.</summary>
-    public static readonly string[] Aliases =
-    {
-        "using Activations = global::NetGen.Kernels.Activations;",
-        "using HorizontalSums = global::NetGen.Kernels.HorizontalSums;",
-        "using Losses = global::NetGen.Kernels.Losses;",
-        "using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;",
-        "using MethodImpl = global::System.Runtime.CompilerServices.MethodImplAttribute;",
-        "using MethodImplOptions = global::System.Runtime.CompilerServices.MethodImplOptions;",
-        "using Unsafe = global::System.Runtime.CompilerServices.Unsafe;",
-        "using Vector128 = global::System.Runtime.Intrinsics.Vector128;",
-        "using Vector256 = global::System.Runtime.Intrinsics.Vector256;",
-        "using Vector512 = global::System.Runtime.Intrinsics.Vector512;",
-        "using VectorMath = global::NetGen.Kernels.VectorMath;",
-    };
+    /// <summary>The namespace of the file-local kernels classes, where the aliases cannot meet the user's type names.</summary>
+    public const string KernelsNamespace = "NetGen.Generated";
+
+    public static string GeneratedCode(NetworkPlan plan) =>
+        $"[global::System.CodeDom.Compiler.GeneratedCode(\"NetGen\", \"{plan.Version}\")]";
 
     /// <summary>An element index <c>variable * stride + other + constant</c>, leaving out what is absent.</summary>
     public static string Index(string? variable, long stride, string? other, long constant)
@@ -58,15 +40,25 @@ internal static class Code
 
     /// <summary><c>Unsafe.Add(ref target, index)</c>: an element read or written without a bounds check.</summary>
     public static string Element(string target, string index) =>
-        index == "0" ? target : $"{Unsafe}.Add(ref {target}, {index})";
+        index == "0" ? target : $"Unsafe.Add(ref {target}, {index})";
 
-    public static string Load(int width, string target, string index) =>
-        width == 1 ? Element(target, index) : $"{SimdPath.VectorClass(width)}.LoadUnsafe(ref {target}, {index})";
+    public static string Load(string vector, string target, string index) => $"{vector}.LoadUnsafe(ref {target}, {index})";
 
-    public static string Store(int width, string value, string target, string index) =>
-        width == 1 ? $"{Element(target, index)} = {value};" : $"{SimdPath.VectorClass(width)}.StoreUnsafe({value}, ref {target}, {index});";
+    public static string Store(string vector, string value, string target, string index) => $"{vector}.StoreUnsafe({value}, ref {target}, {index});";
 
     /// <summary>a·b + c, fused where the target framework has the API.</summary>
-    public static string MultiplyAdd(int width, string a, string b, string c, bool fused) =>
-        width == 1 || !fused ? $"{a} * {b} + {c}" : $"{SimdPath.VectorClass(width)}.FusedMultiplyAdd({a}, {b}, {c})";
+    public static string MultiplyAdd(string vector, string a, string b, string c, bool fused) =>
+        fused ? $"{vector}.FusedMultiplyAdd({a}, {b}, {c})" : $"{a} * {b} + {c}";
+
+    public static string Apply(InlineActivation activation, string value) =>
+        activation.Alpha is null ? $"{activation.Function}({value})" : $"{activation.Function}({value}, {activation.Alpha})";
+
+    /// <summary>A reference to a row of a chain buffer: <c>ref hidden[16]</c>.</summary>
+    public static string Ref(BufferRef buffer) => $"ref {buffer.Buffer}[{Literals.Int(buffer.Offset)}]";
+
+    /// <summary>A block of rows of a scratch region, as a span.</summary>
+    public static string Rows(Region region) => $"scratch.Slice({Literals.Int(region.Offset)}, rows * {region.Width})";
+
+    /// <summary>The first element of a scratch region.</summary>
+    public static string Ref(Region region) => $"ref scratch[{Literals.Int(region.Offset)}]";
 }

@@ -96,7 +96,7 @@ internal static class NetworkParser
         var valid = wellFormed && layers.Count == layerAttributes.Count && layers.Count > 0 && DeclarationForm.IsNamed(type)
             && problems.All(p => p.Descriptor.DefaultSeverity != DiagnosticSeverity.Error);
         var spec = valid
-            ? new NetworkSpec(DeclarationForm.Describe(type), inputs, loss, layers.ToEquatableArray(), weightsFile, TargetFeatures.Baseline)
+            ? new NetworkSpec(DeclarationForm.Describe(type), inputs, loss, layers.ToEquatableArray(), weightsFile)
             : null;
         return new ParsedNetwork(spec, problems);
     }

@@ -2,30 +2,18 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using NetGen.Generator.Diagnostics;
-using NetGen.Generator.Model;
+using NetGen.Generator.Planning;
 
 namespace NetGen.Generator.Parsing;
 
 /// <summary>
-/// What the project's target framework and language version allow: read once per compilation, so that the
-/// generator emits nothing where its code could not compile and the analyzer says why, in one diagnostic.
+/// What the project's target framework and language version allow (<see cref="TargetFeatures"/>, read once per
+/// compilation): the generator emits nothing where its code could not compile, and the analyzer says why in one
+/// diagnostic per network.
 /// </summary>
 internal static class TargetSupport
 {
     public const LanguageVersion MinimumLanguageVersion = LanguageVersion.CSharp11;
-
-    /// <summary>The framework's features; <paramref name="languageVersion"/> comes from the project's parse options.</summary>
-    public static TargetFeatures Detect(Compilation compilation, LanguageVersion languageVersion)
-    {
-        var vector512 = compilation.GetTypeByMetadataName("System.Runtime.Intrinsics.Vector512");
-        var span = compilation.GetTypeByMetadataName("System.Span`1");
-        var fused = vector512?.GetMembers("FusedMultiplyAdd").Any() == true;
-        return new TargetFeatures(vector512 is not null && span is not null, fused, languageVersion);
-    }
-
-    /// <summary>The effective language version of a tree's parse options; C# 11 for anything that is not C#.</summary>
-    public static LanguageVersion LanguageVersionOf(ParseOptions? options) =>
-        options is CSharpParseOptions csharp ? csharp.LanguageVersion : MinimumLanguageVersion;
 
     public static bool CanGenerate(TargetFeatures features) =>
         features.Vector512 && features.LanguageVersion >= MinimumLanguageVersion;

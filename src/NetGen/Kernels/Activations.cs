@@ -25,6 +25,13 @@ public static class Activations
         }
     }
 
+    /// <summary>Each row of <paramref name="width"/> logits into probabilities in <paramref name="probabilities"/>; the logits stay.</summary>
+    public static void Softmax(ReadOnlySpan<float> logits, Span<float> probabilities, int width)
+    {
+        logits.CopyTo(probabilities);
+        Softmax(probabilities, width);
+    }
+
     /// <summary>Each unit of each row is the maximum over the pieces; <paramref name="affine"/> rows hold [pieces, units].</summary>
     public static void Maxout(ReadOnlySpan<float> affine, Span<float> output, int units)
     {
@@ -42,40 +49,44 @@ public static class Activations
         }
     }
 
-    /// <summary>dz = da · Step′, from the pre-activations z and activations a.</summary>
-    public static void StepBackward(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz) => dz.Clear();
+    /// <summary>dz = da · Step′ = 0: the step has no gradient.</summary>
+    public static void StepBackward(Span<float> dz) => dz.Clear();
 
-    /// <summary>dz = da · Sigmoid′, from the pre-activations z and activations a.</summary>
-    public static void SigmoidBackward(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz) =>
-        Elementwise.ChainRule(z, a, da, dz, default(SigmoidDerivative));
+    /// <summary>dz = da · σ′, from the activations a.</summary>
+    public static void SigmoidBackward(ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz) =>
+        Elementwise.ChainRule(a, da, dz, default(SigmoidDerivative));
 
-    /// <summary>dz = da · Tanh′, from the pre-activations z and activations a.</summary>
-    public static void TanhBackward(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz) =>
-        Elementwise.ChainRule(z, a, da, dz, default(TanhDerivative));
+    /// <summary>dz = da · tanh′, from the activations a.</summary>
+    public static void TanhBackward(ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz) =>
+        Elementwise.ChainRule(a, da, dz, default(TanhDerivative));
 
-    /// <summary>dz = da · Relu′, from the pre-activations z and activations a.</summary>
-    public static void ReluBackward(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz) =>
-        Elementwise.ChainRule(z, a, da, dz, new PiecewiseLinearDerivative(0f));
+    /// <summary>dz = da · ReLU′, from the pre-activations z or the activations a (positive exactly where z is).</summary>
+    public static void ReluBackward(ReadOnlySpan<float> values, ReadOnlySpan<float> da, Span<float> dz) =>
+        Elementwise.ChainRule(values, da, dz, new PiecewiseLinearDerivative(0f));
 
-    /// <summary>dz = da · LeakyRelu′, from the pre-activations z and activations a.</summary>
-    public static void LeakyReluBackward(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz, float alpha) =>
-        Elementwise.ChainRule(z, a, da, dz, new PiecewiseLinearDerivative(alpha));
+    /// <summary>dz = da · LeakyReLU′, from the pre-activations z, or from the activations a when α ≥ 0.</summary>
+    public static void LeakyReluBackward(ReadOnlySpan<float> values, ReadOnlySpan<float> da, Span<float> dz, float alpha) =>
+        Elementwise.ChainRule(values, da, dz, new PiecewiseLinearDerivative(alpha));
 
-    /// <summary>dz = da · Elu′, from the pre-activations z and activations a.</summary>
-    public static void EluBackward(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz, float alpha) =>
-        Elementwise.ChainRule(z, a, da, dz, new EluDerivative(alpha));
+    /// <summary>dz = da · ELU′, from the activations a (for α ≥ 0).</summary>
+    public static void EluBackward(ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz, float alpha) =>
+        Elementwise.ChainRule(a, da, dz, new EluDerivative(alpha));
 
-    /// <summary>dz = da · Relu6′, from the pre-activations z and activations a.</summary>
-    public static void Relu6Backward(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz) =>
-        Elementwise.ChainRule(z, a, da, dz, default(Relu6Derivative));
+    /// <summary>dz = da · ELU′, from the pre-activations z (for any α).</summary>
+    public static void EluBackwardFromPreActivations(ReadOnlySpan<float> z, ReadOnlySpan<float> da, Span<float> dz, float alpha) =>
+        Elementwise.ChainRule(z, da, dz, new EluPreActivationDerivative(alpha));
 
-    /// <summary>dz = da · Swish′, from the pre-activations z and activations a.</summary>
-    public static void SwishBackward(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz) =>
-        Elementwise.ChainRule(z, a, da, dz, default(SwishDerivative));
+    /// <summary>dz = da · ReLU6′, from the pre-activations z or the activations a alike.</summary>
+    public static void Relu6Backward(ReadOnlySpan<float> values, ReadOnlySpan<float> da, Span<float> dz) =>
+        Elementwise.ChainRule(values, da, dz, default(Relu6Derivative));
 
-    /// <summary>dz = da · Mish′, from the pre-activations z and activations a.</summary>
-    public static void MishBackward(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz) =>
-        Elementwise.ChainRule(z, a, da, dz, default(MishDerivative));
+    /// <summary>dz = da · Swish′, from the pre-activations z.</summary>
+    public static void SwishBackward(ReadOnlySpan<float> z, ReadOnlySpan<float> da, Span<float> dz) =>
+        Elementwise.ChainRule(z, da, dz, default(SwishDerivative));
+
+    /// <summary>dz = da · Mish′, from the pre-activations z.</summary>
+    public static void MishBackward(ReadOnlySpan<float> z, ReadOnlySpan<float> da, Span<float> dz) =>
+        Elementwise.ChainRule(z, da, dz, default(MishDerivative));
 
     /// <summary>Softmax's Jacobian applied row by row: dz = a ⊙ (da − Σ da·a).</summary>
     public static void SoftmaxBackward(ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz, int width)

@@ -45,18 +45,17 @@ internal static class Elementwise
         }
     }
 
-    /// <summary>dz = da · f′(z, a), element by element.</summary>
+    /// <summary>dz = da · f′, element by element, with f′ a function of the stored <paramref name="values"/> (a or z).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void ChainRule<TDerivative>(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz, TDerivative derivative)
+    public static void ChainRule<TDerivative>(ReadOnlySpan<float> values, ReadOnlySpan<float> da, Span<float> dz, TDerivative derivative)
         where TDerivative : struct, IDerivativeOperator
     {
-        if (z.Length != dz.Length || a.Length != dz.Length || da.Length != dz.Length)
+        if (values.Length != dz.Length || da.Length != dz.Length)
         {
-            Guard.ThrowWrongLength(nameof(dz), z.Length, dz.Length, "gradients");
+            Guard.ThrowWrongLength(nameof(dz), values.Length, dz.Length, "gradients");
         }
 
-        ref var zs = ref MemoryMarshal.GetReference(z);
-        ref var activations = ref MemoryMarshal.GetReference(a);
+        ref var stored = ref MemoryMarshal.GetReference(values);
         ref var upstream = ref MemoryMarshal.GetReference(da);
         ref var result = ref MemoryMarshal.GetReference(dz);
         var length = (nuint)dz.Length;
@@ -65,8 +64,7 @@ internal static class Elementwise
         {
             for (; i + 16 <= length; i += 16)
             {
-                var slope = derivative.Invoke(Vector512.LoadUnsafe(ref zs, i), Vector512.LoadUnsafe(ref activations, i));
-                (Vector512.LoadUnsafe(ref upstream, i) * slope).StoreUnsafe(ref result, i);
+                (Vector512.LoadUnsafe(ref upstream, i) * derivative.Invoke(Vector512.LoadUnsafe(ref stored, i))).StoreUnsafe(ref result, i);
             }
         }
 
@@ -74,8 +72,7 @@ internal static class Elementwise
         {
             for (; i + 8 <= length; i += 8)
             {
-                var slope = derivative.Invoke(Vector256.LoadUnsafe(ref zs, i), Vector256.LoadUnsafe(ref activations, i));
-                (Vector256.LoadUnsafe(ref upstream, i) * slope).StoreUnsafe(ref result, i);
+                (Vector256.LoadUnsafe(ref upstream, i) * derivative.Invoke(Vector256.LoadUnsafe(ref stored, i))).StoreUnsafe(ref result, i);
             }
         }
 
@@ -83,14 +80,13 @@ internal static class Elementwise
         {
             for (; i + 4 <= length; i += 4)
             {
-                var slope = derivative.Invoke(Vector128.LoadUnsafe(ref zs, i), Vector128.LoadUnsafe(ref activations, i));
-                (Vector128.LoadUnsafe(ref upstream, i) * slope).StoreUnsafe(ref result, i);
+                (Vector128.LoadUnsafe(ref upstream, i) * derivative.Invoke(Vector128.LoadUnsafe(ref stored, i))).StoreUnsafe(ref result, i);
             }
         }
 
         for (; i < length; i++)
         {
-            Unsafe.Add(ref result, i) = Unsafe.Add(ref upstream, i) * derivative.Invoke(Unsafe.Add(ref zs, i), Unsafe.Add(ref activations, i));
+            Unsafe.Add(ref result, i) = Unsafe.Add(ref upstream, i) * derivative.Invoke(Unsafe.Add(ref stored, i));
         }
     }
 }

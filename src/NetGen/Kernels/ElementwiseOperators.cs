@@ -14,14 +14,14 @@ internal interface IUnaryOperator
     Vector512<float> Invoke(Vector512<float> x);
 }
 
-/// <summary>An activation's derivative, from the pre-activation z and the activation a (whichever is cheaper).</summary>
+/// <summary>An activation's derivative as a function of one stored value (the activation a or the pre-activation z).</summary>
 internal interface IDerivativeOperator
 {
-    float Invoke(float z, float a);
+    float Invoke(float value);
 
-    Vector128<float> Invoke(Vector128<float> z, Vector128<float> a);
+    Vector128<float> Invoke(Vector128<float> value);
 
-    Vector256<float> Invoke(Vector256<float> z, Vector256<float> a);
+    Vector256<float> Invoke(Vector256<float> value);
 
-    Vector512<float> Invoke(Vector512<float> z, Vector512<float> a);
+    Vector512<float> Invoke(Vector512<float> value);
 }

@@ -104,7 +104,7 @@ public sealed class IncrementalCachingTests
         var driver = CreateDriver().RunGenerators(compilation);
         var edited = compilation.ReplaceSyntaxTree(networks, CompilationFactory.Parse(Networks.Replace("[Dense(16, Activation.Tanh)]", "[Dense(12, Activation.Tanh)]"), "Networks.cs"));
         var second = driver.RunGenerators(edited).GetRunResult().Results.Single();
-        Assert.Contains(second.TrackedSteps[TrackingNames.Combine].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Contains(second.TrackedSteps[TrackingNames.Plan].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
     }
 
     [Fact]
@@ -138,7 +138,7 @@ public sealed class IncrementalCachingTests
         var after = second.GeneratedSources.Single(s => s.HintName == "Games.Embedded.Weights.g.cs").SourceText.ToString();
         Assert.NotEqual(before, after);
         Assert.Contains(second.TrackedSteps[TrackingNames.EmbeddedWeights].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
-        foreach (var name in new[] { TrackingNames.Parse, TrackingNames.Combine })
+        foreach (var name in new[] { TrackingNames.Parse, TrackingNames.Plan })
         {
             Assert.All(second.TrackedSteps[name].SelectMany(s => s.Outputs), o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{name} was {o.Reason}"));
         }

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Reflection;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using NetGen.Generator.Diagnostics;
@@ -28,6 +29,25 @@ public sealed class DocumentationTests
             Assert.True(Regex.Matches(section, "```csharp").Count >= 1 && (section.Contains("// Bad") || section.Contains("// Reported")), $"{descriptor.Id}: no bad example");
             Assert.True(section.Contains("// Fixed") || section.Contains("// Not reported"), $"{descriptor.Id}: no fixed example");
         }
+    }
+
+    [Fact]
+    public void EveryHelpLinkPointsAtTheDiagnosticsPageOfTheRepository()
+    {
+        var page = BuildInfo.RepositoryUrl + "/blob/" + BuildInfo.RepositoryBranch + "/docs/diagnostics.md#";
+        Assert.StartsWith("https://", page, StringComparison.Ordinal);
+        Assert.All(DiagnosticDescriptors.All, descriptor => Assert.StartsWith(page, descriptor.HelpLinkUri, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void GeneratorVersionIsTheAssemblyVersionSetInDirectoryBuildProps()
+    {
+        var props = File.ReadAllText(Path.Combine(Root, "Directory.Build.props"));
+        var version = Regex.Match(props, "<Version>([^<]+)</Version>").Groups[1].Value;
+        var informational = typeof(NetGenGenerator).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion;
+
+        Assert.Equal(BuildInfo.Version, version);
+        Assert.Equal(version, informational);
     }
 
     [Fact]

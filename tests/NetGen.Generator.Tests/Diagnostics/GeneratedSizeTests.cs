@@ -1,6 +1,7 @@
 using System.Linq;
 using NetGen.Generator.Emit;
 using NetGen.Generator.Parsing;
+using NetGen.Generator.Planning;
 using NetGen.Generator.Tests.Infrastructure;
 
 namespace NetGen.Generator.Tests.Diagnostics;
@@ -20,7 +21,7 @@ public sealed class GeneratedSizeTests(Xunit.Abstractions.ITestOutputHelper outp
         var compilation = CompilationFactory.Create($"using NetGen;\n[Network({inputs})]\n{layers}[Dense(1)]\npublic partial class Deep;\n");
         var type = compilation.GetTypeByMetadataName("Deep")!;
         var spec = NetworkParser.Parse(type, null, default).Spec!;
-        var size = NetworkEmitter.Emit(spec, default).Length;
+        var size = NetworkWriter.Write(NetworkPlanner.Plan(spec, TargetFeatures.Of(compilation)), default).Length;
 
         var (diagnostics, exceptions) = CompilationFactory.Analyze(compilation);
         output.WriteLine($"{hiddenLayers} × {width} after {inputs} inputs: {size:N0} characters");

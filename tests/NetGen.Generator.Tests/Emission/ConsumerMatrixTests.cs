@@ -35,7 +35,7 @@ public sealed class ConsumerMatrixTests
     public void Generated_code_compiles_without_warnings(ReferenceSet references, LanguageVersion version)
     {
         var sources = Declarations.Snapshots.Values.Select(CSharp11).ToList();
-        var run = GeneratorHarness.Run(sources, references, version);
+        var run = GeneratorHarness.Run(sources, references, new CSharpParseOptions(version));
 
         Assert.Null(run.Exception);
         Assert.Equal(sources.Count, run.Sources.Length);
@@ -53,7 +53,7 @@ public sealed class ConsumerMatrixTests
     public void An_older_language_version_gets_nothing_generated_and_one_diagnostic_per_network(LanguageVersion version, string displayed)
     {
         var sources = Declarations.Snapshots.Values.Select(CSharp8).ToList();
-        var run = GeneratorHarness.Run(sources, ReferenceSet.Net80, version);
+        var run = GeneratorHarness.Run(sources, ReferenceSet.Net80, new CSharpParseOptions(version));
 
         Assert.Null(run.Exception);
         Assert.Empty(run.Sources);

@@ -13,8 +13,9 @@ public sealed class GeneratedSourceSnapshotTests
             cases.Add(name, ReferenceSet.Net80);
         }
 
-        // .NET 10 has Vector512.FusedMultiplyAdd: the same network with fused multiply-adds.
+        // .NET 9 and later have FusedMultiplyAdd: the whole networks again with fused multiply-adds.
         cases.Add(nameof(Declarations.NpcBrain), ReferenceSet.Net100);
+        cases.Add(nameof(Declarations.DigitClassifier), ReferenceSet.Net100);
         return cases;
     }
 
@@ -33,12 +34,12 @@ public sealed class GeneratedSourceSnapshotTests
     [Fact]
     public void Hint_names_are_the_full_type_names()
     {
-        var hints = Declarations.Snapshots.Values
+        var hints = new[] { Declarations.NpcBrain, Declarations.DigitClassifier, Declarations.OddMaxout, Declarations.NestedInternal, Declarations.GlobalNamespace }
             .Select(source => GeneratorHarness.Run(source).Sources.Single().HintName)
             .OrderBy(hint => hint, System.StringComparer.Ordinal);
 
         Assert.Equal(
-            new[] { "Digits.DigitClassifier.g.cs", "Game.Ai.NpcBrain.g.cs", "Lecture.Networks.OddMaxout.g.cs", "Outer.Critic.g.cs" },
+            new[] { "Digits.DigitClassifier.g.cs", "Game.Ai.NpcBrain.g.cs", "GlobalBrain.g.cs", "Lecture.Networks.OddMaxout.g.cs", "Outer.Critic.g.cs" },
             hints);
     }
 
@@ -49,7 +50,6 @@ public sealed class GeneratedSourceSnapshotTests
         var net10 = GeneratorHarness.Run(Declarations.NpcBrain, ReferenceSet.Net100).GeneratedText;
 
         Assert.DoesNotContain("FusedMultiplyAdd", net8);
-        Assert.Contains("Vector512.FusedMultiplyAdd(", net10);
         Assert.Contains("Vector256.FusedMultiplyAdd(", net10);
     }
 }

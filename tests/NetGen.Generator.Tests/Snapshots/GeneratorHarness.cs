@@ -70,10 +70,13 @@ public static class GeneratorHarness
         Compile(new[] { source }, references);
 
     /// <summary>One compilation of several files (each its own syntax tree, so each may have a file-scoped namespace).</summary>
-    public static CSharpCompilation Compile(IReadOnlyList<string> sources, ReferenceSet references = ReferenceSet.Net80, CSharpParseOptions? parseOptions = null) =>
+    public static CSharpCompilation Compile(IReadOnlyList<string> sources, ReferenceSet references = ReferenceSet.Net80) =>
+        Compile(sources, references, ParseOptions);
+
+    public static CSharpCompilation Compile(IReadOnlyList<string> sources, ReferenceSet references, CSharpParseOptions parseOptions) =>
         CSharpCompilation.Create(
             "NetGen.UserProject",
-            sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, parseOptions ?? ParseOptions, path: $"UserCode{i}.cs")),
+            sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, parseOptions, path: $"UserCode{i}.cs")),
             FrameworkReferences(references).Append(Runtime),
             new CSharpCompilationOptions(
                 OutputKind.DynamicallyLinkedLibrary,
@@ -94,10 +97,12 @@ public static class GeneratorHarness
     public static GeneratorRun Run(string source, ReferenceSet references = ReferenceSet.Net80) =>
         Run(new[] { source }, references);
 
-    /// <summary>Runs the generator the way the compiler does, with the project's parse options (the latest C# unless given).</summary>
-    public static GeneratorRun Run(IReadOnlyList<string> sources, ReferenceSet references = ReferenceSet.Net80, LanguageVersion languageVersion = LanguageVersion.Latest)
+    public static GeneratorRun Run(IReadOnlyList<string> sources, ReferenceSet references = ReferenceSet.Net80) =>
+        Run(sources, references, ParseOptions);
+
+    /// <summary>As <see cref="Run(IReadOnlyList{string}, ReferenceSet)"/>, with the user's code at <paramref name="parseOptions"/>.</summary>
+    public static GeneratorRun Run(IReadOnlyList<string> sources, ReferenceSet references, CSharpParseOptions parseOptions)
     {
-        var parseOptions = new CSharpParseOptions(languageVersion);
         var compilation = Compile(sources, references, parseOptions);
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             new[] { new NetGenGenerator().AsSourceGenerator() },

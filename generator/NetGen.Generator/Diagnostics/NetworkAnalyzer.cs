@@ -1,32 +1,24 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using NetGen.Generator.Diagnostics;
-using NetGen.Generator.Emit;
 using NetGen.Generator.Model;
 using NetGen.Generator.Parsing;
+using NetGen.Generator.Planning;
 using NetGen.Generator.Weights;
 
 namespace NetGen.Generator;
 
 /// <summary>
 /// Reports what is wrong with a network declaration. Runs the generator's own parser, so the generator and the
-/// IDE never disagree on what is valid.
+/// IDE never disagree on what is valid, and for the size of the generated code the generator's own planner (never
+/// the writers): NG0022 comes from the plan's estimate, with the target's features as the generator sees them.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class NetworkAnalyzer : DiagnosticAnalyzer
 {
-    private const int MaxCachedSizes = 256;
-
-    /// <summary>
-    /// Generated-source length per spec. The IDE analyses a network class again on every edit inside it, while its
-    /// spec (compared by value) rarely changes; this keeps those edits from emitting the network each time.
-    /// </summary>
-    private static readonly ConcurrentDictionary<NetworkSpec, int> SourceSizes = new();
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = DiagnosticDescriptors.All;
 
     public override void Initialize(AnalysisContext context)
@@ -43,23 +35,21 @@ public sealed class NetworkAnalyzer : DiagnosticAnalyzer
                 .ToImmutableHashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
             if (attributes.Count > 0)
             {
-                var framework = TargetSupport.Detect(start.Compilation, TargetSupport.MinimumLanguageVersion);
-                start.RegisterSymbolAction(context => AnalyzeType(context, attributes, framework), SymbolKind.NamedType);
+                var features = TargetFeatures.Of(start.Compilation);
+                start.RegisterSymbolAction(context => AnalyzeType(context, attributes, features), SymbolKind.NamedType);
             }
         });
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context, ImmutableHashSet<INamedTypeSymbol> attributes, TargetFeatures framework)
+    private static void AnalyzeType(SymbolAnalysisContext context, ImmutableHashSet<INamedTypeSymbol> attributes, TargetFeatures features)
     {
         if (context.Symbol is not INamedTypeSymbol type || !type.GetAttributes().Any(a => a.AttributeClass is { } c && attributes.Contains(c)))
         {
             return;
         }
 
-        // A target NetGen cannot generate for gets one diagnostic per network; its declaration is checked once
-        // the target can take it.
-        var tree = type.DeclaringSyntaxReferences.FirstOrDefault()?.SyntaxTree;
-        var features = framework with { LanguageVersion = TargetSupport.LanguageVersionOf(tree?.Options) };
+        // A target NetGen cannot generate for gets one diagnostic per network, from the features the generator
+        // reads; the declaration is checked once the target can take it.
         if (TargetSupport.Check(features, type.Locations.FirstOrDefault(), type.Name) is { } unsupported)
         {
             context.ReportDiagnostic(unsupported.ToDiagnostic());
@@ -75,7 +65,7 @@ public sealed class NetworkAnalyzer : DiagnosticAnalyzer
 
         if (parsed.Spec is { } spec)
         {
-            ReportGeneratedSize(context, type, spec);
+            ReportGeneratedSize(context, type, spec, features);
             if (spec.WeightsFile is not null)
             {
                 EmbeddedWeightsAnalysis.Report(context, type, spec);
@@ -83,29 +73,10 @@ public sealed class NetworkAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    /// <summary>Emits the network as the generator would and reports source past <see cref="NetworkLimits.LargeGeneratedSource"/>.</summary>
-    private static void ReportGeneratedSize(SymbolAnalysisContext context, INamedTypeSymbol type, NetworkSpec spec)
+    /// <summary>Reports a network whose generated source the plan estimates past <see cref="NetworkLimits.LargeGeneratedSource"/>.</summary>
+    private static void ReportGeneratedSize(SymbolAnalysisContext context, INamedTypeSymbol type, NetworkSpec spec, TargetFeatures features)
     {
-        if (!SourceSizes.TryGetValue(spec, out var length))
-        {
-            try
-            {
-                length = NetworkEmitter.Emit(spec, context.CancellationToken).Length;
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                // The generator reports its own failures (CS8785); the analyzer has nothing to add.
-                return;
-            }
-
-            if (SourceSizes.Count >= MaxCachedSizes)
-            {
-                SourceSizes.Clear();
-            }
-
-            SourceSizes[spec] = length;
-        }
-
+        var length = SizeEstimator.Estimate(NetworkPlanner.Plan(spec, features));
         if (length > NetworkLimits.LargeGeneratedSource)
         {
             context.ReportDiagnostic(Diagnostic.Create(

@@ -1,0 +1,149 @@
+using NetGen.Generator.Model;
+
+namespace NetGen.Generator.Planning;
+
+/// <summary>
+/// Every decision about one network's generated code, made once by <see cref="NetworkPlanner"/>: the writers in
+/// <c>Emit/</c> only print it. Plain values and equatable arrays, so the incremental cache can compare plans.
+/// </summary>
+/// <param name="Type">Where the network class sits and how its declarations are re-declared.</param>
+/// <param name="KernelsClass">The file-local class that holds the network's kernels.</param>
+/// <param name="Version">NetGen's version, for <c>[GeneratedCode]</c>.</param>
+/// <param name="FusedMultiplyAdd">Whether multiply-adds are fused (the target framework has the API).</param>
+/// <param name="Summary">The lines of the class's XML summary: what the network is and what it costs.</param>
+/// <param name="ParameterBreakdown">The parameter count, layer by layer, for the constant's documentation.</param>
+/// <param name="Aliases">The using aliases the kernels class needs, each a complete directive.</param>
+/// <param name="Batch">The transposed-block path of ForwardBatch, or null when its blocks would not fit the stack.</param>
+/// <param name="Spec">The spec, for the embedded-weights writers (<c>Weights/</c>), which print from it.</param>
+internal sealed record NetworkPlan(
+    NetworkSpec Spec,
+    TypeHierarchy Type,
+    string KernelsClass,
+    string Version,
+    bool FusedMultiplyAdd,
+    int Inputs,
+    int Outputs,
+    long ParameterCount,
+    LossKind Loss,
+    EquatableArray<string> Summary,
+    string ParameterBreakdown,
+    EquatableArray<string> Aliases,
+    EquatableArray<LayerPlan> Layers,
+    RowChainPlan Row,
+    BatchPlan? Batch,
+    TrainingPlan Training);
+
+/// <summary>One layer: where its parameters sit and how its one-row kernel is generated.</summary>
+/// <param name="Description">"Dense 4 → 16, Tanh", for comments.</param>
+/// <param name="Outputs">Rows of the weight matrix (units × pieces).</param>
+/// <param name="Kernel">The name of the generated one-row kernel.</param>
+/// <param name="KernelFormula">What the kernel computes, for its summary: "a = Tanh(W·x + b)".</param>
+/// <param name="Activation">The activation the kernels apply, as a value of the runtime's activation structs.</param>
+/// <param name="Inline">The call that applies it in registers in the generated kernel, or null for none.</param>
+/// <param name="Paths">The kernel's vector paths, widest first; the runtime fallback follows them.</param>
+internal sealed record LayerPlan(
+    int Number,
+    string Description,
+    int Inputs,
+    int Outputs,
+    int Units,
+    long WeightOffset,
+    long WeightCount,
+    long BiasOffset,
+    string Kernel,
+    string KernelFormula,
+    string Activation,
+    InlineActivation? Inline,
+    EquatableArray<RowPath> Paths,
+    InitializationPlan Initialization);
+
+/// <summary>A runtime function applied to a value in the generated kernel: <c>Function(value)</c> or <c>Function(value, Alpha)</c>.</summary>
+internal sealed record InlineActivation(string Function, string? Alpha);
+
+/// <summary>How a layer's weights are drawn: N(0, σ²) by <see cref="Rule"/>, biases 0.</summary>
+internal sealed record InitializationPlan(string Rule, string Sigma);
+
+/// <summary>
+/// One vector path of a one-row kernel. Each output is a dot product of a weight row with the input, in chunks of
+/// <see cref="Width"/> inputs; a tile of outputs keeps one accumulator per output and is reduced to one vector of
+/// outputs (or, for tiles under four, output by output).
+/// </summary>
+/// <param name="Width">Lanes of the accumulators (16, 8 or 4).</param>
+/// <param name="Vector">The vector class of that width; its <c>IsHardwareAccelerated</c> selects the path.</param>
+/// <param name="Packed">Rows of 4 or 8 inputs, several to a vector, multiplied by the input repeated (<see cref="Repeats"/>).</param>
+/// <param name="Repeats">Widths of the repeated input, from twice the row up to <see cref="Width"/> (packed only).</param>
+/// <param name="Tile">Outputs per tile.</param>
+/// <param name="LoopedTiles">Tiles computed by a loop over the first outputs (0 when every tile is written out).</param>
+/// <param name="Tiles">First outputs of the tiles written out (the last may overlap the one before).</param>
+/// <param name="Chunks">Whole chunks of inputs.</param>
+/// <param name="ChunkLoop">Whether the chunks are a loop rather than written out.</param>
+/// <param name="TailChunk">Where the overlapping last chunk starts, or null when the chunks cover the row.</param>
+/// <param name="TailMask">The last chunk's lanes as float literals: 0 for those the chunk before has counted.</param>
+/// <param name="Folds">Widths whose vectors are halved before the reduction (the accumulators' first).</param>
+internal sealed record RowPath(
+    int Width,
+    string Vector,
+    bool Packed,
+    EquatableArray<int> Repeats,
+    int Tile,
+    int LoopedTiles,
+    EquatableArray<int> Tiles,
+    int Chunks,
+    bool ChunkLoop,
+    int? TailChunk,
+    string? TailMask,
+    EquatableArray<int> Folds)
+{
+    /// <summary>Whether a tile's outputs come out as one vector (tiles of 4 or more) rather than one by one.</summary>
+    public bool Reduced => Tile >= 4;
+}
+
+/// <summary>
+/// Forward for one row: each layer's kernel into a stack buffer (or the output), hidden layers alternating between
+/// two halves of one buffer so stack use does not grow with depth.
+/// </summary>
+/// <param name="HiddenLength">Floats of the hidden-activation buffer (0 without hidden layers).</param>
+/// <param name="PiecesLength">Floats of the buffer for Maxout's affine maps (0 without Maxout).</param>
+internal sealed record RowChainPlan(int HiddenLength, int PiecesLength, EquatableArray<RowStep> Steps);
+
+/// <summary>A place in one of the chains' buffers.</summary>
+/// <param name="Buffer">The buffer's name in the generated method.</param>
+/// <param name="Offset">The first element.</param>
+/// <param name="Length">Elements per row.</param>
+internal sealed record BufferRef(string Buffer, long Offset, int Length);
+
+/// <summary>One layer of the one-row chain: its kernel, then Softmax or Maxout where the layer has one.</summary>
+internal sealed record RowStep(string Comment, string Kernel, long WeightOffset, BufferRef Input, BufferRef Output, RowWiseStep? After);
+
+/// <summary>An activation over a whole row, after the kernel: Softmax in place, or Maxout from the pieces to the units.</summary>
+internal sealed record RowWiseStep(RowWiseKind Kind, BufferRef Source, BufferRef Target, int Units);
+
+internal enum RowWiseKind
+{
+    Softmax,
+    Maxout,
+}
+
+/// <summary>
+/// ForwardBatch's blocks: as many rows as a vector has lanes, held transposed, each layer a runtime column kernel.
+/// Buffers are sized for the widest block (16 lanes).
+/// </summary>
+/// <param name="ColumnsLength">Floats of the transposed input block.</param>
+/// <param name="HiddenLength">Floats of the two halves the layers alternate between.</param>
+/// <param name="PiecesLength">Floats of the block of Maxout's affine maps (0 without Maxout).</param>
+/// <param name="Lanes">The block widths, widest first, each with the vector class whose acceleration selects it.</param>
+/// <param name="Result">The half that holds the last layer's block.</param>
+/// <param name="Softmax">Whether the output rows go through Softmax after the block.</param>
+internal sealed record BatchPlan(
+    int ColumnsLength,
+    int HiddenLength,
+    int PiecesLength,
+    EquatableArray<BatchLanes> Lanes,
+    EquatableArray<BatchStep> Steps,
+    long Result,
+    bool Softmax);
+
+internal sealed record BatchLanes(int Lanes, string Vector);
+
+/// <summary>One layer on a transposed block, from the half at <see cref="Input"/> to the one at <see cref="Output"/> (offsets per lane).</summary>
+internal sealed record BatchStep(string Comment, LayerPlan Layer, string Activation, long Input, long Output, bool Maxout, int Pieces);

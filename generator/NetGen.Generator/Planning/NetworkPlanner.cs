@@ -1,0 +1,200 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using NetGen.Generator.Emit;
+using NetGen.Generator.Model;
+
+namespace NetGen.Generator.Planning;
+
+/// <summary>Turns a valid spec and the target's features into the plan that the writers print.</summary>
+internal static class NetworkPlanner
+{
+    /// <summary>Stack one transposed block may use; wider networks run ForwardBatch row by row.</summary>
+    private const int BatchStackBudget = 128 * 1024;
+
+    /// <summary>The widest transposed block (Vector512's lanes); buffers are sized for it.</summary>
+    private const int MaxLanes = 16;
+
+    public static NetworkPlan Plan(NetworkSpec spec, TargetFeatures features)
+    {
+        var layers = spec.Layers.Select(Layer).ToEquatableArray();
+        var training = TrainingPlanner.Plan(spec, layers);
+        var row = RowChain(spec, layers);
+        var batch = Batch(spec, layers);
+        return new NetworkPlan(
+            spec,
+            spec.Type,
+            KernelsClass(spec.Type.Type.Name),
+            GeneratorVersion.Current,
+            features.FusedMultiplyAdd,
+            spec.Inputs,
+            spec.Outputs,
+            spec.ParameterCount,
+            spec.Loss,
+            Summary(spec, training),
+            string.Join(", ", spec.Layers.Select(l => $"layer {l.Number} {l.AffineOutputs}×{l.Inputs} + {l.AffineOutputs}")),
+            Aliases(spec, layers, batch, training),
+            layers,
+            row,
+            batch,
+            training);
+    }
+
+    private static LayerPlan Layer(LayerSpec layer)
+    {
+        var activation = KernelActivation(layer);
+        var inline = activation == ActivationKind.Identity
+            ? null
+            : new InlineActivation("VectorMath." + ActivationNames.Of(activation), ActivationNames.TakesAlpha(activation) ? Literals.Float(layer.Alpha) : null);
+        var formula = layer.IsMaxout ? "z = W·x + b, one row of pieces"
+            : activation == ActivationKind.Identity ? "z = W·x + b"
+            : $"a = {layer.Activation}(W·x + b)";
+        var (rule, sigma) = layer.UsesHeInitialization
+            ? ($"He, σ = √(2 / {layer.Inputs})", Math.Sqrt(2.0 / layer.Inputs))
+            : ($"Glorot, σ = √(2 / ({layer.Inputs} + {layer.Units}))", Math.Sqrt(2.0 / (layer.Inputs + layer.Units)));
+        return new LayerPlan(
+            layer.Number,
+            layer.Describe(),
+            layer.Inputs,
+            layer.AffineOutputs,
+            layer.Units,
+            layer.ParameterOffset,
+            layer.WeightCount,
+            layer.BiasOffset,
+            $"Layer{layer.Number}",
+            formula,
+            ActivationNames.Struct(activation, layer.Alpha),
+            inline,
+            RowKernelPlanner.Plan(layer.Inputs, layer.AffineOutputs),
+            new InitializationPlan(rule, Literals.Float((float)sigma)));
+    }
+
+    private static RowChainPlan RowChain(NetworkSpec spec, EquatableArray<LayerPlan> layers)
+    {
+        var hidden = spec.Layers.Take(spec.Layers.Count - 1).ToList();
+        var widest = hidden.Count == 0 ? 0 : hidden.Max(l => l.Units);
+        var hiddenLength = hidden.Count > 1 ? 2 * widest : widest;
+        var piecesLength = spec.Layers.Where(l => l.IsMaxout).Select(l => l.AffineOutputs).DefaultIfEmpty(0).Max();
+        var steps = new List<RowStep>(layers.Count);
+        var input = new BufferRef("input", 0, spec.Inputs);
+        foreach (var layer in spec.Layers)
+        {
+            var plan = layers[layer.Index];
+            var activations = layer.Index == spec.Layers.Count - 1
+                ? new BufferRef("output", 0, layer.Units)
+                : new BufferRef("hidden", layer.Index % 2 == 0 ? 0 : widest, layer.Units);
+            RowStep step;
+            if (layer.IsMaxout)
+            {
+                var pieces = new BufferRef("pieces", 0, layer.AffineOutputs);
+                step = new RowStep($"Layer {layer.Number}: {layer.Describe()}.", plan.Kernel, plan.WeightOffset, input, pieces, new RowWiseStep(RowWiseKind.Maxout, pieces, activations, layer.Units));
+            }
+            else
+            {
+                var softmax = layer.Activation == ActivationKind.Softmax ? new RowWiseStep(RowWiseKind.Softmax, activations, activations, layer.Units) : null;
+                step = new RowStep($"Layer {layer.Number}: {layer.Describe()}.", plan.Kernel, plan.WeightOffset, input, activations, softmax);
+            }
+
+            steps.Add(step);
+            input = activations;
+        }
+
+        return new RowChainPlan(hiddenLength, piecesLength, steps.ToEquatableArray());
+    }
+
+    private static BatchPlan? Batch(NetworkSpec spec, EquatableArray<LayerPlan> layers)
+    {
+        var widest = spec.WidestAffineOutputs;
+        var pieces = spec.Layers.Where(l => l.IsMaxout).Select(l => l.AffineOutputs).DefaultIfEmpty(0).Max();
+        var columns = spec.Inputs * MaxLanes;
+        var hidden = 2 * widest * MaxLanes;
+        var bytes = sizeof(float) * ((long)columns + hidden + (pieces * MaxLanes));
+        if (bytes > BatchStackBudget)
+        {
+            return null;
+        }
+
+        var steps = new List<BatchStep>(layers.Count);
+        long input = -1;
+        foreach (var layer in spec.Layers)
+        {
+            long output = layer.Index % 2 == 0 ? 0 : widest;
+            steps.Add(new BatchStep($"Layer {layer.Number}: {layer.Describe()}.", layers[layer.Index], layers[layer.Index].Activation, input, output, layer.IsMaxout, layer.Pieces));
+            input = output;
+        }
+
+        var lanes = new[] { new BatchLanes(16, "Vector512"), new BatchLanes(8, "Vector256") }.ToEquatableArray();
+        return new BatchPlan(columns, hidden, pieces * MaxLanes, lanes, steps.ToEquatableArray(), input, spec.OutputLayer.Activation == ActivationKind.Softmax);
+    }
+
+    private static EquatableArray<string> Summary(NetworkSpec spec, TrainingPlan training)
+    {
+        var layers = string.Join(" → ", spec.Layers.Select(l => l.IsMaxout ? $"Maxout {l.Units} × {l.Pieces}" : $"Dense {l.Units} ({l.Activation})"));
+        var flops = spec.Layers.Sum(l => 2L * l.Inputs * l.AffineOutputs);
+        return new[]
+        {
+            $"A NetGen network: {spec.Inputs} inputs → {layers}; {spec.Loss} loss.",
+            $"{Count(spec.ParameterCount)} parameters ({Count(4 * spec.ParameterCount)} bytes, and as many for their gradients);"
+                + $" {Count(flops)} FLOPs per row forward; {Count(4 * training.ScratchLength)} bytes of training scratch.",
+        }.ToEquatableArray();
+    }
+
+    private static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static EquatableArray<string> Aliases(NetworkSpec spec, EquatableArray<LayerPlan> layers, BatchPlan? batch, TrainingPlan training)
+    {
+        var vectors = new SortedSet<string>(StringComparer.Ordinal);
+        var horizontal = false;
+        foreach (var path in layers.SelectMany(l => l.Paths))
+        {
+            vectors.Add(path.Vector);
+            vectors.UnionWith(path.Folds.Select(RowKernelPlanner.VectorClass));
+            vectors.UnionWith(path.Repeats.Select(RowKernelPlanner.VectorClass));
+            vectors.UnionWith(path.Repeats.Select(repeat => RowKernelPlanner.VectorClass(repeat / 2)));
+            vectors.Add(RowKernelPlanner.VectorClass(Math.Max(path.Tile, 4)));
+
+            horizontal |= path.Packed || path.Reduced;
+        }
+
+        if (batch is not null)
+        {
+            vectors.UnionWith(batch.Lanes.Select(lanes => lanes.Vector));
+        }
+
+        var functions = new SortedSet<string>(StringComparer.Ordinal);
+        functions.UnionWith(spec.Layers.Select(l => ActivationNames.StructName(KernelActivation(l))));
+        functions.UnionWith(training.Forward.Select(step => ActivationNames.StructName(step.ActivationKind)));
+        var aliases = new List<string> { "using Activations = global::NetGen.Kernels.Activations;" };
+        if (batch is not null)
+        {
+            aliases.Add("using ColumnKernels = global::NetGen.Kernels.ColumnKernels;");
+        }
+
+        aliases.Add("using DenseKernels = global::NetGen.Kernels.DenseKernels;");
+        if (horizontal)
+        {
+            aliases.Add("using HorizontalSums = global::NetGen.Kernels.HorizontalSums;");
+        }
+
+        aliases.Add("using Losses = global::NetGen.Kernels.Losses;");
+        aliases.Add("using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;");
+        aliases.Add("using Unsafe = global::System.Runtime.CompilerServices.Unsafe;");
+        aliases.AddRange(vectors.Select(v => $"using {v} = global::System.Runtime.Intrinsics.{v};"));
+        if (layers.Any(l => l.Inline is not null && l.Paths.Count > 0))
+        {
+            aliases.Add("using VectorMath = global::NetGen.Kernels.VectorMath;");
+        }
+
+        aliases.AddRange(functions.Select(f => $"using {f} = global::NetGen.Kernels.{f};"));
+        return aliases.ToEquatableArray();
+    }
+
+    /// <summary>The activation a layer's kernels apply: its own, or none for Softmax and Maxout, which follow as row-wise steps.</summary>
+    public static ActivationKind KernelActivation(LayerSpec layer) =>
+        layer.IsMaxout || layer.Activation == ActivationKind.Softmax ? ActivationKind.Identity : layer.Activation;
+
+    /// <summary>The kernels class's name: the network's, unless that would be one of the runtime classes it calls.</summary>
+    private static string KernelsClass(string network) =>
+        network is "Dense" or "Column" ? network + "NetworkKernels" : network + "Kernels";
+}

@@ -1,0 +1,75 @@
+using NetGen.Generator.Model;
+
+namespace NetGen.Generator.Planning;
+
+/// <summary>
+/// Backward and BackwardBatch: blocks of up to <see cref="RowBlock"/> rows, each a forward pass that keeps what the
+/// backward pass needs in the instance's scratch, the loss and its gradient, then the chain rule layer by layer.
+/// </summary>
+/// <param name="ScratchLength">Floats of the instance's scratch array.</param>
+internal sealed record TrainingPlan(
+    int RowBlock,
+    long ScratchLength,
+    EquatableArray<TrainingForwardStep> Forward,
+    LossStep Loss,
+    EquatableArray<TrainingBackwardStep> Backward);
+
+/// <summary>A region of the scratch array: <see cref="Width"/> floats per row, for a block of rows from <see cref="Offset"/>.</summary>
+internal sealed record Region(long Offset, int Width);
+
+internal enum TrainingForwardKind
+{
+    /// <summary>The generated one-row kernel, once per row of the block (small layers: their weights stay in L1).</summary>
+    RepeatRowKernel,
+
+    /// <summary>The runtime's block kernel, which loads each weight once for up to four rows.</summary>
+    RuntimeBlock,
+
+    /// <summary>The runtime's block kernel keeping the pre-activations too, for derivatives and losses that need them.</summary>
+    RuntimeBlockKeepingPreActivations,
+}
+
+/// <summary>One layer's forward pass while training.</summary>
+/// <param name="Input">The layer's input: null for the network's input rows.</param>
+/// <param name="Output">Where the kernel writes (a, or z for Softmax and Maxout, whose row-wise step follows).</param>
+/// <param name="PreActivations">Where the pre-activations go too (RuntimeBlockKeepingPreActivations only).</param>
+/// <param name="Activation">The activation the kernel applies, as a runtime struct value (runtime kinds).</param>
+/// <param name="After">Softmax or Maxout from z to a, or null.</param>
+internal sealed record TrainingForwardStep(
+    string Comment,
+    LayerPlan Layer,
+    TrainingForwardKind Kind,
+    Region? Input,
+    Region Output,
+    Region? PreActivations,
+    ActivationKind ActivationKind,
+    string Activation,
+    TrainingRowWise? After);
+
+/// <summary>Softmax or Maxout over each row of a block, from z to a.</summary>
+internal sealed record TrainingRowWise(RowWiseKind Kind, Region Source, Region Target, int Units);
+
+/// <summary>The loss over the block and its gradient: <c>Losses.Function(arguments…, gradient, scale, width)</c>.</summary>
+internal sealed record LossStep(string Comment, string Function, EquatableArray<LossArgument> Arguments, Region Gradient, int Width);
+
+/// <summary>A scratch region, or the targets where <see cref="Scratch"/> is null.</summary>
+internal sealed record LossArgument(Region? Scratch);
+
+/// <summary>
+/// One layer's backward pass: the activation's derivative turns dL/da into dL/dz (unless the loss gave dz, or the
+/// activation is the identity), then the kernel adds dW and db and writes the input gradient.
+/// </summary>
+/// <param name="Derivative">The derivative call, or null.</param>
+/// <param name="Input">The layer's input: null for the network's input rows.</param>
+/// <param name="InputGradient">Where dL/dx goes: the previous layer's dL/da, or null for the first layer.</param>
+internal sealed record TrainingBackwardStep(
+    string Comment,
+    LayerPlan Layer,
+    DerivativeStep? Derivative,
+    Region? Input,
+    Region Delta,
+    Region? InputGradient);
+
+/// <summary><c>Activations.Function(values, da, dz[, Alpha])</c>, or for Softmax and Maxout with the row width last.</summary>
+/// <param name="Values">The stored values the derivative is a function of (a or z); null for Step, which has none.</param>
+internal sealed record DerivativeStep(string Function, Region? Values, Region Upstream, Region Result, string? Extra);

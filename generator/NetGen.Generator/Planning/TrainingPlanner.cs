@@ -1,0 +1,164 @@
+using System.Collections.Generic;
+using System.Linq;
+using NetGen.Generator.Emit;
+using NetGen.Generator.Model;
+
+namespace NetGen.Generator.Planning;
+
+/// <summary>
+/// Decides the training passes: what each layer keeps in scratch (the activations a, and the pre-activations z only
+/// where a derivative or a loss needs them), which kernel computes a block of rows, the loss call, and each
+/// layer's derivative from the value it is a function of.
+/// </summary>
+internal static class TrainingPlanner
+{
+    /// <summary>Rows BackwardBatch computes at once, reusing every loaded weight for each.</summary>
+    public const int RowBlock = 4;
+
+    /// <summary>
+    /// Layers with at most this many weights (4 KB) run their generated one-row kernel — written out completely at
+    /// this size — once per row of a block; larger ones gain more from the block kernel's reuse of every weight.
+    /// </summary>
+    private const long RepeatedKernelWeights = 1024;
+
+    public static TrainingPlan Plan(NetworkSpec spec, EquatableArray<LayerPlan> layers)
+    {
+        var scratch = new ScratchAllocator();
+        var regions = spec.Layers.Select(layer => Allocate(scratch, spec, layer)).ToList();
+        var forward = spec.Layers.Select(layer => Forward(layer, layers[layer.Index], regions)).ToEquatableArray();
+        var backward = new List<TrainingBackwardStep>(spec.Layers.Count);
+        for (var index = spec.Layers.Count - 1; index >= 0; index--)
+        {
+            var layer = spec.Layers[index];
+            var own = regions[index];
+            var previous = index > 0 ? regions[index - 1] : null;
+            var inputGradient = index > 0 ? previous!.Da : null;
+            var what = index > 0 ? "dW, db and the input's gradient" : "dW and db";
+            backward.Add(new TrainingBackwardStep(
+                $"Layer {layer.Number}: {what}.",
+                layers[index],
+                FusesLoss(spec, layer) ? null : Derivative(layer, own),
+                previous?.A,
+                own.Dz,
+                inputGradient));
+        }
+
+        return new TrainingPlan(RowBlock, scratch.Length, forward, Loss(spec, regions[regions.Count - 1]), backward.ToEquatableArray());
+    }
+
+    /// <summary>The regions of one layer; a region a layer does not need is null.</summary>
+    private sealed record LayerRegions(Region? Z, Region? A, Region Dz, Region? Da);
+
+    private sealed class ScratchAllocator
+    {
+        public long Length { get; private set; }
+
+        public Region Take(int width)
+        {
+            var region = new Region(Length, width);
+            Length += (long)RowBlock * width;
+            return region;
+        }
+    }
+
+    private static LayerRegions Allocate(ScratchAllocator scratch, NetworkSpec spec, LayerSpec layer)
+    {
+        var isOutput = layer.Index == spec.Layers.Count - 1;
+        var logitsLoss = isOutput && spec.Loss == LossKind.BinaryCrossEntropy && layer.Activation == ActivationKind.Sigmoid && !layer.IsMaxout;
+        var z = layer.IsMaxout || layer.Activation == ActivationKind.Softmax || NeedsPreActivations(layer) || logitsLoss
+            ? scratch.Take(layer.AffineOutputs)
+            : null;
+        var a = logitsLoss ? null : scratch.Take(layer.Units);
+        var dz = scratch.Take(layer.AffineOutputs);
+        var identity = !layer.IsMaxout && layer.Activation == ActivationKind.Identity;
+        var da = identity ? dz : isOutput && FusesLoss(spec, layer) ? null : scratch.Take(layer.Units);
+        return new LayerRegions(z, a, dz, da);
+    }
+
+    /// <summary>Whether the activation's derivative is not a function of a alone.</summary>
+    private static bool NeedsPreActivations(LayerSpec layer) => !layer.IsMaxout && (layer.Activation is ActivationKind.Swish or ActivationKind.Mish
+        || (layer.Activation is ActivationKind.LeakyReLU or ActivationKind.ELU && layer.Alpha < 0f));
+
+    /// <summary>Whether the loss gives dL/dz itself: cross-entropy after Softmax, binary cross-entropy after Sigmoid.</summary>
+    private static bool FusesLoss(NetworkSpec spec, LayerSpec layer) =>
+        layer.Index == spec.Layers.Count - 1 && !layer.IsMaxout
+        && ((spec.Loss == LossKind.CrossEntropy && layer.Activation == ActivationKind.Softmax)
+            || (spec.Loss == LossKind.BinaryCrossEntropy && layer.Activation == ActivationKind.Sigmoid));
+
+    private static TrainingForwardStep Forward(LayerSpec layer, LayerPlan plan, List<LayerRegions> regions)
+    {
+        var own = regions[layer.Index];
+        var input = layer.Index > 0 ? regions[layer.Index - 1].A : null;
+        var kernelActivation = NetworkPlanner.KernelActivation(layer);
+        if (own.A is null)
+        {
+            // Binary cross-entropy takes the logits: the sigmoid is left to the loss.
+            return new TrainingForwardStep($"Layer {layer.Number}: {layer.Describe()}, keeping the logits z.", plan, TrainingForwardKind.RuntimeBlock,
+                input, own.Z!, null, ActivationKind.Identity, ActivationNames.Struct(ActivationKind.Identity, 0f), null);
+        }
+
+        var activation = ActivationNames.Struct(kernelActivation, layer.Alpha);
+        if (NeedsPreActivations(layer))
+        {
+            return new TrainingForwardStep($"Layer {layer.Number}: {layer.Describe()}, keeping z and a.", plan, TrainingForwardKind.RuntimeBlockKeepingPreActivations,
+                input, own.A, own.Z, kernelActivation, activation, null);
+        }
+
+        var rowWise = layer.IsMaxout || layer.Activation == ActivationKind.Softmax;
+        var output = rowWise ? own.Z! : own.A;
+        var kind = layer.WeightCount <= RepeatedKernelWeights ? TrainingForwardKind.RepeatRowKernel : TrainingForwardKind.RuntimeBlock;
+        var after = rowWise ? new TrainingRowWise(layer.IsMaxout ? RowWiseKind.Maxout : RowWiseKind.Softmax, own.Z!, own.A, layer.Units) : null;
+        var keeps = rowWise ? "keeping z and a" : "keeping a";
+        return new TrainingForwardStep($"Layer {layer.Number}: {layer.Describe()}, {keeps}.", plan, kind, input, output, null, kernelActivation, activation, after);
+    }
+
+    private static LossStep Loss(NetworkSpec spec, LayerRegions output)
+    {
+        var layer = spec.OutputLayer;
+        if (FusesLoss(spec, layer))
+        {
+            return layer.Activation == ActivationKind.Softmax
+                ? new LossStep("Cross-entropy fused with Softmax: dL/dz = y − t.", "SoftmaxCrossEntropy",
+                    Arguments(output.Z, output.A, null), output.Dz, layer.Units)
+                : new LossStep("Binary cross-entropy from the logits: dL/dz = (σ(z) − t) / O.", "BinaryCrossEntropyWithLogits",
+                    Arguments(output.Z, null), output.Dz, layer.Units);
+        }
+
+        var function = spec.Loss switch
+        {
+            LossKind.BinaryCrossEntropy => "BinaryCrossEntropy",
+            LossKind.CrossEntropy => "CrossEntropy",
+            _ => "MeanSquaredError",
+        };
+        return new LossStep($"{spec.Loss} and its gradient with respect to the outputs.", function,
+            Arguments(output.A, null), output.Da!, layer.Units);
+    }
+
+    private static EquatableArray<LossArgument> Arguments(params Region?[] regions) =>
+        regions.Select(region => new LossArgument(region)).ToEquatableArray();
+
+    /// <summary>dL/dz from dL/da, from whichever stored value the derivative is a function of; null for the identity.</summary>
+    private static DerivativeStep? Derivative(LayerSpec layer, LayerRegions regions)
+    {
+        var da = regions.Da!;
+        var dz = regions.Dz;
+        if (layer.IsMaxout)
+        {
+            return new DerivativeStep("MaxoutBackward", regions.Z, da, dz, Literals.Int(layer.Units));
+        }
+
+        var alpha = Literals.Float(layer.Alpha);
+        return layer.Activation switch
+        {
+            ActivationKind.Identity => null,
+            ActivationKind.Step => new DerivativeStep("StepBackward", null, da, dz, null),
+            ActivationKind.Softmax => new DerivativeStep("SoftmaxBackward", regions.A, da, dz, Literals.Int(layer.Units)),
+            ActivationKind.Swish or ActivationKind.Mish => new DerivativeStep(ActivationNames.Of(layer.Activation) + "Backward", regions.Z, da, dz, null),
+            ActivationKind.LeakyReLU => new DerivativeStep("LeakyReluBackward", layer.Alpha < 0f ? regions.Z : regions.A, da, dz, alpha),
+            ActivationKind.ELU => layer.Alpha < 0f
+                ? new DerivativeStep("EluBackwardFromPreActivations", regions.Z, da, dz, alpha)
+                : new DerivativeStep("EluBackward", regions.A, da, dz, alpha),
+            _ => new DerivativeStep(ActivationNames.Of(layer.Activation) + "Backward", regions.A, da, dz, null),
+        };
+    }
+}

@@ -1,0 +1,245 @@
+using System;
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace NetGen.Kernels;
+
+/// <summary>
+/// A dense layer's kernels for blocks of rows, shared by every generated network: the forward pass that backpropagation
+/// runs on blocks of rows (and the fallback of the generated one-row kernels on processors without their vectors),
+/// and the backward pass. Sizes are arguments here; each network's small one-row kernels are generated with every
+/// size a constant instead. Generator-facing: not meant to be called by users.
+/// </summary>
+/// <remarks>
+/// Each kernel takes the widest vector the processor accelerates that fits in a row of inputs. A row length that is
+/// not a multiple of it ends with one chunk that overlaps the one before, with the lanes already counted zeroed.
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class DenseKernels
+{
+    /// <summary>
+    /// For each of <paramref name="rows"/> consecutive rows of <paramref name="inputs"/> values: z = W·x + b, and
+    /// a = f(z) into rows of <paramref name="outputs"/> values.
+    /// </summary>
+    /// <param name="weights">The weight matrix, [outputs, inputs] row-major.</param>
+    /// <param name="bias">The <paramref name="outputs"/> biases.</param>
+    /// <param name="input">The first row of inputs.</param>
+    /// <param name="output">Where the first row of activations goes.</param>
+    /// <param name="inputs">Values per input row.</param>
+    /// <param name="outputs">Values per output row.</param>
+    /// <param name="rows">How many rows.</param>
+    /// <param name="activation">The element-wise activation f.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Forward<TActivation>(ref float weights, ref float bias, ref float input, ref float output, int inputs, int outputs, int rows, TActivation activation)
+        where TActivation : struct, IActivationFunction =>
+        Dispatch(ref weights, ref bias, ref input, ref Unsafe.NullRef<float>(), ref output, inputs, outputs, rows, activation);
+
+    /// <summary>As <see cref="Forward"/>, and keeps z in <paramref name="preActivation"/> too (for the backward pass).</summary>
+    /// <param name="weights">The weight matrix, [outputs, inputs] row-major.</param>
+    /// <param name="bias">The <paramref name="outputs"/> biases.</param>
+    /// <param name="input">The first row of inputs.</param>
+    /// <param name="preActivation">Where the first row of pre-activations z goes.</param>
+    /// <param name="output">Where the first row of activations goes.</param>
+    /// <param name="inputs">Values per input row.</param>
+    /// <param name="outputs">Values per output row.</param>
+    /// <param name="rows">How many rows.</param>
+    /// <param name="activation">The element-wise activation f.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void ForwardKeepingPreActivations<TActivation>(ref float weights, ref float bias, ref float input, ref float preActivation, ref float output, int inputs, int outputs, int rows, TActivation activation)
+        where TActivation : struct, IActivationFunction =>
+        Dispatch(ref weights, ref bias, ref input, ref preActivation, ref output, inputs, outputs, rows, activation);
+
+    /// <summary>
+    /// The backward pass of <paramref name="rows"/> rows: dW += Σᵣ δᵣxᵣᵀ, db += Σᵣ δᵣ, and each row's input gradient
+    /// dxᵣ = Wᵀδᵣ written into <paramref name="inputGradient"/>.
+    /// </summary>
+    /// <param name="weights">The weight matrix, [outputs, inputs] row-major.</param>
+    /// <param name="weightGradients">dW, same layout, added to.</param>
+    /// <param name="biasGradients">db, added to.</param>
+    /// <param name="input">The rows' inputs x.</param>
+    /// <param name="delta">The rows' gradients δ with respect to the layer's pre-activations.</param>
+    /// <param name="inputGradient">Where the rows' input gradients go (overwritten).</param>
+    /// <param name="inputs">Values per input row.</param>
+    /// <param name="outputs">Values per δ row.</param>
+    /// <param name="rows">How many rows.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Backward(ref float weights, ref float weightGradients, ref float biasGradients, ref float input, ref float delta, ref float inputGradient, int inputs, int outputs, int rows) =>
+        Dispatch<WithInputGradient>(ref weights, ref weightGradients, ref biasGradients, ref input, ref delta, ref inputGradient, inputs, outputs, rows);
+
+    /// <summary>As <see cref="Backward"/> for the first layer, whose input gradient nobody needs: dW and db only.</summary>
+    /// <param name="weightGradients">dW, [outputs, inputs] row-major, added to.</param>
+    /// <param name="biasGradients">db, added to.</param>
+    /// <param name="input">The rows' inputs x.</param>
+    /// <param name="delta">The rows' gradients δ with respect to the layer's pre-activations.</param>
+    /// <param name="inputs">Values per input row.</param>
+    /// <param name="outputs">Values per δ row.</param>
+    /// <param name="rows">How many rows.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void BackwardWeightsOnly(ref float weightGradients, ref float biasGradients, ref float input, ref float delta, int inputs, int outputs, int rows) =>
+        Dispatch<WithoutInputGradient>(ref Unsafe.NullRef<float>(), ref weightGradients, ref biasGradients, ref input, ref delta, ref Unsafe.NullRef<float>(), inputs, outputs, rows);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Dispatch<TActivation>(ref float weights, ref float bias, ref float input, ref float preActivation, ref float output, int inputs, int outputs, int rows, TActivation activation)
+        where TActivation : struct, IActivationFunction
+    {
+        if (Vector512.IsHardwareAccelerated && inputs >= Width512.Count)
+        {
+            DenseForward<Width512, Vector512<float>>.Rows(ref weights, ref bias, ref input, ref preActivation, ref output, inputs, outputs, rows, activation);
+        }
+        else if (Vector256.IsHardwareAccelerated && inputs >= Width256.Count)
+        {
+            DenseForward<Width256, Vector256<float>>.Rows(ref weights, ref bias, ref input, ref preActivation, ref output, inputs, outputs, rows, activation);
+        }
+        else if (Vector128.IsHardwareAccelerated && inputs >= Width128.Count)
+        {
+            DenseForward<Width128, Vector128<float>>.Rows(ref weights, ref bias, ref input, ref preActivation, ref output, inputs, outputs, rows, activation);
+        }
+        else
+        {
+            ScalarForward(ref weights, ref bias, ref input, ref preActivation, ref output, inputs, outputs, rows, activation);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Dispatch<TInputGradient>(ref float weights, ref float weightGradients, ref float biasGradients, ref float input, ref float delta, ref float inputGradient, int inputs, int outputs, int rows)
+        where TInputGradient : struct, IFlag
+    {
+        AddBiasGradients(ref biasGradients, ref delta, outputs, rows);
+        if (Vector512.IsHardwareAccelerated && inputs >= Width512.Count)
+        {
+            DenseBackward<Width512, Vector512<float>, TInputGradient>.Rows(ref weights, ref weightGradients, ref input, ref delta, ref inputGradient, inputs, outputs, rows);
+        }
+        else if (Vector256.IsHardwareAccelerated && inputs >= Width256.Count)
+        {
+            DenseBackward<Width256, Vector256<float>, TInputGradient>.Rows(ref weights, ref weightGradients, ref input, ref delta, ref inputGradient, inputs, outputs, rows);
+        }
+        else if (Vector128.IsHardwareAccelerated && inputs >= Width128.Count)
+        {
+            DenseBackward<Width128, Vector128<float>, TInputGradient>.Rows(ref weights, ref weightGradients, ref input, ref delta, ref inputGradient, inputs, outputs, rows);
+        }
+        else
+        {
+            ScalarBackward<TInputGradient>(ref weights, ref weightGradients, ref input, ref delta, ref inputGradient, inputs, outputs, rows);
+        }
+    }
+
+    /// <summary>db += Σᵣ δᵣ, four rows at a time.</summary>
+    private static void AddBiasGradients(ref float biasGradients, ref float delta, int outputs, int rows)
+    {
+        var width = (nuint)outputs;
+        nuint row = 0;
+        for (; row + 4 <= (nuint)rows; row += 4)
+        {
+            ref var first = ref Unsafe.Add(ref delta, row * width);
+            for (nuint j = 0; j < width; j++)
+            {
+                Unsafe.Add(ref biasGradients, j) += Unsafe.Add(ref first, j) + Unsafe.Add(ref first, j + width)
+                    + Unsafe.Add(ref first, j + (2 * width)) + Unsafe.Add(ref first, j + (3 * width));
+            }
+        }
+
+        for (; row < (nuint)rows; row++)
+        {
+            ref var deltas = ref Unsafe.Add(ref delta, row * width);
+            for (nuint j = 0; j < width; j++)
+            {
+                Unsafe.Add(ref biasGradients, j) += Unsafe.Add(ref deltas, j);
+            }
+        }
+    }
+
+    /// <summary>Without SIMD: four accumulators per output for instruction-level parallelism.</summary>
+    private static void ScalarForward<TActivation>(ref float weights, ref float bias, ref float input, ref float preActivation, ref float output, int inputs, int outputs, int rows, TActivation activation)
+        where TActivation : struct, IActivationFunction
+    {
+        var n = (nuint)inputs;
+        var m = (nuint)outputs;
+        var keep = !Unsafe.IsNullRef(ref preActivation);
+        for (nuint row = 0; row < (nuint)rows; row++)
+        {
+            ref var x = ref Unsafe.Add(ref input, row * n);
+            for (nuint o = 0; o < m; o++)
+            {
+                ref var w = ref Unsafe.Add(ref weights, o * n);
+                float sum0 = 0f, sum1 = 0f, sum2 = 0f, sum3 = 0f;
+                nuint i = 0;
+                for (; i + 4 <= n; i += 4)
+                {
+                    sum0 += Unsafe.Add(ref w, i) * Unsafe.Add(ref x, i);
+                    sum1 += Unsafe.Add(ref w, i + 1) * Unsafe.Add(ref x, i + 1);
+                    sum2 += Unsafe.Add(ref w, i + 2) * Unsafe.Add(ref x, i + 2);
+                    sum3 += Unsafe.Add(ref w, i + 3) * Unsafe.Add(ref x, i + 3);
+                }
+
+                for (; i < n; i++)
+                {
+                    sum0 += Unsafe.Add(ref w, i) * Unsafe.Add(ref x, i);
+                }
+
+                var z = (sum0 + sum1) + (sum2 + sum3) + Unsafe.Add(ref bias, o);
+                if (keep)
+                {
+                    Unsafe.Add(ref preActivation, (row * m) + o) = z;
+                }
+
+                Unsafe.Add(ref output, (row * m) + o) = activation.Apply(z);
+            }
+        }
+    }
+
+    /// <summary>Without SIMD: per row and weight row, dW[j, :] += δⱼ·x and dx += δⱼ·W[j, :].</summary>
+    private static void ScalarBackward<TInputGradient>(ref float weights, ref float weightGradients, ref float input, ref float delta, ref float inputGradient, int inputs, int outputs, int rows)
+        where TInputGradient : struct, IFlag
+    {
+        var n = (nuint)inputs;
+        var m = (nuint)outputs;
+        for (nuint row = 0; row < (nuint)rows; row++)
+        {
+            ref var x = ref Unsafe.Add(ref input, row * n);
+            if (TInputGradient.Enabled)
+            {
+                for (nuint i = 0; i < n; i++)
+                {
+                    Unsafe.Add(ref inputGradient, (row * n) + i) = 0f;
+                }
+            }
+
+            for (nuint j = 0; j < m; j++)
+            {
+                var d = Unsafe.Add(ref delta, (row * m) + j);
+                ref var gradientRow = ref Unsafe.Add(ref weightGradients, j * n);
+                for (nuint i = 0; i < n; i++)
+                {
+                    Unsafe.Add(ref gradientRow, i) += d * Unsafe.Add(ref x, i);
+                }
+
+                if (TInputGradient.Enabled)
+                {
+                    ref var weightRow = ref Unsafe.Add(ref weights, j * n);
+                    ref var dx = ref Unsafe.Add(ref inputGradient, row * n);
+                    for (nuint i = 0; i < n; i++)
+                    {
+                        Unsafe.Add(ref dx, i) += d * Unsafe.Add(ref weightRow, i);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// <summary>A compile-time switch for a kernel specialised by a struct type argument (the JIT folds the check).</summary>
+internal interface IFlag
+{
+    static abstract bool Enabled { get; }
+}
+
+internal readonly struct WithInputGradient : IFlag
+{
+    public static bool Enabled => true;
+}
+
+internal readonly struct WithoutInputGradient : IFlag
+{
+    public static bool Enabled => false;
+}

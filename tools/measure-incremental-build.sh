@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Measures what declaring networks costs a user's incremental build: a console app with 20 small, varied networks
+# against the same app without them. Each app is built once, then an unrelated file is touched and `dotnet build`
+# timed RUNS times; the script prints the medians, their ratio, and the generator's own time per network (Roslyn's
+# ReportAnalyzer). Usage: tools/measure-incremental-build.sh [RUNS]   (default 5). Not part of .ci/run.
+set -euo pipefail
+runs=${1:-5}
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+dotnet build "$root/src/NetGen/NetGen.csproj" -c Release -f net10.0 -v:q -nologo > /dev/null
+dotnet build "$root/generator/NetGen.Generator/NetGen.Generator.csproj" -c Release -v:q -nologo > /dev/null
+runtime="$root/src/NetGen/bin/Release/net10.0/NetGen.dll"
+generator="$root/generator/NetGen.Generator/bin/Release/netstandard2.0/NetGen.Generator.dll"
+
+make_app() {
+    local dir=$1
+    mkdir -p "$dir"
+    cat > "$dir/App.csproj" <<PROJECT
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <OutputType>Exe</OutputType>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <ImplicitUsings>enable</ImplicitUsings>
+  </PropertyGroup>
+  <ItemGroup>
+    <Reference Include="NetGen" HintPath="$runtime" />
+    <Analyzer Include="$generator" />
+  </ItemGroup>
+</Project>
+PROJECT
+    cat > "$dir/Program.cs" <<'CODE'
+Console.WriteLine(Unrelated.Greeting());
+CODE
+    cat > "$dir/Unrelated.cs" <<'CODE'
+internal static class Unrelated
+{
+    public static string Greeting() => "hello";
+}
+CODE
+}
+
+make_app "$work/without"
+make_app "$work/with"
+activations=(ReLU Tanh Sigmoid LeakyReLU Swish ELU Mish ReLU6)
+widths=(8 16 24 32 48 64)
+{
+    echo "using NetGen;"
+    echo
+    echo "namespace App.Networks;"
+    for i in $(seq 0 19); do
+        echo
+        echo "[Network(inputs: $((4 + (i * 13) % 61)))]"
+        for h in $(seq 0 $((i % 3))); do
+            echo "[Dense(${widths[$(((i * 5 + h * 2) % 6))]}, Activation.${activations[$(((i + h) % 8))]})]"
+        done
+        echo "[Dense($((1 + i % 4)))]"
+        echo "public partial class Brain$i;"
+    done
+} > "$work/with/Networks.cs"
+
+time_builds() {
+    local dir=$1
+    dotnet build "$dir" -c Release -v:q -nologo > /dev/null
+    local samples=()
+    for run in $(seq 1 "$runs"); do
+        echo "// edit $run" >> "$dir/Unrelated.cs"
+        local start end
+        start=$(date +%s.%N)
+        dotnet build "$dir" -c Release --no-restore -v:q -nologo > /dev/null
+        end=$(date +%s.%N)
+        samples+=("$(echo "$end - $start" | bc)")
+    done
+    printf '%s\n' "${samples[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'
+}
+
+# Alternate the two apps so that the machine's load drifts over both alike.
+without=$(time_builds "$work/without")
+with=$(time_builds "$work/with")
+echo "incremental build, median of $runs: without networks ${without} s, with 20 networks ${with} s, ratio $(echo "scale=2; $with / $without" | bc)"
+
+echo "// report" >> "$work/with/Unrelated.cs"
+report=$(dotnet build "$work/with" -c Release --no-restore -v:d -nologo -p:ReportAnalyzer=true -p:EmitCompilerGeneratedFiles=true)
+generated=$(find "$work/with/obj" -name '*.g.cs' -path '*NetGen.Generator*' -print0 | xargs -0 -r cat | wc -c)
+echo "$report" | grep -E "NetGen.Generator.NetGenGenerator|NetGen.Generator.NetworkAnalyzer" | sed 's/^ */  /' | sort -u
+echo "generated source: ${generated} bytes for 20 networks"
