@@ -18,12 +18,9 @@ internal sealed class ContainingScopes : IDisposable
 
         foreach (var containing in type.ContainingTypes)
         {
-            _blocks.Add(writer.Block(Header(containing)));
+            _blocks.Add(writer.Block(containing.PartialHeader));
         }
     }
-
-    /// <summary>A declaration re-declared to add this part: <c>partial class Name</c>.</summary>
-    public static string Header(TypeDeclaration declaration) => $"partial {declaration.Keyword} {declaration.Name}";
 
     public void Dispose()
     {
