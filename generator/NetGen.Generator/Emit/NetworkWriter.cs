@@ -45,6 +45,10 @@ internal static class NetworkWriter
 
         cancellationToken.ThrowIfCancellationRequested();
         writer.Line();
+
+        // The kernels hold no references that could be null, and nullable analysis of their long unrolled bodies
+        // would be most of the compiler's time on this file.
+        writer.Line("#nullable disable");
         using (writer.Block($"namespace {Code.KernelsNamespace}"))
         {
             foreach (var alias in plan.Aliases)

@@ -170,6 +170,7 @@ partial class GlobalBrain : global::NetGen.INetwork
     public void ZeroGradients() => global::System.Array.Clear(_gradients);
 }
 
+#nullable disable
 namespace NetGen.Generated
 {
     using Activations = global::NetGen.Kernels.Activations;

@@ -177,6 +177,7 @@ namespace Game.Ai
     }
 }
 
+#nullable disable
 namespace NetGen.Generated
 {
     using Activations = global::NetGen.Kernels.Activations;

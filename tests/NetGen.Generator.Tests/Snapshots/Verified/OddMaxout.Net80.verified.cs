@@ -181,6 +181,7 @@ namespace Lecture.Networks
     }
 }
 
+#nullable disable
 namespace NetGen.Generated
 {
     using Activations = global::NetGen.Kernels.Activations;
