@@ -71,7 +71,7 @@ internal sealed record InitializationPlan(string Rule, string Sigma);
 /// outputs (or, for tiles under four, output by output).
 /// </summary>
 /// <param name="Width">Lanes of the accumulators (16, 8 or 4).</param>
-/// <param name="Vector">The vector class of that width; its <c>IsHardwareAccelerated</c> selects the path.</param>
+/// <param name="Vector">The vector class of that width.</param>
 /// <param name="Packed">Rows of 4 or 8 inputs, several to a vector, multiplied by the input repeated (<see cref="Repeats"/>).</param>
 /// <param name="Repeats">Widths of the repeated input, from twice the row up to <see cref="Width"/> (packed only).</param>
 /// <param name="Tile">Outputs per tile.</param>
@@ -82,6 +82,7 @@ internal sealed record InitializationPlan(string Rule, string Sigma);
 /// <param name="TailChunk">Where the overlapping last chunk starts, or null when the chunks cover the row.</param>
 /// <param name="TailMask">The last chunk's lanes as float literals: 0 for those the chunk before has counted.</param>
 /// <param name="Folds">Widths whose vectors are halved before the reduction (the accumulators' first).</param>
+/// <param name="Guard">The vector class whose <c>IsHardwareAccelerated</c> selects the path.</param>
 internal sealed record RowPath(
     int Width,
     string Vector,
@@ -94,7 +95,8 @@ internal sealed record RowPath(
     bool ChunkLoop,
     int? TailChunk,
     string? TailMask,
-    EquatableArray<int> Folds)
+    EquatableArray<int> Folds,
+    string Guard)
 {
     /// <summary>Whether a tile's outputs come out as one vector (tiles of 4 or more) rather than one by one.</summary>
     public bool Reduced => Tile >= 4;

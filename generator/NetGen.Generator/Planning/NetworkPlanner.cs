@@ -162,6 +162,7 @@ internal static class NetworkPlanner
         foreach (var path in layers.SelectMany(l => l.Paths))
         {
             vectors.Add(path.Vector);
+            vectors.Add(path.Guard);
             vectors.UnionWith(path.Folds.Select(RowKernelPlanner.VectorClass));
             vectors.UnionWith(path.Repeats.Select(RowKernelPlanner.VectorClass));
             vectors.UnionWith(path.Repeats.Select(repeat => RowKernelPlanner.VectorClass(repeat / 2)));

@@ -286,7 +286,7 @@ namespace NetGen.Generated
         private static void Layer1(ref float weights, ref float input, ref float output)
         {
             ref float bias = ref Unsafe.Add(ref weights, 32);
-            if (Vector128.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
                 // outputs 0 .. 3
                 {
