@@ -98,3 +98,6 @@ report=$(dotnet build "$work/with" -c Release --no-restore -v:d -nologo -p:Repor
 generated=$(find "$work/with/obj" -name '*.g.cs' -path '*NetGen.Generator*' -print0 | xargs -0 -r cat | wc -c)
 echo "$report" | grep -E "NetGen.Generator.NetGenGenerator|NetGen.Generator.NetworkAnalyzer|Total analyzer execution time|Total generator execution time| ms +Csc +1 calls" | sed 's/^ */  /' | sort -u
 echo "generated source: ${generated} bytes for 20 networks"
+
+# The same 20 networks in process: the generator's own CPU time and the compiler's on the generated files.
+dotnet run "$root/tools/measure-generated-compile.cs" -- "$work/with/Networks.cs" "$generator" "$runtime" "$runs" 2>&1 | sed 's/^/  /'
