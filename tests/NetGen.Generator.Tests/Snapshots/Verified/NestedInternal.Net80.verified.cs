@@ -10,25 +10,25 @@ partial class Outer
     partial class Critic : global::NetGen.INetwork
     {
         /// <summary>The number of input features of one sample.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public const int InputSize = 3;
 
         /// <summary>The number of outputs of one sample.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public const int OutputSize = 1;
 
         /// <summary>The number of weights and biases: layer 1 5×3 + 5, layer 2 1×5 + 1.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public const int ParameterCount = 26;
 
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         private readonly float[] _parameters = new float[ParameterCount];
 
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         private readonly float[] _gradients = new float[ParameterCount];
 
         // Each layer's values and gradients during Backward, for a block of rows.
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         private readonly float[] _scratch = new float[88];
 
         /// <summary>Creates the network with parameters initialised from seed 0.</summary>
@@ -38,27 +38,27 @@ partial class Outer
         }
 
         /// <summary>Creates the network with parameters initialised from <paramref name="seed"/>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public Critic(int seed) => InitializeParameters(seed);
 
         /// <summary>Every weight and bias, layer by layer: weight [out, in] row-major, then bias [out].</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public global::System.Span<float> Parameters => _parameters;
 
         /// <summary>The gradient of the loss with respect to <see cref="Parameters"/>, in the same layout.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public global::System.Span<float> Gradients => _gradients;
 
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         int global::NetGen.INetwork.InputSize => InputSize;
 
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         int global::NetGen.INetwork.OutputSize => OutputSize;
 
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         int global::NetGen.INetwork.ParameterCount => ParameterCount;
 
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         global::NetGen.Loss global::NetGen.INetwork.Loss => global::NetGen.Loss.MeanSquaredError;
 
         /// <summary>The layers as weight files store them: 3-Dense5Swish-Dense1Identity.</summary>
@@ -73,7 +73,7 @@ partial class Outer
         /// Draws every weight from N(0, σ²) with He's σ = √(2 / fan-in) for the ReLU family and Glorot's
         /// σ = √(2 / (fan-in + fan-out)) for the rest, and sets every bias to 0. The same seed gives the same parameters.
         /// </summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public void InitializeParameters(int seed)
         {
             var random = new global::NetGen.Kernels.NormalSampler(seed);
@@ -88,7 +88,7 @@ partial class Outer
 
         /// <summary>Computes the output of one sample. Does not change the network, so threads may share it.</summary>
         /// <exception cref="global::System.ArgumentException">A span's length is not InputSize or OutputSize.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
             if (input.Length != InputSize)
@@ -106,7 +106,7 @@ partial class Outer
 
         /// <summary>Computes consecutive rows of InputSize inputs into rows of OutputSize outputs. Does not change the network.</summary>
         /// <exception cref="global::System.ArgumentException">The spans do not hold the same whole number of rows.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
         {
             var rows = inputs.Length / InputSize;
@@ -127,7 +127,7 @@ partial class Outer
         /// <summary>Adds the gradient of one sample's MeanSquaredError loss to <see cref="Gradients"/> and returns the loss.
         /// Uses the instance's scratch: one thread at a time.</summary>
         /// <exception cref="global::System.ArgumentException">A span's length is not InputSize or OutputSize.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public float Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
         {
             if (input.Length != InputSize)
@@ -146,7 +146,7 @@ partial class Outer
         /// <summary>Adds the gradient of the batch's mean MeanSquaredError loss to <see cref="Gradients"/> and returns the mean loss.
         /// Uses the instance's scratch: one thread at a time.</summary>
         /// <exception cref="global::System.ArgumentException">The spans do not hold the same whole, non-zero number of rows.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public float BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
         {
             var rows = inputs.Length / InputSize;
@@ -165,7 +165,7 @@ partial class Outer
         }
 
         /// <summary>Sets every gradient to 0.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public void ZeroGradients() => global::System.Array.Clear(_gradients);
     }
 }
@@ -179,13 +179,11 @@ namespace NetGen.Generated
     using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;
     using Unsafe = global::System.Runtime.CompilerServices.Unsafe;
     using Vector128 = global::System.Runtime.Intrinsics.Vector128;
-    using Vector256 = global::System.Runtime.Intrinsics.Vector256;
-    using Vector512 = global::System.Runtime.Intrinsics.Vector512;
     using IdentityFunction = global::NetGen.Kernels.IdentityFunction;
     using SwishFunction = global::NetGen.Kernels.SwishFunction;
 
     /// <summary>Critic's passes, every size a constant.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     file static class CriticKernels
     {
         /// <summary>Runs every layer for one row.</summary>
@@ -198,15 +196,23 @@ namespace NetGen.Generated
             Layer2(ref parameters[20], ref hidden[0], ref output[0]);
         }
 
-        /// <summary>Runs blocks of rows held transposed, as many as a vector has lanes, then the remaining rows one by one.</summary>
+        /// <summary>Runs panels of rows held transposed, two vectors of rows each, then rows too few for a panel one by one.</summary>
         public static void ForwardBatch(float[] parameters, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs,
             int rows)
         {
             var row = 0;
-            var lanes = Vector512.IsHardwareAccelerated ? 16 : Vector256.IsHardwareAccelerated ? 8 : 0;
-            for (; lanes > 0 && row + lanes <= rows; row += lanes)
+            var panelRows = ColumnKernels.PanelRows(32);
+            var minimumRows = panelRows == 0 ? int.MaxValue : (panelRows * 3) / 8;
+            if (rows >= minimumRows)
             {
-                ForwardBlock(parameters, inputs.Slice(row * 3, lanes * 3), outputs.Slice(row * 1, lanes * 1), lanes);
+                global::System.Span<float> columns = stackalloc float[3 * panelRows];
+                global::System.Span<float> hidden = stackalloc float[10 * panelRows];
+                for (; rows - row >= minimumRows; row += panelRows)
+                {
+                    var count = rows - row < panelRows ? rows - row : panelRows;
+                    ForwardPanel(parameters, inputs.Slice(row * 3, count * 3), outputs.Slice(row * 1, count * 1), panelRows, columns,
+                        hidden);
+                }
             }
 
             for (; row < rows; row++)
@@ -215,20 +221,18 @@ namespace NetGen.Generated
             }
         }
 
-        /// <summary>Runs every layer for a block of rows held transposed, one lane per row.</summary>
-        private static void ForwardBlock(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
-            int lanes)
+        /// <summary>Runs every layer for up to <paramref name="panelRows"/> rows held transposed, one lane per row.</summary>
+        private static void ForwardPanel(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
+            int panelRows, global::System.Span<float> columns, global::System.Span<float> hidden)
         {
-            global::System.Span<float> columns = stackalloc float[48];
-            global::System.Span<float> hidden = stackalloc float[160];
-            ColumnKernels.Transpose(ref MemoryMarshal.GetReference(input), ref columns[0], 3, lanes);
+            ColumnKernels.Transpose(input, ref columns[0], 3, panelRows);
             // Layer 1: Dense 3 → 5, Swish.
-            ColumnKernels.Forward(ref parameters[0], ref parameters[15], ref columns[0], ref hidden[0], 3, 5, lanes,
+            ColumnKernels.Forward(ref parameters[0], ref parameters[15], ref columns[0], ref hidden[0], 3, 5, panelRows,
                 default(SwishFunction));
             // Layer 2: Dense 5 → 1, Identity.
-            ColumnKernels.Forward(ref parameters[20], ref parameters[25], ref hidden[0], ref hidden[5 * lanes], 5, 1, lanes,
+            ColumnKernels.Forward(ref parameters[20], ref parameters[25], ref hidden[0], ref hidden[5 * panelRows], 5, 1, panelRows,
                 default(IdentityFunction));
-            ColumnKernels.TransposeBack(ref hidden[5 * lanes], output, 1, lanes);
+            ColumnKernels.TransposeBack(ref hidden[5 * panelRows], output, 1, panelRows);
         }
 
         /// <summary>Backpropagates the rows in blocks of 4, adding the gradient of their mean loss; returns the mean loss.</summary>

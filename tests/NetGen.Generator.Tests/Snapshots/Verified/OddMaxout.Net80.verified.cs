@@ -10,25 +10,25 @@ namespace Lecture.Networks
     partial class OddMaxout : global::NetGen.INetwork
     {
         /// <summary>The number of input features of one sample.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public const int InputSize = 7;
 
         /// <summary>The number of outputs of one sample.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public const int OutputSize = 3;
 
         /// <summary>The number of weights and biases: layer 1 17×7 + 17, layer 2 15×17 + 15, layer 3 9×5 + 9, layer 4 3×9 + 3.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public const int ParameterCount = 490;
 
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         private readonly float[] _parameters = new float[ParameterCount];
 
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         private readonly float[] _gradients = new float[ParameterCount];
 
         // Each layer's values and gradients during Backward, for a block of rows.
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         private readonly float[] _scratch = new float[496];
 
         /// <summary>Creates the network with parameters initialised from seed 0.</summary>
@@ -38,27 +38,27 @@ namespace Lecture.Networks
         }
 
         /// <summary>Creates the network with parameters initialised from <paramref name="seed"/>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public OddMaxout(int seed) => InitializeParameters(seed);
 
         /// <summary>Every weight and bias, layer by layer: weight [out, in] row-major, then bias [out].</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public global::System.Span<float> Parameters => _parameters;
 
         /// <summary>The gradient of the loss with respect to <see cref="Parameters"/>, in the same layout.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public global::System.Span<float> Gradients => _gradients;
 
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         int global::NetGen.INetwork.InputSize => InputSize;
 
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         int global::NetGen.INetwork.OutputSize => OutputSize;
 
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         int global::NetGen.INetwork.ParameterCount => ParameterCount;
 
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         global::NetGen.Loss global::NetGen.INetwork.Loss => global::NetGen.Loss.BinaryCrossEntropy;
 
         /// <summary>The layers as weight files store them: 7-Dense17LeakyReLU(0.1)-Maxout5x3-Dense9ELU-Dense3Sigmoid.</summary>
@@ -75,7 +75,7 @@ namespace Lecture.Networks
         /// Draws every weight from N(0, σ²) with He's σ = √(2 / fan-in) for the ReLU family and Glorot's
         /// σ = √(2 / (fan-in + fan-out)) for the rest, and sets every bias to 0. The same seed gives the same parameters.
         /// </summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public void InitializeParameters(int seed)
         {
             var random = new global::NetGen.Kernels.NormalSampler(seed);
@@ -96,7 +96,7 @@ namespace Lecture.Networks
 
         /// <summary>Computes the 3 outputs of one sample. Does not change the network, so threads may share it.</summary>
         /// <exception cref="global::System.ArgumentException">A span's length is not InputSize or OutputSize.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
             if (input.Length != InputSize)
@@ -114,7 +114,7 @@ namespace Lecture.Networks
 
         /// <summary>Computes consecutive rows of InputSize inputs into rows of OutputSize outputs. Does not change the network.</summary>
         /// <exception cref="global::System.ArgumentException">The spans do not hold the same whole number of rows.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
         {
             var rows = inputs.Length / InputSize;
@@ -135,7 +135,7 @@ namespace Lecture.Networks
         /// <summary>Adds the gradient of one sample's BinaryCrossEntropy loss to <see cref="Gradients"/> and returns the loss.
         /// Uses the instance's scratch: one thread at a time.</summary>
         /// <exception cref="global::System.ArgumentException">A span's length is not InputSize or OutputSize.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public float Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
         {
             if (input.Length != InputSize)
@@ -154,7 +154,7 @@ namespace Lecture.Networks
         /// <summary>Adds the gradient of the batch's mean BinaryCrossEntropy loss to <see cref="Gradients"/> and returns the mean loss.
         /// Uses the instance's scratch: one thread at a time.</summary>
         /// <exception cref="global::System.ArgumentException">The spans do not hold the same whole, non-zero number of rows.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public float BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
         {
             var rows = inputs.Length / InputSize;
@@ -173,7 +173,7 @@ namespace Lecture.Networks
         }
 
         /// <summary>Sets every gradient to 0.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public void ZeroGradients() => global::System.Array.Clear(_gradients);
     }
 }
@@ -197,7 +197,7 @@ namespace NetGen.Generated
     using SigmoidFunction = global::NetGen.Kernels.SigmoidFunction;
 
     /// <summary>OddMaxout's passes, every size a constant.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     file static class OddMaxoutKernels
     {
         /// <summary>Runs every layer for one row.</summary>
@@ -216,15 +216,24 @@ namespace NetGen.Generated
             Layer4(ref parameters[460], ref hidden[0], ref output[0]);
         }
 
-        /// <summary>Runs blocks of rows held transposed, as many as a vector has lanes, then the remaining rows one by one.</summary>
+        /// <summary>Runs panels of rows held transposed, two vectors of rows each, then rows too few for a panel one by one.</summary>
         public static void ForwardBatch(float[] parameters, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs,
             int rows)
         {
             var row = 0;
-            var lanes = Vector512.IsHardwareAccelerated ? 16 : Vector256.IsHardwareAccelerated ? 8 : 0;
-            for (; lanes > 0 && row + lanes <= rows; row += lanes)
+            var panelRows = ColumnKernels.PanelRows(32);
+            var minimumRows = panelRows == 0 ? int.MaxValue : (panelRows * 3) / 8;
+            if (rows >= minimumRows)
             {
-                ForwardBlock(parameters, inputs.Slice(row * 7, lanes * 7), outputs.Slice(row * 3, lanes * 3), lanes);
+                global::System.Span<float> columns = stackalloc float[7 * panelRows];
+                global::System.Span<float> hidden = stackalloc float[34 * panelRows];
+                global::System.Span<float> pieces = stackalloc float[15 * panelRows];
+                for (; rows - row >= minimumRows; row += panelRows)
+                {
+                    var count = rows - row < panelRows ? rows - row : panelRows;
+                    ForwardPanel(parameters, inputs.Slice(row * 7, count * 7), outputs.Slice(row * 3, count * 3), panelRows, columns,
+                        hidden, pieces);
+                }
             }
 
             for (; row < rows; row++)
@@ -233,28 +242,25 @@ namespace NetGen.Generated
             }
         }
 
-        /// <summary>Runs every layer for a block of rows held transposed, one lane per row.</summary>
-        private static void ForwardBlock(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
-            int lanes)
+        /// <summary>Runs every layer for up to <paramref name="panelRows"/> rows held transposed, one lane per row.</summary>
+        private static void ForwardPanel(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
+            int panelRows, global::System.Span<float> columns, global::System.Span<float> hidden, global::System.Span<float> pieces)
         {
-            global::System.Span<float> columns = stackalloc float[112];
-            global::System.Span<float> hidden = stackalloc float[544];
-            global::System.Span<float> pieces = stackalloc float[240];
-            ColumnKernels.Transpose(ref MemoryMarshal.GetReference(input), ref columns[0], 7, lanes);
+            ColumnKernels.Transpose(input, ref columns[0], 7, panelRows);
             // Layer 1: Dense 7 → 17, LeakyReLU.
-            ColumnKernels.Forward(ref parameters[0], ref parameters[119], ref columns[0], ref hidden[0], 7, 17, lanes,
+            ColumnKernels.Forward(ref parameters[0], ref parameters[119], ref columns[0], ref hidden[0], 7, 17, panelRows,
                 new LeakyReluFunction(0.1f));
             // Layer 2: Maxout 17 → 5 × 3 pieces.
-            ColumnKernels.Forward(ref parameters[136], ref parameters[391], ref hidden[0], ref pieces[0], 17, 15, lanes,
+            ColumnKernels.Forward(ref parameters[136], ref parameters[391], ref hidden[0], ref pieces[0], 17, 15, panelRows,
                 default(IdentityFunction));
-            ColumnKernels.Maxout(ref pieces[0], ref hidden[17 * lanes], 5, 3, lanes);
+            ColumnKernels.Maxout(ref pieces[0], ref hidden[17 * panelRows], 5, 3, panelRows);
             // Layer 3: Dense 5 → 9, ELU.
-            ColumnKernels.Forward(ref parameters[406], ref parameters[451], ref hidden[17 * lanes], ref hidden[0], 5, 9, lanes,
+            ColumnKernels.Forward(ref parameters[406], ref parameters[451], ref hidden[17 * panelRows], ref hidden[0], 5, 9, panelRows,
                 new EluFunction(1f));
             // Layer 4: Dense 9 → 3, Sigmoid.
-            ColumnKernels.Forward(ref parameters[460], ref parameters[487], ref hidden[0], ref hidden[17 * lanes], 9, 3, lanes,
+            ColumnKernels.Forward(ref parameters[460], ref parameters[487], ref hidden[0], ref hidden[17 * panelRows], 9, 3, panelRows,
                 default(SigmoidFunction));
-            ColumnKernels.TransposeBack(ref hidden[17 * lanes], output, 3, lanes);
+            ColumnKernels.TransposeBack(ref hidden[17 * panelRows], output, 3, panelRows);
         }
 
         /// <summary>Backpropagates the rows in blocks of 4, adding the gradient of their mean loss; returns the mean loss.</summary>
