@@ -7,6 +7,17 @@ internal static class PanelActivations<TWidth, TVector>
     where TWidth : struct, ISimdWidth<TVector>
     where TVector : struct
 {
+    /// <summary>The activation on <paramref name="length"/> values, in place (a whole number of vectors).</summary>
+    public static void Apply<TActivation>(ref float values, int length, TActivation activation)
+        where TActivation : struct, IActivationFunction
+    {
+        var count = (nuint)TWidth.Count;
+        for (nuint at = 0; at < (nuint)length; at += count)
+        {
+            TWidth.Store(TWidth.Activate(TWidth.Load(ref values, at), activation), ref values, at);
+        }
+    }
+
     /// <summary>Lane-wise maximum over the pieces, each a contiguous block of <paramref name="length"/> values.</summary>
     public static void Maxout(ref float pieces, ref float output, int length, int pieceCount)
     {

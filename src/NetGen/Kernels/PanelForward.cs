@@ -6,8 +6,9 @@ namespace NetGen.Kernels;
 /// One dense layer on a panel at one width: a panel is two vectors of rows, held transposed (feature-major, one lane
 /// per row), so each weight is broadcast once and multiplied into both vectors. The outputs go in tiles of at most
 /// six, near-equal in size; a tile keeps its outputs × 2 accumulators in registers (12 of AVX2's 16 for a tile of
-/// six, with the two input vectors and the broadcast weight), adds the bias first and applies the activation as it
-/// stores.
+/// six, with the two input vectors and the broadcast weight) and adds the bias first. The activation follows in a
+/// pass of its own over the output panel: applied as the tiles store, a tanh or sigmoid needs registers the twelve
+/// accumulators hold, and the spills cost more than reading the panel again from L1.
 /// </summary>
 internal static class PanelForward<TWidth, TVector>
     where TWidth : struct, ISimdWidth<TVector>
@@ -33,26 +34,31 @@ internal static class PanelForward<TWidth, TVector>
             switch (count)
             {
                 case 6:
-                    Tile<TActivation, Six>(ref w, ref b, ref input, ref target, inputs, activation);
+                    Tile<Six>(ref w, ref b, ref input, ref target, inputs);
                     break;
                 case 5:
-                    Tile<TActivation, Five>(ref w, ref b, ref input, ref target, inputs, activation);
+                    Tile<Five>(ref w, ref b, ref input, ref target, inputs);
                     break;
                 case 4:
-                    Tile<TActivation, Four>(ref w, ref b, ref input, ref target, inputs, activation);
+                    Tile<Four>(ref w, ref b, ref input, ref target, inputs);
                     break;
                 case 3:
-                    Tile<TActivation, Three>(ref w, ref b, ref input, ref target, inputs, activation);
+                    Tile<Three>(ref w, ref b, ref input, ref target, inputs);
                     break;
                 case 2:
-                    Tile<TActivation, Two>(ref w, ref b, ref input, ref target, inputs, activation);
+                    Tile<Two>(ref w, ref b, ref input, ref target, inputs);
                     break;
                 default:
-                    Tile<TActivation, One>(ref w, ref b, ref input, ref target, inputs, activation);
+                    Tile<One>(ref w, ref b, ref input, ref target, inputs);
                     break;
             }
 
             first += count;
+        }
+
+        if (typeof(TActivation) != typeof(IdentityFunction))
+        {
+            PanelActivations<TWidth, TVector>.Apply(ref output, outputs * 2 * TWidth.Count, activation);
         }
     }
 
@@ -60,8 +66,7 @@ internal static class PanelForward<TWidth, TVector>
     /// TOutputs.Count outputs of the panel. The count is a constant per instantiation, so the JIT drops the
     /// accumulators and weight rows a smaller tile does not use.
     /// </summary>
-    private static void Tile<TActivation, TOutputs>(ref float w0, ref float bias, ref float input, ref float target, int inputs, TActivation activation)
-        where TActivation : struct, IActivationFunction
+    private static void Tile<TOutputs>(ref float w0, ref float bias, ref float input, ref float target, int inputs)
         where TOutputs : struct, ITileOutputs
     {
         var n = (nuint)inputs;
@@ -130,40 +135,39 @@ internal static class PanelForward<TWidth, TVector>
             x = ref Unsafe.Add(ref x, 2 * lanes);
         }
 
-        Store(s00, s01, ref target, 0, activation);
+        Store(s00, s01, ref target, 0);
         if (outputs > 1)
         {
-            Store(s10, s11, ref target, 1, activation);
+            Store(s10, s11, ref target, 1);
         }
 
         if (outputs > 2)
         {
-            Store(s20, s21, ref target, 2, activation);
+            Store(s20, s21, ref target, 2);
         }
 
         if (outputs > 3)
         {
-            Store(s30, s31, ref target, 3, activation);
+            Store(s30, s31, ref target, 3);
         }
 
         if (outputs > 4)
         {
-            Store(s40, s41, ref target, 4, activation);
+            Store(s40, s41, ref target, 4);
         }
 
         if (outputs > 5)
         {
-            Store(s50, s51, ref target, 5, activation);
+            Store(s50, s51, ref target, 5);
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store<TActivation>(TVector low, TVector high, ref float target, int output, TActivation activation)
-        where TActivation : struct, IActivationFunction
+    private static void Store(TVector low, TVector high, ref float target, int output)
     {
         var at = (nuint)output * 2 * (nuint)TWidth.Count;
-        TWidth.Store(TWidth.Activate(low, activation), ref target, at);
-        TWidth.Store(TWidth.Activate(high, activation), ref target, at + (nuint)TWidth.Count);
+        TWidth.Store(low, ref target, at);
+        TWidth.Store(high, ref target, at + (nuint)TWidth.Count);
     }
 }
 
