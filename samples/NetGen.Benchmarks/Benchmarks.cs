@@ -153,6 +153,16 @@ public class D16Benchmarks : NetworkBenchmarks
     [Benchmark, BenchmarkCategory("Forward b64")]
     public void NetGen_ForwardBatch64() => _net.ForwardBatch(Inputs64, Outputs64);
 
+    /// <summary>The 64 rows of <see cref="NetGen_ForwardBatch64"/> as 64 one-row calls: what ForwardBatch must beat.</summary>
+    [Benchmark, BenchmarkCategory("Forward b64")]
+    public void OneByOne_Forward64()
+    {
+        for (int row = 0; row < ForwardRows; row++)
+        {
+            _net.Forward(Inputs64.AsSpan(row * D16.InputSize, D16.InputSize), Outputs64.AsSpan(row * D16.OutputSize, D16.OutputSize));
+        }
+    }
+
     [Benchmark, BenchmarkCategory("Train b1")]
     public float NetGen_Train1()
     {

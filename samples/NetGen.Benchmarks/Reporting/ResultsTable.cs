@@ -101,6 +101,7 @@ public static class ResultsTable
     {
         "OnnxRuntime" => "ONNX Runtime",
         "Scalar" => "scalar loop",
+        "OneByOne" => "NetGen, 64 × Forward",
         var other => other,
     };
 

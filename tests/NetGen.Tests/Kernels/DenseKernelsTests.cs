@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Runtime.Intrinsics;
 using NetGen.Kernels;
 
@@ -114,47 +115,112 @@ public sealed class DenseKernelsTests
         }
     }
 
-    /// <summary>The transposed blocks of ForwardBatch, at each block width this processor accelerates (none without SIMD).</summary>
-    [Theory]
-    [InlineData(4, 16)]
-    [InlineData(17, 3)]
-    [InlineData(33, 9)]
-    public void Column_blocks_match_the_reference(int inputs, int outputs)
+    /// <summary>The panel widths of ForwardBatch this processor accelerates: two vectors of rows each (none without SIMD).</summary>
+    private static int[] PanelWidths() =>
+        (Vector512.IsHardwareAccelerated ? new[] { 32 } : [])
+            .Concat(Vector256.IsHardwareAccelerated ? new[] { 16 } : [])
+            .Concat(Vector128.IsHardwareAccelerated ? new[] { 8 } : [])
+            .ToArray();
+
+    public static TheoryData<int, int> PanelShapes()
     {
-        var widths = Vector512.IsHardwareAccelerated ? new[] { 16, 8 } : Vector256.IsHardwareAccelerated ? new[] { 8 } : Array.Empty<int>();
-        foreach (var lanes in widths)
+        var data = new TheoryData<int, int>();
+        foreach (var inputs in new[] { 1, 7, 8, 17 })
         {
-            var random = new Random(lanes + inputs);
-            var weights = Fill(random, inputs * outputs);
-            var bias = Fill(random, outputs);
-            var rowsIn = Fill(random, inputs * lanes);
-            var columns = new float[inputs * lanes];
-            var result = new float[outputs * lanes];
-            var rowsOut = new float[outputs * lanes];
-
-            ColumnKernels.Transpose(ref rowsIn[0], ref columns[0], inputs, lanes);
-            ColumnKernels.Forward(ref weights[0], ref bias[0], ref columns[0], ref result[0], inputs, outputs, lanes, default(ReluFunction));
-            ColumnKernels.TransposeBack(ref result[0], rowsOut, outputs, lanes);
-
-            for (var r = 0; r < lanes; r++)
+            for (var outputs = 1; outputs <= 13; outputs++)
             {
+                data.Add(inputs, outputs);
+            }
+        }
+
+        return data;
+    }
+
+    /// <summary>Transpose in, one layer, transpose out, for full and partly filled panels: every tile size of 1 to 6 outputs and inputs around the 8 × 8 transpose block.</summary>
+    [Theory]
+    [MemberData(nameof(PanelShapes))]
+    public void Panels_match_the_reference(int inputs, int outputs)
+    {
+        foreach (var panelRows in PanelWidths())
+        {
+            foreach (var rows in new[] { panelRows, panelRows - 1, 9, 3 }.Where(rows => rows <= panelRows))
+            {
+                var random = new Random((panelRows * 100) + (inputs * 10) + outputs);
+                var weights = Fill(random, inputs * outputs);
+                var bias = Fill(random, outputs);
+                var rowsIn = Fill(random, inputs * rows);
+                var panel = Fill(random, inputs * panelRows);
+                var result = new float[outputs * panelRows];
+                var rowsOut = new float[(outputs * rows) + 1];
+                rowsOut[^1] = float.NaN;
+
+                ColumnKernels.Transpose(rowsIn, ref panel[0], inputs, panelRows);
+                ColumnKernels.Forward(ref weights[0], ref bias[0], ref panel[0], ref result[0], inputs, outputs, panelRows, default(ReluFunction));
+                ColumnKernels.TransposeBack(ref result[0], rowsOut.AsSpan(0, outputs * rows), outputs, panelRows);
+
+                for (var r = 0; r < rows; r++)
+                {
+                    for (var o = 0; o < outputs; o++)
+                    {
+                        var expected = (double)bias[o];
+                        for (var i = 0; i < inputs; i++)
+                        {
+                            expected += (double)weights[(o * inputs) + i] * rowsIn[(r * inputs) + i];
+                        }
+
+                        Assert.Equal(Math.Max(expected, 0), rowsOut[(r * outputs) + o], 1e-5 * (1 + Math.Abs(expected)));
+                    }
+                }
+
+                Assert.True(float.IsNaN(rowsOut[^1]), "TransposeBack wrote past its rows");
                 for (var o = 0; o < outputs; o++)
                 {
-                    var expected = (double)bias[o];
-                    for (var i = 0; i < inputs; i++)
+                    for (var lane = rows; lane < panelRows; lane++)
                     {
-                        expected += (double)weights[(o * inputs) + i] * rowsIn[(r * inputs) + i];
+                        // Lanes past the rows hold a zero input, so they come out as the activation of the bias.
+                        Assert.Equal(Math.Max(bias[o], 0f), result[(o * panelRows) + lane]);
                     }
-
-                    Assert.Equal(Math.Max(expected, 0), rowsOut[(r * outputs) + o], 1e-5 * (1 + Math.Abs(expected)));
                 }
             }
         }
 
-        if (widths.Length == 0)
+        if (PanelWidths().Length == 0)
         {
             var one = new float[1];
             Assert.Throws<ArgumentOutOfRangeException>(() => ColumnKernels.Forward(ref one[0], ref one[0], ref one[0], ref one[0], 1, 1, 8, default(IdentityFunction)));
+        }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(10)]
+    public void Panel_softmax_and_maxout_match_the_reference(int units)
+    {
+        foreach (var panelRows in PanelWidths())
+        {
+            var random = new Random(units + panelRows);
+            var logits = Fill(random, units * panelRows);
+            var softmax = (float[])logits.Clone();
+            ColumnKernels.Softmax(ref softmax[0], units, panelRows);
+            for (var lane = 0; lane < panelRows; lane++)
+            {
+                var max = Enumerable.Range(0, units).Max(o => (double)logits[(o * panelRows) + lane]);
+                var sum = Enumerable.Range(0, units).Sum(o => Math.Exp(logits[(o * panelRows) + lane] - max));
+                for (var o = 0; o < units; o++)
+                {
+                    Assert.Equal(Math.Exp(logits[(o * panelRows) + lane] - max) / sum, softmax[(o * panelRows) + lane], 1e-6);
+                }
+            }
+
+            const int pieceCount = 3;
+            var pieces = Fill(random, pieceCount * units * panelRows);
+            var maxout = new float[units * panelRows];
+            ColumnKernels.Maxout(ref pieces[0], ref maxout[0], units, pieceCount, panelRows);
+            for (var at = 0; at < maxout.Length; at++)
+            {
+                Assert.Equal(Enumerable.Range(0, pieceCount).Max(piece => pieces[(piece * units * panelRows) + at]), maxout[at]);
+            }
         }
     }
 

@@ -201,15 +201,23 @@ namespace NetGen.Generated
             Activations.Softmax(output, 10);
         }
 
-        /// <summary>Runs blocks of rows held transposed, as many as a vector has lanes, then the remaining rows one by one.</summary>
+        /// <summary>Runs panels of rows held transposed, two vectors of rows each, then rows too few for a panel one by one.</summary>
         public static void ForwardBatch(float[] parameters, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs,
             int rows)
         {
             var row = 0;
-            var lanes = Vector512.IsHardwareAccelerated ? 16 : Vector256.IsHardwareAccelerated ? 8 : 0;
-            for (; lanes > 0 && row + lanes <= rows; row += lanes)
+            var panelRows = ColumnKernels.PanelRows(16);
+            var minimumRows = panelRows == 0 ? int.MaxValue : (panelRows * 3) / 8;
+            if (rows >= minimumRows)
             {
-                ForwardBlock(parameters, inputs.Slice(row * 784, lanes * 784), outputs.Slice(row * 10, lanes * 10), lanes);
+                global::System.Span<float> columns = stackalloc float[784 * panelRows];
+                global::System.Span<float> hidden = stackalloc float[256 * panelRows];
+                for (; rows - row >= minimumRows; row += panelRows)
+                {
+                    var count = rows - row < panelRows ? rows - row : panelRows;
+                    ForwardPanel(parameters, inputs.Slice(row * 784, count * 784), outputs.Slice(row * 10, count * 10), panelRows, columns,
+                        hidden);
+                }
             }
 
             for (; row < rows; row++)
@@ -218,21 +226,19 @@ namespace NetGen.Generated
             }
         }
 
-        /// <summary>Runs every layer for a block of rows held transposed, one lane per row.</summary>
-        private static void ForwardBlock(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
-            int lanes)
+        /// <summary>Runs every layer for up to <paramref name="panelRows"/> rows held transposed, one lane per row.</summary>
+        private static void ForwardPanel(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
+            int panelRows, global::System.Span<float> columns, global::System.Span<float> hidden)
         {
-            global::System.Span<float> columns = stackalloc float[12544];
-            global::System.Span<float> hidden = stackalloc float[4096];
-            ColumnKernels.Transpose(ref MemoryMarshal.GetReference(input), ref columns[0], 784, lanes);
+            ColumnKernels.Transpose(input, ref columns[0], 784, panelRows);
             // Layer 1: Dense 784 → 128, ReLU.
-            ColumnKernels.Forward(ref parameters[0], ref parameters[100352], ref columns[0], ref hidden[0], 784, 128, lanes,
+            ColumnKernels.Forward(ref parameters[0], ref parameters[100352], ref columns[0], ref hidden[0], 784, 128, panelRows,
                 default(ReluFunction));
             // Layer 2: Dense 128 → 10, Softmax.
-            ColumnKernels.Forward(ref parameters[100480], ref parameters[101760], ref hidden[0], ref hidden[128 * lanes], 128, 10, lanes,
-                default(IdentityFunction));
-            ColumnKernels.TransposeBack(ref hidden[128 * lanes], output, 10, lanes);
-            Activations.Softmax(output, 10);
+            ColumnKernels.Forward(ref parameters[100480], ref parameters[101760], ref hidden[0], ref hidden[128 * panelRows], 128, 10,
+                panelRows, default(IdentityFunction));
+            ColumnKernels.Softmax(ref hidden[128 * panelRows], 10, panelRows);
+            ColumnKernels.TransposeBack(ref hidden[128 * panelRows], output, 10, panelRows);
         }
 
         /// <summary>Backpropagates the rows in blocks of 4, adding the gradient of their mean loss; returns the mean loss.</summary>

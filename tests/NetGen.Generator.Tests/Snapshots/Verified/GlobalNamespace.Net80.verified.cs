@@ -175,8 +175,6 @@ namespace NetGen.Generated
     using Losses = global::NetGen.Kernels.Losses;
     using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;
     using Unsafe = global::System.Runtime.CompilerServices.Unsafe;
-    using Vector256 = global::System.Runtime.Intrinsics.Vector256;
-    using Vector512 = global::System.Runtime.Intrinsics.Vector512;
     using IdentityFunction = global::NetGen.Kernels.IdentityFunction;
     using TanhFunction = global::NetGen.Kernels.TanhFunction;
 
@@ -194,15 +192,23 @@ namespace NetGen.Generated
             Layer2(ref parameters[9], ref hidden[0], ref output[0]);
         }
 
-        /// <summary>Runs blocks of rows held transposed, as many as a vector has lanes, then the remaining rows one by one.</summary>
+        /// <summary>Runs panels of rows held transposed, two vectors of rows each, then rows too few for a panel one by one.</summary>
         public static void ForwardBatch(float[] parameters, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs,
             int rows)
         {
             var row = 0;
-            var lanes = Vector512.IsHardwareAccelerated ? 16 : Vector256.IsHardwareAccelerated ? 8 : 0;
-            for (; lanes > 0 && row + lanes <= rows; row += lanes)
+            var panelRows = ColumnKernels.PanelRows(32);
+            var minimumRows = panelRows == 0 ? int.MaxValue : (panelRows * 3) / 8;
+            if (rows >= minimumRows)
             {
-                ForwardBlock(parameters, inputs.Slice(row * 2, lanes * 2), outputs.Slice(row * 1, lanes * 1), lanes);
+                global::System.Span<float> columns = stackalloc float[2 * panelRows];
+                global::System.Span<float> hidden = stackalloc float[6 * panelRows];
+                for (; rows - row >= minimumRows; row += panelRows)
+                {
+                    var count = rows - row < panelRows ? rows - row : panelRows;
+                    ForwardPanel(parameters, inputs.Slice(row * 2, count * 2), outputs.Slice(row * 1, count * 1), panelRows, columns,
+                        hidden);
+                }
             }
 
             for (; row < rows; row++)
@@ -211,19 +217,18 @@ namespace NetGen.Generated
             }
         }
 
-        /// <summary>Runs every layer for a block of rows held transposed, one lane per row.</summary>
-        private static void ForwardBlock(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
-            int lanes)
+        /// <summary>Runs every layer for up to <paramref name="panelRows"/> rows held transposed, one lane per row.</summary>
+        private static void ForwardPanel(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
+            int panelRows, global::System.Span<float> columns, global::System.Span<float> hidden)
         {
-            global::System.Span<float> columns = stackalloc float[32];
-            global::System.Span<float> hidden = stackalloc float[96];
-            ColumnKernels.Transpose(ref MemoryMarshal.GetReference(input), ref columns[0], 2, lanes);
+            ColumnKernels.Transpose(input, ref columns[0], 2, panelRows);
             // Layer 1: Dense 2 → 3, Tanh.
-            ColumnKernels.Forward(ref parameters[0], ref parameters[6], ref columns[0], ref hidden[0], 2, 3, lanes, default(TanhFunction));
+            ColumnKernels.Forward(ref parameters[0], ref parameters[6], ref columns[0], ref hidden[0], 2, 3, panelRows,
+                default(TanhFunction));
             // Layer 2: Dense 3 → 1, Identity.
-            ColumnKernels.Forward(ref parameters[9], ref parameters[12], ref hidden[0], ref hidden[3 * lanes], 3, 1, lanes,
+            ColumnKernels.Forward(ref parameters[9], ref parameters[12], ref hidden[0], ref hidden[3 * panelRows], 3, 1, panelRows,
                 default(IdentityFunction));
-            ColumnKernels.TransposeBack(ref hidden[3 * lanes], output, 1, lanes);
+            ColumnKernels.TransposeBack(ref hidden[3 * panelRows], output, 1, panelRows);
         }
 
         /// <summary>Backpropagates the rows in blocks of 4, adding the gradient of their mean loss; returns the mean loss.</summary>

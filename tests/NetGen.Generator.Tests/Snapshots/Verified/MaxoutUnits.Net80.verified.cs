@@ -179,8 +179,6 @@ namespace NetGen.Generated
     using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;
     using Unsafe = global::System.Runtime.CompilerServices.Unsafe;
     using Vector128 = global::System.Runtime.Intrinsics.Vector128;
-    using Vector256 = global::System.Runtime.Intrinsics.Vector256;
-    using Vector512 = global::System.Runtime.Intrinsics.Vector512;
     using IdentityFunction = global::NetGen.Kernels.IdentityFunction;
 
     /// <summary>MaxoutUnits's passes, every size a constant.</summary>
@@ -199,15 +197,24 @@ namespace NetGen.Generated
             Layer2(ref parameters[48], ref hidden[0], ref output[0]);
         }
 
-        /// <summary>Runs blocks of rows held transposed, as many as a vector has lanes, then the remaining rows one by one.</summary>
+        /// <summary>Runs panels of rows held transposed, two vectors of rows each, then rows too few for a panel one by one.</summary>
         public static void ForwardBatch(float[] parameters, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs,
             int rows)
         {
             var row = 0;
-            var lanes = Vector512.IsHardwareAccelerated ? 16 : Vector256.IsHardwareAccelerated ? 8 : 0;
-            for (; lanes > 0 && row + lanes <= rows; row += lanes)
+            var panelRows = ColumnKernels.PanelRows(32);
+            var minimumRows = panelRows == 0 ? int.MaxValue : (panelRows * 3) / 8;
+            if (rows >= minimumRows)
             {
-                ForwardBlock(parameters, inputs.Slice(row * 3, lanes * 3), outputs.Slice(row * 2, lanes * 2), lanes);
+                global::System.Span<float> columns = stackalloc float[3 * panelRows];
+                global::System.Span<float> hidden = stackalloc float[24 * panelRows];
+                global::System.Span<float> pieces = stackalloc float[12 * panelRows];
+                for (; rows - row >= minimumRows; row += panelRows)
+                {
+                    var count = rows - row < panelRows ? rows - row : panelRows;
+                    ForwardPanel(parameters, inputs.Slice(row * 3, count * 3), outputs.Slice(row * 2, count * 2), panelRows, columns,
+                        hidden, pieces);
+                }
             }
 
             for (; row < rows; row++)
@@ -216,22 +223,19 @@ namespace NetGen.Generated
             }
         }
 
-        /// <summary>Runs every layer for a block of rows held transposed, one lane per row.</summary>
-        private static void ForwardBlock(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
-            int lanes)
+        /// <summary>Runs every layer for up to <paramref name="panelRows"/> rows held transposed, one lane per row.</summary>
+        private static void ForwardPanel(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
+            int panelRows, global::System.Span<float> columns, global::System.Span<float> hidden, global::System.Span<float> pieces)
         {
-            global::System.Span<float> columns = stackalloc float[48];
-            global::System.Span<float> hidden = stackalloc float[384];
-            global::System.Span<float> pieces = stackalloc float[192];
-            ColumnKernels.Transpose(ref MemoryMarshal.GetReference(input), ref columns[0], 3, lanes);
+            ColumnKernels.Transpose(input, ref columns[0], 3, panelRows);
             // Layer 1: Maxout 3 → 4 × 3 pieces.
-            ColumnKernels.Forward(ref parameters[0], ref parameters[36], ref columns[0], ref pieces[0], 3, 12, lanes,
+            ColumnKernels.Forward(ref parameters[0], ref parameters[36], ref columns[0], ref pieces[0], 3, 12, panelRows,
                 default(IdentityFunction));
-            ColumnKernels.Maxout(ref pieces[0], ref hidden[0], 4, 3, lanes);
+            ColumnKernels.Maxout(ref pieces[0], ref hidden[0], 4, 3, panelRows);
             // Layer 2: Dense 4 → 2, Identity.
-            ColumnKernels.Forward(ref parameters[48], ref parameters[56], ref hidden[0], ref hidden[12 * lanes], 4, 2, lanes,
+            ColumnKernels.Forward(ref parameters[48], ref parameters[56], ref hidden[0], ref hidden[12 * panelRows], 4, 2, panelRows,
                 default(IdentityFunction));
-            ColumnKernels.TransposeBack(ref hidden[12 * lanes], output, 2, lanes);
+            ColumnKernels.TransposeBack(ref hidden[12 * panelRows], output, 2, panelRows);
         }
 
         /// <summary>Backpropagates the rows in blocks of 4, adding the gradient of their mean loss; returns the mean loss.</summary>

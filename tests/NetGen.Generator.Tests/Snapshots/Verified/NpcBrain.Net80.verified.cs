@@ -206,15 +206,23 @@ namespace NetGen.Generated
             Layer3(ref parameters[352], ref hidden[16], ref output[0]);
         }
 
-        /// <summary>Runs blocks of rows held transposed, as many as a vector has lanes, then the remaining rows one by one.</summary>
+        /// <summary>Runs panels of rows held transposed, two vectors of rows each, then rows too few for a panel one by one.</summary>
         public static void ForwardBatch(float[] parameters, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs,
             int rows)
         {
             var row = 0;
-            var lanes = Vector512.IsHardwareAccelerated ? 16 : Vector256.IsHardwareAccelerated ? 8 : 0;
-            for (; lanes > 0 && row + lanes <= rows; row += lanes)
+            var panelRows = ColumnKernels.PanelRows(32);
+            var minimumRows = panelRows == 0 ? int.MaxValue : (panelRows * 3) / 8;
+            if (rows >= minimumRows)
             {
-                ForwardBlock(parameters, inputs.Slice(row * 4, lanes * 4), outputs.Slice(row * 2, lanes * 2), lanes);
+                global::System.Span<float> columns = stackalloc float[4 * panelRows];
+                global::System.Span<float> hidden = stackalloc float[32 * panelRows];
+                for (; rows - row >= minimumRows; row += panelRows)
+                {
+                    var count = rows - row < panelRows ? rows - row : panelRows;
+                    ForwardPanel(parameters, inputs.Slice(row * 4, count * 4), outputs.Slice(row * 2, count * 2), panelRows, columns,
+                        hidden);
+                }
             }
 
             for (; row < rows; row++)
@@ -223,23 +231,21 @@ namespace NetGen.Generated
             }
         }
 
-        /// <summary>Runs every layer for a block of rows held transposed, one lane per row.</summary>
-        private static void ForwardBlock(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
-            int lanes)
+        /// <summary>Runs every layer for up to <paramref name="panelRows"/> rows held transposed, one lane per row.</summary>
+        private static void ForwardPanel(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
+            int panelRows, global::System.Span<float> columns, global::System.Span<float> hidden)
         {
-            global::System.Span<float> columns = stackalloc float[64];
-            global::System.Span<float> hidden = stackalloc float[512];
-            ColumnKernels.Transpose(ref MemoryMarshal.GetReference(input), ref columns[0], 4, lanes);
+            ColumnKernels.Transpose(input, ref columns[0], 4, panelRows);
             // Layer 1: Dense 4 → 16, Tanh.
-            ColumnKernels.Forward(ref parameters[0], ref parameters[64], ref columns[0], ref hidden[0], 4, 16, lanes,
+            ColumnKernels.Forward(ref parameters[0], ref parameters[64], ref columns[0], ref hidden[0], 4, 16, panelRows,
                 default(TanhFunction));
             // Layer 2: Dense 16 → 16, Tanh.
-            ColumnKernels.Forward(ref parameters[80], ref parameters[336], ref hidden[0], ref hidden[16 * lanes], 16, 16, lanes,
+            ColumnKernels.Forward(ref parameters[80], ref parameters[336], ref hidden[0], ref hidden[16 * panelRows], 16, 16, panelRows,
                 default(TanhFunction));
             // Layer 3: Dense 16 → 2, Identity.
-            ColumnKernels.Forward(ref parameters[352], ref parameters[384], ref hidden[16 * lanes], ref hidden[0], 16, 2, lanes,
+            ColumnKernels.Forward(ref parameters[352], ref parameters[384], ref hidden[16 * panelRows], ref hidden[0], 16, 2, panelRows,
                 default(IdentityFunction));
-            ColumnKernels.TransposeBack(ref hidden[0], output, 2, lanes);
+            ColumnKernels.TransposeBack(ref hidden[0], output, 2, panelRows);
         }
 
         /// <summary>Backpropagates the rows in blocks of 4, adding the gradient of their mean loss; returns the mean loss.</summary>

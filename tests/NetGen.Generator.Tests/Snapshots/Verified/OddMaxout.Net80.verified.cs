@@ -216,15 +216,24 @@ namespace NetGen.Generated
             Layer4(ref parameters[460], ref hidden[0], ref output[0]);
         }
 
-        /// <summary>Runs blocks of rows held transposed, as many as a vector has lanes, then the remaining rows one by one.</summary>
+        /// <summary>Runs panels of rows held transposed, two vectors of rows each, then rows too few for a panel one by one.</summary>
         public static void ForwardBatch(float[] parameters, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs,
             int rows)
         {
             var row = 0;
-            var lanes = Vector512.IsHardwareAccelerated ? 16 : Vector256.IsHardwareAccelerated ? 8 : 0;
-            for (; lanes > 0 && row + lanes <= rows; row += lanes)
+            var panelRows = ColumnKernels.PanelRows(32);
+            var minimumRows = panelRows == 0 ? int.MaxValue : (panelRows * 3) / 8;
+            if (rows >= minimumRows)
             {
-                ForwardBlock(parameters, inputs.Slice(row * 7, lanes * 7), outputs.Slice(row * 3, lanes * 3), lanes);
+                global::System.Span<float> columns = stackalloc float[7 * panelRows];
+                global::System.Span<float> hidden = stackalloc float[34 * panelRows];
+                global::System.Span<float> pieces = stackalloc float[15 * panelRows];
+                for (; rows - row >= minimumRows; row += panelRows)
+                {
+                    var count = rows - row < panelRows ? rows - row : panelRows;
+                    ForwardPanel(parameters, inputs.Slice(row * 7, count * 7), outputs.Slice(row * 3, count * 3), panelRows, columns,
+                        hidden, pieces);
+                }
             }
 
             for (; row < rows; row++)
@@ -233,28 +242,25 @@ namespace NetGen.Generated
             }
         }
 
-        /// <summary>Runs every layer for a block of rows held transposed, one lane per row.</summary>
-        private static void ForwardBlock(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
-            int lanes)
+        /// <summary>Runs every layer for up to <paramref name="panelRows"/> rows held transposed, one lane per row.</summary>
+        private static void ForwardPanel(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
+            int panelRows, global::System.Span<float> columns, global::System.Span<float> hidden, global::System.Span<float> pieces)
         {
-            global::System.Span<float> columns = stackalloc float[112];
-            global::System.Span<float> hidden = stackalloc float[544];
-            global::System.Span<float> pieces = stackalloc float[240];
-            ColumnKernels.Transpose(ref MemoryMarshal.GetReference(input), ref columns[0], 7, lanes);
+            ColumnKernels.Transpose(input, ref columns[0], 7, panelRows);
             // Layer 1: Dense 7 → 17, LeakyReLU.
-            ColumnKernels.Forward(ref parameters[0], ref parameters[119], ref columns[0], ref hidden[0], 7, 17, lanes,
+            ColumnKernels.Forward(ref parameters[0], ref parameters[119], ref columns[0], ref hidden[0], 7, 17, panelRows,
                 new LeakyReluFunction(0.1f));
             // Layer 2: Maxout 17 → 5 × 3 pieces.
-            ColumnKernels.Forward(ref parameters[136], ref parameters[391], ref hidden[0], ref pieces[0], 17, 15, lanes,
+            ColumnKernels.Forward(ref parameters[136], ref parameters[391], ref hidden[0], ref pieces[0], 17, 15, panelRows,
                 default(IdentityFunction));
-            ColumnKernels.Maxout(ref pieces[0], ref hidden[17 * lanes], 5, 3, lanes);
+            ColumnKernels.Maxout(ref pieces[0], ref hidden[17 * panelRows], 5, 3, panelRows);
             // Layer 3: Dense 5 → 9, ELU.
-            ColumnKernels.Forward(ref parameters[406], ref parameters[451], ref hidden[17 * lanes], ref hidden[0], 5, 9, lanes,
+            ColumnKernels.Forward(ref parameters[406], ref parameters[451], ref hidden[17 * panelRows], ref hidden[0], 5, 9, panelRows,
                 new EluFunction(1f));
             // Layer 4: Dense 9 → 3, Sigmoid.
-            ColumnKernels.Forward(ref parameters[460], ref parameters[487], ref hidden[0], ref hidden[17 * lanes], 9, 3, lanes,
+            ColumnKernels.Forward(ref parameters[460], ref parameters[487], ref hidden[0], ref hidden[17 * panelRows], 9, 3, panelRows,
                 default(SigmoidFunction));
-            ColumnKernels.TransposeBack(ref hidden[17 * lanes], output, 3, lanes);
+            ColumnKernels.TransposeBack(ref hidden[17 * panelRows], output, 3, panelRows);
         }
 
         /// <summary>Backpropagates the rows in blocks of 4, adding the gradient of their mean loss; returns the mean loss.</summary>

@@ -188,8 +188,6 @@ namespace NetGen.Generated
     using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;
     using Unsafe = global::System.Runtime.CompilerServices.Unsafe;
     using Vector128 = global::System.Runtime.Intrinsics.Vector128;
-    using Vector256 = global::System.Runtime.Intrinsics.Vector256;
-    using Vector512 = global::System.Runtime.Intrinsics.Vector512;
     using VectorMath = global::NetGen.Kernels.VectorMath;
     using EluFunction = global::NetGen.Kernels.EluFunction;
     using LeakyReluFunction = global::NetGen.Kernels.LeakyReluFunction;
@@ -214,15 +212,23 @@ namespace NetGen.Generated
             Layer4(ref parameters[120], ref hidden[0], ref output[0]);
         }
 
-        /// <summary>Runs blocks of rows held transposed, as many as a vector has lanes, then the remaining rows one by one.</summary>
+        /// <summary>Runs panels of rows held transposed, two vectors of rows each, then rows too few for a panel one by one.</summary>
         public static void ForwardBatch(float[] parameters, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs,
             int rows)
         {
             var row = 0;
-            var lanes = Vector512.IsHardwareAccelerated ? 16 : Vector256.IsHardwareAccelerated ? 8 : 0;
-            for (; lanes > 0 && row + lanes <= rows; row += lanes)
+            var panelRows = ColumnKernels.PanelRows(32);
+            var minimumRows = panelRows == 0 ? int.MaxValue : (panelRows * 3) / 8;
+            if (rows >= minimumRows)
             {
-                ForwardBlock(parameters, inputs.Slice(row * 5, lanes * 5), outputs.Slice(row * 1, lanes * 1), lanes);
+                global::System.Span<float> columns = stackalloc float[5 * panelRows];
+                global::System.Span<float> hidden = stackalloc float[12 * panelRows];
+                for (; rows - row >= minimumRows; row += panelRows)
+                {
+                    var count = rows - row < panelRows ? rows - row : panelRows;
+                    ForwardPanel(parameters, inputs.Slice(row * 5, count * 5), outputs.Slice(row * 1, count * 1), panelRows, columns,
+                        hidden);
+                }
             }
 
             for (; row < rows; row++)
@@ -231,25 +237,24 @@ namespace NetGen.Generated
             }
         }
 
-        /// <summary>Runs every layer for a block of rows held transposed, one lane per row.</summary>
-        private static void ForwardBlock(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
-            int lanes)
+        /// <summary>Runs every layer for up to <paramref name="panelRows"/> rows held transposed, one lane per row.</summary>
+        private static void ForwardPanel(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
+            int panelRows, global::System.Span<float> columns, global::System.Span<float> hidden)
         {
-            global::System.Span<float> columns = stackalloc float[80];
-            global::System.Span<float> hidden = stackalloc float[192];
-            ColumnKernels.Transpose(ref MemoryMarshal.GetReference(input), ref columns[0], 5, lanes);
+            ColumnKernels.Transpose(input, ref columns[0], 5, panelRows);
             // Layer 1: Dense 5 → 6, ReLU.
-            ColumnKernels.Forward(ref parameters[0], ref parameters[30], ref columns[0], ref hidden[0], 5, 6, lanes, default(ReluFunction));
+            ColumnKernels.Forward(ref parameters[0], ref parameters[30], ref columns[0], ref hidden[0], 5, 6, panelRows,
+                default(ReluFunction));
             // Layer 2: Dense 6 → 6, LeakyReLU.
-            ColumnKernels.Forward(ref parameters[36], ref parameters[72], ref hidden[0], ref hidden[6 * lanes], 6, 6, lanes,
+            ColumnKernels.Forward(ref parameters[36], ref parameters[72], ref hidden[0], ref hidden[6 * panelRows], 6, 6, panelRows,
                 new LeakyReluFunction(0.1f));
             // Layer 3: Dense 6 → 6, ELU.
-            ColumnKernels.Forward(ref parameters[78], ref parameters[114], ref hidden[6 * lanes], ref hidden[0], 6, 6, lanes,
+            ColumnKernels.Forward(ref parameters[78], ref parameters[114], ref hidden[6 * panelRows], ref hidden[0], 6, 6, panelRows,
                 new EluFunction(1f));
             // Layer 4: Dense 6 → 1, ReLU6.
-            ColumnKernels.Forward(ref parameters[120], ref parameters[126], ref hidden[0], ref hidden[6 * lanes], 6, 1, lanes,
+            ColumnKernels.Forward(ref parameters[120], ref parameters[126], ref hidden[0], ref hidden[6 * panelRows], 6, 1, panelRows,
                 default(Relu6Function));
-            ColumnKernels.TransposeBack(ref hidden[6 * lanes], output, 1, lanes);
+            ColumnKernels.TransposeBack(ref hidden[6 * panelRows], output, 1, panelRows);
         }
 
         /// <summary>Backpropagates the rows in blocks of 4, adding the gradient of their mean loss; returns the mean loss.</summary>

@@ -181,7 +181,6 @@ namespace NetGen.Generated
     using Unsafe = global::System.Runtime.CompilerServices.Unsafe;
     using Vector128 = global::System.Runtime.Intrinsics.Vector128;
     using Vector256 = global::System.Runtime.Intrinsics.Vector256;
-    using Vector512 = global::System.Runtime.Intrinsics.Vector512;
     using VectorMath = global::NetGen.Kernels.VectorMath;
     using MishFunction = global::NetGen.Kernels.MishFunction;
     using SwishFunction = global::NetGen.Kernels.SwishFunction;
@@ -200,15 +199,23 @@ namespace NetGen.Generated
             Layer2(ref parameters[40], ref hidden[0], ref output[0]);
         }
 
-        /// <summary>Runs blocks of rows held transposed, as many as a vector has lanes, then the remaining rows one by one.</summary>
+        /// <summary>Runs panels of rows held transposed, two vectors of rows each, then rows too few for a panel one by one.</summary>
         public static void ForwardBatch(float[] parameters, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs,
             int rows)
         {
             var row = 0;
-            var lanes = Vector512.IsHardwareAccelerated ? 16 : Vector256.IsHardwareAccelerated ? 8 : 0;
-            for (; lanes > 0 && row + lanes <= rows; row += lanes)
+            var panelRows = ColumnKernels.PanelRows(32);
+            var minimumRows = panelRows == 0 ? int.MaxValue : (panelRows * 3) / 8;
+            if (rows >= minimumRows)
             {
-                ForwardBlock(parameters, inputs.Slice(row * 4, lanes * 4), outputs.Slice(row * 3, lanes * 3), lanes);
+                global::System.Span<float> columns = stackalloc float[4 * panelRows];
+                global::System.Span<float> hidden = stackalloc float[16 * panelRows];
+                for (; rows - row >= minimumRows; row += panelRows)
+                {
+                    var count = rows - row < panelRows ? rows - row : panelRows;
+                    ForwardPanel(parameters, inputs.Slice(row * 4, count * 4), outputs.Slice(row * 3, count * 3), panelRows, columns,
+                        hidden);
+                }
             }
 
             for (; row < rows; row++)
@@ -217,20 +224,18 @@ namespace NetGen.Generated
             }
         }
 
-        /// <summary>Runs every layer for a block of rows held transposed, one lane per row.</summary>
-        private static void ForwardBlock(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
-            int lanes)
+        /// <summary>Runs every layer for up to <paramref name="panelRows"/> rows held transposed, one lane per row.</summary>
+        private static void ForwardPanel(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
+            int panelRows, global::System.Span<float> columns, global::System.Span<float> hidden)
         {
-            global::System.Span<float> columns = stackalloc float[64];
-            global::System.Span<float> hidden = stackalloc float[256];
-            ColumnKernels.Transpose(ref MemoryMarshal.GetReference(input), ref columns[0], 4, lanes);
+            ColumnKernels.Transpose(input, ref columns[0], 4, panelRows);
             // Layer 1: Dense 4 → 8, Swish.
-            ColumnKernels.Forward(ref parameters[0], ref parameters[32], ref columns[0], ref hidden[0], 4, 8, lanes,
+            ColumnKernels.Forward(ref parameters[0], ref parameters[32], ref columns[0], ref hidden[0], 4, 8, panelRows,
                 default(SwishFunction));
             // Layer 2: Dense 8 → 3, Mish.
-            ColumnKernels.Forward(ref parameters[40], ref parameters[64], ref hidden[0], ref hidden[8 * lanes], 8, 3, lanes,
+            ColumnKernels.Forward(ref parameters[40], ref parameters[64], ref hidden[0], ref hidden[8 * panelRows], 8, 3, panelRows,
                 default(MishFunction));
-            ColumnKernels.TransposeBack(ref hidden[8 * lanes], output, 3, lanes);
+            ColumnKernels.TransposeBack(ref hidden[8 * panelRows], output, 3, panelRows);
         }
 
         /// <summary>Backpropagates the rows in blocks of 4, adding the gradient of their mean loss; returns the mean loss.</summary>

@@ -181,7 +181,6 @@ namespace NetGen.Generated
     using Unsafe = global::System.Runtime.CompilerServices.Unsafe;
     using Vector128 = global::System.Runtime.Intrinsics.Vector128;
     using Vector256 = global::System.Runtime.Intrinsics.Vector256;
-    using Vector512 = global::System.Runtime.Intrinsics.Vector512;
     using VectorMath = global::NetGen.Kernels.VectorMath;
     using IdentityFunction = global::NetGen.Kernels.IdentityFunction;
     using ReluFunction = global::NetGen.Kernels.ReluFunction;
@@ -201,15 +200,23 @@ namespace NetGen.Generated
             Activations.Softmax(output, 3);
         }
 
-        /// <summary>Runs blocks of rows held transposed, as many as a vector has lanes, then the remaining rows one by one.</summary>
+        /// <summary>Runs panels of rows held transposed, two vectors of rows each, then rows too few for a panel one by one.</summary>
         public static void ForwardBatch(float[] parameters, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs,
             int rows)
         {
             var row = 0;
-            var lanes = Vector512.IsHardwareAccelerated ? 16 : Vector256.IsHardwareAccelerated ? 8 : 0;
-            for (; lanes > 0 && row + lanes <= rows; row += lanes)
+            var panelRows = ColumnKernels.PanelRows(32);
+            var minimumRows = panelRows == 0 ? int.MaxValue : (panelRows * 3) / 8;
+            if (rows >= minimumRows)
             {
-                ForwardBlock(parameters, inputs.Slice(row * 6, lanes * 6), outputs.Slice(row * 3, lanes * 3), lanes);
+                global::System.Span<float> columns = stackalloc float[6 * panelRows];
+                global::System.Span<float> hidden = stackalloc float[16 * panelRows];
+                for (; rows - row >= minimumRows; row += panelRows)
+                {
+                    var count = rows - row < panelRows ? rows - row : panelRows;
+                    ForwardPanel(parameters, inputs.Slice(row * 6, count * 6), outputs.Slice(row * 3, count * 3), panelRows, columns,
+                        hidden);
+                }
             }
 
             for (; row < rows; row++)
@@ -218,20 +225,19 @@ namespace NetGen.Generated
             }
         }
 
-        /// <summary>Runs every layer for a block of rows held transposed, one lane per row.</summary>
-        private static void ForwardBlock(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
-            int lanes)
+        /// <summary>Runs every layer for up to <paramref name="panelRows"/> rows held transposed, one lane per row.</summary>
+        private static void ForwardPanel(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
+            int panelRows, global::System.Span<float> columns, global::System.Span<float> hidden)
         {
-            global::System.Span<float> columns = stackalloc float[96];
-            global::System.Span<float> hidden = stackalloc float[256];
-            ColumnKernels.Transpose(ref MemoryMarshal.GetReference(input), ref columns[0], 6, lanes);
+            ColumnKernels.Transpose(input, ref columns[0], 6, panelRows);
             // Layer 1: Dense 6 → 8, ReLU.
-            ColumnKernels.Forward(ref parameters[0], ref parameters[48], ref columns[0], ref hidden[0], 6, 8, lanes, default(ReluFunction));
+            ColumnKernels.Forward(ref parameters[0], ref parameters[48], ref columns[0], ref hidden[0], 6, 8, panelRows,
+                default(ReluFunction));
             // Layer 2: Dense 8 → 3, Softmax.
-            ColumnKernels.Forward(ref parameters[56], ref parameters[80], ref hidden[0], ref hidden[8 * lanes], 8, 3, lanes,
+            ColumnKernels.Forward(ref parameters[56], ref parameters[80], ref hidden[0], ref hidden[8 * panelRows], 8, 3, panelRows,
                 default(IdentityFunction));
-            ColumnKernels.TransposeBack(ref hidden[8 * lanes], output, 3, lanes);
-            Activations.Softmax(output, 3);
+            ColumnKernels.Softmax(ref hidden[8 * panelRows], 3, panelRows);
+            ColumnKernels.TransposeBack(ref hidden[8 * panelRows], output, 3, panelRows);
         }
 
         /// <summary>Backpropagates the rows in blocks of 4, adding the gradient of their mean loss; returns the mean loss.</summary>

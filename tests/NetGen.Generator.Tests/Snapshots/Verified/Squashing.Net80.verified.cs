@@ -179,8 +179,6 @@ namespace NetGen.Generated
     using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;
     using Unsafe = global::System.Runtime.CompilerServices.Unsafe;
     using Vector128 = global::System.Runtime.Intrinsics.Vector128;
-    using Vector256 = global::System.Runtime.Intrinsics.Vector256;
-    using Vector512 = global::System.Runtime.Intrinsics.Vector512;
     using VectorMath = global::NetGen.Kernels.VectorMath;
     using SigmoidFunction = global::NetGen.Kernels.SigmoidFunction;
     using TanhFunction = global::NetGen.Kernels.TanhFunction;
@@ -199,15 +197,23 @@ namespace NetGen.Generated
             Layer2(ref parameters[20], ref hidden[0], ref output[0]);
         }
 
-        /// <summary>Runs blocks of rows held transposed, as many as a vector has lanes, then the remaining rows one by one.</summary>
+        /// <summary>Runs panels of rows held transposed, two vectors of rows each, then rows too few for a panel one by one.</summary>
         public static void ForwardBatch(float[] parameters, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs,
             int rows)
         {
             var row = 0;
-            var lanes = Vector512.IsHardwareAccelerated ? 16 : Vector256.IsHardwareAccelerated ? 8 : 0;
-            for (; lanes > 0 && row + lanes <= rows; row += lanes)
+            var panelRows = ColumnKernels.PanelRows(32);
+            var minimumRows = panelRows == 0 ? int.MaxValue : (panelRows * 3) / 8;
+            if (rows >= minimumRows)
             {
-                ForwardBlock(parameters, inputs.Slice(row * 3, lanes * 3), outputs.Slice(row * 2, lanes * 2), lanes);
+                global::System.Span<float> columns = stackalloc float[3 * panelRows];
+                global::System.Span<float> hidden = stackalloc float[10 * panelRows];
+                for (; rows - row >= minimumRows; row += panelRows)
+                {
+                    var count = rows - row < panelRows ? rows - row : panelRows;
+                    ForwardPanel(parameters, inputs.Slice(row * 3, count * 3), outputs.Slice(row * 2, count * 2), panelRows, columns,
+                        hidden);
+                }
             }
 
             for (; row < rows; row++)
@@ -216,20 +222,18 @@ namespace NetGen.Generated
             }
         }
 
-        /// <summary>Runs every layer for a block of rows held transposed, one lane per row.</summary>
-        private static void ForwardBlock(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
-            int lanes)
+        /// <summary>Runs every layer for up to <paramref name="panelRows"/> rows held transposed, one lane per row.</summary>
+        private static void ForwardPanel(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
+            int panelRows, global::System.Span<float> columns, global::System.Span<float> hidden)
         {
-            global::System.Span<float> columns = stackalloc float[48];
-            global::System.Span<float> hidden = stackalloc float[160];
-            ColumnKernels.Transpose(ref MemoryMarshal.GetReference(input), ref columns[0], 3, lanes);
+            ColumnKernels.Transpose(input, ref columns[0], 3, panelRows);
             // Layer 1: Dense 3 → 5, Sigmoid.
-            ColumnKernels.Forward(ref parameters[0], ref parameters[15], ref columns[0], ref hidden[0], 3, 5, lanes,
+            ColumnKernels.Forward(ref parameters[0], ref parameters[15], ref columns[0], ref hidden[0], 3, 5, panelRows,
                 default(SigmoidFunction));
             // Layer 2: Dense 5 → 2, Tanh.
-            ColumnKernels.Forward(ref parameters[20], ref parameters[30], ref hidden[0], ref hidden[5 * lanes], 5, 2, lanes,
+            ColumnKernels.Forward(ref parameters[20], ref parameters[30], ref hidden[0], ref hidden[5 * panelRows], 5, 2, panelRows,
                 default(TanhFunction));
-            ColumnKernels.TransposeBack(ref hidden[5 * lanes], output, 2, lanes);
+            ColumnKernels.TransposeBack(ref hidden[5 * panelRows], output, 2, panelRows);
         }
 
         /// <summary>Backpropagates the rows in blocks of 4, adding the gradient of their mean loss; returns the mean loss.</summary>
