@@ -3,31 +3,31 @@
 
 /// <summary>
 /// A NetGen network: 2 inputs → Dense 3 (Tanh) → Dense 1 (Identity); MeanSquaredError loss.
-/// 13 parameters (52 bytes, and as many for their gradients); 18 FLOPs per row forward; 176 bytes of training scratch.
+/// 13 parameters (52 bytes, and as many for their gradients); 18 FLOPs per row forward; 1,408 bytes of training scratch.
 /// </summary>
 partial class GlobalBrain : global::NetGen.INetwork
 {
     /// <summary>The number of input features of one sample.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     public const int InputSize = 2;
 
     /// <summary>The number of outputs of one sample.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     public const int OutputSize = 1;
 
     /// <summary>The number of weights and biases: layer 1 3×2 + 3, layer 2 1×3 + 1.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     public const int ParameterCount = 13;
 
-    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     private readonly float[] _parameters = new float[ParameterCount];
 
-    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     private readonly float[] _gradients = new float[ParameterCount];
 
     // Each layer's values and gradients during Backward, for a block of rows.
-    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
-    private readonly float[] _scratch = new float[44];
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    private readonly float[] _scratch = new float[352];
 
     /// <summary>Creates the network with parameters initialised from seed 0.</summary>
     public GlobalBrain()
@@ -36,27 +36,27 @@ partial class GlobalBrain : global::NetGen.INetwork
     }
 
     /// <summary>Creates the network with parameters initialised from <paramref name="seed"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     public GlobalBrain(int seed) => InitializeParameters(seed);
 
     /// <summary>Every weight and bias, layer by layer: weight [out, in] row-major, then bias [out].</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     public global::System.Span<float> Parameters => _parameters;
 
     /// <summary>The gradient of the loss with respect to <see cref="Parameters"/>, in the same layout.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     public global::System.Span<float> Gradients => _gradients;
 
-    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     int global::NetGen.INetwork.InputSize => InputSize;
 
-    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     int global::NetGen.INetwork.OutputSize => OutputSize;
 
-    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     int global::NetGen.INetwork.ParameterCount => ParameterCount;
 
-    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     global::NetGen.Loss global::NetGen.INetwork.Loss => global::NetGen.Loss.MeanSquaredError;
 
     /// <summary>The layers as weight files store them: 2-Dense3Tanh-Dense1Identity.</summary>
@@ -71,7 +71,7 @@ partial class GlobalBrain : global::NetGen.INetwork
     /// Draws every weight from N(0, σ²) with He's σ = √(2 / fan-in) for the ReLU family and Glorot's
     /// σ = √(2 / (fan-in + fan-out)) for the rest, and sets every bias to 0. The same seed gives the same parameters.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     public void InitializeParameters(int seed)
     {
         var random = new global::NetGen.Kernels.NormalSampler(seed);
@@ -86,7 +86,7 @@ partial class GlobalBrain : global::NetGen.INetwork
 
     /// <summary>Computes the output of one sample. Does not change the network, so threads may share it.</summary>
     /// <exception cref="global::System.ArgumentException">A span's length is not InputSize or OutputSize.</exception>
-    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
     {
         if (input.Length != InputSize)
@@ -104,7 +104,7 @@ partial class GlobalBrain : global::NetGen.INetwork
 
     /// <summary>Computes consecutive rows of InputSize inputs into rows of OutputSize outputs. Does not change the network.</summary>
     /// <exception cref="global::System.ArgumentException">The spans do not hold the same whole number of rows.</exception>
-    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
     {
         var rows = inputs.Length / InputSize;
@@ -125,46 +125,49 @@ partial class GlobalBrain : global::NetGen.INetwork
     /// <summary>Adds the gradient of one sample's MeanSquaredError loss to <see cref="Gradients"/> and returns the loss.
     /// Uses the instance's scratch: one thread at a time.</summary>
     /// <exception cref="global::System.ArgumentException">A span's length is not InputSize or OutputSize.</exception>
-    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     public float Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
     {
-        if (input.Length != InputSize)
-        {
-            global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(input), InputSize, input.Length, "inputs");
-        }
-
-        if (target.Length != OutputSize)
-        {
-            global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(target), OutputSize, target.Length, "targets");
-        }
-
+        global::NetGen.Kernels.Guard.CheckSample(input, target, InputSize, OutputSize);
         return global::NetGen.Generated.GlobalBrainKernels.Backward(_parameters, _gradients, _scratch, input, target, 1);
     }
 
     /// <summary>Adds the gradient of the batch's mean MeanSquaredError loss to <see cref="Gradients"/> and returns the mean loss.
     /// Uses the instance's scratch: one thread at a time.</summary>
     /// <exception cref="global::System.ArgumentException">The spans do not hold the same whole, non-zero number of rows.</exception>
-    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     public float BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
     {
-        var rows = inputs.Length / InputSize;
-        if (inputs.Length % InputSize != 0 || rows == 0)
-        {
-            global::NetGen.Kernels.Guard.ThrowNotWholeRows(nameof(inputs), inputs.Length, InputSize, "inputs");
-        }
-
-        if (targets.Length != rows * OutputSize)
-        {
-            global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(targets), rows * OutputSize, targets.Length,
-                "targets for " + rows + " rows");
-        }
-
+        var rows = global::NetGen.Kernels.Guard.CheckRows(inputs, targets, InputSize, OutputSize);
         return global::NetGen.Generated.GlobalBrainKernels.Backward(_parameters, _gradients, _scratch, inputs, targets, rows);
     }
 
     /// <summary>Sets every gradient to 0.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     public void ZeroGradients() => global::System.Array.Clear(_gradients);
+
+    /// <inheritdoc/>
+    /// <exception cref="global::System.ArgumentException">A span's length is not InputSize or OutputSize.</exception>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    public float TrainStep(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target,
+        global::NetGen.IOptimizer optimizer)
+    {
+        global::NetGen.Kernels.Guard.CheckSample(input, target, InputSize, OutputSize);
+        return global::NetGen.Kernels.TrainingSteps.Fused(this, optimizer,
+            new global::NetGen.Generated.GlobalBrainKernels.TrainingPass(_parameters, _scratch), input, target);
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="global::System.ArgumentException">The spans do not hold the same whole, non-zero number of rows.</exception>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    public float TrainStepBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets,
+        global::NetGen.IOptimizer optimizer)
+    {
+        return global::NetGen.Kernels.Guard.CheckRows(inputs, targets, InputSize, OutputSize) <= 32
+            ? global::NetGen.Kernels.TrainingSteps.Fused(this, optimizer,
+            new global::NetGen.Generated.GlobalBrainKernels.TrainingPass(_parameters, _scratch), inputs, targets)
+            : global::NetGen.Kernels.TrainingSteps.Unfused(this, optimizer, inputs, targets);
+    }
 }
 
 namespace NetGen.Generated
@@ -172,6 +175,7 @@ namespace NetGen.Generated
     using Activations = global::NetGen.Kernels.Activations;
     using ColumnKernels = global::NetGen.Kernels.ColumnKernels;
     using DenseKernels = global::NetGen.Kernels.DenseKernels;
+    using GradientSum = global::NetGen.Kernels.GradientSum;
     using Losses = global::NetGen.Kernels.Losses;
     using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;
     using Unsafe = global::System.Runtime.CompilerServices.Unsafe;
@@ -181,7 +185,7 @@ namespace NetGen.Generated
     using TanhFunction = global::NetGen.Kernels.TanhFunction;
 
     /// <summary>GlobalBrain's passes, every size a constant.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     file static class GlobalBrainKernels
     {
         /// <summary>Runs every layer for one row.</summary>
@@ -226,26 +230,44 @@ namespace NetGen.Generated
             ColumnKernels.TransposeBack(ref hidden[3 * lanes], output, 1, lanes);
         }
 
-        /// <summary>Backpropagates the rows in blocks of 4, adding the gradient of their mean loss; returns the mean loss.</summary>
+        /// <summary>Backpropagates the rows in blocks of 32, adding the gradient of their mean loss; returns the mean loss.</summary>
         public static float Backward(float[] parameters, float[] gradients, float[] scratch, global::System.ReadOnlySpan<float> inputs,
             global::System.ReadOnlySpan<float> targets, int rows)
         {
             var scale = 1f / rows;
             var total = 0f;
-            for (var row = 0; row < rows; row += 4)
+            var sum = default(GradientSum);
+            for (var row = 0; row < rows; row += 32)
             {
-                var count = rows - row < 4 ? rows - row : 4;
+                var count = rows - row < 32 ? rows - row : 32;
                 var input = inputs.Slice(row * 2, count * 2);
-                var target = targets.Slice(row * 1, count * 1);
-                total += BackwardRows(parameters, gradients, scratch, input, target, count, scale);
+                total += ForwardRows(parameters, scratch, input, targets.Slice(row * 1, count * 1), count, scale);
+                BackwardRows(parameters, ref gradients[0], scratch, input, count, ref sum);
             }
 
             return total * scale;
         }
 
-        /// <summary>Backpropagates up to 4 rows, adding <paramref name="scale"/> times their gradient; returns their summed loss.</summary>
-        private static float BackwardRows(float[] parameters, float[] gradients, global::System.Span<float> scratch,
-            global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, int rows, float scale)
+        /// <summary>One step on up to 32 rows, each parameter updated once by the rule; returns the mean loss, updating nothing unless it
+        /// is finite.</summary>
+        private static float TrainStep<TRule>(float[] parameters, float[] scratch, global::System.ReadOnlySpan<float> inputs,
+            global::System.ReadOnlySpan<float> targets, ref TRule rule)
+            where TRule : struct, global::NetGen.IUpdateRule
+        {
+            var rows = inputs.Length / 2;
+            var loss = ForwardRows(parameters, scratch, inputs, targets, rows, 1f / rows) / rows;
+            if (float.IsFinite(loss))
+            {
+                BackwardRows(parameters, ref parameters[0], scratch, inputs, rows, ref rule);
+            }
+
+            return loss;
+        }
+
+        /// <summary>The forward pass of up to 32 rows, keeping what backpropagation needs, and <paramref name="scale"/> times the loss's
+        /// gradient; returns the summed loss.</summary>
+        private static float ForwardRows(float[] parameters, global::System.Span<float> scratch, global::System.ReadOnlySpan<float> input,
+            global::System.ReadOnlySpan<float> target, int rows, float scale)
         {
             ref float x = ref MemoryMarshal.GetReference(input);
             // Layer 1: Dense 2 → 3, Tanh, keeping a.
@@ -257,21 +279,45 @@ namespace NetGen.Generated
             // Layer 2: Dense 3 → 1, Identity, keeping a.
             for (var r = 0; r < rows; r++)
             {
-                Layer2(ref parameters[9], ref scratch[r * 3], ref scratch[36 + (r * 1)]);
+                Layer2(ref parameters[9], ref scratch[r * 3], ref scratch[288 + (r * 1)]);
             }
 
             // MeanSquaredError and its gradient with respect to the outputs.
-            var loss = Losses.MeanSquaredError(scratch.Slice(36, rows * 1), target, scratch.Slice(40, rows * 1), scale, 1);
+            return Losses.MeanSquaredError(scratch.Slice(288, rows * 1), target, scratch.Slice(320, rows * 1), scale, 1);
+        }
 
+        /// <summary>The chain rule over the rows ForwardRows left in scratch: dW and db of every layer go through the rule into <paramref
+        /// name="target"/>.</summary>
+        private static void BackwardRows<TRule>(float[] parameters, ref float target, global::System.Span<float> scratch,
+            global::System.ReadOnlySpan<float> input, int rows, ref TRule rule)
+            where TRule : struct, global::NetGen.IUpdateRule
+        {
+            ref float x = ref MemoryMarshal.GetReference(input);
             // Layer 2: dW, db and the input's gradient.
-            DenseKernels.Backward(ref parameters[9], ref gradients[9], ref gradients[12], ref scratch[0], ref scratch[40], ref scratch[24],
-                3, 1, rows);
+            DenseKernels.Backward(ref parameters[0], ref target, 9, 12, ref scratch[0], ref scratch[320], ref scratch[192], 3, 1, rows,
+                ref rule);
 
             // Layer 1: dW and db.
-            Activations.TanhBackward(scratch.Slice(0, rows * 3), scratch.Slice(24, rows * 3), scratch.Slice(12, rows * 3));
-            DenseKernels.BackwardWeightsOnly(ref gradients[0], ref gradients[6], ref x, ref scratch[12], 2, 3, rows);
+            Activations.TanhBackward(scratch.Slice(0, rows * 3), scratch.Slice(192, rows * 3), scratch.Slice(96, rows * 3));
+            DenseKernels.BackwardWeightsOnly(ref target, 0, 6, ref x, ref scratch[96], 2, 3, rows, ref rule);
+        }
 
-            return loss;
+        /// <summary>The fused training step, run by an optimizer with its update rule.</summary>
+        public readonly struct TrainingPass : global::NetGen.IFusedTrainingPass
+        {
+            private readonly float[] _parameters;
+            private readonly float[] _scratch;
+
+            public TrainingPass(float[] parameters, float[] scratch)
+            {
+                _parameters = parameters;
+                _scratch = scratch;
+            }
+
+            /// <inheritdoc/>
+            public float Run<TRule>(ref TRule rule, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
+                where TRule : struct, global::NetGen.IUpdateRule =>
+                TrainStep(_parameters, _scratch, inputs, targets, ref rule);
         }
 
         /// <summary>Layer 1, Dense 2 → 3, Tanh, one row: a = Tanh(W·x + b).</summary>

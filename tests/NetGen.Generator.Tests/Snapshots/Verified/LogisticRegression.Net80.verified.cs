@@ -5,31 +5,31 @@ namespace Features
 {
     /// <summary>
     /// A NetGen network: 5 inputs → Dense 1 (Sigmoid); BinaryCrossEntropy loss.
-    /// 6 parameters (24 bytes, and as many for their gradients); 10 FLOPs per row forward; 32 bytes of training scratch.
+    /// 6 parameters (24 bytes, and as many for their gradients); 10 FLOPs per row forward; 256 bytes of training scratch.
     /// </summary>
     partial class LogisticRegression : global::NetGen.INetwork
     {
         /// <summary>The number of input features of one sample.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public const int InputSize = 5;
 
         /// <summary>The number of outputs of one sample.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public const int OutputSize = 1;
 
         /// <summary>The number of weights and biases: layer 1 1×5 + 1.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public const int ParameterCount = 6;
 
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         private readonly float[] _parameters = new float[ParameterCount];
 
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         private readonly float[] _gradients = new float[ParameterCount];
 
         // Each layer's values and gradients during Backward, for a block of rows.
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
-        private readonly float[] _scratch = new float[8];
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        private readonly float[] _scratch = new float[64];
 
         /// <summary>Creates the network with parameters initialised from seed 0.</summary>
         public LogisticRegression()
@@ -38,27 +38,27 @@ namespace Features
         }
 
         /// <summary>Creates the network with parameters initialised from <paramref name="seed"/>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public LogisticRegression(int seed) => InitializeParameters(seed);
 
         /// <summary>Every weight and bias, layer by layer: weight [out, in] row-major, then bias [out].</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public global::System.Span<float> Parameters => _parameters;
 
         /// <summary>The gradient of the loss with respect to <see cref="Parameters"/>, in the same layout.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public global::System.Span<float> Gradients => _gradients;
 
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         int global::NetGen.INetwork.InputSize => InputSize;
 
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         int global::NetGen.INetwork.OutputSize => OutputSize;
 
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         int global::NetGen.INetwork.ParameterCount => ParameterCount;
 
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         global::NetGen.Loss global::NetGen.INetwork.Loss => global::NetGen.Loss.BinaryCrossEntropy;
 
         /// <summary>The layers as weight files store them: 5-Dense1Sigmoid.</summary>
@@ -72,7 +72,7 @@ namespace Features
         /// Draws every weight from N(0, σ²) with He's σ = √(2 / fan-in) for the ReLU family and Glorot's
         /// σ = √(2 / (fan-in + fan-out)) for the rest, and sets every bias to 0. The same seed gives the same parameters.
         /// </summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public void InitializeParameters(int seed)
         {
             var random = new global::NetGen.Kernels.NormalSampler(seed);
@@ -84,7 +84,7 @@ namespace Features
 
         /// <summary>Computes the output of one sample. Does not change the network, so threads may share it.</summary>
         /// <exception cref="global::System.ArgumentException">A span's length is not InputSize or OutputSize.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
             if (input.Length != InputSize)
@@ -102,7 +102,7 @@ namespace Features
 
         /// <summary>Computes consecutive rows of InputSize inputs into rows of OutputSize outputs. Does not change the network.</summary>
         /// <exception cref="global::System.ArgumentException">The spans do not hold the same whole number of rows.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
         {
             var rows = inputs.Length / InputSize;
@@ -123,46 +123,49 @@ namespace Features
         /// <summary>Adds the gradient of one sample's BinaryCrossEntropy loss to <see cref="Gradients"/> and returns the loss.
         /// Uses the instance's scratch: one thread at a time.</summary>
         /// <exception cref="global::System.ArgumentException">A span's length is not InputSize or OutputSize.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public float Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
         {
-            if (input.Length != InputSize)
-            {
-                global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(input), InputSize, input.Length, "inputs");
-            }
-
-            if (target.Length != OutputSize)
-            {
-                global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(target), OutputSize, target.Length, "targets");
-            }
-
+            global::NetGen.Kernels.Guard.CheckSample(input, target, InputSize, OutputSize);
             return global::NetGen.Generated.LogisticRegressionKernels.Backward(_parameters, _gradients, _scratch, input, target, 1);
         }
 
         /// <summary>Adds the gradient of the batch's mean BinaryCrossEntropy loss to <see cref="Gradients"/> and returns the mean loss.
         /// Uses the instance's scratch: one thread at a time.</summary>
         /// <exception cref="global::System.ArgumentException">The spans do not hold the same whole, non-zero number of rows.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public float BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
         {
-            var rows = inputs.Length / InputSize;
-            if (inputs.Length % InputSize != 0 || rows == 0)
-            {
-                global::NetGen.Kernels.Guard.ThrowNotWholeRows(nameof(inputs), inputs.Length, InputSize, "inputs");
-            }
-
-            if (targets.Length != rows * OutputSize)
-            {
-                global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(targets), rows * OutputSize, targets.Length,
-                    "targets for " + rows + " rows");
-            }
-
+            var rows = global::NetGen.Kernels.Guard.CheckRows(inputs, targets, InputSize, OutputSize);
             return global::NetGen.Generated.LogisticRegressionKernels.Backward(_parameters, _gradients, _scratch, inputs, targets, rows);
         }
 
         /// <summary>Sets every gradient to 0.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public void ZeroGradients() => global::System.Array.Clear(_gradients);
+
+        /// <inheritdoc/>
+        /// <exception cref="global::System.ArgumentException">A span's length is not InputSize or OutputSize.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        public float TrainStep(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target,
+            global::NetGen.IOptimizer optimizer)
+        {
+            global::NetGen.Kernels.Guard.CheckSample(input, target, InputSize, OutputSize);
+            return global::NetGen.Kernels.TrainingSteps.Fused(this, optimizer,
+                new global::NetGen.Generated.LogisticRegressionKernels.TrainingPass(_parameters, _scratch), input, target);
+        }
+
+        /// <inheritdoc/>
+        /// <exception cref="global::System.ArgumentException">The spans do not hold the same whole, non-zero number of rows.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        public float TrainStepBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets,
+            global::NetGen.IOptimizer optimizer)
+        {
+            return global::NetGen.Kernels.Guard.CheckRows(inputs, targets, InputSize, OutputSize) <= 32
+                ? global::NetGen.Kernels.TrainingSteps.Fused(this, optimizer,
+                new global::NetGen.Generated.LogisticRegressionKernels.TrainingPass(_parameters, _scratch), inputs, targets)
+                : global::NetGen.Kernels.TrainingSteps.Unfused(this, optimizer, inputs, targets);
+        }
     }
 }
 
@@ -171,6 +174,7 @@ namespace NetGen.Generated
     using Activations = global::NetGen.Kernels.Activations;
     using ColumnKernels = global::NetGen.Kernels.ColumnKernels;
     using DenseKernels = global::NetGen.Kernels.DenseKernels;
+    using GradientSum = global::NetGen.Kernels.GradientSum;
     using Losses = global::NetGen.Kernels.Losses;
     using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;
     using Unsafe = global::System.Runtime.CompilerServices.Unsafe;
@@ -182,7 +186,7 @@ namespace NetGen.Generated
     using SigmoidFunction = global::NetGen.Kernels.SigmoidFunction;
 
     /// <summary>LogisticRegression's passes, every size a constant.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     file static class LogisticRegressionKernels
     {
         /// <summary>Runs every layer for one row.</summary>
@@ -222,38 +226,80 @@ namespace NetGen.Generated
             ColumnKernels.TransposeBack(ref hidden[0], output, 1, lanes);
         }
 
-        /// <summary>Backpropagates the rows in blocks of 4, adding the gradient of their mean loss; returns the mean loss.</summary>
+        /// <summary>Backpropagates the rows in blocks of 32, adding the gradient of their mean loss; returns the mean loss.</summary>
         public static float Backward(float[] parameters, float[] gradients, float[] scratch, global::System.ReadOnlySpan<float> inputs,
             global::System.ReadOnlySpan<float> targets, int rows)
         {
             var scale = 1f / rows;
             var total = 0f;
-            for (var row = 0; row < rows; row += 4)
+            var sum = default(GradientSum);
+            for (var row = 0; row < rows; row += 32)
             {
-                var count = rows - row < 4 ? rows - row : 4;
+                var count = rows - row < 32 ? rows - row : 32;
                 var input = inputs.Slice(row * 5, count * 5);
-                var target = targets.Slice(row * 1, count * 1);
-                total += BackwardRows(parameters, gradients, scratch, input, target, count, scale);
+                total += ForwardRows(parameters, scratch, input, targets.Slice(row * 1, count * 1), count, scale);
+                BackwardRows(parameters, ref gradients[0], scratch, input, count, ref sum);
             }
 
             return total * scale;
         }
 
-        /// <summary>Backpropagates up to 4 rows, adding <paramref name="scale"/> times their gradient; returns their summed loss.</summary>
-        private static float BackwardRows(float[] parameters, float[] gradients, global::System.Span<float> scratch,
-            global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, int rows, float scale)
+        /// <summary>One step on up to 32 rows, each parameter updated once by the rule; returns the mean loss, updating nothing unless it
+        /// is finite.</summary>
+        private static float TrainStep<TRule>(float[] parameters, float[] scratch, global::System.ReadOnlySpan<float> inputs,
+            global::System.ReadOnlySpan<float> targets, ref TRule rule)
+            where TRule : struct, global::NetGen.IUpdateRule
+        {
+            var rows = inputs.Length / 5;
+            var loss = ForwardRows(parameters, scratch, inputs, targets, rows, 1f / rows) / rows;
+            if (float.IsFinite(loss))
+            {
+                BackwardRows(parameters, ref parameters[0], scratch, inputs, rows, ref rule);
+            }
+
+            return loss;
+        }
+
+        /// <summary>The forward pass of up to 32 rows, keeping what backpropagation needs, and <paramref name="scale"/> times the loss's
+        /// gradient; returns the summed loss.</summary>
+        private static float ForwardRows(float[] parameters, global::System.Span<float> scratch, global::System.ReadOnlySpan<float> input,
+            global::System.ReadOnlySpan<float> target, int rows, float scale)
         {
             ref float x = ref MemoryMarshal.GetReference(input);
             // Layer 1: Dense 5 → 1, Sigmoid, keeping the logits z.
             DenseKernels.Forward(ref parameters[0], ref parameters[5], ref x, ref scratch[0], 5, 1, rows, default(IdentityFunction));
 
             // Binary cross-entropy from the logits: dL/dz = (σ(z) − t) / O.
-            var loss = Losses.BinaryCrossEntropyWithLogits(scratch.Slice(0, rows * 1), target, scratch.Slice(4, rows * 1), scale, 1);
+            return Losses.BinaryCrossEntropyWithLogits(scratch.Slice(0, rows * 1), target, scratch.Slice(32, rows * 1), scale, 1);
+        }
 
+        /// <summary>The chain rule over the rows ForwardRows left in scratch: dW and db of every layer go through the rule into <paramref
+        /// name="target"/>.</summary>
+        private static void BackwardRows<TRule>(float[] parameters, ref float target, global::System.Span<float> scratch,
+            global::System.ReadOnlySpan<float> input, int rows, ref TRule rule)
+            where TRule : struct, global::NetGen.IUpdateRule
+        {
+            ref float x = ref MemoryMarshal.GetReference(input);
             // Layer 1: dW and db.
-            DenseKernels.BackwardWeightsOnly(ref gradients[0], ref gradients[5], ref x, ref scratch[4], 5, 1, rows);
+            DenseKernels.BackwardWeightsOnly(ref target, 0, 5, ref x, ref scratch[32], 5, 1, rows, ref rule);
+        }
 
-            return loss;
+        /// <summary>The fused training step, run by an optimizer with its update rule.</summary>
+        public readonly struct TrainingPass : global::NetGen.IFusedTrainingPass
+        {
+            private readonly float[] _parameters;
+            private readonly float[] _scratch;
+
+            public TrainingPass(float[] parameters, float[] scratch)
+            {
+                _parameters = parameters;
+                _scratch = scratch;
+            }
+
+            /// <inheritdoc/>
+            public float Run<TRule>(ref TRule rule, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
+                where TRule : struct, global::NetGen.IUpdateRule =>
+                TrainStep(_parameters, _scratch, inputs, targets, ref rule);
         }
 
         /// <summary>Layer 1, Dense 5 → 1, Sigmoid, one row: a = Sigmoid(W·x + b).</summary>

@@ -5,31 +5,31 @@ namespace Features
 {
     /// <summary>
     /// A NetGen network: 6 inputs → Dense 8 (ReLU) → Dense 3 (Softmax); CrossEntropy loss.
-    /// 83 parameters (332 bytes, and as many for their gradients); 144 FLOPs per row forward; 528 bytes of training scratch.
+    /// 83 parameters (332 bytes, and as many for their gradients); 144 FLOPs per row forward; 4,224 bytes of training scratch.
     /// </summary>
     partial class SoftmaxClassifier : global::NetGen.INetwork
     {
         /// <summary>The number of input features of one sample.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public const int InputSize = 6;
 
         /// <summary>The number of outputs of one sample.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public const int OutputSize = 3;
 
         /// <summary>The number of weights and biases: layer 1 8×6 + 8, layer 2 3×8 + 3.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public const int ParameterCount = 83;
 
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         private readonly float[] _parameters = new float[ParameterCount];
 
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         private readonly float[] _gradients = new float[ParameterCount];
 
         // Each layer's values and gradients during Backward, for a block of rows.
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
-        private readonly float[] _scratch = new float[132];
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        private readonly float[] _scratch = new float[1056];
 
         /// <summary>Creates the network with parameters initialised from seed 0.</summary>
         public SoftmaxClassifier()
@@ -38,27 +38,27 @@ namespace Features
         }
 
         /// <summary>Creates the network with parameters initialised from <paramref name="seed"/>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public SoftmaxClassifier(int seed) => InitializeParameters(seed);
 
         /// <summary>Every weight and bias, layer by layer: weight [out, in] row-major, then bias [out].</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public global::System.Span<float> Parameters => _parameters;
 
         /// <summary>The gradient of the loss with respect to <see cref="Parameters"/>, in the same layout.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public global::System.Span<float> Gradients => _gradients;
 
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         int global::NetGen.INetwork.InputSize => InputSize;
 
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         int global::NetGen.INetwork.OutputSize => OutputSize;
 
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         int global::NetGen.INetwork.ParameterCount => ParameterCount;
 
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         global::NetGen.Loss global::NetGen.INetwork.Loss => global::NetGen.Loss.CrossEntropy;
 
         /// <summary>The layers as weight files store them: 6-Dense8ReLU-Dense3Softmax.</summary>
@@ -73,7 +73,7 @@ namespace Features
         /// Draws every weight from N(0, σ²) with He's σ = √(2 / fan-in) for the ReLU family and Glorot's
         /// σ = √(2 / (fan-in + fan-out)) for the rest, and sets every bias to 0. The same seed gives the same parameters.
         /// </summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public void InitializeParameters(int seed)
         {
             var random = new global::NetGen.Kernels.NormalSampler(seed);
@@ -88,7 +88,7 @@ namespace Features
 
         /// <summary>Computes the 3 outputs of one sample. Does not change the network, so threads may share it.</summary>
         /// <exception cref="global::System.ArgumentException">A span's length is not InputSize or OutputSize.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
             if (input.Length != InputSize)
@@ -106,7 +106,7 @@ namespace Features
 
         /// <summary>Computes consecutive rows of InputSize inputs into rows of OutputSize outputs. Does not change the network.</summary>
         /// <exception cref="global::System.ArgumentException">The spans do not hold the same whole number of rows.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
         {
             var rows = inputs.Length / InputSize;
@@ -127,46 +127,49 @@ namespace Features
         /// <summary>Adds the gradient of one sample's CrossEntropy loss to <see cref="Gradients"/> and returns the loss.
         /// Uses the instance's scratch: one thread at a time.</summary>
         /// <exception cref="global::System.ArgumentException">A span's length is not InputSize or OutputSize.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public float Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
         {
-            if (input.Length != InputSize)
-            {
-                global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(input), InputSize, input.Length, "inputs");
-            }
-
-            if (target.Length != OutputSize)
-            {
-                global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(target), OutputSize, target.Length, "targets");
-            }
-
+            global::NetGen.Kernels.Guard.CheckSample(input, target, InputSize, OutputSize);
             return global::NetGen.Generated.SoftmaxClassifierKernels.Backward(_parameters, _gradients, _scratch, input, target, 1);
         }
 
         /// <summary>Adds the gradient of the batch's mean CrossEntropy loss to <see cref="Gradients"/> and returns the mean loss.
         /// Uses the instance's scratch: one thread at a time.</summary>
         /// <exception cref="global::System.ArgumentException">The spans do not hold the same whole, non-zero number of rows.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public float BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
         {
-            var rows = inputs.Length / InputSize;
-            if (inputs.Length % InputSize != 0 || rows == 0)
-            {
-                global::NetGen.Kernels.Guard.ThrowNotWholeRows(nameof(inputs), inputs.Length, InputSize, "inputs");
-            }
-
-            if (targets.Length != rows * OutputSize)
-            {
-                global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(targets), rows * OutputSize, targets.Length,
-                    "targets for " + rows + " rows");
-            }
-
+            var rows = global::NetGen.Kernels.Guard.CheckRows(inputs, targets, InputSize, OutputSize);
             return global::NetGen.Generated.SoftmaxClassifierKernels.Backward(_parameters, _gradients, _scratch, inputs, targets, rows);
         }
 
         /// <summary>Sets every gradient to 0.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public void ZeroGradients() => global::System.Array.Clear(_gradients);
+
+        /// <inheritdoc/>
+        /// <exception cref="global::System.ArgumentException">A span's length is not InputSize or OutputSize.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        public float TrainStep(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target,
+            global::NetGen.IOptimizer optimizer)
+        {
+            global::NetGen.Kernels.Guard.CheckSample(input, target, InputSize, OutputSize);
+            return global::NetGen.Kernels.TrainingSteps.Fused(this, optimizer,
+                new global::NetGen.Generated.SoftmaxClassifierKernels.TrainingPass(_parameters, _scratch), input, target);
+        }
+
+        /// <inheritdoc/>
+        /// <exception cref="global::System.ArgumentException">The spans do not hold the same whole, non-zero number of rows.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        public float TrainStepBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets,
+            global::NetGen.IOptimizer optimizer)
+        {
+            return global::NetGen.Kernels.Guard.CheckRows(inputs, targets, InputSize, OutputSize) <= 32
+                ? global::NetGen.Kernels.TrainingSteps.Fused(this, optimizer,
+                new global::NetGen.Generated.SoftmaxClassifierKernels.TrainingPass(_parameters, _scratch), inputs, targets)
+                : global::NetGen.Kernels.TrainingSteps.Unfused(this, optimizer, inputs, targets);
+        }
     }
 }
 
@@ -175,6 +178,7 @@ namespace NetGen.Generated
     using Activations = global::NetGen.Kernels.Activations;
     using ColumnKernels = global::NetGen.Kernels.ColumnKernels;
     using DenseKernels = global::NetGen.Kernels.DenseKernels;
+    using GradientSum = global::NetGen.Kernels.GradientSum;
     using HorizontalSums = global::NetGen.Kernels.HorizontalSums;
     using Losses = global::NetGen.Kernels.Losses;
     using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;
@@ -187,7 +191,7 @@ namespace NetGen.Generated
     using ReluFunction = global::NetGen.Kernels.ReluFunction;
 
     /// <summary>SoftmaxClassifier's passes, every size a constant.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     file static class SoftmaxClassifierKernels
     {
         /// <summary>Runs every layer for one row.</summary>
@@ -234,26 +238,44 @@ namespace NetGen.Generated
             Activations.Softmax(output, 3);
         }
 
-        /// <summary>Backpropagates the rows in blocks of 4, adding the gradient of their mean loss; returns the mean loss.</summary>
+        /// <summary>Backpropagates the rows in blocks of 32, adding the gradient of their mean loss; returns the mean loss.</summary>
         public static float Backward(float[] parameters, float[] gradients, float[] scratch, global::System.ReadOnlySpan<float> inputs,
             global::System.ReadOnlySpan<float> targets, int rows)
         {
             var scale = 1f / rows;
             var total = 0f;
-            for (var row = 0; row < rows; row += 4)
+            var sum = default(GradientSum);
+            for (var row = 0; row < rows; row += 32)
             {
-                var count = rows - row < 4 ? rows - row : 4;
+                var count = rows - row < 32 ? rows - row : 32;
                 var input = inputs.Slice(row * 6, count * 6);
-                var target = targets.Slice(row * 3, count * 3);
-                total += BackwardRows(parameters, gradients, scratch, input, target, count, scale);
+                total += ForwardRows(parameters, scratch, input, targets.Slice(row * 3, count * 3), count, scale);
+                BackwardRows(parameters, ref gradients[0], scratch, input, count, ref sum);
             }
 
             return total * scale;
         }
 
-        /// <summary>Backpropagates up to 4 rows, adding <paramref name="scale"/> times their gradient; returns their summed loss.</summary>
-        private static float BackwardRows(float[] parameters, float[] gradients, global::System.Span<float> scratch,
-            global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, int rows, float scale)
+        /// <summary>One step on up to 32 rows, each parameter updated once by the rule; returns the mean loss, updating nothing unless it
+        /// is finite.</summary>
+        private static float TrainStep<TRule>(float[] parameters, float[] scratch, global::System.ReadOnlySpan<float> inputs,
+            global::System.ReadOnlySpan<float> targets, ref TRule rule)
+            where TRule : struct, global::NetGen.IUpdateRule
+        {
+            var rows = inputs.Length / 6;
+            var loss = ForwardRows(parameters, scratch, inputs, targets, rows, 1f / rows) / rows;
+            if (float.IsFinite(loss))
+            {
+                BackwardRows(parameters, ref parameters[0], scratch, inputs, rows, ref rule);
+            }
+
+            return loss;
+        }
+
+        /// <summary>The forward pass of up to 32 rows, keeping what backpropagation needs, and <paramref name="scale"/> times the loss's
+        /// gradient; returns the summed loss.</summary>
+        private static float ForwardRows(float[] parameters, global::System.Span<float> scratch, global::System.ReadOnlySpan<float> input,
+            global::System.ReadOnlySpan<float> target, int rows, float scale)
         {
             ref float x = ref MemoryMarshal.GetReference(input);
             // Layer 1: Dense 6 → 8, ReLU, keeping a.
@@ -265,23 +287,47 @@ namespace NetGen.Generated
             // Layer 2: Dense 8 → 3, Softmax, keeping z and a.
             for (var r = 0; r < rows; r++)
             {
-                Layer2(ref parameters[56], ref scratch[r * 8], ref scratch[96 + (r * 3)]);
+                Layer2(ref parameters[56], ref scratch[r * 8], ref scratch[768 + (r * 3)]);
             }
-            Activations.Softmax(scratch.Slice(96, rows * 3), scratch.Slice(108, rows * 3), 3);
+            Activations.Softmax(scratch.Slice(768, rows * 3), scratch.Slice(864, rows * 3), 3);
 
             // Cross-entropy fused with Softmax: dL/dz = y − t.
-            var loss = Losses.SoftmaxCrossEntropy(scratch.Slice(96, rows * 3), scratch.Slice(108, rows * 3), target, scratch.Slice(120,
+            return Losses.SoftmaxCrossEntropy(scratch.Slice(768, rows * 3), scratch.Slice(864, rows * 3), target, scratch.Slice(960,
                 rows * 3), scale, 3);
+        }
 
+        /// <summary>The chain rule over the rows ForwardRows left in scratch: dW and db of every layer go through the rule into <paramref
+        /// name="target"/>.</summary>
+        private static void BackwardRows<TRule>(float[] parameters, ref float target, global::System.Span<float> scratch,
+            global::System.ReadOnlySpan<float> input, int rows, ref TRule rule)
+            where TRule : struct, global::NetGen.IUpdateRule
+        {
+            ref float x = ref MemoryMarshal.GetReference(input);
             // Layer 2: dW, db and the input's gradient.
-            DenseKernels.Backward(ref parameters[56], ref gradients[56], ref gradients[80], ref scratch[0], ref scratch[120],
-                ref scratch[64], 8, 3, rows);
+            DenseKernels.Backward(ref parameters[0], ref target, 56, 80, ref scratch[0], ref scratch[960], ref scratch[512], 8, 3, rows,
+                ref rule);
 
             // Layer 1: dW and db.
-            Activations.ReluBackward(scratch.Slice(0, rows * 8), scratch.Slice(64, rows * 8), scratch.Slice(32, rows * 8));
-            DenseKernels.BackwardWeightsOnly(ref gradients[0], ref gradients[48], ref x, ref scratch[32], 6, 8, rows);
+            Activations.ReluBackward(scratch.Slice(0, rows * 8), scratch.Slice(512, rows * 8), scratch.Slice(256, rows * 8));
+            DenseKernels.BackwardWeightsOnly(ref target, 0, 48, ref x, ref scratch[256], 6, 8, rows, ref rule);
+        }
 
-            return loss;
+        /// <summary>The fused training step, run by an optimizer with its update rule.</summary>
+        public readonly struct TrainingPass : global::NetGen.IFusedTrainingPass
+        {
+            private readonly float[] _parameters;
+            private readonly float[] _scratch;
+
+            public TrainingPass(float[] parameters, float[] scratch)
+            {
+                _parameters = parameters;
+                _scratch = scratch;
+            }
+
+            /// <inheritdoc/>
+            public float Run<TRule>(ref TRule rule, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
+                where TRule : struct, global::NetGen.IUpdateRule =>
+                TrainStep(_parameters, _scratch, inputs, targets, ref rule);
         }
 
         /// <summary>Layer 1, Dense 6 → 8, ReLU, one row: a = ReLU(W·x + b).</summary>
