@@ -13,7 +13,7 @@ internal static class BackwardWriter
     public static void WritePublic(SourceWriter writer, NetworkPlan plan)
     {
         var kernels = $"global::{Code.KernelsNamespace}.{plan.KernelsClass}";
-        var pass = $"new {kernels}.{plan.Training.Pass}(_parameters, _scratch)";
+        var pass = $"new global::{Code.KernelsNamespace}.{plan.Training.Pass}(_parameters, _scratch)";
         writer.Line($"/// <summary>Adds the gradient of one sample's {plan.Loss} loss to <see cref=\"Gradients\"/> and returns the loss.");
         writer.Line("/// Uses the instance's scratch: one thread at a time.</summary>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span's length is not InputSize or OutputSize.</exception>");
@@ -86,7 +86,7 @@ internal static class BackwardWriter
 
         writer.Line();
         writer.Line($"/// <summary>One step on up to {block} rows, each parameter updated once by the rule; returns the mean loss, updating nothing unless it is finite.</summary>");
-        writer.Line($"private static float TrainStep<TRule>(float[] parameters, float[] scratch, {Code.ReadOnlySpan} inputs, {Code.ReadOnlySpan} targets, ref TRule rule)");
+        writer.Line($"public static float TrainStep<TRule>(float[] parameters, float[] scratch, {Code.ReadOnlySpan} inputs, {Code.ReadOnlySpan} targets, ref TRule rule)");
         using (writer.Block(RuleConstraint))
         {
             writer.Line($"var rows = inputs.Length / {plan.Inputs};");
@@ -134,16 +134,15 @@ internal static class BackwardWriter
                 WriteBackward(writer, step, first: step == training.Backward[0]);
             }
         }
-
-        WritePass(writer, plan);
     }
 
-    /// <summary>The struct through which an optimizer runs the fused step with its rule.</summary>
-    private static void WritePass(SourceWriter writer, NetworkPlan plan)
+    /// <summary>The file-local struct, beside the kernels class, through which an optimizer runs the fused step with its rule.</summary>
+    public static void WritePass(SourceWriter writer, NetworkPlan plan)
     {
         writer.Line();
-        writer.Line("/// <summary>The fused training step, run by an optimizer with its update rule.</summary>");
-        using (writer.Block($"public readonly struct {plan.Training.Pass} : global::NetGen.IFusedTrainingPass"))
+        writer.Line($"/// <summary>{plan.Type.Type.Name}'s fused training step, run by an optimizer with its update rule.</summary>");
+        writer.Line(Code.GeneratedCode(plan));
+        using (writer.Block($"file readonly struct {plan.Training.Pass} : global::NetGen.IFusedTrainingPass"))
         {
             writer.Line("private readonly float[] _parameters;");
             writer.Line("private readonly float[] _scratch;");
@@ -158,7 +157,7 @@ internal static class BackwardWriter
             writer.Line("/// <inheritdoc/>");
             writer.Line($"public float Run<TRule>(ref TRule rule, {Code.ReadOnlySpan} inputs, {Code.ReadOnlySpan} targets)");
             writer.Line(RuleConstraint + " =>");
-            writer.Line("    TrainStep(_parameters, _scratch, inputs, targets, ref rule);");
+            writer.Line($"    {plan.KernelsClass}.TrainStep(_parameters, _scratch, inputs, targets, ref rule);");
         }
     }
 

@@ -9,7 +9,7 @@ namespace NetGen.Generator.Planning;
 /// </summary>
 /// <param name="RowBlock">Rows the scratch holds: BackwardBatch's block, and the largest batch TrainStepBatch fuses.</param>
 /// <param name="ScratchLength">Floats of the instance's scratch array.</param>
-/// <param name="Pass">The struct in the kernels class through which an optimizer runs the fused step.</param>
+/// <param name="Pass">The file-local struct beside the kernels class through which an optimizer runs the fused step.</param>
 internal sealed record TrainingPlan(
     int RowBlock,
     long ScratchLength,

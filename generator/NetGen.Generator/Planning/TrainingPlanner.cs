@@ -64,7 +64,7 @@ internal static class TrainingPlanner
                 inputGradient));
         }
 
-        return new TrainingPlan(rowBlock, scratch.Length, "TrainingPass", forward, Loss(spec, regions[regions.Count - 1]), backward.ToEquatableArray());
+        return new TrainingPlan(rowBlock, scratch.Length, spec.Type.Type.Name + "TrainingPass", forward, Loss(spec, regions[regions.Count - 1]), backward.ToEquatableArray());
     }
 
     /// <summary>The regions of one layer; a region a layer does not need is null.</summary>

@@ -153,8 +153,8 @@ partial class GlobalBrain : global::NetGen.INetwork
         global::NetGen.IOptimizer optimizer)
     {
         global::NetGen.Kernels.Guard.CheckSample(input, target, InputSize, OutputSize);
-        return global::NetGen.Kernels.TrainingSteps.Fused(this, optimizer,
-            new global::NetGen.Generated.GlobalBrainKernels.TrainingPass(_parameters, _scratch), input, target);
+        return global::NetGen.Kernels.TrainingSteps.Fused(this, optimizer, new global::NetGen.Generated.GlobalBrainTrainingPass(_parameters,
+            _scratch), input, target);
     }
 
     /// <inheritdoc/>
@@ -164,8 +164,8 @@ partial class GlobalBrain : global::NetGen.INetwork
         global::NetGen.IOptimizer optimizer)
     {
         return global::NetGen.Kernels.Guard.CheckRows(inputs, targets, InputSize, OutputSize) <= 32
-            ? global::NetGen.Kernels.TrainingSteps.Fused(this, optimizer,
-            new global::NetGen.Generated.GlobalBrainKernels.TrainingPass(_parameters, _scratch), inputs, targets)
+            ? global::NetGen.Kernels.TrainingSteps.Fused(this, optimizer, new global::NetGen.Generated.GlobalBrainTrainingPass(_parameters,
+            _scratch), inputs, targets)
             : global::NetGen.Kernels.TrainingSteps.Unfused(this, optimizer, inputs, targets);
     }
 }
@@ -250,7 +250,7 @@ namespace NetGen.Generated
 
         /// <summary>One step on up to 32 rows, each parameter updated once by the rule; returns the mean loss, updating nothing unless it
         /// is finite.</summary>
-        private static float TrainStep<TRule>(float[] parameters, float[] scratch, global::System.ReadOnlySpan<float> inputs,
+        public static float TrainStep<TRule>(float[] parameters, float[] scratch, global::System.ReadOnlySpan<float> inputs,
             global::System.ReadOnlySpan<float> targets, ref TRule rule)
             where TRule : struct, global::NetGen.IUpdateRule
         {
@@ -302,24 +302,6 @@ namespace NetGen.Generated
             DenseKernels.BackwardWeightsOnly(ref target, 0, 6, ref x, ref scratch[96], 2, 3, rows, ref rule);
         }
 
-        /// <summary>The fused training step, run by an optimizer with its update rule.</summary>
-        public readonly struct TrainingPass : global::NetGen.IFusedTrainingPass
-        {
-            private readonly float[] _parameters;
-            private readonly float[] _scratch;
-
-            public TrainingPass(float[] parameters, float[] scratch)
-            {
-                _parameters = parameters;
-                _scratch = scratch;
-            }
-
-            /// <inheritdoc/>
-            public float Run<TRule>(ref TRule rule, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
-                where TRule : struct, global::NetGen.IUpdateRule =>
-                TrainStep(_parameters, _scratch, inputs, targets, ref rule);
-        }
-
         /// <summary>Layer 1, Dense 2 → 3, Tanh, one row: a = Tanh(W·x + b).</summary>
         private static void Layer1(ref float weights, ref float input, ref float output)
         {
@@ -333,5 +315,24 @@ namespace NetGen.Generated
             ref float bias = ref Unsafe.Add(ref weights, 3);
             DenseKernels.Forward(ref weights, ref bias, ref input, ref output, 3, 1, 1, default(IdentityFunction));
         }
+    }
+
+    /// <summary>GlobalBrain's fused training step, run by an optimizer with its update rule.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    file readonly struct GlobalBrainTrainingPass : global::NetGen.IFusedTrainingPass
+    {
+        private readonly float[] _parameters;
+        private readonly float[] _scratch;
+
+        public GlobalBrainTrainingPass(float[] parameters, float[] scratch)
+        {
+            _parameters = parameters;
+            _scratch = scratch;
+        }
+
+        /// <inheritdoc/>
+        public float Run<TRule>(ref TRule rule, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
+            where TRule : struct, global::NetGen.IUpdateRule =>
+            GlobalBrainKernels.TrainStep(_parameters, _scratch, inputs, targets, ref rule);
     }
 }

@@ -156,7 +156,7 @@ namespace Features
         {
             global::NetGen.Kernels.Guard.CheckSample(input, target, InputSize, OutputSize);
             return global::NetGen.Kernels.TrainingSteps.Fused(this, optimizer,
-                new global::NetGen.Generated.MaxoutUnitsKernels.TrainingPass(_parameters, _scratch), input, target);
+                new global::NetGen.Generated.MaxoutUnitsTrainingPass(_parameters, _scratch), input, target);
         }
 
         /// <inheritdoc/>
@@ -167,7 +167,7 @@ namespace Features
         {
             return global::NetGen.Kernels.Guard.CheckRows(inputs, targets, InputSize, OutputSize) <= 32
                 ? global::NetGen.Kernels.TrainingSteps.Fused(this, optimizer,
-                new global::NetGen.Generated.MaxoutUnitsKernels.TrainingPass(_parameters, _scratch), inputs, targets)
+                new global::NetGen.Generated.MaxoutUnitsTrainingPass(_parameters, _scratch), inputs, targets)
                 : global::NetGen.Kernels.TrainingSteps.Unfused(this, optimizer, inputs, targets);
         }
     }
@@ -258,7 +258,7 @@ namespace NetGen.Generated
 
         /// <summary>One step on up to 32 rows, each parameter updated once by the rule; returns the mean loss, updating nothing unless it
         /// is finite.</summary>
-        private static float TrainStep<TRule>(float[] parameters, float[] scratch, global::System.ReadOnlySpan<float> inputs,
+        public static float TrainStep<TRule>(float[] parameters, float[] scratch, global::System.ReadOnlySpan<float> inputs,
             global::System.ReadOnlySpan<float> targets, ref TRule rule)
             where TRule : struct, global::NetGen.IUpdateRule
         {
@@ -311,24 +311,6 @@ namespace NetGen.Generated
             DenseKernels.BackwardWeightsOnly(ref target, 0, 36, ref x, ref scratch[512], 3, 12, rows, ref rule);
         }
 
-        /// <summary>The fused training step, run by an optimizer with its update rule.</summary>
-        public readonly struct TrainingPass : global::NetGen.IFusedTrainingPass
-        {
-            private readonly float[] _parameters;
-            private readonly float[] _scratch;
-
-            public TrainingPass(float[] parameters, float[] scratch)
-            {
-                _parameters = parameters;
-                _scratch = scratch;
-            }
-
-            /// <inheritdoc/>
-            public float Run<TRule>(ref TRule rule, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
-                where TRule : struct, global::NetGen.IUpdateRule =>
-                TrainStep(_parameters, _scratch, inputs, targets, ref rule);
-        }
-
         /// <summary>Layer 1, Maxout 3 → 4 × 3 pieces, one row: z = W·x + b, one row of pieces.</summary>
         private static void Layer1(ref float weights, ref float input, ref float output)
         {
@@ -358,5 +340,24 @@ namespace NetGen.Generated
 
             DenseKernels.Forward(ref weights, ref bias, ref input, ref output, 4, 2, 1, default(IdentityFunction));
         }
+    }
+
+    /// <summary>MaxoutUnits's fused training step, run by an optimizer with its update rule.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    file readonly struct MaxoutUnitsTrainingPass : global::NetGen.IFusedTrainingPass
+    {
+        private readonly float[] _parameters;
+        private readonly float[] _scratch;
+
+        public MaxoutUnitsTrainingPass(float[] parameters, float[] scratch)
+        {
+            _parameters = parameters;
+            _scratch = scratch;
+        }
+
+        /// <inheritdoc/>
+        public float Run<TRule>(ref TRule rule, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
+            where TRule : struct, global::NetGen.IUpdateRule =>
+            MaxoutUnitsKernels.TrainStep(_parameters, _scratch, inputs, targets, ref rule);
     }
 }

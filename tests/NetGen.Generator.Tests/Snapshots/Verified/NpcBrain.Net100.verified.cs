@@ -160,7 +160,7 @@ namespace Game.Ai
         {
             global::NetGen.Kernels.Guard.CheckSample(input, target, InputSize, OutputSize);
             return global::NetGen.Kernels.TrainingSteps.Fused(this, optimizer,
-                new global::NetGen.Generated.NpcBrainKernels.TrainingPass(_parameters, _scratch), input, target);
+                new global::NetGen.Generated.NpcBrainTrainingPass(_parameters, _scratch), input, target);
         }
 
         /// <inheritdoc/>
@@ -170,8 +170,8 @@ namespace Game.Ai
             global::NetGen.IOptimizer optimizer)
         {
             return global::NetGen.Kernels.Guard.CheckRows(inputs, targets, InputSize, OutputSize) <= 32
-                ? global::NetGen.Kernels.TrainingSteps.Fused(this, optimizer,
-                new global::NetGen.Generated.NpcBrainKernels.TrainingPass(_parameters, _scratch), inputs, targets)
+                ? global::NetGen.Kernels.TrainingSteps.Fused(this, optimizer, new global::NetGen.Generated.NpcBrainTrainingPass(_parameters,
+                _scratch), inputs, targets)
                 : global::NetGen.Kernels.TrainingSteps.Unfused(this, optimizer, inputs, targets);
         }
     }
@@ -266,7 +266,7 @@ namespace NetGen.Generated
 
         /// <summary>One step on up to 32 rows, each parameter updated once by the rule; returns the mean loss, updating nothing unless it
         /// is finite.</summary>
-        private static float TrainStep<TRule>(float[] parameters, float[] scratch, global::System.ReadOnlySpan<float> inputs,
+        public static float TrainStep<TRule>(float[] parameters, float[] scratch, global::System.ReadOnlySpan<float> inputs,
             global::System.ReadOnlySpan<float> targets, ref TRule rule)
             where TRule : struct, global::NetGen.IUpdateRule
         {
@@ -327,24 +327,6 @@ namespace NetGen.Generated
             // Layer 1: dW and db.
             Activations.TanhBackward(scratch.Slice(0, rows * 16), scratch.Slice(1024, rows * 16), scratch.Slice(512, rows * 16));
             DenseKernels.BackwardWeightsOnly(ref target, 0, 64, ref x, ref scratch[512], 4, 16, rows, ref rule);
-        }
-
-        /// <summary>The fused training step, run by an optimizer with its update rule.</summary>
-        public readonly struct TrainingPass : global::NetGen.IFusedTrainingPass
-        {
-            private readonly float[] _parameters;
-            private readonly float[] _scratch;
-
-            public TrainingPass(float[] parameters, float[] scratch)
-            {
-                _parameters = parameters;
-                _scratch = scratch;
-            }
-
-            /// <inheritdoc/>
-            public float Run<TRule>(ref TRule rule, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
-                where TRule : struct, global::NetGen.IUpdateRule =>
-                TrainStep(_parameters, _scratch, inputs, targets, ref rule);
         }
 
         /// <summary>Layer 1, Dense 4 → 16, Tanh, one row: a = Tanh(W·x + b).</summary>
@@ -535,5 +517,24 @@ namespace NetGen.Generated
 
             DenseKernels.Forward(ref weights, ref bias, ref input, ref output, 16, 2, 1, default(IdentityFunction));
         }
+    }
+
+    /// <summary>NpcBrain's fused training step, run by an optimizer with its update rule.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    file readonly struct NpcBrainTrainingPass : global::NetGen.IFusedTrainingPass
+    {
+        private readonly float[] _parameters;
+        private readonly float[] _scratch;
+
+        public NpcBrainTrainingPass(float[] parameters, float[] scratch)
+        {
+            _parameters = parameters;
+            _scratch = scratch;
+        }
+
+        /// <inheritdoc/>
+        public float Run<TRule>(ref TRule rule, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
+            where TRule : struct, global::NetGen.IUpdateRule =>
+            NpcBrainKernels.TrainStep(_parameters, _scratch, inputs, targets, ref rule);
     }
 }

@@ -164,7 +164,7 @@ namespace Lecture.Networks
         {
             global::NetGen.Kernels.Guard.CheckSample(input, target, InputSize, OutputSize);
             return global::NetGen.Kernels.TrainingSteps.Fused(this, optimizer,
-                new global::NetGen.Generated.OddMaxoutKernels.TrainingPass(_parameters, _scratch), input, target);
+                new global::NetGen.Generated.OddMaxoutTrainingPass(_parameters, _scratch), input, target);
         }
 
         /// <inheritdoc/>
@@ -175,7 +175,7 @@ namespace Lecture.Networks
         {
             return global::NetGen.Kernels.Guard.CheckRows(inputs, targets, InputSize, OutputSize) <= 32
                 ? global::NetGen.Kernels.TrainingSteps.Fused(this, optimizer,
-                new global::NetGen.Generated.OddMaxoutKernels.TrainingPass(_parameters, _scratch), inputs, targets)
+                new global::NetGen.Generated.OddMaxoutTrainingPass(_parameters, _scratch), inputs, targets)
                 : global::NetGen.Kernels.TrainingSteps.Unfused(this, optimizer, inputs, targets);
         }
     }
@@ -281,7 +281,7 @@ namespace NetGen.Generated
 
         /// <summary>One step on up to 32 rows, each parameter updated once by the rule; returns the mean loss, updating nothing unless it
         /// is finite.</summary>
-        private static float TrainStep<TRule>(float[] parameters, float[] scratch, global::System.ReadOnlySpan<float> inputs,
+        public static float TrainStep<TRule>(float[] parameters, float[] scratch, global::System.ReadOnlySpan<float> inputs,
             global::System.ReadOnlySpan<float> targets, ref TRule rule)
             where TRule : struct, global::NetGen.IUpdateRule
         {
@@ -352,24 +352,6 @@ namespace NetGen.Generated
             // Layer 1: dW and db.
             Activations.LeakyReluBackward(scratch.Slice(0, rows * 17), scratch.Slice(1088, rows * 17), scratch.Slice(544, rows * 17), 0.1f);
             DenseKernels.BackwardWeightsOnly(ref target, 0, 119, ref x, ref scratch[544], 7, 17, rows, ref rule);
-        }
-
-        /// <summary>The fused training step, run by an optimizer with its update rule.</summary>
-        public readonly struct TrainingPass : global::NetGen.IFusedTrainingPass
-        {
-            private readonly float[] _parameters;
-            private readonly float[] _scratch;
-
-            public TrainingPass(float[] parameters, float[] scratch)
-            {
-                _parameters = parameters;
-                _scratch = scratch;
-            }
-
-            /// <inheritdoc/>
-            public float Run<TRule>(ref TRule rule, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
-                where TRule : struct, global::NetGen.IUpdateRule =>
-                TrainStep(_parameters, _scratch, inputs, targets, ref rule);
         }
 
         /// <summary>Layer 1, Dense 7 → 17, LeakyReLU, one row: a = LeakyReLU(W·x + b).</summary>
@@ -707,5 +689,24 @@ namespace NetGen.Generated
 
             DenseKernels.Forward(ref weights, ref bias, ref input, ref output, 9, 3, 1, default(SigmoidFunction));
         }
+    }
+
+    /// <summary>OddMaxout's fused training step, run by an optimizer with its update rule.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    file readonly struct OddMaxoutTrainingPass : global::NetGen.IFusedTrainingPass
+    {
+        private readonly float[] _parameters;
+        private readonly float[] _scratch;
+
+        public OddMaxoutTrainingPass(float[] parameters, float[] scratch)
+        {
+            _parameters = parameters;
+            _scratch = scratch;
+        }
+
+        /// <inheritdoc/>
+        public float Run<TRule>(ref TRule rule, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
+            where TRule : struct, global::NetGen.IUpdateRule =>
+            OddMaxoutKernels.TrainStep(_parameters, _scratch, inputs, targets, ref rule);
     }
 }

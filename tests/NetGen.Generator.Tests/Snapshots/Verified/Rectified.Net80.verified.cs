@@ -164,7 +164,7 @@ namespace Features
         {
             global::NetGen.Kernels.Guard.CheckSample(input, target, InputSize, OutputSize);
             return global::NetGen.Kernels.TrainingSteps.Fused(this, optimizer,
-                new global::NetGen.Generated.RectifiedKernels.TrainingPass(_parameters, _scratch), input, target);
+                new global::NetGen.Generated.RectifiedTrainingPass(_parameters, _scratch), input, target);
         }
 
         /// <inheritdoc/>
@@ -175,7 +175,7 @@ namespace Features
         {
             return global::NetGen.Kernels.Guard.CheckRows(inputs, targets, InputSize, OutputSize) <= 32
                 ? global::NetGen.Kernels.TrainingSteps.Fused(this, optimizer,
-                new global::NetGen.Generated.RectifiedKernels.TrainingPass(_parameters, _scratch), inputs, targets)
+                new global::NetGen.Generated.RectifiedTrainingPass(_parameters, _scratch), inputs, targets)
                 : global::NetGen.Kernels.TrainingSteps.Unfused(this, optimizer, inputs, targets);
         }
     }
@@ -276,7 +276,7 @@ namespace NetGen.Generated
 
         /// <summary>One step on up to 32 rows, each parameter updated once by the rule; returns the mean loss, updating nothing unless it
         /// is finite.</summary>
-        private static float TrainStep<TRule>(float[] parameters, float[] scratch, global::System.ReadOnlySpan<float> inputs,
+        public static float TrainStep<TRule>(float[] parameters, float[] scratch, global::System.ReadOnlySpan<float> inputs,
             global::System.ReadOnlySpan<float> targets, ref TRule rule)
             where TRule : struct, global::NetGen.IUpdateRule
         {
@@ -349,24 +349,6 @@ namespace NetGen.Generated
             // Layer 1: dW and db.
             Activations.ReluBackward(scratch.Slice(0, rows * 6), scratch.Slice(384, rows * 6), scratch.Slice(192, rows * 6));
             DenseKernels.BackwardWeightsOnly(ref target, 0, 30, ref x, ref scratch[192], 5, 6, rows, ref rule);
-        }
-
-        /// <summary>The fused training step, run by an optimizer with its update rule.</summary>
-        public readonly struct TrainingPass : global::NetGen.IFusedTrainingPass
-        {
-            private readonly float[] _parameters;
-            private readonly float[] _scratch;
-
-            public TrainingPass(float[] parameters, float[] scratch)
-            {
-                _parameters = parameters;
-                _scratch = scratch;
-            }
-
-            /// <inheritdoc/>
-            public float Run<TRule>(ref TRule rule, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
-                where TRule : struct, global::NetGen.IUpdateRule =>
-                TrainStep(_parameters, _scratch, inputs, targets, ref rule);
         }
 
         /// <summary>Layer 1, Dense 5 → 6, ReLU, one row: a = ReLU(W·x + b).</summary>
@@ -527,5 +509,24 @@ namespace NetGen.Generated
 
             DenseKernels.Forward(ref weights, ref bias, ref input, ref output, 6, 1, 1, default(Relu6Function));
         }
+    }
+
+    /// <summary>Rectified's fused training step, run by an optimizer with its update rule.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    file readonly struct RectifiedTrainingPass : global::NetGen.IFusedTrainingPass
+    {
+        private readonly float[] _parameters;
+        private readonly float[] _scratch;
+
+        public RectifiedTrainingPass(float[] parameters, float[] scratch)
+        {
+            _parameters = parameters;
+            _scratch = scratch;
+        }
+
+        /// <inheritdoc/>
+        public float Run<TRule>(ref TRule rule, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
+            where TRule : struct, global::NetGen.IUpdateRule =>
+            RectifiedKernels.TrainStep(_parameters, _scratch, inputs, targets, ref rule);
     }
 }

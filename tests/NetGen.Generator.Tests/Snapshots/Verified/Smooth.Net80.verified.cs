@@ -155,8 +155,8 @@ namespace Features
             global::NetGen.IOptimizer optimizer)
         {
             global::NetGen.Kernels.Guard.CheckSample(input, target, InputSize, OutputSize);
-            return global::NetGen.Kernels.TrainingSteps.Fused(this, optimizer,
-                new global::NetGen.Generated.SmoothKernels.TrainingPass(_parameters, _scratch), input, target);
+            return global::NetGen.Kernels.TrainingSteps.Fused(this, optimizer, new global::NetGen.Generated.SmoothTrainingPass(_parameters,
+                _scratch), input, target);
         }
 
         /// <inheritdoc/>
@@ -166,8 +166,8 @@ namespace Features
             global::NetGen.IOptimizer optimizer)
         {
             return global::NetGen.Kernels.Guard.CheckRows(inputs, targets, InputSize, OutputSize) <= 32
-                ? global::NetGen.Kernels.TrainingSteps.Fused(this, optimizer,
-                new global::NetGen.Generated.SmoothKernels.TrainingPass(_parameters, _scratch), inputs, targets)
+                ? global::NetGen.Kernels.TrainingSteps.Fused(this, optimizer, new global::NetGen.Generated.SmoothTrainingPass(_parameters,
+                _scratch), inputs, targets)
                 : global::NetGen.Kernels.TrainingSteps.Unfused(this, optimizer, inputs, targets);
         }
     }
@@ -257,7 +257,7 @@ namespace NetGen.Generated
 
         /// <summary>One step on up to 32 rows, each parameter updated once by the rule; returns the mean loss, updating nothing unless it
         /// is finite.</summary>
-        private static float TrainStep<TRule>(float[] parameters, float[] scratch, global::System.ReadOnlySpan<float> inputs,
+        public static float TrainStep<TRule>(float[] parameters, float[] scratch, global::System.ReadOnlySpan<float> inputs,
             global::System.ReadOnlySpan<float> targets, ref TRule rule)
             where TRule : struct, global::NetGen.IUpdateRule
         {
@@ -304,24 +304,6 @@ namespace NetGen.Generated
             // Layer 1: dW and db.
             Activations.SwishBackward(scratch.Slice(0, rows * 8), scratch.Slice(768, rows * 8), scratch.Slice(512, rows * 8));
             DenseKernels.BackwardWeightsOnly(ref target, 0, 32, ref x, ref scratch[512], 4, 8, rows, ref rule);
-        }
-
-        /// <summary>The fused training step, run by an optimizer with its update rule.</summary>
-        public readonly struct TrainingPass : global::NetGen.IFusedTrainingPass
-        {
-            private readonly float[] _parameters;
-            private readonly float[] _scratch;
-
-            public TrainingPass(float[] parameters, float[] scratch)
-            {
-                _parameters = parameters;
-                _scratch = scratch;
-            }
-
-            /// <inheritdoc/>
-            public float Run<TRule>(ref TRule rule, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
-                where TRule : struct, global::NetGen.IUpdateRule =>
-                TrainStep(_parameters, _scratch, inputs, targets, ref rule);
         }
 
         /// <summary>Layer 1, Dense 4 → 8, Swish, one row: a = Swish(W·x + b).</summary>
@@ -403,5 +385,24 @@ namespace NetGen.Generated
 
             DenseKernels.Forward(ref weights, ref bias, ref input, ref output, 8, 3, 1, default(MishFunction));
         }
+    }
+
+    /// <summary>Smooth's fused training step, run by an optimizer with its update rule.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    file readonly struct SmoothTrainingPass : global::NetGen.IFusedTrainingPass
+    {
+        private readonly float[] _parameters;
+        private readonly float[] _scratch;
+
+        public SmoothTrainingPass(float[] parameters, float[] scratch)
+        {
+            _parameters = parameters;
+            _scratch = scratch;
+        }
+
+        /// <inheritdoc/>
+        public float Run<TRule>(ref TRule rule, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
+            where TRule : struct, global::NetGen.IUpdateRule =>
+            SmoothKernels.TrainStep(_parameters, _scratch, inputs, targets, ref rule);
     }
 }
