@@ -56,7 +56,7 @@ public interface INetwork
     /// <paramref name="optimizer"/>; returns the loss. Equivalent to <see cref="ZeroGradients"/>,
     /// <see cref="BackwardBatch"/> and <see cref="IOptimizer.Step"/>, but generated networks apply an
     /// <see cref="IFusedOptimizer"/>'s update while they compute the gradient, without writing <see cref="Gradients"/>.
-    /// A loss that is not finite is returned without any update.
+    /// A loss that is not finite is returned without any update. Uses the instance's scratch: one thread at a time.
     /// </summary>
     /// <remarks>Afterwards <see cref="Gradients"/> holds this step's gradient or is unchanged, depending on the path taken.</remarks>
     /// <param name="input">The sample's <see cref="InputSize"/> inputs.</param>
@@ -71,7 +71,8 @@ public interface INetwork
     /// <see cref="BackwardBatch"/> and <see cref="IOptimizer.Step"/>, but generated networks apply an
     /// <see cref="IFusedOptimizer"/>'s update while they compute the gradient, without writing <see cref="Gradients"/>,
     /// for batches of up to the rows their training scratch holds (32 for most networks; larger batches take the
-    /// three passes). A loss that is not finite is returned without any update.
+    /// three passes). A loss that is not finite is returned without any update. Uses the instance's scratch: one
+    /// thread at a time.
     /// </summary>
     /// <remarks>Afterwards <see cref="Gradients"/> holds this step's gradient or is unchanged, depending on the path taken.</remarks>
     /// <param name="inputs">Rows of <see cref="InputSize"/> inputs.</param>
