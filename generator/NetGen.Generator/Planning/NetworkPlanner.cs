@@ -171,6 +171,7 @@ internal static class NetworkPlanner
         }
 
         aliases.Add("using DenseKernels = global::NetGen.Kernels.DenseKernels;");
+        aliases.Add("using GradientSum = global::NetGen.Kernels.GradientSum;");
         if (horizontal)
         {
             aliases.Add("using HorizontalSums = global::NetGen.Kernels.HorizontalSums;");

@@ -7,7 +7,7 @@ namespace NetGen.Tests.Kernels;
 
 /// <summary>
 /// The shared layer kernels against a double-precision reference, at sizes no vector width divides and for row counts
-/// around the block of four, on whichever SIMD path this process runs.
+/// around the tiles of four and up to a block of 32, on whichever SIMD path this process runs.
 /// </summary>
 public sealed class DenseKernelsTests
 {
@@ -16,7 +16,7 @@ public sealed class DenseKernelsTests
         var data = new TheoryData<int, int, int>();
         foreach (var (inputs, outputs) in new[] { (1, 1), (3, 5), (4, 16), (7, 17), (8, 3), (16, 2), (17, 33), (33, 4), (100, 9) })
         {
-            foreach (var rows in new[] { 1, 3, 4, 5, 9 })
+            foreach (var rows in new[] { 1, 3, 4, 5, 9, 32 })
             {
                 data.Add(inputs, outputs, rows);
             }
@@ -63,43 +63,101 @@ public sealed class DenseKernelsTests
     public void Backward_adds_dW_and_db_and_writes_dx(int inputs, int outputs, int rows)
     {
         var random = new Random((inputs * 17) + outputs);
-        var weights = Fill(random, inputs * outputs);
+        var weightCount = inputs * outputs;
+        var parameters = Fill(random, weightCount + outputs);   // weights [outputs, inputs], then the bias
         var input = Fill(random, inputs * rows);
         var delta = Fill(random, outputs * rows);
-        var weightGradients = Fill(random, inputs * outputs);
-        var biasGradients = Fill(random, outputs);
-        var startWeights = (float[])weightGradients.Clone();
-        var startBias = (float[])biasGradients.Clone();
+        var gradients = Fill(random, weightCount + outputs);
+        var start = (float[])gradients.Clone();
         var inputGradient = Fill(random, inputs * rows);   // overwritten, whatever it held
-        var firstLayerGradients = (float[])weightGradients.Clone();
-        var firstLayerBias = (float[])biasGradients.Clone();
+        var firstLayerGradients = (float[])gradients.Clone();
+        var sum = default(GradientSum);
 
-        DenseKernels.Backward(ref weights[0], ref weightGradients[0], ref biasGradients[0], ref input[0], ref delta[0], ref inputGradient[0], inputs, outputs, rows);
-        DenseKernels.BackwardWeightsOnly(ref firstLayerGradients[0], ref firstLayerBias[0], ref input[0], ref delta[0], inputs, outputs, rows);
+        DenseKernels.Backward(ref parameters[0], ref gradients[0], 0, weightCount, ref input[0], ref delta[0], ref inputGradient[0], inputs, outputs, rows, ref sum);
+        DenseKernels.BackwardWeightsOnly(ref firstLayerGradients[0], 0, weightCount, ref input[0], ref delta[0], inputs, outputs, rows, ref sum);
 
         for (var o = 0; o < outputs; o++)
         {
-            var db = (double)startBias[o];
-            for (var r = 0; r < rows; r++)
-            {
-                db += delta[(r * outputs) + o];
-            }
-
-            Assert.Equal(db, biasGradients[o], 1e-5);
-            Assert.Equal(biasGradients[o], firstLayerBias[o]);
+            var (dw, db) = Reference(start, input, delta, inputs, outputs, rows, o);
+            Assert.Equal(db, gradients[weightCount + o], 1e-5);
+            Assert.Equal(gradients[weightCount + o], firstLayerGradients[weightCount + o]);
             for (var i = 0; i < inputs; i++)
             {
-                var dw = (double)startWeights[(o * inputs) + i];
-                for (var r = 0; r < rows; r++)
-                {
-                    dw += (double)delta[(r * outputs) + o] * input[(r * inputs) + i];
-                }
-
-                Assert.Equal(dw, weightGradients[(o * inputs) + i], 1e-5 * (1 + Math.Abs(dw)));
-                Assert.Equal(weightGradients[(o * inputs) + i], firstLayerGradients[(o * inputs) + i]);
+                var at = (o * inputs) + i;
+                Assert.Equal(dw[i], gradients[at], 1e-5 * (1 + Math.Abs(dw[i])));
+                Assert.Equal(gradients[at], firstLayerGradients[at]);
             }
         }
 
+        AssertInputGradient(parameters, delta, inputGradient, inputs, outputs, rows);
+    }
+
+    /// <summary>
+    /// The fused form: the rule rewrites the parameters themselves with each summed gradient, while dx still comes
+    /// from the weights as they were on entry.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void Backward_through_an_update_rule_updates_the_weights_in_place_and_takes_dx_from_the_old_ones(int inputs, int outputs, int rows)
+    {
+        const float learningRate = 0.25f;
+        var random = new Random((inputs * 13) + outputs + rows);
+        var weightCount = inputs * outputs;
+        var parameters = Fill(random, weightCount + outputs);
+        var before = (float[])parameters.Clone();
+        var firstLayer = (float[])parameters.Clone();
+        var input = Fill(random, inputs * rows);
+        var delta = Fill(random, outputs * rows);
+        var inputGradient = new float[inputs * rows];
+        var rule = new SgdRule(learningRate, 0f);
+
+        DenseKernels.Backward(ref parameters[0], ref parameters[0], 0, weightCount, ref input[0], ref delta[0], ref inputGradient[0], inputs, outputs, rows, ref rule);
+        DenseKernels.BackwardWeightsOnly(ref firstLayer[0], 0, weightCount, ref input[0], ref delta[0], inputs, outputs, rows, ref rule);
+
+        var zeros = new float[weightCount + outputs];
+        for (var o = 0; o < outputs; o++)
+        {
+            var (dw, db) = Reference(zeros, input, delta, inputs, outputs, rows, o);
+            var bias = before[weightCount + o] - (learningRate * db);
+            Assert.Equal(bias, parameters[weightCount + o], 1e-5 * (1 + Math.Abs(bias)));
+            Assert.Equal(parameters[weightCount + o], firstLayer[weightCount + o]);
+            for (var i = 0; i < inputs; i++)
+            {
+                var at = (o * inputs) + i;
+                var weight = before[at] - (learningRate * dw[i]);
+                Assert.Equal(weight, parameters[at], 1e-5 * (1 + Math.Abs(weight)));
+                Assert.Equal(parameters[at], firstLayer[at]);
+            }
+        }
+
+        AssertInputGradient(before, delta, inputGradient, inputs, outputs, rows);
+    }
+
+    /// <summary>Weight row <paramref name="o"/> of start + Σᵣ δᵣxᵣᵀ, and its bias start + Σᵣ δᵣ, in double.</summary>
+    private static (double[] Weights, double Bias) Reference(float[] start, float[] input, float[] delta, int inputs, int outputs, int rows, int o)
+    {
+        var db = (double)start[(inputs * outputs) + o];
+        var dw = new double[inputs];
+        for (var i = 0; i < inputs; i++)
+        {
+            dw[i] = start[(o * inputs) + i];
+        }
+
+        for (var r = 0; r < rows; r++)
+        {
+            var d = (double)delta[(r * outputs) + o];
+            db += d;
+            for (var i = 0; i < inputs; i++)
+            {
+                dw[i] += d * input[(r * inputs) + i];
+            }
+        }
+
+        return (dw, db);
+    }
+
+    private static void AssertInputGradient(float[] weights, float[] delta, float[] inputGradient, int inputs, int outputs, int rows)
+    {
         for (var r = 0; r < rows; r++)
         {
             for (var i = 0; i < inputs; i++)
