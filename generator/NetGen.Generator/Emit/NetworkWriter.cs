@@ -70,6 +70,8 @@ internal static class NetworkWriter
                     cancellationToken.ThrowIfCancellationRequested();
                 }
             }
+
+            BackwardWriter.WritePass(writer, plan);
         }
 
         return writer.ToString();

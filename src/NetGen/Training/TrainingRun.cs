@@ -61,24 +61,40 @@ internal sealed class TrainingRun
             var inputs = _batchInputs.AsSpan(0, rows * _train.FeatureCount);
             var targets = _batchTargets.AsSpan(0, rows * _train.TargetCount);
             _train.GatherRows(_order.AsSpan(start, rows), inputs, targets);
-            _network.ZeroGradients();
-            float loss = _network.BackwardBatch(inputs, targets);
+            float loss = Step(inputs, targets);
             if (!float.IsFinite(loss))
             {
                 throw Diverged(epoch, batch, loss);
             }
 
-            if (_maxGradientNorm is double maxNorm)
-            {
-                GradientClipping.ClipByNorm(_network.Gradients, maxNorm);
-            }
-
-            _optimizer.Step(_network.Parameters, _network.Gradients);
             lossSum += (double)loss * rows;
             _batchProgress?.Report(new BatchReport(epoch, batch, BatchCount, loss));
         }
 
         return lossSum / _order.Length;
+    }
+
+    /// <summary>
+    /// One optimizer step on a batch; returns its mean loss, and changes nothing if that is not finite. Without clipping
+    /// this is the network's <see cref="INetwork.TrainStepBatch"/>, which applies an <see cref="IFusedOptimizer"/>'s
+    /// update while it computes the gradient; clipping needs the whole gradient first, so it takes the three passes.
+    /// </summary>
+    private float Step(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets)
+    {
+        if (_maxGradientNorm is not double maxNorm)
+        {
+            return _network.TrainStepBatch(inputs, targets, _optimizer);
+        }
+
+        _network.ZeroGradients();
+        float loss = _network.BackwardBatch(inputs, targets);
+        if (float.IsFinite(loss))
+        {
+            GradientClipping.ClipByNorm(_network.Gradients, maxNorm);
+            _optimizer.Step(_network.Parameters, _network.Gradients);
+        }
+
+        return loss;
     }
 
     /// <summary>Keeps the parameters if <paramref name="loss"/> is the lowest so far; returns whether it was.</summary>
