@@ -189,6 +189,7 @@ namespace NetGen.Generated
     using Unsafe = global::System.Runtime.CompilerServices.Unsafe;
     using Vector128 = global::System.Runtime.Intrinsics.Vector128;
     using Vector256 = global::System.Runtime.Intrinsics.Vector256;
+    using Vector512 = global::System.Runtime.Intrinsics.Vector512;
     using VectorMath = global::NetGen.Kernels.VectorMath;
     using MishFunction = global::NetGen.Kernels.MishFunction;
     using SwishFunction = global::NetGen.Kernels.SwishFunction;
