@@ -10,25 +10,25 @@ namespace Lecture.Networks
     partial class OddMaxout : global::NetGen.INetwork
     {
         /// <summary>The number of input features of one sample.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public const int InputSize = 7;
 
         /// <summary>The number of outputs of one sample.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public const int OutputSize = 3;
 
         /// <summary>The number of weights and biases: layer 1 17×7 + 17, layer 2 15×17 + 15, layer 3 9×5 + 9, layer 4 3×9 + 3.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public const int ParameterCount = 490;
 
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         private readonly float[] _parameters = new float[ParameterCount];
 
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         private readonly float[] _gradients = new float[ParameterCount];
 
         // Each layer's values and gradients during Backward, for a block of rows.
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         private readonly float[] _scratch = new float[496];
 
         /// <summary>Creates the network with parameters initialised from seed 0.</summary>
@@ -38,28 +38,35 @@ namespace Lecture.Networks
         }
 
         /// <summary>Creates the network with parameters initialised from <paramref name="seed"/>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public OddMaxout(int seed) => InitializeParameters(seed);
 
         /// <summary>Every weight and bias, layer by layer: weight [out, in] row-major, then bias [out].</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public global::System.Span<float> Parameters => _parameters;
 
         /// <summary>The gradient of the loss with respect to <see cref="Parameters"/>, in the same layout.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public global::System.Span<float> Gradients => _gradients;
 
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         int global::NetGen.INetwork.InputSize => InputSize;
 
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         int global::NetGen.INetwork.OutputSize => OutputSize;
 
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         int global::NetGen.INetwork.ParameterCount => ParameterCount;
 
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         global::NetGen.Loss global::NetGen.INetwork.Loss => global::NetGen.Loss.BinaryCrossEntropy;
+
+        /// <summary>A network on <paramref name="parameters"/>, another instance's, with its own gradients and scratch.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        private OddMaxout(float[] parameters, global::NetGen.Kernels.ParameterSharing sharing) => _parameters = parameters;
+
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        global::NetGen.INetwork global::NetGen.INetwork.CreateReplicaSharingParameters() => new OddMaxout(_parameters, default);
 
         /// <summary>The layers as weight files store them: 7-Dense17LeakyReLU(0.1)-Maxout5x3-Dense9ELU-Dense3Sigmoid.</summary>
         private static readonly global::NetGen.NetworkArchitecture s_architecture = new(
@@ -75,7 +82,7 @@ namespace Lecture.Networks
         /// Draws every weight from N(0, σ²) with He's σ = √(2 / fan-in) for the ReLU family and Glorot's
         /// σ = √(2 / (fan-in + fan-out)) for the rest, and sets every bias to 0. The same seed gives the same parameters.
         /// </summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public void InitializeParameters(int seed)
         {
             var random = new global::NetGen.Kernels.NormalSampler(seed);
@@ -96,7 +103,7 @@ namespace Lecture.Networks
 
         /// <summary>Computes the 3 outputs of one sample. Does not change the network, so threads may share it.</summary>
         /// <exception cref="global::System.ArgumentException">A span's length is not InputSize or OutputSize.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
             if (input.Length != InputSize)
@@ -114,7 +121,7 @@ namespace Lecture.Networks
 
         /// <summary>Computes consecutive rows of InputSize inputs into rows of OutputSize outputs. Does not change the network.</summary>
         /// <exception cref="global::System.ArgumentException">The spans do not hold the same whole number of rows.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
         {
             var rows = inputs.Length / InputSize;
@@ -135,7 +142,7 @@ namespace Lecture.Networks
         /// <summary>Adds the gradient of one sample's BinaryCrossEntropy loss to <see cref="Gradients"/> and returns the loss.
         /// Uses the instance's scratch: one thread at a time.</summary>
         /// <exception cref="global::System.ArgumentException">A span's length is not InputSize or OutputSize.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public float Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
         {
             if (input.Length != InputSize)
@@ -154,7 +161,7 @@ namespace Lecture.Networks
         /// <summary>Adds the gradient of the batch's mean BinaryCrossEntropy loss to <see cref="Gradients"/> and returns the mean loss.
         /// Uses the instance's scratch: one thread at a time.</summary>
         /// <exception cref="global::System.ArgumentException">The spans do not hold the same whole, non-zero number of rows.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public float BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
         {
             var rows = inputs.Length / InputSize;
@@ -173,7 +180,7 @@ namespace Lecture.Networks
         }
 
         /// <summary>Sets every gradient to 0.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public void ZeroGradients() => global::System.Array.Clear(_gradients);
     }
 }
@@ -197,7 +204,7 @@ namespace NetGen.Generated
     using SigmoidFunction = global::NetGen.Kernels.SigmoidFunction;
 
     /// <summary>OddMaxout's passes, every size a constant.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     file static class OddMaxoutKernels
     {
         /// <summary>Runs every layer for one row.</summary>
