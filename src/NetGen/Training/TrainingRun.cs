@@ -12,6 +12,7 @@ internal sealed class TrainingRun
 {
     private readonly INetwork _network;
     private readonly IOptimizer _optimizer;
+    private readonly BatchGradient _gradient;
     private readonly Dataset _train;
     private readonly int _batchSize;
     private readonly int _seed;
@@ -24,10 +25,12 @@ internal sealed class TrainingRun
     private readonly long _startTimestamp = Stopwatch.GetTimestamp();
     private double _bestLoss = double.PositiveInfinity;
 
-    public TrainingRun(INetwork network, IOptimizer optimizer, Dataset train, int batchSize, int seed, double? maxGradientNorm, IProgress<BatchReport>? batchProgress)
+    public TrainingRun(INetwork network, IOptimizer optimizer, Dataset train, int batchSize, int seed, double? maxGradientNorm, IProgress<BatchReport>? batchProgress,
+        int threads)
     {
         _network = network;
         _optimizer = optimizer;
+        _gradient = BatchGradient.For(network, threads);
         _train = train;
         _batchSize = Math.Min(batchSize, train.Count);
         _seed = seed;
@@ -58,11 +61,10 @@ internal sealed class TrainingRun
             cancellationToken.ThrowIfCancellationRequested();
             batch++;
             int rows = Math.Min(_batchSize, _order.Length - start);
-            var inputs = _batchInputs.AsSpan(0, rows * _train.FeatureCount);
-            var targets = _batchTargets.AsSpan(0, rows * _train.TargetCount);
-            _train.GatherRows(_order.AsSpan(start, rows), inputs, targets);
-            _network.ZeroGradients();
-            float loss = _network.BackwardBatch(inputs, targets);
+            var inputs = _batchInputs.AsMemory(0, rows * _train.FeatureCount);
+            var targets = _batchTargets.AsMemory(0, rows * _train.TargetCount);
+            _train.GatherRows(_order.AsSpan(start, rows), inputs.Span, targets.Span);
+            float loss = _gradient.Compute(inputs, targets);
             if (!float.IsFinite(loss))
             {
                 throw Diverged(epoch, batch, loss);
