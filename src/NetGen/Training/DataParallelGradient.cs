@@ -100,24 +100,10 @@ internal sealed class DataParallelGradient : BatchGradient
         int start = (int)((long)slice * count / _slices);
         int length = (int)((long)(slice + 1) * count / _slices) - start;
         var total = Network.Gradients.Slice(start, length);
-        Scale(total, _shareWeights[0]);
+        GradientClipping.Scale(total, _shareWeights[0]);
         for (int share = 1; share < _shares; share++)
         {
             AddScaled(total, _workers[share].Gradients.Slice(start, length), _shareWeights[share]);
-        }
-    }
-
-    private static void Scale(Span<float> values, float factor)
-    {
-        var vectors = MemoryMarshal.Cast<float, Vector<float>>(values);
-        for (int i = 0; i < vectors.Length; i++)
-        {
-            vectors[i] *= factor;
-        }
-
-        for (int i = vectors.Length * Vector<float>.Count; i < values.Length; i++)
-        {
-            values[i] *= factor;
         }
     }
 

@@ -6,7 +6,8 @@ namespace NetGen;
 
 /// <summary>
 /// The state of one <see cref="Trainer.Train"/> call: the row order, the batch buffers and the best parameters,
-/// all allocated once so that training batches allocate nothing.
+/// all allocated once so that training batches allocate nothing (with <see cref="Trainer.Threads"/> &gt; 1, nothing but
+/// <c>Parallel.For</c>'s bookkeeping).
 /// </summary>
 internal sealed class TrainingRun
 {
