@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -13,7 +14,10 @@ using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
 namespace NetGen.CodeFixes;
 
-/// <summary>NG0001: adds <c>partial</c> to the network class and to every containing type that lacks it.</summary>
+/// <summary>
+/// NG0001: adds <c>partial</c> to every declaration of the network class and of each containing type that lacks
+/// it, in whichever document of the project it is.
+/// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddPartialCodeFix))]
 [Shared]
 public sealed class AddPartialCodeFix : CodeFixProvider
@@ -43,16 +47,38 @@ public sealed class AddPartialCodeFix : CodeFixProvider
         }
     }
 
-    private static async Task<Document> AddPartialAsync(Document document, TypeDeclarationSyntax declaration, CancellationToken cancellationToken)
+    private static async Task<Solution> AddPartialAsync(Document document, TypeDeclarationSyntax declaration, CancellationToken cancellationToken)
     {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null)
+        var solution = document.Project.Solution;
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (model?.GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol type)
         {
-            return document;
+            return solution;
         }
 
-        var chain = declaration.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().Where(t => !t.Modifiers.Any(SyntaxKind.PartialKeyword));
-        return document.WithSyntaxRoot(root.ReplaceNodes(chain, static (_, rewritten) => AddPartial(rewritten)));
+        var lacking = new List<TypeDeclarationSyntax>();
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            foreach (var reference in current.DeclaringSyntaxReferences)
+            {
+                if (await reference.GetSyntaxAsync(cancellationToken).ConfigureAwait(false) is TypeDeclarationSyntax part
+                    && !part.Modifiers.Any(SyntaxKind.PartialKeyword))
+                {
+                    lacking.Add(part);
+                }
+            }
+        }
+
+        foreach (var inTree in lacking.GroupBy(part => part.SyntaxTree))
+        {
+            if (solution.GetDocument(inTree.Key) is { } partDocument)
+            {
+                var root = await inTree.Key.GetRootAsync(cancellationToken).ConfigureAwait(false);
+                solution = solution.WithDocumentSyntaxRoot(partDocument.Id, root.ReplaceNodes(inTree, static (_, rewritten) => AddPartial(rewritten)));
+            }
+        }
+
+        return solution;
     }
 
     /// <summary>Appends <c>partial</c> as the last modifier, where C# requires it, keeping the declaration's trivia.</summary>

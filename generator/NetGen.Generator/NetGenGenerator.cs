@@ -31,14 +31,24 @@ public sealed class NetGenGenerator : IIncrementalGenerator
             .Select(static (compilation, _) => TargetFeatures.Of(compilation))
             .WithTrackingName(TrackingNames.Features);
 
-        var plans = specs
+        // Generated file names are compared ignoring case, and two networks' names may differ only by case.
+        var flatNames = specs.Select(static (spec, _) => spec!.Type.FlatName).Collect();
+        var named = specs
+            .Combine(flatNames)
+            .Select(static (pair, _) => pair.Left! with { Type = pair.Left!.Type.DistinctFrom(pair.Right) });
+
+        // A target without Vector512 or below C# 11 gets nothing, and the analyzer's one diagnostic says why.
+        var supported = named
             .Combine(features)
-            .Select(static (pair, _) => NetworkPlanner.Plan(pair.Left!, pair.Right))
+            .Where(static pair => TargetSupport.CanGenerate(pair.Right));
+
+        var plans = supported
+            .Select(static (pair, _) => NetworkPlanner.Plan(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Plan);
 
         context.RegisterSourceOutput(plans, static (output, plan) =>
             output.AddSource(NetworkWriter.HintName(plan), NetworkWriter.Write(plan, output.CancellationToken)));
 
-        EmbeddedWeightsPipeline.Register(context, specs.Select(static (spec, _) => spec!));
+        EmbeddedWeightsPipeline.Register(context, supported.Select(static (pair, _) => pair.Left));
     }
 }

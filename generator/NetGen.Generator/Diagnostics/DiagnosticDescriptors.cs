@@ -32,6 +32,11 @@ internal static class DiagnosticDescriptors
     public const string WeightsFileNotFoundId = "NG0020";
     public const string LargeNetworkId = "NG0021";
     public const string LargeGeneratedCodeId = "NG0022";
+    public const string FileLocalTypeId = "NG0024";
+    public const string PrimaryConstructorId = "NG0025";
+    public const string UnsuitableBaseClassId = "NG0026";
+    public const string LanguageVersionTooLowId = "NG0027";
+    public const string NoVector512Id = "NG0028";
     public const string SoftmaxWithoutLossId = "NG0030";
     public const string WeightsFileDamagedId = "NG0035";
     public const string WeightsTensorMissingId = "NG0036";
@@ -51,8 +56,8 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor GenericType = Error(
         GenericTypeId,
         "Network class cannot be generic",
-        "'{0}' is generic or nested in a generic type; a network's sizes are fixed at compile time, so declare it on a non-generic class",
-        "Generated networks are specialised for one set of sizes and cannot have type parameters.");
+        "'{0}' has type parameters, but a network computes in float with sizes fixed by its attributes, so no type argument could change it; remove the type parameters (a network nested in a generic type is fine)",
+        "A type parameter on the network class suggests a network generic over its element type or sizes, which NetGen does not generate: every constructed type would be the same float network. A network may sit inside a generic type.");
 
     public static readonly DiagnosticDescriptor StaticClass = Error(
         StaticClassId,
@@ -63,8 +68,8 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedTypeKind = Error(
         UnsupportedTypeKindId,
         "[Network] is only supported on classes",
-        "'{0}' is a record; declare the network on a plain partial class",
-        "NetGen generates constructors and fields that conflict with the members a record synthesises.");
+        "'{0}' is {1}; {2}, so declare the network as a partial class",
+        "A network is a class: it owns arrays of parameters, gradients and scratch. A record's 'with' copy would share those arrays with the original and its equality would compare them by reference; a struct copy would share them too, and its default value would have none; an interface cannot hold them.");
 
     public static readonly DiagnosticDescriptor LayersWithoutNetwork = Error(
         LayersWithoutNetworkId,
@@ -230,6 +235,35 @@ internal static class DiagnosticDescriptors
         "{0}",
         "Embedded weights become part of the compiled source; past 16 million parameters (64 MB) that slows every build and the IDE, so such networks load their weights at run time.");
 
+    public static readonly DiagnosticDescriptor FileLocalType = Error(
+        FileLocalTypeId,
+        "Network class cannot be file-local",
+        "'{0}' is file-local ('file' on '{1}'), so the part NetGen generates in its own file would declare a second, unrelated type; replace 'file' with 'internal'",
+        "A file-local type exists only in the file that declares it, and all its partial parts must be in that file. NetGen adds the network's members in a generated file, where the same name would declare another type.");
+
+    public static readonly DiagnosticDescriptor PrimaryConstructor = Error(
+        PrimaryConstructorId,
+        "Network class cannot have a primary constructor",
+        "'{0}' has a primary constructor, which the generated constructors {0}() and {0}(int seed) would have to call; remove the parameter list and pass those values through properties or methods",
+        "C# requires every other constructor of a type with a primary constructor to chain to it, and NetGen's generated constructors cannot know its arguments.");
+
+    public static readonly DiagnosticDescriptor UnsuitableBaseClass = Error(
+        UnsuitableBaseClassId,
+        "Network class cannot derive from this base class",
+        "'{0}' derives from '{1}', which {2}",
+        "The generated constructors call the base class's parameterless constructor, and the generated members must not hide members of the base class (a network deriving from another network would hide all of them).");
+
+    public static readonly DiagnosticDescriptor LanguageVersionTooLow = Error(
+        LanguageVersionTooLowId,
+        "C# 11 or later is required",
+        "'{0}' is not generated: NetGen's generated code needs C# 11 or later, and this project compiles C# {1}; set <LangVersion>11</LangVersion> or later in the project (the default for net8.0 is C# 12)",
+        "The generated code keeps each network's kernels in a file-local class, a C# 11 feature. NetGen generates nothing for a project with an older language version.");
+
+    public static readonly DiagnosticDescriptor NoVector512 = Error(
+        NoVector512Id,
+        "Target framework lacks System.Runtime.Intrinsics.Vector512",
+        "'{0}' is not generated: NetGen's generated code needs System.Runtime.Intrinsics.Vector512 and Span<T>, which this target framework does not have; target net8.0 or later",
+        "The generated kernels use Vector512, Vector256 and Vector128, which .NET 8 and later provide; netstandard2.x, .NET Framework and .NET 7 do not. NetGen generates nothing for such a target.");
     public static readonly DiagnosticDescriptor SoftmaxWithoutLoss = Warning(
         SoftmaxWithoutLossId,
         "Softmax output without a Loss",
@@ -260,6 +294,11 @@ internal static class DiagnosticDescriptors
         WeightsFileNotFound,
         LargeNetwork,
         LargeGeneratedCode,
+        FileLocalType,
+        PrimaryConstructor,
+        UnsuitableBaseClass,
+        LanguageVersionTooLow,
+        NoVector512,
         SoftmaxWithoutLoss,
         WeightsFileDamaged,
         WeightsTensorMissing,

@@ -48,6 +48,14 @@ public sealed class NetworkAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // A target NetGen cannot generate for gets one diagnostic per network, from the features the generator
+        // reads; the declaration is checked once the target can take it.
+        if (TargetSupport.Check(features, type.Locations.FirstOrDefault(), type.Name) is { } unsupported)
+        {
+            context.ReportDiagnostic(unsupported.ToDiagnostic());
+            return;
+        }
+
         var additionalFiles = context.Options.AdditionalFiles;
         var parsed = NetworkParser.Parse(type, name => IsAdditionalFile(additionalFiles, name), context.CancellationToken);
         foreach (var problem in parsed.Problems)

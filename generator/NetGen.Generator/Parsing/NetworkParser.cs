@@ -39,7 +39,7 @@ internal static class NetworkParser
 
         var network = networkAttributes[0];
         var wellFormed = networkAttributes.Concat(layerAttributes).All(IsWellFormed);
-        CheckType(type, network, networkAttributes, problems);
+        CheckType(type, networkAttributes, problems);
         cancellationToken.ThrowIfCancellationRequested();
 
         var inputs = wellFormed ? (int)network.ConstructorArguments[0].Value! : 0;
@@ -93,10 +93,10 @@ internal static class NetworkParser
 
         CheckMemberConflicts(type, problems);
 
-        var valid = wellFormed && layers.Count == layerAttributes.Count && layers.Count > 0
+        var valid = wellFormed && layers.Count == layerAttributes.Count && layers.Count > 0 && DeclarationForm.IsNamed(type)
             && problems.All(p => p.Descriptor.DefaultSeverity != DiagnosticSeverity.Error);
         var spec = valid
-            ? new NetworkSpec(DescribeHierarchy(type), inputs, loss, layers.ToEquatableArray(), weightsFile)
+            ? new NetworkSpec(DeclarationForm.Describe(type), inputs, loss, layers.ToEquatableArray(), weightsFile)
             : null;
         return new ParsedNetwork(spec, problems);
     }
@@ -203,47 +203,9 @@ internal static class NetworkParser
         return float.IsNaN(alpha) || float.IsInfinity(alpha) ? fallback : alpha;
     }
 
-    private static void CheckType(INamedTypeSymbol type, AttributeData network, List<AttributeData> networkAttributes, List<Problem> problems)
+    private static void CheckType(INamedTypeSymbol type, List<AttributeData> networkAttributes, List<Problem> problems)
     {
-        var location = type.Locations.FirstOrDefault();
-        if (type.IsRecord)
-        {
-            problems.Add(new Problem(DiagnosticDescriptors.UnsupportedTypeKind, location, new object?[] { type.Name }));
-        }
-
-        if (type.IsStatic)
-        {
-            problems.Add(new Problem(DiagnosticDescriptors.StaticClass, location, new object?[] { type.Name }));
-        }
-
-        for (var current = type; current is not null; current = current.ContainingType)
-        {
-            if (current.TypeParameters.Length > 0)
-            {
-                problems.Add(new Problem(DiagnosticDescriptors.GenericType, location, new object?[] { type.Name }));
-                break;
-            }
-        }
-
-        // One diagnostic on the network class naming every type of the chain that lacks 'partial': a diagnostic
-        // on a containing type would lie outside the analysed symbol, which the IDE may not show.
-        var notPartial = new List<string>();
-        for (var current = type; current is not null; current = current.ContainingType)
-        {
-            if (!IsPartial(current))
-            {
-                notPartial.Insert(0, "'" + current.Name + "'");
-            }
-        }
-
-        if (notPartial.Count > 0)
-        {
-            var names = notPartial.Count == 1
-                ? notPartial[0]
-                : string.Join(", ", notPartial.Take(notPartial.Count - 1)) + " and " + notPartial[notPartial.Count - 1];
-            problems.Add(new Problem(DiagnosticDescriptors.NotPartial, location, new object?[] { names }));
-        }
-
+        DeclarationForm.Check(type, type.Locations.FirstOrDefault(), problems);
         foreach (var duplicate in networkAttributes.Skip(1))
         {
             problems.Add(new Problem(DiagnosticDescriptors.DuplicateNetwork, LocationOf(duplicate), new object?[] { type.Name }));
@@ -341,25 +303,6 @@ internal static class NetworkParser
 
     private static bool IsGenerated(Location location) =>
         location.SourceTree?.FilePath.EndsWith(".g.cs", System.StringComparison.OrdinalIgnoreCase) == true;
-
-    private static TypeHierarchy DescribeHierarchy(INamedTypeSymbol type)
-    {
-        var containing = new List<TypeDeclaration>();
-        for (var current = type.ContainingType; current is not null; current = current.ContainingType)
-        {
-            containing.Insert(0, Declare(current));
-        }
-
-        var ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : null;
-        return new TypeHierarchy(ns, containing.ToEquatableArray(), Declare(type));
-    }
-
-    private static TypeDeclaration Declare(INamedTypeSymbol type) =>
-        new(type.TypeKind == TypeKind.Struct ? (type.IsRecord ? "record struct" : "struct") : type.IsRecord ? "record" : type.TypeKind == TypeKind.Interface ? "interface" : "class", type.Name);
-
-    private static bool IsPartial(INamedTypeSymbol type) =>
-        type.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is TypeDeclarationSyntax declaration
-            && declaration.Modifiers.Any(m => m.ValueText == "partial"));
 
     private static bool IsWellFormed(AttributeData attribute) =>
         attribute.AttributeConstructor is not null

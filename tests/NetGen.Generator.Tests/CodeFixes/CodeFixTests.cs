@@ -212,6 +212,72 @@ public sealed class CodeFixTests
         """).RunAsync();
 
     [Fact]
+    public Task AddPartialToEveryDeclarationInEveryFile()
+    {
+        // Outer is declared in two files, once without 'partial' (CS0260); the network's own part lacks it too.
+        var test = new NetGenCodeFixTest<AddPartialCodeFix>(
+            """
+            public partial class Outer
+            {
+                [Network(4)]
+                [Dense(2)]
+                internal class {|NG0001:Inner|} { }
+            }
+            """,
+            """
+            public partial class Outer
+            {
+                [Network(4)]
+                [Dense(2)]
+                internal partial class Inner { }
+            }
+            """);
+        test.TestState.Sources.Add(("Other.cs", "public class {|CS0260:Outer|}\n{\n    public int Score { get; set; }\n}\n"));
+        test.FixedState.Sources.Add(("Other.cs", "public partial class Outer\n{\n    public int Score { get; set; }\n}\n"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task MakeFileLocalNetworkInternal() => new NetGenCodeFixTest<MakeInternalCodeFix>(
+        """
+        [Network(4)]
+        [Dense(2)]
+        file sealed partial class {|NG0024:Brain|} { }
+        """,
+        """
+        [Network(4)]
+        [Dense(2)]
+        internal sealed partial class Brain { }
+        """).RunAsync();
+
+    [Fact]
+    public Task MakeFileLocalContainingTypeInternal() => new NetGenCodeFixTest<MakeInternalCodeFix>(
+        """
+        file static partial class Holder
+        {
+            [Network(4)]
+            [Dense(2)]
+            public partial class {|NG0024:Brain|} { }
+        }
+
+        file static partial class Holder
+        {
+        }
+        """,
+        """
+        internal static partial class Holder
+        {
+            [Network(4)]
+            [Dense(2)]
+            public partial class Brain { }
+        }
+
+        internal static partial class Holder
+        {
+        }
+        """).RunAsync();
+
+    [Fact]
     public Task AddCrossEntropyToASoftmaxOutput() => new NetGenCodeFixTest<AddCrossEntropyCodeFix>(
         """
         [{|NG0030:Network(4)|}]

@@ -1,5 +1,7 @@
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.CSharp;
 using NetGen.Generator.Tests.Infrastructure;
+using NetGen.Generator.Tests.Snapshots;
 
 namespace NetGen.Generator.Tests.Diagnostics;
 
@@ -58,6 +60,18 @@ public sealed class DiagnosticTests
         """);
 
     [Fact]
+    public Task NG0001_PartialOnOneDeclarationOnly() => Verify("""
+        public partial class Outer
+        {
+            [Network(4)]
+            [Dense(2)]
+            public partial class {|NG0001:Inner|} { }
+        }
+
+        public class {|CS0260:Outer|} { }
+        """);
+
+    [Fact]
     public Task NG0002_Generic() => Verify("""
         [Network(4)]
         [Dense(2)]
@@ -65,12 +79,15 @@ public sealed class DiagnosticTests
         """);
 
     [Fact]
-    public Task NG0002_NestedInGeneric() => Verify("""
-        public partial class Outer<T>
+    public Task NestedInGenericTypesIsValid() => Verify("""
+        public partial class Outer<T> where T : struct
         {
-            [Network(4)]
-            [Dense(2)]
-            public partial class {|NG0002:Inner|} { }
+            public partial interface IMiddle<TKey>
+            {
+                [Network(4)]
+                [Dense(2)]
+                public partial class Inner { }
+            }
         }
         """);
 
@@ -89,14 +106,34 @@ public sealed class DiagnosticTests
         """);
 
     [Fact]
-    public Task StructIsACompilerErrorWithoutCrash() => Verify("""
+    public Task NG0004_RecordStruct() => Verify("""
         [{|CS0592:Network|}(4)]
         [{|CS0592:Dense|}(2)]
-        public partial struct Brain { }
+        public partial record struct {|NG0004:Brain|};
+        """);
+
+    [Fact]
+    public Task NG0004_StructAndInterfaceAlsoCompilerErrors() => Verify("""
+        [{|CS0592:Network|}(4)]
+        [{|CS0592:Dense|}(2)]
+        public partial struct {|NG0004:Brain|} { }
 
         [{|CS0592:Network|}(4)]
         [{|CS0592:Dense|}(2)]
-        public partial interface IBrain { }
+        public partial interface {|NG0004:IBrain|} { }
+        """);
+
+    [Fact]
+    public Task RecordsAndStructsMayContainANetwork() => Verify("""
+        public partial record Agent(string Name)
+        {
+            public partial record struct State
+            {
+                [Network(4)]
+                [Dense(2)]
+                private sealed partial class Brain;
+            }
+        }
         """);
 
     [Fact]
@@ -321,4 +358,101 @@ public sealed class DiagnosticTests
         [Dense(10)]
         public partial class {|NG0021:Big|} { }
         """);
+
+    [Fact]
+    public Task NG0024_FileLocal() => Verify("""
+        [Network(4)]
+        [Dense(2)]
+        file partial class {|NG0024:Brain|} { }
+
+        file partial class Outer
+        {
+            [Network(4)]
+            [Dense(2)]
+            public partial class {|NG0024:Inner|} { }
+        }
+        """);
+
+    [Fact]
+    public Task NG0025_PrimaryConstructor() => Verify("""
+        [Network(4)]
+        [Dense(2)]
+        public partial class {|NG0025:Brain|}(string name)
+        {
+            public string Name => name;
+        }
+        """);
+
+    [Fact]
+    public Task NG0026_BaseClass() => Verify("""
+        public abstract class NeedsName
+        {
+            protected NeedsName(string name) { }
+        }
+
+        public class HasForward
+        {
+            public void Forward() { }
+        }
+
+        public class Optional
+        {
+            protected Optional(string name = "agent", params int[] sizes) { }
+        }
+
+        [Network(4)]
+        [Dense(2)]
+        public partial class {|NG0026:{|CS7036:Named|}|} : NeedsName { }
+
+        [Network(4)]
+        [Dense(2)]
+        public partial class {|NG0026:Hiding|} : HasForward { }
+
+        [Network(4)]
+        [Dense(2)]
+        public partial class {|NG0026:Derived|} : Named { }
+
+        [Network(4)]
+        [Dense(2)]
+        public partial class WithDefaults : Optional { }
+        """);
+
+    [Fact]
+    public Task NG0027_LanguageVersionTooLow() => new NetGenAnalyzerTest("""
+        namespace Game
+        {
+            [Network(4)]
+            [Dense(2)]
+            public partial class {|NG0027:Brain|} { }
+
+            [Dense(2)]
+            public partial class {|NG0027:LayersOnly|} { }
+        }
+        """)
+    { LanguageVersion = LanguageVersion.CSharp10 }.RunAsync();
+
+    [Fact]
+    public Task CSharp11IsEnough() => new NetGenAnalyzerTest("""
+        [Network(4)]
+        [Dense(2)]
+        public partial class Brain { }
+        """)
+    { LanguageVersion = LanguageVersion.CSharp11 }.RunAsync();
+
+    [Theory]
+    [InlineData(ReferenceSet.NetStandard20)]
+    [InlineData(ReferenceSet.Net472)]
+    public Task NG0028_NoVector512(ReferenceSet references) => new NetGenAnalyzerTest("""
+        [Network(4)]
+        [Dense(16, Activation.Tanh)]
+        [Dense(2)]
+        public partial class {|NG0028:Brain|} { }
+
+        public partial class Outer
+        {
+            [Network(4)]
+            [Dense(2)]
+            internal partial class {|NG0028:Inner|} { }
+        }
+        """, references).RunAsync();
 }

@@ -26,7 +26,7 @@ public sealed class DocumentationTests
             var fragment = descriptor.HelpLinkUri.Substring(descriptor.HelpLinkUri.IndexOf('#') + 1);
             Assert.True(sections.TryGetValue(fragment, out var section), $"{descriptor.Id}: no heading has the anchor #{fragment}");
             Assert.StartsWith($"{descriptor.Id}: {descriptor.Title}", section, StringComparison.Ordinal);
-            Assert.True(Regex.Matches(section, "```csharp").Count >= 1 && section.Contains("// Bad") || section.Contains("// Reported"), $"{descriptor.Id}: no bad example");
+            Assert.True(Regex.Matches(section, "```csharp").Count >= 1 && (section.Contains("// Bad") || section.Contains("// Reported")), $"{descriptor.Id}: no bad example");
             Assert.True(section.Contains("// Fixed") || section.Contains("// Not reported"), $"{descriptor.Id}: no fixed example");
         }
     }

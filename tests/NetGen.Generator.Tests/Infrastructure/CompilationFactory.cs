@@ -18,10 +18,13 @@ internal static class CompilationFactory
 {
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp12);
 
+    /// <summary>NetGen.dll, the runtime the generated code calls.</summary>
+    public static MetadataReference Runtime { get; } = MetadataReference.CreateFromFile(typeof(NetGen.NetworkAttribute).Assembly.Location);
+
     /// <summary>The .NET 8 reference assemblies and NetGen.dll.</summary>
     public static ImmutableArray<MetadataReference> References { get; } = Basic.Reference.Assemblies.Net80.References.All
         .Cast<MetadataReference>()
-        .Append(MetadataReference.CreateFromFile(typeof(NetGen.NetworkAttribute).Assembly.Location))
+        .Append(Runtime)
         .ToImmutableArray();
 
     private static readonly CSharpCompilationOptions Options = new(

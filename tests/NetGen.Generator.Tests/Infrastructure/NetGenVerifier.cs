@@ -1,6 +1,9 @@
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;
+using NetGen.Generator.Tests.Snapshots;
 
 namespace NetGen.Generator.Tests.Infrastructure;
 
@@ -19,15 +22,31 @@ internal static class NetGenTestSetup
     {
         state.AdditionalReferences.AddRange(CompilationFactory.References);
     }
+
+    /// <summary>Another framework's reference assemblies instead of .NET 8's, with NetGen.dll.</summary>
+    public static void Configure(SolutionState state, ReferenceSet references)
+    {
+        state.AdditionalReferences.AddRange(GeneratorHarness.FrameworkReferences(references));
+        state.AdditionalReferences.Add(CompilationFactory.Runtime);
+    }
 }
 
 internal sealed class NetGenAnalyzerTest : CSharpAnalyzerTest<NetworkAnalyzer, DefaultVerifier>
 {
-    public NetGenAnalyzerTest(string source)
+    public NetGenAnalyzerTest(string source, ReferenceSet references = ReferenceSet.Net80)
     {
         ReferenceAssemblies = NetGenTestSetup.NoDownload;
-        NetGenTestSetup.Configure(TestState);
+        NetGenTestSetup.Configure(TestState, references);
         TestCode = NetGenTestSetup.Usings + source;
+    }
+
+    /// <summary>The project's C# version; the testing library's default when null.</summary>
+    public LanguageVersion? LanguageVersion { get; init; }
+
+    protected override ParseOptions CreateParseOptions()
+    {
+        var options = (CSharpParseOptions)base.CreateParseOptions();
+        return LanguageVersion is { } version ? options.WithLanguageVersion(version) : options;
     }
 }
 

@@ -75,25 +75,46 @@ internal static class DeclarationGen
 
     public static readonly Gen<string> TypeHeader = Gen.Frequency(
         (12, Gen.OneOf("public partial class", "internal sealed partial class", "partial class")),
-        (1, Gen.OneOf("public class", "public static partial class", "public partial record", "public partial struct", "public abstract partial class")));
+        (1, Gen.OneOf("public class", "public static partial class", "public partial record", "public partial struct", "public abstract partial class")),
+        (1, Gen.OneOf("file partial class", "private partial class", "protected internal partial class", "public partial record struct", "public partial interface")));
+
+    /// <summary>What follows the class's name: nothing, type parameters, a primary constructor or a base class.</summary>
+    public static readonly Gen<string> TypeSuffix = Gen.Frequency(
+        (12, Gen.Const(string.Empty)),
+        (1, Gen.OneOf("<T>", "(int size)", " : System.Exception", " : System.Collections.Generic.List<int>", " : Base")));
 
     public static readonly Gen<string> Member = Gen.Frequency(
         (8, Gen.Const(string.Empty)),
         (1, Gen.OneOf("public void Forward() { }", "public int InputSize => 3;", "public void Train() { }", "private int _count = 1; public int Count => _count;")));
 
-    /// <summary>A whole file with one network class, in a namespace or nested in a class.</summary>
-    public static readonly Gen<string> Source = Gen.Select(Network, Layer.Array[0, 5], TypeHeader, Member, Gen.Int[0, 5],
-        (network, layers, header, member, placement) =>
+    /// <summary>Where the class sits: a namespace, the global one, or inside containing types of every kind.</summary>
+    private static readonly string[] Placements =
+    {
+        "namespace Sample;\n\n{0}",
+        "{0}",
+        "public partial class Outer\n{{\n{0}\n}}",
+        "public class Outer\n{{\n{0}\n}}",
+        "public partial class Outer<TOuter>\n{{\n{0}\n}}",
+        "public partial record Outer(int Id)\n{{\n{0}\n}}",
+        "public partial struct Outer\n{{\n{0}\n}}",
+        "public partial interface IOuter\n{{\n{0}\n}}",
+        "file partial class Outer\n{{\n{0}\n}}",
+        "namespace Sample\n{{\n    public static partial class Outer\n    {{\n{0}\n    }}\n}}",
+    };
+
+    /// <summary>A whole file with one network class, in a namespace or nested in a type, and a base class to derive from.</summary>
+    public static readonly Gen<string> Source = Gen.Select(
+        Network,
+        Layer.Array[0, 5],
+        TypeHeader,
+        TypeSuffix,
+        Member,
+        Gen.Frequency((4, Gen.Int[0, 1]), (1, Gen.Int[2, Placements.Length - 1])),
+        (network, layers, header, suffix, member, placement) =>
         {
             var attributes = network + "\n" + string.Join("\n", layers);
-            var type = $"{attributes}\n{header} Net{(placement == 4 ? "<T>" : string.Empty)}\n{{\n    {member}\n}}";
-            return placement switch
-            {
-                0 => "using NetGen;\n\nnamespace Sample;\n\n" + type + "\n",
-                1 => "using NetGen;\n\npublic partial class Outer\n{\n" + type + "\n}\n",
-                2 => "using NetGen;\n\npublic class Outer\n{\n" + type + "\n}\n",
-                _ => "using NetGen;\n\n" + type + "\n",
-            };
+            var type = $"{attributes}\n{header} Net{suffix}\n{{\n    {member}\n}}";
+            return "using NetGen;\n\n" + string.Format(Placements[placement], type) + "\n\npublic class Base { public Base(int size) { } }\n";
         });
 
     /// <summary>Valid declarations whose prefixes and token deletions are checked.</summary>

@@ -27,14 +27,18 @@ public sealed class GeneratedOutputCompilesTests
                 var tree = compilation.SyntaxTrees.Single();
                 var model = compilation.GetSemanticModel(tree);
                 var valid = GeneratorChecker.NetworkTypes(tree, model).Any(t => NetworkParser.Parse(t, _ => false, default).Spec is not null);
-                if (!valid || compilation.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error))
+                var userDiagnostics = compilation.GetDiagnostics();
+                if (!valid || userDiagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
                 {
                     return;
                 }
 
+                // A warning the user's own code has (a member hiding a base class's) is not the generator's.
+                var known = userDiagnostics.Select(d => d.ToString()).ToHashSet();
                 var (_, output, _) = CompilationFactory.RunGenerator(compilation, trackSteps: false);
-                var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Take(5).ToList();
+                var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning && !known.Contains(d.ToString())).Take(5).ToList();
                 Assert.True(problems.Count == 0, string.Join("\n", problems) + "\n--- source ---\n" + source);
+                GeneratorChecker.CheckOutput(output, source, userDiagnostics);
             },
             iter: 300,
             threads: 2);

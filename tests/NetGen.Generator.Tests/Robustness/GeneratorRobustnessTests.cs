@@ -27,7 +27,7 @@ public sealed class GeneratorRobustnessTests(ITestOutputHelper output)
             output.WriteLine($"{ms} ms:\n{slow}");
         }
 
-        output.WriteLine($"{RandomDeclarations} random declarations in {watch.ElapsedMilliseconds} ms; generator {GeneratorChecker.Ticks[0] * 1000 / System.Diagnostics.Stopwatch.Frequency} ms, analyzer {GeneratorChecker.Ticks[1] * 1000 / System.Diagnostics.Stopwatch.Frequency} ms, compiler {GeneratorChecker.Ticks[2] * 1000 / System.Diagnostics.Stopwatch.Frequency} ms");
+        output.WriteLine($"{RandomDeclarations} random declarations in {watch.ElapsedMilliseconds} ms; generator {GeneratorChecker.Ticks[0] * 1000 / System.Diagnostics.Stopwatch.Frequency} ms, analyzer {GeneratorChecker.Ticks[1] * 1000 / System.Diagnostics.Stopwatch.Frequency} ms, compiler {GeneratorChecker.Ticks[2] * 1000 / System.Diagnostics.Stopwatch.Frequency} ms, output checks {GeneratorChecker.Ticks[3] * 1000 / System.Diagnostics.Stopwatch.Frequency} ms");
     }
 
     [Fact]
@@ -59,10 +59,11 @@ public sealed class GeneratorRobustnessTests(ITestOutputHelper output)
         foreach (var source in DeclarationGen.ValidSources)
         {
             var compilation = GeneratorChecker.Compile(source);
-            var (result, _, _) = CompilationFactory.RunGenerator(compilation);
+            var (result, output, _) = CompilationFactory.RunGenerator(compilation);
             Assert.Single(result.GeneratedSources);
-            Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+            Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
             Assert.Empty(CompilationFactory.Analyze(compilation).Diagnostics);
+            GeneratorChecker.CheckOutput(output, source);
         }
     }
 

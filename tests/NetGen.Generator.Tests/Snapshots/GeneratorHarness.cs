@@ -1,3 +1,5 @@
+extern alias AllReferenceAssemblies;
+
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -8,12 +10,17 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace NetGen.Generator.Tests.Snapshots;
 
-/// <summary>The reference assemblies a test compiles against: .NET 8 (no Vector512.FusedMultiplyAdd), .NET 9 or .NET 10 (with it).</summary>
+/// <summary>
+/// The reference assemblies a test compiles against: .NET 8 (no Vector512.FusedMultiplyAdd), .NET 9 and .NET 10
+/// (with it), and two targets without Vector512 at all, netstandard2.0 and .NET Framework 4.7.2.
+/// </summary>
 public enum ReferenceSet
 {
     Net80,
     Net90,
     Net100,
+    NetStandard20,
+    Net472,
 }
 
 /// <summary>What one run of <see cref="NetGenGenerator"/> over a source produced.</summary>
@@ -46,8 +53,18 @@ public static class GeneratorHarness
 {
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
-    private static readonly MetadataReference Runtime =
-        MetadataReference.CreateFromFile(typeof(NetGen.NetworkAttribute).Assembly.Location);
+    /// <summary>The framework's reference assemblies, loaded once per set.</summary>
+    public static IEnumerable<MetadataReference> FrameworkReferences(ReferenceSet references) => references switch
+    {
+        ReferenceSet.Net80 => Basic.Reference.Assemblies.Net80.References.All,
+        ReferenceSet.Net90 => Basic.Reference.Assemblies.Net90.References.All,
+        ReferenceSet.Net100 => Basic.Reference.Assemblies.Net100.References.All,
+        ReferenceSet.NetStandard20 => AllReferenceAssemblies::Basic.Reference.Assemblies.NetStandard20.References.All,
+        ReferenceSet.Net472 => AllReferenceAssemblies::Basic.Reference.Assemblies.Net472.References.All,
+        _ => throw new ArgumentOutOfRangeException(nameof(references)),
+    };
+
+    private static MetadataReference Runtime => Infrastructure.CompilationFactory.Runtime;
 
     public static CSharpCompilation Compile(string source, ReferenceSet references = ReferenceSet.Net80) =>
         Compile(new[] { source }, references);
@@ -56,20 +73,11 @@ public static class GeneratorHarness
     public static CSharpCompilation Compile(IReadOnlyList<string> sources, ReferenceSet references = ReferenceSet.Net80) =>
         Compile(sources, references, ParseOptions);
 
-    public static CSharpCompilation Compile(IReadOnlyList<string> sources, ReferenceSet references, CSharpParseOptions parseOptions)
-    {
-        var frameworkReferences = references switch
-        {
-            ReferenceSet.Net80 => Basic.Reference.Assemblies.Net80.References.All.Cast<MetadataReference>(),
-            ReferenceSet.Net90 => Basic.Reference.Assemblies.Net90.References.All.Cast<MetadataReference>(),
-            ReferenceSet.Net100 => Basic.Reference.Assemblies.Net100.References.All.Cast<MetadataReference>(),
-            _ => throw new ArgumentOutOfRangeException(nameof(references)),
-        };
-
-        return CSharpCompilation.Create(
+    public static CSharpCompilation Compile(IReadOnlyList<string> sources, ReferenceSet references, CSharpParseOptions parseOptions) =>
+        CSharpCompilation.Create(
             "NetGen.UserProject",
             sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, parseOptions, path: $"UserCode{i}.cs")),
-            frameworkReferences.Append(Runtime),
+            FrameworkReferences(references).Append(Runtime),
             new CSharpCompilationOptions(
                 OutputKind.DynamicallyLinkedLibrary,
                 nullableContextOptions: NullableContextOptions.Enable,
@@ -85,7 +93,6 @@ public static class GeneratorHarness
                     ["CS1701"] = ReportDiagnostic.Suppress,
                     ["CS1702"] = ReportDiagnostic.Suppress,
                 }));
-    }
 
     public static GeneratorRun Run(string source, ReferenceSet references = ReferenceSet.Net80) =>
         Run(new[] { source }, references);
