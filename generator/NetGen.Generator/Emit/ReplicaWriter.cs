@@ -4,12 +4,19 @@ namespace NetGen.Generator.Emit;
 
 /// <summary>
 /// Writes <c>INetwork.CreateReplicaSharingParameters</c> and the private constructor behind it: a network of the same
-/// class on the same parameter array, with its own gradients and scratch, for data-parallel training.
+/// class on the same parameter array, with its own gradients and scratch, for data-parallel training. Nothing for a
+/// class that cannot be instantiated (abstract): the interface's default then says replicas are not supported.
 /// </summary>
 internal static class ReplicaWriter
 {
-    public static void Write(SourceWriter writer, NetworkPlan plan)
+    /// <summary>Writes the members; returns whether there were any.</summary>
+    public static bool Write(SourceWriter writer, NetworkPlan plan)
     {
+        if (!plan.Type.Type.IsInstantiable)
+        {
+            return false;
+        }
+
         var generated = Code.GeneratedCode(plan);
         var name = plan.Type.Type.Name;
         writer.Line("/// <summary>A network on <paramref name=\"parameters\"/>, another instance's, with its own gradients and scratch.</summary>");
@@ -18,5 +25,6 @@ internal static class ReplicaWriter
         writer.Line();
         writer.Line(generated);
         writer.Line($"global::NetGen.INetwork global::NetGen.INetwork.CreateReplicaSharingParameters() => new {name}(_parameters, default);");
+        return true;
     }
 }

@@ -190,4 +190,17 @@ public class DataParallelTrainingTests
         Assert.Equal(0, network.BackwardBatchCalls);
         Assert.Equal(before, network.Parameters.ToArray());
     }
+
+    [Fact]
+    public void AbstractNetwork_RefusesReplicasAndSaysWhy()
+    {
+        INetwork network = new ConcreteBrain();
+        var data = new Dataset(new float[12], new float[8], 3, 2);
+        var trainer = new Trainer(network, new Sgd(0.1f)) { Threads = 2 };
+
+        var error = Assert.Throws<NotSupportedException>(network.CreateReplicaSharingParameters);
+        Assert.Contains("abstract", error.Message);
+        Assert.Throws<NotSupportedException>(() => trainer.Train(data));
+        Assert.Single(new Trainer(network, new Sgd(0.1f)) { MaxEpochs = 1 }.Train(data).Epochs);
+    }
 }
