@@ -99,6 +99,9 @@ public abstract class NetworkBenchmarks
         new Sgd(CheckLearningRate).Step(net.Parameters, net.Gradients);
         float[] expected = Change(before, net.Parameters);
         before.CopyTo(net.Parameters);
+        net.TrainStepBatch(inputs, targets, new Sgd(CheckLearningRate));
+        Check($"NetGen fused SGD step (batch {inputs.Length / Shape.InputSize})", Change(before, net.Parameters), expected, 1e-6f, 1e-5f);
+        before.CopyTo(net.Parameters);
         foreach (BaselineMlp baseline in new BaselineMlp[] { Scalar, Primitives })
         {
             string name = $"{baseline.GetType().Name} SGD step (batch {inputs.Length / Shape.InputSize})";

@@ -62,4 +62,34 @@ public interface INetwork
 
     /// <summary>Sets every gradient to 0.</summary>
     void ZeroGradients();
+
+    /// <summary>
+    /// One training step on one sample: the gradient of its loss, applied to <see cref="Parameters"/> by
+    /// <paramref name="optimizer"/>; returns the loss. Equivalent to <see cref="ZeroGradients"/>,
+    /// <see cref="BackwardBatch"/> and <see cref="IOptimizer.Step"/>, but generated networks apply an
+    /// <see cref="IFusedOptimizer"/>'s update while they compute the gradient, without writing <see cref="Gradients"/>.
+    /// A loss that is not finite is returned without any update. Uses the instance's scratch: one thread at a time.
+    /// </summary>
+    /// <remarks>Afterwards <see cref="Gradients"/> holds this step's gradient or is unchanged, depending on the path taken.</remarks>
+    /// <param name="input">The sample's <see cref="InputSize"/> inputs.</param>
+    /// <param name="target">Its <see cref="OutputSize"/> targets.</param>
+    /// <param name="optimizer">The optimizer that updates the parameters.</param>
+    float TrainStep(ReadOnlySpan<float> input, ReadOnlySpan<float> target, IOptimizer optimizer) =>
+        Kernels.TrainingSteps.Unfused(this, optimizer, input, target);
+
+    /// <summary>
+    /// One training step on a batch: the gradient of the batch's mean loss, applied to <see cref="Parameters"/> by
+    /// <paramref name="optimizer"/>; returns the mean loss. Equivalent to <see cref="ZeroGradients"/>,
+    /// <see cref="BackwardBatch"/> and <see cref="IOptimizer.Step"/>, but generated networks apply an
+    /// <see cref="IFusedOptimizer"/>'s update while they compute the gradient, without writing <see cref="Gradients"/>,
+    /// for batches of up to the rows their training scratch holds (32 for most networks; larger batches take the
+    /// three passes). A loss that is not finite is returned without any update. Uses the instance's scratch: one
+    /// thread at a time.
+    /// </summary>
+    /// <remarks>Afterwards <see cref="Gradients"/> holds this step's gradient or is unchanged, depending on the path taken.</remarks>
+    /// <param name="inputs">Rows of <see cref="InputSize"/> inputs.</param>
+    /// <param name="targets">As many rows of <see cref="OutputSize"/> targets.</param>
+    /// <param name="optimizer">The optimizer that updates the parameters.</param>
+    float TrainStepBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, IOptimizer optimizer) =>
+        Kernels.TrainingSteps.Unfused(this, optimizer, inputs, targets);
 }

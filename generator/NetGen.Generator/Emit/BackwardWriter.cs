@@ -4,32 +4,23 @@ using NetGen.Generator.Planning;
 namespace NetGen.Generator.Emit;
 
 /// <summary>
-/// Writes <c>Backward</c>, <c>BackwardBatch</c> and <c>ZeroGradients</c>, and the block of rows they run: a forward
-/// pass that keeps what backpropagation needs in scratch, the loss and its gradient, then the chain rule.
+/// Writes <c>Backward</c>, <c>BackwardBatch</c>, <c>ZeroGradients</c>, the fused <c>TrainStep</c> and
+/// <c>TrainStepBatch</c>, and the block of rows they run: a forward pass that keeps what backpropagation needs in
+/// scratch, the loss and its gradient, then the chain rule, each dW and db handed to an update rule.
 /// </summary>
 internal static class BackwardWriter
 {
     public static void WritePublic(SourceWriter writer, NetworkPlan plan)
     {
         var kernels = $"global::{Code.KernelsNamespace}.{plan.KernelsClass}";
+        var pass = $"new global::{Code.KernelsNamespace}.{plan.Training.Pass}(_parameters, _scratch)";
         writer.Line($"/// <summary>Adds the gradient of one sample's {plan.Loss} loss to <see cref=\"Gradients\"/> and returns the loss.");
         writer.Line("/// Uses the instance's scratch: one thread at a time.</summary>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span's length is not InputSize or OutputSize.</exception>");
         writer.Line(Code.GeneratedCode(plan));
         using (writer.Block($"public float Backward({Code.ReadOnlySpan} input, {Code.ReadOnlySpan} target)"))
         {
-            using (writer.Block($"if (input.Length != InputSize)"))
-            {
-                writer.Line($"{Code.Guard}.ThrowWrongLength(nameof(input), InputSize, input.Length, \"inputs\");");
-            }
-
-            writer.Line();
-            using (writer.Block($"if (target.Length != OutputSize)"))
-            {
-                writer.Line($"{Code.Guard}.ThrowWrongLength(nameof(target), OutputSize, target.Length, \"targets\");");
-            }
-
-            writer.Line();
+            writer.Line($"{Code.Guard}.CheckSample(input, target, InputSize, OutputSize);");
             writer.Line($"return {kernels}.Backward(_parameters, _gradients, _scratch, input, target, 1);");
         }
 
@@ -40,19 +31,7 @@ internal static class BackwardWriter
         writer.Line(Code.GeneratedCode(plan));
         using (writer.Block($"public float BackwardBatch({Code.ReadOnlySpan} inputs, {Code.ReadOnlySpan} targets)"))
         {
-            writer.Line("var rows = inputs.Length / InputSize;");
-            using (writer.Block("if (inputs.Length % InputSize != 0 || rows == 0)"))
-            {
-                writer.Line($"{Code.Guard}.ThrowNotWholeRows(nameof(inputs), inputs.Length, InputSize, \"inputs\");");
-            }
-
-            writer.Line();
-            using (writer.Block("if (targets.Length != rows * OutputSize)"))
-            {
-                writer.Line($"{Code.Guard}.ThrowWrongLength(nameof(targets), rows * OutputSize, targets.Length, \"targets for \" + rows + \" rows\");");
-            }
-
-            writer.Line();
+            writer.Line($"var rows = {Code.Guard}.CheckRows(inputs, targets, InputSize, OutputSize);");
             writer.Line($"return {kernels}.Backward(_parameters, _gradients, _scratch, inputs, targets, rows);");
         }
 
@@ -60,6 +39,26 @@ internal static class BackwardWriter
         writer.Line("/// <summary>Sets every gradient to 0.</summary>");
         writer.Line(Code.GeneratedCode(plan));
         writer.Line("public void ZeroGradients() => global::System.Array.Clear(_gradients);");
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span's length is not InputSize or OutputSize.</exception>");
+        writer.Line(Code.GeneratedCode(plan));
+        using (writer.Block($"public float TrainStep({Code.ReadOnlySpan} input, {Code.ReadOnlySpan} target, global::NetGen.IOptimizer optimizer)"))
+        {
+            writer.Line($"{Code.Guard}.CheckSample(input, target, InputSize, OutputSize);");
+            writer.Line($"return {Code.TrainingSteps}.Fused(this, optimizer, {pass}, input, target);");
+        }
+
+        writer.Line();
+        writer.Line($"/// <inheritdoc/>");
+        writer.Line("/// <exception cref=\"global::System.ArgumentException\">The spans do not hold the same whole, non-zero number of rows.</exception>");
+        writer.Line(Code.GeneratedCode(plan));
+        using (writer.Block($"public float TrainStepBatch({Code.ReadOnlySpan} inputs, {Code.ReadOnlySpan} targets, global::NetGen.IOptimizer optimizer)"))
+        {
+            writer.Line($"return {Code.Guard}.CheckRows(inputs, targets, InputSize, OutputSize) <= {plan.Training.RowBlock}");
+            writer.Line($"    ? {Code.TrainingSteps}.Fused(this, optimizer, {pass}, inputs, targets)");
+            writer.Line($"    : {Code.TrainingSteps}.Unfused(this, optimizer, inputs, targets);");
+        }
     }
 
     public static void WriteKernels(SourceWriter writer, NetworkPlan plan)
@@ -72,12 +71,13 @@ internal static class BackwardWriter
         {
             writer.Line("var scale = 1f / rows;");
             writer.Line("var total = 0f;");
+            writer.Line("var sum = default(GradientSum);");
             using (writer.Block($"for (var row = 0; row < rows; row += {block})"))
             {
                 writer.Line($"var count = rows - row < {block} ? rows - row : {block};");
                 writer.Line($"var input = inputs.Slice(row * {plan.Inputs}, count * {plan.Inputs});");
-                writer.Line($"var target = targets.Slice(row * {plan.Outputs}, count * {plan.Outputs});");
-                writer.Line("total += BackwardRows(parameters, gradients, scratch, input, target, count, scale);");
+                writer.Line($"total += ForwardRows(parameters, scratch, input, targets.Slice(row * {plan.Outputs}, count * {plan.Outputs}), count, scale);");
+                writer.Line("BackwardRows(parameters, ref gradients[0], scratch, input, count, ref sum);");
             }
 
             writer.Line();
@@ -85,9 +85,25 @@ internal static class BackwardWriter
         }
 
         writer.Line();
-        writer.Line($"/// <summary>Backpropagates up to {block} rows, adding <paramref name=\"scale\"/> times their gradient; returns their summed loss.</summary>");
-        var parameters = $"float[] parameters, float[] gradients, {Code.Span} scratch, {Code.ReadOnlySpan} input, {Code.ReadOnlySpan} target, int rows, float scale";
-        using (writer.Block($"private static float BackwardRows({parameters})"))
+        writer.Line($"/// <summary>One step on up to {block} rows, each parameter updated once by the rule; returns the mean loss, updating nothing unless it is finite.</summary>");
+        writer.Line($"public static float TrainStep<TRule>(float[] parameters, float[] scratch, {Code.ReadOnlySpan} inputs, {Code.ReadOnlySpan} targets, ref TRule rule)");
+        using (writer.Block(RuleConstraint))
+        {
+            writer.Line($"var rows = inputs.Length / {plan.Inputs};");
+            writer.Line("var loss = ForwardRows(parameters, scratch, inputs, targets, rows, 1f / rows) / rows;");
+            using (writer.Block("if (float.IsFinite(loss))"))
+            {
+                writer.Line("BackwardRows(parameters, ref parameters[0], scratch, inputs, rows, ref rule);");
+            }
+
+            writer.Line();
+            writer.Line("return loss;");
+        }
+
+        writer.Line();
+        writer.Line($"/// <summary>The forward pass of up to {block} rows, keeping what backpropagation needs, and <paramref name=\"scale\"/> times the loss's gradient; returns the summed loss.</summary>");
+        var parameters = $"float[] parameters, {Code.Span} scratch, {Code.ReadOnlySpan} input, {Code.ReadOnlySpan} target, int rows, float scale";
+        using (writer.Block($"private static float ForwardRows({parameters})"))
         {
             writer.Line("ref float x = ref MemoryMarshal.GetReference(input);");
             foreach (var step in training.Forward)
@@ -104,16 +120,48 @@ internal static class BackwardWriter
             var arguments = string.Join(", ", loss.Arguments.Select(argument => argument.Scratch is { } region ? Code.Rows(region) : "target"));
             writer.Line();
             writer.Line($"// {loss.Comment}");
-            writer.Line($"var loss = Losses.{loss.Function}({arguments}, {Code.Rows(loss.Gradient)}, scale, {loss.Width});");
+            writer.Line($"return Losses.{loss.Function}({arguments}, {Code.Rows(loss.Gradient)}, scale, {loss.Width});");
+        }
+
+        writer.Line();
+        writer.Line("/// <summary>The chain rule over the rows ForwardRows left in scratch: dW and db of every layer go through the rule into <paramref name=\"target\"/>.</summary>");
+        writer.Line($"private static void BackwardRows<TRule>(float[] parameters, ref float target, {Code.Span} scratch, {Code.ReadOnlySpan} input, int rows, ref TRule rule)");
+        using (writer.Block(RuleConstraint))
+        {
+            writer.Line("ref float x = ref MemoryMarshal.GetReference(input);");
             foreach (var step in training.Backward)
             {
-                WriteBackward(writer, step);
+                WriteBackward(writer, step, first: step == training.Backward[0]);
+            }
+        }
+    }
+
+    /// <summary>The file-local struct, beside the kernels class, through which an optimizer runs the fused step with its rule.</summary>
+    public static void WritePass(SourceWriter writer, NetworkPlan plan)
+    {
+        writer.Line();
+        writer.Line($"/// <summary>{plan.Type.Type.Name}'s fused training step, run by an optimizer with its update rule.</summary>");
+        writer.Line(Code.GeneratedCode(plan));
+        using (writer.Block($"file readonly struct {plan.Training.Pass} : global::NetGen.IFusedTrainingPass"))
+        {
+            writer.Line("private readonly float[] _parameters;");
+            writer.Line("private readonly float[] _scratch;");
+            writer.Line();
+            using (writer.Block($"public {plan.Training.Pass}(float[] parameters, float[] scratch)"))
+            {
+                writer.Line("_parameters = parameters;");
+                writer.Line("_scratch = scratch;");
             }
 
             writer.Line();
-            writer.Line("return loss;");
+            writer.Line("/// <inheritdoc/>");
+            writer.Line($"public float Run<TRule>(ref TRule rule, {Code.ReadOnlySpan} inputs, {Code.ReadOnlySpan} targets)");
+            writer.Line(RuleConstraint + " =>");
+            writer.Line($"    {plan.KernelsClass}.TrainStep(_parameters, _scratch, inputs, targets, ref rule);");
         }
     }
+
+    private const string RuleConstraint = "    where TRule : struct, global::NetGen.IUpdateRule";
 
     private static void WriteForward(SourceWriter writer, TrainingForwardStep step)
     {
@@ -130,6 +178,18 @@ internal static class BackwardWriter
                 {
                     var rowInput = step.Input is null ? $"ref Unsafe.Add(ref x, r * {layer.Inputs})" : RowRef(step.Input);
                     writer.Line($"{layer.Kernel}({weights}, {rowInput}, {RowRef(step.Output)});");
+                }
+
+                break;
+            case TrainingForwardKind.RuntimeBlock when step.OneRowKernel:
+                using (writer.Block("if (rows == 1)"))
+                {
+                    writer.Line($"{layer.Kernel}({weights}, {input}, {Code.Ref(step.Output)});");
+                }
+
+                using (writer.Block("else"))
+                {
+                    writer.Line($"DenseKernels.Forward({weights}, {bias}, {input}, {Code.Ref(step.Output)}, {sizes}, {step.Activation});");
                 }
 
                 break;
@@ -153,10 +213,14 @@ internal static class BackwardWriter
     private static string RowRef(Region region) =>
         region.Offset == 0 ? $"ref scratch[r * {region.Width}]" : $"ref scratch[{Literals.Int(region.Offset)} + (r * {region.Width})]";
 
-    private static void WriteBackward(SourceWriter writer, TrainingBackwardStep step)
+    private static void WriteBackward(SourceWriter writer, TrainingBackwardStep step, bool first)
     {
         var layer = step.Layer;
-        writer.Line();
+        if (!first)
+        {
+            writer.Line();
+        }
+
         writer.Line($"// {step.Comment}");
         if (step.Derivative is { } derivative)
         {
@@ -166,11 +230,11 @@ internal static class BackwardWriter
             writer.Line($"Activations.{derivative.Function}({arguments});");
         }
 
-        var gradients = $"ref gradients[{Literals.Int(layer.WeightOffset)}], ref gradients[{Literals.Int(layer.BiasOffset)}]";
+        var offsets = $"{Literals.Int(layer.WeightOffset)}, {Literals.Int(layer.BiasOffset)}";
         var input = step.Input is null ? "ref x" : Code.Ref(step.Input);
-        var sizes = $"{layer.Inputs}, {layer.Outputs}, rows";
+        var sizes = $"{layer.Inputs}, {layer.Outputs}, rows, ref rule";
         writer.Line(step.InputGradient is { } inputGradient
-            ? $"DenseKernels.Backward(ref parameters[{Literals.Int(layer.WeightOffset)}], {gradients}, {input}, {Code.Ref(step.Delta)}, {Code.Ref(inputGradient)}, {sizes});"
-            : $"DenseKernels.BackwardWeightsOnly({gradients}, {input}, {Code.Ref(step.Delta)}, {sizes});");
+            ? $"DenseKernels.Backward(ref parameters[0], ref target, {offsets}, {input}, {Code.Ref(step.Delta)}, {Code.Ref(inputGradient)}, {sizes});"
+            : $"DenseKernels.BackwardWeightsOnly(ref target, {offsets}, {input}, {Code.Ref(step.Delta)}, {sizes});");
     }
 }

@@ -9,6 +9,7 @@ internal static class Code
     public const string Span = "global::System.Span<float>";
     public const string ReadOnlySpan = "global::System.ReadOnlySpan<float>";
     public const string Guard = "global::NetGen.Kernels.Guard";
+    public const string TrainingSteps = "global::NetGen.Kernels.TrainingSteps";
 
     /// <summary>The namespace of the file-local kernels classes, where the aliases cannot meet the user's type names.</summary>
     public const string KernelsNamespace = "NetGen.Generated";

@@ -60,7 +60,7 @@ internal static class ForwardWriter
         if (plan.Batch is { } batch)
         {
             writer.Line();
-            WriteBlock(writer, plan, batch);
+            WritePanel(writer, plan, batch);
         }
     }
 
@@ -107,23 +107,31 @@ internal static class ForwardWriter
         var inputs = plan.Inputs;
         var outputs = plan.Outputs;
         writer.Line(plan.Batch is null
-            ? "/// <summary>Runs rows one by one (a transposed block of this network would not fit the stack).</summary>"
-            : "/// <summary>Runs blocks of rows held transposed, as many as a vector has lanes, then the remaining rows one by one.</summary>");
+            ? "/// <summary>Runs rows one by one (a panel of this network's rows would not fit the stack).</summary>"
+            : "/// <summary>Runs panels of rows held transposed, two vectors of rows each, then rows too few for a panel one by one.</summary>");
         using (writer.Block($"public static void ForwardBatch(float[] parameters, {Code.ReadOnlySpan} inputs, {Code.Span} outputs, int rows)"))
         {
             writer.Line("var row = 0;");
             if (plan.Batch is { } batch)
             {
-                var lanes = string.Empty;
-                foreach (var option in batch.Lanes)
+                writer.Line($"var panelRows = ColumnKernels.PanelRows({batch.WidestPanel});");
+                writer.Line($"var minimumRows = panelRows == 0 ? int.MaxValue : (panelRows * {batch.FullEighths}) / 8;");
+                using (writer.Block("if (rows >= minimumRows)"))
                 {
-                    lanes += $"{option.Vector}.IsHardwareAccelerated ? {option.Lanes} : ";
-                }
+                    writer.Line($"{Code.Span} columns = stackalloc float[{inputs} * panelRows];");
+                    writer.Line($"{Code.Span} hidden = stackalloc float[{batch.HiddenLength} * panelRows];");
+                    var pieces = string.Empty;
+                    if (batch.PiecesLength > 0)
+                    {
+                        writer.Line($"{Code.Span} pieces = stackalloc float[{batch.PiecesLength} * panelRows];");
+                        pieces = ", pieces";
+                    }
 
-                writer.Line($"var lanes = {lanes}0;");
-                using (writer.Block("for (; lanes > 0 && row + lanes <= rows; row += lanes)"))
-                {
-                    writer.Line($"ForwardBlock(parameters, inputs.Slice(row * {inputs}, lanes * {inputs}), outputs.Slice(row * {outputs}, lanes * {outputs}), lanes);");
+                    using (writer.Block("for (; rows - row >= minimumRows; row += panelRows)"))
+                    {
+                        writer.Line("var count = rows - row < panelRows ? rows - row : panelRows;");
+                        writer.Line($"ForwardPanel(parameters, inputs.Slice(row * {inputs}, count * {inputs}), outputs.Slice(row * {outputs}, count * {outputs}), panelRows, columns, hidden{pieces});");
+                    }
                 }
 
                 writer.Line();
@@ -136,20 +144,14 @@ internal static class ForwardWriter
         }
     }
 
-    /// <summary>One transposed block: transpose in, every layer's column kernel, transpose out.</summary>
-    private static void WriteBlock(SourceWriter writer, NetworkPlan plan, BatchPlan batch)
+    /// <summary>One panel: transpose in, every layer's panel kernel, Softmax where the network ends in it, transpose out.</summary>
+    private static void WritePanel(SourceWriter writer, NetworkPlan plan, BatchPlan batch)
     {
-        writer.Line("/// <summary>Runs every layer for a block of rows held transposed, one lane per row.</summary>");
-        using (writer.Block($"private static void ForwardBlock(float[] parameters, {Code.ReadOnlySpan} input, {Code.Span} output, int lanes)"))
+        var pieces = batch.PiecesLength > 0 ? $", {Code.Span} pieces" : string.Empty;
+        writer.Line("/// <summary>Runs every layer for up to <paramref name=\"panelRows\"/> rows held transposed, one lane per row.</summary>");
+        using (writer.Block($"private static void ForwardPanel(float[] parameters, {Code.ReadOnlySpan} input, {Code.Span} output, int panelRows, {Code.Span} columns, {Code.Span} hidden{pieces})"))
         {
-            writer.Line($"{Code.Span} columns = stackalloc float[{batch.ColumnsLength}];");
-            writer.Line($"{Code.Span} hidden = stackalloc float[{batch.HiddenLength}];");
-            if (batch.PiecesLength > 0)
-            {
-                writer.Line($"{Code.Span} pieces = stackalloc float[{batch.PiecesLength}];");
-            }
-
-            writer.Line($"ColumnKernels.Transpose(ref MemoryMarshal.GetReference(input), ref columns[0], {plan.Inputs}, lanes);");
+            writer.Line($"ColumnKernels.Transpose(input, ref columns[0], {plan.Inputs}, panelRows);");
             foreach (var step in batch.Steps)
             {
                 var layer = step.Layer;
@@ -159,22 +161,23 @@ internal static class ForwardWriter
                 writer.Line($"// {step.Comment}");
                 if (step.Maxout)
                 {
-                    writer.Line($"ColumnKernels.Forward({weights}, {source}, ref pieces[0], {layer.Inputs}, {layer.Outputs}, lanes, {step.Activation});");
-                    writer.Line($"ColumnKernels.Maxout(ref pieces[0], {target}, {layer.Units}, {step.Pieces}, lanes);");
+                    writer.Line($"ColumnKernels.Forward({weights}, {source}, ref pieces[0], {layer.Inputs}, {layer.Outputs}, panelRows, {step.Activation});");
+                    writer.Line($"ColumnKernels.Maxout(ref pieces[0], {target}, {layer.Units}, {step.Pieces}, panelRows);");
                 }
                 else
                 {
-                    writer.Line($"ColumnKernels.Forward({weights}, {source}, {target}, {layer.Inputs}, {layer.Outputs}, lanes, {step.Activation});");
+                    writer.Line($"ColumnKernels.Forward({weights}, {source}, {target}, {layer.Inputs}, {layer.Outputs}, panelRows, {step.Activation});");
                 }
             }
 
-            writer.Line($"ColumnKernels.TransposeBack({HiddenRef(batch.Result)}, output, {plan.Outputs}, lanes);");
             if (batch.Softmax)
             {
-                writer.Line($"Activations.Softmax(output, {plan.Outputs});");
+                writer.Line($"ColumnKernels.Softmax({HiddenRef(batch.Result)}, {plan.Outputs}, panelRows);");
             }
+
+            writer.Line($"ColumnKernels.TransposeBack({HiddenRef(batch.Result)}, output, {plan.Outputs}, panelRows);");
         }
     }
 
-    private static string HiddenRef(long offsetPerLane) => offsetPerLane == 0 ? "ref hidden[0]" : $"ref hidden[{Literals.Int(offsetPerLane)} * lanes]";
+    private static string HiddenRef(long offsetPerRow) => offsetPerRow == 0 ? "ref hidden[0]" : $"ref hidden[{Literals.Int(offsetPerRow)} * panelRows]";
 }

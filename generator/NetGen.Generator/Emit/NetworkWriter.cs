@@ -85,6 +85,8 @@ internal static class NetworkWriter
                     cancellationToken.ThrowIfCancellationRequested();
                 }
             }
+
+            BackwardWriter.WritePass(writer, plan);
         }
 
         return writer.ToString();

@@ -21,6 +21,8 @@ internal static class GeneratedMembers
         "Backward",
         "BackwardBatch",
         "ZeroGradients",
+        "TrainStep",
+        "TrainStepBatch",
         "_parameters",
         "_gradients",
         "_scratch",

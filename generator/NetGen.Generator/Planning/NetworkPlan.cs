@@ -125,25 +125,24 @@ internal enum RowWiseKind
 }
 
 /// <summary>
-/// ForwardBatch's blocks: as many rows as a vector has lanes, held transposed, each layer a runtime column kernel.
-/// Buffers are sized for the widest block (16 lanes).
+/// ForwardBatch's panels: two vectors' worth of rows held transposed (feature-major, one lane per row), each layer a
+/// runtime panel kernel whose output panel is the next layer's input. Buffer lengths are per row of a panel.
 /// </summary>
-/// <param name="ColumnsLength">Floats of the transposed input block.</param>
-/// <param name="HiddenLength">Floats of the two halves the layers alternate between.</param>
-/// <param name="PiecesLength">Floats of the block of Maxout's affine maps (0 without Maxout).</param>
-/// <param name="Lanes">The block widths, widest first, each with the vector class whose acceleration selects it.</param>
-/// <param name="Result">The half that holds the last layer's block.</param>
-/// <param name="Softmax">Whether the output rows go through Softmax after the block.</param>
+/// <param name="HiddenLength">Floats per panel row of the two halves the layers alternate between.</param>
+/// <param name="PiecesLength">Floats per panel row of Maxout's affine maps (0 without Maxout).</param>
+/// <param name="WidestPanel">The most rows a panel may have within the stack budget (32, 16 or 8): the runtime takes the widest accelerated width up to it.</param>
+/// <param name="FullEighths">The fewest real rows worth a panel, in eighths of its rows; fewer go one by one.</param>
+/// <param name="Steps">Every layer in order.</param>
+/// <param name="Result">Where the last layer's panel starts in the hidden buffer, per panel row.</param>
+/// <param name="Softmax">Whether the output panel goes through Softmax before it is transposed back.</param>
 internal sealed record BatchPlan(
-    int ColumnsLength,
     int HiddenLength,
     int PiecesLength,
-    EquatableArray<BatchLanes> Lanes,
+    int WidestPanel,
+    int FullEighths,
     EquatableArray<BatchStep> Steps,
     long Result,
     bool Softmax);
 
-internal sealed record BatchLanes(int Lanes, string Vector);
-
-/// <summary>One layer on a transposed block, from the half at <see cref="Input"/> to the one at <see cref="Output"/> (offsets per lane).</summary>
+/// <summary>One layer on a panel, from the half at <see cref="Input"/> (−1: the input panel) to the one at <see cref="Output"/> (offsets per panel row).</summary>
 internal sealed record BatchStep(string Comment, LayerPlan Layer, string Activation, long Input, long Output, bool Maxout, int Pieces);

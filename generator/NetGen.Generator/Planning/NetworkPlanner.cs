@@ -10,11 +10,17 @@ namespace NetGen.Generator.Planning;
 /// <summary>Turns a valid spec and the target's features into the plan that the writers print.</summary>
 internal static class NetworkPlanner
 {
-    /// <summary>Stack one transposed block may use; wider networks run ForwardBatch row by row.</summary>
+    /// <summary>Stack ForwardBatch's panel buffers may use; a panel width past it is left out, and a network with none runs row by row.</summary>
     private const int BatchStackBudget = 128 * 1024;
 
-    /// <summary>The widest transposed block (Vector512's lanes); buffers are sized for it.</summary>
-    private const int MaxLanes = 16;
+    /// <summary>The panel widths, widest first: two vectors of rows of Vector512, Vector256 and Vector128.</summary>
+    private static readonly int[] PanelRows = [32, 16, 8];
+
+    /// <summary>
+    /// A panel runs when at least three eighths of its rows are real: a padded panel costs about as much as a full one,
+    /// and a full one about as much as five or six one-row Forward calls.
+    /// </summary>
+    private const int FullEighths = 3;
 
     public static NetworkPlan Plan(NetworkSpec spec, TargetFeatures features)
     {
@@ -105,12 +111,11 @@ internal static class NetworkPlanner
 
     private static BatchPlan? Batch(NetworkSpec spec, EquatableArray<LayerPlan> layers)
     {
-        var widest = spec.WidestAffineOutputs;
+        var widestLayer = spec.WidestAffineOutputs;
         var pieces = spec.Layers.Where(l => l.IsMaxout).Select(l => l.AffineOutputs).DefaultIfEmpty(0).Max();
-        var columns = spec.Inputs * MaxLanes;
-        var hidden = 2 * widest * MaxLanes;
-        var bytes = sizeof(float) * ((long)columns + hidden + (pieces * MaxLanes));
-        if (bytes > BatchStackBudget)
+        var perRow = spec.Inputs + (2L * widestLayer) + pieces;
+        var widest = PanelRows.FirstOrDefault(rows => sizeof(float) * perRow * rows <= BatchStackBudget);
+        if (widest == 0)
         {
             return null;
         }
@@ -119,13 +124,12 @@ internal static class NetworkPlanner
         long input = -1;
         foreach (var layer in spec.Layers)
         {
-            long output = layer.Index % 2 == 0 ? 0 : widest;
+            long output = layer.Index % 2 == 0 ? 0 : widestLayer;
             steps.Add(new BatchStep($"Layer {layer.Number}: {layer.Describe()}.", layers[layer.Index], layers[layer.Index].Activation, input, output, layer.IsMaxout, layer.Pieces));
             input = output;
         }
 
-        var lanes = new[] { new BatchLanes(16, "Vector512"), new BatchLanes(8, "Vector256") }.ToEquatableArray();
-        return new BatchPlan(columns, hidden, pieces * MaxLanes, lanes, steps.ToEquatableArray(), input, spec.OutputLayer.Activation == ActivationKind.Softmax);
+        return new BatchPlan(2 * widestLayer, pieces, widest, FullEighths, steps.ToEquatableArray(), input, spec.OutputLayer.Activation == ActivationKind.Softmax);
     }
 
     private static EquatableArray<string> Summary(NetworkSpec spec, TrainingPlan training)
@@ -157,11 +161,6 @@ internal static class NetworkPlanner
             horizontal |= path.Packed || path.Reduced;
         }
 
-        if (batch is not null)
-        {
-            vectors.UnionWith(batch.Lanes.Select(lanes => lanes.Vector));
-        }
-
         var functions = new SortedSet<string>(StringComparer.Ordinal);
         functions.UnionWith(spec.Layers.Select(l => ActivationNames.StructName(KernelActivation(l))));
         functions.UnionWith(training.Forward.Select(step => ActivationNames.StructName(step.ActivationKind)));
@@ -172,6 +171,7 @@ internal static class NetworkPlanner
         }
 
         aliases.Add("using DenseKernels = global::NetGen.Kernels.DenseKernels;");
+        aliases.Add("using GradientSum = global::NetGen.Kernels.GradientSum;");
         if (horizontal)
         {
             aliases.Add("using HorizontalSums = global::NetGen.Kernels.HorizontalSums;");

@@ -3,13 +3,17 @@ using NetGen.Generator.Model;
 namespace NetGen.Generator.Planning;
 
 /// <summary>
-/// Backward and BackwardBatch: blocks of up to <see cref="RowBlock"/> rows, each a forward pass that keeps what the
-/// backward pass needs in the instance's scratch, the loss and its gradient, then the chain rule layer by layer.
+/// Backward, BackwardBatch and the fused TrainStep: blocks of up to <see cref="RowBlock"/> rows, each a forward pass
+/// that keeps what the backward pass needs in the instance's scratch, the loss and its gradient, then the chain rule
+/// layer by layer, every dW and db handed to an update rule (the gradients' sum, or an optimizer's step).
 /// </summary>
+/// <param name="RowBlock">Rows the scratch holds: BackwardBatch's block, and the largest batch TrainStepBatch fuses.</param>
 /// <param name="ScratchLength">Floats of the instance's scratch array.</param>
+/// <param name="Pass">The file-local struct beside the kernels class through which an optimizer runs the fused step.</param>
 internal sealed record TrainingPlan(
     int RowBlock,
     long ScratchLength,
+    string Pass,
     EquatableArray<TrainingForwardStep> Forward,
     LossStep Loss,
     EquatableArray<TrainingBackwardStep> Backward);
@@ -35,6 +39,7 @@ internal enum TrainingForwardKind
 /// <param name="PreActivations">Where the pre-activations go too (RuntimeBlockKeepingPreActivations only).</param>
 /// <param name="Activation">The activation the kernel applies, as a runtime struct value (runtime kinds).</param>
 /// <param name="After">Softmax or Maxout from z to a, or null.</param>
+/// <param name="OneRowKernel">Whether a single row runs the layer's generated one-row kernel instead (it computes the same output).</param>
 internal sealed record TrainingForwardStep(
     string Comment,
     LayerPlan Layer,
@@ -44,7 +49,8 @@ internal sealed record TrainingForwardStep(
     Region? PreActivations,
     ActivationKind ActivationKind,
     string Activation,
-    TrainingRowWise? After);
+    TrainingRowWise? After,
+    bool OneRowKernel);
 
 /// <summary>Softmax or Maxout over each row of a block, from z to a.</summary>
 internal sealed record TrainingRowWise(RowWiseKind Kind, Region Source, Region Target, int Units);

@@ -12,8 +12,17 @@ namespace NetGen.Generator.Planning;
 /// </summary>
 internal static class TrainingPlanner
 {
-    /// <summary>Rows BackwardBatch computes at once, reusing every loaded weight for each.</summary>
-    public const int RowBlock = 4;
+    /// <summary>
+    /// Rows a block holds at most: BackwardBatch's block, whose products reuse every loaded weight for each row, and
+    /// the largest batch a training step fuses (the Trainer's default batch).
+    /// </summary>
+    public const int MaxRowBlock = 32;
+
+    /// <summary>The fewest rows a block holds, however wide the layers.</summary>
+    private const int MinRowBlock = 4;
+
+    /// <summary>Floats of scratch (4 MB) past which blocks get fewer rows.</summary>
+    private const long ScratchBudget = 1L << 20;
 
     /// <summary>
     /// Layers with at most this many weights (4 KB) run their generated one-row kernel — written out completely at
@@ -23,7 +32,19 @@ internal static class TrainingPlanner
 
     public static TrainingPlan Plan(NetworkSpec spec, EquatableArray<LayerPlan> layers)
     {
-        var scratch = new ScratchAllocator();
+        var perRow = new ScratchAllocator(1);
+        foreach (var layer in spec.Layers)
+        {
+            Allocate(perRow, spec, layer);
+        }
+
+        var rowBlock = MaxRowBlock;
+        while (rowBlock > MinRowBlock && rowBlock * perRow.Length > ScratchBudget)
+        {
+            rowBlock /= 2;
+        }
+
+        var scratch = new ScratchAllocator(rowBlock);
         var regions = spec.Layers.Select(layer => Allocate(scratch, spec, layer)).ToList();
         var forward = spec.Layers.Select(layer => Forward(layer, layers[layer.Index], regions)).ToEquatableArray();
         var backward = new List<TrainingBackwardStep>(spec.Layers.Count);
@@ -43,20 +64,20 @@ internal static class TrainingPlanner
                 inputGradient));
         }
 
-        return new TrainingPlan(RowBlock, scratch.Length, forward, Loss(spec, regions[regions.Count - 1]), backward.ToEquatableArray());
+        return new TrainingPlan(rowBlock, scratch.Length, spec.Type.Type.Name + "TrainingPass", forward, Loss(spec, regions[regions.Count - 1]), backward.ToEquatableArray());
     }
 
     /// <summary>The regions of one layer; a region a layer does not need is null.</summary>
     private sealed record LayerRegions(Region? Z, Region? A, Region Dz, Region? Da);
 
-    private sealed class ScratchAllocator
+    private sealed class ScratchAllocator(int rows)
     {
         public long Length { get; private set; }
 
         public Region Take(int width)
         {
             var region = new Region(Length, width);
-            Length += (long)RowBlock * width;
+            Length += (long)rows * width;
             return region;
         }
     }
@@ -94,14 +115,14 @@ internal static class TrainingPlanner
         {
             // Binary cross-entropy takes the logits: the sigmoid is left to the loss.
             return new TrainingForwardStep($"Layer {layer.Number}: {layer.Describe()}, keeping the logits z.", plan, TrainingForwardKind.RuntimeBlock,
-                input, own.Z!, null, ActivationKind.Identity, ActivationNames.Struct(ActivationKind.Identity, 0f), null);
+                input, own.Z!, null, ActivationKind.Identity, ActivationNames.Struct(ActivationKind.Identity, 0f), null, OneRowKernel: false);
         }
 
         var activation = ActivationNames.Struct(kernelActivation, layer.Alpha);
         if (NeedsPreActivations(layer))
         {
             return new TrainingForwardStep($"Layer {layer.Number}: {layer.Describe()}, keeping z and a.", plan, TrainingForwardKind.RuntimeBlockKeepingPreActivations,
-                input, own.A, own.Z, kernelActivation, activation, null);
+                input, own.A, own.Z, kernelActivation, activation, null, OneRowKernel: false);
         }
 
         var rowWise = layer.IsMaxout || layer.Activation == ActivationKind.Softmax;
@@ -109,7 +130,9 @@ internal static class TrainingPlanner
         var kind = layer.WeightCount <= RepeatedKernelWeights ? TrainingForwardKind.RepeatRowKernel : TrainingForwardKind.RuntimeBlock;
         var after = rowWise ? new TrainingRowWise(layer.IsMaxout ? RowWiseKind.Maxout : RowWiseKind.Softmax, own.Z!, own.A, layer.Units) : null;
         var keeps = rowWise ? "keeping z and a" : "keeping a";
-        return new TrainingForwardStep($"Layer {layer.Number}: {layer.Describe()}, {keeps}.", plan, kind, input, output, null, kernelActivation, activation, after);
+        // One row of a large layer takes its generated kernel, written for one row, over the block kernel.
+        return new TrainingForwardStep($"Layer {layer.Number}: {layer.Describe()}, {keeps}.", plan, kind, input, output, null, kernelActivation, activation, after,
+            OneRowKernel: kind == TrainingForwardKind.RuntimeBlock);
     }
 
     private static LossStep Loss(NetworkSpec spec, LayerRegions output)

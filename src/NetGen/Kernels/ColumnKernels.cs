@@ -1,178 +1,132 @@
 using System;
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace NetGen.Kernels;
 
 /// <summary>
-/// The kernels of a generated network's <c>ForwardBatch</c>: a block of as many rows as a vector has lanes, held
-/// transposed (one vector per feature, one lane per row). Each weight is broadcast once and multiplied into the whole
-/// block, so a layer is a sum of outer products with no horizontal sums, and every weight loaded serves every row of
-/// the block. Generator-facing: not meant to be called by users.
+/// The kernels of a generated network's <c>ForwardBatch</c>. A panel is two vectors' worth of rows (32 with
+/// Vector512, 16 with Vector256, 8 with Vector128) held transposed: feature-major, one lane per row. Each weight is
+/// broadcast once and multiplied into every row of the panel, so a layer is a sum of outer products with no
+/// horizontal sums, and its output panel is the next layer's input as it stands: rows are transposed once on the way
+/// in and once on the way out. The weights are read in their exchange layout [outputs, inputs]: nothing is packed, so
+/// nothing can go stale when a user writes <c>Parameters</c>. Generator-facing: not meant to be called by users.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class ColumnKernels
 {
-    /// <summary>Rows of <paramref name="features"/> values into one column of <paramref name="lanes"/> values per feature.</summary>
-    /// <param name="rows">The first of <paramref name="lanes"/> consecutive rows.</param>
-    /// <param name="columns">Where the <paramref name="features"/> × <paramref name="lanes"/> block goes.</param>
+    /// <summary>The rows of the widest panel this processor accelerates, at most <paramref name="widest"/>; 0 without SIMD.</summary>
+    /// <param name="widest">The most rows the caller's buffers hold per feature: 32, 16 or 8.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int PanelRows(int widest) =>
+        Vector512.IsHardwareAccelerated && widest >= 2 * Width512.Count ? 2 * Width512.Count
+        : Vector256.IsHardwareAccelerated && widest >= 2 * Width256.Count ? 2 * Width256.Count
+        : Vector128.IsHardwareAccelerated && widest >= 2 * Width128.Count ? 2 * Width128.Count
+        : 0;
+
+    /// <summary>Rows into a panel: <paramref name="rows"/> holds up to <paramref name="panelRows"/> rows; the lanes past them are set to 0.</summary>
+    /// <param name="rows">Whole rows of <paramref name="features"/> values.</param>
+    /// <param name="panel">Where the <paramref name="features"/> × <paramref name="panelRows"/> panel goes.</param>
     /// <param name="features">Values per row.</param>
-    /// <param name="lanes">Rows in the block.</param>
-    public static void Transpose(ref float rows, ref float columns, int features, int lanes)
-    {
-        for (nuint row = 0; row < (nuint)lanes; row++)
-        {
-            for (nuint i = 0; i < (nuint)features; i++)
-            {
-                Unsafe.Add(ref columns, (i * (nuint)lanes) + row) = Unsafe.Add(ref rows, (row * (nuint)features) + i);
-            }
-        }
-    }
+    /// <param name="panelRows">Lanes per feature in the panel.</param>
+    [MethodImpl(KernelMethodImpl.Entry)]
+    public static void Transpose(ReadOnlySpan<float> rows, ref float panel, int features, int panelRows) =>
+        PanelTranspose.In(ref MemoryMarshal.GetReference(rows), ref panel, features, rows.Length / features, panelRows);
 
-    /// <summary>The inverse of <see cref="Transpose"/>: a block of columns back into rows of <paramref name="features"/> values.</summary>
-    /// <param name="columns">The <paramref name="features"/> × <paramref name="lanes"/> block.</param>
-    /// <param name="rows">Where the <paramref name="lanes"/> rows go.</param>
+    /// <summary>The inverse of <see cref="Transpose"/>: the first lanes of a panel back into the rows of <paramref name="rows"/>.</summary>
+    /// <param name="panel">The <paramref name="features"/> × <paramref name="panelRows"/> panel.</param>
+    /// <param name="rows">Where the rows go: whole rows of <paramref name="features"/> values, at most <paramref name="panelRows"/>.</param>
     /// <param name="features">Values per row.</param>
-    /// <param name="lanes">Rows in the block.</param>
-    public static void TransposeBack(ref float columns, Span<float> rows, int features, int lanes)
-    {
-        if (rows.Length < features * lanes)
-        {
-            Guard.ThrowWrongLength(nameof(rows), features * lanes, rows.Length, "outputs");
-        }
+    /// <param name="panelRows">Lanes per feature in the panel.</param>
+    [MethodImpl(KernelMethodImpl.Entry)]
+    public static void TransposeBack(ref float panel, Span<float> rows, int features, int panelRows) =>
+        PanelTranspose.Out(ref panel, ref MemoryMarshal.GetReference(rows), features, rows.Length / features, panelRows);
 
-        Transpose(ref columns, ref System.Runtime.InteropServices.MemoryMarshal.GetReference(rows), lanes, features);
-    }
-
-    /// <summary>One dense layer on a transposed block: each output column is f(b + Σᵢ W[o, i]·input column i).</summary>
+    /// <summary>One dense layer on a panel: each output's lanes are f(b + Σᵢ W[o, i]·input lanes of i).</summary>
     /// <param name="weights">The weight matrix, [outputs, inputs] row-major.</param>
     /// <param name="bias">The <paramref name="outputs"/> biases.</param>
-    /// <param name="input">The <paramref name="inputs"/> × <paramref name="lanes"/> block of inputs.</param>
-    /// <param name="output">Where the <paramref name="outputs"/> × <paramref name="lanes"/> block of activations goes.</param>
+    /// <param name="input">The <paramref name="inputs"/> × <paramref name="panelRows"/> panel of inputs.</param>
+    /// <param name="output">Where the <paramref name="outputs"/> × <paramref name="panelRows"/> panel of activations goes.</param>
     /// <param name="inputs">Input features.</param>
     /// <param name="outputs">Output features.</param>
-    /// <param name="lanes">Rows in the block: 16 (Vector512) or 8 (Vector256).</param>
+    /// <param name="panelRows">Rows in the panel: 32 (Vector512), 16 (Vector256) or 8 (Vector128).</param>
     /// <param name="activation">The element-wise activation f.</param>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Forward<TActivation>(ref float weights, ref float bias, ref float input, ref float output, int inputs, int outputs, int lanes, TActivation activation)
+    [MethodImpl(KernelMethodImpl.Entry)]
+    public static void Forward<TActivation>(ref float weights, ref float bias, ref float input, ref float output, int inputs, int outputs, int panelRows, TActivation activation)
         where TActivation : struct, IActivationFunction
     {
-        if (lanes == Width512.Count && Vector512.IsHardwareAccelerated)
+        if (panelRows == 2 * Width512.Count && Vector512.IsHardwareAccelerated)
         {
-            ColumnForward<Width512, Vector512<float>>.Layer(ref weights, ref bias, ref input, ref output, inputs, outputs, activation);
+            PanelForward<Width512, Vector512<float>>.Layer(ref weights, ref bias, ref input, ref output, inputs, outputs, activation);
         }
-        else if (lanes == Width256.Count && Vector256.IsHardwareAccelerated)
+        else if (panelRows == 2 * Width256.Count && Vector256.IsHardwareAccelerated)
         {
-            ColumnForward<Width256, Vector256<float>>.Layer(ref weights, ref bias, ref input, ref output, inputs, outputs, activation);
+            PanelForward<Width256, Vector256<float>>.Layer(ref weights, ref bias, ref input, ref output, inputs, outputs, activation);
+        }
+        else if (panelRows == 2 * Width128.Count && Vector128.IsHardwareAccelerated)
+        {
+            PanelForward<Width128, Vector128<float>>.Layer(ref weights, ref bias, ref input, ref output, inputs, outputs, activation);
         }
         else
         {
-            throw new ArgumentOutOfRangeException(nameof(lanes), lanes, "A transposed block has the lanes of an accelerated Vector512 or Vector256.");
+            ThrowNoPanel(panelRows);
         }
     }
 
-    /// <summary>Maxout on a transposed block: each unit's column is the lane-wise maximum of its pieces' columns.</summary>
-    /// <param name="pieces">The [pieces, units] × <paramref name="lanes"/> block of affine maps.</param>
-    /// <param name="output">Where the <paramref name="units"/> × <paramref name="lanes"/> block goes.</param>
+    /// <summary>Maxout on a panel: each unit's lanes are the lane-wise maximum of its pieces' lanes.</summary>
+    /// <param name="pieces">The [pieces, units] × <paramref name="panelRows"/> panel of affine maps.</param>
+    /// <param name="output">Where the <paramref name="units"/> × <paramref name="panelRows"/> panel goes.</param>
     /// <param name="units">Units of the layer.</param>
     /// <param name="pieceCount">Affine maps per unit.</param>
-    /// <param name="lanes">Rows in the block.</param>
-    public static void Maxout(ref float pieces, ref float output, int units, int pieceCount, int lanes)
+    /// <param name="panelRows">Rows in the panel.</param>
+    [MethodImpl(KernelMethodImpl.Entry)]
+    public static void Maxout(ref float pieces, ref float output, int units, int pieceCount, int panelRows)
     {
-        for (nuint at = 0; at < (nuint)(units * lanes); at++)
+        if (panelRows == 2 * Width512.Count && Vector512.IsHardwareAccelerated)
         {
-            var maximum = Unsafe.Add(ref pieces, at);
-            for (nuint piece = 1; piece < (nuint)pieceCount; piece++)
-            {
-                maximum = MathF.Max(maximum, Unsafe.Add(ref pieces, at + (piece * (nuint)(units * lanes))));
-            }
-
-            Unsafe.Add(ref output, at) = maximum;
+            PanelActivations<Width512, Vector512<float>>.Maxout(ref pieces, ref output, units * panelRows, pieceCount);
         }
-    }
-}
-
-/// <summary>
-/// One layer on a transposed block at one width: blocks of eight outputs keep their accumulators in registers. A last
-/// block of fewer outputs repeats its last weight row in the unused accumulators (so every block keeps eight
-/// independent chains of multiply-adds in flight) and stores only its own outputs.
-/// </summary>
-internal static class ColumnForward<TWidth, TVector>
-    where TWidth : struct, ISimdWidth<TVector>
-    where TVector : struct
-{
-    private const int OutputBlock = 8;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Layer<TActivation>(ref float weights, ref float bias, ref float input, ref float output, int inputs, int outputs, TActivation activation)
-        where TActivation : struct, IActivationFunction
-    {
-        for (var first = 0; first < outputs; first += OutputBlock)
+        else if (panelRows == 2 * Width256.Count && Vector256.IsHardwareAccelerated)
         {
-            var count = outputs - first < OutputBlock ? outputs - first : OutputBlock;
-            Block(ref weights, ref bias, ref input, ref output, inputs, first, count, activation);
+            PanelActivations<Width256, Vector256<float>>.Maxout(ref pieces, ref output, units * panelRows, pieceCount);
+        }
+        else if (panelRows == 2 * Width128.Count && Vector128.IsHardwareAccelerated)
+        {
+            PanelActivations<Width128, Vector128<float>>.Maxout(ref pieces, ref output, units * panelRows, pieceCount);
+        }
+        else
+        {
+            ThrowNoPanel(panelRows);
         }
     }
 
-    private static void Block<TActivation>(ref float weights, ref float bias, ref float input, ref float output, int inputs, int first, int count, TActivation activation)
-        where TActivation : struct, IActivationFunction
+    /// <summary>Softmax on a panel, in place: each row (lane) of the <paramref name="outputs"/> values becomes e^(z − max) / Σ e^(z − max).</summary>
+    /// <param name="panel">The <paramref name="outputs"/> × <paramref name="panelRows"/> panel of logits.</param>
+    /// <param name="outputs">Values per row.</param>
+    /// <param name="panelRows">Rows in the panel.</param>
+    [MethodImpl(KernelMethodImpl.Entry)]
+    public static void Softmax(ref float panel, int outputs, int panelRows)
     {
-        var n = (nuint)inputs;
-        var lanes = (nuint)TWidth.Count;
-        ref var w0 = ref Unsafe.Add(ref weights, first * inputs);
-        ref var w1 = ref Row(ref w0, n, 1, count);
-        ref var w2 = ref Row(ref w0, n, 2, count);
-        ref var w3 = ref Row(ref w0, n, 3, count);
-        ref var w4 = ref Row(ref w0, n, 4, count);
-        ref var w5 = ref Row(ref w0, n, 5, count);
-        ref var w6 = ref Row(ref w0, n, 6, count);
-        ref var w7 = ref Row(ref w0, n, 7, count);
-        ref var b = ref Unsafe.Add(ref bias, first);
-        var s0 = TWidth.Broadcast(b);
-        var s1 = TWidth.Broadcast(Row(ref b, 1, 1, count));
-        var s2 = TWidth.Broadcast(Row(ref b, 1, 2, count));
-        var s3 = TWidth.Broadcast(Row(ref b, 1, 3, count));
-        var s4 = TWidth.Broadcast(Row(ref b, 1, 4, count));
-        var s5 = TWidth.Broadcast(Row(ref b, 1, 5, count));
-        var s6 = TWidth.Broadcast(Row(ref b, 1, 6, count));
-        var s7 = TWidth.Broadcast(Row(ref b, 1, 7, count));
-        for (nuint i = 0; i < n; i++)
+        if (panelRows == 2 * Width512.Count && Vector512.IsHardwareAccelerated)
         {
-            var x = TWidth.Load(ref input, i * lanes);
-            s0 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref w0, i)), x, s0);
-            s1 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref w1, i)), x, s1);
-            s2 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref w2, i)), x, s2);
-            s3 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref w3, i)), x, s3);
-            s4 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref w4, i)), x, s4);
-            s5 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref w5, i)), x, s5);
-            s6 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref w6, i)), x, s6);
-            s7 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref w7, i)), x, s7);
+            PanelActivations<Width512, Vector512<float>>.Softmax(ref panel, outputs);
         }
-
-        ref var target = ref Unsafe.Add(ref output, (nuint)first * lanes);
-        TWidth.Store(TWidth.Activate(s0, activation), ref target, 0);
-        StoreIfOwn(s1, 1, count, ref target, activation);
-        StoreIfOwn(s2, 2, count, ref target, activation);
-        StoreIfOwn(s3, 3, count, ref target, activation);
-        StoreIfOwn(s4, 4, count, ref target, activation);
-        StoreIfOwn(s5, 5, count, ref target, activation);
-        StoreIfOwn(s6, 6, count, ref target, activation);
-        StoreIfOwn(s7, 7, count, ref target, activation);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void StoreIfOwn<TActivation>(TVector sum, int k, int count, ref float target, TActivation activation)
-        where TActivation : struct, IActivationFunction
-    {
-        if (k < count)
+        else if (panelRows == 2 * Width256.Count && Vector256.IsHardwareAccelerated)
         {
-            TWidth.Store(TWidth.Activate(sum, activation), ref target, (nuint)k * (nuint)TWidth.Count);
+            PanelActivations<Width256, Vector256<float>>.Softmax(ref panel, outputs);
+        }
+        else if (panelRows == 2 * Width128.Count && Vector128.IsHardwareAccelerated)
+        {
+            PanelActivations<Width128, Vector128<float>>.Softmax(ref panel, outputs);
+        }
+        else
+        {
+            ThrowNoPanel(panelRows);
         }
     }
 
-    /// <summary>Row <paramref name="k"/> of a block, or its last row where the block has fewer than k + 1.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ref float Row(ref float first, nuint stride, int k, int count) =>
-        ref Unsafe.Add(ref first, (nuint)(k < count ? k : count - 1) * stride);
+    private static void ThrowNoPanel(int panelRows) =>
+        throw new ArgumentOutOfRangeException(nameof(panelRows), panelRows, "A panel has the rows of two accelerated Vector512, Vector256 or Vector128.");
 }

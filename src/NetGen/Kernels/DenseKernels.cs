@@ -51,33 +51,42 @@ public static class DenseKernels
         Dispatch(ref weights, ref bias, ref input, ref preActivation, ref output, inputs, outputs, rows, activation);
 
     /// <summary>
-    /// The backward pass of <paramref name="rows"/> rows: dW += Σᵣ δᵣxᵣᵀ, db += Σᵣ δᵣ, and each row's input gradient
-    /// dxᵣ = Wᵀδᵣ written into <paramref name="inputGradient"/>.
+    /// The backward pass of <paramref name="rows"/> rows: dW = Σᵣ δᵣxᵣᵀ and db = Σᵣ δᵣ, each element handed once to
+    /// <paramref name="rule"/> with the value it replaces in <paramref name="target"/> (the gradients, which
+    /// <see cref="GradientSum"/> adds to, or the parameters themselves in a fused training step), and each row's input
+    /// gradient dxᵣ = Wᵀδᵣ, from the weights as they were on entry, written into <paramref name="inputGradient"/>.
     /// </summary>
-    /// <param name="weights">The weight matrix, [outputs, inputs] row-major.</param>
-    /// <param name="weightGradients">dW, same layout, added to.</param>
-    /// <param name="biasGradients">db, added to.</param>
+    /// <param name="parameters">The first parameter of the network; the layer's weights are at <paramref name="weightOffset"/>, [outputs, inputs] row-major.</param>
+    /// <param name="target">The first element of the array the rule updates, laid out as the parameters.</param>
+    /// <param name="weightOffset">Where the layer's weights start.</param>
+    /// <param name="biasOffset">Where the layer's biases start.</param>
     /// <param name="input">The rows' inputs x.</param>
     /// <param name="delta">The rows' gradients δ with respect to the layer's pre-activations.</param>
     /// <param name="inputGradient">Where the rows' input gradients go (overwritten).</param>
     /// <param name="inputs">Values per input row.</param>
     /// <param name="outputs">Values per δ row.</param>
     /// <param name="rows">How many rows.</param>
+    /// <param name="rule">What becomes of each gradient.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Backward(ref float weights, ref float weightGradients, ref float biasGradients, ref float input, ref float delta, ref float inputGradient, int inputs, int outputs, int rows) =>
-        Dispatch<WithInputGradient>(ref weights, ref weightGradients, ref biasGradients, ref input, ref delta, ref inputGradient, inputs, outputs, rows);
+    public static void Backward<TRule>(ref float parameters, ref float target, int weightOffset, int biasOffset, ref float input, ref float delta, ref float inputGradient,
+        int inputs, int outputs, int rows, ref TRule rule)
+        where TRule : struct, IUpdateRule =>
+        Dispatch<TRule, WithInputGradient>(ref Unsafe.Add(ref parameters, weightOffset), ref target, weightOffset, biasOffset, ref input, ref delta, ref inputGradient, inputs, outputs, rows, ref rule);
 
     /// <summary>As <see cref="Backward"/> for the first layer, whose input gradient nobody needs: dW and db only.</summary>
-    /// <param name="weightGradients">dW, [outputs, inputs] row-major, added to.</param>
-    /// <param name="biasGradients">db, added to.</param>
+    /// <param name="target">The first element of the array the rule updates, laid out as the parameters.</param>
+    /// <param name="weightOffset">Where the layer's weights start.</param>
+    /// <param name="biasOffset">Where the layer's biases start.</param>
     /// <param name="input">The rows' inputs x.</param>
     /// <param name="delta">The rows' gradients δ with respect to the layer's pre-activations.</param>
     /// <param name="inputs">Values per input row.</param>
     /// <param name="outputs">Values per δ row.</param>
     /// <param name="rows">How many rows.</param>
+    /// <param name="rule">What becomes of each gradient.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void BackwardWeightsOnly(ref float weightGradients, ref float biasGradients, ref float input, ref float delta, int inputs, int outputs, int rows) =>
-        Dispatch<WithoutInputGradient>(ref Unsafe.NullRef<float>(), ref weightGradients, ref biasGradients, ref input, ref delta, ref Unsafe.NullRef<float>(), inputs, outputs, rows);
+    public static void BackwardWeightsOnly<TRule>(ref float target, int weightOffset, int biasOffset, ref float input, ref float delta, int inputs, int outputs, int rows, ref TRule rule)
+        where TRule : struct, IUpdateRule =>
+        Dispatch<TRule, WithoutInputGradient>(ref Unsafe.NullRef<float>(), ref target, weightOffset, biasOffset, ref input, ref delta, ref Unsafe.NullRef<float>(), inputs, outputs, rows, ref rule);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Dispatch<TActivation>(ref float weights, ref float bias, ref float input, ref float preActivation, ref float output, int inputs, int outputs, int rows, TActivation activation)
@@ -102,50 +111,28 @@ public static class DenseKernels
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Dispatch<TInputGradient>(ref float weights, ref float weightGradients, ref float biasGradients, ref float input, ref float delta, ref float inputGradient, int inputs, int outputs, int rows)
+    private static void Dispatch<TRule, TInputGradient>(ref float weights, ref float target, int weightOffset, int biasOffset, ref float input, ref float delta, ref float inputGradient,
+        int inputs, int outputs, int rows, ref TRule rule)
+        where TRule : struct, IUpdateRule
         where TInputGradient : struct, IFlag
     {
-        AddBiasGradients(ref biasGradients, ref delta, outputs, rows);
+        ref var weightTarget = ref Unsafe.Add(ref target, weightOffset);
+        ref var biasTarget = ref Unsafe.Add(ref target, biasOffset);
         if (Vector512.IsHardwareAccelerated && inputs >= Width512.Count)
         {
-            DenseBackward<Width512, Vector512<float>, TInputGradient>.Rows(ref weights, ref weightGradients, ref input, ref delta, ref inputGradient, inputs, outputs, rows);
+            DenseBackward<Width512, Vector512<float>>.Rows<TRule, TInputGradient>(ref weights, ref weightTarget, weightOffset, ref biasTarget, biasOffset, ref input, ref delta, ref inputGradient, inputs, outputs, rows, ref rule);
         }
         else if (Vector256.IsHardwareAccelerated && inputs >= Width256.Count)
         {
-            DenseBackward<Width256, Vector256<float>, TInputGradient>.Rows(ref weights, ref weightGradients, ref input, ref delta, ref inputGradient, inputs, outputs, rows);
+            DenseBackward<Width256, Vector256<float>>.Rows<TRule, TInputGradient>(ref weights, ref weightTarget, weightOffset, ref biasTarget, biasOffset, ref input, ref delta, ref inputGradient, inputs, outputs, rows, ref rule);
         }
         else if (Vector128.IsHardwareAccelerated && inputs >= Width128.Count)
         {
-            DenseBackward<Width128, Vector128<float>, TInputGradient>.Rows(ref weights, ref weightGradients, ref input, ref delta, ref inputGradient, inputs, outputs, rows);
+            DenseBackward<Width128, Vector128<float>>.Rows<TRule, TInputGradient>(ref weights, ref weightTarget, weightOffset, ref biasTarget, biasOffset, ref input, ref delta, ref inputGradient, inputs, outputs, rows, ref rule);
         }
         else
         {
-            ScalarBackward<TInputGradient>(ref weights, ref weightGradients, ref input, ref delta, ref inputGradient, inputs, outputs, rows);
-        }
-    }
-
-    /// <summary>db += Σᵣ δᵣ, four rows at a time.</summary>
-    private static void AddBiasGradients(ref float biasGradients, ref float delta, int outputs, int rows)
-    {
-        var width = (nuint)outputs;
-        nuint row = 0;
-        for (; row + 4 <= (nuint)rows; row += 4)
-        {
-            ref var first = ref Unsafe.Add(ref delta, row * width);
-            for (nuint j = 0; j < width; j++)
-            {
-                Unsafe.Add(ref biasGradients, j) += Unsafe.Add(ref first, j) + Unsafe.Add(ref first, j + width)
-                    + Unsafe.Add(ref first, j + (2 * width)) + Unsafe.Add(ref first, j + (3 * width));
-            }
-        }
-
-        for (; row < (nuint)rows; row++)
-        {
-            ref var deltas = ref Unsafe.Add(ref delta, row * width);
-            for (nuint j = 0; j < width; j++)
-            {
-                Unsafe.Add(ref biasGradients, j) += Unsafe.Add(ref deltas, j);
-            }
+            ScalarBackward<TRule, TInputGradient>(ref weights, ref weightTarget, weightOffset, ref biasTarget, biasOffset, ref input, ref delta, ref inputGradient, inputs, outputs, rows, ref rule);
         }
     }
 
@@ -188,41 +175,50 @@ public static class DenseKernels
         }
     }
 
-    /// <summary>Without SIMD: per row and weight row, dW[j, :] += δⱼ·x and dx += δⱼ·W[j, :].</summary>
-    private static void ScalarBackward<TInputGradient>(ref float weights, ref float weightGradients, ref float input, ref float delta, ref float inputGradient, int inputs, int outputs, int rows)
+    /// <summary>Without SIMD (or for rows shorter than a vector): dx first, then each gradient summed over the rows and handed to the rule.</summary>
+    private static void ScalarBackward<TRule, TInputGradient>(ref float weights, ref float target, int weightOffset, ref float biasTarget, int biasOffset, ref float input, ref float delta, ref float inputGradient,
+        int inputs, int outputs, int rows, ref TRule rule)
+        where TRule : struct, IUpdateRule
         where TInputGradient : struct, IFlag
     {
         var n = (nuint)inputs;
         var m = (nuint)outputs;
-        for (nuint row = 0; row < (nuint)rows; row++)
+        if (TInputGradient.Enabled)
         {
-            ref var x = ref Unsafe.Add(ref input, row * n);
-            if (TInputGradient.Enabled)
+            for (nuint row = 0; row < (nuint)rows; row++)
             {
                 for (nuint i = 0; i < n; i++)
                 {
-                    Unsafe.Add(ref inputGradient, (row * n) + i) = 0f;
+                    var sum = 0f;
+                    for (nuint j = 0; j < m; j++)
+                    {
+                        sum += Unsafe.Add(ref delta, (row * m) + j) * Unsafe.Add(ref weights, (j * n) + i);
+                    }
+
+                    Unsafe.Add(ref inputGradient, (row * n) + i) = sum;
                 }
             }
+        }
 
-            for (nuint j = 0; j < m; j++)
+        for (nuint j = 0; j < m; j++)
+        {
+            var bias = 0f;
+            for (nuint row = 0; row < (nuint)rows; row++)
             {
-                var d = Unsafe.Add(ref delta, (row * m) + j);
-                ref var gradientRow = ref Unsafe.Add(ref weightGradients, j * n);
-                for (nuint i = 0; i < n; i++)
+                bias += Unsafe.Add(ref delta, (row * m) + j);
+            }
+
+            Unsafe.Add(ref biasTarget, j) = rule.Update(Unsafe.Add(ref biasTarget, j), bias, biasOffset + (int)j);
+            for (nuint i = 0; i < n; i++)
+            {
+                var sum = 0f;
+                for (nuint row = 0; row < (nuint)rows; row++)
                 {
-                    Unsafe.Add(ref gradientRow, i) += d * Unsafe.Add(ref x, i);
+                    sum += Unsafe.Add(ref delta, (row * m) + j) * Unsafe.Add(ref input, (row * n) + i);
                 }
 
-                if (TInputGradient.Enabled)
-                {
-                    ref var weightRow = ref Unsafe.Add(ref weights, j * n);
-                    ref var dx = ref Unsafe.Add(ref inputGradient, row * n);
-                    for (nuint i = 0; i < n; i++)
-                    {
-                        Unsafe.Add(ref dx, i) += d * Unsafe.Add(ref weightRow, i);
-                    }
-                }
+                var at = (j * n) + i;
+                Unsafe.Add(ref target, at) = rule.Update(Unsafe.Add(ref target, at), sum, weightOffset + (int)at);
             }
         }
     }

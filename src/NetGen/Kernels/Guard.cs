@@ -2,6 +2,7 @@ using System;
 using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace NetGen.Kernels;
 
@@ -42,4 +43,51 @@ public static class Guard
                 : $"{parameterName} has {values} values, which is not a whole number of rows of {row}.",
             parameterName);
     }
+
+    /// <summary>Checks the spans of one sample (<c>input</c>, <c>target</c>) against the network's sizes.</summary>
+    /// <param name="input">The sample's inputs.</param>
+    /// <param name="target">Its targets.</param>
+    /// <param name="inputSize">The network's InputSize.</param>
+    /// <param name="outputSize">The network's OutputSize.</param>
+    /// <exception cref="ArgumentException">A span's length is not the network's size.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void CheckSample(ReadOnlySpan<float> input, ReadOnlySpan<float> target, int inputSize, int outputSize)
+    {
+        if (input.Length != inputSize)
+        {
+            ThrowWrongLength(nameof(input), inputSize, input.Length, "inputs");
+        }
+
+        if (target.Length != outputSize)
+        {
+            ThrowWrongLength(nameof(target), outputSize, target.Length, "targets");
+        }
+    }
+
+    /// <summary>Checks the spans of a batch (<c>inputs</c>, <c>targets</c>) and returns its number of rows, at least one.</summary>
+    /// <param name="inputs">Rows of inputs.</param>
+    /// <param name="targets">As many rows of targets.</param>
+    /// <param name="inputSize">The network's InputSize.</param>
+    /// <param name="outputSize">The network's OutputSize.</param>
+    /// <exception cref="ArgumentException">The spans do not hold the same whole, non-zero number of rows.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int CheckRows(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int inputSize, int outputSize)
+    {
+        var rows = inputs.Length / inputSize;
+        if (inputs.Length % inputSize != 0 || rows == 0)
+        {
+            ThrowNotWholeRows(nameof(inputs), inputs.Length, inputSize, "inputs");
+        }
+
+        if (targets.Length != rows * outputSize)
+        {
+            ThrowWrongTargetRows(rows, outputSize, targets.Length);
+        }
+
+        return rows;
+    }
+
+    [DoesNotReturn]
+    private static void ThrowWrongTargetRows(int rows, int outputSize, int actual) =>
+        ThrowWrongLength("targets", rows * outputSize, actual, "targets for " + rows.ToString(CultureInfo.InvariantCulture) + " rows");
 }

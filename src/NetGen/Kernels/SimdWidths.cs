@@ -23,6 +23,18 @@ internal interface ISimdWidth<TVector>
 
     static abstract TVector Add(TVector left, TVector right);
 
+    static abstract TVector Subtract(TVector left, TVector right);
+
+    static abstract TVector Multiply(TVector left, TVector right);
+
+    static abstract TVector Divide(TVector left, TVector right);
+
+    /// <summary>e^x in every lane (<see cref="VectorMath"/>'s).</summary>
+    static abstract TVector Exp(TVector value);
+
+    /// <summary>√x in every lane.</summary>
+    static abstract TVector Sqrt(TVector value);
+
     /// <summary>left·right + addend, fused where the framework has the API (as the generated code does).</summary>
     static abstract TVector MultiplyAdd(TVector left, TVector right, TVector addend);
 
@@ -41,6 +53,10 @@ internal interface ISimdWidth<TVector>
 
     static abstract TVector Activate<TActivation>(TVector value, TActivation activation)
         where TActivation : struct, IActivationFunction;
+
+    /// <summary>The rule's update of the parameters at <paramref name="index"/>, through its overload for this width.</summary>
+    static abstract TVector Update<TRule>(ref TRule rule, TVector parameters, TVector gradients, int index)
+        where TRule : struct, IUpdateRule;
 }
 
 internal readonly struct Width512 : ISimdWidth<Vector512<float>>
@@ -60,6 +76,21 @@ internal readonly struct Width512 : ISimdWidth<Vector512<float>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Add(Vector512<float> left, Vector512<float> right) => left + right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Subtract(Vector512<float> left, Vector512<float> right) => left - right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Multiply(Vector512<float> left, Vector512<float> right) => left * right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Divide(Vector512<float> left, Vector512<float> right) => left / right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Exp(Vector512<float> value) => VectorMath.Exp(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Sqrt(Vector512<float> value) => Vector512.Sqrt(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> MultiplyAdd(Vector512<float> left, Vector512<float> right, Vector512<float> addend) =>
@@ -92,6 +123,10 @@ internal readonly struct Width512 : ISimdWidth<Vector512<float>>
         where TActivation : struct, IActivationFunction => activation.Apply(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Update<TRule>(ref TRule rule, Vector512<float> parameters, Vector512<float> gradients, int index)
+        where TRule : struct, IUpdateRule => rule.Update(parameters, gradients, index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Fold(Vector512<float> value) => value.GetLower() + value.GetUpper();
 }
 
@@ -112,6 +147,21 @@ internal readonly struct Width256 : ISimdWidth<Vector256<float>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Add(Vector256<float> left, Vector256<float> right) => left + right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Subtract(Vector256<float> left, Vector256<float> right) => left - right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Multiply(Vector256<float> left, Vector256<float> right) => left * right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Divide(Vector256<float> left, Vector256<float> right) => left / right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Exp(Vector256<float> value) => VectorMath.Exp(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Sqrt(Vector256<float> value) => Vector256.Sqrt(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> MultiplyAdd(Vector256<float> left, Vector256<float> right, Vector256<float> addend) =>
@@ -144,6 +194,10 @@ internal readonly struct Width256 : ISimdWidth<Vector256<float>>
         where TActivation : struct, IActivationFunction => activation.Apply(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Update<TRule>(ref TRule rule, Vector256<float> parameters, Vector256<float> gradients, int index)
+        where TRule : struct, IUpdateRule => rule.Update(parameters, gradients, index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Fold(Vector256<float> value) => value.GetLower() + value.GetUpper();
 }
 
@@ -164,6 +218,21 @@ internal readonly struct Width128 : ISimdWidth<Vector128<float>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Add(Vector128<float> left, Vector128<float> right) => left + right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Subtract(Vector128<float> left, Vector128<float> right) => left - right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Multiply(Vector128<float> left, Vector128<float> right) => left * right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Divide(Vector128<float> left, Vector128<float> right) => left / right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Exp(Vector128<float> value) => VectorMath.Exp(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Sqrt(Vector128<float> value) => Vector128.Sqrt(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> MultiplyAdd(Vector128<float> left, Vector128<float> right, Vector128<float> addend) =>
@@ -194,4 +263,8 @@ internal readonly struct Width128 : ISimdWidth<Vector128<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Activate<TActivation>(Vector128<float> value, TActivation activation)
         where TActivation : struct, IActivationFunction => activation.Apply(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Update<TRule>(ref TRule rule, Vector128<float> parameters, Vector128<float> gradients, int index)
+        where TRule : struct, IUpdateRule => rule.Update(parameters, gradients, index);
 }

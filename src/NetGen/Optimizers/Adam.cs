@@ -1,6 +1,5 @@
 using System;
-using System.Numerics;
-using System.Runtime.InteropServices;
+using NetGen.Kernels;
 
 namespace NetGen;
 
@@ -14,7 +13,7 @@ namespace NetGen;
 /// the first <see cref="Trainer"/> that uses this optimizer. Another network's parameters are refused with an
 /// exception until <see cref="Reset"/>.
 /// </remarks>
-public sealed class Adam : IOptimizer, INetworkBound
+public sealed class Adam : IFusedOptimizer, INetworkBound
 {
     private readonly ParameterBinding _binding = new(nameof(Adam));
     private float[] _firstMoment = [];
@@ -78,19 +77,26 @@ public sealed class Adam : IOptimizer, INetworkBound
     /// <inheritdoc/>
     public void Step(Span<float> parameters, ReadOnlySpan<float> gradients)
     {
-        if (_binding.CheckStep(parameters, gradients) && _firstMoment.Length != parameters.Length)
+        Prepare(_binding.CheckStep(parameters, gradients), parameters.Length);
+        var rule = new AdamRule(this, _firstMoment, _secondMoment, ++StepCount);
+        UpdateRules.Apply(ref rule, parameters, gradients);
+    }
+
+    /// <inheritdoc/>
+    public float FusedStep<TPass>(INetwork network, TPass pass, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets)
+        where TPass : struct, IFusedTrainingPass
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        Prepare(_binding.CheckFusedStep(network), network.ParameterCount);
+        var rule = new AdamRule(this, _firstMoment, _secondMoment, StepCount + 1);
+        var loss = pass.Run(ref rule, inputs, targets);
+        if (float.IsFinite(loss))
         {
-            _firstMoment = new float[parameters.Length];
-            _secondMoment = new float[parameters.Length];
+            // The pass updated nothing for a loss that is not finite, so the step is not counted either.
+            StepCount++;
         }
 
-        StepCount++;
-        // As torch: step size η / (1 − β₁ᵗ), denominator √v / √(1 − β₂ᵗ) + ε, the scalars in double.
-        double t = StepCount;
-        float stepSize = (float)(LearningRate / (1.0 - Math.Pow(Beta1, t)));
-        float sqrtCorrection2 = (float)Math.Sqrt(1.0 - Math.Pow(Beta2, t));
-        float decay = (float)(1.0 - LearningRate * WeightDecay);
-        Update(parameters, gradients, stepSize, sqrtCorrection2, decay);
+        return loss;
     }
 
     /// <inheritdoc/>
@@ -104,33 +110,13 @@ public sealed class Adam : IOptimizer, INetworkBound
 
     void INetworkBound.BindTo(INetwork network) => _binding.Bind(network);
 
-    private void Update(Span<float> parameters, ReadOnlySpan<float> gradients, float stepSize, float sqrtCorrection2, float decay)
+    /// <summary>Sizes the moment estimates on the first step since construction or <see cref="Reset"/>.</summary>
+    private void Prepare(bool first, int length)
     {
-        float b1 = (float)Beta1, b2 = (float)Beta2, eps = (float)Epsilon;
-        float c1 = (float)(1 - Beta1), c2 = (float)(1 - Beta2);
-        var p = MemoryMarshal.Cast<float, Vector<float>>(parameters);
-        var g = MemoryMarshal.Cast<float, Vector<float>>(gradients);
-        var m = MemoryMarshal.Cast<float, Vector<float>>(_firstMoment.AsSpan());
-        var v = MemoryMarshal.Cast<float, Vector<float>>(_secondMoment.AsSpan());
-        for (int i = 0; i < p.Length; i++)
+        if (first && _firstMoment.Length != length)
         {
-            var grad = g[i];
-            var mi = b1 * m[i] + c1 * grad;
-            var vi = b2 * v[i] + c2 * grad * grad;
-            m[i] = mi;
-            v[i] = vi;
-            p[i] = p[i] * decay - stepSize * mi / (Vector.SquareRoot(vi) / sqrtCorrection2 + new Vector<float>(eps));
-        }
-
-        Span<float> ms = _firstMoment, vs = _secondMoment;
-        for (int i = p.Length * Vector<float>.Count; i < parameters.Length; i++)
-        {
-            float grad = gradients[i];
-            float mi = b1 * ms[i] + c1 * grad;
-            float vi = b2 * vs[i] + c2 * grad * grad;
-            ms[i] = mi;
-            vs[i] = vi;
-            parameters[i] = parameters[i] * decay - stepSize * mi / (MathF.Sqrt(vi) / sqrtCorrection2 + eps);
+            _firstMoment = new float[length];
+            _secondMoment = new float[length];
         }
     }
 }

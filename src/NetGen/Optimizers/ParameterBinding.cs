@@ -64,6 +64,33 @@ internal sealed class ParameterBinding(string optimizer)
         return first;
     }
 
+    /// <summary>
+    /// Checks a fused step on <paramref name="network"/> against the binding: the bound network itself, else a
+    /// network with the parameter count of the first step. Returns true on the first step since construction or
+    /// <see cref="Reset"/>.
+    /// </summary>
+    public bool CheckFusedStep(INetwork network)
+    {
+        if (Network is { } bound && !ReferenceEquals(bound, network))
+        {
+            throw new ArgumentException(
+                $"{optimizer}: this optimizer is bound to a {bound.GetType().Name}, not to this {network.GetType().Name}, and its state belongs " +
+                "to that network. Use one optimizer per network, or call Reset() first.", nameof(optimizer));
+        }
+
+        var length = network.ParameterCount;
+        if (_length >= 0 && _length != length)
+        {
+            throw new ArgumentException(
+                $"{optimizer}: this optimizer's state was sized for {_length} parameters on its first step, but this " +
+                $"{network.GetType().Name} has {length}. Use one optimizer per network, or call Reset() first.", nameof(optimizer));
+        }
+
+        bool first = _length < 0;
+        _length = length;
+        return first;
+    }
+
     public void Reset()
     {
         _length = -1;

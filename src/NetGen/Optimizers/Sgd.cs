@@ -1,6 +1,5 @@
 using System;
-using System.Numerics;
-using System.Runtime.InteropServices;
+using NetGen.Kernels;
 
 namespace NetGen;
 
@@ -14,7 +13,7 @@ namespace NetGen;
 /// the first <see cref="Trainer"/> that uses this optimizer. Another network's parameters are refused with an
 /// exception until <see cref="Reset"/>.
 /// </remarks>
-public sealed class Sgd : IOptimizer, INetworkBound
+public sealed class Sgd : IFusedOptimizer, INetworkBound
 {
     private readonly ParameterBinding _binding = new(nameof(Sgd));
     private float[] _momentumBuffer = [];
@@ -74,18 +73,34 @@ public sealed class Sgd : IOptimizer, INetworkBound
     /// <inheritdoc/>
     public void Step(Span<float> parameters, ReadOnlySpan<float> gradients)
     {
-        if (_binding.CheckStep(parameters, gradients) && Momentum != 0 && _momentumBuffer.Length != parameters.Length)
-        {
-            _momentumBuffer = new float[parameters.Length];
-        }
-
+        Prepare(_binding.CheckStep(parameters, gradients), parameters.Length);
         if (Momentum == 0)
         {
-            StepPlain(parameters, gradients);
+            var rule = PlainRule();
+            UpdateRules.Apply(ref rule, parameters, gradients);
         }
         else
         {
-            StepMomentum(parameters, gradients, _momentumBuffer);
+            var rule = MomentumRule();
+            UpdateRules.Apply(ref rule, parameters, gradients);
+        }
+    }
+
+    /// <inheritdoc/>
+    public float FusedStep<TPass>(INetwork network, TPass pass, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets)
+        where TPass : struct, IFusedTrainingPass
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        Prepare(_binding.CheckFusedStep(network), network.ParameterCount);
+        if (Momentum == 0)
+        {
+            var rule = PlainRule();
+            return pass.Run(ref rule, inputs, targets);
+        }
+        else
+        {
+            var rule = MomentumRule();
+            return pass.Run(ref rule, inputs, targets);
         }
     }
 
@@ -98,44 +113,17 @@ public sealed class Sgd : IOptimizer, INetworkBound
 
     void INetworkBound.BindTo(INetwork network) => _binding.Bind(network);
 
-    private void StepPlain(Span<float> parameters, ReadOnlySpan<float> gradients)
+    /// <summary>Sizes the momentum buffer on the first step since construction or <see cref="Reset"/>.</summary>
+    private void Prepare(bool first, int length)
     {
-        float lr = (float)LearningRate, wd = (float)WeightDecay;
-        var p = MemoryMarshal.Cast<float, Vector<float>>(parameters);
-        var g = MemoryMarshal.Cast<float, Vector<float>>(gradients);
-        for (int i = 0; i < p.Length; i++)
+        if (first && Momentum != 0 && _momentumBuffer.Length != length)
         {
-            p[i] -= lr * (g[i] + wd * p[i]);
-        }
-
-        for (int i = p.Length * Vector<float>.Count; i < parameters.Length; i++)
-        {
-            parameters[i] -= lr * (gradients[i] + wd * parameters[i]);
+            _momentumBuffer = new float[length];
         }
     }
 
-    private void StepMomentum(Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> buffer)
-    {
-        float lr = (float)LearningRate, wd = (float)WeightDecay, mu = (float)Momentum;
-        // The buffer starts at 0 (new or Reset), so μb + g gives torch's b ← g on the first step.
-        bool nesterov = Nesterov;
-        var p = MemoryMarshal.Cast<float, Vector<float>>(parameters);
-        var g = MemoryMarshal.Cast<float, Vector<float>>(gradients);
-        var b = MemoryMarshal.Cast<float, Vector<float>>(buffer);
-        for (int i = 0; i < p.Length; i++)
-        {
-            var grad = g[i] + wd * p[i];
-            var buf = mu * b[i] + grad;
-            b[i] = buf;
-            p[i] -= lr * (nesterov ? grad + mu * buf : buf);
-        }
+    private SgdRule PlainRule() => new((float)LearningRate, (float)WeightDecay);
 
-        for (int i = p.Length * Vector<float>.Count; i < parameters.Length; i++)
-        {
-            float grad = gradients[i] + wd * parameters[i];
-            float buf = mu * buffer[i] + grad;
-            buffer[i] = buf;
-            parameters[i] -= lr * (nesterov ? grad + mu * buf : buf);
-        }
-    }
+    // The buffer starts at 0 (new or Reset), so μb + g gives torch's b ← g on the first step.
+    private MomentumRule MomentumRule() => new(_momentumBuffer, (float)LearningRate, (float)WeightDecay, (float)Momentum, Nesterov);
 }

@@ -7,8 +7,10 @@ namespace NetGen;
 
 /// <summary>
 /// Trains a network by mini-batch gradient descent over epochs: every epoch visits the training rows in an order
-/// drawn from (<see cref="Seed"/>, epoch), and for each batch zeroes the gradients, runs
-/// <see cref="INetwork.BackwardBatch"/>, optionally clips the gradients and lets the optimizer take a step. After every
+/// drawn from (<see cref="Seed"/>, epoch), and for each batch takes one step of <see cref="INetwork.TrainStepBatch"/>
+/// (which applies <see cref="Sgd"/>'s and <see cref="Adam"/>'s update while it computes the gradient, without
+/// writing <see cref="INetwork.Gradients"/>), or, with <see cref="MaxGradientNorm"/>, zeroes the gradients, runs
+/// <see cref="INetwork.BackwardBatch"/>, clips the gradients and lets the optimizer take a step. After every
 /// epoch it measures the validation set; with <see cref="Patience"/> it stops early as Keras's <c>EarlyStopping</c> does.
 /// </summary>
 public sealed class Trainer
@@ -84,7 +86,8 @@ public sealed class Trainer
     /// <summary>
     /// Clips the gradients of every batch to this global 2-norm before the optimizer's step, as
     /// <c>torch.nn.utils.clip_grad_norm_(parameters, max_norm)</c>: g ← g·min(1, max / (‖g‖₂ + 1e-6)). Null (the default) does
-    /// not clip.
+    /// not clip. Clipping needs the whole gradient before the update, so with it every batch takes three passes
+    /// (BackwardBatch, the clipping, the optimizer's Step) instead of the fused <see cref="INetwork.TrainStepBatch"/>.
     /// </summary>
     public double? MaxGradientNorm
     {
@@ -98,7 +101,8 @@ public sealed class Trainer
     /// batch is split into n contiguous shares of rows, each share's gradient is computed on its own thread by a replica of
     /// the network that shares its parameters (<see cref="INetwork.CreateReplicaSharingParameters"/>, made once per
     /// <see cref="Train"/>), and the shares' gradients are summed, weighted by their rows, always in the same order; the
-    /// optimizer's step stays on one thread, and each batch allocates nothing but <c>Parallel.For</c>'s bookkeeping
+    /// optimizer's step stays on one thread (after the sum, so the fused <see cref="INetwork.TrainStepBatch"/> is not
+    /// used), and each batch allocates nothing but <c>Parallel.For</c>'s bookkeeping
     /// (a few KB). So a fixed <see cref="Seed"/> and thread count train bit-identically however
     /// the threads are scheduled, and differ from one thread only by float rounding (the rows' gradients are summed in
     /// another order). More threads pay when a batch's gradient is substantial work — many rows of a network with many

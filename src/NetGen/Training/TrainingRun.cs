@@ -14,6 +14,7 @@ internal sealed class TrainingRun
     private readonly INetwork _network;
     private readonly IOptimizer _optimizer;
     private readonly BatchGradient _gradient;
+    private readonly int _threads;
     private readonly Dataset _train;
     private readonly int _batchSize;
     private readonly int _seed;
@@ -32,6 +33,7 @@ internal sealed class TrainingRun
         _network = network;
         _optimizer = optimizer;
         _gradient = BatchGradient.For(network, threads);
+        _threads = threads;
         _train = train;
         _batchSize = Math.Min(batchSize, train.Count);
         _seed = seed;
@@ -65,23 +67,44 @@ internal sealed class TrainingRun
             var inputs = _batchInputs.AsMemory(0, rows * _train.FeatureCount);
             var targets = _batchTargets.AsMemory(0, rows * _train.TargetCount);
             _train.GatherRows(_order.AsSpan(start, rows), inputs.Span, targets.Span);
-            float loss = _gradient.Compute(inputs, targets);
+            float loss = Step(inputs, targets);
             if (!float.IsFinite(loss))
             {
                 throw Diverged(epoch, batch, loss);
             }
 
+            lossSum += (double)loss * rows;
+            _batchProgress?.Report(new BatchReport(epoch, batch, BatchCount, loss));
+        }
+
+        return lossSum / _order.Length;
+    }
+
+    /// <summary>
+    /// One optimizer step on a batch; returns its mean loss, and changes nothing if that is not finite. On one thread
+    /// without clipping this is the network's <see cref="INetwork.TrainStepBatch"/>, which applies an
+    /// <see cref="IFusedOptimizer"/>'s update while it computes the gradient; clipping needs the whole gradient first,
+    /// and several threads (<see cref="Trainer.Threads"/>) sum theirs into it, so those take the gradient, then the step.
+    /// </summary>
+    private float Step(ReadOnlyMemory<float> inputs, ReadOnlyMemory<float> targets)
+    {
+        if (_maxGradientNorm is null && _threads == 1)
+        {
+            return _network.TrainStepBatch(inputs.Span, targets.Span, _optimizer);
+        }
+
+        float loss = _gradient.Compute(inputs, targets);
+        if (float.IsFinite(loss))
+        {
             if (_maxGradientNorm is double maxNorm)
             {
                 GradientClipping.ClipByNorm(_network.Gradients, maxNorm);
             }
 
             _optimizer.Step(_network.Parameters, _network.Gradients);
-            lossSum += (double)loss * rows;
-            _batchProgress?.Report(new BatchReport(epoch, batch, BatchCount, loss));
         }
 
-        return lossSum / _order.Length;
+        return loss;
     }
 
     /// <summary>Keeps the parameters if <paramref name="loss"/> is the lowest so far; returns whether it was.</summary>

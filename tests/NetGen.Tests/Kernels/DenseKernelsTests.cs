@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Runtime.Intrinsics;
 using NetGen.Kernels;
 
@@ -6,7 +7,7 @@ namespace NetGen.Tests.Kernels;
 
 /// <summary>
 /// The shared layer kernels against a double-precision reference, at sizes no vector width divides and for row counts
-/// around the block of four, on whichever SIMD path this process runs.
+/// around the tiles of four and up to a block of 32, on whichever SIMD path this process runs.
 /// </summary>
 public sealed class DenseKernelsTests
 {
@@ -15,7 +16,7 @@ public sealed class DenseKernelsTests
         var data = new TheoryData<int, int, int>();
         foreach (var (inputs, outputs) in new[] { (1, 1), (3, 5), (4, 16), (7, 17), (8, 3), (16, 2), (17, 33), (33, 4), (100, 9) })
         {
-            foreach (var rows in new[] { 1, 3, 4, 5, 9 })
+            foreach (var rows in new[] { 1, 3, 4, 5, 9, 32 })
             {
                 data.Add(inputs, outputs, rows);
             }
@@ -62,43 +63,101 @@ public sealed class DenseKernelsTests
     public void Backward_adds_dW_and_db_and_writes_dx(int inputs, int outputs, int rows)
     {
         var random = new Random((inputs * 17) + outputs);
-        var weights = Fill(random, inputs * outputs);
+        var weightCount = inputs * outputs;
+        var parameters = Fill(random, weightCount + outputs);   // weights [outputs, inputs], then the bias
         var input = Fill(random, inputs * rows);
         var delta = Fill(random, outputs * rows);
-        var weightGradients = Fill(random, inputs * outputs);
-        var biasGradients = Fill(random, outputs);
-        var startWeights = (float[])weightGradients.Clone();
-        var startBias = (float[])biasGradients.Clone();
+        var gradients = Fill(random, weightCount + outputs);
+        var start = (float[])gradients.Clone();
         var inputGradient = Fill(random, inputs * rows);   // overwritten, whatever it held
-        var firstLayerGradients = (float[])weightGradients.Clone();
-        var firstLayerBias = (float[])biasGradients.Clone();
+        var firstLayerGradients = (float[])gradients.Clone();
+        var sum = default(GradientSum);
 
-        DenseKernels.Backward(ref weights[0], ref weightGradients[0], ref biasGradients[0], ref input[0], ref delta[0], ref inputGradient[0], inputs, outputs, rows);
-        DenseKernels.BackwardWeightsOnly(ref firstLayerGradients[0], ref firstLayerBias[0], ref input[0], ref delta[0], inputs, outputs, rows);
+        DenseKernels.Backward(ref parameters[0], ref gradients[0], 0, weightCount, ref input[0], ref delta[0], ref inputGradient[0], inputs, outputs, rows, ref sum);
+        DenseKernels.BackwardWeightsOnly(ref firstLayerGradients[0], 0, weightCount, ref input[0], ref delta[0], inputs, outputs, rows, ref sum);
 
         for (var o = 0; o < outputs; o++)
         {
-            var db = (double)startBias[o];
-            for (var r = 0; r < rows; r++)
-            {
-                db += delta[(r * outputs) + o];
-            }
-
-            Assert.Equal(db, biasGradients[o], 1e-5);
-            Assert.Equal(biasGradients[o], firstLayerBias[o]);
+            var (dw, db) = Reference(start, input, delta, inputs, outputs, rows, o);
+            Assert.Equal(db, gradients[weightCount + o], 1e-5);
+            Assert.Equal(gradients[weightCount + o], firstLayerGradients[weightCount + o]);
             for (var i = 0; i < inputs; i++)
             {
-                var dw = (double)startWeights[(o * inputs) + i];
-                for (var r = 0; r < rows; r++)
-                {
-                    dw += (double)delta[(r * outputs) + o] * input[(r * inputs) + i];
-                }
-
-                Assert.Equal(dw, weightGradients[(o * inputs) + i], 1e-5 * (1 + Math.Abs(dw)));
-                Assert.Equal(weightGradients[(o * inputs) + i], firstLayerGradients[(o * inputs) + i]);
+                var at = (o * inputs) + i;
+                Assert.Equal(dw[i], gradients[at], 1e-5 * (1 + Math.Abs(dw[i])));
+                Assert.Equal(gradients[at], firstLayerGradients[at]);
             }
         }
 
+        AssertInputGradient(parameters, delta, inputGradient, inputs, outputs, rows);
+    }
+
+    /// <summary>
+    /// The fused form: the rule rewrites the parameters themselves with each summed gradient, while dx still comes
+    /// from the weights as they were on entry.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void Backward_through_an_update_rule_updates_the_weights_in_place_and_takes_dx_from_the_old_ones(int inputs, int outputs, int rows)
+    {
+        const float learningRate = 0.25f;
+        var random = new Random((inputs * 13) + outputs + rows);
+        var weightCount = inputs * outputs;
+        var parameters = Fill(random, weightCount + outputs);
+        var before = (float[])parameters.Clone();
+        var firstLayer = (float[])parameters.Clone();
+        var input = Fill(random, inputs * rows);
+        var delta = Fill(random, outputs * rows);
+        var inputGradient = new float[inputs * rows];
+        var rule = new SgdRule(learningRate, 0f);
+
+        DenseKernels.Backward(ref parameters[0], ref parameters[0], 0, weightCount, ref input[0], ref delta[0], ref inputGradient[0], inputs, outputs, rows, ref rule);
+        DenseKernels.BackwardWeightsOnly(ref firstLayer[0], 0, weightCount, ref input[0], ref delta[0], inputs, outputs, rows, ref rule);
+
+        var zeros = new float[weightCount + outputs];
+        for (var o = 0; o < outputs; o++)
+        {
+            var (dw, db) = Reference(zeros, input, delta, inputs, outputs, rows, o);
+            var bias = before[weightCount + o] - (learningRate * db);
+            Assert.Equal(bias, parameters[weightCount + o], 1e-5 * (1 + Math.Abs(bias)));
+            Assert.Equal(parameters[weightCount + o], firstLayer[weightCount + o]);
+            for (var i = 0; i < inputs; i++)
+            {
+                var at = (o * inputs) + i;
+                var weight = before[at] - (learningRate * dw[i]);
+                Assert.Equal(weight, parameters[at], 1e-5 * (1 + Math.Abs(weight)));
+                Assert.Equal(parameters[at], firstLayer[at]);
+            }
+        }
+
+        AssertInputGradient(before, delta, inputGradient, inputs, outputs, rows);
+    }
+
+    /// <summary>Weight row <paramref name="o"/> of start + Σᵣ δᵣxᵣᵀ, and its bias start + Σᵣ δᵣ, in double.</summary>
+    private static (double[] Weights, double Bias) Reference(float[] start, float[] input, float[] delta, int inputs, int outputs, int rows, int o)
+    {
+        var db = (double)start[(inputs * outputs) + o];
+        var dw = new double[inputs];
+        for (var i = 0; i < inputs; i++)
+        {
+            dw[i] = start[(o * inputs) + i];
+        }
+
+        for (var r = 0; r < rows; r++)
+        {
+            var d = (double)delta[(r * outputs) + o];
+            db += d;
+            for (var i = 0; i < inputs; i++)
+            {
+                dw[i] += d * input[(r * inputs) + i];
+            }
+        }
+
+        return (dw, db);
+    }
+
+    private static void AssertInputGradient(float[] weights, float[] delta, float[] inputGradient, int inputs, int outputs, int rows)
+    {
         for (var r = 0; r < rows; r++)
         {
             for (var i = 0; i < inputs; i++)
@@ -114,47 +173,112 @@ public sealed class DenseKernelsTests
         }
     }
 
-    /// <summary>The transposed blocks of ForwardBatch, at each block width this processor accelerates (none without SIMD).</summary>
-    [Theory]
-    [InlineData(4, 16)]
-    [InlineData(17, 3)]
-    [InlineData(33, 9)]
-    public void Column_blocks_match_the_reference(int inputs, int outputs)
+    /// <summary>The panel widths of ForwardBatch this processor accelerates: two vectors of rows each (none without SIMD).</summary>
+    private static int[] PanelWidths() =>
+        (Vector512.IsHardwareAccelerated ? new[] { 32 } : [])
+            .Concat(Vector256.IsHardwareAccelerated ? new[] { 16 } : [])
+            .Concat(Vector128.IsHardwareAccelerated ? new[] { 8 } : [])
+            .ToArray();
+
+    public static TheoryData<int, int> PanelShapes()
     {
-        var widths = Vector512.IsHardwareAccelerated ? new[] { 16, 8 } : Vector256.IsHardwareAccelerated ? new[] { 8 } : Array.Empty<int>();
-        foreach (var lanes in widths)
+        var data = new TheoryData<int, int>();
+        foreach (var inputs in new[] { 1, 7, 8, 17 })
         {
-            var random = new Random(lanes + inputs);
-            var weights = Fill(random, inputs * outputs);
-            var bias = Fill(random, outputs);
-            var rowsIn = Fill(random, inputs * lanes);
-            var columns = new float[inputs * lanes];
-            var result = new float[outputs * lanes];
-            var rowsOut = new float[outputs * lanes];
-
-            ColumnKernels.Transpose(ref rowsIn[0], ref columns[0], inputs, lanes);
-            ColumnKernels.Forward(ref weights[0], ref bias[0], ref columns[0], ref result[0], inputs, outputs, lanes, default(ReluFunction));
-            ColumnKernels.TransposeBack(ref result[0], rowsOut, outputs, lanes);
-
-            for (var r = 0; r < lanes; r++)
+            for (var outputs = 1; outputs <= 13; outputs++)
             {
+                data.Add(inputs, outputs);
+            }
+        }
+
+        return data;
+    }
+
+    /// <summary>Transpose in, one layer, transpose out, for full and partly filled panels: every tile size of 1 to 6 outputs and inputs around the 8 × 8 transpose block.</summary>
+    [Theory]
+    [MemberData(nameof(PanelShapes))]
+    public void Panels_match_the_reference(int inputs, int outputs)
+    {
+        foreach (var panelRows in PanelWidths())
+        {
+            foreach (var rows in new[] { panelRows, panelRows - 1, 9, 3 }.Where(rows => rows <= panelRows))
+            {
+                var random = new Random((panelRows * 100) + (inputs * 10) + outputs);
+                var weights = Fill(random, inputs * outputs);
+                var bias = Fill(random, outputs);
+                var rowsIn = Fill(random, inputs * rows);
+                var panel = Fill(random, inputs * panelRows);
+                var result = new float[outputs * panelRows];
+                var rowsOut = new float[(outputs * rows) + 1];
+                rowsOut[^1] = float.NaN;
+
+                ColumnKernels.Transpose(rowsIn, ref panel[0], inputs, panelRows);
+                ColumnKernels.Forward(ref weights[0], ref bias[0], ref panel[0], ref result[0], inputs, outputs, panelRows, default(ReluFunction));
+                ColumnKernels.TransposeBack(ref result[0], rowsOut.AsSpan(0, outputs * rows), outputs, panelRows);
+
+                for (var r = 0; r < rows; r++)
+                {
+                    for (var o = 0; o < outputs; o++)
+                    {
+                        var expected = (double)bias[o];
+                        for (var i = 0; i < inputs; i++)
+                        {
+                            expected += (double)weights[(o * inputs) + i] * rowsIn[(r * inputs) + i];
+                        }
+
+                        Assert.Equal(Math.Max(expected, 0), rowsOut[(r * outputs) + o], 1e-5 * (1 + Math.Abs(expected)));
+                    }
+                }
+
+                Assert.True(float.IsNaN(rowsOut[^1]), "TransposeBack wrote past its rows");
                 for (var o = 0; o < outputs; o++)
                 {
-                    var expected = (double)bias[o];
-                    for (var i = 0; i < inputs; i++)
+                    for (var lane = rows; lane < panelRows; lane++)
                     {
-                        expected += (double)weights[(o * inputs) + i] * rowsIn[(r * inputs) + i];
+                        // Lanes past the rows hold a zero input, so they come out as the activation of the bias.
+                        Assert.Equal(Math.Max(bias[o], 0f), result[(o * panelRows) + lane]);
                     }
-
-                    Assert.Equal(Math.Max(expected, 0), rowsOut[(r * outputs) + o], 1e-5 * (1 + Math.Abs(expected)));
                 }
             }
         }
 
-        if (widths.Length == 0)
+        if (PanelWidths().Length == 0)
         {
             var one = new float[1];
             Assert.Throws<ArgumentOutOfRangeException>(() => ColumnKernels.Forward(ref one[0], ref one[0], ref one[0], ref one[0], 1, 1, 8, default(IdentityFunction)));
+        }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(10)]
+    public void Panel_softmax_and_maxout_match_the_reference(int units)
+    {
+        foreach (var panelRows in PanelWidths())
+        {
+            var random = new Random(units + panelRows);
+            var logits = Fill(random, units * panelRows);
+            var softmax = (float[])logits.Clone();
+            ColumnKernels.Softmax(ref softmax[0], units, panelRows);
+            for (var lane = 0; lane < panelRows; lane++)
+            {
+                var max = Enumerable.Range(0, units).Max(o => (double)logits[(o * panelRows) + lane]);
+                var sum = Enumerable.Range(0, units).Sum(o => Math.Exp(logits[(o * panelRows) + lane] - max));
+                for (var o = 0; o < units; o++)
+                {
+                    Assert.Equal(Math.Exp(logits[(o * panelRows) + lane] - max) / sum, softmax[(o * panelRows) + lane], 1e-6);
+                }
+            }
+
+            const int pieceCount = 3;
+            var pieces = Fill(random, pieceCount * units * panelRows);
+            var maxout = new float[units * panelRows];
+            ColumnKernels.Maxout(ref pieces[0], ref maxout[0], units, pieceCount, panelRows);
+            for (var at = 0; at < maxout.Length; at++)
+            {
+                Assert.Equal(Enumerable.Range(0, pieceCount).Max(piece => pieces[(piece * units * panelRows) + at]), maxout[at]);
+            }
         }
     }
 

@@ -5,7 +5,8 @@ namespace Digits
 {
     /// <summary>
     /// A NetGen network: 784 inputs → Dense 128 (ReLU) → Dense 10 (Softmax); CrossEntropy loss.
-    /// 101,770 parameters (407,080 bytes, and as many for their gradients); 203,264 FLOPs per row forward; 6,624 bytes of training scratch.
+    /// 101,770 parameters (407,080 bytes, and as many for their gradients); 203,264 FLOPs per row forward; 52,992 bytes of training
+    /// scratch.
     /// </summary>
     partial class DigitClassifier : global::NetGen.INetwork
     {
@@ -29,7 +30,7 @@ namespace Digits
 
         // Each layer's values and gradients during Backward, for a block of rows.
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
-        private readonly float[] _scratch = new float[1656];
+        private readonly float[] _scratch = new float[13248];
 
         /// <summary>Creates the network with parameters initialised from seed 0.</summary>
         public DigitClassifier()
@@ -137,16 +138,7 @@ namespace Digits
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public float Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
         {
-            if (input.Length != InputSize)
-            {
-                global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(input), InputSize, input.Length, "inputs");
-            }
-
-            if (target.Length != OutputSize)
-            {
-                global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(target), OutputSize, target.Length, "targets");
-            }
-
+            global::NetGen.Kernels.Guard.CheckSample(input, target, InputSize, OutputSize);
             return global::NetGen.Generated.DigitClassifierKernels.Backward(_parameters, _gradients, _scratch, input, target, 1);
         }
 
@@ -156,24 +148,36 @@ namespace Digits
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public float BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
         {
-            var rows = inputs.Length / InputSize;
-            if (inputs.Length % InputSize != 0 || rows == 0)
-            {
-                global::NetGen.Kernels.Guard.ThrowNotWholeRows(nameof(inputs), inputs.Length, InputSize, "inputs");
-            }
-
-            if (targets.Length != rows * OutputSize)
-            {
-                global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(targets), rows * OutputSize, targets.Length,
-                    "targets for " + rows + " rows");
-            }
-
+            var rows = global::NetGen.Kernels.Guard.CheckRows(inputs, targets, InputSize, OutputSize);
             return global::NetGen.Generated.DigitClassifierKernels.Backward(_parameters, _gradients, _scratch, inputs, targets, rows);
         }
 
         /// <summary>Sets every gradient to 0.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public void ZeroGradients() => global::System.Array.Clear(_gradients);
+
+        /// <inheritdoc/>
+        /// <exception cref="global::System.ArgumentException">A span's length is not InputSize or OutputSize.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        public float TrainStep(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target,
+            global::NetGen.IOptimizer optimizer)
+        {
+            global::NetGen.Kernels.Guard.CheckSample(input, target, InputSize, OutputSize);
+            return global::NetGen.Kernels.TrainingSteps.Fused(this, optimizer,
+                new global::NetGen.Generated.DigitClassifierTrainingPass(_parameters, _scratch), input, target);
+        }
+
+        /// <inheritdoc/>
+        /// <exception cref="global::System.ArgumentException">The spans do not hold the same whole, non-zero number of rows.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        public float TrainStepBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets,
+            global::NetGen.IOptimizer optimizer)
+        {
+            return global::NetGen.Kernels.Guard.CheckRows(inputs, targets, InputSize, OutputSize) <= 32
+                ? global::NetGen.Kernels.TrainingSteps.Fused(this, optimizer,
+                new global::NetGen.Generated.DigitClassifierTrainingPass(_parameters, _scratch), inputs, targets)
+                : global::NetGen.Kernels.TrainingSteps.Unfused(this, optimizer, inputs, targets);
+        }
     }
 }
 
@@ -182,6 +186,7 @@ namespace NetGen.Generated
     using Activations = global::NetGen.Kernels.Activations;
     using ColumnKernels = global::NetGen.Kernels.ColumnKernels;
     using DenseKernels = global::NetGen.Kernels.DenseKernels;
+    using GradientSum = global::NetGen.Kernels.GradientSum;
     using HorizontalSums = global::NetGen.Kernels.HorizontalSums;
     using Losses = global::NetGen.Kernels.Losses;
     using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;
@@ -208,15 +213,23 @@ namespace NetGen.Generated
             Activations.Softmax(output, 10);
         }
 
-        /// <summary>Runs blocks of rows held transposed, as many as a vector has lanes, then the remaining rows one by one.</summary>
+        /// <summary>Runs panels of rows held transposed, two vectors of rows each, then rows too few for a panel one by one.</summary>
         public static void ForwardBatch(float[] parameters, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs,
             int rows)
         {
             var row = 0;
-            var lanes = Vector512.IsHardwareAccelerated ? 16 : Vector256.IsHardwareAccelerated ? 8 : 0;
-            for (; lanes > 0 && row + lanes <= rows; row += lanes)
+            var panelRows = ColumnKernels.PanelRows(16);
+            var minimumRows = panelRows == 0 ? int.MaxValue : (panelRows * 3) / 8;
+            if (rows >= minimumRows)
             {
-                ForwardBlock(parameters, inputs.Slice(row * 784, lanes * 784), outputs.Slice(row * 10, lanes * 10), lanes);
+                global::System.Span<float> columns = stackalloc float[784 * panelRows];
+                global::System.Span<float> hidden = stackalloc float[256 * panelRows];
+                for (; rows - row >= minimumRows; row += panelRows)
+                {
+                    var count = rows - row < panelRows ? rows - row : panelRows;
+                    ForwardPanel(parameters, inputs.Slice(row * 784, count * 784), outputs.Slice(row * 10, count * 10), panelRows, columns,
+                        hidden);
+                }
             }
 
             for (; row < rows; row++)
@@ -225,66 +238,103 @@ namespace NetGen.Generated
             }
         }
 
-        /// <summary>Runs every layer for a block of rows held transposed, one lane per row.</summary>
-        private static void ForwardBlock(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
-            int lanes)
+        /// <summary>Runs every layer for up to <paramref name="panelRows"/> rows held transposed, one lane per row.</summary>
+        private static void ForwardPanel(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
+            int panelRows, global::System.Span<float> columns, global::System.Span<float> hidden)
         {
-            global::System.Span<float> columns = stackalloc float[12544];
-            global::System.Span<float> hidden = stackalloc float[4096];
-            ColumnKernels.Transpose(ref MemoryMarshal.GetReference(input), ref columns[0], 784, lanes);
+            ColumnKernels.Transpose(input, ref columns[0], 784, panelRows);
             // Layer 1: Dense 784 → 128, ReLU.
-            ColumnKernels.Forward(ref parameters[0], ref parameters[100352], ref columns[0], ref hidden[0], 784, 128, lanes,
+            ColumnKernels.Forward(ref parameters[0], ref parameters[100352], ref columns[0], ref hidden[0], 784, 128, panelRows,
                 default(ReluFunction));
             // Layer 2: Dense 128 → 10, Softmax.
-            ColumnKernels.Forward(ref parameters[100480], ref parameters[101760], ref hidden[0], ref hidden[128 * lanes], 128, 10, lanes,
-                default(IdentityFunction));
-            ColumnKernels.TransposeBack(ref hidden[128 * lanes], output, 10, lanes);
-            Activations.Softmax(output, 10);
+            ColumnKernels.Forward(ref parameters[100480], ref parameters[101760], ref hidden[0], ref hidden[128 * panelRows], 128, 10,
+                panelRows, default(IdentityFunction));
+            ColumnKernels.Softmax(ref hidden[128 * panelRows], 10, panelRows);
+            ColumnKernels.TransposeBack(ref hidden[128 * panelRows], output, 10, panelRows);
         }
 
-        /// <summary>Backpropagates the rows in blocks of 4, adding the gradient of their mean loss; returns the mean loss.</summary>
+        /// <summary>Backpropagates the rows in blocks of 32, adding the gradient of their mean loss; returns the mean loss.</summary>
         public static float Backward(float[] parameters, float[] gradients, float[] scratch, global::System.ReadOnlySpan<float> inputs,
             global::System.ReadOnlySpan<float> targets, int rows)
         {
             var scale = 1f / rows;
             var total = 0f;
-            for (var row = 0; row < rows; row += 4)
+            var sum = default(GradientSum);
+            for (var row = 0; row < rows; row += 32)
             {
-                var count = rows - row < 4 ? rows - row : 4;
+                var count = rows - row < 32 ? rows - row : 32;
                 var input = inputs.Slice(row * 784, count * 784);
-                var target = targets.Slice(row * 10, count * 10);
-                total += BackwardRows(parameters, gradients, scratch, input, target, count, scale);
+                total += ForwardRows(parameters, scratch, input, targets.Slice(row * 10, count * 10), count, scale);
+                BackwardRows(parameters, ref gradients[0], scratch, input, count, ref sum);
             }
 
             return total * scale;
         }
 
-        /// <summary>Backpropagates up to 4 rows, adding <paramref name="scale"/> times their gradient; returns their summed loss.</summary>
-        private static float BackwardRows(float[] parameters, float[] gradients, global::System.Span<float> scratch,
-            global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, int rows, float scale)
+        /// <summary>One step on up to 32 rows, each parameter updated once by the rule; returns the mean loss, updating nothing unless it
+        /// is finite.</summary>
+        public static float TrainStep<TRule>(float[] parameters, float[] scratch, global::System.ReadOnlySpan<float> inputs,
+            global::System.ReadOnlySpan<float> targets, ref TRule rule)
+            where TRule : struct, global::NetGen.IUpdateRule
+        {
+            var rows = inputs.Length / 784;
+            var loss = ForwardRows(parameters, scratch, inputs, targets, rows, 1f / rows) / rows;
+            if (float.IsFinite(loss))
+            {
+                BackwardRows(parameters, ref parameters[0], scratch, inputs, rows, ref rule);
+            }
+
+            return loss;
+        }
+
+        /// <summary>The forward pass of up to 32 rows, keeping what backpropagation needs, and <paramref name="scale"/> times the loss's
+        /// gradient; returns the summed loss.</summary>
+        private static float ForwardRows(float[] parameters, global::System.Span<float> scratch, global::System.ReadOnlySpan<float> input,
+            global::System.ReadOnlySpan<float> target, int rows, float scale)
         {
             ref float x = ref MemoryMarshal.GetReference(input);
             // Layer 1: Dense 784 → 128, ReLU, keeping a.
-            DenseKernels.Forward(ref parameters[0], ref parameters[100352], ref x, ref scratch[0], 784, 128, rows, default(ReluFunction));
+            if (rows == 1)
+            {
+                Layer1(ref parameters[0], ref x, ref scratch[0]);
+            }
+            else
+            {
+                DenseKernels.Forward(ref parameters[0], ref parameters[100352], ref x, ref scratch[0], 784, 128, rows,
+                    default(ReluFunction));
+            }
 
             // Layer 2: Dense 128 → 10, Softmax, keeping z and a.
-            DenseKernels.Forward(ref parameters[100480], ref parameters[101760], ref scratch[0], ref scratch[1536], 128, 10, rows,
-                default(IdentityFunction));
-            Activations.Softmax(scratch.Slice(1536, rows * 10), scratch.Slice(1576, rows * 10), 10);
+            if (rows == 1)
+            {
+                Layer2(ref parameters[100480], ref scratch[0], ref scratch[12288]);
+            }
+            else
+            {
+                DenseKernels.Forward(ref parameters[100480], ref parameters[101760], ref scratch[0], ref scratch[12288], 128, 10, rows,
+                    default(IdentityFunction));
+            }
+            Activations.Softmax(scratch.Slice(12288, rows * 10), scratch.Slice(12608, rows * 10), 10);
 
             // Cross-entropy fused with Softmax: dL/dz = y − t.
-            var loss = Losses.SoftmaxCrossEntropy(scratch.Slice(1536, rows * 10), scratch.Slice(1576, rows * 10), target,
-                scratch.Slice(1616, rows * 10), scale, 10);
+            return Losses.SoftmaxCrossEntropy(scratch.Slice(12288, rows * 10), scratch.Slice(12608, rows * 10), target, scratch.Slice(12928,
+                rows * 10), scale, 10);
+        }
 
+        /// <summary>The chain rule over the rows ForwardRows left in scratch: dW and db of every layer go through the rule into <paramref
+        /// name="target"/>.</summary>
+        private static void BackwardRows<TRule>(float[] parameters, ref float target, global::System.Span<float> scratch,
+            global::System.ReadOnlySpan<float> input, int rows, ref TRule rule)
+            where TRule : struct, global::NetGen.IUpdateRule
+        {
+            ref float x = ref MemoryMarshal.GetReference(input);
             // Layer 2: dW, db and the input's gradient.
-            DenseKernels.Backward(ref parameters[100480], ref gradients[100480], ref gradients[101760], ref scratch[0], ref scratch[1616],
-                ref scratch[1024], 128, 10, rows);
+            DenseKernels.Backward(ref parameters[0], ref target, 100480, 101760, ref scratch[0], ref scratch[12928], ref scratch[8192], 128,
+                10, rows, ref rule);
 
             // Layer 1: dW and db.
-            Activations.ReluBackward(scratch.Slice(0, rows * 128), scratch.Slice(1024, rows * 128), scratch.Slice(512, rows * 128));
-            DenseKernels.BackwardWeightsOnly(ref gradients[0], ref gradients[100352], ref x, ref scratch[512], 784, 128, rows);
-
-            return loss;
+            Activations.ReluBackward(scratch.Slice(0, rows * 128), scratch.Slice(8192, rows * 128), scratch.Slice(4096, rows * 128));
+            DenseKernels.BackwardWeightsOnly(ref target, 0, 100352, ref x, ref scratch[4096], 784, 128, rows, ref rule);
         }
 
         /// <summary>Layer 1, Dense 784 → 128, ReLU, one row: a = ReLU(W·x + b).</summary>
@@ -494,5 +544,24 @@ namespace NetGen.Generated
 
             DenseKernels.Forward(ref weights, ref bias, ref input, ref output, 128, 10, 1, default(IdentityFunction));
         }
+    }
+
+    /// <summary>DigitClassifier's fused training step, run by an optimizer with its update rule.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    file readonly struct DigitClassifierTrainingPass : global::NetGen.IFusedTrainingPass
+    {
+        private readonly float[] _parameters;
+        private readonly float[] _scratch;
+
+        public DigitClassifierTrainingPass(float[] parameters, float[] scratch)
+        {
+            _parameters = parameters;
+            _scratch = scratch;
+        }
+
+        /// <inheritdoc/>
+        public float Run<TRule>(ref TRule rule, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
+            where TRule : struct, global::NetGen.IUpdateRule =>
+            DigitClassifierKernels.TrainStep(_parameters, _scratch, inputs, targets, ref rule);
     }
 }

@@ -3,7 +3,7 @@
 
 /// <summary>
 /// A NetGen network: 2 inputs → Dense 3 (Tanh) → Dense 1 (Identity); MeanSquaredError loss.
-/// 13 parameters (52 bytes, and as many for their gradients); 18 FLOPs per row forward; 176 bytes of training scratch.
+/// 13 parameters (52 bytes, and as many for their gradients); 18 FLOPs per row forward; 1,408 bytes of training scratch.
 /// </summary>
 partial class GlobalBrain : global::NetGen.INetwork
 {
@@ -27,7 +27,7 @@ partial class GlobalBrain : global::NetGen.INetwork
 
     // Each layer's values and gradients during Backward, for a block of rows.
     [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
-    private readonly float[] _scratch = new float[44];
+    private readonly float[] _scratch = new float[352];
 
     /// <summary>Creates the network with parameters initialised from seed 0.</summary>
     public GlobalBrain()
@@ -135,16 +135,7 @@ partial class GlobalBrain : global::NetGen.INetwork
     [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     public float Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
     {
-        if (input.Length != InputSize)
-        {
-            global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(input), InputSize, input.Length, "inputs");
-        }
-
-        if (target.Length != OutputSize)
-        {
-            global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(target), OutputSize, target.Length, "targets");
-        }
-
+        global::NetGen.Kernels.Guard.CheckSample(input, target, InputSize, OutputSize);
         return global::NetGen.Generated.GlobalBrainKernels.Backward(_parameters, _gradients, _scratch, input, target, 1);
     }
 
@@ -154,24 +145,36 @@ partial class GlobalBrain : global::NetGen.INetwork
     [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     public float BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
     {
-        var rows = inputs.Length / InputSize;
-        if (inputs.Length % InputSize != 0 || rows == 0)
-        {
-            global::NetGen.Kernels.Guard.ThrowNotWholeRows(nameof(inputs), inputs.Length, InputSize, "inputs");
-        }
-
-        if (targets.Length != rows * OutputSize)
-        {
-            global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(targets), rows * OutputSize, targets.Length,
-                "targets for " + rows + " rows");
-        }
-
+        var rows = global::NetGen.Kernels.Guard.CheckRows(inputs, targets, InputSize, OutputSize);
         return global::NetGen.Generated.GlobalBrainKernels.Backward(_parameters, _gradients, _scratch, inputs, targets, rows);
     }
 
     /// <summary>Sets every gradient to 0.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     public void ZeroGradients() => global::System.Array.Clear(_gradients);
+
+    /// <inheritdoc/>
+    /// <exception cref="global::System.ArgumentException">A span's length is not InputSize or OutputSize.</exception>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    public float TrainStep(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target,
+        global::NetGen.IOptimizer optimizer)
+    {
+        global::NetGen.Kernels.Guard.CheckSample(input, target, InputSize, OutputSize);
+        return global::NetGen.Kernels.TrainingSteps.Fused(this, optimizer, new global::NetGen.Generated.GlobalBrainTrainingPass(_parameters,
+            _scratch), input, target);
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="global::System.ArgumentException">The spans do not hold the same whole, non-zero number of rows.</exception>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    public float TrainStepBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets,
+        global::NetGen.IOptimizer optimizer)
+    {
+        return global::NetGen.Kernels.Guard.CheckRows(inputs, targets, InputSize, OutputSize) <= 32
+            ? global::NetGen.Kernels.TrainingSteps.Fused(this, optimizer, new global::NetGen.Generated.GlobalBrainTrainingPass(_parameters,
+            _scratch), inputs, targets)
+            : global::NetGen.Kernels.TrainingSteps.Unfused(this, optimizer, inputs, targets);
+    }
 }
 
 namespace NetGen.Generated
@@ -179,11 +182,10 @@ namespace NetGen.Generated
     using Activations = global::NetGen.Kernels.Activations;
     using ColumnKernels = global::NetGen.Kernels.ColumnKernels;
     using DenseKernels = global::NetGen.Kernels.DenseKernels;
+    using GradientSum = global::NetGen.Kernels.GradientSum;
     using Losses = global::NetGen.Kernels.Losses;
     using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;
     using Unsafe = global::System.Runtime.CompilerServices.Unsafe;
-    using Vector256 = global::System.Runtime.Intrinsics.Vector256;
-    using Vector512 = global::System.Runtime.Intrinsics.Vector512;
     using IdentityFunction = global::NetGen.Kernels.IdentityFunction;
     using TanhFunction = global::NetGen.Kernels.TanhFunction;
 
@@ -201,15 +203,23 @@ namespace NetGen.Generated
             Layer2(ref parameters[9], ref hidden[0], ref output[0]);
         }
 
-        /// <summary>Runs blocks of rows held transposed, as many as a vector has lanes, then the remaining rows one by one.</summary>
+        /// <summary>Runs panels of rows held transposed, two vectors of rows each, then rows too few for a panel one by one.</summary>
         public static void ForwardBatch(float[] parameters, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs,
             int rows)
         {
             var row = 0;
-            var lanes = Vector512.IsHardwareAccelerated ? 16 : Vector256.IsHardwareAccelerated ? 8 : 0;
-            for (; lanes > 0 && row + lanes <= rows; row += lanes)
+            var panelRows = ColumnKernels.PanelRows(32);
+            var minimumRows = panelRows == 0 ? int.MaxValue : (panelRows * 3) / 8;
+            if (rows >= minimumRows)
             {
-                ForwardBlock(parameters, inputs.Slice(row * 2, lanes * 2), outputs.Slice(row * 1, lanes * 1), lanes);
+                global::System.Span<float> columns = stackalloc float[2 * panelRows];
+                global::System.Span<float> hidden = stackalloc float[6 * panelRows];
+                for (; rows - row >= minimumRows; row += panelRows)
+                {
+                    var count = rows - row < panelRows ? rows - row : panelRows;
+                    ForwardPanel(parameters, inputs.Slice(row * 2, count * 2), outputs.Slice(row * 1, count * 1), panelRows, columns,
+                        hidden);
+                }
             }
 
             for (; row < rows; row++)
@@ -218,41 +228,58 @@ namespace NetGen.Generated
             }
         }
 
-        /// <summary>Runs every layer for a block of rows held transposed, one lane per row.</summary>
-        private static void ForwardBlock(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
-            int lanes)
+        /// <summary>Runs every layer for up to <paramref name="panelRows"/> rows held transposed, one lane per row.</summary>
+        private static void ForwardPanel(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
+            int panelRows, global::System.Span<float> columns, global::System.Span<float> hidden)
         {
-            global::System.Span<float> columns = stackalloc float[32];
-            global::System.Span<float> hidden = stackalloc float[96];
-            ColumnKernels.Transpose(ref MemoryMarshal.GetReference(input), ref columns[0], 2, lanes);
+            ColumnKernels.Transpose(input, ref columns[0], 2, panelRows);
             // Layer 1: Dense 2 → 3, Tanh.
-            ColumnKernels.Forward(ref parameters[0], ref parameters[6], ref columns[0], ref hidden[0], 2, 3, lanes, default(TanhFunction));
+            ColumnKernels.Forward(ref parameters[0], ref parameters[6], ref columns[0], ref hidden[0], 2, 3, panelRows,
+                default(TanhFunction));
             // Layer 2: Dense 3 → 1, Identity.
-            ColumnKernels.Forward(ref parameters[9], ref parameters[12], ref hidden[0], ref hidden[3 * lanes], 3, 1, lanes,
+            ColumnKernels.Forward(ref parameters[9], ref parameters[12], ref hidden[0], ref hidden[3 * panelRows], 3, 1, panelRows,
                 default(IdentityFunction));
-            ColumnKernels.TransposeBack(ref hidden[3 * lanes], output, 1, lanes);
+            ColumnKernels.TransposeBack(ref hidden[3 * panelRows], output, 1, panelRows);
         }
 
-        /// <summary>Backpropagates the rows in blocks of 4, adding the gradient of their mean loss; returns the mean loss.</summary>
+        /// <summary>Backpropagates the rows in blocks of 32, adding the gradient of their mean loss; returns the mean loss.</summary>
         public static float Backward(float[] parameters, float[] gradients, float[] scratch, global::System.ReadOnlySpan<float> inputs,
             global::System.ReadOnlySpan<float> targets, int rows)
         {
             var scale = 1f / rows;
             var total = 0f;
-            for (var row = 0; row < rows; row += 4)
+            var sum = default(GradientSum);
+            for (var row = 0; row < rows; row += 32)
             {
-                var count = rows - row < 4 ? rows - row : 4;
+                var count = rows - row < 32 ? rows - row : 32;
                 var input = inputs.Slice(row * 2, count * 2);
-                var target = targets.Slice(row * 1, count * 1);
-                total += BackwardRows(parameters, gradients, scratch, input, target, count, scale);
+                total += ForwardRows(parameters, scratch, input, targets.Slice(row * 1, count * 1), count, scale);
+                BackwardRows(parameters, ref gradients[0], scratch, input, count, ref sum);
             }
 
             return total * scale;
         }
 
-        /// <summary>Backpropagates up to 4 rows, adding <paramref name="scale"/> times their gradient; returns their summed loss.</summary>
-        private static float BackwardRows(float[] parameters, float[] gradients, global::System.Span<float> scratch,
-            global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, int rows, float scale)
+        /// <summary>One step on up to 32 rows, each parameter updated once by the rule; returns the mean loss, updating nothing unless it
+        /// is finite.</summary>
+        public static float TrainStep<TRule>(float[] parameters, float[] scratch, global::System.ReadOnlySpan<float> inputs,
+            global::System.ReadOnlySpan<float> targets, ref TRule rule)
+            where TRule : struct, global::NetGen.IUpdateRule
+        {
+            var rows = inputs.Length / 2;
+            var loss = ForwardRows(parameters, scratch, inputs, targets, rows, 1f / rows) / rows;
+            if (float.IsFinite(loss))
+            {
+                BackwardRows(parameters, ref parameters[0], scratch, inputs, rows, ref rule);
+            }
+
+            return loss;
+        }
+
+        /// <summary>The forward pass of up to 32 rows, keeping what backpropagation needs, and <paramref name="scale"/> times the loss's
+        /// gradient; returns the summed loss.</summary>
+        private static float ForwardRows(float[] parameters, global::System.Span<float> scratch, global::System.ReadOnlySpan<float> input,
+            global::System.ReadOnlySpan<float> target, int rows, float scale)
         {
             ref float x = ref MemoryMarshal.GetReference(input);
             // Layer 1: Dense 2 → 3, Tanh, keeping a.
@@ -264,21 +291,27 @@ namespace NetGen.Generated
             // Layer 2: Dense 3 → 1, Identity, keeping a.
             for (var r = 0; r < rows; r++)
             {
-                Layer2(ref parameters[9], ref scratch[r * 3], ref scratch[36 + (r * 1)]);
+                Layer2(ref parameters[9], ref scratch[r * 3], ref scratch[288 + (r * 1)]);
             }
 
             // MeanSquaredError and its gradient with respect to the outputs.
-            var loss = Losses.MeanSquaredError(scratch.Slice(36, rows * 1), target, scratch.Slice(40, rows * 1), scale, 1);
+            return Losses.MeanSquaredError(scratch.Slice(288, rows * 1), target, scratch.Slice(320, rows * 1), scale, 1);
+        }
 
+        /// <summary>The chain rule over the rows ForwardRows left in scratch: dW and db of every layer go through the rule into <paramref
+        /// name="target"/>.</summary>
+        private static void BackwardRows<TRule>(float[] parameters, ref float target, global::System.Span<float> scratch,
+            global::System.ReadOnlySpan<float> input, int rows, ref TRule rule)
+            where TRule : struct, global::NetGen.IUpdateRule
+        {
+            ref float x = ref MemoryMarshal.GetReference(input);
             // Layer 2: dW, db and the input's gradient.
-            DenseKernels.Backward(ref parameters[9], ref gradients[9], ref gradients[12], ref scratch[0], ref scratch[40], ref scratch[24],
-                3, 1, rows);
+            DenseKernels.Backward(ref parameters[0], ref target, 9, 12, ref scratch[0], ref scratch[320], ref scratch[192], 3, 1, rows,
+                ref rule);
 
             // Layer 1: dW and db.
-            Activations.TanhBackward(scratch.Slice(0, rows * 3), scratch.Slice(24, rows * 3), scratch.Slice(12, rows * 3));
-            DenseKernels.BackwardWeightsOnly(ref gradients[0], ref gradients[6], ref x, ref scratch[12], 2, 3, rows);
-
-            return loss;
+            Activations.TanhBackward(scratch.Slice(0, rows * 3), scratch.Slice(192, rows * 3), scratch.Slice(96, rows * 3));
+            DenseKernels.BackwardWeightsOnly(ref target, 0, 6, ref x, ref scratch[96], 2, 3, rows, ref rule);
         }
 
         /// <summary>Layer 1, Dense 2 → 3, Tanh, one row: a = Tanh(W·x + b).</summary>
@@ -294,5 +327,24 @@ namespace NetGen.Generated
             ref float bias = ref Unsafe.Add(ref weights, 3);
             DenseKernels.Forward(ref weights, ref bias, ref input, ref output, 3, 1, 1, default(IdentityFunction));
         }
+    }
+
+    /// <summary>GlobalBrain's fused training step, run by an optimizer with its update rule.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    file readonly struct GlobalBrainTrainingPass : global::NetGen.IFusedTrainingPass
+    {
+        private readonly float[] _parameters;
+        private readonly float[] _scratch;
+
+        public GlobalBrainTrainingPass(float[] parameters, float[] scratch)
+        {
+            _parameters = parameters;
+            _scratch = scratch;
+        }
+
+        /// <inheritdoc/>
+        public float Run<TRule>(ref TRule rule, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
+            where TRule : struct, global::NetGen.IUpdateRule =>
+            GlobalBrainKernels.TrainStep(_parameters, _scratch, inputs, targets, ref rule);
     }
 }

@@ -5,7 +5,7 @@ namespace Features
 {
     /// <summary>
     /// A NetGen network: 5 inputs → Dense 1 (Sigmoid); BinaryCrossEntropy loss.
-    /// 6 parameters (24 bytes, and as many for their gradients); 10 FLOPs per row forward; 32 bytes of training scratch.
+    /// 6 parameters (24 bytes, and as many for their gradients); 10 FLOPs per row forward; 256 bytes of training scratch.
     /// </summary>
     partial class LogisticRegression : global::NetGen.INetwork
     {
@@ -29,7 +29,7 @@ namespace Features
 
         // Each layer's values and gradients during Backward, for a block of rows.
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
-        private readonly float[] _scratch = new float[8];
+        private readonly float[] _scratch = new float[64];
 
         /// <summary>Creates the network with parameters initialised from seed 0.</summary>
         public LogisticRegression()
@@ -133,16 +133,7 @@ namespace Features
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public float Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
         {
-            if (input.Length != InputSize)
-            {
-                global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(input), InputSize, input.Length, "inputs");
-            }
-
-            if (target.Length != OutputSize)
-            {
-                global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(target), OutputSize, target.Length, "targets");
-            }
-
+            global::NetGen.Kernels.Guard.CheckSample(input, target, InputSize, OutputSize);
             return global::NetGen.Generated.LogisticRegressionKernels.Backward(_parameters, _gradients, _scratch, input, target, 1);
         }
 
@@ -152,24 +143,36 @@ namespace Features
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public float BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
         {
-            var rows = inputs.Length / InputSize;
-            if (inputs.Length % InputSize != 0 || rows == 0)
-            {
-                global::NetGen.Kernels.Guard.ThrowNotWholeRows(nameof(inputs), inputs.Length, InputSize, "inputs");
-            }
-
-            if (targets.Length != rows * OutputSize)
-            {
-                global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(targets), rows * OutputSize, targets.Length,
-                    "targets for " + rows + " rows");
-            }
-
+            var rows = global::NetGen.Kernels.Guard.CheckRows(inputs, targets, InputSize, OutputSize);
             return global::NetGen.Generated.LogisticRegressionKernels.Backward(_parameters, _gradients, _scratch, inputs, targets, rows);
         }
 
         /// <summary>Sets every gradient to 0.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public void ZeroGradients() => global::System.Array.Clear(_gradients);
+
+        /// <inheritdoc/>
+        /// <exception cref="global::System.ArgumentException">A span's length is not InputSize or OutputSize.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        public float TrainStep(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target,
+            global::NetGen.IOptimizer optimizer)
+        {
+            global::NetGen.Kernels.Guard.CheckSample(input, target, InputSize, OutputSize);
+            return global::NetGen.Kernels.TrainingSteps.Fused(this, optimizer,
+                new global::NetGen.Generated.LogisticRegressionTrainingPass(_parameters, _scratch), input, target);
+        }
+
+        /// <inheritdoc/>
+        /// <exception cref="global::System.ArgumentException">The spans do not hold the same whole, non-zero number of rows.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        public float TrainStepBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets,
+            global::NetGen.IOptimizer optimizer)
+        {
+            return global::NetGen.Kernels.Guard.CheckRows(inputs, targets, InputSize, OutputSize) <= 32
+                ? global::NetGen.Kernels.TrainingSteps.Fused(this, optimizer,
+                new global::NetGen.Generated.LogisticRegressionTrainingPass(_parameters, _scratch), inputs, targets)
+                : global::NetGen.Kernels.TrainingSteps.Unfused(this, optimizer, inputs, targets);
+        }
     }
 }
 
@@ -178,12 +181,11 @@ namespace NetGen.Generated
     using Activations = global::NetGen.Kernels.Activations;
     using ColumnKernels = global::NetGen.Kernels.ColumnKernels;
     using DenseKernels = global::NetGen.Kernels.DenseKernels;
+    using GradientSum = global::NetGen.Kernels.GradientSum;
     using Losses = global::NetGen.Kernels.Losses;
     using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;
     using Unsafe = global::System.Runtime.CompilerServices.Unsafe;
     using Vector128 = global::System.Runtime.Intrinsics.Vector128;
-    using Vector256 = global::System.Runtime.Intrinsics.Vector256;
-    using Vector512 = global::System.Runtime.Intrinsics.Vector512;
     using VectorMath = global::NetGen.Kernels.VectorMath;
     using IdentityFunction = global::NetGen.Kernels.IdentityFunction;
     using SigmoidFunction = global::NetGen.Kernels.SigmoidFunction;
@@ -199,15 +201,23 @@ namespace NetGen.Generated
             Layer1(ref parameters[0], ref MemoryMarshal.GetReference(input), ref output[0]);
         }
 
-        /// <summary>Runs blocks of rows held transposed, as many as a vector has lanes, then the remaining rows one by one.</summary>
+        /// <summary>Runs panels of rows held transposed, two vectors of rows each, then rows too few for a panel one by one.</summary>
         public static void ForwardBatch(float[] parameters, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs,
             int rows)
         {
             var row = 0;
-            var lanes = Vector512.IsHardwareAccelerated ? 16 : Vector256.IsHardwareAccelerated ? 8 : 0;
-            for (; lanes > 0 && row + lanes <= rows; row += lanes)
+            var panelRows = ColumnKernels.PanelRows(32);
+            var minimumRows = panelRows == 0 ? int.MaxValue : (panelRows * 3) / 8;
+            if (rows >= minimumRows)
             {
-                ForwardBlock(parameters, inputs.Slice(row * 5, lanes * 5), outputs.Slice(row * 1, lanes * 1), lanes);
+                global::System.Span<float> columns = stackalloc float[5 * panelRows];
+                global::System.Span<float> hidden = stackalloc float[2 * panelRows];
+                for (; rows - row >= minimumRows; row += panelRows)
+                {
+                    var count = rows - row < panelRows ? rows - row : panelRows;
+                    ForwardPanel(parameters, inputs.Slice(row * 5, count * 5), outputs.Slice(row * 1, count * 1), panelRows, columns,
+                        hidden);
+                }
             }
 
             for (; row < rows; row++)
@@ -216,51 +226,73 @@ namespace NetGen.Generated
             }
         }
 
-        /// <summary>Runs every layer for a block of rows held transposed, one lane per row.</summary>
-        private static void ForwardBlock(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
-            int lanes)
+        /// <summary>Runs every layer for up to <paramref name="panelRows"/> rows held transposed, one lane per row.</summary>
+        private static void ForwardPanel(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
+            int panelRows, global::System.Span<float> columns, global::System.Span<float> hidden)
         {
-            global::System.Span<float> columns = stackalloc float[80];
-            global::System.Span<float> hidden = stackalloc float[32];
-            ColumnKernels.Transpose(ref MemoryMarshal.GetReference(input), ref columns[0], 5, lanes);
+            ColumnKernels.Transpose(input, ref columns[0], 5, panelRows);
             // Layer 1: Dense 5 → 1, Sigmoid.
-            ColumnKernels.Forward(ref parameters[0], ref parameters[5], ref columns[0], ref hidden[0], 5, 1, lanes,
+            ColumnKernels.Forward(ref parameters[0], ref parameters[5], ref columns[0], ref hidden[0], 5, 1, panelRows,
                 default(SigmoidFunction));
-            ColumnKernels.TransposeBack(ref hidden[0], output, 1, lanes);
+            ColumnKernels.TransposeBack(ref hidden[0], output, 1, panelRows);
         }
 
-        /// <summary>Backpropagates the rows in blocks of 4, adding the gradient of their mean loss; returns the mean loss.</summary>
+        /// <summary>Backpropagates the rows in blocks of 32, adding the gradient of their mean loss; returns the mean loss.</summary>
         public static float Backward(float[] parameters, float[] gradients, float[] scratch, global::System.ReadOnlySpan<float> inputs,
             global::System.ReadOnlySpan<float> targets, int rows)
         {
             var scale = 1f / rows;
             var total = 0f;
-            for (var row = 0; row < rows; row += 4)
+            var sum = default(GradientSum);
+            for (var row = 0; row < rows; row += 32)
             {
-                var count = rows - row < 4 ? rows - row : 4;
+                var count = rows - row < 32 ? rows - row : 32;
                 var input = inputs.Slice(row * 5, count * 5);
-                var target = targets.Slice(row * 1, count * 1);
-                total += BackwardRows(parameters, gradients, scratch, input, target, count, scale);
+                total += ForwardRows(parameters, scratch, input, targets.Slice(row * 1, count * 1), count, scale);
+                BackwardRows(parameters, ref gradients[0], scratch, input, count, ref sum);
             }
 
             return total * scale;
         }
 
-        /// <summary>Backpropagates up to 4 rows, adding <paramref name="scale"/> times their gradient; returns their summed loss.</summary>
-        private static float BackwardRows(float[] parameters, float[] gradients, global::System.Span<float> scratch,
-            global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, int rows, float scale)
+        /// <summary>One step on up to 32 rows, each parameter updated once by the rule; returns the mean loss, updating nothing unless it
+        /// is finite.</summary>
+        public static float TrainStep<TRule>(float[] parameters, float[] scratch, global::System.ReadOnlySpan<float> inputs,
+            global::System.ReadOnlySpan<float> targets, ref TRule rule)
+            where TRule : struct, global::NetGen.IUpdateRule
+        {
+            var rows = inputs.Length / 5;
+            var loss = ForwardRows(parameters, scratch, inputs, targets, rows, 1f / rows) / rows;
+            if (float.IsFinite(loss))
+            {
+                BackwardRows(parameters, ref parameters[0], scratch, inputs, rows, ref rule);
+            }
+
+            return loss;
+        }
+
+        /// <summary>The forward pass of up to 32 rows, keeping what backpropagation needs, and <paramref name="scale"/> times the loss's
+        /// gradient; returns the summed loss.</summary>
+        private static float ForwardRows(float[] parameters, global::System.Span<float> scratch, global::System.ReadOnlySpan<float> input,
+            global::System.ReadOnlySpan<float> target, int rows, float scale)
         {
             ref float x = ref MemoryMarshal.GetReference(input);
             // Layer 1: Dense 5 → 1, Sigmoid, keeping the logits z.
             DenseKernels.Forward(ref parameters[0], ref parameters[5], ref x, ref scratch[0], 5, 1, rows, default(IdentityFunction));
 
             // Binary cross-entropy from the logits: dL/dz = (σ(z) − t) / O.
-            var loss = Losses.BinaryCrossEntropyWithLogits(scratch.Slice(0, rows * 1), target, scratch.Slice(4, rows * 1), scale, 1);
+            return Losses.BinaryCrossEntropyWithLogits(scratch.Slice(0, rows * 1), target, scratch.Slice(32, rows * 1), scale, 1);
+        }
 
+        /// <summary>The chain rule over the rows ForwardRows left in scratch: dW and db of every layer go through the rule into <paramref
+        /// name="target"/>.</summary>
+        private static void BackwardRows<TRule>(float[] parameters, ref float target, global::System.Span<float> scratch,
+            global::System.ReadOnlySpan<float> input, int rows, ref TRule rule)
+            where TRule : struct, global::NetGen.IUpdateRule
+        {
+            ref float x = ref MemoryMarshal.GetReference(input);
             // Layer 1: dW and db.
-            DenseKernels.BackwardWeightsOnly(ref gradients[0], ref gradients[5], ref x, ref scratch[4], 5, 1, rows);
-
-            return loss;
+            DenseKernels.BackwardWeightsOnly(ref target, 0, 5, ref x, ref scratch[32], 5, 1, rows, ref rule);
         }
 
         /// <summary>Layer 1, Dense 5 → 1, Sigmoid, one row: a = Sigmoid(W·x + b).</summary>
@@ -286,5 +318,24 @@ namespace NetGen.Generated
 
             DenseKernels.Forward(ref weights, ref bias, ref input, ref output, 5, 1, 1, default(SigmoidFunction));
         }
+    }
+
+    /// <summary>LogisticRegression's fused training step, run by an optimizer with its update rule.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    file readonly struct LogisticRegressionTrainingPass : global::NetGen.IFusedTrainingPass
+    {
+        private readonly float[] _parameters;
+        private readonly float[] _scratch;
+
+        public LogisticRegressionTrainingPass(float[] parameters, float[] scratch)
+        {
+            _parameters = parameters;
+            _scratch = scratch;
+        }
+
+        /// <inheritdoc/>
+        public float Run<TRule>(ref TRule rule, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
+            where TRule : struct, global::NetGen.IUpdateRule =>
+            LogisticRegressionKernels.TrainStep(_parameters, _scratch, inputs, targets, ref rule);
     }
 }

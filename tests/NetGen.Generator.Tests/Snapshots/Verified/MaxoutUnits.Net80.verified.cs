@@ -5,7 +5,7 @@ namespace Features
 {
     /// <summary>
     /// A NetGen network: 3 inputs → Maxout 4 × 3 → Dense 2 (Identity); MeanSquaredError loss.
-    /// 58 parameters (232 bytes, and as many for their gradients); 88 FLOPs per row forward; 576 bytes of training scratch.
+    /// 58 parameters (232 bytes, and as many for their gradients); 88 FLOPs per row forward; 4,608 bytes of training scratch.
     /// </summary>
     partial class MaxoutUnits : global::NetGen.INetwork
     {
@@ -29,7 +29,7 @@ namespace Features
 
         // Each layer's values and gradients during Backward, for a block of rows.
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
-        private readonly float[] _scratch = new float[144];
+        private readonly float[] _scratch = new float[1152];
 
         /// <summary>Creates the network with parameters initialised from seed 0.</summary>
         public MaxoutUnits()
@@ -137,16 +137,7 @@ namespace Features
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public float Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
         {
-            if (input.Length != InputSize)
-            {
-                global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(input), InputSize, input.Length, "inputs");
-            }
-
-            if (target.Length != OutputSize)
-            {
-                global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(target), OutputSize, target.Length, "targets");
-            }
-
+            global::NetGen.Kernels.Guard.CheckSample(input, target, InputSize, OutputSize);
             return global::NetGen.Generated.MaxoutUnitsKernels.Backward(_parameters, _gradients, _scratch, input, target, 1);
         }
 
@@ -156,24 +147,36 @@ namespace Features
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public float BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
         {
-            var rows = inputs.Length / InputSize;
-            if (inputs.Length % InputSize != 0 || rows == 0)
-            {
-                global::NetGen.Kernels.Guard.ThrowNotWholeRows(nameof(inputs), inputs.Length, InputSize, "inputs");
-            }
-
-            if (targets.Length != rows * OutputSize)
-            {
-                global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(targets), rows * OutputSize, targets.Length,
-                    "targets for " + rows + " rows");
-            }
-
+            var rows = global::NetGen.Kernels.Guard.CheckRows(inputs, targets, InputSize, OutputSize);
             return global::NetGen.Generated.MaxoutUnitsKernels.Backward(_parameters, _gradients, _scratch, inputs, targets, rows);
         }
 
         /// <summary>Sets every gradient to 0.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public void ZeroGradients() => global::System.Array.Clear(_gradients);
+
+        /// <inheritdoc/>
+        /// <exception cref="global::System.ArgumentException">A span's length is not InputSize or OutputSize.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        public float TrainStep(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target,
+            global::NetGen.IOptimizer optimizer)
+        {
+            global::NetGen.Kernels.Guard.CheckSample(input, target, InputSize, OutputSize);
+            return global::NetGen.Kernels.TrainingSteps.Fused(this, optimizer,
+                new global::NetGen.Generated.MaxoutUnitsTrainingPass(_parameters, _scratch), input, target);
+        }
+
+        /// <inheritdoc/>
+        /// <exception cref="global::System.ArgumentException">The spans do not hold the same whole, non-zero number of rows.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        public float TrainStepBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets,
+            global::NetGen.IOptimizer optimizer)
+        {
+            return global::NetGen.Kernels.Guard.CheckRows(inputs, targets, InputSize, OutputSize) <= 32
+                ? global::NetGen.Kernels.TrainingSteps.Fused(this, optimizer,
+                new global::NetGen.Generated.MaxoutUnitsTrainingPass(_parameters, _scratch), inputs, targets)
+                : global::NetGen.Kernels.TrainingSteps.Unfused(this, optimizer, inputs, targets);
+        }
     }
 }
 
@@ -182,12 +185,11 @@ namespace NetGen.Generated
     using Activations = global::NetGen.Kernels.Activations;
     using ColumnKernels = global::NetGen.Kernels.ColumnKernels;
     using DenseKernels = global::NetGen.Kernels.DenseKernels;
+    using GradientSum = global::NetGen.Kernels.GradientSum;
     using Losses = global::NetGen.Kernels.Losses;
     using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;
     using Unsafe = global::System.Runtime.CompilerServices.Unsafe;
     using Vector128 = global::System.Runtime.Intrinsics.Vector128;
-    using Vector256 = global::System.Runtime.Intrinsics.Vector256;
-    using Vector512 = global::System.Runtime.Intrinsics.Vector512;
     using IdentityFunction = global::NetGen.Kernels.IdentityFunction;
 
     /// <summary>MaxoutUnits's passes, every size a constant.</summary>
@@ -206,15 +208,24 @@ namespace NetGen.Generated
             Layer2(ref parameters[48], ref hidden[0], ref output[0]);
         }
 
-        /// <summary>Runs blocks of rows held transposed, as many as a vector has lanes, then the remaining rows one by one.</summary>
+        /// <summary>Runs panels of rows held transposed, two vectors of rows each, then rows too few for a panel one by one.</summary>
         public static void ForwardBatch(float[] parameters, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs,
             int rows)
         {
             var row = 0;
-            var lanes = Vector512.IsHardwareAccelerated ? 16 : Vector256.IsHardwareAccelerated ? 8 : 0;
-            for (; lanes > 0 && row + lanes <= rows; row += lanes)
+            var panelRows = ColumnKernels.PanelRows(32);
+            var minimumRows = panelRows == 0 ? int.MaxValue : (panelRows * 3) / 8;
+            if (rows >= minimumRows)
             {
-                ForwardBlock(parameters, inputs.Slice(row * 3, lanes * 3), outputs.Slice(row * 2, lanes * 2), lanes);
+                global::System.Span<float> columns = stackalloc float[3 * panelRows];
+                global::System.Span<float> hidden = stackalloc float[24 * panelRows];
+                global::System.Span<float> pieces = stackalloc float[12 * panelRows];
+                for (; rows - row >= minimumRows; row += panelRows)
+                {
+                    var count = rows - row < panelRows ? rows - row : panelRows;
+                    ForwardPanel(parameters, inputs.Slice(row * 3, count * 3), outputs.Slice(row * 2, count * 2), panelRows, columns,
+                        hidden, pieces);
+                }
             }
 
             for (; row < rows; row++)
@@ -223,44 +234,59 @@ namespace NetGen.Generated
             }
         }
 
-        /// <summary>Runs every layer for a block of rows held transposed, one lane per row.</summary>
-        private static void ForwardBlock(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
-            int lanes)
+        /// <summary>Runs every layer for up to <paramref name="panelRows"/> rows held transposed, one lane per row.</summary>
+        private static void ForwardPanel(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
+            int panelRows, global::System.Span<float> columns, global::System.Span<float> hidden, global::System.Span<float> pieces)
         {
-            global::System.Span<float> columns = stackalloc float[48];
-            global::System.Span<float> hidden = stackalloc float[384];
-            global::System.Span<float> pieces = stackalloc float[192];
-            ColumnKernels.Transpose(ref MemoryMarshal.GetReference(input), ref columns[0], 3, lanes);
+            ColumnKernels.Transpose(input, ref columns[0], 3, panelRows);
             // Layer 1: Maxout 3 → 4 × 3 pieces.
-            ColumnKernels.Forward(ref parameters[0], ref parameters[36], ref columns[0], ref pieces[0], 3, 12, lanes,
+            ColumnKernels.Forward(ref parameters[0], ref parameters[36], ref columns[0], ref pieces[0], 3, 12, panelRows,
                 default(IdentityFunction));
-            ColumnKernels.Maxout(ref pieces[0], ref hidden[0], 4, 3, lanes);
+            ColumnKernels.Maxout(ref pieces[0], ref hidden[0], 4, 3, panelRows);
             // Layer 2: Dense 4 → 2, Identity.
-            ColumnKernels.Forward(ref parameters[48], ref parameters[56], ref hidden[0], ref hidden[12 * lanes], 4, 2, lanes,
+            ColumnKernels.Forward(ref parameters[48], ref parameters[56], ref hidden[0], ref hidden[12 * panelRows], 4, 2, panelRows,
                 default(IdentityFunction));
-            ColumnKernels.TransposeBack(ref hidden[12 * lanes], output, 2, lanes);
+            ColumnKernels.TransposeBack(ref hidden[12 * panelRows], output, 2, panelRows);
         }
 
-        /// <summary>Backpropagates the rows in blocks of 4, adding the gradient of their mean loss; returns the mean loss.</summary>
+        /// <summary>Backpropagates the rows in blocks of 32, adding the gradient of their mean loss; returns the mean loss.</summary>
         public static float Backward(float[] parameters, float[] gradients, float[] scratch, global::System.ReadOnlySpan<float> inputs,
             global::System.ReadOnlySpan<float> targets, int rows)
         {
             var scale = 1f / rows;
             var total = 0f;
-            for (var row = 0; row < rows; row += 4)
+            var sum = default(GradientSum);
+            for (var row = 0; row < rows; row += 32)
             {
-                var count = rows - row < 4 ? rows - row : 4;
+                var count = rows - row < 32 ? rows - row : 32;
                 var input = inputs.Slice(row * 3, count * 3);
-                var target = targets.Slice(row * 2, count * 2);
-                total += BackwardRows(parameters, gradients, scratch, input, target, count, scale);
+                total += ForwardRows(parameters, scratch, input, targets.Slice(row * 2, count * 2), count, scale);
+                BackwardRows(parameters, ref gradients[0], scratch, input, count, ref sum);
             }
 
             return total * scale;
         }
 
-        /// <summary>Backpropagates up to 4 rows, adding <paramref name="scale"/> times their gradient; returns their summed loss.</summary>
-        private static float BackwardRows(float[] parameters, float[] gradients, global::System.Span<float> scratch,
-            global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, int rows, float scale)
+        /// <summary>One step on up to 32 rows, each parameter updated once by the rule; returns the mean loss, updating nothing unless it
+        /// is finite.</summary>
+        public static float TrainStep<TRule>(float[] parameters, float[] scratch, global::System.ReadOnlySpan<float> inputs,
+            global::System.ReadOnlySpan<float> targets, ref TRule rule)
+            where TRule : struct, global::NetGen.IUpdateRule
+        {
+            var rows = inputs.Length / 3;
+            var loss = ForwardRows(parameters, scratch, inputs, targets, rows, 1f / rows) / rows;
+            if (float.IsFinite(loss))
+            {
+                BackwardRows(parameters, ref parameters[0], scratch, inputs, rows, ref rule);
+            }
+
+            return loss;
+        }
+
+        /// <summary>The forward pass of up to 32 rows, keeping what backpropagation needs, and <paramref name="scale"/> times the loss's
+        /// gradient; returns the summed loss.</summary>
+        private static float ForwardRows(float[] parameters, global::System.Span<float> scratch, global::System.ReadOnlySpan<float> input,
+            global::System.ReadOnlySpan<float> target, int rows, float scale)
         {
             ref float x = ref MemoryMarshal.GetReference(input);
             // Layer 1: Maxout 3 → 4 × 3 pieces, keeping z and a.
@@ -268,26 +294,32 @@ namespace NetGen.Generated
             {
                 Layer1(ref parameters[0], ref Unsafe.Add(ref x, r * 3), ref scratch[r * 12]);
             }
-            Activations.Maxout(scratch.Slice(0, rows * 12), scratch.Slice(48, rows * 4), 4);
+            Activations.Maxout(scratch.Slice(0, rows * 12), scratch.Slice(384, rows * 4), 4);
 
             // Layer 2: Dense 4 → 2, Identity, keeping a.
             for (var r = 0; r < rows; r++)
             {
-                Layer2(ref parameters[48], ref scratch[48 + (r * 4)], ref scratch[128 + (r * 2)]);
+                Layer2(ref parameters[48], ref scratch[384 + (r * 4)], ref scratch[1024 + (r * 2)]);
             }
 
             // MeanSquaredError and its gradient with respect to the outputs.
-            var loss = Losses.MeanSquaredError(scratch.Slice(128, rows * 2), target, scratch.Slice(136, rows * 2), scale, 2);
+            return Losses.MeanSquaredError(scratch.Slice(1024, rows * 2), target, scratch.Slice(1088, rows * 2), scale, 2);
+        }
 
+        /// <summary>The chain rule over the rows ForwardRows left in scratch: dW and db of every layer go through the rule into <paramref
+        /// name="target"/>.</summary>
+        private static void BackwardRows<TRule>(float[] parameters, ref float target, global::System.Span<float> scratch,
+            global::System.ReadOnlySpan<float> input, int rows, ref TRule rule)
+            where TRule : struct, global::NetGen.IUpdateRule
+        {
+            ref float x = ref MemoryMarshal.GetReference(input);
             // Layer 2: dW, db and the input's gradient.
-            DenseKernels.Backward(ref parameters[48], ref gradients[48], ref gradients[56], ref scratch[48], ref scratch[136],
-                ref scratch[112], 4, 2, rows);
+            DenseKernels.Backward(ref parameters[0], ref target, 48, 56, ref scratch[384], ref scratch[1088], ref scratch[896], 4, 2, rows,
+                ref rule);
 
             // Layer 1: dW and db.
-            Activations.MaxoutBackward(scratch.Slice(0, rows * 12), scratch.Slice(112, rows * 4), scratch.Slice(64, rows * 12), 4);
-            DenseKernels.BackwardWeightsOnly(ref gradients[0], ref gradients[36], ref x, ref scratch[64], 3, 12, rows);
-
-            return loss;
+            Activations.MaxoutBackward(scratch.Slice(0, rows * 12), scratch.Slice(896, rows * 4), scratch.Slice(512, rows * 12), 4);
+            DenseKernels.BackwardWeightsOnly(ref target, 0, 36, ref x, ref scratch[512], 3, 12, rows, ref rule);
         }
 
         /// <summary>Layer 1, Maxout 3 → 4 × 3 pieces, one row: z = W·x + b, one row of pieces.</summary>
@@ -319,5 +351,24 @@ namespace NetGen.Generated
 
             DenseKernels.Forward(ref weights, ref bias, ref input, ref output, 4, 2, 1, default(IdentityFunction));
         }
+    }
+
+    /// <summary>MaxoutUnits's fused training step, run by an optimizer with its update rule.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    file readonly struct MaxoutUnitsTrainingPass : global::NetGen.IFusedTrainingPass
+    {
+        private readonly float[] _parameters;
+        private readonly float[] _scratch;
+
+        public MaxoutUnitsTrainingPass(float[] parameters, float[] scratch)
+        {
+            _parameters = parameters;
+            _scratch = scratch;
+        }
+
+        /// <inheritdoc/>
+        public float Run<TRule>(ref TRule rule, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
+            where TRule : struct, global::NetGen.IUpdateRule =>
+            MaxoutUnitsKernels.TrainStep(_parameters, _scratch, inputs, targets, ref rule);
     }
 }

@@ -5,7 +5,7 @@ namespace Game.Ai
 {
     /// <summary>
     /// A NetGen network: 4 inputs → Dense 16 (Tanh) → Dense 16 (Tanh) → Dense 2 (Identity); MeanSquaredError loss.
-    /// 386 parameters (1,544 bytes, and as many for their gradients); 704 FLOPs per row forward; 1,600 bytes of training scratch.
+    /// 386 parameters (1,544 bytes, and as many for their gradients); 704 FLOPs per row forward; 12,800 bytes of training scratch.
     /// </summary>
     partial class NpcBrain : global::NetGen.INetwork
     {
@@ -29,7 +29,7 @@ namespace Game.Ai
 
         // Each layer's values and gradients during Backward, for a block of rows.
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
-        private readonly float[] _scratch = new float[400];
+        private readonly float[] _scratch = new float[3200];
 
         /// <summary>Creates the network with parameters initialised from seed 0.</summary>
         public NpcBrain()
@@ -141,16 +141,7 @@ namespace Game.Ai
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public float Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
         {
-            if (input.Length != InputSize)
-            {
-                global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(input), InputSize, input.Length, "inputs");
-            }
-
-            if (target.Length != OutputSize)
-            {
-                global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(target), OutputSize, target.Length, "targets");
-            }
-
+            global::NetGen.Kernels.Guard.CheckSample(input, target, InputSize, OutputSize);
             return global::NetGen.Generated.NpcBrainKernels.Backward(_parameters, _gradients, _scratch, input, target, 1);
         }
 
@@ -160,24 +151,36 @@ namespace Game.Ai
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public float BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
         {
-            var rows = inputs.Length / InputSize;
-            if (inputs.Length % InputSize != 0 || rows == 0)
-            {
-                global::NetGen.Kernels.Guard.ThrowNotWholeRows(nameof(inputs), inputs.Length, InputSize, "inputs");
-            }
-
-            if (targets.Length != rows * OutputSize)
-            {
-                global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(targets), rows * OutputSize, targets.Length,
-                    "targets for " + rows + " rows");
-            }
-
+            var rows = global::NetGen.Kernels.Guard.CheckRows(inputs, targets, InputSize, OutputSize);
             return global::NetGen.Generated.NpcBrainKernels.Backward(_parameters, _gradients, _scratch, inputs, targets, rows);
         }
 
         /// <summary>Sets every gradient to 0.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public void ZeroGradients() => global::System.Array.Clear(_gradients);
+
+        /// <inheritdoc/>
+        /// <exception cref="global::System.ArgumentException">A span's length is not InputSize or OutputSize.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        public float TrainStep(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target,
+            global::NetGen.IOptimizer optimizer)
+        {
+            global::NetGen.Kernels.Guard.CheckSample(input, target, InputSize, OutputSize);
+            return global::NetGen.Kernels.TrainingSteps.Fused(this, optimizer,
+                new global::NetGen.Generated.NpcBrainTrainingPass(_parameters, _scratch), input, target);
+        }
+
+        /// <inheritdoc/>
+        /// <exception cref="global::System.ArgumentException">The spans do not hold the same whole, non-zero number of rows.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        public float TrainStepBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets,
+            global::NetGen.IOptimizer optimizer)
+        {
+            return global::NetGen.Kernels.Guard.CheckRows(inputs, targets, InputSize, OutputSize) <= 32
+                ? global::NetGen.Kernels.TrainingSteps.Fused(this, optimizer, new global::NetGen.Generated.NpcBrainTrainingPass(_parameters,
+                _scratch), inputs, targets)
+                : global::NetGen.Kernels.TrainingSteps.Unfused(this, optimizer, inputs, targets);
+        }
     }
 }
 
@@ -186,6 +189,7 @@ namespace NetGen.Generated
     using Activations = global::NetGen.Kernels.Activations;
     using ColumnKernels = global::NetGen.Kernels.ColumnKernels;
     using DenseKernels = global::NetGen.Kernels.DenseKernels;
+    using GradientSum = global::NetGen.Kernels.GradientSum;
     using HorizontalSums = global::NetGen.Kernels.HorizontalSums;
     using Losses = global::NetGen.Kernels.Losses;
     using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;
@@ -213,15 +217,23 @@ namespace NetGen.Generated
             Layer3(ref parameters[352], ref hidden[16], ref output[0]);
         }
 
-        /// <summary>Runs blocks of rows held transposed, as many as a vector has lanes, then the remaining rows one by one.</summary>
+        /// <summary>Runs panels of rows held transposed, two vectors of rows each, then rows too few for a panel one by one.</summary>
         public static void ForwardBatch(float[] parameters, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs,
             int rows)
         {
             var row = 0;
-            var lanes = Vector512.IsHardwareAccelerated ? 16 : Vector256.IsHardwareAccelerated ? 8 : 0;
-            for (; lanes > 0 && row + lanes <= rows; row += lanes)
+            var panelRows = ColumnKernels.PanelRows(32);
+            var minimumRows = panelRows == 0 ? int.MaxValue : (panelRows * 3) / 8;
+            if (rows >= minimumRows)
             {
-                ForwardBlock(parameters, inputs.Slice(row * 4, lanes * 4), outputs.Slice(row * 2, lanes * 2), lanes);
+                global::System.Span<float> columns = stackalloc float[4 * panelRows];
+                global::System.Span<float> hidden = stackalloc float[32 * panelRows];
+                for (; rows - row >= minimumRows; row += panelRows)
+                {
+                    var count = rows - row < panelRows ? rows - row : panelRows;
+                    ForwardPanel(parameters, inputs.Slice(row * 4, count * 4), outputs.Slice(row * 2, count * 2), panelRows, columns,
+                        hidden);
+                }
             }
 
             for (; row < rows; row++)
@@ -230,45 +242,61 @@ namespace NetGen.Generated
             }
         }
 
-        /// <summary>Runs every layer for a block of rows held transposed, one lane per row.</summary>
-        private static void ForwardBlock(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
-            int lanes)
+        /// <summary>Runs every layer for up to <paramref name="panelRows"/> rows held transposed, one lane per row.</summary>
+        private static void ForwardPanel(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
+            int panelRows, global::System.Span<float> columns, global::System.Span<float> hidden)
         {
-            global::System.Span<float> columns = stackalloc float[64];
-            global::System.Span<float> hidden = stackalloc float[512];
-            ColumnKernels.Transpose(ref MemoryMarshal.GetReference(input), ref columns[0], 4, lanes);
+            ColumnKernels.Transpose(input, ref columns[0], 4, panelRows);
             // Layer 1: Dense 4 → 16, Tanh.
-            ColumnKernels.Forward(ref parameters[0], ref parameters[64], ref columns[0], ref hidden[0], 4, 16, lanes,
+            ColumnKernels.Forward(ref parameters[0], ref parameters[64], ref columns[0], ref hidden[0], 4, 16, panelRows,
                 default(TanhFunction));
             // Layer 2: Dense 16 → 16, Tanh.
-            ColumnKernels.Forward(ref parameters[80], ref parameters[336], ref hidden[0], ref hidden[16 * lanes], 16, 16, lanes,
+            ColumnKernels.Forward(ref parameters[80], ref parameters[336], ref hidden[0], ref hidden[16 * panelRows], 16, 16, panelRows,
                 default(TanhFunction));
             // Layer 3: Dense 16 → 2, Identity.
-            ColumnKernels.Forward(ref parameters[352], ref parameters[384], ref hidden[16 * lanes], ref hidden[0], 16, 2, lanes,
+            ColumnKernels.Forward(ref parameters[352], ref parameters[384], ref hidden[16 * panelRows], ref hidden[0], 16, 2, panelRows,
                 default(IdentityFunction));
-            ColumnKernels.TransposeBack(ref hidden[0], output, 2, lanes);
+            ColumnKernels.TransposeBack(ref hidden[0], output, 2, panelRows);
         }
 
-        /// <summary>Backpropagates the rows in blocks of 4, adding the gradient of their mean loss; returns the mean loss.</summary>
+        /// <summary>Backpropagates the rows in blocks of 32, adding the gradient of their mean loss; returns the mean loss.</summary>
         public static float Backward(float[] parameters, float[] gradients, float[] scratch, global::System.ReadOnlySpan<float> inputs,
             global::System.ReadOnlySpan<float> targets, int rows)
         {
             var scale = 1f / rows;
             var total = 0f;
-            for (var row = 0; row < rows; row += 4)
+            var sum = default(GradientSum);
+            for (var row = 0; row < rows; row += 32)
             {
-                var count = rows - row < 4 ? rows - row : 4;
+                var count = rows - row < 32 ? rows - row : 32;
                 var input = inputs.Slice(row * 4, count * 4);
-                var target = targets.Slice(row * 2, count * 2);
-                total += BackwardRows(parameters, gradients, scratch, input, target, count, scale);
+                total += ForwardRows(parameters, scratch, input, targets.Slice(row * 2, count * 2), count, scale);
+                BackwardRows(parameters, ref gradients[0], scratch, input, count, ref sum);
             }
 
             return total * scale;
         }
 
-        /// <summary>Backpropagates up to 4 rows, adding <paramref name="scale"/> times their gradient; returns their summed loss.</summary>
-        private static float BackwardRows(float[] parameters, float[] gradients, global::System.Span<float> scratch,
-            global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, int rows, float scale)
+        /// <summary>One step on up to 32 rows, each parameter updated once by the rule; returns the mean loss, updating nothing unless it
+        /// is finite.</summary>
+        public static float TrainStep<TRule>(float[] parameters, float[] scratch, global::System.ReadOnlySpan<float> inputs,
+            global::System.ReadOnlySpan<float> targets, ref TRule rule)
+            where TRule : struct, global::NetGen.IUpdateRule
+        {
+            var rows = inputs.Length / 4;
+            var loss = ForwardRows(parameters, scratch, inputs, targets, rows, 1f / rows) / rows;
+            if (float.IsFinite(loss))
+            {
+                BackwardRows(parameters, ref parameters[0], scratch, inputs, rows, ref rule);
+            }
+
+            return loss;
+        }
+
+        /// <summary>The forward pass of up to 32 rows, keeping what backpropagation needs, and <paramref name="scale"/> times the loss's
+        /// gradient; returns the summed loss.</summary>
+        private static float ForwardRows(float[] parameters, global::System.Span<float> scratch, global::System.ReadOnlySpan<float> input,
+            global::System.ReadOnlySpan<float> target, int rows, float scale)
         {
             ref float x = ref MemoryMarshal.GetReference(input);
             // Layer 1: Dense 4 → 16, Tanh, keeping a.
@@ -280,32 +308,38 @@ namespace NetGen.Generated
             // Layer 2: Dense 16 → 16, Tanh, keeping a.
             for (var r = 0; r < rows; r++)
             {
-                Layer2(ref parameters[80], ref scratch[r * 16], ref scratch[192 + (r * 16)]);
+                Layer2(ref parameters[80], ref scratch[r * 16], ref scratch[1536 + (r * 16)]);
             }
 
             // Layer 3: Dense 16 → 2, Identity, keeping a.
             for (var r = 0; r < rows; r++)
             {
-                Layer3(ref parameters[352], ref scratch[192 + (r * 16)], ref scratch[384 + (r * 2)]);
+                Layer3(ref parameters[352], ref scratch[1536 + (r * 16)], ref scratch[3072 + (r * 2)]);
             }
 
             // MeanSquaredError and its gradient with respect to the outputs.
-            var loss = Losses.MeanSquaredError(scratch.Slice(384, rows * 2), target, scratch.Slice(392, rows * 2), scale, 2);
+            return Losses.MeanSquaredError(scratch.Slice(3072, rows * 2), target, scratch.Slice(3136, rows * 2), scale, 2);
+        }
 
+        /// <summary>The chain rule over the rows ForwardRows left in scratch: dW and db of every layer go through the rule into <paramref
+        /// name="target"/>.</summary>
+        private static void BackwardRows<TRule>(float[] parameters, ref float target, global::System.Span<float> scratch,
+            global::System.ReadOnlySpan<float> input, int rows, ref TRule rule)
+            where TRule : struct, global::NetGen.IUpdateRule
+        {
+            ref float x = ref MemoryMarshal.GetReference(input);
             // Layer 3: dW, db and the input's gradient.
-            DenseKernels.Backward(ref parameters[352], ref gradients[352], ref gradients[384], ref scratch[192], ref scratch[392],
-                ref scratch[320], 16, 2, rows);
+            DenseKernels.Backward(ref parameters[0], ref target, 352, 384, ref scratch[1536], ref scratch[3136], ref scratch[2560], 16, 2,
+                rows, ref rule);
 
             // Layer 2: dW, db and the input's gradient.
-            Activations.TanhBackward(scratch.Slice(192, rows * 16), scratch.Slice(320, rows * 16), scratch.Slice(256, rows * 16));
-            DenseKernels.Backward(ref parameters[80], ref gradients[80], ref gradients[336], ref scratch[0], ref scratch[256],
-                ref scratch[128], 16, 16, rows);
+            Activations.TanhBackward(scratch.Slice(1536, rows * 16), scratch.Slice(2560, rows * 16), scratch.Slice(2048, rows * 16));
+            DenseKernels.Backward(ref parameters[0], ref target, 80, 336, ref scratch[0], ref scratch[2048], ref scratch[1024], 16, 16,
+                rows, ref rule);
 
             // Layer 1: dW and db.
-            Activations.TanhBackward(scratch.Slice(0, rows * 16), scratch.Slice(128, rows * 16), scratch.Slice(64, rows * 16));
-            DenseKernels.BackwardWeightsOnly(ref gradients[0], ref gradients[64], ref x, ref scratch[64], 4, 16, rows);
-
-            return loss;
+            Activations.TanhBackward(scratch.Slice(0, rows * 16), scratch.Slice(1024, rows * 16), scratch.Slice(512, rows * 16));
+            DenseKernels.BackwardWeightsOnly(ref target, 0, 64, ref x, ref scratch[512], 4, 16, rows, ref rule);
         }
 
         /// <summary>Layer 1, Dense 4 → 16, Tanh, one row: a = Tanh(W·x + b).</summary>
@@ -496,5 +530,24 @@ namespace NetGen.Generated
 
             DenseKernels.Forward(ref weights, ref bias, ref input, ref output, 16, 2, 1, default(IdentityFunction));
         }
+    }
+
+    /// <summary>NpcBrain's fused training step, run by an optimizer with its update rule.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    file readonly struct NpcBrainTrainingPass : global::NetGen.IFusedTrainingPass
+    {
+        private readonly float[] _parameters;
+        private readonly float[] _scratch;
+
+        public NpcBrainTrainingPass(float[] parameters, float[] scratch)
+        {
+            _parameters = parameters;
+            _scratch = scratch;
+        }
+
+        /// <inheritdoc/>
+        public float Run<TRule>(ref TRule rule, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
+            where TRule : struct, global::NetGen.IUpdateRule =>
+            NpcBrainKernels.TrainStep(_parameters, _scratch, inputs, targets, ref rule);
     }
 }

@@ -5,7 +5,7 @@ namespace Lecture.Networks
 {
     /// <summary>
     /// A NetGen network: 7 inputs → Dense 17 (LeakyReLU) → Maxout 5 × 3 → Dense 9 (ELU) → Dense 3 (Sigmoid); BinaryCrossEntropy loss.
-    /// 490 parameters (1,960 bytes, and as many for their gradients); 892 FLOPs per row forward; 1,984 bytes of training scratch.
+    /// 490 parameters (1,960 bytes, and as many for their gradients); 892 FLOPs per row forward; 15,872 bytes of training scratch.
     /// </summary>
     partial class OddMaxout : global::NetGen.INetwork
     {
@@ -29,7 +29,7 @@ namespace Lecture.Networks
 
         // Each layer's values and gradients during Backward, for a block of rows.
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
-        private readonly float[] _scratch = new float[496];
+        private readonly float[] _scratch = new float[3968];
 
         /// <summary>Creates the network with parameters initialised from seed 0.</summary>
         public OddMaxout()
@@ -145,16 +145,7 @@ namespace Lecture.Networks
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public float Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
         {
-            if (input.Length != InputSize)
-            {
-                global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(input), InputSize, input.Length, "inputs");
-            }
-
-            if (target.Length != OutputSize)
-            {
-                global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(target), OutputSize, target.Length, "targets");
-            }
-
+            global::NetGen.Kernels.Guard.CheckSample(input, target, InputSize, OutputSize);
             return global::NetGen.Generated.OddMaxoutKernels.Backward(_parameters, _gradients, _scratch, input, target, 1);
         }
 
@@ -164,24 +155,36 @@ namespace Lecture.Networks
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public float BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
         {
-            var rows = inputs.Length / InputSize;
-            if (inputs.Length % InputSize != 0 || rows == 0)
-            {
-                global::NetGen.Kernels.Guard.ThrowNotWholeRows(nameof(inputs), inputs.Length, InputSize, "inputs");
-            }
-
-            if (targets.Length != rows * OutputSize)
-            {
-                global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(targets), rows * OutputSize, targets.Length,
-                    "targets for " + rows + " rows");
-            }
-
+            var rows = global::NetGen.Kernels.Guard.CheckRows(inputs, targets, InputSize, OutputSize);
             return global::NetGen.Generated.OddMaxoutKernels.Backward(_parameters, _gradients, _scratch, inputs, targets, rows);
         }
 
         /// <summary>Sets every gradient to 0.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public void ZeroGradients() => global::System.Array.Clear(_gradients);
+
+        /// <inheritdoc/>
+        /// <exception cref="global::System.ArgumentException">A span's length is not InputSize or OutputSize.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        public float TrainStep(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target,
+            global::NetGen.IOptimizer optimizer)
+        {
+            global::NetGen.Kernels.Guard.CheckSample(input, target, InputSize, OutputSize);
+            return global::NetGen.Kernels.TrainingSteps.Fused(this, optimizer,
+                new global::NetGen.Generated.OddMaxoutTrainingPass(_parameters, _scratch), input, target);
+        }
+
+        /// <inheritdoc/>
+        /// <exception cref="global::System.ArgumentException">The spans do not hold the same whole, non-zero number of rows.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        public float TrainStepBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets,
+            global::NetGen.IOptimizer optimizer)
+        {
+            return global::NetGen.Kernels.Guard.CheckRows(inputs, targets, InputSize, OutputSize) <= 32
+                ? global::NetGen.Kernels.TrainingSteps.Fused(this, optimizer,
+                new global::NetGen.Generated.OddMaxoutTrainingPass(_parameters, _scratch), inputs, targets)
+                : global::NetGen.Kernels.TrainingSteps.Unfused(this, optimizer, inputs, targets);
+        }
     }
 }
 
@@ -190,6 +193,7 @@ namespace NetGen.Generated
     using Activations = global::NetGen.Kernels.Activations;
     using ColumnKernels = global::NetGen.Kernels.ColumnKernels;
     using DenseKernels = global::NetGen.Kernels.DenseKernels;
+    using GradientSum = global::NetGen.Kernels.GradientSum;
     using HorizontalSums = global::NetGen.Kernels.HorizontalSums;
     using Losses = global::NetGen.Kernels.Losses;
     using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;
@@ -223,15 +227,24 @@ namespace NetGen.Generated
             Layer4(ref parameters[460], ref hidden[0], ref output[0]);
         }
 
-        /// <summary>Runs blocks of rows held transposed, as many as a vector has lanes, then the remaining rows one by one.</summary>
+        /// <summary>Runs panels of rows held transposed, two vectors of rows each, then rows too few for a panel one by one.</summary>
         public static void ForwardBatch(float[] parameters, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs,
             int rows)
         {
             var row = 0;
-            var lanes = Vector512.IsHardwareAccelerated ? 16 : Vector256.IsHardwareAccelerated ? 8 : 0;
-            for (; lanes > 0 && row + lanes <= rows; row += lanes)
+            var panelRows = ColumnKernels.PanelRows(32);
+            var minimumRows = panelRows == 0 ? int.MaxValue : (panelRows * 3) / 8;
+            if (rows >= minimumRows)
             {
-                ForwardBlock(parameters, inputs.Slice(row * 7, lanes * 7), outputs.Slice(row * 3, lanes * 3), lanes);
+                global::System.Span<float> columns = stackalloc float[7 * panelRows];
+                global::System.Span<float> hidden = stackalloc float[34 * panelRows];
+                global::System.Span<float> pieces = stackalloc float[15 * panelRows];
+                for (; rows - row >= minimumRows; row += panelRows)
+                {
+                    var count = rows - row < panelRows ? rows - row : panelRows;
+                    ForwardPanel(parameters, inputs.Slice(row * 7, count * 7), outputs.Slice(row * 3, count * 3), panelRows, columns,
+                        hidden, pieces);
+                }
             }
 
             for (; row < rows; row++)
@@ -240,50 +253,65 @@ namespace NetGen.Generated
             }
         }
 
-        /// <summary>Runs every layer for a block of rows held transposed, one lane per row.</summary>
-        private static void ForwardBlock(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
-            int lanes)
+        /// <summary>Runs every layer for up to <paramref name="panelRows"/> rows held transposed, one lane per row.</summary>
+        private static void ForwardPanel(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
+            int panelRows, global::System.Span<float> columns, global::System.Span<float> hidden, global::System.Span<float> pieces)
         {
-            global::System.Span<float> columns = stackalloc float[112];
-            global::System.Span<float> hidden = stackalloc float[544];
-            global::System.Span<float> pieces = stackalloc float[240];
-            ColumnKernels.Transpose(ref MemoryMarshal.GetReference(input), ref columns[0], 7, lanes);
+            ColumnKernels.Transpose(input, ref columns[0], 7, panelRows);
             // Layer 1: Dense 7 → 17, LeakyReLU.
-            ColumnKernels.Forward(ref parameters[0], ref parameters[119], ref columns[0], ref hidden[0], 7, 17, lanes,
+            ColumnKernels.Forward(ref parameters[0], ref parameters[119], ref columns[0], ref hidden[0], 7, 17, panelRows,
                 new LeakyReluFunction(0.1f));
             // Layer 2: Maxout 17 → 5 × 3 pieces.
-            ColumnKernels.Forward(ref parameters[136], ref parameters[391], ref hidden[0], ref pieces[0], 17, 15, lanes,
+            ColumnKernels.Forward(ref parameters[136], ref parameters[391], ref hidden[0], ref pieces[0], 17, 15, panelRows,
                 default(IdentityFunction));
-            ColumnKernels.Maxout(ref pieces[0], ref hidden[17 * lanes], 5, 3, lanes);
+            ColumnKernels.Maxout(ref pieces[0], ref hidden[17 * panelRows], 5, 3, panelRows);
             // Layer 3: Dense 5 → 9, ELU.
-            ColumnKernels.Forward(ref parameters[406], ref parameters[451], ref hidden[17 * lanes], ref hidden[0], 5, 9, lanes,
+            ColumnKernels.Forward(ref parameters[406], ref parameters[451], ref hidden[17 * panelRows], ref hidden[0], 5, 9, panelRows,
                 new EluFunction(1f));
             // Layer 4: Dense 9 → 3, Sigmoid.
-            ColumnKernels.Forward(ref parameters[460], ref parameters[487], ref hidden[0], ref hidden[17 * lanes], 9, 3, lanes,
+            ColumnKernels.Forward(ref parameters[460], ref parameters[487], ref hidden[0], ref hidden[17 * panelRows], 9, 3, panelRows,
                 default(SigmoidFunction));
-            ColumnKernels.TransposeBack(ref hidden[17 * lanes], output, 3, lanes);
+            ColumnKernels.TransposeBack(ref hidden[17 * panelRows], output, 3, panelRows);
         }
 
-        /// <summary>Backpropagates the rows in blocks of 4, adding the gradient of their mean loss; returns the mean loss.</summary>
+        /// <summary>Backpropagates the rows in blocks of 32, adding the gradient of their mean loss; returns the mean loss.</summary>
         public static float Backward(float[] parameters, float[] gradients, float[] scratch, global::System.ReadOnlySpan<float> inputs,
             global::System.ReadOnlySpan<float> targets, int rows)
         {
             var scale = 1f / rows;
             var total = 0f;
-            for (var row = 0; row < rows; row += 4)
+            var sum = default(GradientSum);
+            for (var row = 0; row < rows; row += 32)
             {
-                var count = rows - row < 4 ? rows - row : 4;
+                var count = rows - row < 32 ? rows - row : 32;
                 var input = inputs.Slice(row * 7, count * 7);
-                var target = targets.Slice(row * 3, count * 3);
-                total += BackwardRows(parameters, gradients, scratch, input, target, count, scale);
+                total += ForwardRows(parameters, scratch, input, targets.Slice(row * 3, count * 3), count, scale);
+                BackwardRows(parameters, ref gradients[0], scratch, input, count, ref sum);
             }
 
             return total * scale;
         }
 
-        /// <summary>Backpropagates up to 4 rows, adding <paramref name="scale"/> times their gradient; returns their summed loss.</summary>
-        private static float BackwardRows(float[] parameters, float[] gradients, global::System.Span<float> scratch,
-            global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, int rows, float scale)
+        /// <summary>One step on up to 32 rows, each parameter updated once by the rule; returns the mean loss, updating nothing unless it
+        /// is finite.</summary>
+        public static float TrainStep<TRule>(float[] parameters, float[] scratch, global::System.ReadOnlySpan<float> inputs,
+            global::System.ReadOnlySpan<float> targets, ref TRule rule)
+            where TRule : struct, global::NetGen.IUpdateRule
+        {
+            var rows = inputs.Length / 7;
+            var loss = ForwardRows(parameters, scratch, inputs, targets, rows, 1f / rows) / rows;
+            if (float.IsFinite(loss))
+            {
+                BackwardRows(parameters, ref parameters[0], scratch, inputs, rows, ref rule);
+            }
+
+            return loss;
+        }
+
+        /// <summary>The forward pass of up to 32 rows, keeping what backpropagation needs, and <paramref name="scale"/> times the loss's
+        /// gradient; returns the summed loss.</summary>
+        private static float ForwardRows(float[] parameters, global::System.Span<float> scratch, global::System.ReadOnlySpan<float> input,
+            global::System.ReadOnlySpan<float> target, int rows, float scale)
         {
             ref float x = ref MemoryMarshal.GetReference(input);
             // Layer 1: Dense 7 → 17, LeakyReLU, keeping a.
@@ -295,42 +323,48 @@ namespace NetGen.Generated
             // Layer 2: Maxout 17 → 5 × 3 pieces, keeping z and a.
             for (var r = 0; r < rows; r++)
             {
-                Layer2(ref parameters[136], ref scratch[r * 17], ref scratch[204 + (r * 15)]);
+                Layer2(ref parameters[136], ref scratch[r * 17], ref scratch[1632 + (r * 15)]);
             }
-            Activations.Maxout(scratch.Slice(204, rows * 15), scratch.Slice(264, rows * 5), 5);
+            Activations.Maxout(scratch.Slice(1632, rows * 15), scratch.Slice(2112, rows * 5), 5);
 
             // Layer 3: Dense 5 → 9, ELU, keeping a.
             for (var r = 0; r < rows; r++)
             {
-                Layer3(ref parameters[406], ref scratch[264 + (r * 5)], ref scratch[364 + (r * 9)]);
+                Layer3(ref parameters[406], ref scratch[2112 + (r * 5)], ref scratch[2912 + (r * 9)]);
             }
 
             // Layer 4: Dense 9 → 3, Sigmoid, keeping the logits z.
-            DenseKernels.Forward(ref parameters[460], ref parameters[487], ref scratch[364], ref scratch[472], 9, 3, rows,
+            DenseKernels.Forward(ref parameters[460], ref parameters[487], ref scratch[2912], ref scratch[3776], 9, 3, rows,
                 default(IdentityFunction));
 
             // Binary cross-entropy from the logits: dL/dz = (σ(z) − t) / O.
-            var loss = Losses.BinaryCrossEntropyWithLogits(scratch.Slice(472, rows * 3), target, scratch.Slice(484, rows * 3), scale, 3);
+            return Losses.BinaryCrossEntropyWithLogits(scratch.Slice(3776, rows * 3), target, scratch.Slice(3872, rows * 3), scale, 3);
+        }
 
+        /// <summary>The chain rule over the rows ForwardRows left in scratch: dW and db of every layer go through the rule into <paramref
+        /// name="target"/>.</summary>
+        private static void BackwardRows<TRule>(float[] parameters, ref float target, global::System.Span<float> scratch,
+            global::System.ReadOnlySpan<float> input, int rows, ref TRule rule)
+            where TRule : struct, global::NetGen.IUpdateRule
+        {
+            ref float x = ref MemoryMarshal.GetReference(input);
             // Layer 4: dW, db and the input's gradient.
-            DenseKernels.Backward(ref parameters[460], ref gradients[460], ref gradients[487], ref scratch[364], ref scratch[484],
-                ref scratch[436], 9, 3, rows);
+            DenseKernels.Backward(ref parameters[0], ref target, 460, 487, ref scratch[2912], ref scratch[3872], ref scratch[3488], 9, 3,
+                rows, ref rule);
 
             // Layer 3: dW, db and the input's gradient.
-            Activations.EluBackward(scratch.Slice(364, rows * 9), scratch.Slice(436, rows * 9), scratch.Slice(400, rows * 9), 1f);
-            DenseKernels.Backward(ref parameters[406], ref gradients[406], ref gradients[451], ref scratch[264], ref scratch[400],
-                ref scratch[344], 5, 9, rows);
+            Activations.EluBackward(scratch.Slice(2912, rows * 9), scratch.Slice(3488, rows * 9), scratch.Slice(3200, rows * 9), 1f);
+            DenseKernels.Backward(ref parameters[0], ref target, 406, 451, ref scratch[2112], ref scratch[3200], ref scratch[2752], 5, 9,
+                rows, ref rule);
 
             // Layer 2: dW, db and the input's gradient.
-            Activations.MaxoutBackward(scratch.Slice(204, rows * 15), scratch.Slice(344, rows * 5), scratch.Slice(284, rows * 15), 5);
-            DenseKernels.Backward(ref parameters[136], ref gradients[136], ref gradients[391], ref scratch[0], ref scratch[284],
-                ref scratch[136], 17, 15, rows);
+            Activations.MaxoutBackward(scratch.Slice(1632, rows * 15), scratch.Slice(2752, rows * 5), scratch.Slice(2272, rows * 15), 5);
+            DenseKernels.Backward(ref parameters[0], ref target, 136, 391, ref scratch[0], ref scratch[2272], ref scratch[1088], 17, 15,
+                rows, ref rule);
 
             // Layer 1: dW and db.
-            Activations.LeakyReluBackward(scratch.Slice(0, rows * 17), scratch.Slice(136, rows * 17), scratch.Slice(68, rows * 17), 0.1f);
-            DenseKernels.BackwardWeightsOnly(ref gradients[0], ref gradients[119], ref x, ref scratch[68], 7, 17, rows);
-
-            return loss;
+            Activations.LeakyReluBackward(scratch.Slice(0, rows * 17), scratch.Slice(1088, rows * 17), scratch.Slice(544, rows * 17), 0.1f);
+            DenseKernels.BackwardWeightsOnly(ref target, 0, 119, ref x, ref scratch[544], 7, 17, rows, ref rule);
         }
 
         /// <summary>Layer 1, Dense 7 → 17, LeakyReLU, one row: a = LeakyReLU(W·x + b).</summary>
@@ -668,5 +702,24 @@ namespace NetGen.Generated
 
             DenseKernels.Forward(ref weights, ref bias, ref input, ref output, 9, 3, 1, default(SigmoidFunction));
         }
+    }
+
+    /// <summary>OddMaxout's fused training step, run by an optimizer with its update rule.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    file readonly struct OddMaxoutTrainingPass : global::NetGen.IFusedTrainingPass
+    {
+        private readonly float[] _parameters;
+        private readonly float[] _scratch;
+
+        public OddMaxoutTrainingPass(float[] parameters, float[] scratch)
+        {
+            _parameters = parameters;
+            _scratch = scratch;
+        }
+
+        /// <inheritdoc/>
+        public float Run<TRule>(ref TRule rule, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
+            where TRule : struct, global::NetGen.IUpdateRule =>
+            OddMaxoutKernels.TrainStep(_parameters, _scratch, inputs, targets, ref rule);
     }
 }

@@ -5,7 +5,7 @@ namespace Features
 {
     /// <summary>
     /// A NetGen network: 5 inputs → Dense 6 (ReLU) → Dense 6 (LeakyReLU) → Dense 6 (ELU) → Dense 1 (ReLU6); MeanSquaredError loss.
-    /// 127 parameters (508 bytes, and as many for their gradients); 216 FLOPs per row forward; 912 bytes of training scratch.
+    /// 127 parameters (508 bytes, and as many for their gradients); 216 FLOPs per row forward; 7,296 bytes of training scratch.
     /// </summary>
     partial class Rectified : global::NetGen.INetwork
     {
@@ -29,7 +29,7 @@ namespace Features
 
         // Each layer's values and gradients during Backward, for a block of rows.
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
-        private readonly float[] _scratch = new float[228];
+        private readonly float[] _scratch = new float[1824];
 
         /// <summary>Creates the network with parameters initialised from seed 0.</summary>
         public Rectified()
@@ -145,16 +145,7 @@ namespace Features
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public float Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
         {
-            if (input.Length != InputSize)
-            {
-                global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(input), InputSize, input.Length, "inputs");
-            }
-
-            if (target.Length != OutputSize)
-            {
-                global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(target), OutputSize, target.Length, "targets");
-            }
-
+            global::NetGen.Kernels.Guard.CheckSample(input, target, InputSize, OutputSize);
             return global::NetGen.Generated.RectifiedKernels.Backward(_parameters, _gradients, _scratch, input, target, 1);
         }
 
@@ -164,24 +155,36 @@ namespace Features
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public float BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
         {
-            var rows = inputs.Length / InputSize;
-            if (inputs.Length % InputSize != 0 || rows == 0)
-            {
-                global::NetGen.Kernels.Guard.ThrowNotWholeRows(nameof(inputs), inputs.Length, InputSize, "inputs");
-            }
-
-            if (targets.Length != rows * OutputSize)
-            {
-                global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(targets), rows * OutputSize, targets.Length,
-                    "targets for " + rows + " rows");
-            }
-
+            var rows = global::NetGen.Kernels.Guard.CheckRows(inputs, targets, InputSize, OutputSize);
             return global::NetGen.Generated.RectifiedKernels.Backward(_parameters, _gradients, _scratch, inputs, targets, rows);
         }
 
         /// <summary>Sets every gradient to 0.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public void ZeroGradients() => global::System.Array.Clear(_gradients);
+
+        /// <inheritdoc/>
+        /// <exception cref="global::System.ArgumentException">A span's length is not InputSize or OutputSize.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        public float TrainStep(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target,
+            global::NetGen.IOptimizer optimizer)
+        {
+            global::NetGen.Kernels.Guard.CheckSample(input, target, InputSize, OutputSize);
+            return global::NetGen.Kernels.TrainingSteps.Fused(this, optimizer,
+                new global::NetGen.Generated.RectifiedTrainingPass(_parameters, _scratch), input, target);
+        }
+
+        /// <inheritdoc/>
+        /// <exception cref="global::System.ArgumentException">The spans do not hold the same whole, non-zero number of rows.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        public float TrainStepBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets,
+            global::NetGen.IOptimizer optimizer)
+        {
+            return global::NetGen.Kernels.Guard.CheckRows(inputs, targets, InputSize, OutputSize) <= 32
+                ? global::NetGen.Kernels.TrainingSteps.Fused(this, optimizer,
+                new global::NetGen.Generated.RectifiedTrainingPass(_parameters, _scratch), inputs, targets)
+                : global::NetGen.Kernels.TrainingSteps.Unfused(this, optimizer, inputs, targets);
+        }
     }
 }
 
@@ -190,13 +193,12 @@ namespace NetGen.Generated
     using Activations = global::NetGen.Kernels.Activations;
     using ColumnKernels = global::NetGen.Kernels.ColumnKernels;
     using DenseKernels = global::NetGen.Kernels.DenseKernels;
+    using GradientSum = global::NetGen.Kernels.GradientSum;
     using HorizontalSums = global::NetGen.Kernels.HorizontalSums;
     using Losses = global::NetGen.Kernels.Losses;
     using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;
     using Unsafe = global::System.Runtime.CompilerServices.Unsafe;
     using Vector128 = global::System.Runtime.Intrinsics.Vector128;
-    using Vector256 = global::System.Runtime.Intrinsics.Vector256;
-    using Vector512 = global::System.Runtime.Intrinsics.Vector512;
     using VectorMath = global::NetGen.Kernels.VectorMath;
     using EluFunction = global::NetGen.Kernels.EluFunction;
     using LeakyReluFunction = global::NetGen.Kernels.LeakyReluFunction;
@@ -221,15 +223,23 @@ namespace NetGen.Generated
             Layer4(ref parameters[120], ref hidden[0], ref output[0]);
         }
 
-        /// <summary>Runs blocks of rows held transposed, as many as a vector has lanes, then the remaining rows one by one.</summary>
+        /// <summary>Runs panels of rows held transposed, two vectors of rows each, then rows too few for a panel one by one.</summary>
         public static void ForwardBatch(float[] parameters, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs,
             int rows)
         {
             var row = 0;
-            var lanes = Vector512.IsHardwareAccelerated ? 16 : Vector256.IsHardwareAccelerated ? 8 : 0;
-            for (; lanes > 0 && row + lanes <= rows; row += lanes)
+            var panelRows = ColumnKernels.PanelRows(32);
+            var minimumRows = panelRows == 0 ? int.MaxValue : (panelRows * 3) / 8;
+            if (rows >= minimumRows)
             {
-                ForwardBlock(parameters, inputs.Slice(row * 5, lanes * 5), outputs.Slice(row * 1, lanes * 1), lanes);
+                global::System.Span<float> columns = stackalloc float[5 * panelRows];
+                global::System.Span<float> hidden = stackalloc float[12 * panelRows];
+                for (; rows - row >= minimumRows; row += panelRows)
+                {
+                    var count = rows - row < panelRows ? rows - row : panelRows;
+                    ForwardPanel(parameters, inputs.Slice(row * 5, count * 5), outputs.Slice(row * 1, count * 1), panelRows, columns,
+                        hidden);
+                }
             }
 
             for (; row < rows; row++)
@@ -238,47 +248,64 @@ namespace NetGen.Generated
             }
         }
 
-        /// <summary>Runs every layer for a block of rows held transposed, one lane per row.</summary>
-        private static void ForwardBlock(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
-            int lanes)
+        /// <summary>Runs every layer for up to <paramref name="panelRows"/> rows held transposed, one lane per row.</summary>
+        private static void ForwardPanel(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
+            int panelRows, global::System.Span<float> columns, global::System.Span<float> hidden)
         {
-            global::System.Span<float> columns = stackalloc float[80];
-            global::System.Span<float> hidden = stackalloc float[192];
-            ColumnKernels.Transpose(ref MemoryMarshal.GetReference(input), ref columns[0], 5, lanes);
+            ColumnKernels.Transpose(input, ref columns[0], 5, panelRows);
             // Layer 1: Dense 5 → 6, ReLU.
-            ColumnKernels.Forward(ref parameters[0], ref parameters[30], ref columns[0], ref hidden[0], 5, 6, lanes, default(ReluFunction));
+            ColumnKernels.Forward(ref parameters[0], ref parameters[30], ref columns[0], ref hidden[0], 5, 6, panelRows,
+                default(ReluFunction));
             // Layer 2: Dense 6 → 6, LeakyReLU.
-            ColumnKernels.Forward(ref parameters[36], ref parameters[72], ref hidden[0], ref hidden[6 * lanes], 6, 6, lanes,
+            ColumnKernels.Forward(ref parameters[36], ref parameters[72], ref hidden[0], ref hidden[6 * panelRows], 6, 6, panelRows,
                 new LeakyReluFunction(0.1f));
             // Layer 3: Dense 6 → 6, ELU.
-            ColumnKernels.Forward(ref parameters[78], ref parameters[114], ref hidden[6 * lanes], ref hidden[0], 6, 6, lanes,
+            ColumnKernels.Forward(ref parameters[78], ref parameters[114], ref hidden[6 * panelRows], ref hidden[0], 6, 6, panelRows,
                 new EluFunction(1f));
             // Layer 4: Dense 6 → 1, ReLU6.
-            ColumnKernels.Forward(ref parameters[120], ref parameters[126], ref hidden[0], ref hidden[6 * lanes], 6, 1, lanes,
+            ColumnKernels.Forward(ref parameters[120], ref parameters[126], ref hidden[0], ref hidden[6 * panelRows], 6, 1, panelRows,
                 default(Relu6Function));
-            ColumnKernels.TransposeBack(ref hidden[6 * lanes], output, 1, lanes);
+            ColumnKernels.TransposeBack(ref hidden[6 * panelRows], output, 1, panelRows);
         }
 
-        /// <summary>Backpropagates the rows in blocks of 4, adding the gradient of their mean loss; returns the mean loss.</summary>
+        /// <summary>Backpropagates the rows in blocks of 32, adding the gradient of their mean loss; returns the mean loss.</summary>
         public static float Backward(float[] parameters, float[] gradients, float[] scratch, global::System.ReadOnlySpan<float> inputs,
             global::System.ReadOnlySpan<float> targets, int rows)
         {
             var scale = 1f / rows;
             var total = 0f;
-            for (var row = 0; row < rows; row += 4)
+            var sum = default(GradientSum);
+            for (var row = 0; row < rows; row += 32)
             {
-                var count = rows - row < 4 ? rows - row : 4;
+                var count = rows - row < 32 ? rows - row : 32;
                 var input = inputs.Slice(row * 5, count * 5);
-                var target = targets.Slice(row * 1, count * 1);
-                total += BackwardRows(parameters, gradients, scratch, input, target, count, scale);
+                total += ForwardRows(parameters, scratch, input, targets.Slice(row * 1, count * 1), count, scale);
+                BackwardRows(parameters, ref gradients[0], scratch, input, count, ref sum);
             }
 
             return total * scale;
         }
 
-        /// <summary>Backpropagates up to 4 rows, adding <paramref name="scale"/> times their gradient; returns their summed loss.</summary>
-        private static float BackwardRows(float[] parameters, float[] gradients, global::System.Span<float> scratch,
-            global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, int rows, float scale)
+        /// <summary>One step on up to 32 rows, each parameter updated once by the rule; returns the mean loss, updating nothing unless it
+        /// is finite.</summary>
+        public static float TrainStep<TRule>(float[] parameters, float[] scratch, global::System.ReadOnlySpan<float> inputs,
+            global::System.ReadOnlySpan<float> targets, ref TRule rule)
+            where TRule : struct, global::NetGen.IUpdateRule
+        {
+            var rows = inputs.Length / 5;
+            var loss = ForwardRows(parameters, scratch, inputs, targets, rows, 1f / rows) / rows;
+            if (float.IsFinite(loss))
+            {
+                BackwardRows(parameters, ref parameters[0], scratch, inputs, rows, ref rule);
+            }
+
+            return loss;
+        }
+
+        /// <summary>The forward pass of up to 32 rows, keeping what backpropagation needs, and <paramref name="scale"/> times the loss's
+        /// gradient; returns the summed loss.</summary>
+        private static float ForwardRows(float[] parameters, global::System.Span<float> scratch, global::System.ReadOnlySpan<float> input,
+            global::System.ReadOnlySpan<float> target, int rows, float scale)
         {
             ref float x = ref MemoryMarshal.GetReference(input);
             // Layer 1: Dense 5 → 6, ReLU, keeping a.
@@ -290,44 +317,50 @@ namespace NetGen.Generated
             // Layer 2: Dense 6 → 6, LeakyReLU, keeping a.
             for (var r = 0; r < rows; r++)
             {
-                Layer2(ref parameters[36], ref scratch[r * 6], ref scratch[72 + (r * 6)]);
+                Layer2(ref parameters[36], ref scratch[r * 6], ref scratch[576 + (r * 6)]);
             }
 
             // Layer 3: Dense 6 → 6, ELU, keeping a.
             for (var r = 0; r < rows; r++)
             {
-                Layer3(ref parameters[78], ref scratch[72 + (r * 6)], ref scratch[144 + (r * 6)]);
+                Layer3(ref parameters[78], ref scratch[576 + (r * 6)], ref scratch[1152 + (r * 6)]);
             }
 
             // Layer 4: Dense 6 → 1, ReLU6, keeping a.
             for (var r = 0; r < rows; r++)
             {
-                Layer4(ref parameters[120], ref scratch[144 + (r * 6)], ref scratch[216 + (r * 1)]);
+                Layer4(ref parameters[120], ref scratch[1152 + (r * 6)], ref scratch[1728 + (r * 1)]);
             }
 
             // MeanSquaredError and its gradient with respect to the outputs.
-            var loss = Losses.MeanSquaredError(scratch.Slice(216, rows * 1), target, scratch.Slice(224, rows * 1), scale, 1);
+            return Losses.MeanSquaredError(scratch.Slice(1728, rows * 1), target, scratch.Slice(1792, rows * 1), scale, 1);
+        }
 
+        /// <summary>The chain rule over the rows ForwardRows left in scratch: dW and db of every layer go through the rule into <paramref
+        /// name="target"/>.</summary>
+        private static void BackwardRows<TRule>(float[] parameters, ref float target, global::System.Span<float> scratch,
+            global::System.ReadOnlySpan<float> input, int rows, ref TRule rule)
+            where TRule : struct, global::NetGen.IUpdateRule
+        {
+            ref float x = ref MemoryMarshal.GetReference(input);
             // Layer 4: dW, db and the input's gradient.
-            Activations.Relu6Backward(scratch.Slice(216, rows * 1), scratch.Slice(224, rows * 1), scratch.Slice(220, rows * 1));
-            DenseKernels.Backward(ref parameters[120], ref gradients[120], ref gradients[126], ref scratch[144], ref scratch[220],
-                ref scratch[192], 6, 1, rows);
+            Activations.Relu6Backward(scratch.Slice(1728, rows * 1), scratch.Slice(1792, rows * 1), scratch.Slice(1760, rows * 1));
+            DenseKernels.Backward(ref parameters[0], ref target, 120, 126, ref scratch[1152], ref scratch[1760], ref scratch[1536], 6, 1,
+                rows, ref rule);
 
             // Layer 3: dW, db and the input's gradient.
-            Activations.EluBackward(scratch.Slice(144, rows * 6), scratch.Slice(192, rows * 6), scratch.Slice(168, rows * 6), 1f);
-            DenseKernels.Backward(ref parameters[78], ref gradients[78], ref gradients[114], ref scratch[72], ref scratch[168],
-                ref scratch[120], 6, 6, rows);
+            Activations.EluBackward(scratch.Slice(1152, rows * 6), scratch.Slice(1536, rows * 6), scratch.Slice(1344, rows * 6), 1f);
+            DenseKernels.Backward(ref parameters[0], ref target, 78, 114, ref scratch[576], ref scratch[1344], ref scratch[960], 6, 6, rows,
+                ref rule);
 
             // Layer 2: dW, db and the input's gradient.
-            Activations.LeakyReluBackward(scratch.Slice(72, rows * 6), scratch.Slice(120, rows * 6), scratch.Slice(96, rows * 6), 0.1f);
-            DenseKernels.Backward(ref parameters[36], ref gradients[36], ref gradients[72], ref scratch[0], ref scratch[96],
-                ref scratch[48], 6, 6, rows);
+            Activations.LeakyReluBackward(scratch.Slice(576, rows * 6), scratch.Slice(960, rows * 6), scratch.Slice(768, rows * 6), 0.1f);
+            DenseKernels.Backward(ref parameters[0], ref target, 36, 72, ref scratch[0], ref scratch[768], ref scratch[384], 6, 6, rows,
+                ref rule);
 
             // Layer 1: dW and db.
-            Activations.ReluBackward(scratch.Slice(0, rows * 6), scratch.Slice(48, rows * 6), scratch.Slice(24, rows * 6));
-            DenseKernels.BackwardWeightsOnly(ref gradients[0], ref gradients[30], ref x, ref scratch[24], 5, 6, rows);
-
-            return loss;
+            Activations.ReluBackward(scratch.Slice(0, rows * 6), scratch.Slice(384, rows * 6), scratch.Slice(192, rows * 6));
+            DenseKernels.BackwardWeightsOnly(ref target, 0, 30, ref x, ref scratch[192], 5, 6, rows, ref rule);
         }
 
         /// <summary>Layer 1, Dense 5 → 6, ReLU, one row: a = ReLU(W·x + b).</summary>
@@ -488,5 +521,24 @@ namespace NetGen.Generated
 
             DenseKernels.Forward(ref weights, ref bias, ref input, ref output, 6, 1, 1, default(Relu6Function));
         }
+    }
+
+    /// <summary>Rectified's fused training step, run by an optimizer with its update rule.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    file readonly struct RectifiedTrainingPass : global::NetGen.IFusedTrainingPass
+    {
+        private readonly float[] _parameters;
+        private readonly float[] _scratch;
+
+        public RectifiedTrainingPass(float[] parameters, float[] scratch)
+        {
+            _parameters = parameters;
+            _scratch = scratch;
+        }
+
+        /// <inheritdoc/>
+        public float Run<TRule>(ref TRule rule, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
+            where TRule : struct, global::NetGen.IUpdateRule =>
+            RectifiedKernels.TrainStep(_parameters, _scratch, inputs, targets, ref rule);
     }
 }

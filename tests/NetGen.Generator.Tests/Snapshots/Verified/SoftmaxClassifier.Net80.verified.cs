@@ -5,7 +5,7 @@ namespace Features
 {
     /// <summary>
     /// A NetGen network: 6 inputs → Dense 8 (ReLU) → Dense 3 (Softmax); CrossEntropy loss.
-    /// 83 parameters (332 bytes, and as many for their gradients); 144 FLOPs per row forward; 528 bytes of training scratch.
+    /// 83 parameters (332 bytes, and as many for their gradients); 144 FLOPs per row forward; 4,224 bytes of training scratch.
     /// </summary>
     partial class SoftmaxClassifier : global::NetGen.INetwork
     {
@@ -29,7 +29,7 @@ namespace Features
 
         // Each layer's values and gradients during Backward, for a block of rows.
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
-        private readonly float[] _scratch = new float[132];
+        private readonly float[] _scratch = new float[1056];
 
         /// <summary>Creates the network with parameters initialised from seed 0.</summary>
         public SoftmaxClassifier()
@@ -137,16 +137,7 @@ namespace Features
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public float Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
         {
-            if (input.Length != InputSize)
-            {
-                global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(input), InputSize, input.Length, "inputs");
-            }
-
-            if (target.Length != OutputSize)
-            {
-                global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(target), OutputSize, target.Length, "targets");
-            }
-
+            global::NetGen.Kernels.Guard.CheckSample(input, target, InputSize, OutputSize);
             return global::NetGen.Generated.SoftmaxClassifierKernels.Backward(_parameters, _gradients, _scratch, input, target, 1);
         }
 
@@ -156,24 +147,36 @@ namespace Features
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public float BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
         {
-            var rows = inputs.Length / InputSize;
-            if (inputs.Length % InputSize != 0 || rows == 0)
-            {
-                global::NetGen.Kernels.Guard.ThrowNotWholeRows(nameof(inputs), inputs.Length, InputSize, "inputs");
-            }
-
-            if (targets.Length != rows * OutputSize)
-            {
-                global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(targets), rows * OutputSize, targets.Length,
-                    "targets for " + rows + " rows");
-            }
-
+            var rows = global::NetGen.Kernels.Guard.CheckRows(inputs, targets, InputSize, OutputSize);
             return global::NetGen.Generated.SoftmaxClassifierKernels.Backward(_parameters, _gradients, _scratch, inputs, targets, rows);
         }
 
         /// <summary>Sets every gradient to 0.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public void ZeroGradients() => global::System.Array.Clear(_gradients);
+
+        /// <inheritdoc/>
+        /// <exception cref="global::System.ArgumentException">A span's length is not InputSize or OutputSize.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        public float TrainStep(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target,
+            global::NetGen.IOptimizer optimizer)
+        {
+            global::NetGen.Kernels.Guard.CheckSample(input, target, InputSize, OutputSize);
+            return global::NetGen.Kernels.TrainingSteps.Fused(this, optimizer,
+                new global::NetGen.Generated.SoftmaxClassifierTrainingPass(_parameters, _scratch), input, target);
+        }
+
+        /// <inheritdoc/>
+        /// <exception cref="global::System.ArgumentException">The spans do not hold the same whole, non-zero number of rows.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        public float TrainStepBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets,
+            global::NetGen.IOptimizer optimizer)
+        {
+            return global::NetGen.Kernels.Guard.CheckRows(inputs, targets, InputSize, OutputSize) <= 32
+                ? global::NetGen.Kernels.TrainingSteps.Fused(this, optimizer,
+                new global::NetGen.Generated.SoftmaxClassifierTrainingPass(_parameters, _scratch), inputs, targets)
+                : global::NetGen.Kernels.TrainingSteps.Unfused(this, optimizer, inputs, targets);
+        }
     }
 }
 
@@ -182,13 +185,13 @@ namespace NetGen.Generated
     using Activations = global::NetGen.Kernels.Activations;
     using ColumnKernels = global::NetGen.Kernels.ColumnKernels;
     using DenseKernels = global::NetGen.Kernels.DenseKernels;
+    using GradientSum = global::NetGen.Kernels.GradientSum;
     using HorizontalSums = global::NetGen.Kernels.HorizontalSums;
     using Losses = global::NetGen.Kernels.Losses;
     using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;
     using Unsafe = global::System.Runtime.CompilerServices.Unsafe;
     using Vector128 = global::System.Runtime.Intrinsics.Vector128;
     using Vector256 = global::System.Runtime.Intrinsics.Vector256;
-    using Vector512 = global::System.Runtime.Intrinsics.Vector512;
     using VectorMath = global::NetGen.Kernels.VectorMath;
     using IdentityFunction = global::NetGen.Kernels.IdentityFunction;
     using ReluFunction = global::NetGen.Kernels.ReluFunction;
@@ -208,15 +211,23 @@ namespace NetGen.Generated
             Activations.Softmax(output, 3);
         }
 
-        /// <summary>Runs blocks of rows held transposed, as many as a vector has lanes, then the remaining rows one by one.</summary>
+        /// <summary>Runs panels of rows held transposed, two vectors of rows each, then rows too few for a panel one by one.</summary>
         public static void ForwardBatch(float[] parameters, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs,
             int rows)
         {
             var row = 0;
-            var lanes = Vector512.IsHardwareAccelerated ? 16 : Vector256.IsHardwareAccelerated ? 8 : 0;
-            for (; lanes > 0 && row + lanes <= rows; row += lanes)
+            var panelRows = ColumnKernels.PanelRows(32);
+            var minimumRows = panelRows == 0 ? int.MaxValue : (panelRows * 3) / 8;
+            if (rows >= minimumRows)
             {
-                ForwardBlock(parameters, inputs.Slice(row * 6, lanes * 6), outputs.Slice(row * 3, lanes * 3), lanes);
+                global::System.Span<float> columns = stackalloc float[6 * panelRows];
+                global::System.Span<float> hidden = stackalloc float[16 * panelRows];
+                for (; rows - row >= minimumRows; row += panelRows)
+                {
+                    var count = rows - row < panelRows ? rows - row : panelRows;
+                    ForwardPanel(parameters, inputs.Slice(row * 6, count * 6), outputs.Slice(row * 3, count * 3), panelRows, columns,
+                        hidden);
+                }
             }
 
             for (; row < rows; row++)
@@ -225,42 +236,59 @@ namespace NetGen.Generated
             }
         }
 
-        /// <summary>Runs every layer for a block of rows held transposed, one lane per row.</summary>
-        private static void ForwardBlock(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
-            int lanes)
+        /// <summary>Runs every layer for up to <paramref name="panelRows"/> rows held transposed, one lane per row.</summary>
+        private static void ForwardPanel(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
+            int panelRows, global::System.Span<float> columns, global::System.Span<float> hidden)
         {
-            global::System.Span<float> columns = stackalloc float[96];
-            global::System.Span<float> hidden = stackalloc float[256];
-            ColumnKernels.Transpose(ref MemoryMarshal.GetReference(input), ref columns[0], 6, lanes);
+            ColumnKernels.Transpose(input, ref columns[0], 6, panelRows);
             // Layer 1: Dense 6 → 8, ReLU.
-            ColumnKernels.Forward(ref parameters[0], ref parameters[48], ref columns[0], ref hidden[0], 6, 8, lanes, default(ReluFunction));
+            ColumnKernels.Forward(ref parameters[0], ref parameters[48], ref columns[0], ref hidden[0], 6, 8, panelRows,
+                default(ReluFunction));
             // Layer 2: Dense 8 → 3, Softmax.
-            ColumnKernels.Forward(ref parameters[56], ref parameters[80], ref hidden[0], ref hidden[8 * lanes], 8, 3, lanes,
+            ColumnKernels.Forward(ref parameters[56], ref parameters[80], ref hidden[0], ref hidden[8 * panelRows], 8, 3, panelRows,
                 default(IdentityFunction));
-            ColumnKernels.TransposeBack(ref hidden[8 * lanes], output, 3, lanes);
-            Activations.Softmax(output, 3);
+            ColumnKernels.Softmax(ref hidden[8 * panelRows], 3, panelRows);
+            ColumnKernels.TransposeBack(ref hidden[8 * panelRows], output, 3, panelRows);
         }
 
-        /// <summary>Backpropagates the rows in blocks of 4, adding the gradient of their mean loss; returns the mean loss.</summary>
+        /// <summary>Backpropagates the rows in blocks of 32, adding the gradient of their mean loss; returns the mean loss.</summary>
         public static float Backward(float[] parameters, float[] gradients, float[] scratch, global::System.ReadOnlySpan<float> inputs,
             global::System.ReadOnlySpan<float> targets, int rows)
         {
             var scale = 1f / rows;
             var total = 0f;
-            for (var row = 0; row < rows; row += 4)
+            var sum = default(GradientSum);
+            for (var row = 0; row < rows; row += 32)
             {
-                var count = rows - row < 4 ? rows - row : 4;
+                var count = rows - row < 32 ? rows - row : 32;
                 var input = inputs.Slice(row * 6, count * 6);
-                var target = targets.Slice(row * 3, count * 3);
-                total += BackwardRows(parameters, gradients, scratch, input, target, count, scale);
+                total += ForwardRows(parameters, scratch, input, targets.Slice(row * 3, count * 3), count, scale);
+                BackwardRows(parameters, ref gradients[0], scratch, input, count, ref sum);
             }
 
             return total * scale;
         }
 
-        /// <summary>Backpropagates up to 4 rows, adding <paramref name="scale"/> times their gradient; returns their summed loss.</summary>
-        private static float BackwardRows(float[] parameters, float[] gradients, global::System.Span<float> scratch,
-            global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, int rows, float scale)
+        /// <summary>One step on up to 32 rows, each parameter updated once by the rule; returns the mean loss, updating nothing unless it
+        /// is finite.</summary>
+        public static float TrainStep<TRule>(float[] parameters, float[] scratch, global::System.ReadOnlySpan<float> inputs,
+            global::System.ReadOnlySpan<float> targets, ref TRule rule)
+            where TRule : struct, global::NetGen.IUpdateRule
+        {
+            var rows = inputs.Length / 6;
+            var loss = ForwardRows(parameters, scratch, inputs, targets, rows, 1f / rows) / rows;
+            if (float.IsFinite(loss))
+            {
+                BackwardRows(parameters, ref parameters[0], scratch, inputs, rows, ref rule);
+            }
+
+            return loss;
+        }
+
+        /// <summary>The forward pass of up to 32 rows, keeping what backpropagation needs, and <paramref name="scale"/> times the loss's
+        /// gradient; returns the summed loss.</summary>
+        private static float ForwardRows(float[] parameters, global::System.Span<float> scratch, global::System.ReadOnlySpan<float> input,
+            global::System.ReadOnlySpan<float> target, int rows, float scale)
         {
             ref float x = ref MemoryMarshal.GetReference(input);
             // Layer 1: Dense 6 → 8, ReLU, keeping a.
@@ -272,23 +300,29 @@ namespace NetGen.Generated
             // Layer 2: Dense 8 → 3, Softmax, keeping z and a.
             for (var r = 0; r < rows; r++)
             {
-                Layer2(ref parameters[56], ref scratch[r * 8], ref scratch[96 + (r * 3)]);
+                Layer2(ref parameters[56], ref scratch[r * 8], ref scratch[768 + (r * 3)]);
             }
-            Activations.Softmax(scratch.Slice(96, rows * 3), scratch.Slice(108, rows * 3), 3);
+            Activations.Softmax(scratch.Slice(768, rows * 3), scratch.Slice(864, rows * 3), 3);
 
             // Cross-entropy fused with Softmax: dL/dz = y − t.
-            var loss = Losses.SoftmaxCrossEntropy(scratch.Slice(96, rows * 3), scratch.Slice(108, rows * 3), target, scratch.Slice(120,
+            return Losses.SoftmaxCrossEntropy(scratch.Slice(768, rows * 3), scratch.Slice(864, rows * 3), target, scratch.Slice(960,
                 rows * 3), scale, 3);
+        }
 
+        /// <summary>The chain rule over the rows ForwardRows left in scratch: dW and db of every layer go through the rule into <paramref
+        /// name="target"/>.</summary>
+        private static void BackwardRows<TRule>(float[] parameters, ref float target, global::System.Span<float> scratch,
+            global::System.ReadOnlySpan<float> input, int rows, ref TRule rule)
+            where TRule : struct, global::NetGen.IUpdateRule
+        {
+            ref float x = ref MemoryMarshal.GetReference(input);
             // Layer 2: dW, db and the input's gradient.
-            DenseKernels.Backward(ref parameters[56], ref gradients[56], ref gradients[80], ref scratch[0], ref scratch[120],
-                ref scratch[64], 8, 3, rows);
+            DenseKernels.Backward(ref parameters[0], ref target, 56, 80, ref scratch[0], ref scratch[960], ref scratch[512], 8, 3, rows,
+                ref rule);
 
             // Layer 1: dW and db.
-            Activations.ReluBackward(scratch.Slice(0, rows * 8), scratch.Slice(64, rows * 8), scratch.Slice(32, rows * 8));
-            DenseKernels.BackwardWeightsOnly(ref gradients[0], ref gradients[48], ref x, ref scratch[32], 6, 8, rows);
-
-            return loss;
+            Activations.ReluBackward(scratch.Slice(0, rows * 8), scratch.Slice(512, rows * 8), scratch.Slice(256, rows * 8));
+            DenseKernels.BackwardWeightsOnly(ref target, 0, 48, ref x, ref scratch[256], 6, 8, rows, ref rule);
         }
 
         /// <summary>Layer 1, Dense 6 → 8, ReLU, one row: a = ReLU(W·x + b).</summary>
@@ -364,5 +398,24 @@ namespace NetGen.Generated
 
             DenseKernels.Forward(ref weights, ref bias, ref input, ref output, 8, 3, 1, default(IdentityFunction));
         }
+    }
+
+    /// <summary>SoftmaxClassifier's fused training step, run by an optimizer with its update rule.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    file readonly struct SoftmaxClassifierTrainingPass : global::NetGen.IFusedTrainingPass
+    {
+        private readonly float[] _parameters;
+        private readonly float[] _scratch;
+
+        public SoftmaxClassifierTrainingPass(float[] parameters, float[] scratch)
+        {
+            _parameters = parameters;
+            _scratch = scratch;
+        }
+
+        /// <inheritdoc/>
+        public float Run<TRule>(ref TRule rule, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
+            where TRule : struct, global::NetGen.IUpdateRule =>
+            SoftmaxClassifierKernels.TrainStep(_parameters, _scratch, inputs, targets, ref rule);
     }
 }

@@ -5,7 +5,7 @@ namespace Features
 {
     /// <summary>
     /// A NetGen network: 3 inputs → Dense 5 (Sigmoid) → Dense 2 (Tanh); MeanSquaredError loss.
-    /// 32 parameters (128 bytes, and as many for their gradients); 50 FLOPs per row forward; 336 bytes of training scratch.
+    /// 32 parameters (128 bytes, and as many for their gradients); 50 FLOPs per row forward; 2,688 bytes of training scratch.
     /// </summary>
     partial class Squashing : global::NetGen.INetwork
     {
@@ -29,7 +29,7 @@ namespace Features
 
         // Each layer's values and gradients during Backward, for a block of rows.
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
-        private readonly float[] _scratch = new float[84];
+        private readonly float[] _scratch = new float[672];
 
         /// <summary>Creates the network with parameters initialised from seed 0.</summary>
         public Squashing()
@@ -137,16 +137,7 @@ namespace Features
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public float Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
         {
-            if (input.Length != InputSize)
-            {
-                global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(input), InputSize, input.Length, "inputs");
-            }
-
-            if (target.Length != OutputSize)
-            {
-                global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(target), OutputSize, target.Length, "targets");
-            }
-
+            global::NetGen.Kernels.Guard.CheckSample(input, target, InputSize, OutputSize);
             return global::NetGen.Generated.SquashingKernels.Backward(_parameters, _gradients, _scratch, input, target, 1);
         }
 
@@ -156,24 +147,36 @@ namespace Features
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public float BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
         {
-            var rows = inputs.Length / InputSize;
-            if (inputs.Length % InputSize != 0 || rows == 0)
-            {
-                global::NetGen.Kernels.Guard.ThrowNotWholeRows(nameof(inputs), inputs.Length, InputSize, "inputs");
-            }
-
-            if (targets.Length != rows * OutputSize)
-            {
-                global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(targets), rows * OutputSize, targets.Length,
-                    "targets for " + rows + " rows");
-            }
-
+            var rows = global::NetGen.Kernels.Guard.CheckRows(inputs, targets, InputSize, OutputSize);
             return global::NetGen.Generated.SquashingKernels.Backward(_parameters, _gradients, _scratch, inputs, targets, rows);
         }
 
         /// <summary>Sets every gradient to 0.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public void ZeroGradients() => global::System.Array.Clear(_gradients);
+
+        /// <inheritdoc/>
+        /// <exception cref="global::System.ArgumentException">A span's length is not InputSize or OutputSize.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        public float TrainStep(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target,
+            global::NetGen.IOptimizer optimizer)
+        {
+            global::NetGen.Kernels.Guard.CheckSample(input, target, InputSize, OutputSize);
+            return global::NetGen.Kernels.TrainingSteps.Fused(this, optimizer,
+                new global::NetGen.Generated.SquashingTrainingPass(_parameters, _scratch), input, target);
+        }
+
+        /// <inheritdoc/>
+        /// <exception cref="global::System.ArgumentException">The spans do not hold the same whole, non-zero number of rows.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        public float TrainStepBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets,
+            global::NetGen.IOptimizer optimizer)
+        {
+            return global::NetGen.Kernels.Guard.CheckRows(inputs, targets, InputSize, OutputSize) <= 32
+                ? global::NetGen.Kernels.TrainingSteps.Fused(this, optimizer,
+                new global::NetGen.Generated.SquashingTrainingPass(_parameters, _scratch), inputs, targets)
+                : global::NetGen.Kernels.TrainingSteps.Unfused(this, optimizer, inputs, targets);
+        }
     }
 }
 
@@ -182,12 +185,11 @@ namespace NetGen.Generated
     using Activations = global::NetGen.Kernels.Activations;
     using ColumnKernels = global::NetGen.Kernels.ColumnKernels;
     using DenseKernels = global::NetGen.Kernels.DenseKernels;
+    using GradientSum = global::NetGen.Kernels.GradientSum;
     using Losses = global::NetGen.Kernels.Losses;
     using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;
     using Unsafe = global::System.Runtime.CompilerServices.Unsafe;
     using Vector128 = global::System.Runtime.Intrinsics.Vector128;
-    using Vector256 = global::System.Runtime.Intrinsics.Vector256;
-    using Vector512 = global::System.Runtime.Intrinsics.Vector512;
     using VectorMath = global::NetGen.Kernels.VectorMath;
     using SigmoidFunction = global::NetGen.Kernels.SigmoidFunction;
     using TanhFunction = global::NetGen.Kernels.TanhFunction;
@@ -206,15 +208,23 @@ namespace NetGen.Generated
             Layer2(ref parameters[20], ref hidden[0], ref output[0]);
         }
 
-        /// <summary>Runs blocks of rows held transposed, as many as a vector has lanes, then the remaining rows one by one.</summary>
+        /// <summary>Runs panels of rows held transposed, two vectors of rows each, then rows too few for a panel one by one.</summary>
         public static void ForwardBatch(float[] parameters, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs,
             int rows)
         {
             var row = 0;
-            var lanes = Vector512.IsHardwareAccelerated ? 16 : Vector256.IsHardwareAccelerated ? 8 : 0;
-            for (; lanes > 0 && row + lanes <= rows; row += lanes)
+            var panelRows = ColumnKernels.PanelRows(32);
+            var minimumRows = panelRows == 0 ? int.MaxValue : (panelRows * 3) / 8;
+            if (rows >= minimumRows)
             {
-                ForwardBlock(parameters, inputs.Slice(row * 3, lanes * 3), outputs.Slice(row * 2, lanes * 2), lanes);
+                global::System.Span<float> columns = stackalloc float[3 * panelRows];
+                global::System.Span<float> hidden = stackalloc float[10 * panelRows];
+                for (; rows - row >= minimumRows; row += panelRows)
+                {
+                    var count = rows - row < panelRows ? rows - row : panelRows;
+                    ForwardPanel(parameters, inputs.Slice(row * 3, count * 3), outputs.Slice(row * 2, count * 2), panelRows, columns,
+                        hidden);
+                }
             }
 
             for (; row < rows; row++)
@@ -223,42 +233,58 @@ namespace NetGen.Generated
             }
         }
 
-        /// <summary>Runs every layer for a block of rows held transposed, one lane per row.</summary>
-        private static void ForwardBlock(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
-            int lanes)
+        /// <summary>Runs every layer for up to <paramref name="panelRows"/> rows held transposed, one lane per row.</summary>
+        private static void ForwardPanel(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
+            int panelRows, global::System.Span<float> columns, global::System.Span<float> hidden)
         {
-            global::System.Span<float> columns = stackalloc float[48];
-            global::System.Span<float> hidden = stackalloc float[160];
-            ColumnKernels.Transpose(ref MemoryMarshal.GetReference(input), ref columns[0], 3, lanes);
+            ColumnKernels.Transpose(input, ref columns[0], 3, panelRows);
             // Layer 1: Dense 3 → 5, Sigmoid.
-            ColumnKernels.Forward(ref parameters[0], ref parameters[15], ref columns[0], ref hidden[0], 3, 5, lanes,
+            ColumnKernels.Forward(ref parameters[0], ref parameters[15], ref columns[0], ref hidden[0], 3, 5, panelRows,
                 default(SigmoidFunction));
             // Layer 2: Dense 5 → 2, Tanh.
-            ColumnKernels.Forward(ref parameters[20], ref parameters[30], ref hidden[0], ref hidden[5 * lanes], 5, 2, lanes,
+            ColumnKernels.Forward(ref parameters[20], ref parameters[30], ref hidden[0], ref hidden[5 * panelRows], 5, 2, panelRows,
                 default(TanhFunction));
-            ColumnKernels.TransposeBack(ref hidden[5 * lanes], output, 2, lanes);
+            ColumnKernels.TransposeBack(ref hidden[5 * panelRows], output, 2, panelRows);
         }
 
-        /// <summary>Backpropagates the rows in blocks of 4, adding the gradient of their mean loss; returns the mean loss.</summary>
+        /// <summary>Backpropagates the rows in blocks of 32, adding the gradient of their mean loss; returns the mean loss.</summary>
         public static float Backward(float[] parameters, float[] gradients, float[] scratch, global::System.ReadOnlySpan<float> inputs,
             global::System.ReadOnlySpan<float> targets, int rows)
         {
             var scale = 1f / rows;
             var total = 0f;
-            for (var row = 0; row < rows; row += 4)
+            var sum = default(GradientSum);
+            for (var row = 0; row < rows; row += 32)
             {
-                var count = rows - row < 4 ? rows - row : 4;
+                var count = rows - row < 32 ? rows - row : 32;
                 var input = inputs.Slice(row * 3, count * 3);
-                var target = targets.Slice(row * 2, count * 2);
-                total += BackwardRows(parameters, gradients, scratch, input, target, count, scale);
+                total += ForwardRows(parameters, scratch, input, targets.Slice(row * 2, count * 2), count, scale);
+                BackwardRows(parameters, ref gradients[0], scratch, input, count, ref sum);
             }
 
             return total * scale;
         }
 
-        /// <summary>Backpropagates up to 4 rows, adding <paramref name="scale"/> times their gradient; returns their summed loss.</summary>
-        private static float BackwardRows(float[] parameters, float[] gradients, global::System.Span<float> scratch,
-            global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, int rows, float scale)
+        /// <summary>One step on up to 32 rows, each parameter updated once by the rule; returns the mean loss, updating nothing unless it
+        /// is finite.</summary>
+        public static float TrainStep<TRule>(float[] parameters, float[] scratch, global::System.ReadOnlySpan<float> inputs,
+            global::System.ReadOnlySpan<float> targets, ref TRule rule)
+            where TRule : struct, global::NetGen.IUpdateRule
+        {
+            var rows = inputs.Length / 3;
+            var loss = ForwardRows(parameters, scratch, inputs, targets, rows, 1f / rows) / rows;
+            if (float.IsFinite(loss))
+            {
+                BackwardRows(parameters, ref parameters[0], scratch, inputs, rows, ref rule);
+            }
+
+            return loss;
+        }
+
+        /// <summary>The forward pass of up to 32 rows, keeping what backpropagation needs, and <paramref name="scale"/> times the loss's
+        /// gradient; returns the summed loss.</summary>
+        private static float ForwardRows(float[] parameters, global::System.Span<float> scratch, global::System.ReadOnlySpan<float> input,
+            global::System.ReadOnlySpan<float> target, int rows, float scale)
         {
             ref float x = ref MemoryMarshal.GetReference(input);
             // Layer 1: Dense 3 → 5, Sigmoid, keeping a.
@@ -270,22 +296,28 @@ namespace NetGen.Generated
             // Layer 2: Dense 5 → 2, Tanh, keeping a.
             for (var r = 0; r < rows; r++)
             {
-                Layer2(ref parameters[20], ref scratch[r * 5], ref scratch[60 + (r * 2)]);
+                Layer2(ref parameters[20], ref scratch[r * 5], ref scratch[480 + (r * 2)]);
             }
 
             // MeanSquaredError and its gradient with respect to the outputs.
-            var loss = Losses.MeanSquaredError(scratch.Slice(60, rows * 2), target, scratch.Slice(76, rows * 2), scale, 2);
+            return Losses.MeanSquaredError(scratch.Slice(480, rows * 2), target, scratch.Slice(608, rows * 2), scale, 2);
+        }
 
+        /// <summary>The chain rule over the rows ForwardRows left in scratch: dW and db of every layer go through the rule into <paramref
+        /// name="target"/>.</summary>
+        private static void BackwardRows<TRule>(float[] parameters, ref float target, global::System.Span<float> scratch,
+            global::System.ReadOnlySpan<float> input, int rows, ref TRule rule)
+            where TRule : struct, global::NetGen.IUpdateRule
+        {
+            ref float x = ref MemoryMarshal.GetReference(input);
             // Layer 2: dW, db and the input's gradient.
-            Activations.TanhBackward(scratch.Slice(60, rows * 2), scratch.Slice(76, rows * 2), scratch.Slice(68, rows * 2));
-            DenseKernels.Backward(ref parameters[20], ref gradients[20], ref gradients[30], ref scratch[0], ref scratch[68],
-                ref scratch[40], 5, 2, rows);
+            Activations.TanhBackward(scratch.Slice(480, rows * 2), scratch.Slice(608, rows * 2), scratch.Slice(544, rows * 2));
+            DenseKernels.Backward(ref parameters[0], ref target, 20, 30, ref scratch[0], ref scratch[544], ref scratch[320], 5, 2, rows,
+                ref rule);
 
             // Layer 1: dW and db.
-            Activations.SigmoidBackward(scratch.Slice(0, rows * 5), scratch.Slice(40, rows * 5), scratch.Slice(20, rows * 5));
-            DenseKernels.BackwardWeightsOnly(ref gradients[0], ref gradients[15], ref x, ref scratch[20], 3, 5, rows);
-
-            return loss;
+            Activations.SigmoidBackward(scratch.Slice(0, rows * 5), scratch.Slice(320, rows * 5), scratch.Slice(160, rows * 5));
+            DenseKernels.BackwardWeightsOnly(ref target, 0, 15, ref x, ref scratch[160], 3, 5, rows, ref rule);
         }
 
         /// <summary>Layer 1, Dense 3 → 5, Sigmoid, one row: a = Sigmoid(W·x + b).</summary>
@@ -322,5 +354,24 @@ namespace NetGen.Generated
 
             DenseKernels.Forward(ref weights, ref bias, ref input, ref output, 5, 2, 1, default(TanhFunction));
         }
+    }
+
+    /// <summary>Squashing's fused training step, run by an optimizer with its update rule.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    file readonly struct SquashingTrainingPass : global::NetGen.IFusedTrainingPass
+    {
+        private readonly float[] _parameters;
+        private readonly float[] _scratch;
+
+        public SquashingTrainingPass(float[] parameters, float[] scratch)
+        {
+            _parameters = parameters;
+            _scratch = scratch;
+        }
+
+        /// <inheritdoc/>
+        public float Run<TRule>(ref TRule rule, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
+            where TRule : struct, global::NetGen.IUpdateRule =>
+            SquashingKernels.TrainStep(_parameters, _scratch, inputs, targets, ref rule);
     }
 }

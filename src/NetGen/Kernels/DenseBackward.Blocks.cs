@@ -1,0 +1,330 @@
+using System.Runtime.CompilerServices;
+
+namespace NetGen.Kernels;
+
+/// <summary>
+/// The backward pass of a block of rows as two register-blocked products, each tile twelve accumulators (four rows
+/// by three vectors) fed by one broadcast at a time: dX = δ·W, panels of three vectors of inputs walked down every
+/// weight row for four batch rows at once; then dW = δᵀ·X, a tile of four weight rows by three vectors summed over
+/// the batch and handed to the rule once. dX runs first, so it sees the weights as they were.
+/// </summary>
+internal static partial class DenseBackward<TWidth, TVector>
+{
+    /// <summary>
+    /// dxᵣ = Wᵀδᵣ for two or more rows. dx is written rather than added to, so the last panel and the last tile of
+    /// rows may overlap the ones before: a value computed twice is stored twice.
+    /// </summary>
+    private static void InputGradients(ref float weights, ref float delta, ref float dx, int inputs, int outputs, int rows)
+    {
+        var n = (nuint)inputs;
+        var m = (nuint)outputs;
+        var count = (nuint)TWidth.Count;
+        var panel = n >= 3 * count ? 3 * count : count;
+        for (nuint i = 0; i < n; i += panel)
+        {
+            var at = i + panel <= n ? i : n - panel;
+            ref var w = ref Unsafe.Add(ref weights, at);
+            if (rows < 4)
+            {
+                for (nuint r = 0; r < (nuint)rows; r++)
+                {
+                    ref var dr = ref Unsafe.Add(ref delta, r * m);
+                    ref var xr = ref Unsafe.Add(ref dx, (r * n) + at);
+                    if (panel == count)
+                    {
+                        InputTile1x1(ref w, ref dr, ref xr, n, m);
+                    }
+                    else
+                    {
+                        InputTile1x3(ref w, ref dr, ref xr, n, m);
+                    }
+                }
+
+                continue;
+            }
+
+            for (nuint r = 0; r < (nuint)rows; r += 4)
+            {
+                var first = r + 4 <= (nuint)rows ? r : (nuint)rows - 4;
+                ref var dr = ref Unsafe.Add(ref delta, first * m);
+                ref var xr = ref Unsafe.Add(ref dx, (first * n) + at);
+                if (panel == count)
+                {
+                    InputTile4x1(ref w, ref dr, ref xr, n, m);
+                }
+                else
+                {
+                    InputTile4x3(ref w, ref dr, ref xr, n, m);
+                }
+            }
+        }
+    }
+
+    private static void InputTile4x3(ref float w, ref float delta, ref float dx, nuint n, nuint m)
+    {
+        var c = (nuint)TWidth.Count;
+        TVector a00 = TWidth.Zero, a01 = TWidth.Zero, a02 = TWidth.Zero;
+        TVector a10 = TWidth.Zero, a11 = TWidth.Zero, a12 = TWidth.Zero;
+        TVector a20 = TWidth.Zero, a21 = TWidth.Zero, a22 = TWidth.Zero;
+        TVector a30 = TWidth.Zero, a31 = TWidth.Zero, a32 = TWidth.Zero;
+        ref var d1 = ref Unsafe.Add(ref delta, m);
+        ref var d2 = ref Unsafe.Add(ref d1, m);
+        ref var d3 = ref Unsafe.Add(ref d2, m);
+        for (nuint o = 0; o < m; o++)
+        {
+            ref var wo = ref Unsafe.Add(ref w, o * n);
+            var w0 = TWidth.Load(ref wo, 0);
+            var w1 = TWidth.Load(ref wo, c);
+            var w2 = TWidth.Load(ref wo, 2 * c);
+            var d = TWidth.Broadcast(Unsafe.Add(ref delta, o));
+            a00 = TWidth.MultiplyAdd(w0, d, a00);
+            a01 = TWidth.MultiplyAdd(w1, d, a01);
+            a02 = TWidth.MultiplyAdd(w2, d, a02);
+            d = TWidth.Broadcast(Unsafe.Add(ref d1, o));
+            a10 = TWidth.MultiplyAdd(w0, d, a10);
+            a11 = TWidth.MultiplyAdd(w1, d, a11);
+            a12 = TWidth.MultiplyAdd(w2, d, a12);
+            d = TWidth.Broadcast(Unsafe.Add(ref d2, o));
+            a20 = TWidth.MultiplyAdd(w0, d, a20);
+            a21 = TWidth.MultiplyAdd(w1, d, a21);
+            a22 = TWidth.MultiplyAdd(w2, d, a22);
+            d = TWidth.Broadcast(Unsafe.Add(ref d3, o));
+            a30 = TWidth.MultiplyAdd(w0, d, a30);
+            a31 = TWidth.MultiplyAdd(w1, d, a31);
+            a32 = TWidth.MultiplyAdd(w2, d, a32);
+        }
+
+        Store3(ref dx, c, a00, a01, a02);
+        Store3(ref Unsafe.Add(ref dx, n), c, a10, a11, a12);
+        Store3(ref Unsafe.Add(ref dx, 2 * n), c, a20, a21, a22);
+        Store3(ref Unsafe.Add(ref dx, 3 * n), c, a30, a31, a32);
+    }
+
+    private static void InputTile4x1(ref float w, ref float delta, ref float dx, nuint n, nuint m)
+    {
+        TVector a0 = TWidth.Zero, a1 = TWidth.Zero, a2 = TWidth.Zero, a3 = TWidth.Zero;
+        for (nuint o = 0; o < m; o++)
+        {
+            var wo = TWidth.Load(ref w, o * n);
+            a0 = TWidth.MultiplyAdd(wo, TWidth.Broadcast(Unsafe.Add(ref delta, o)), a0);
+            a1 = TWidth.MultiplyAdd(wo, TWidth.Broadcast(Unsafe.Add(ref delta, m + o)), a1);
+            a2 = TWidth.MultiplyAdd(wo, TWidth.Broadcast(Unsafe.Add(ref delta, (2 * m) + o)), a2);
+            a3 = TWidth.MultiplyAdd(wo, TWidth.Broadcast(Unsafe.Add(ref delta, (3 * m) + o)), a3);
+        }
+
+        TWidth.Store(a0, ref dx, 0);
+        TWidth.Store(a1, ref dx, n);
+        TWidth.Store(a2, ref dx, 2 * n);
+        TWidth.Store(a3, ref dx, 3 * n);
+    }
+
+    private static void InputTile1x3(ref float w, ref float delta, ref float dx, nuint n, nuint m)
+    {
+        var c = (nuint)TWidth.Count;
+        TVector a0 = TWidth.Zero, a1 = TWidth.Zero, a2 = TWidth.Zero;
+        for (nuint o = 0; o < m; o++)
+        {
+            ref var wo = ref Unsafe.Add(ref w, o * n);
+            var d = TWidth.Broadcast(Unsafe.Add(ref delta, o));
+            a0 = TWidth.MultiplyAdd(TWidth.Load(ref wo, 0), d, a0);
+            a1 = TWidth.MultiplyAdd(TWidth.Load(ref wo, c), d, a1);
+            a2 = TWidth.MultiplyAdd(TWidth.Load(ref wo, 2 * c), d, a2);
+        }
+
+        Store3(ref dx, c, a0, a1, a2);
+    }
+
+    private static void InputTile1x1(ref float w, ref float delta, ref float dx, nuint n, nuint m)
+    {
+        var a = TWidth.Zero;
+        for (nuint o = 0; o < m; o++)
+        {
+            a = TWidth.MultiplyAdd(TWidth.Load(ref w, o * n), TWidth.Broadcast(Unsafe.Add(ref delta, o)), a);
+        }
+
+        TWidth.Store(a, ref dx, 0);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store3(ref float target, nuint count, TVector a0, TVector a1, TVector a2)
+    {
+        TWidth.Store(a0, ref target, 0);
+        TWidth.Store(a1, ref target, count);
+        TWidth.Store(a2, ref target, 2 * count);
+    }
+
+    /// <summary>
+    /// dW = Σᵣ δᵣxᵣᵀ for two or more rows, each weight through the rule exactly once: tiles of four weight rows by
+    /// three vectors, then by one vector, then the last inputs one by one; the last weight rows one at a time.
+    /// </summary>
+    private static void WeightGradients<TRule>(ref float target, int index, ref float x, ref float delta, int inputs, int outputs, int rows, ref TRule rule)
+        where TRule : struct, IUpdateRule
+    {
+        var n = (nuint)inputs;
+        var m = (nuint)outputs;
+        var count = (nuint)TWidth.Count;
+        var whole = n - (n % count);
+        nuint o = 0;
+        for (; o + 4 <= m; o += 4)
+        {
+            nuint i = 0;
+            for (; i + (3 * count) <= whole; i += 3 * count)
+            {
+                WeightTile4x3(ref target, index, ref x, ref delta, n, m, (nuint)rows, o, i, ref rule);
+            }
+
+            for (; i < whole; i += count)
+            {
+                WeightTile4x1(ref target, index, ref x, ref delta, n, m, (nuint)rows, o, i, ref rule);
+            }
+
+            for (; i < n; i++)
+            {
+                for (var k = o; k < o + 4; k++)
+                {
+                    WeightScalar(ref target, index, ref x, ref delta, n, m, (nuint)rows, k, i, ref rule);
+                }
+            }
+        }
+
+        for (; o < m; o++)
+        {
+            nuint i = 0;
+            for (; i + (3 * count) <= whole; i += 3 * count)
+            {
+                WeightTile1x3(ref target, index, ref x, ref delta, n, m, (nuint)rows, o, i, ref rule);
+            }
+
+            for (; i < whole; i += count)
+            {
+                WeightTile1x1(ref target, index, ref x, ref delta, n, m, (nuint)rows, o, i, ref rule);
+            }
+
+            for (; i < n; i++)
+            {
+                WeightScalar(ref target, index, ref x, ref delta, n, m, (nuint)rows, o, i, ref rule);
+            }
+        }
+    }
+
+    private static void WeightTile4x3<TRule>(ref float target, int index, ref float x, ref float delta, nuint n, nuint m, nuint rows, nuint o, nuint i, ref TRule rule)
+        where TRule : struct, IUpdateRule
+    {
+        var c = (nuint)TWidth.Count;
+        TVector a00 = TWidth.Zero, a01 = TWidth.Zero, a02 = TWidth.Zero;
+        TVector a10 = TWidth.Zero, a11 = TWidth.Zero, a12 = TWidth.Zero;
+        TVector a20 = TWidth.Zero, a21 = TWidth.Zero, a22 = TWidth.Zero;
+        TVector a30 = TWidth.Zero, a31 = TWidth.Zero, a32 = TWidth.Zero;
+        ref var xi = ref Unsafe.Add(ref x, i);
+        ref var d = ref Unsafe.Add(ref delta, o);
+        for (nuint r = 0; r < rows; r++)
+        {
+            ref var xr = ref Unsafe.Add(ref xi, r * n);
+            var x0 = TWidth.Load(ref xr, 0);
+            var x1 = TWidth.Load(ref xr, c);
+            var x2 = TWidth.Load(ref xr, 2 * c);
+            ref var dr = ref Unsafe.Add(ref d, r * m);
+            var b = TWidth.Broadcast(dr);
+            a00 = TWidth.MultiplyAdd(x0, b, a00);
+            a01 = TWidth.MultiplyAdd(x1, b, a01);
+            a02 = TWidth.MultiplyAdd(x2, b, a02);
+            b = TWidth.Broadcast(Unsafe.Add(ref dr, 1));
+            a10 = TWidth.MultiplyAdd(x0, b, a10);
+            a11 = TWidth.MultiplyAdd(x1, b, a11);
+            a12 = TWidth.MultiplyAdd(x2, b, a12);
+            b = TWidth.Broadcast(Unsafe.Add(ref dr, 2));
+            a20 = TWidth.MultiplyAdd(x0, b, a20);
+            a21 = TWidth.MultiplyAdd(x1, b, a21);
+            a22 = TWidth.MultiplyAdd(x2, b, a22);
+            b = TWidth.Broadcast(Unsafe.Add(ref dr, 3));
+            a30 = TWidth.MultiplyAdd(x0, b, a30);
+            a31 = TWidth.MultiplyAdd(x1, b, a31);
+            a32 = TWidth.MultiplyAdd(x2, b, a32);
+        }
+
+        var at = (o * n) + i;
+        Apply3(ref target, index, at, a00, a01, a02, ref rule);
+        Apply3(ref target, index, at + n, a10, a11, a12, ref rule);
+        Apply3(ref target, index, at + (2 * n), a20, a21, a22, ref rule);
+        Apply3(ref target, index, at + (3 * n), a30, a31, a32, ref rule);
+    }
+
+    private static void WeightTile4x1<TRule>(ref float target, int index, ref float x, ref float delta, nuint n, nuint m, nuint rows, nuint o, nuint i, ref TRule rule)
+        where TRule : struct, IUpdateRule
+    {
+        TVector a0 = TWidth.Zero, a1 = TWidth.Zero, a2 = TWidth.Zero, a3 = TWidth.Zero;
+        ref var d = ref Unsafe.Add(ref delta, o);
+        for (nuint r = 0; r < rows; r++)
+        {
+            var xr = TWidth.Load(ref x, (r * n) + i);
+            ref var dr = ref Unsafe.Add(ref d, r * m);
+            a0 = TWidth.MultiplyAdd(xr, TWidth.Broadcast(dr), a0);
+            a1 = TWidth.MultiplyAdd(xr, TWidth.Broadcast(Unsafe.Add(ref dr, 1)), a1);
+            a2 = TWidth.MultiplyAdd(xr, TWidth.Broadcast(Unsafe.Add(ref dr, 2)), a2);
+            a3 = TWidth.MultiplyAdd(xr, TWidth.Broadcast(Unsafe.Add(ref dr, 3)), a3);
+        }
+
+        var at = (o * n) + i;
+        Apply(ref target, index, at, a0, ref rule);
+        Apply(ref target, index, at + n, a1, ref rule);
+        Apply(ref target, index, at + (2 * n), a2, ref rule);
+        Apply(ref target, index, at + (3 * n), a3, ref rule);
+    }
+
+    private static void WeightTile1x3<TRule>(ref float target, int index, ref float x, ref float delta, nuint n, nuint m, nuint rows, nuint o, nuint i, ref TRule rule)
+        where TRule : struct, IUpdateRule
+    {
+        var c = (nuint)TWidth.Count;
+        TVector a0 = TWidth.Zero, a1 = TWidth.Zero, a2 = TWidth.Zero;
+        for (nuint r = 0; r < rows; r++)
+        {
+            ref var xr = ref Unsafe.Add(ref x, (r * n) + i);
+            var b = TWidth.Broadcast(Unsafe.Add(ref delta, (r * m) + o));
+            a0 = TWidth.MultiplyAdd(TWidth.Load(ref xr, 0), b, a0);
+            a1 = TWidth.MultiplyAdd(TWidth.Load(ref xr, c), b, a1);
+            a2 = TWidth.MultiplyAdd(TWidth.Load(ref xr, 2 * c), b, a2);
+        }
+
+        Apply3(ref target, index, (o * n) + i, a0, a1, a2, ref rule);
+    }
+
+    private static void WeightTile1x1<TRule>(ref float target, int index, ref float x, ref float delta, nuint n, nuint m, nuint rows, nuint o, nuint i, ref TRule rule)
+        where TRule : struct, IUpdateRule
+    {
+        var a = TWidth.Zero;
+        for (nuint r = 0; r < rows; r++)
+        {
+            a = TWidth.MultiplyAdd(TWidth.Load(ref x, (r * n) + i), TWidth.Broadcast(Unsafe.Add(ref delta, (r * m) + o)), a);
+        }
+
+        Apply(ref target, index, (o * n) + i, a, ref rule);
+    }
+
+    private static void WeightScalar<TRule>(ref float target, int index, ref float x, ref float delta, nuint n, nuint m, nuint rows, nuint o, nuint i, ref TRule rule)
+        where TRule : struct, IUpdateRule
+    {
+        var sum = 0f;
+        for (nuint r = 0; r < rows; r++)
+        {
+            sum += Unsafe.Add(ref delta, (r * m) + o) * Unsafe.Add(ref x, (r * n) + i);
+        }
+
+        var at = (o * n) + i;
+        Unsafe.Add(ref target, at) = rule.Update(Unsafe.Add(ref target, at), sum, index + (int)at);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Apply<TRule>(ref float target, int index, nuint at, TVector gradient, ref TRule rule)
+        where TRule : struct, IUpdateRule =>
+        TWidth.Store(TWidth.Update(ref rule, TWidth.Load(ref target, at), gradient, index + (int)at), ref target, at);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Apply3<TRule>(ref float target, int index, nuint at, TVector a0, TVector a1, TVector a2, ref TRule rule)
+        where TRule : struct, IUpdateRule
+    {
+        var c = (nuint)TWidth.Count;
+        Apply(ref target, index, at, a0, ref rule);
+        Apply(ref target, index, at + c, a1, ref rule);
+        Apply(ref target, index, at + (2 * c), a2, ref rule);
+    }
+}

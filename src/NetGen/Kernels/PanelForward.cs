@@ -1,0 +1,208 @@
+using System.Runtime.CompilerServices;
+
+namespace NetGen.Kernels;
+
+/// <summary>
+/// One dense layer on a panel at one width: a panel is two vectors of rows, held transposed (feature-major, one lane
+/// per row), so each weight is broadcast once and multiplied into both vectors. The outputs go in tiles of at most
+/// six, near-equal in size; a tile keeps its outputs × 2 accumulators in registers (12 of AVX2's 16 for a tile of
+/// six, with the two input vectors and the broadcast weight) and adds the bias first. The activation follows in a
+/// pass of its own over the output panel: applied as the tiles store, a tanh or sigmoid needs registers the twelve
+/// accumulators hold, and the spills cost more than reading the panel again from L1.
+/// </summary>
+internal static class PanelForward<TWidth, TVector>
+    where TWidth : struct, ISimdWidth<TVector>
+    where TVector : struct
+{
+    /// <summary>The most outputs a tile keeps in registers.</summary>
+    public const int MaxTile = 6;
+
+    public static void Layer<TActivation>(ref float weights, ref float bias, ref float input, ref float output, int inputs, int outputs, TActivation activation)
+        where TActivation : struct, IActivationFunction
+    {
+        // ⌈outputs / 6⌉ tiles of ⌊outputs / tiles⌋ outputs, the last outputs % tiles of them one output more.
+        var tiles = (outputs + MaxTile - 1) / MaxTile;
+        var small = outputs / tiles;
+        var smallTiles = tiles - (outputs % tiles);
+        var first = 0;
+        for (var tile = 0; tile < tiles; tile++)
+        {
+            var count = tile < smallTiles ? small : small + 1;
+            ref var w = ref Unsafe.Add(ref weights, first * inputs);
+            ref var b = ref Unsafe.Add(ref bias, first);
+            ref var target = ref Unsafe.Add(ref output, first * 2 * TWidth.Count);
+            switch (count)
+            {
+                case 6:
+                    Tile<Six>(ref w, ref b, ref input, ref target, inputs);
+                    break;
+                case 5:
+                    Tile<Five>(ref w, ref b, ref input, ref target, inputs);
+                    break;
+                case 4:
+                    Tile<Four>(ref w, ref b, ref input, ref target, inputs);
+                    break;
+                case 3:
+                    Tile<Three>(ref w, ref b, ref input, ref target, inputs);
+                    break;
+                case 2:
+                    Tile<Two>(ref w, ref b, ref input, ref target, inputs);
+                    break;
+                default:
+                    Tile<One>(ref w, ref b, ref input, ref target, inputs);
+                    break;
+            }
+
+            first += count;
+        }
+
+        if (typeof(TActivation) != typeof(IdentityFunction))
+        {
+            PanelActivations<TWidth, TVector>.Apply(ref output, outputs * 2 * TWidth.Count, activation);
+        }
+    }
+
+    /// <summary>
+    /// TOutputs.Count outputs of the panel. The count is a constant per instantiation, so the JIT drops the
+    /// accumulators and weight rows a smaller tile does not use.
+    /// </summary>
+    private static void Tile<TOutputs>(ref float w0, ref float bias, ref float input, ref float target, int inputs)
+        where TOutputs : struct, ITileOutputs
+    {
+        var n = (nuint)inputs;
+        var lanes = (nuint)TWidth.Count;
+        var outputs = TOutputs.Count;
+        ref var w1 = ref Unsafe.Add(ref w0, outputs > 1 ? n : 0);
+        ref var w2 = ref Unsafe.Add(ref w1, outputs > 2 ? n : 0);
+        ref var w3 = ref Unsafe.Add(ref w2, outputs > 3 ? n : 0);
+        ref var w4 = ref Unsafe.Add(ref w3, outputs > 4 ? n : 0);
+        ref var w5 = ref Unsafe.Add(ref w4, outputs > 5 ? n : 0);
+        var s00 = TWidth.Broadcast(bias);
+        var s01 = s00;
+        var s10 = outputs > 1 ? TWidth.Broadcast(Unsafe.Add(ref bias, 1)) : TWidth.Zero;
+        var s11 = s10;
+        var s20 = outputs > 2 ? TWidth.Broadcast(Unsafe.Add(ref bias, 2)) : TWidth.Zero;
+        var s21 = s20;
+        var s30 = outputs > 3 ? TWidth.Broadcast(Unsafe.Add(ref bias, 3)) : TWidth.Zero;
+        var s31 = s30;
+        var s40 = outputs > 4 ? TWidth.Broadcast(Unsafe.Add(ref bias, 4)) : TWidth.Zero;
+        var s41 = s40;
+        var s50 = outputs > 5 ? TWidth.Broadcast(Unsafe.Add(ref bias, 5)) : TWidth.Zero;
+        var s51 = s50;
+        ref var x = ref input;
+        for (nuint i = 0; i < n; i++)
+        {
+            var x0 = TWidth.Load(ref x, 0);
+            var x1 = TWidth.Load(ref x, lanes);
+            var w = TWidth.Broadcast(Unsafe.Add(ref w0, i));
+            s00 = TWidth.MultiplyAdd(w, x0, s00);
+            s01 = TWidth.MultiplyAdd(w, x1, s01);
+            if (outputs > 1)
+            {
+                w = TWidth.Broadcast(Unsafe.Add(ref w1, i));
+                s10 = TWidth.MultiplyAdd(w, x0, s10);
+                s11 = TWidth.MultiplyAdd(w, x1, s11);
+            }
+
+            if (outputs > 2)
+            {
+                w = TWidth.Broadcast(Unsafe.Add(ref w2, i));
+                s20 = TWidth.MultiplyAdd(w, x0, s20);
+                s21 = TWidth.MultiplyAdd(w, x1, s21);
+            }
+
+            if (outputs > 3)
+            {
+                w = TWidth.Broadcast(Unsafe.Add(ref w3, i));
+                s30 = TWidth.MultiplyAdd(w, x0, s30);
+                s31 = TWidth.MultiplyAdd(w, x1, s31);
+            }
+
+            if (outputs > 4)
+            {
+                w = TWidth.Broadcast(Unsafe.Add(ref w4, i));
+                s40 = TWidth.MultiplyAdd(w, x0, s40);
+                s41 = TWidth.MultiplyAdd(w, x1, s41);
+            }
+
+            if (outputs > 5)
+            {
+                w = TWidth.Broadcast(Unsafe.Add(ref w5, i));
+                s50 = TWidth.MultiplyAdd(w, x0, s50);
+                s51 = TWidth.MultiplyAdd(w, x1, s51);
+            }
+
+            x = ref Unsafe.Add(ref x, 2 * lanes);
+        }
+
+        Store(s00, s01, ref target, 0);
+        if (outputs > 1)
+        {
+            Store(s10, s11, ref target, 1);
+        }
+
+        if (outputs > 2)
+        {
+            Store(s20, s21, ref target, 2);
+        }
+
+        if (outputs > 3)
+        {
+            Store(s30, s31, ref target, 3);
+        }
+
+        if (outputs > 4)
+        {
+            Store(s40, s41, ref target, 4);
+        }
+
+        if (outputs > 5)
+        {
+            Store(s50, s51, ref target, 5);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store(TVector low, TVector high, ref float target, int output)
+    {
+        var at = (nuint)output * 2 * (nuint)TWidth.Count;
+        TWidth.Store(low, ref target, at);
+        TWidth.Store(high, ref target, at + (nuint)TWidth.Count);
+    }
+}
+
+/// <summary>The outputs of a panel tile, as a type so that each tile size is its own specialisation.</summary>
+internal interface ITileOutputs
+{
+    static abstract int Count { get; }
+}
+
+internal readonly struct One : ITileOutputs
+{
+    public static int Count => 1;
+}
+
+internal readonly struct Two : ITileOutputs
+{
+    public static int Count => 2;
+}
+
+internal readonly struct Three : ITileOutputs
+{
+    public static int Count => 3;
+}
+
+internal readonly struct Four : ITileOutputs
+{
+    public static int Count => 4;
+}
+
+internal readonly struct Five : ITileOutputs
+{
+    public static int Count => 5;
+}
+
+internal readonly struct Six : ITileOutputs
+{
+    public static int Count => 6;
+}

@@ -1,0 +1,141 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace NetGen.Kernels;
+
+/// <summary>
+/// Rows to a panel (feature-major, one lane per row) and back: eight rows by eight features at a time with AVX
+/// shuffles where the processor has them, element by element for the rest.
+/// </summary>
+internal static class PanelTranspose
+{
+    /// <summary>
+    /// <paramref name="count"/> rows of <paramref name="features"/> values into the first lanes of a panel of
+    /// <paramref name="panelRows"/> lanes per feature; the lanes past the rows are set to 0.
+    /// </summary>
+    public static void In(ref float rows, ref float panel, int features, int count, int panelRows)
+    {
+        var row = 0;
+        if (Avx.IsSupported)
+        {
+            for (; row + 8 <= count; row += 8)
+            {
+                ref var source = ref Unsafe.Add(ref rows, row * features);
+                ref var target = ref Unsafe.Add(ref panel, row);
+                var feature = 0;
+                for (; feature + 8 <= features; feature += 8)
+                {
+                    Block(ref Unsafe.Add(ref source, feature), features, ref Unsafe.Add(ref target, feature * panelRows), panelRows);
+                }
+
+                Elements(ref source, features, ref target, panelRows, feature, features, 8);
+            }
+        }
+
+        for (; row < panelRows; row++)
+        {
+            ref var target = ref Unsafe.Add(ref panel, row);
+            if (row < count)
+            {
+                Elements(ref Unsafe.Add(ref rows, row * features), features, ref target, panelRows, 0, features, 1);
+            }
+            else
+            {
+                for (var feature = 0; feature < features; feature++)
+                {
+                    Unsafe.Add(ref target, feature * panelRows) = 0f;
+                }
+            }
+        }
+    }
+
+    /// <summary>The first <paramref name="count"/> lanes of a panel of <paramref name="features"/> values per row back into rows.</summary>
+    public static void Out(ref float panel, ref float rows, int features, int count, int panelRows)
+    {
+        var row = 0;
+        if (Avx.IsSupported)
+        {
+            for (; row + 8 <= count; row += 8)
+            {
+                ref var source = ref Unsafe.Add(ref panel, row);
+                ref var target = ref Unsafe.Add(ref rows, row * features);
+                var feature = 0;
+                for (; feature + 8 <= features; feature += 8)
+                {
+                    Block(ref Unsafe.Add(ref source, feature * panelRows), panelRows, ref Unsafe.Add(ref target, feature), features);
+                }
+
+                for (; feature < features; feature++)
+                {
+                    for (var lane = 0; lane < 8; lane++)
+                    {
+                        Unsafe.Add(ref target, (lane * features) + feature) = Unsafe.Add(ref source, (feature * panelRows) + lane);
+                    }
+                }
+            }
+        }
+
+        for (; row < count; row++)
+        {
+            ref var source = ref Unsafe.Add(ref panel, row);
+            ref var target = ref Unsafe.Add(ref rows, row * features);
+            for (var feature = 0; feature < features; feature++)
+            {
+                Unsafe.Add(ref target, feature) = Unsafe.Add(ref source, feature * panelRows);
+            }
+        }
+    }
+
+    /// <summary>Features [from, to) of <paramref name="rowCount"/> rows into their panel lanes, one element at a time.</summary>
+    private static void Elements(ref float rows, int features, ref float panel, int panelRows, int from, int to, int rowCount)
+    {
+        for (var row = 0; row < rowCount; row++)
+        {
+            for (var feature = from; feature < to; feature++)
+            {
+                Unsafe.Add(ref panel, (feature * panelRows) + row) = Unsafe.Add(ref rows, (row * features) + feature);
+            }
+        }
+    }
+
+    /// <summary>
+    /// An 8 × 8 block: eight values at each of <paramref name="source"/> + i·<paramref name="sourceStride"/> become
+    /// the i-th value at each of <paramref name="target"/> + j·<paramref name="targetStride"/>. Rows i and i + 4 are
+    /// loaded into the two halves of one vector, so every shuffle stays within a 128-bit half.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Block(ref float source, int sourceStride, ref float target, int targetStride)
+    {
+        var stride = (nuint)sourceStride;
+        var r0 = Halves(ref source, 0, 4 * stride);
+        var r1 = Halves(ref source, stride, 5 * stride);
+        var r2 = Halves(ref source, 2 * stride, 6 * stride);
+        var r3 = Halves(ref source, 3 * stride, 7 * stride);
+        var r4 = Halves(ref source, 4, (4 * stride) + 4);
+        var r5 = Halves(ref source, stride + 4, (5 * stride) + 4);
+        var r6 = Halves(ref source, (2 * stride) + 4, (6 * stride) + 4);
+        var r7 = Halves(ref source, (3 * stride) + 4, (7 * stride) + 4);
+        var step = (nuint)targetStride;
+        Quarter(r0, r1, r2, r3, ref target, step);
+        Quarter(r4, r5, r6, r7, ref Unsafe.Add(ref target, 4 * step), step);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Halves(ref float source, nuint lower, nuint upper) =>
+        Vector256.Create(Vector128.LoadUnsafe(ref source, lower), Vector128.LoadUnsafe(ref source, upper));
+
+    /// <summary>Four vectors of rows (each half four values of one row) into four vectors of columns.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Quarter(Vector256<float> r0, Vector256<float> r1, Vector256<float> r2, Vector256<float> r3, ref float target, nuint stride)
+    {
+        var t0 = Avx.UnpackLow(r0, r1);
+        var t1 = Avx.UnpackHigh(r0, r1);
+        var t2 = Avx.UnpackLow(r2, r3);
+        var t3 = Avx.UnpackHigh(r2, r3);
+        Avx.Shuffle(t0, t2, 0x44).StoreUnsafe(ref target);
+        Avx.Shuffle(t0, t2, 0xEE).StoreUnsafe(ref target, stride);
+        Avx.Shuffle(t1, t3, 0x44).StoreUnsafe(ref target, 2 * stride);
+        Avx.Shuffle(t1, t3, 0xEE).StoreUnsafe(ref target, 3 * stride);
+    }
+}
