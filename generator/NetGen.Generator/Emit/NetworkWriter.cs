@@ -44,6 +44,10 @@ internal static class NetworkWriter
         {
             StorageWriter.Write(writer, plan);
             writer.Line();
+            if (ReplicaWriter.Write(writer, plan))
+            {
+                writer.Line();
+            }
             Weights.ArchitectureWriter.Write(writer, plan.Spec);
             writer.Line();
             InitializationWriter.Write(writer, plan);
