@@ -33,6 +33,18 @@ public interface INetwork
     NetworkArchitecture Architecture => throw new NotSupportedException(
         $"{GetType().Name} does not describe its layers (INetwork.Architecture), so its parameters cannot be saved or loaded; networks NetGen generates do.");
 
+    /// <summary>
+    /// Creates a network of the same class that shares this one's <see cref="Parameters"/> — the same memory, so an
+    /// update made through either is seen by both — but has its own <see cref="Gradients"/> (zero) and its own scratch
+    /// for <see cref="Backward"/>. Threads may then run <see cref="BackwardBatch"/> at once, each on its own replica,
+    /// as <see cref="Trainer.Threads"/> does; none may write the parameters meanwhile. Every generated network implements
+    /// it except one declared <c>abstract</c>, which cannot be instantiated; a network that does not cannot be trained
+    /// with more than one thread.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The network does not implement it.</exception>
+    INetwork CreateReplicaSharingParameters() => throw new NotSupportedException(
+        $"{GetType().Name} does not implement INetwork.CreateReplicaSharingParameters, so it cannot be trained with more than one thread (Trainer.Threads); networks NetGen generates do, unless declared abstract.");
+
     /// <summary>Sets the weights from the given seed (He for the ReLU family, Glorot for the rest) and the biases to 0.</summary>
     void InitializeParameters(int seed);
 

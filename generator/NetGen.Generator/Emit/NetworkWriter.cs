@@ -33,6 +33,11 @@ internal static class NetworkWriter
             {
                 StorageWriter.Write(writer, plan);
                 writer.Line();
+                if (ReplicaWriter.Write(writer, plan))
+                {
+                    writer.Line();
+                }
+
                 ArchitectureWriter.Write(writer, plan);
                 writer.Line();
                 InitializationWriter.Write(writer, plan);

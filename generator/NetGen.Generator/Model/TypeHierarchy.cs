@@ -12,6 +12,13 @@ namespace NetGen.Generator.Model;
 /// </summary>
 internal sealed record TypeDeclaration(string Keyword, string Name, EquatableArray<string> TypeParameters)
 {
+    /// <summary>
+    /// Whether generated code can create an instance with <c>new</c>: not for an abstract class, nor for a top-level
+    /// one declared with an accessibility only nested types may have (already a compile error, under which C# refuses
+    /// every use of the name).
+    /// </summary>
+    public bool IsInstantiable { get; init; }
+
     /// <summary>The header of the generated part, such as <c>partial record struct Outer&lt;T&gt;</c>.</summary>
     public string PartialHeader => TypeParameters.Count == 0
         ? $"partial {Keyword} {Name}"

@@ -142,7 +142,10 @@ internal static class DeclarationForm
             VarianceKind.In => "in " + Identifier(p.Name),
             _ => Identifier(p.Name),
         });
-        return new TypeDeclaration(keyword, Identifier(type.Name), typeParameters.ToEquatableArray());
+        return new TypeDeclaration(keyword, Identifier(type.Name), typeParameters.ToEquatableArray())
+        {
+            IsInstantiable = !type.IsAbstract && (type.ContainingType is not null || type.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal),
+        };
     }
 
     /// <summary>A name as C# source must spell it: <c>@class</c> for a keyword, which is always allowed.</summary>

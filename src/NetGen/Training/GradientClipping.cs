@@ -45,7 +45,8 @@ internal static class GradientClipping
         return total;
     }
 
-    private static void Scale(Span<float> values, float factor)
+    /// <summary>Multiplies every value by <paramref name="factor"/>.</summary>
+    public static void Scale(Span<float> values, float factor)
     {
         var vectors = MemoryMarshal.Cast<float, Vector<float>>(values);
         for (int i = 0; i < vectors.Length; i++)

@@ -6,12 +6,15 @@ namespace NetGen;
 
 /// <summary>
 /// The state of one <see cref="Trainer.Train"/> call: the row order, the batch buffers and the best parameters,
-/// all allocated once so that training batches allocate nothing.
+/// all allocated once so that training batches allocate nothing (with <see cref="Trainer.Threads"/> &gt; 1, nothing but
+/// <c>Parallel.For</c>'s bookkeeping).
 /// </summary>
 internal sealed class TrainingRun
 {
     private readonly INetwork _network;
     private readonly IOptimizer _optimizer;
+    private readonly BatchGradient _gradient;
+    private readonly int _threads;
     private readonly Dataset _train;
     private readonly int _batchSize;
     private readonly int _seed;
@@ -24,10 +27,13 @@ internal sealed class TrainingRun
     private readonly long _startTimestamp = Stopwatch.GetTimestamp();
     private double _bestLoss = double.PositiveInfinity;
 
-    public TrainingRun(INetwork network, IOptimizer optimizer, Dataset train, int batchSize, int seed, double? maxGradientNorm, IProgress<BatchReport>? batchProgress)
+    public TrainingRun(INetwork network, IOptimizer optimizer, Dataset train, int batchSize, int seed, double? maxGradientNorm, IProgress<BatchReport>? batchProgress,
+        int threads)
     {
         _network = network;
         _optimizer = optimizer;
+        _gradient = BatchGradient.For(network, threads);
+        _threads = threads;
         _train = train;
         _batchSize = Math.Min(batchSize, train.Count);
         _seed = seed;
@@ -58,9 +64,9 @@ internal sealed class TrainingRun
             cancellationToken.ThrowIfCancellationRequested();
             batch++;
             int rows = Math.Min(_batchSize, _order.Length - start);
-            var inputs = _batchInputs.AsSpan(0, rows * _train.FeatureCount);
-            var targets = _batchTargets.AsSpan(0, rows * _train.TargetCount);
-            _train.GatherRows(_order.AsSpan(start, rows), inputs, targets);
+            var inputs = _batchInputs.AsMemory(0, rows * _train.FeatureCount);
+            var targets = _batchTargets.AsMemory(0, rows * _train.TargetCount);
+            _train.GatherRows(_order.AsSpan(start, rows), inputs.Span, targets.Span);
             float loss = Step(inputs, targets);
             if (!float.IsFinite(loss))
             {
@@ -75,22 +81,26 @@ internal sealed class TrainingRun
     }
 
     /// <summary>
-    /// One optimizer step on a batch; returns its mean loss, and changes nothing if that is not finite. Without clipping
-    /// this is the network's <see cref="INetwork.TrainStepBatch"/>, which applies an <see cref="IFusedOptimizer"/>'s
-    /// update while it computes the gradient; clipping needs the whole gradient first, so it takes the three passes.
+    /// One optimizer step on a batch; returns its mean loss, and changes nothing if that is not finite. On one thread
+    /// without clipping this is the network's <see cref="INetwork.TrainStepBatch"/>, which applies an
+    /// <see cref="IFusedOptimizer"/>'s update while it computes the gradient; clipping needs the whole gradient first,
+    /// and several threads (<see cref="Trainer.Threads"/>) sum theirs into it, so those take the gradient, then the step.
     /// </summary>
-    private float Step(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets)
+    private float Step(ReadOnlyMemory<float> inputs, ReadOnlyMemory<float> targets)
     {
-        if (_maxGradientNorm is not double maxNorm)
+        if (_maxGradientNorm is null && _threads == 1)
         {
-            return _network.TrainStepBatch(inputs, targets, _optimizer);
+            return _network.TrainStepBatch(inputs.Span, targets.Span, _optimizer);
         }
 
-        _network.ZeroGradients();
-        float loss = _network.BackwardBatch(inputs, targets);
+        float loss = _gradient.Compute(inputs, targets);
         if (float.IsFinite(loss))
         {
-            GradientClipping.ClipByNorm(_network.Gradients, maxNorm);
+            if (_maxGradientNorm is double maxNorm)
+            {
+                GradientClipping.ClipByNorm(_network.Gradients, maxNorm);
+            }
+
             _optimizer.Step(_network.Parameters, _network.Gradients);
         }
 

@@ -63,6 +63,13 @@ namespace Digits
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         global::NetGen.Loss global::NetGen.INetwork.Loss => global::NetGen.Loss.CrossEntropy;
 
+        /// <summary>A network on <paramref name="parameters"/>, another instance's, with its own gradients and scratch.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        private DigitClassifier(float[] parameters, global::NetGen.Kernels.ParameterSharing sharing) => _parameters = parameters;
+
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        global::NetGen.INetwork global::NetGen.INetwork.CreateReplicaSharingParameters() => new DigitClassifier(_parameters, default);
+
         /// <summary>The layers as weight files store them: 784-Dense128ReLU-Dense10Softmax.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         private static readonly global::NetGen.NetworkArchitecture s_architecture = new(

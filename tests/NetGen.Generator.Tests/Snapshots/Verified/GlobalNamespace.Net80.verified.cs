@@ -60,6 +60,13 @@ partial class GlobalBrain : global::NetGen.INetwork
     [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     global::NetGen.Loss global::NetGen.INetwork.Loss => global::NetGen.Loss.MeanSquaredError;
 
+    /// <summary>A network on <paramref name="parameters"/>, another instance's, with its own gradients and scratch.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    private GlobalBrain(float[] parameters, global::NetGen.Kernels.ParameterSharing sharing) => _parameters = parameters;
+
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    global::NetGen.INetwork global::NetGen.INetwork.CreateReplicaSharingParameters() => new GlobalBrain(_parameters, default);
+
     /// <summary>The layers as weight files store them: 2-Dense3Tanh-Dense1Identity.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     private static readonly global::NetGen.NetworkArchitecture s_architecture = new(

@@ -62,6 +62,13 @@ namespace Game.Ai
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         global::NetGen.Loss global::NetGen.INetwork.Loss => global::NetGen.Loss.MeanSquaredError;
 
+        /// <summary>A network on <paramref name="parameters"/>, another instance's, with its own gradients and scratch.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        private NpcBrain(float[] parameters, global::NetGen.Kernels.ParameterSharing sharing) => _parameters = parameters;
+
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        global::NetGen.INetwork global::NetGen.INetwork.CreateReplicaSharingParameters() => new NpcBrain(_parameters, default);
+
         /// <summary>The layers as weight files store them: 4-Dense16Tanh-Dense16Tanh-Dense2Identity.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         private static readonly global::NetGen.NetworkArchitecture s_architecture = new(

@@ -62,6 +62,13 @@ namespace Lecture.Networks
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         global::NetGen.Loss global::NetGen.INetwork.Loss => global::NetGen.Loss.BinaryCrossEntropy;
 
+        /// <summary>A network on <paramref name="parameters"/>, another instance's, with its own gradients and scratch.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        private OddMaxout(float[] parameters, global::NetGen.Kernels.ParameterSharing sharing) => _parameters = parameters;
+
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        global::NetGen.INetwork global::NetGen.INetwork.CreateReplicaSharingParameters() => new OddMaxout(_parameters, default);
+
         /// <summary>The layers as weight files store them: 7-Dense17LeakyReLU(0.1)-Maxout5x3-Dense9ELU-Dense3Sigmoid.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         private static readonly global::NetGen.NetworkArchitecture s_architecture = new(

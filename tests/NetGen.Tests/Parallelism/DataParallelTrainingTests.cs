@@ -1,0 +1,206 @@
+using System;
+using System.Linq;
+using System.Runtime.InteropServices;
+using NetGen;
+using NetGen.Tests.Networks;
+using NetGen.Tests.Training.TestNetworks;
+
+namespace NetGen.Tests.Parallelism;
+
+public class DataParallelTrainingTests
+{
+    /// <summary>Rows of features in [−1, 1] whose class is the largest of <paramref name="classes"/> fixed projections.</summary>
+    private static Dataset ClassData(int rows, int features, int classes, int seed)
+    {
+        var random = new Random(seed);
+        var projections = Enumerable.Range(0, classes * features).Select(_ => (float)random.NextDouble() - 0.5f).ToArray();
+        var x = new float[rows * features];
+        var labels = new int[rows];
+        for (int r = 0; r < rows; r++)
+        {
+            for (int i = 0; i < features; i++)
+            {
+                x[r * features + i] = (float)(random.NextDouble() * 2 - 1);
+            }
+
+            var scores = Enumerable.Range(0, classes)
+                .Select(c => Enumerable.Range(0, features).Sum(i => projections[c * features + i] * x[r * features + i]))
+                .ToArray();
+            labels[r] = Array.IndexOf(scores, scores.Max());
+        }
+
+        return new Dataset(x, Dataset.OneHot(labels, classes), features, classes);
+    }
+
+    private static (TrainingHistory History, float[] Parameters) TrainN2(int threads, int batchSize = 64, int rows = 512)
+    {
+        var network = new N2Network(seed: 7);
+        var (train, validation) = ClassData(rows, N2Network.InputSize, N2Network.OutputSize, seed: 3).Split(0.25, seed: 1);
+        var trainer = new Trainer(network, new Sgd(0.05f, momentum: 0.9f)) { MaxEpochs = 4, BatchSize = batchSize, Seed = 11, Threads = threads };
+        return (trainer.Train(train, validation), network.Parameters.ToArray());
+    }
+
+    private static (TrainingHistory History, float[] Parameters) TrainDigits(int threads)
+    {
+        var network = new DigitClassifier(seed: 5);
+        var train = ClassData(384, DigitClassifier.InputSize, DigitClassifier.OutputSize, seed: 4);
+        var trainer = new Trainer(network, new Adam(network, 1e-3)) { MaxEpochs = 2, BatchSize = 128, Seed = 2, Threads = threads };
+        return (trainer.Train(train), network.Parameters.ToArray());
+    }
+
+    private static void AssertBitIdentical((TrainingHistory History, float[] Parameters) first, (TrainingHistory History, float[] Parameters) second)
+    {
+        Assert.Equal(MemoryMarshal.Cast<float, int>(first.Parameters).ToArray(), MemoryMarshal.Cast<float, int>(second.Parameters).ToArray());
+        Assert.Equal(first.History.Epochs.Select(WithoutTime), second.History.Epochs.Select(WithoutTime));
+        Assert.Equal(first.History.BestEpoch, second.History.BestEpoch);
+    }
+
+    /// <summary>An epoch's report without its elapsed time, the one field that depends on timing.</summary>
+    private static EpochReport WithoutTime(EpochReport report) => report with { Elapsed = TimeSpan.Zero };
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]     // more threads than this machine's two cores
+    public void SameSeedAndThreads_TrainBitIdentically(int threads)
+    {
+        AssertBitIdentical(TrainN2(threads), TrainN2(threads));
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void SameSeedAndThreads_TrainBitIdentically_WithAParallelReduction(int threads)
+    {
+        AssertBitIdentical(TrainDigits(threads), TrainDigits(threads));
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(5)]
+    public void MoreThreads_MatchOneThreadToRounding(int threads)
+    {
+        var one = TrainN2(1);
+        var several = TrainN2(threads);
+
+        Assert.Equal(one.Parameters, several.Parameters, (a, b) => Math.Abs(a - b) <= 1e-4f + (1e-4f * Math.Abs(a)));
+        Assert.Equal(one.History.Epochs.Select(e => e.TrainLoss), several.History.Epochs.Select(e => e.TrainLoss),
+            (a, b) => Math.Abs(a - b) <= 1e-5 * Math.Abs(a));
+        Assert.Equal(one.History.Epochs.Select(e => e.ValidationLoss!.Value), several.History.Epochs.Select(e => e.ValidationLoss!.Value),
+            (a, b) => Math.Abs(a - b) <= 1e-5 * Math.Abs(a));
+        Assert.True(one.History.Epochs[^1].TrainLoss < one.History.Epochs[0].TrainLoss * 0.9, "training made progress");
+    }
+
+    [Fact]
+    public void MoreThreads_MatchOneThreadToRounding_OnALargeNetwork()
+    {
+        var one = TrainDigits(1);
+        var two = TrainDigits(2);
+
+        Assert.Equal(one.Parameters, two.Parameters, (a, b) => Math.Abs(a - b) <= 1e-5f + (1e-4f * Math.Abs(a)));
+        Assert.Equal(one.History.Epochs.Select(e => e.TrainLoss), two.History.Epochs.Select(e => e.TrainLoss),
+            (a, b) => Math.Abs(a - b) <= 1e-5 * Math.Abs(a));
+    }
+
+    [Fact]
+    public void BatchesSmallerThanTheThreadCount_SplitIntoOneRowShares()
+    {
+        // 7 rows in batches of 3 (the last of 1) on 4 threads: shares of one row, idle workers.
+        var one = TrainN2(1, batchSize: 3, rows: 10);
+        var four = TrainN2(4, batchSize: 3, rows: 10);
+
+        Assert.Equal(one.Parameters, four.Parameters, (a, b) => Math.Abs(a - b) <= 1e-5f + (1e-5f * Math.Abs(a)));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void DataParallelGradient_IsTheRowWeightedMeanOfTheShares(int rows)
+    {
+        var network = new N2Network(seed: 9);
+        var reference = new N2Network(seed: 9);
+        var data = ClassData(rows, N2Network.InputSize, N2Network.OutputSize, seed: 8);
+        var parallel = BatchGradient.For(network, threads: 3);
+
+        float loss = parallel.Compute(data.Features.ToArray(), data.Targets.ToArray());
+
+        // The reference: each row's gradient alone, summed in double, divided by the rows.
+        var sum = new double[N2Network.ParameterCount];
+        double lossSum = 0;
+        for (int row = 0; row < rows; row++)
+        {
+            reference.ZeroGradients();
+            lossSum += reference.Backward(data.FeaturesOf(row), data.TargetsOf(row));
+            for (int i = 0; i < sum.Length; i++)
+            {
+                sum[i] += reference.Gradients[i];
+            }
+        }
+
+        Assert.Equal(lossSum / rows, loss, 1e-5);
+        var expected = sum.Select(s => (float)(s / rows)).ToArray();
+        Assert.Equal(expected, network.Gradients.ToArray(), (a, b) => Math.Abs(a - b) <= 1e-6f + (1e-5f * Math.Abs(a)));
+    }
+
+    [Fact]
+    public void Replica_SharesParametersButNotGradients()
+    {
+        var network = new N2Network(seed: 1);
+        var replica = ((INetwork)network).CreateReplicaSharingParameters();
+        var data = ClassData(4, N2Network.InputSize, N2Network.OutputSize, seed: 2);
+
+        Assert.IsType<N2Network>(replica);
+        Assert.Equal(network.Parameters.ToArray(), replica.Parameters.ToArray());
+        Assert.All(replica.Gradients.ToArray(), g => Assert.Equal(0f, g));
+        replica.Parameters[5] = 42f;
+        Assert.Equal(42f, network.Parameters[5]);
+
+        float loss = replica.BackwardBatch(data.Features, data.Targets);
+        Assert.All(network.Gradients.ToArray(), g => Assert.Equal(0f, g));
+        Assert.Equal(loss, network.BackwardBatch(data.Features, data.Targets));
+        Assert.Equal(network.Gradients.ToArray(), replica.Gradients.ToArray());
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-2)]
+    public void ThreadsBelowOne_NamesThreads(int threads)
+    {
+        var network = new N2Network(seed: 1);
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new Trainer(network, new Sgd(0.1f)) { Threads = threads });
+        Assert.Equal("Threads", error.ParamName);
+        Assert.Contains("at least 1", error.Message);
+    }
+
+    [Fact]
+    public void NetworkWithoutReplicas_RefusesThreadsAndKeepsItsParameters()
+    {
+        var network = new InstrumentedNetwork(new LinearRegression(3, 1));
+        network.InitializeParameters(3);
+        var before = network.Parameters.ToArray();
+        var data = new Dataset(new float[12], new float[4], 3, 1);
+        var trainer = new Trainer(network, new Sgd(0.1f)) { Threads = 2 };
+
+        var error = Assert.Throws<NotSupportedException>(() => trainer.Train(data));
+
+        Assert.Contains("InstrumentedNetwork", error.Message);
+        Assert.Contains("Trainer.Threads", error.Message);
+        Assert.Equal(0, network.BackwardBatchCalls);
+        Assert.Equal(before, network.Parameters.ToArray());
+    }
+
+    [Fact]
+    public void AbstractNetwork_RefusesReplicasAndSaysWhy()
+    {
+        INetwork network = new ConcreteBrain();
+        var data = new Dataset(new float[12], new float[8], 3, 2);
+        var trainer = new Trainer(network, new Sgd(0.1f)) { Threads = 2 };
+
+        var error = Assert.Throws<NotSupportedException>(network.CreateReplicaSharingParameters);
+        Assert.Contains("abstract", error.Message);
+        Assert.Throws<NotSupportedException>(() => trainer.Train(data));
+        Assert.Single(new Trainer(network, new Sgd(0.1f)) { MaxEpochs = 1 }.Train(data).Epochs);
+    }
+}
