@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Measures what declaring networks costs a user's incremental build: a console app with 20 small, varied networks
-# against the same app without them. Each app is built once, then an unrelated file is touched and `dotnet build`
-# timed RUNS times; the script prints the medians, their ratio, and the generator's own time per network (Roslyn's
-# ReportAnalyzer). Usage: tools/measure-incremental-build.sh [RUNS]   (default 5). Not part of .ci/run.
+# against the same app without them. Each app is built once, then, alternating between the two apps so that the
+# machine's load drifts over both alike, an unrelated file is touched and `dotnet build` timed RUNS times each; the
+# script prints the medians, their ratio, and the generator's and analyzer's own time (Roslyn's ReportAnalyzer).
+# Usage: tools/measure-incremental-build.sh [RUNS]   (default 5). NETGEN_GENERATOR=path/NetGen.Generator.dll measures
+# another build of the generator (for A/B runs). Not part of .ci/run.
 set -euo pipefail
 runs=${1:-5}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -10,9 +12,12 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 dotnet build "$root/src/NetGen/NetGen.csproj" -c Release -f net10.0 -v:q -nologo > /dev/null
-dotnet build "$root/generator/NetGen.Generator/NetGen.Generator.csproj" -c Release -v:q -nologo > /dev/null
 runtime="$root/src/NetGen/bin/Release/net10.0/NetGen.dll"
-generator="$root/generator/NetGen.Generator/bin/Release/netstandard2.0/NetGen.Generator.dll"
+generator=${NETGEN_GENERATOR:-}
+if [ -z "$generator" ]; then
+    dotnet build "$root/generator/NetGen.Generator/NetGen.Generator.csproj" -c Release -v:q -nologo > /dev/null
+    generator="$root/generator/NetGen.Generator/bin/Release/netstandard2.0/NetGen.Generator.dll"
+fi
 
 make_app() {
     local dir=$1
@@ -61,28 +66,38 @@ widths=(8 16 24 32 48 64)
     done
 } > "$work/with/Networks.cs"
 
-time_builds() {
-    local dir=$1
-    dotnet build "$dir" -c Release -v:q -nologo > /dev/null
-    local samples=()
-    for run in $(seq 1 "$runs"); do
-        echo "// edit $run" >> "$dir/Unrelated.cs"
-        local start end
-        start=$(date +%s.%N)
-        dotnet build "$dir" -c Release --no-restore -v:q -nologo > /dev/null
-        end=$(date +%s.%N)
-        samples+=("$(echo "$end - $start" | bc)")
-    done
-    printf '%s\n' "${samples[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'
+time_build() {
+    local dir=$1 run=$2 start end
+    echo "// edit $run" >> "$dir/Unrelated.cs"
+    start=$(date +%s.%N)
+    dotnet build "$dir" -c Release --no-restore -v:q -nologo > /dev/null
+    end=$(date +%s.%N)
+    echo "$end - $start" | bc
 }
 
-# Alternate the two apps so that the machine's load drifts over both alike.
-without=$(time_builds "$work/without")
-with=$(time_builds "$work/with")
+median() {
+    printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'
+}
+
+dotnet build "$work/without" -c Release -v:q -nologo > /dev/null
+dotnet build "$work/with" -c Release -v:q -nologo > /dev/null
+without_samples=()
+with_samples=()
+for run in $(seq 1 "$runs"); do
+    without_samples+=("$(time_build "$work/without" "$run")")
+    with_samples+=("$(time_build "$work/with" "$run")")
+done
+without=$(median "${without_samples[@]}")
+with=$(median "${with_samples[@]}")
+echo "without networks: ${without_samples[*]} s"
+echo "with 20 networks: ${with_samples[*]} s"
 echo "incremental build, median of $runs: without networks ${without} s, with 20 networks ${with} s, ratio $(echo "scale=2; $with / $without" | bc)"
 
 echo "// report" >> "$work/with/Unrelated.cs"
-report=$(dotnet build "$work/with" -c Release --no-restore -v:d -nologo -p:ReportAnalyzer=true -p:EmitCompilerGeneratedFiles=true)
+report=$(dotnet build "$work/with" -c Release --no-restore -v:d -nologo -p:ReportAnalyzer=true -p:EmitCompilerGeneratedFiles=true -clp:PerformanceSummary)
 generated=$(find "$work/with/obj" -name '*.g.cs' -path '*NetGen.Generator*' -print0 | xargs -0 -r cat | wc -c)
-echo "$report" | grep -E "NetGen.Generator.NetGenGenerator|NetGen.Generator.NetworkAnalyzer" | sed 's/^ */  /' | sort -u
+echo "$report" | grep -E "NetGen.Generator.NetGenGenerator|NetGen.Generator.NetworkAnalyzer|Total analyzer execution time|Total generator execution time| ms +Csc +1 calls" | sed 's/^ */  /' | sort -u
 echo "generated source: ${generated} bytes for 20 networks"
+
+# The same 20 networks in process: the generator's own CPU time and the compiler's on the generated files.
+dotnet run "$root/tools/measure-generated-compile.cs" -- "$work/with/Networks.cs" "$generator" "$runtime" "$runs" 2>&1 | sed 's/^/  /'

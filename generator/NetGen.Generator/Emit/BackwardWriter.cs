@@ -17,7 +17,7 @@ internal static class BackwardWriter
         writer.Line($"/// <summary>Adds the gradient of one sample's {plan.Loss} loss to <see cref=\"Gradients\"/> and returns the loss.");
         writer.Line("/// Uses the instance's scratch: one thread at a time.</summary>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span's length is not InputSize or OutputSize.</exception>");
-        writer.Line(Code.GeneratedCode(plan));
+        writer.Line(Code.GeneratedCode(plan.Version));
         using (writer.Block($"public float Backward({Code.ReadOnlySpan} input, {Code.ReadOnlySpan} target)"))
         {
             writer.Line($"{Code.Guard}.CheckSample(input, target, InputSize, OutputSize);");
@@ -28,7 +28,7 @@ internal static class BackwardWriter
         writer.Line($"/// <summary>Adds the gradient of the batch's mean {plan.Loss} loss to <see cref=\"Gradients\"/> and returns the mean loss.");
         writer.Line("/// Uses the instance's scratch: one thread at a time.</summary>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">The spans do not hold the same whole, non-zero number of rows.</exception>");
-        writer.Line(Code.GeneratedCode(plan));
+        writer.Line(Code.GeneratedCode(plan.Version));
         using (writer.Block($"public float BackwardBatch({Code.ReadOnlySpan} inputs, {Code.ReadOnlySpan} targets)"))
         {
             writer.Line($"var rows = {Code.Guard}.CheckRows(inputs, targets, InputSize, OutputSize);");
@@ -37,12 +37,12 @@ internal static class BackwardWriter
 
         writer.Line();
         writer.Line("/// <summary>Sets every gradient to 0.</summary>");
-        writer.Line(Code.GeneratedCode(plan));
+        writer.Line(Code.GeneratedCode(plan.Version));
         writer.Line("public void ZeroGradients() => global::System.Array.Clear(_gradients);");
         writer.Line();
         writer.Line("/// <inheritdoc/>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span's length is not InputSize or OutputSize.</exception>");
-        writer.Line(Code.GeneratedCode(plan));
+        writer.Line(Code.GeneratedCode(plan.Version));
         using (writer.Block($"public float TrainStep({Code.ReadOnlySpan} input, {Code.ReadOnlySpan} target, global::NetGen.IOptimizer optimizer)"))
         {
             writer.Line($"{Code.Guard}.CheckSample(input, target, InputSize, OutputSize);");
@@ -52,7 +52,7 @@ internal static class BackwardWriter
         writer.Line();
         writer.Line($"/// <inheritdoc/>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">The spans do not hold the same whole, non-zero number of rows.</exception>");
-        writer.Line(Code.GeneratedCode(plan));
+        writer.Line(Code.GeneratedCode(plan.Version));
         using (writer.Block($"public float TrainStepBatch({Code.ReadOnlySpan} inputs, {Code.ReadOnlySpan} targets, global::NetGen.IOptimizer optimizer)"))
         {
             writer.Line($"return {Code.Guard}.CheckRows(inputs, targets, InputSize, OutputSize) <= {plan.Training.RowBlock}");
@@ -141,7 +141,7 @@ internal static class BackwardWriter
     {
         writer.Line();
         writer.Line($"/// <summary>{plan.Type.Type.Name}'s fused training step, run by an optimizer with its update rule.</summary>");
-        writer.Line(Code.GeneratedCode(plan));
+        writer.Line(Code.GeneratedCode(plan.Version));
         using (writer.Block($"file readonly struct {plan.Training.Pass} : global::NetGen.IFusedTrainingPass"))
         {
             writer.Line("private readonly float[] _parameters;");

@@ -14,8 +14,8 @@ internal static class Code
     /// <summary>The namespace of the file-local kernels classes, where the aliases cannot meet the user's type names.</summary>
     public const string KernelsNamespace = "NetGen.Generated";
 
-    public static string GeneratedCode(NetworkPlan plan) =>
-        $"[global::System.CodeDom.Compiler.GeneratedCode(\"NetGen\", \"{plan.Version}\")]";
+    public static string GeneratedCode(string version) =>
+        $"[global::System.CodeDom.Compiler.GeneratedCode(\"NetGen\", \"{version}\")]";
 
     /// <summary>An element index <c>variable * stride + other + constant</c>, leaving out what is absent.</summary>
     public static string Index(string? variable, long stride, string? other, long constant)

@@ -11,7 +11,7 @@ internal static class ForwardWriter
         var outputs = plan.Outputs == 1 ? "output" : plan.Outputs + " outputs";
         writer.Line($"/// <summary>Computes the {outputs} of one sample. Does not change the network, so threads may share it.</summary>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span's length is not InputSize or OutputSize.</exception>");
-        writer.Line(Code.GeneratedCode(plan));
+        writer.Line(Code.GeneratedCode(plan.Version));
         using (writer.Block($"public void Forward({Code.ReadOnlySpan} input, {Code.Span} output)"))
         {
             using (writer.Block($"if (input.Length != InputSize)"))
@@ -32,7 +32,7 @@ internal static class ForwardWriter
         writer.Line();
         writer.Line("/// <summary>Computes consecutive rows of InputSize inputs into rows of OutputSize outputs. Does not change the network.</summary>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">The spans do not hold the same whole number of rows.</exception>");
-        writer.Line(Code.GeneratedCode(plan));
+        writer.Line(Code.GeneratedCode(plan.Version));
         using (writer.Block($"public void ForwardBatch({Code.ReadOnlySpan} inputs, {Code.Span} outputs)"))
         {
             writer.Line("var rows = inputs.Length / InputSize;");

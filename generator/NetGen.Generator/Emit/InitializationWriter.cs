@@ -11,7 +11,7 @@ internal static class InitializationWriter
         writer.Line("/// Draws every weight from N(0, σ²) with He's σ = √(2 / fan-in) for the ReLU family and Glorot's");
         writer.Line("/// σ = √(2 / (fan-in + fan-out)) for the rest, and sets every bias to 0. The same seed gives the same parameters.");
         writer.Line("/// </summary>");
-        writer.Line(Code.GeneratedCode(plan));
+        writer.Line(Code.GeneratedCode(plan.Version));
         using (writer.Block("public void InitializeParameters(int seed)"))
         {
             writer.Line("var random = new global::NetGen.Kernels.NormalSampler(seed);");

@@ -1,6 +1,4 @@
-using System.Collections.Generic;
 using System.Threading;
-using NetGen.Generator.Model;
 using NetGen.Generator.Planning;
 
 namespace NetGen.Generator.Emit;
@@ -22,48 +20,40 @@ internal static class NetworkWriter
         }
 
         writer.Line();
-        var scopes = new List<Block>();
-        if (plan.Type.Namespace is { } ns)
+        using (new ContainingScopes(writer, plan.Type))
         {
-            scopes.Add(writer.Block($"namespace {ns}"));
-        }
-
-        foreach (var containing in plan.Type.ContainingTypes)
-        {
-            scopes.Add(writer.Block(containing.PartialHeader));
-        }
-
-        writer.Line("/// <summary>");
-        foreach (var line in plan.Summary)
-        {
-            writer.Line("/// " + line);
-        }
-
-        writer.Line("/// </summary>");
-        using (writer.Block(plan.Type.Type.PartialHeader + " : global::NetGen.INetwork"))
-        {
-            StorageWriter.Write(writer, plan);
-            writer.Line();
-            if (ReplicaWriter.Write(writer, plan))
+            writer.Line("/// <summary>");
+            foreach (var line in plan.Summary)
             {
-                writer.Line();
+                writer.Line("/// " + line);
             }
-            Weights.ArchitectureWriter.Write(writer, plan.Spec);
-            writer.Line();
-            InitializationWriter.Write(writer, plan);
-            writer.Line();
-            ForwardWriter.WritePublic(writer, plan);
-            writer.Line();
-            BackwardWriter.WritePublic(writer, plan);
-        }
 
-        for (var i = scopes.Count - 1; i >= 0; i--)
-        {
-            scopes[i].Dispose();
+            writer.Line("/// </summary>");
+            using (writer.Block(plan.Type.Type.PartialHeader + " : global::NetGen.INetwork"))
+            {
+                StorageWriter.Write(writer, plan);
+                writer.Line();
+                if (ReplicaWriter.Write(writer, plan))
+                {
+                    writer.Line();
+                }
+
+                ArchitectureWriter.Write(writer, plan);
+                writer.Line();
+                InitializationWriter.Write(writer, plan);
+                writer.Line();
+                ForwardWriter.WritePublic(writer, plan);
+                writer.Line();
+                BackwardWriter.WritePublic(writer, plan);
+            }
         }
 
         cancellationToken.ThrowIfCancellationRequested();
         writer.Line();
+
+        // The kernels hold no references that could be null, and nullable analysis of their long unrolled bodies
+        // would be most of the compiler's time on this file.
+        writer.Line("#nullable disable");
         using (writer.Block($"namespace {Code.KernelsNamespace}"))
         {
             foreach (var alias in plan.Aliases)
@@ -73,7 +63,7 @@ internal static class NetworkWriter
 
             writer.Line();
             writer.Line($"/// <summary>{plan.Type.Type.Name}'s passes, every size a constant.</summary>");
-            writer.Line(Code.GeneratedCode(plan));
+            writer.Line(Code.GeneratedCode(plan.Version));
             using (writer.Block($"file static class {plan.KernelsClass}"))
             {
                 ForwardWriter.WriteKernels(writer, plan);

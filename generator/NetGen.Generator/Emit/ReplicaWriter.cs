@@ -17,7 +17,7 @@ internal static class ReplicaWriter
             return false;
         }
 
-        var generated = Code.GeneratedCode(plan);
+        var generated = Code.GeneratedCode(plan.Version);
         var name = plan.Type.Type.Name;
         writer.Line("/// <summary>A network on <paramref name=\"parameters\"/>, another instance's, with its own gradients and scratch.</summary>");
         writer.Line(generated);

@@ -4,7 +4,7 @@ using NetGen.Generator.Planning;
 namespace NetGen.Generator.Emit;
 
 /// <summary>
-/// Writes a layer's one-row kernel: each vector path of the plan, guarded by its width's <c>IsHardwareAccelerated</c>
+/// Writes a layer's one-row kernel: each vector path of the plan, guarded by its <c>IsHardwareAccelerated</c>
 /// (which the JIT folds, so only one path survives in machine code), then the runtime's kernel as the fallback.
 /// </summary>
 internal static class RowKernelWriter
@@ -17,7 +17,7 @@ internal static class RowKernelWriter
             writer.Line($"ref float bias = ref Unsafe.Add(ref weights, {Literals.Int(layer.WeightCount)});");
             foreach (var path in layer.Paths)
             {
-                using (writer.Block($"if ({path.Vector}.IsHardwareAccelerated)"))
+                using (writer.Block($"if ({path.Guard}.IsHardwareAccelerated)"))
                 {
                     new PathWriter(writer, plan, layer, path).Write();
                     writer.Line();

@@ -7,7 +7,7 @@ internal static class StorageWriter
 {
     public static void Write(SourceWriter writer, NetworkPlan plan)
     {
-        var generated = Code.GeneratedCode(plan);
+        var generated = Code.GeneratedCode(plan.Version);
         var name = plan.Type.Type.Name;
         Member(writer, generated, "The number of input features of one sample.", $"public const int InputSize = {plan.Inputs};");
         Member(writer, generated, "The number of outputs of one sample.", $"public const int OutputSize = {plan.Outputs};");
@@ -22,7 +22,7 @@ internal static class StorageWriter
         writer.Line(generated);
         writer.Line($"private readonly float[] _scratch = new float[{Literals.Int(plan.Training.ScratchLength)}];");
         writer.Line();
-        Weights.EmbeddedWeightsHook.WriteParameterlessConstructor(writer, plan.Spec);
+        WriteParameterlessConstructor(writer, generated, plan);
         writer.Line();
         Member(writer, generated, "Creates the network with parameters initialised from <paramref name=\"seed\"/>.", $"public {name}(int seed) => InitializeParameters(seed);");
         Member(writer, generated, "Every weight and bias, layer by layer: weight [out, in] row-major, then bias [out].", $"public {Code.Span} Parameters => _parameters;");
@@ -32,6 +32,29 @@ internal static class StorageWriter
         Member(writer, generated, null, "int global::NetGen.INetwork.ParameterCount => ParameterCount;");
         writer.Line(generated);
         writer.Line($"global::NetGen.Loss global::NetGen.INetwork.Loss => global::NetGen.Loss.{plan.Loss};");
+    }
+
+    /// <summary>The parameterless constructor: from seed 0, or from the embedded weights where the network has them.</summary>
+    private static void WriteParameterlessConstructor(SourceWriter writer, string generated, NetworkPlan plan)
+    {
+        var name = plan.Type.Type.Name;
+        if (plan.EmbeddedWeightsFile is not { } file)
+        {
+            writer.Line("/// <summary>Creates the network with parameters initialised from seed 0.</summary>");
+            writer.Line(generated);
+            writer.Line($"public {name}()");
+            writer.Line("    : this(0)");
+            writer.Line("{");
+            writer.Line("}");
+            return;
+        }
+
+        writer.Line($"/// <summary>Creates the network with the parameters embedded from {Literals.XmlText(file)} at compile time.</summary>");
+        writer.Line(generated);
+        using (writer.Block($"public {name}()"))
+        {
+            writer.Line("RestoreEmbeddedParameters();");
+        }
     }
 
     private static void Member(SourceWriter writer, string generated, string? summary, string declaration)

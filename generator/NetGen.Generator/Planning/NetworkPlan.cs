@@ -14,9 +14,9 @@ namespace NetGen.Generator.Planning;
 /// <param name="ParameterBreakdown">The parameter count, layer by layer, for the constant's documentation.</param>
 /// <param name="Aliases">The using aliases the kernels class needs, each a complete directive.</param>
 /// <param name="Batch">The transposed-block path of ForwardBatch, or null when its blocks would not fit the stack.</param>
-/// <param name="Spec">The spec, for the embedded-weights writers (<c>Weights/</c>), which print from it.</param>
+/// <param name="Architecture">The layers as weight files describe them.</param>
+/// <param name="EmbeddedWeightsFile">The <c>Weights</c> file the parameterless constructor starts from, or null for seed 0.</param>
 internal sealed record NetworkPlan(
-    NetworkSpec Spec,
     TypeHierarchy Type,
     string KernelsClass,
     string Version,
@@ -31,7 +31,9 @@ internal sealed record NetworkPlan(
     EquatableArray<LayerPlan> Layers,
     RowChainPlan Row,
     BatchPlan? Batch,
-    TrainingPlan Training);
+    TrainingPlan Training,
+    ArchitecturePlan Architecture,
+    string? EmbeddedWeightsFile);
 
 /// <summary>One layer: where its parameters sit and how its one-row kernel is generated.</summary>
 /// <param name="Description">"Dense 4 → 16, Tanh", for comments.</param>
@@ -69,7 +71,7 @@ internal sealed record InitializationPlan(string Rule, string Sigma);
 /// outputs (or, for tiles under four, output by output).
 /// </summary>
 /// <param name="Width">Lanes of the accumulators (16, 8 or 4).</param>
-/// <param name="Vector">The vector class of that width; its <c>IsHardwareAccelerated</c> selects the path.</param>
+/// <param name="Vector">The vector class of that width.</param>
 /// <param name="Packed">Rows of 4 or 8 inputs, several to a vector, multiplied by the input repeated (<see cref="Repeats"/>).</param>
 /// <param name="Repeats">Widths of the repeated input, from twice the row up to <see cref="Width"/> (packed only).</param>
 /// <param name="Tile">Outputs per tile.</param>
@@ -80,6 +82,7 @@ internal sealed record InitializationPlan(string Rule, string Sigma);
 /// <param name="TailChunk">Where the overlapping last chunk starts, or null when the chunks cover the row.</param>
 /// <param name="TailMask">The last chunk's lanes as float literals: 0 for those the chunk before has counted.</param>
 /// <param name="Folds">Widths whose vectors are halved before the reduction (the accumulators' first).</param>
+/// <param name="Guard">The vector class whose <c>IsHardwareAccelerated</c> selects the path.</param>
 internal sealed record RowPath(
     int Width,
     string Vector,
@@ -92,7 +95,8 @@ internal sealed record RowPath(
     bool ChunkLoop,
     int? TailChunk,
     string? TailMask,
-    EquatableArray<int> Folds)
+    EquatableArray<int> Folds,
+    string Guard)
 {
     /// <summary>Whether a tile's outputs come out as one vector (tiles of 4 or more) rather than one by one.</summary>
     public bool Reduced => Tile >= 4;

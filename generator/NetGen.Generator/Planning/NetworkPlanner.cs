@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using NetGen.Generator.Emit;
 using NetGen.Generator.Model;
+using NetGen.Generator.Weights;
 
 namespace NetGen.Generator.Planning;
 
@@ -29,7 +30,6 @@ internal static class NetworkPlanner
         var row = RowChain(spec, layers);
         var batch = Batch(spec, layers);
         return new NetworkPlan(
-            spec,
             spec.Type,
             KernelsClass(spec.Type.Type.Name),
             GeneratorVersion.Current,
@@ -44,7 +44,9 @@ internal static class NetworkPlanner
             layers,
             row,
             batch,
-            training);
+            training,
+            Architecture(spec),
+            spec.WeightsFile);
     }
 
     private static LayerPlan Layer(LayerSpec layer)
@@ -132,6 +134,17 @@ internal static class NetworkPlanner
         return new BatchPlan(2 * widestLayer, pieces, widest, FullEighths, steps.ToEquatableArray(), input, spec.OutputLayer.Activation == ActivationKind.Softmax);
     }
 
+    private static ArchitecturePlan Architecture(NetworkSpec spec) => new(
+        WeightLayouts.From(spec).Architecture,
+        spec.Inputs,
+        spec.Layers.Select(layer => new LayerDescriptionPlan(
+            layer.IsMaxout,
+            layer.Inputs,
+            layer.Units,
+            layer.Pieces,
+            layer.Activation.ToString(),
+            !layer.IsMaxout && layer.Activation is ActivationKind.LeakyReLU or ActivationKind.ELU ? Literals.Float(layer.Alpha) : null)).ToEquatableArray());
+
     private static EquatableArray<string> Summary(NetworkSpec spec, TrainingPlan training)
     {
         var layers = string.Join(" → ", spec.Layers.Select(l => l.IsMaxout ? $"Maxout {l.Units} × {l.Pieces}" : $"Dense {l.Units} ({l.Activation})"));
@@ -153,6 +166,7 @@ internal static class NetworkPlanner
         foreach (var path in layers.SelectMany(l => l.Paths))
         {
             vectors.Add(path.Vector);
+            vectors.Add(path.Guard);
             vectors.UnionWith(path.Folds.Select(RowKernelPlanner.VectorClass));
             vectors.UnionWith(path.Repeats.Select(RowKernelPlanner.VectorClass));
             vectors.UnionWith(path.Repeats.Select(repeat => RowKernelPlanner.VectorClass(repeat / 2)));

@@ -25,11 +25,24 @@ internal static class RowKernelPlanner
     public static EquatableArray<RowPath> Plan(int inputs, int outputs)
     {
         var paths = new List<RowPath>(2);
+        var machines = new List<int>(2);
         foreach (var machine in MachineWidths)
         {
             if (Path(inputs, outputs, machine) is { } path && !paths.Contains(path))
             {
                 paths.Add(path);
+                machines.Add(machine);
+            }
+        }
+
+        // A path is selected by its own vector's acceleration, unless that would select it on the narrower machine
+        // too, whose own path follows (a 16-lane machine's path of Vector128 before an 8-lane machine's packed
+        // Vector256): then by the widest vector of the machine it is for.
+        for (var i = 0; i + 1 < paths.Count; i++)
+        {
+            if (paths[i].Width <= paths[i + 1].Width)
+            {
+                paths[i] = paths[i] with { Guard = VectorClass(machines[i]) };
             }
         }
 
@@ -56,7 +69,7 @@ internal static class RowKernelPlanner
             }
 
             return new RowPath(width, vector, true, repeats.ToEquatableArray(), width, 0, Tiles(outputs, width, 0),
-                Chunks: 0, ChunkLoop: false, TailChunk: null, TailMask: null, Folds: EquatableArray<int>.Empty);
+                Chunks: 0, ChunkLoop: false, TailChunk: null, TailMask: null, Folds: EquatableArray<int>.Empty, Guard: vector);
         }
 
         var tile = new[] { 16, 8, 4 }.FirstOrDefault(w => w <= width && w <= outputs && (inputs < LongRow || w == 4));
@@ -79,7 +92,7 @@ internal static class RowKernelPlanner
         }
 
         return new RowPath(width, vector, false, EquatableArray<int>.Empty, tile, looped, Tiles(outputs, tile, looped),
-            chunks, ChunkLoop: !unrolled && chunks > 2, tailChunk, mask, folds.ToEquatableArray());
+            chunks, ChunkLoop: !unrolled && chunks > 2, tailChunk, mask, folds.ToEquatableArray(), Guard: vector);
     }
 
     /// <summary>The tiles written out: those after the looped ones, then an overlapping last tile if outputs remain.</summary>

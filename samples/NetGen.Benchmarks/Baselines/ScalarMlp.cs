@@ -1,4 +1,5 @@
 using System;
+using NetGen.Kernels;
 
 namespace NetGen.Benchmarks;
 
@@ -96,28 +97,11 @@ public sealed class ScalarMlp : BaselineMlp
         Run(input);
         int last = S.Count - 1, m = S.OutputSize;
         float[] y = _activations[last], d = _deltas[last];
-        float loss = 0f;
-        if (S.Loss == Loss.CrossEntropy)
-        {
-            // Softmax + cross-entropy, fused: dL/dz = y − t.
-            for (int o = 0; o < m; o++)
-            {
-                loss -= target[o] * MathF.Log(MathF.Max(y[o], 1e-30f));
-                d[o] = scale * (y[o] - target[o]);
-            }
-        }
-        else
-        {
-            // MSE (1/O)·Σ(y − t)², identity output: dL/dz = 2(y − t)/O.
-            for (int o = 0; o < m; o++)
-            {
-                float e = y[o] - target[o];
-                loss += e * e;
-                d[o] = scale * 2f * e / m;
-            }
-
-            loss /= m;
-        }
+        // The runtime's losses, as the generated networks use them. Softmax + cross-entropy is fused, dL/dz = y − t;
+        // MSE (1/O)·Σ(y − t)² with an identity output, dL/dz = 2(y − t)/O.
+        float loss = S.Loss == Loss.CrossEntropy
+            ? Losses.SoftmaxCrossEntropy(y, target, d, scale)
+            : Losses.MeanSquaredError(y, target, d, scale, m);
 
         var p = P;
         var g = _gradients;

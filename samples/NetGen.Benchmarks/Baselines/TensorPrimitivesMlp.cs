@@ -1,5 +1,6 @@
 using System;
 using System.Numerics.Tensors;
+using NetGen.Kernels;
 
 namespace NetGen.Benchmarks;
 
@@ -105,25 +106,15 @@ public sealed class TensorPrimitivesMlp : BaselineMlp
         }
     }
 
-    /// <summary>Writes dLoss/dz of the output layer, scaled, into <paramref name="delta"/>; returns the row's loss.</summary>
-    private float OutputDelta(ReadOnlySpan<float> y, ReadOnlySpan<float> target, Span<float> delta, float scale)
-    {
-        int m = y.Length;
-        Span<float> tmp = _scratch.AsSpan(0, m);
-        TensorPrimitives.Subtract(y, target, delta);
-        if (S.Loss == Loss.CrossEntropy)
-        {
-            // Softmax + cross-entropy, fused: dL/dz = y − t.
-            TensorPrimitives.Max(y, 1e-30f, tmp);
-            TensorPrimitives.Log(tmp, tmp);
-            TensorPrimitives.Multiply(delta, scale, delta);
-            return -TensorPrimitives.Dot(target, tmp);
-        }
-
-        float loss = TensorPrimitives.SumOfSquares(delta) / m;
-        TensorPrimitives.Multiply(delta, scale * 2f / m, delta);
-        return loss;
-    }
+    /// <summary>
+    /// Writes dLoss/dz of the output layer, scaled, into <paramref name="delta"/>; returns the row's loss. The
+    /// runtime's losses, as the generated networks use them: Softmax + cross-entropy fused, dL/dz = y − t; MSE with
+    /// an identity output, dL/dz = 2(y − t)/O.
+    /// </summary>
+    private float OutputDelta(ReadOnlySpan<float> y, ReadOnlySpan<float> target, Span<float> delta, float scale) =>
+        S.Loss == Loss.CrossEntropy
+            ? Losses.SoftmaxCrossEntropy(y, target, delta, scale)
+            : Losses.MeanSquaredError(y, target, delta, scale, y.Length);
 
     /// <summary>δ of layer l − 1 from δ of layer l: Wᵀδ, times the derivative of layer l − 1's activation.</summary>
     private void PropagateDelta(int l, ReadOnlySpan<float> weights, ReadOnlySpan<float> delta, Span<float> previous, ReadOnlySpan<float> a)

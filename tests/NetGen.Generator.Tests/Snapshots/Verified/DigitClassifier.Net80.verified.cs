@@ -33,6 +33,7 @@ namespace Digits
         private readonly float[] _scratch = new float[13248];
 
         /// <summary>Creates the network with parameters initialised from seed 0.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public DigitClassifier()
             : this(0)
         {
@@ -70,11 +71,13 @@ namespace Digits
         global::NetGen.INetwork global::NetGen.INetwork.CreateReplicaSharingParameters() => new DigitClassifier(_parameters, default);
 
         /// <summary>The layers as weight files store them: 784-Dense128ReLU-Dense10Softmax.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         private static readonly global::NetGen.NetworkArchitecture s_architecture = new(
             784,
             global::NetGen.LayerDescription.Dense(784, 128, global::NetGen.Activation.ReLU),
             global::NetGen.LayerDescription.Dense(128, 10, global::NetGen.Activation.Softmax));
 
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         global::NetGen.NetworkArchitecture global::NetGen.INetwork.Architecture => s_architecture;
 
         /// <summary>
@@ -181,6 +184,7 @@ namespace Digits
     }
 }
 
+#nullable disable
 namespace NetGen.Generated
 {
     using Activations = global::NetGen.Kernels.Activations;

@@ -30,6 +30,7 @@ partial class GlobalBrain : global::NetGen.INetwork
     private readonly float[] _scratch = new float[352];
 
     /// <summary>Creates the network with parameters initialised from seed 0.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     public GlobalBrain()
         : this(0)
     {
@@ -67,11 +68,13 @@ partial class GlobalBrain : global::NetGen.INetwork
     global::NetGen.INetwork global::NetGen.INetwork.CreateReplicaSharingParameters() => new GlobalBrain(_parameters, default);
 
     /// <summary>The layers as weight files store them: 2-Dense3Tanh-Dense1Identity.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     private static readonly global::NetGen.NetworkArchitecture s_architecture = new(
         2,
         global::NetGen.LayerDescription.Dense(2, 3, global::NetGen.Activation.Tanh),
         global::NetGen.LayerDescription.Dense(3, 1, global::NetGen.Activation.Identity));
 
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     global::NetGen.NetworkArchitecture global::NetGen.INetwork.Architecture => s_architecture;
 
     /// <summary>
@@ -177,6 +180,7 @@ partial class GlobalBrain : global::NetGen.INetwork
     }
 }
 
+#nullable disable
 namespace NetGen.Generated
 {
     using Activations = global::NetGen.Kernels.Activations;

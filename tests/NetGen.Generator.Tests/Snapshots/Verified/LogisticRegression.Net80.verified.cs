@@ -32,6 +32,7 @@ namespace Features
         private readonly float[] _scratch = new float[64];
 
         /// <summary>Creates the network with parameters initialised from seed 0.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public LogisticRegression()
             : this(0)
         {
@@ -69,10 +70,12 @@ namespace Features
         global::NetGen.INetwork global::NetGen.INetwork.CreateReplicaSharingParameters() => new LogisticRegression(_parameters, default);
 
         /// <summary>The layers as weight files store them: 5-Dense1Sigmoid.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         private static readonly global::NetGen.NetworkArchitecture s_architecture = new(
             5,
             global::NetGen.LayerDescription.Dense(5, 1, global::NetGen.Activation.Sigmoid));
 
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         global::NetGen.NetworkArchitecture global::NetGen.INetwork.Architecture => s_architecture;
 
         /// <summary>
@@ -176,6 +179,7 @@ namespace Features
     }
 }
 
+#nullable disable
 namespace NetGen.Generated
 {
     using Activations = global::NetGen.Kernels.Activations;

@@ -32,6 +32,7 @@ namespace Features
         private readonly float[] _scratch = new float[1152];
 
         /// <summary>Creates the network with parameters initialised from seed 0.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public MaxoutUnits()
             : this(0)
         {
@@ -69,11 +70,13 @@ namespace Features
         global::NetGen.INetwork global::NetGen.INetwork.CreateReplicaSharingParameters() => new MaxoutUnits(_parameters, default);
 
         /// <summary>The layers as weight files store them: 3-Maxout4x3-Dense2Identity.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         private static readonly global::NetGen.NetworkArchitecture s_architecture = new(
             3,
             global::NetGen.LayerDescription.Maxout(3, 4, 3),
             global::NetGen.LayerDescription.Dense(4, 2, global::NetGen.Activation.Identity));
 
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         global::NetGen.NetworkArchitecture global::NetGen.INetwork.Architecture => s_architecture;
 
         /// <summary>
@@ -180,6 +183,7 @@ namespace Features
     }
 }
 
+#nullable disable
 namespace NetGen.Generated
 {
     using Activations = global::NetGen.Kernels.Activations;

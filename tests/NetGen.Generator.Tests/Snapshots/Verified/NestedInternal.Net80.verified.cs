@@ -32,6 +32,7 @@ partial class Outer
         private readonly float[] _scratch = new float[704];
 
         /// <summary>Creates the network with parameters initialised from seed 0.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public Critic()
             : this(0)
         {
@@ -69,11 +70,13 @@ partial class Outer
         global::NetGen.INetwork global::NetGen.INetwork.CreateReplicaSharingParameters() => new Critic(_parameters, default);
 
         /// <summary>The layers as weight files store them: 3-Dense5Swish-Dense1Identity.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         private static readonly global::NetGen.NetworkArchitecture s_architecture = new(
             3,
             global::NetGen.LayerDescription.Dense(3, 5, global::NetGen.Activation.Swish),
             global::NetGen.LayerDescription.Dense(5, 1, global::NetGen.Activation.Identity));
 
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         global::NetGen.NetworkArchitecture global::NetGen.INetwork.Architecture => s_architecture;
 
         /// <summary>
@@ -180,6 +183,7 @@ partial class Outer
     }
 }
 
+#nullable disable
 namespace NetGen.Generated
 {
     using Activations = global::NetGen.Kernels.Activations;

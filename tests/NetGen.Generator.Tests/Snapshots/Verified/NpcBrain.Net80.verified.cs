@@ -32,6 +32,7 @@ namespace Game.Ai
         private readonly float[] _scratch = new float[3200];
 
         /// <summary>Creates the network with parameters initialised from seed 0.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public NpcBrain()
             : this(0)
         {
@@ -69,12 +70,14 @@ namespace Game.Ai
         global::NetGen.INetwork global::NetGen.INetwork.CreateReplicaSharingParameters() => new NpcBrain(_parameters, default);
 
         /// <summary>The layers as weight files store them: 4-Dense16Tanh-Dense16Tanh-Dense2Identity.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         private static readonly global::NetGen.NetworkArchitecture s_architecture = new(
             4,
             global::NetGen.LayerDescription.Dense(4, 16, global::NetGen.Activation.Tanh),
             global::NetGen.LayerDescription.Dense(16, 16, global::NetGen.Activation.Tanh),
             global::NetGen.LayerDescription.Dense(16, 2, global::NetGen.Activation.Identity));
 
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         global::NetGen.NetworkArchitecture global::NetGen.INetwork.Architecture => s_architecture;
 
         /// <summary>
@@ -184,6 +187,7 @@ namespace Game.Ai
     }
 }
 
+#nullable disable
 namespace NetGen.Generated
 {
     using Activations = global::NetGen.Kernels.Activations;

@@ -32,6 +32,7 @@ namespace Lecture.Networks
         private readonly float[] _scratch = new float[3968];
 
         /// <summary>Creates the network with parameters initialised from seed 0.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public OddMaxout()
             : this(0)
         {
@@ -69,6 +70,7 @@ namespace Lecture.Networks
         global::NetGen.INetwork global::NetGen.INetwork.CreateReplicaSharingParameters() => new OddMaxout(_parameters, default);
 
         /// <summary>The layers as weight files store them: 7-Dense17LeakyReLU(0.1)-Maxout5x3-Dense9ELU-Dense3Sigmoid.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         private static readonly global::NetGen.NetworkArchitecture s_architecture = new(
             7,
             global::NetGen.LayerDescription.Dense(7, 17, global::NetGen.Activation.LeakyReLU, 0.1f),
@@ -76,6 +78,7 @@ namespace Lecture.Networks
             global::NetGen.LayerDescription.Dense(5, 9, global::NetGen.Activation.ELU, 1f),
             global::NetGen.LayerDescription.Dense(9, 3, global::NetGen.Activation.Sigmoid));
 
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         global::NetGen.NetworkArchitecture global::NetGen.INetwork.Architecture => s_architecture;
 
         /// <summary>
@@ -188,6 +191,7 @@ namespace Lecture.Networks
     }
 }
 
+#nullable disable
 namespace NetGen.Generated
 {
     using Activations = global::NetGen.Kernels.Activations;

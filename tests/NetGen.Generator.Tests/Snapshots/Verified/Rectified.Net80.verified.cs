@@ -32,6 +32,7 @@ namespace Features
         private readonly float[] _scratch = new float[1824];
 
         /// <summary>Creates the network with parameters initialised from seed 0.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public Rectified()
             : this(0)
         {
@@ -69,6 +70,7 @@ namespace Features
         global::NetGen.INetwork global::NetGen.INetwork.CreateReplicaSharingParameters() => new Rectified(_parameters, default);
 
         /// <summary>The layers as weight files store them: 5-Dense6ReLU-Dense6LeakyReLU(0.1)-Dense6ELU-Dense1ReLU6.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         private static readonly global::NetGen.NetworkArchitecture s_architecture = new(
             5,
             global::NetGen.LayerDescription.Dense(5, 6, global::NetGen.Activation.ReLU),
@@ -76,6 +78,7 @@ namespace Features
             global::NetGen.LayerDescription.Dense(6, 6, global::NetGen.Activation.ELU, 1f),
             global::NetGen.LayerDescription.Dense(6, 1, global::NetGen.Activation.ReLU6));
 
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         global::NetGen.NetworkArchitecture global::NetGen.INetwork.Architecture => s_architecture;
 
         /// <summary>
@@ -188,6 +191,7 @@ namespace Features
     }
 }
 
+#nullable disable
 namespace NetGen.Generated
 {
     using Activations = global::NetGen.Kernels.Activations;

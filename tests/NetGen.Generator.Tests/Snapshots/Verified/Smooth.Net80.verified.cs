@@ -32,6 +32,7 @@ namespace Features
         private readonly float[] _scratch = new float[1408];
 
         /// <summary>Creates the network with parameters initialised from seed 0.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public Smooth()
             : this(0)
         {
@@ -69,11 +70,13 @@ namespace Features
         global::NetGen.INetwork global::NetGen.INetwork.CreateReplicaSharingParameters() => new Smooth(_parameters, default);
 
         /// <summary>The layers as weight files store them: 4-Dense8Swish-Dense3Mish.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         private static readonly global::NetGen.NetworkArchitecture s_architecture = new(
             4,
             global::NetGen.LayerDescription.Dense(4, 8, global::NetGen.Activation.Swish),
             global::NetGen.LayerDescription.Dense(8, 3, global::NetGen.Activation.Mish));
 
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         global::NetGen.NetworkArchitecture global::NetGen.INetwork.Architecture => s_architecture;
 
         /// <summary>
@@ -180,6 +183,7 @@ namespace Features
     }
 }
 
+#nullable disable
 namespace NetGen.Generated
 {
     using Activations = global::NetGen.Kernels.Activations;
@@ -192,6 +196,7 @@ namespace NetGen.Generated
     using Unsafe = global::System.Runtime.CompilerServices.Unsafe;
     using Vector128 = global::System.Runtime.Intrinsics.Vector128;
     using Vector256 = global::System.Runtime.Intrinsics.Vector256;
+    using Vector512 = global::System.Runtime.Intrinsics.Vector512;
     using VectorMath = global::NetGen.Kernels.VectorMath;
     using MishFunction = global::NetGen.Kernels.MishFunction;
     using SwishFunction = global::NetGen.Kernels.SwishFunction;
@@ -322,7 +327,7 @@ namespace NetGen.Generated
         private static void Layer1(ref float weights, ref float input, ref float output)
         {
             ref float bias = ref Unsafe.Add(ref weights, 32);
-            if (Vector128.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
                 // outputs 0 .. 3
                 {

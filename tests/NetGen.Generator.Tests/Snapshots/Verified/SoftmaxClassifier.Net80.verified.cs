@@ -32,6 +32,7 @@ namespace Features
         private readonly float[] _scratch = new float[1056];
 
         /// <summary>Creates the network with parameters initialised from seed 0.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public SoftmaxClassifier()
             : this(0)
         {
@@ -69,11 +70,13 @@ namespace Features
         global::NetGen.INetwork global::NetGen.INetwork.CreateReplicaSharingParameters() => new SoftmaxClassifier(_parameters, default);
 
         /// <summary>The layers as weight files store them: 6-Dense8ReLU-Dense3Softmax.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         private static readonly global::NetGen.NetworkArchitecture s_architecture = new(
             6,
             global::NetGen.LayerDescription.Dense(6, 8, global::NetGen.Activation.ReLU),
             global::NetGen.LayerDescription.Dense(8, 3, global::NetGen.Activation.Softmax));
 
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         global::NetGen.NetworkArchitecture global::NetGen.INetwork.Architecture => s_architecture;
 
         /// <summary>
@@ -180,6 +183,7 @@ namespace Features
     }
 }
 
+#nullable disable
 namespace NetGen.Generated
 {
     using Activations = global::NetGen.Kernels.Activations;

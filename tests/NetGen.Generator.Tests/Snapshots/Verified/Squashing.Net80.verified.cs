@@ -32,6 +32,7 @@ namespace Features
         private readonly float[] _scratch = new float[672];
 
         /// <summary>Creates the network with parameters initialised from seed 0.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public Squashing()
             : this(0)
         {
@@ -69,11 +70,13 @@ namespace Features
         global::NetGen.INetwork global::NetGen.INetwork.CreateReplicaSharingParameters() => new Squashing(_parameters, default);
 
         /// <summary>The layers as weight files store them: 3-Dense5Sigmoid-Dense2Tanh.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         private static readonly global::NetGen.NetworkArchitecture s_architecture = new(
             3,
             global::NetGen.LayerDescription.Dense(3, 5, global::NetGen.Activation.Sigmoid),
             global::NetGen.LayerDescription.Dense(5, 2, global::NetGen.Activation.Tanh));
 
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         global::NetGen.NetworkArchitecture global::NetGen.INetwork.Architecture => s_architecture;
 
         /// <summary>
@@ -180,6 +183,7 @@ namespace Features
     }
 }
 
+#nullable disable
 namespace NetGen.Generated
 {
     using Activations = global::NetGen.Kernels.Activations;

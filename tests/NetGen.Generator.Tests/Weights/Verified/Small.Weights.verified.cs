@@ -11,6 +11,7 @@ namespace Lab
             /// Sets every weight and bias to the values embedded from models/brain.safetensors at compile time, where the
             /// parameterless constructor starts. Reads no file and allocates nothing.
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
             public void RestoreEmbeddedParameters() =>
                 global::NetGen.Kernels.EmbeddedParameters.Restore(SmallEmbeddedParameters.Base64, _parameters);
         }
@@ -18,6 +19,7 @@ namespace Lab
 }
 
 /// <summary>Small's 13 parameters from models/brain.safetensors: little-endian float32, base64.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
 file static class SmallEmbeddedParameters
 {
     public static global::System.ReadOnlySpan<byte> Base64 => "AAAAAAAAgD4AAAA/AABAPwAAgD8AAKA/AADAPwAA4D8AAABAAAAQQAAAIEAAADBAAABAQA=="u8;

@@ -5,9 +5,10 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using NetGen.Generator.Model;
+using NetGen.Generator.Weights;
 using NetGen.Safetensors;
 
-namespace NetGen.Generator.Weights;
+namespace NetGen.Generator.Planning;
 
 /// <summary>Decides what a network with <c>Weights = "…"</c> embeds: finds its file among the prepared ones and reads it.</summary>
 internal static class EmbeddedWeightsPlanner
@@ -18,8 +19,16 @@ internal static class EmbeddedWeightsPlanner
     public static EmbeddedWeightsPlan Plan(NetworkSpec spec, ImmutableArray<EmbeddedWeightFile> files, CancellationToken cancellationToken)
     {
         var name = spec.WeightsFile!;
-        EmbeddedWeightsPlan Fail(EmbeddingProblemKind kind, string message) =>
-            new(spec.Type, name, spec.ParameterCount, null, new EmbeddingProblem(kind, message));
+        EmbeddedWeightsPlan Plan(ContentBytes? values, EmbeddingProblem? problem) => new(
+            spec.Type,
+            spec.Type.FlatName + ".Weights.g.cs",
+            spec.Type.Type.Name + "EmbeddedParameters",
+            GeneratorVersion.Current,
+            name,
+            spec.ParameterCount,
+            values,
+            problem);
+        EmbeddedWeightsPlan Fail(EmbeddingProblemKind kind, string message) => Plan(null, new EmbeddingProblem(kind, message));
 
         var matches = files.Where(file => WeightsPath.Matches(file.SourcePath, name))
             .GroupBy(file => file.SourcePath.Replace('\\', '/'), System.StringComparer.OrdinalIgnoreCase)
@@ -48,7 +57,7 @@ internal static class EmbeddedWeightsPlanner
         try
         {
             var values = EmbeddedWeightsReader.Read(content.UnsafeArray, spec, name, cancellationToken);
-            return new EmbeddedWeightsPlan(spec.Type, name, spec.ParameterCount, new ContentBytes(LittleEndianBytes(values)), null);
+            return Plan(new ContentBytes(LittleEndianBytes(values)), null);
         }
         catch (WeightFileException exception)
         {
