@@ -9,7 +9,6 @@ internal static class ArchitectureWriter
     {
         var architecture = plan.Architecture;
         writer.Line($"/// <summary>The layers as weight files store them: {architecture.Name}.</summary>");
-        writer.Line(Code.GeneratedCode(plan.Version));
         writer.Line("private static readonly global::NetGen.NetworkArchitecture s_architecture = new(");
         writer.Line($"    {architecture.Inputs},");
         for (var i = 0; i < architecture.Layers.Count; i++)

@@ -14,18 +14,7 @@ internal static class ForwardWriter
         writer.Line(Code.GeneratedCode(plan.Version));
         using (writer.Block($"public void Forward({Code.ReadOnlySpan} input, {Code.Span} output)"))
         {
-            using (writer.Block($"if (input.Length != InputSize)"))
-            {
-                writer.Line($"{Code.Guard}.ThrowWrongLength(nameof(input), InputSize, input.Length, \"inputs\");");
-            }
-
-            writer.Line();
-            using (writer.Block($"if (output.Length != OutputSize)"))
-            {
-                writer.Line($"{Code.Guard}.ThrowWrongLength(nameof(output), OutputSize, output.Length, \"outputs\");");
-            }
-
-            writer.Line();
+            writer.Line($"{Code.Guard}.CheckForward(input, output, InputSize, OutputSize);");
             writer.Line($"{kernels}.Forward(_parameters, input, output);");
         }
 
@@ -35,19 +24,7 @@ internal static class ForwardWriter
         writer.Line(Code.GeneratedCode(plan.Version));
         using (writer.Block($"public void ForwardBatch({Code.ReadOnlySpan} inputs, {Code.Span} outputs)"))
         {
-            writer.Line("var rows = inputs.Length / InputSize;");
-            using (writer.Block($"if (inputs.Length % InputSize != 0)"))
-            {
-                writer.Line($"{Code.Guard}.ThrowNotWholeRows(nameof(inputs), inputs.Length, InputSize, \"inputs\");");
-            }
-
-            writer.Line();
-            using (writer.Block("if (outputs.Length != rows * OutputSize)"))
-            {
-                writer.Line($"{Code.Guard}.ThrowWrongLength(nameof(outputs), rows * OutputSize, outputs.Length, \"outputs for \" + rows + \" rows\");");
-            }
-
-            writer.Line();
+            writer.Line($"var rows = {Code.Guard}.CheckForwardRows(inputs, outputs, InputSize, OutputSize);");
             writer.Line($"{kernels}.ForwardBatch(_parameters, inputs, outputs, rows);");
         }
     }

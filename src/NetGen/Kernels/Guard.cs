@@ -44,6 +44,49 @@ public static class Guard
             parameterName);
     }
 
+    /// <summary>Checks the spans of one forward pass (<c>input</c>, <c>output</c>) against the network's sizes.</summary>
+    /// <param name="input">The sample's inputs.</param>
+    /// <param name="output">Where its outputs go.</param>
+    /// <param name="inputSize">The network's InputSize.</param>
+    /// <param name="outputSize">The network's OutputSize.</param>
+    /// <exception cref="ArgumentException">A span's length is not the network's size.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void CheckForward(ReadOnlySpan<float> input, Span<float> output, int inputSize, int outputSize)
+    {
+        if (input.Length != inputSize)
+        {
+            ThrowWrongLength(nameof(input), inputSize, input.Length, "inputs");
+        }
+
+        if (output.Length != outputSize)
+        {
+            ThrowWrongLength(nameof(output), outputSize, output.Length, "outputs");
+        }
+    }
+
+    /// <summary>Checks the spans of a forward batch (<c>inputs</c>, <c>outputs</c>) and returns its number of rows, possibly 0.</summary>
+    /// <param name="inputs">Rows of inputs.</param>
+    /// <param name="outputs">As many rows of outputs.</param>
+    /// <param name="inputSize">The network's InputSize.</param>
+    /// <param name="outputSize">The network's OutputSize.</param>
+    /// <exception cref="ArgumentException">The spans do not hold the same whole number of rows.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int CheckForwardRows(ReadOnlySpan<float> inputs, Span<float> outputs, int inputSize, int outputSize)
+    {
+        var rows = inputs.Length / inputSize;
+        if (inputs.Length % inputSize != 0)
+        {
+            ThrowNotWholeRows(nameof(inputs), inputs.Length, inputSize, "inputs");
+        }
+
+        if (outputs.Length != rows * outputSize)
+        {
+            ThrowWrongRows(nameof(outputs), rows, outputSize, outputs.Length, "outputs");
+        }
+
+        return rows;
+    }
+
     /// <summary>Checks the spans of one sample (<c>input</c>, <c>target</c>) against the network's sizes.</summary>
     /// <param name="input">The sample's inputs.</param>
     /// <param name="target">Its targets.</param>
@@ -81,13 +124,13 @@ public static class Guard
 
         if (targets.Length != rows * outputSize)
         {
-            ThrowWrongTargetRows(rows, outputSize, targets.Length);
+            ThrowWrongRows(nameof(targets), rows, outputSize, targets.Length, "targets");
         }
 
         return rows;
     }
 
     [DoesNotReturn]
-    private static void ThrowWrongTargetRows(int rows, int outputSize, int actual) =>
-        ThrowWrongLength("targets", rows * outputSize, actual, "targets for " + rows.ToString(CultureInfo.InvariantCulture) + " rows");
+    private static void ThrowWrongRows(string parameterName, int rows, int rowSize, int actual, string what) =>
+        ThrowWrongLength(parameterName, rows * rowSize, actual, what + " for " + rows.ToString(CultureInfo.InvariantCulture) + " rows");
 }

@@ -11,8 +11,9 @@ namespace NetGen.Generator.Tests.Emission;
 
 /// <summary>
 /// The user's code-style analyzers see the user's code and not NetGen's: Roslyn treats the generated file as generated
-/// (the <c>// &lt;auto-generated/&gt;</c> header and the <c>.g.cs</c> name), and every generated member and type carries
-/// <c>[GeneratedCode]</c>, while the user's own part of the class does not.
+/// (the <c>// &lt;auto-generated/&gt;</c> header and the <c>.g.cs</c> name), and every generated type, method, property
+/// and constant carries <c>[GeneratedCode]</c> (the private storage fields hold no code and do not), while the user's
+/// own part of the class does not.
 /// </summary>
 public sealed class GeneratedCodeExclusionTests
 {

@@ -21,14 +21,11 @@ namespace Features
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public const int ParameterCount = 127;
 
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         private readonly float[] _parameters = new float[ParameterCount];
 
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         private readonly float[] _gradients = new float[ParameterCount];
 
         // Each layer's values and gradients during Backward, for a block of rows.
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         private readonly float[] _scratch = new float[1824];
 
         /// <summary>Creates the network with parameters initialised from seed 0.</summary>
@@ -70,7 +67,6 @@ namespace Features
         global::NetGen.INetwork global::NetGen.INetwork.CreateReplicaSharingParameters() => new Rectified(_parameters, default);
 
         /// <summary>The layers as weight files store them: 5-Dense6ReLU-Dense6LeakyReLU(0.1)-Dense6ELU-Dense1ReLU6.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         private static readonly global::NetGen.NetworkArchitecture s_architecture = new(
             5,
             global::NetGen.LayerDescription.Dense(5, 6, global::NetGen.Activation.ReLU),
@@ -109,16 +105,7 @@ namespace Features
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
-            if (input.Length != InputSize)
-            {
-                global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(input), InputSize, input.Length, "inputs");
-            }
-
-            if (output.Length != OutputSize)
-            {
-                global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(output), OutputSize, output.Length, "outputs");
-            }
-
+            global::NetGen.Kernels.Guard.CheckForward(input, output, InputSize, OutputSize);
             global::NetGen.Generated.RectifiedKernels.Forward(_parameters, input, output);
         }
 
@@ -127,18 +114,7 @@ namespace Features
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
         {
-            var rows = inputs.Length / InputSize;
-            if (inputs.Length % InputSize != 0)
-            {
-                global::NetGen.Kernels.Guard.ThrowNotWholeRows(nameof(inputs), inputs.Length, InputSize, "inputs");
-            }
-
-            if (outputs.Length != rows * OutputSize)
-            {
-                global::NetGen.Kernels.Guard.ThrowWrongLength(nameof(outputs), rows * OutputSize, outputs.Length,
-                    "outputs for " + rows + " rows");
-            }
-
+            var rows = global::NetGen.Kernels.Guard.CheckForwardRows(inputs, outputs, InputSize, OutputSize);
             global::NetGen.Generated.RectifiedKernels.ForwardBatch(_parameters, inputs, outputs, rows);
         }
 
