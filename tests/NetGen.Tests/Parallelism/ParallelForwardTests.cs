@@ -130,20 +130,14 @@ public class ParallelForwardTests
             network.ForwardBatchParallel(inputs, outputs, 4);
         }
 
-        // The least of three rounds: a per-call allocation shows in every round, the runtime's one-off work
-        // (a method promoted to tier 1 mid-round) in one.
-        long allocated = long.MaxValue;
-        for (int round = 0; round < 3; round++)
+        long allocated = Allocations.LeastPerRound(() =>
         {
-            long before = GC.GetAllocatedBytesForCurrentThread();
             for (int i = 0; i < 200; i++)
             {
                 network.ForwardBatchParallel(inputs, outputs, 1);
                 network.ForwardBatchParallel(inputs, outputs, 4);   // 64 rows of 6,792 parameters: one chunk's work
             }
-
-            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
-        }
+        });
 
         Assert.Equal(0, allocated);
     }
