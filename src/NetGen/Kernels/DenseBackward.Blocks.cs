@@ -1,4 +1,6 @@
+using System;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace NetGen.Kernels;
 
@@ -15,11 +17,14 @@ internal static partial class DenseBackward<TWidth, TVector>
     private const int StripBytes = 16 * 1024;
 
     /// <summary>
-    /// dxᵣ = Wᵀδᵣ for two or more rows. For each panel of inputs the weight rows go in chunks whose strip stays in L1
-    /// while every tile of batch rows walks it; a tile's accumulators start from what the chunk before left in dx,
-    /// so each sum runs in the order of one pass. dx is written rather than added to on the first chunk, so the last
-    /// panel may overlap the one before: a value computed twice is stored twice. Rows past the last four go one by one.
+    /// dxᵣ = Wᵀδᵣ for two or more rows. For each panel of inputs the weight rows go in chunks, each chunk's strip
+    /// copied into a contiguous buffer that stays in L1 while every tile of batch rows walks it (walked in place, a
+    /// strip of rows a power of two apart falls into a few cache sets and evicts itself). A tile's accumulators start
+    /// from what the chunk before left in dx, so each sum runs in the order of one pass. dx is written rather than
+    /// added to on the first chunk, so the last panel may overlap the one before: a value computed twice is stored
+    /// twice. Rows past the last four go one by one, on the weights in place when there are fewer than four.
     /// </summary>
+    [SkipLocalsInit]
     private static void InputGradients(ref float weights, ref float delta, ref float dx, int inputs, int outputs, int rows)
     {
         var n = (nuint)inputs;
@@ -28,13 +33,23 @@ internal static partial class DenseBackward<TWidth, TVector>
         var panel = n >= 3 * count ? 3 * count : count;
         var chunk = (nuint)StripBytes / (panel * sizeof(float));
         var blocks = (nuint)rows - ((nuint)rows % 4);
+        Span<float> buffer = stackalloc float[blocks > 0 ? StripBytes / sizeof(float) : 0];
+        ref var packed = ref MemoryMarshal.GetReference(buffer);
         for (nuint i = 0; i < n; i += panel)
         {
             var at = i + panel <= n ? i : n - panel;
             for (nuint o = 0; o < m; o += chunk)
             {
-                var end = o + chunk < m ? o + chunk : m;
-                ref var w = ref Unsafe.Add(ref weights, (o * n) + at);
+                var length = (o + chunk < m ? o + chunk : m) - o;
+                scoped ref var w = ref Unsafe.Add(ref weights, (o * n) + at);
+                var stride = n;
+                if (blocks > 0)
+                {
+                    Pack(ref w, n, ref packed, panel, length);
+                    w = ref packed;
+                    stride = panel;
+                }
+
                 ref var d = ref Unsafe.Add(ref delta, o);
                 var first = o == 0;
                 for (nuint r = 0; r < (nuint)rows; r += r < blocks ? 4u : 1u)
@@ -45,28 +60,43 @@ internal static partial class DenseBackward<TWidth, TVector>
                     {
                         if (panel == count)
                         {
-                            InputTile4x1(ref w, ref dr, ref xr, n, m, end - o, first);
+                            InputTile4x1(ref w, stride, ref dr, ref xr, n, m, length, first);
                         }
                         else
                         {
-                            InputTile4x3(ref w, ref dr, ref xr, n, m, end - o, first);
+                            InputTile4x3(ref w, stride, ref dr, ref xr, n, m, length, first);
                         }
                     }
                     else if (panel == count)
                     {
-                        InputTile1x1(ref w, ref dr, ref xr, n, end - o, first);
+                        InputTile1x1(ref w, stride, ref dr, ref xr, length, first);
                     }
                     else
                     {
-                        InputTile1x3(ref w, ref dr, ref xr, n, end - o, first);
+                        InputTile1x3(ref w, stride, ref dr, ref xr, length, first);
                     }
                 }
             }
         }
     }
 
+    /// <summary><paramref name="length"/> rows of <paramref name="width"/> weights, <paramref name="stride"/> apart, into consecutive rows of <paramref name="packed"/>.</summary>
+    private static void Pack(ref float weights, nuint stride, ref float packed, nuint width, nuint length)
+    {
+        var count = (nuint)TWidth.Count;
+        for (nuint o = 0; o < length; o++)
+        {
+            ref var source = ref Unsafe.Add(ref weights, o * stride);
+            ref var target = ref Unsafe.Add(ref packed, o * width);
+            for (nuint k = 0; k < width; k += count)
+            {
+                TWidth.Store(TWidth.Load(ref source, k), ref target, k);
+            }
+        }
+    }
+
     /// <summary>Four rows by three vectors of dx over <paramref name="length"/> weight rows, from zero or from what dx holds.</summary>
-    private static void InputTile4x3(ref float w, ref float delta, ref float dx, nuint n, nuint m, nuint length, bool first)
+    private static void InputTile4x3(ref float w, nuint stride, ref float delta, ref float dx, nuint n, nuint m, nuint length, bool first)
     {
         var c = (nuint)TWidth.Count;
         ref var x1 = ref Unsafe.Add(ref dx, n);
@@ -101,7 +131,7 @@ internal static partial class DenseBackward<TWidth, TVector>
             a30 = TWidth.MultiplyAdd(w0, d, a30);
             a31 = TWidth.MultiplyAdd(w1, d, a31);
             a32 = TWidth.MultiplyAdd(w2, d, a32);
-            wo = ref Unsafe.Add(ref wo, n);
+            wo = ref Unsafe.Add(ref wo, stride);
         }
 
         Store3(ref dx, c, a00, a01, a02);
@@ -110,12 +140,12 @@ internal static partial class DenseBackward<TWidth, TVector>
         Store3(ref x3, c, a30, a31, a32);
     }
 
-    private static void InputTile4x1(ref float w, ref float delta, ref float dx, nuint n, nuint m, nuint length, bool first)
+    private static void InputTile4x1(ref float w, nuint stride, ref float delta, ref float dx, nuint n, nuint m, nuint length, bool first)
     {
         TVector a0 = Start(ref dx, 0, first), a1 = Start(ref dx, n, first), a2 = Start(ref dx, 2 * n, first), a3 = Start(ref dx, 3 * n, first);
         for (nuint o = 0; o < length; o++)
         {
-            var wo = TWidth.Load(ref w, o * n);
+            var wo = TWidth.Load(ref w, o * stride);
             a0 = TWidth.MultiplyAdd(wo, TWidth.Broadcast(Unsafe.Add(ref delta, o)), a0);
             a1 = TWidth.MultiplyAdd(wo, TWidth.Broadcast(Unsafe.Add(ref delta, m + o)), a1);
             a2 = TWidth.MultiplyAdd(wo, TWidth.Broadcast(Unsafe.Add(ref delta, (2 * m) + o)), a2);
@@ -128,13 +158,13 @@ internal static partial class DenseBackward<TWidth, TVector>
         TWidth.Store(a3, ref dx, 3 * n);
     }
 
-    private static void InputTile1x3(ref float w, ref float delta, ref float dx, nuint n, nuint length, bool first)
+    private static void InputTile1x3(ref float w, nuint stride, ref float delta, ref float dx, nuint length, bool first)
     {
         var c = (nuint)TWidth.Count;
         TVector a0 = Start(ref dx, 0, first), a1 = Start(ref dx, c, first), a2 = Start(ref dx, 2 * c, first);
         for (nuint o = 0; o < length; o++)
         {
-            ref var wo = ref Unsafe.Add(ref w, o * n);
+            ref var wo = ref Unsafe.Add(ref w, o * stride);
             var d = TWidth.Broadcast(Unsafe.Add(ref delta, o));
             a0 = TWidth.MultiplyAdd(TWidth.Load(ref wo, 0), d, a0);
             a1 = TWidth.MultiplyAdd(TWidth.Load(ref wo, c), d, a1);
@@ -144,12 +174,12 @@ internal static partial class DenseBackward<TWidth, TVector>
         Store3(ref dx, c, a0, a1, a2);
     }
 
-    private static void InputTile1x1(ref float w, ref float delta, ref float dx, nuint n, nuint length, bool first)
+    private static void InputTile1x1(ref float w, nuint stride, ref float delta, ref float dx, nuint length, bool first)
     {
         var a = Start(ref dx, 0, first);
         for (nuint o = 0; o < length; o++)
         {
-            a = TWidth.MultiplyAdd(TWidth.Load(ref w, o * n), TWidth.Broadcast(Unsafe.Add(ref delta, o)), a);
+            a = TWidth.MultiplyAdd(TWidth.Load(ref w, o * stride), TWidth.Broadcast(Unsafe.Add(ref delta, o)), a);
         }
 
         TWidth.Store(a, ref dx, 0);

@@ -21,8 +21,12 @@ internal static partial class DenseForward<TWidth, TVector>
     /// <summary>Rows a panel must hold to pay for its transposes and its empty lanes (as ForwardBatch).</summary>
     private static int MinimumPanelRows => (2 * TWidth.Count * 3) / 8;
 
-    /// <summary>Panels of rows while enough are left to fill most of one; returns how many rows they covered.</summary>
+    /// <summary>
+    /// Panels of rows while enough are left to fill most of one; returns how many rows they covered. The buffer is not
+    /// cleared: every lane of a panel is written (the rows, then zeros) before it is read.
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
+    [SkipLocalsInit]
     private static int Panels<TActivation>(ref float weights, ref float bias, ref float input, ref float preActivation, ref float output, int inputs, int outputs, int rows, TActivation activation)
         where TActivation : struct, IActivationFunction
     {
