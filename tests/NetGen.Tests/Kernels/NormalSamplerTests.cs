@@ -103,6 +103,21 @@ public class NormalSamplerTests
     }
 
     [Fact]
+    public void EveryLengthIsAPrefixOfALongerFill()
+    {
+        // Fill draws four candidate points at a time while eight values remain and one pair at a time after that
+        // (and throughout without Vector256): both must give the same sequence, whatever the length.
+        var expected = new float[2_000];
+        new NormalSampler(11).Fill(expected, 1f);
+        foreach (var length in Enumerable.Range(1, 64).Concat([999, 1_000, 1_001]))
+        {
+            var values = new float[length];
+            new NormalSampler(11).Fill(values, 1f);
+            Assert.True(expected.AsSpan(0, length).SequenceEqual(values), $"length {length}");
+        }
+    }
+
+    [Fact]
     public void SeedOneGivesTheSameBitsOnEveryPlatform()
     {
         // The first draws of seed 1 as this sampler defines them: any change here changes every network's
