@@ -102,19 +102,33 @@ public class NormalSamplerTests
         Assert.NotEqual(even, other);
     }
 
-    [Fact]
-    public void EveryLengthIsAPrefixOfALongerFill()
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, true)]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    public void EveryLengthIsAPrefixOfALongerFillAndBothLoopsAgree(bool longFourAtATime, bool shortFourAtATime)
     {
-        // Fill draws four candidate points at a time while eight values remain and one pair at a time after that
-        // (and throughout without Vector256): both must give the same sequence, whatever the length.
+        // Fill draws four candidate points at a time while eight values remain (ahead-of-time code with Vector256)
+        // or one pair at a time: both must give the same sequence, whatever the length.
         var expected = new float[2_000];
-        new NormalSampler(11).Fill(expected, 1f);
-        foreach (var length in Enumerable.Range(1, 64).Concat([999, 1_000, 1_001]))
+        new NormalSampler(11).Fill(expected, 1f, longFourAtATime);
+        foreach (var length in Enumerable.Range(1, 64).Concat([999, 1_000, 1_001, 2_000]))
         {
             var values = new float[length];
-            new NormalSampler(11).Fill(values, 1f);
+            new NormalSampler(11).Fill(values, 1f, shortFourAtATime);
             Assert.True(expected.AsSpan(0, length).SequenceEqual(values), $"length {length}");
         }
+    }
+
+    [Fact]
+    public void BothLoopsAgreeOnANetworksWorthOfDraws()
+    {
+        var pairs = new float[101_770];
+        var fours = new float[101_770];
+        new NormalSampler(7).Fill(pairs, 0.05f, fourAtATime: false);
+        new NormalSampler(7).Fill(fours, 0.05f, fourAtATime: true);
+        Assert.True(pairs.AsSpan().SequenceEqual(fours));
     }
 
     [Fact]
