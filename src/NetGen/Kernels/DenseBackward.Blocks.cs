@@ -197,6 +197,9 @@ internal static partial class DenseBackward<TWidth, TVector>
         TWidth.Store(a2, ref target, 2 * count);
     }
 
+    /// <summary>A stride of input rows that maps a column block's lines into a sixteenth or less of L1's sets.</summary>
+    private const int ConflictingStrideBytes = 1024;
+
     /// <summary>Tiles of three vectors side by side in a column block of dW: a cache line a tile shares with the next is still in L1.</summary>
     private const int TilesPerColumnBlock = 4;
 
@@ -204,7 +207,11 @@ internal static partial class DenseBackward<TWidth, TVector>
     /// dW = Σᵣ δᵣxᵣᵀ for two or more rows, each weight through the rule exactly once. Column blocks outside, weight
     /// rows inside, so the batch's inputs under a block stay in L1 while every weight row passes: blocks of tiles of
     /// three vectors, then columns of one, in tiles of four weight rows and then of one; the last inputs one by one.
+    /// When rows of inputs lie a multiple of 1 KiB apart (in place they fall into a few cache sets and evict each
+    /// other), a block's inputs are copied into a contiguous buffer, the block narrowed to fit the rows, down to one
+    /// tile; other strides read in place, where a copy costs more than it saves.
     /// </summary>
+    [SkipLocalsInit]
     private static void WeightGradients<TRule>(ref float target, int index, ref float x, ref float delta, int inputs, int outputs, int rows, ref TRule rule)
         where TRule : struct, IUpdateRule
     {
@@ -214,16 +221,30 @@ internal static partial class DenseBackward<TWidth, TVector>
         var whole = n - (n % count);
         var wide = whole - (whole % (3 * count));
         var blocks = m - (m % 4);
-        var block = TilesPerColumnBlock * 3 * count;
+        var fit = (nuint)(StripBytes / sizeof(float)) / ((nuint)rows * 3 * count);
+        var tiles = fit < TilesPerColumnBlock ? fit : TilesPerColumnBlock;
+        var packing = tiles > 0 && wide > 0 && (n * sizeof(float)) % ConflictingStrideBytes == 0;
+        var block = (packing ? tiles : TilesPerColumnBlock) * 3 * count;
+        Span<float> buffer = stackalloc float[packing ? StripBytes / sizeof(float) : 0];
+        ref var packed = ref MemoryMarshal.GetReference(buffer);
         for (nuint from = 0; from < wide; from += block)
         {
             var to = from + block < wide ? from + block : wide;
+            scoped ref var xs = ref Unsafe.Add(ref x, from);
+            var stride = n;
+            if (packing)
+            {
+                Pack(ref xs, n, ref packed, to - from, (nuint)rows);
+                xs = ref packed;
+                stride = to - from;
+            }
+
             nuint o = 0;
             for (; o < blocks; o += 4)
             {
                 for (var i = from; i < to; i += 3 * count)
                 {
-                    WeightTile4x3(ref target, index, ref x, ref delta, n, m, (nuint)rows, o, i, ref rule);
+                    WeightTile4x3(ref target, index, ref Unsafe.Add(ref xs, i - from), stride, ref delta, n, m, (nuint)rows, o, i, ref rule);
                 }
             }
 
@@ -231,7 +252,7 @@ internal static partial class DenseBackward<TWidth, TVector>
             {
                 for (var i = from; i < to; i += 3 * count)
                 {
-                    WeightTile1x3(ref target, index, ref x, ref delta, n, m, (nuint)rows, o, i, ref rule);
+                    WeightTile1x3(ref target, index, ref Unsafe.Add(ref xs, i - from), stride, ref delta, n, m, (nuint)rows, o, i, ref rule);
                 }
             }
         }
@@ -259,7 +280,8 @@ internal static partial class DenseBackward<TWidth, TVector>
         }
     }
 
-    private static void WeightTile4x3<TRule>(ref float target, int index, ref float x, ref float delta, nuint n, nuint m, nuint rows, nuint o, nuint i, ref TRule rule)
+    /// <summary>Four weight rows by three vectors from column <paramref name="i"/>; <paramref name="xi"/> is the rows' first input of the tile, <paramref name="stride"/> apart.</summary>
+    private static void WeightTile4x3<TRule>(ref float target, int index, ref float xi, nuint stride, ref float delta, nuint n, nuint m, nuint rows, nuint o, nuint i, ref TRule rule)
         where TRule : struct, IUpdateRule
     {
         var c = (nuint)TWidth.Count;
@@ -267,7 +289,6 @@ internal static partial class DenseBackward<TWidth, TVector>
         TVector a10 = TWidth.Zero, a11 = TWidth.Zero, a12 = TWidth.Zero;
         TVector a20 = TWidth.Zero, a21 = TWidth.Zero, a22 = TWidth.Zero;
         TVector a30 = TWidth.Zero, a31 = TWidth.Zero, a32 = TWidth.Zero;
-        ref var xi = ref Unsafe.Add(ref x, i);
         ref var d = ref Unsafe.Add(ref delta, o);
         var at = (o * n) + i;
         for (nuint k = 0; k < 4; k++)
@@ -299,7 +320,7 @@ internal static partial class DenseBackward<TWidth, TVector>
             a30 = TWidth.MultiplyAdd(x0, b, a30);
             a31 = TWidth.MultiplyAdd(x1, b, a31);
             a32 = TWidth.MultiplyAdd(x2, b, a32);
-            xr = ref Unsafe.Add(ref xr, n);
+            xr = ref Unsafe.Add(ref xr, stride);
             dr = ref Unsafe.Add(ref dr, m);
         }
 
@@ -331,14 +352,14 @@ internal static partial class DenseBackward<TWidth, TVector>
         Apply(ref target, index, at + (3 * n), a3, ref rule);
     }
 
-    private static void WeightTile1x3<TRule>(ref float target, int index, ref float x, ref float delta, nuint n, nuint m, nuint rows, nuint o, nuint i, ref TRule rule)
+    private static void WeightTile1x3<TRule>(ref float target, int index, ref float xi, nuint stride, ref float delta, nuint n, nuint m, nuint rows, nuint o, nuint i, ref TRule rule)
         where TRule : struct, IUpdateRule
     {
         var c = (nuint)TWidth.Count;
         TVector a0 = TWidth.Zero, a1 = TWidth.Zero, a2 = TWidth.Zero;
         for (nuint r = 0; r < rows; r++)
         {
-            ref var xr = ref Unsafe.Add(ref x, (r * n) + i);
+            ref var xr = ref Unsafe.Add(ref xi, r * stride);
             var b = TWidth.Broadcast(Unsafe.Add(ref delta, (r * m) + o));
             a0 = TWidth.MultiplyAdd(TWidth.Load(ref xr, 0), b, a0);
             a1 = TWidth.MultiplyAdd(TWidth.Load(ref xr, c), b, a1);

@@ -8,19 +8,26 @@ namespace NetGen.Tests.Kernels;
 /// <summary>
 /// The shared layer kernels against a double-precision reference, at sizes no vector width divides and for row counts
 /// around the tiles of four and up to a block of 32, on whichever SIMD path this process runs; a layer of 200 → 350 and
-/// panels of 600 inputs go past the chunks of inputs, weight rows and columns that the block kernels keep in L1.
+/// panels of 600 inputs go past the chunks of inputs, weight rows and columns that the block kernels keep in L1, and
+/// layers of 256 and 512 inputs (rows 1 and 2 KiB apart) reach dW's copied column blocks, narrowed for many rows.
 /// </summary>
 public sealed class DenseKernelsTests
 {
     public static TheoryData<int, int, int> Shapes()
     {
         var data = new TheoryData<int, int, int>();
-        foreach (var (inputs, outputs) in new[] { (1, 1), (3, 5), (4, 16), (7, 17), (8, 3), (16, 2), (17, 33), (33, 4), (100, 9), (200, 350) })
+        foreach (var (inputs, outputs) in new[] { (1, 1), (3, 5), (4, 16), (7, 17), (8, 3), (16, 2), (17, 33), (33, 4), (100, 9), (200, 350), (256, 6), (512, 5) })
         {
             foreach (var rows in new[] { 1, 3, 4, 5, 9, 32 })
             {
                 data.Add(inputs, outputs, rows);
             }
+        }
+
+        // Enough rows that dW's copied column block narrows (64), or is read in place (200).
+        foreach (var rows in new[] { 64, 200 })
+        {
+            data.Add(512, 5, rows);
         }
 
         return data;
