@@ -1,78 +1,117 @@
+using System;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace NetGen.Kernels;
 
 /// <summary>
 /// The backward pass of a block of rows as two register-blocked products, each tile twelve accumulators (four rows
-/// by three vectors) fed by one broadcast at a time: dX = δ·W, panels of three vectors of inputs walked down every
-/// weight row for four batch rows at once; then dW = δᵀ·X, a tile of four weight rows by three vectors summed over
-/// the batch and handed to the rule once. dX runs first, so it sees the weights as they were.
+/// by three vectors) fed by one broadcast at a time: dX = δ·W, panels of three vectors of inputs walked down the
+/// weight rows for four batch rows at once; then dW = δᵀ·X, a tile of four weight rows by three vectors summed over
+/// the batch and handed to the rule once. dX runs first, so it sees the weights as they were. Both go in blocks
+/// whose operands stay in L1, in an order that keeps each sum as one pass would add it.
 /// </summary>
 internal static partial class DenseBackward<TWidth, TVector>
 {
+    /// <summary>The bytes of a panel's strip of weight rows that stay in L1 while every row of the block passes.</summary>
+    private const int StripBytes = 16 * 1024;
+
     /// <summary>
-    /// dxᵣ = Wᵀδᵣ for two or more rows. dx is written rather than added to, so the last panel and the last tile of
-    /// rows may overlap the ones before: a value computed twice is stored twice.
+    /// dxᵣ = Wᵀδᵣ for two or more rows. For each panel of inputs the weight rows go in chunks, each chunk's strip
+    /// copied into a contiguous buffer that stays in L1 while every tile of batch rows walks it (walked in place, a
+    /// strip of rows a power of two apart falls into a few cache sets and evicts itself). A tile's accumulators start
+    /// from what the chunk before left in dx, so each sum runs in the order of one pass. dx is written rather than
+    /// added to on the first chunk, so the last panel may overlap the one before: a value computed twice is stored
+    /// twice. Rows past the last four go one by one, on the weights in place when there are fewer than four.
     /// </summary>
+    [SkipLocalsInit]
     private static void InputGradients(ref float weights, ref float delta, ref float dx, int inputs, int outputs, int rows)
     {
         var n = (nuint)inputs;
         var m = (nuint)outputs;
         var count = (nuint)TWidth.Count;
         var panel = n >= 3 * count ? 3 * count : count;
+        var chunk = (nuint)StripBytes / (panel * sizeof(float));
+        var blocks = (nuint)rows - ((nuint)rows % 4);
+        Span<float> buffer = stackalloc float[blocks > 0 ? StripBytes / sizeof(float) : 0];
+        ref var packed = ref MemoryMarshal.GetReference(buffer);
         for (nuint i = 0; i < n; i += panel)
         {
             var at = i + panel <= n ? i : n - panel;
-            ref var w = ref Unsafe.Add(ref weights, at);
-            if (rows < 4)
+            for (nuint o = 0; o < m; o += chunk)
             {
-                for (nuint r = 0; r < (nuint)rows; r++)
+                var length = (o + chunk < m ? o + chunk : m) - o;
+                scoped ref var w = ref Unsafe.Add(ref weights, (o * n) + at);
+                var stride = n;
+                if (blocks > 0)
                 {
-                    ref var dr = ref Unsafe.Add(ref delta, r * m);
+                    Pack(ref w, n, ref packed, panel, length);
+                    w = ref packed;
+                    stride = panel;
+                }
+
+                ref var d = ref Unsafe.Add(ref delta, o);
+                var first = o == 0;
+                for (nuint r = 0; r < (nuint)rows; r += r < blocks ? 4u : 1u)
+                {
+                    ref var dr = ref Unsafe.Add(ref d, r * m);
                     ref var xr = ref Unsafe.Add(ref dx, (r * n) + at);
-                    if (panel == count)
+                    if (r < blocks)
                     {
-                        InputTile1x1(ref w, ref dr, ref xr, n, m);
+                        if (panel == count)
+                        {
+                            InputTile4x1(ref w, stride, ref dr, ref xr, n, m, length, first);
+                        }
+                        else
+                        {
+                            InputTile4x3(ref w, stride, ref dr, ref xr, n, m, length, first);
+                        }
+                    }
+                    else if (panel == count)
+                    {
+                        InputTile1x1(ref w, stride, ref dr, ref xr, length, first);
                     }
                     else
                     {
-                        InputTile1x3(ref w, ref dr, ref xr, n, m);
+                        InputTile1x3(ref w, stride, ref dr, ref xr, length, first);
                     }
-                }
-
-                continue;
-            }
-
-            for (nuint r = 0; r < (nuint)rows; r += 4)
-            {
-                var first = r + 4 <= (nuint)rows ? r : (nuint)rows - 4;
-                ref var dr = ref Unsafe.Add(ref delta, first * m);
-                ref var xr = ref Unsafe.Add(ref dx, (first * n) + at);
-                if (panel == count)
-                {
-                    InputTile4x1(ref w, ref dr, ref xr, n, m);
-                }
-                else
-                {
-                    InputTile4x3(ref w, ref dr, ref xr, n, m);
                 }
             }
         }
     }
 
-    private static void InputTile4x3(ref float w, ref float delta, ref float dx, nuint n, nuint m)
+    /// <summary><paramref name="length"/> rows of <paramref name="width"/> weights, <paramref name="stride"/> apart, into consecutive rows of <paramref name="packed"/>.</summary>
+    private static void Pack(ref float weights, nuint stride, ref float packed, nuint width, nuint length)
+    {
+        var count = (nuint)TWidth.Count;
+        for (nuint o = 0; o < length; o++)
+        {
+            ref var source = ref Unsafe.Add(ref weights, o * stride);
+            ref var target = ref Unsafe.Add(ref packed, o * width);
+            for (nuint k = 0; k < width; k += count)
+            {
+                TWidth.Store(TWidth.Load(ref source, k), ref target, k);
+            }
+        }
+    }
+
+    /// <summary>Four rows by three vectors of dx over <paramref name="length"/> weight rows, from zero or from what dx holds.</summary>
+    private static void InputTile4x3(ref float w, nuint stride, ref float delta, ref float dx, nuint n, nuint m, nuint length, bool first)
     {
         var c = (nuint)TWidth.Count;
-        TVector a00 = TWidth.Zero, a01 = TWidth.Zero, a02 = TWidth.Zero;
-        TVector a10 = TWidth.Zero, a11 = TWidth.Zero, a12 = TWidth.Zero;
-        TVector a20 = TWidth.Zero, a21 = TWidth.Zero, a22 = TWidth.Zero;
-        TVector a30 = TWidth.Zero, a31 = TWidth.Zero, a32 = TWidth.Zero;
+        ref var x1 = ref Unsafe.Add(ref dx, n);
+        ref var x2 = ref Unsafe.Add(ref x1, n);
+        ref var x3 = ref Unsafe.Add(ref x2, n);
+        TVector a00 = Start(ref dx, 0, first), a01 = Start(ref dx, c, first), a02 = Start(ref dx, 2 * c, first);
+        TVector a10 = Start(ref x1, 0, first), a11 = Start(ref x1, c, first), a12 = Start(ref x1, 2 * c, first);
+        TVector a20 = Start(ref x2, 0, first), a21 = Start(ref x2, c, first), a22 = Start(ref x2, 2 * c, first);
+        TVector a30 = Start(ref x3, 0, first), a31 = Start(ref x3, c, first), a32 = Start(ref x3, 2 * c, first);
         ref var d1 = ref Unsafe.Add(ref delta, m);
         ref var d2 = ref Unsafe.Add(ref d1, m);
         ref var d3 = ref Unsafe.Add(ref d2, m);
-        for (nuint o = 0; o < m; o++)
+        ref var wo = ref w;
+        for (nuint o = 0; o < length; o++)
         {
-            ref var wo = ref Unsafe.Add(ref w, o * n);
             var w0 = TWidth.Load(ref wo, 0);
             var w1 = TWidth.Load(ref wo, c);
             var w2 = TWidth.Load(ref wo, 2 * c);
@@ -92,20 +131,21 @@ internal static partial class DenseBackward<TWidth, TVector>
             a30 = TWidth.MultiplyAdd(w0, d, a30);
             a31 = TWidth.MultiplyAdd(w1, d, a31);
             a32 = TWidth.MultiplyAdd(w2, d, a32);
+            wo = ref Unsafe.Add(ref wo, stride);
         }
 
         Store3(ref dx, c, a00, a01, a02);
-        Store3(ref Unsafe.Add(ref dx, n), c, a10, a11, a12);
-        Store3(ref Unsafe.Add(ref dx, 2 * n), c, a20, a21, a22);
-        Store3(ref Unsafe.Add(ref dx, 3 * n), c, a30, a31, a32);
+        Store3(ref x1, c, a10, a11, a12);
+        Store3(ref x2, c, a20, a21, a22);
+        Store3(ref x3, c, a30, a31, a32);
     }
 
-    private static void InputTile4x1(ref float w, ref float delta, ref float dx, nuint n, nuint m)
+    private static void InputTile4x1(ref float w, nuint stride, ref float delta, ref float dx, nuint n, nuint m, nuint length, bool first)
     {
-        TVector a0 = TWidth.Zero, a1 = TWidth.Zero, a2 = TWidth.Zero, a3 = TWidth.Zero;
-        for (nuint o = 0; o < m; o++)
+        TVector a0 = Start(ref dx, 0, first), a1 = Start(ref dx, n, first), a2 = Start(ref dx, 2 * n, first), a3 = Start(ref dx, 3 * n, first);
+        for (nuint o = 0; o < length; o++)
         {
-            var wo = TWidth.Load(ref w, o * n);
+            var wo = TWidth.Load(ref w, o * stride);
             a0 = TWidth.MultiplyAdd(wo, TWidth.Broadcast(Unsafe.Add(ref delta, o)), a0);
             a1 = TWidth.MultiplyAdd(wo, TWidth.Broadcast(Unsafe.Add(ref delta, m + o)), a1);
             a2 = TWidth.MultiplyAdd(wo, TWidth.Broadcast(Unsafe.Add(ref delta, (2 * m) + o)), a2);
@@ -118,13 +158,13 @@ internal static partial class DenseBackward<TWidth, TVector>
         TWidth.Store(a3, ref dx, 3 * n);
     }
 
-    private static void InputTile1x3(ref float w, ref float delta, ref float dx, nuint n, nuint m)
+    private static void InputTile1x3(ref float w, nuint stride, ref float delta, ref float dx, nuint length, bool first)
     {
         var c = (nuint)TWidth.Count;
-        TVector a0 = TWidth.Zero, a1 = TWidth.Zero, a2 = TWidth.Zero;
-        for (nuint o = 0; o < m; o++)
+        TVector a0 = Start(ref dx, 0, first), a1 = Start(ref dx, c, first), a2 = Start(ref dx, 2 * c, first);
+        for (nuint o = 0; o < length; o++)
         {
-            ref var wo = ref Unsafe.Add(ref w, o * n);
+            ref var wo = ref Unsafe.Add(ref w, o * stride);
             var d = TWidth.Broadcast(Unsafe.Add(ref delta, o));
             a0 = TWidth.MultiplyAdd(TWidth.Load(ref wo, 0), d, a0);
             a1 = TWidth.MultiplyAdd(TWidth.Load(ref wo, c), d, a1);
@@ -134,16 +174,20 @@ internal static partial class DenseBackward<TWidth, TVector>
         Store3(ref dx, c, a0, a1, a2);
     }
 
-    private static void InputTile1x1(ref float w, ref float delta, ref float dx, nuint n, nuint m)
+    private static void InputTile1x1(ref float w, nuint stride, ref float delta, ref float dx, nuint length, bool first)
     {
-        var a = TWidth.Zero;
-        for (nuint o = 0; o < m; o++)
+        var a = Start(ref dx, 0, first);
+        for (nuint o = 0; o < length; o++)
         {
-            a = TWidth.MultiplyAdd(TWidth.Load(ref w, o * n), TWidth.Broadcast(Unsafe.Add(ref delta, o)), a);
+            a = TWidth.MultiplyAdd(TWidth.Load(ref w, o * stride), TWidth.Broadcast(Unsafe.Add(ref delta, o)), a);
         }
 
         TWidth.Store(a, ref dx, 0);
     }
+
+    /// <summary>An accumulator's start: zero on the first chunk of weight rows, else the sum so far in dx.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector Start(ref float dx, nuint at, bool first) => first ? TWidth.Zero : TWidth.Load(ref dx, at);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Store3(ref float target, nuint count, TVector a0, TVector a1, TVector a2)
@@ -153,9 +197,13 @@ internal static partial class DenseBackward<TWidth, TVector>
         TWidth.Store(a2, ref target, 2 * count);
     }
 
+    /// <summary>Tiles of three vectors side by side in a column block of dW: a cache line a tile shares with the next is still in L1.</summary>
+    private const int TilesPerColumnBlock = 4;
+
     /// <summary>
-    /// dW = Σᵣ δᵣxᵣᵀ for two or more rows, each weight through the rule exactly once: tiles of four weight rows by
-    /// three vectors, then by one vector, then the last inputs one by one; the last weight rows one at a time.
+    /// dW = Σᵣ δᵣxᵣᵀ for two or more rows, each weight through the rule exactly once. Column blocks outside, weight
+    /// rows inside, so the batch's inputs under a block stay in L1 while every weight row passes: blocks of tiles of
+    /// three vectors, then columns of one, in tiles of four weight rows and then of one; the last inputs one by one.
     /// </summary>
     private static void WeightGradients<TRule>(ref float target, int index, ref float x, ref float delta, int inputs, int outputs, int rows, ref TRule rule)
         where TRule : struct, IUpdateRule
@@ -164,43 +212,47 @@ internal static partial class DenseBackward<TWidth, TVector>
         var m = (nuint)outputs;
         var count = (nuint)TWidth.Count;
         var whole = n - (n % count);
-        nuint o = 0;
-        for (; o + 4 <= m; o += 4)
+        var wide = whole - (whole % (3 * count));
+        var blocks = m - (m % 4);
+        var block = TilesPerColumnBlock * 3 * count;
+        for (nuint from = 0; from < wide; from += block)
         {
-            nuint i = 0;
-            for (; i + (3 * count) <= whole; i += 3 * count)
+            var to = from + block < wide ? from + block : wide;
+            nuint o = 0;
+            for (; o < blocks; o += 4)
             {
-                WeightTile4x3(ref target, index, ref x, ref delta, n, m, (nuint)rows, o, i, ref rule);
-            }
-
-            for (; i < whole; i += count)
-            {
-                WeightTile4x1(ref target, index, ref x, ref delta, n, m, (nuint)rows, o, i, ref rule);
-            }
-
-            for (; i < n; i++)
-            {
-                for (var k = o; k < o + 4; k++)
+                for (var i = from; i < to; i += 3 * count)
                 {
-                    WeightScalar(ref target, index, ref x, ref delta, n, m, (nuint)rows, k, i, ref rule);
+                    WeightTile4x3(ref target, index, ref x, ref delta, n, m, (nuint)rows, o, i, ref rule);
+                }
+            }
+
+            for (; o < m; o++)
+            {
+                for (var i = from; i < to; i += 3 * count)
+                {
+                    WeightTile1x3(ref target, index, ref x, ref delta, n, m, (nuint)rows, o, i, ref rule);
                 }
             }
         }
 
-        for (; o < m; o++)
+        for (var i = wide; i < whole; i += count)
         {
-            nuint i = 0;
-            for (; i + (3 * count) <= whole; i += 3 * count)
+            nuint o = 0;
+            for (; o < blocks; o += 4)
             {
-                WeightTile1x3(ref target, index, ref x, ref delta, n, m, (nuint)rows, o, i, ref rule);
+                WeightTile4x1(ref target, index, ref x, ref delta, n, m, (nuint)rows, o, i, ref rule);
             }
 
-            for (; i < whole; i += count)
+            for (; o < m; o++)
             {
                 WeightTile1x1(ref target, index, ref x, ref delta, n, m, (nuint)rows, o, i, ref rule);
             }
+        }
 
-            for (; i < n; i++)
+        for (var i = whole; i < n; i++)
+        {
+            for (nuint o = 0; o < m; o++)
             {
                 WeightScalar(ref target, index, ref x, ref delta, n, m, (nuint)rows, o, i, ref rule);
             }
@@ -217,13 +269,20 @@ internal static partial class DenseBackward<TWidth, TVector>
         TVector a30 = TWidth.Zero, a31 = TWidth.Zero, a32 = TWidth.Zero;
         ref var xi = ref Unsafe.Add(ref x, i);
         ref var d = ref Unsafe.Add(ref delta, o);
+        var at = (o * n) + i;
+        for (nuint k = 0; k < 4; k++)
+        {
+            CachePrefetch.Floats(ref Unsafe.Add(ref target, at + (k * n)), 3 * c);
+        }
+
+        // The rows' inputs and gradients by moving references: no multiplication in the loop.
+        ref var xr = ref xi;
+        ref var dr = ref d;
         for (nuint r = 0; r < rows; r++)
         {
-            ref var xr = ref Unsafe.Add(ref xi, r * n);
             var x0 = TWidth.Load(ref xr, 0);
             var x1 = TWidth.Load(ref xr, c);
             var x2 = TWidth.Load(ref xr, 2 * c);
-            ref var dr = ref Unsafe.Add(ref d, r * m);
             var b = TWidth.Broadcast(dr);
             a00 = TWidth.MultiplyAdd(x0, b, a00);
             a01 = TWidth.MultiplyAdd(x1, b, a01);
@@ -240,9 +299,10 @@ internal static partial class DenseBackward<TWidth, TVector>
             a30 = TWidth.MultiplyAdd(x0, b, a30);
             a31 = TWidth.MultiplyAdd(x1, b, a31);
             a32 = TWidth.MultiplyAdd(x2, b, a32);
+            xr = ref Unsafe.Add(ref xr, n);
+            dr = ref Unsafe.Add(ref dr, m);
         }
 
-        var at = (o * n) + i;
         Apply3(ref target, index, at, a00, a01, a02, ref rule);
         Apply3(ref target, index, at + n, a10, a11, a12, ref rule);
         Apply3(ref target, index, at + (2 * n), a20, a21, a22, ref rule);

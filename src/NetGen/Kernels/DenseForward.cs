@@ -4,11 +4,12 @@ using System.Runtime.Intrinsics;
 namespace NetGen.Kernels;
 
 /// <summary>
-/// z = W·x + b and a = f(z) for blocks of rows at one vector width. Outputs go in tiles of four, each a set of
-/// accumulators reduced together into one vector (the last tile overlaps the one before when the count is not a
-/// multiple of four); four rows share every weight loaded.
+/// z = W·x + b and a = f(z) for blocks of rows at one vector width. Enough rows go through transposed panels
+/// (<c>DenseForward.Panels.cs</c>); the rest in tiles of four outputs, each a set of accumulators reduced together
+/// into one vector (the last tile overlaps the one before when the count is not a multiple of four); four rows share
+/// every weight loaded.
 /// </summary>
-internal static class DenseForward<TWidth, TVector>
+internal static partial class DenseForward<TWidth, TVector>
     where TWidth : struct, ISimdWidth<TVector>
     where TVector : struct
 {
@@ -16,7 +17,7 @@ internal static class DenseForward<TWidth, TVector>
     public static void Rows<TActivation>(ref float weights, ref float bias, ref float input, ref float preActivation, ref float output, int inputs, int outputs, int rows, TActivation activation)
         where TActivation : struct, IActivationFunction
     {
-        var row = 0;
+        var row = FitsPanels(inputs, outputs, rows) ? Panels(ref weights, ref bias, ref input, ref preActivation, ref output, inputs, outputs, rows, activation) : 0;
         for (; row + 4 <= rows; row += 4)
         {
             FourRows(ref weights, ref bias, ref Unsafe.Add(ref input, row * inputs), ref Offset(ref preActivation, row * outputs), ref Unsafe.Add(ref output, row * outputs), inputs, outputs, activation);

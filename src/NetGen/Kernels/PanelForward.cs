@@ -17,6 +17,9 @@ internal static class PanelForward<TWidth, TVector>
     /// <summary>The most outputs a tile keeps in registers.</summary>
     public const int MaxTile = 6;
 
+    /// <summary>The bytes of input panel the tiles walk before moving on: half of a 32 KiB L1, the weights' lines beside it.</summary>
+    private const int ChunkBytes = 16 * 1024;
+
     public static void Layer<TActivation>(ref float weights, ref float bias, ref float input, ref float output, int inputs, int outputs, TActivation activation)
         where TActivation : struct, IActivationFunction
     {
@@ -24,36 +27,45 @@ internal static class PanelForward<TWidth, TVector>
         var tiles = (outputs + MaxTile - 1) / MaxTile;
         var small = outputs / tiles;
         var smallTiles = tiles - (outputs % tiles);
-        var first = 0;
-        for (var tile = 0; tile < tiles; tile++)
+        // Inputs in chunks whose part of the panel stays in L1 while every tile walks it; a tile's sums start from
+        // the bias on the first chunk and from what the chunk before stored, so each runs in the order of one pass.
+        var chunk = ChunkBytes / (2 * TWidth.Count * sizeof(float));
+        for (var from = 0; from < inputs; from += chunk)
         {
-            var count = tile < smallTiles ? small : small + 1;
-            ref var w = ref Unsafe.Add(ref weights, first * inputs);
-            ref var b = ref Unsafe.Add(ref bias, first);
-            ref var target = ref Unsafe.Add(ref output, first * 2 * TWidth.Count);
-            switch (count)
+            var length = inputs - from < chunk ? inputs - from : chunk;
+            var start = from == 0;
+            ref var x = ref Unsafe.Add(ref input, from * 2 * TWidth.Count);
+            var first = 0;
+            for (var tile = 0; tile < tiles; tile++)
             {
-                case 6:
-                    Tile<Six>(ref w, ref b, ref input, ref target, inputs);
-                    break;
-                case 5:
-                    Tile<Five>(ref w, ref b, ref input, ref target, inputs);
-                    break;
-                case 4:
-                    Tile<Four>(ref w, ref b, ref input, ref target, inputs);
-                    break;
-                case 3:
-                    Tile<Three>(ref w, ref b, ref input, ref target, inputs);
-                    break;
-                case 2:
-                    Tile<Two>(ref w, ref b, ref input, ref target, inputs);
-                    break;
-                default:
-                    Tile<One>(ref w, ref b, ref input, ref target, inputs);
-                    break;
-            }
+                var count = tile < smallTiles ? small : small + 1;
+                ref var w = ref Unsafe.Add(ref weights, (first * inputs) + from);
+                ref var b = ref Unsafe.Add(ref bias, first);
+                ref var target = ref Unsafe.Add(ref output, first * 2 * TWidth.Count);
+                switch (count)
+                {
+                    case 6:
+                        Tile<Six>(ref w, ref b, ref x, ref target, inputs, length, start);
+                        break;
+                    case 5:
+                        Tile<Five>(ref w, ref b, ref x, ref target, inputs, length, start);
+                        break;
+                    case 4:
+                        Tile<Four>(ref w, ref b, ref x, ref target, inputs, length, start);
+                        break;
+                    case 3:
+                        Tile<Three>(ref w, ref b, ref x, ref target, inputs, length, start);
+                        break;
+                    case 2:
+                        Tile<Two>(ref w, ref b, ref x, ref target, inputs, length, start);
+                        break;
+                    default:
+                        Tile<One>(ref w, ref b, ref x, ref target, inputs, length, start);
+                        break;
+                }
 
-            first += count;
+                first += count;
+            }
         }
 
         if (typeof(TActivation) != typeof(IdentityFunction))
@@ -63,10 +75,11 @@ internal static class PanelForward<TWidth, TVector>
     }
 
     /// <summary>
-    /// TOutputs.Count outputs of the panel. The count is a constant per instantiation, so the JIT drops the
-    /// accumulators and weight rows a smaller tile does not use.
+    /// TOutputs.Count outputs of the panel over <paramref name="length"/> inputs, starting from the bias or from what
+    /// <paramref name="target"/> holds. The count is a constant per instantiation, so the JIT drops the accumulators
+    /// and weight rows a smaller tile does not use.
     /// </summary>
-    private static void Tile<TOutputs>(ref float w0, ref float bias, ref float input, ref float target, int inputs)
+    private static void Tile<TOutputs>(ref float w0, ref float bias, ref float input, ref float target, int inputs, int length, bool start)
         where TOutputs : struct, ITileOutputs
     {
         var n = (nuint)inputs;
@@ -77,20 +90,40 @@ internal static class PanelForward<TWidth, TVector>
         ref var w3 = ref Unsafe.Add(ref w2, outputs > 3 ? n : 0);
         ref var w4 = ref Unsafe.Add(ref w3, outputs > 4 ? n : 0);
         ref var w5 = ref Unsafe.Add(ref w4, outputs > 5 ? n : 0);
-        var s00 = TWidth.Broadcast(bias);
-        var s01 = s00;
-        var s10 = outputs > 1 ? TWidth.Broadcast(Unsafe.Add(ref bias, 1)) : TWidth.Zero;
-        var s11 = s10;
-        var s20 = outputs > 2 ? TWidth.Broadcast(Unsafe.Add(ref bias, 2)) : TWidth.Zero;
-        var s21 = s20;
-        var s30 = outputs > 3 ? TWidth.Broadcast(Unsafe.Add(ref bias, 3)) : TWidth.Zero;
-        var s31 = s30;
-        var s40 = outputs > 4 ? TWidth.Broadcast(Unsafe.Add(ref bias, 4)) : TWidth.Zero;
-        var s41 = s40;
-        var s50 = outputs > 5 ? TWidth.Broadcast(Unsafe.Add(ref bias, 5)) : TWidth.Zero;
-        var s51 = s50;
+        TVector s00, s01, s10, s11, s20, s21, s30, s31, s40, s41, s50, s51;
+        if (start)
+        {
+            s00 = TWidth.Broadcast(bias);
+            s01 = s00;
+            s10 = outputs > 1 ? TWidth.Broadcast(Unsafe.Add(ref bias, 1)) : TWidth.Zero;
+            s11 = s10;
+            s20 = outputs > 2 ? TWidth.Broadcast(Unsafe.Add(ref bias, 2)) : TWidth.Zero;
+            s21 = s20;
+            s30 = outputs > 3 ? TWidth.Broadcast(Unsafe.Add(ref bias, 3)) : TWidth.Zero;
+            s31 = s30;
+            s40 = outputs > 4 ? TWidth.Broadcast(Unsafe.Add(ref bias, 4)) : TWidth.Zero;
+            s41 = s40;
+            s50 = outputs > 5 ? TWidth.Broadcast(Unsafe.Add(ref bias, 5)) : TWidth.Zero;
+            s51 = s50;
+        }
+        else
+        {
+            s00 = Sum(ref target, 0, 0);
+            s01 = Sum(ref target, 0, 1);
+            s10 = outputs > 1 ? Sum(ref target, 1, 0) : TWidth.Zero;
+            s11 = outputs > 1 ? Sum(ref target, 1, 1) : TWidth.Zero;
+            s20 = outputs > 2 ? Sum(ref target, 2, 0) : TWidth.Zero;
+            s21 = outputs > 2 ? Sum(ref target, 2, 1) : TWidth.Zero;
+            s30 = outputs > 3 ? Sum(ref target, 3, 0) : TWidth.Zero;
+            s31 = outputs > 3 ? Sum(ref target, 3, 1) : TWidth.Zero;
+            s40 = outputs > 4 ? Sum(ref target, 4, 0) : TWidth.Zero;
+            s41 = outputs > 4 ? Sum(ref target, 4, 1) : TWidth.Zero;
+            s50 = outputs > 5 ? Sum(ref target, 5, 0) : TWidth.Zero;
+            s51 = outputs > 5 ? Sum(ref target, 5, 1) : TWidth.Zero;
+        }
+
         ref var x = ref input;
-        for (nuint i = 0; i < n; i++)
+        for (nuint i = 0; i < (nuint)length; i++)
         {
             var x0 = TWidth.Load(ref x, 0);
             var x1 = TWidth.Load(ref x, lanes);
@@ -161,6 +194,11 @@ internal static class PanelForward<TWidth, TVector>
             Store(s50, s51, ref target, 5);
         }
     }
+
+    /// <summary>One vector of an output's sums so far: <paramref name="half"/> 0 for its first rows, 1 for the others.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector Sum(ref float target, int output, int half) =>
+        TWidth.Load(ref target, (((nuint)output * 2) + (nuint)half) * (nuint)TWidth.Count);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Store(TVector low, TVector high, ref float target, int output)

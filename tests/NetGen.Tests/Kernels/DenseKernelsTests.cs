@@ -7,14 +7,15 @@ namespace NetGen.Tests.Kernels;
 
 /// <summary>
 /// The shared layer kernels against a double-precision reference, at sizes no vector width divides and for row counts
-/// around the tiles of four and up to a block of 32, on whichever SIMD path this process runs.
+/// around the tiles of four and up to a block of 32, on whichever SIMD path this process runs; a layer of 200 → 350 and
+/// panels of 600 inputs go past the chunks of inputs, weight rows and columns that the block kernels keep in L1.
 /// </summary>
 public sealed class DenseKernelsTests
 {
     public static TheoryData<int, int, int> Shapes()
     {
         var data = new TheoryData<int, int, int>();
-        foreach (var (inputs, outputs) in new[] { (1, 1), (3, 5), (4, 16), (7, 17), (8, 3), (16, 2), (17, 33), (33, 4), (100, 9) })
+        foreach (var (inputs, outputs) in new[] { (1, 1), (3, 5), (4, 16), (7, 17), (8, 3), (16, 2), (17, 33), (33, 4), (100, 9), (200, 350) })
         {
             foreach (var rows in new[] { 1, 3, 4, 5, 9, 32 })
             {
@@ -183,7 +184,7 @@ public sealed class DenseKernelsTests
     public static TheoryData<int, int> PanelShapes()
     {
         var data = new TheoryData<int, int>();
-        foreach (var inputs in new[] { 1, 7, 8, 17 })
+        foreach (var inputs in new[] { 1, 7, 8, 17, 600 })
         {
             for (var outputs = 1; outputs <= 13; outputs++)
             {
