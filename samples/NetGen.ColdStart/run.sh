@@ -9,12 +9,16 @@ out=bin/coldstart
 
 dotnet publish -c Release -r "$rid" --self-contained false -o "$out/jit" -v q -nologo
 dotnet publish -c Release -r "$rid" --self-contained false -p:ColdStartBuild=r2r -o "$out/r2r" -v q -nologo
+dotnet publish -c Release -r "$rid" --self-contained true -p:ColdStartBuild=r2r-composite -o "$out/r2r-composite" -v q -nologo
 aot=1
 dotnet publish -c Release -r "$rid" -p:ColdStartBuild=aot -o "$out/aot" -v q -nologo || aot=0
 
 "$out/jit/NetGen.ColdStart" --processes "$processes" --label "JIT (tiered)" -- "$out/jit/NetGen.ColdStart"
 "$out/jit/NetGen.ColdStart" --processes "$processes" --label "JIT, TieredCompilation=0" --env DOTNET_TieredCompilation=0 -- "$out/jit/NetGen.ColdStart" | tail -n 2
-"$out/jit/NetGen.ColdStart" --processes "$processes" --label "ReadyToRun" -- "$out/r2r/NetGen.ColdStart" | tail -n 2
+"$out/jit/NetGen.ColdStart" --processes "$processes" --label "JIT, TieredCompilationQuickJit=false" --env DOTNET_TC_QuickJit=0 -- "$out/jit/NetGen.ColdStart" | tail -n 2
+"$out/jit/NetGen.ColdStart" --processes "$processes" --label "ReadyToRun, per assembly" -- "$out/r2r/NetGen.ColdStart" | tail -n 2
+"$out/jit/NetGen.ColdStart" --processes "$processes" --label "ReadyToRun, composite, self-contained" -- "$out/r2r-composite/NetGen.ColdStart" | tail -n 2
+"$out/jit/NetGen.ColdStart" --processes "$processes" --label "ReadyToRun, composite, self-contained, QuickJit=false" --env DOTNET_TC_QuickJit=0 -- "$out/r2r-composite/NetGen.ColdStart" | tail -n 2
 if [ "$aot" -eq 1 ]; then
     "$out/jit/NetGen.ColdStart" --processes "$processes" --label "NativeAOT" -- "$out/aot/NetGen.ColdStart" | tail -n 2
 else
