@@ -43,13 +43,11 @@ internal static class Code
     public static string Element(string target, string index) =>
         index == "0" ? target : $"Unsafe.Add(ref {target}, {index})";
 
-    public static string Load(string vector, string target, string index) => $"{vector}.LoadUnsafe(ref {target}, {index})";
+    /// <summary>A vector load through the runtime's <c>RowMath</c> class of its width.</summary>
+    public static string Load(string rowMath, string target, string index) => $"{rowMath}.Load(ref {target}, {index})";
 
-    public static string Store(string vector, string value, string target, string index) => $"{vector}.StoreUnsafe({value}, ref {target}, {index});";
-
-    /// <summary>a·b + c, fused where the target framework has the API.</summary>
-    public static string MultiplyAdd(string vector, string a, string b, string c, bool fused) =>
-        fused ? $"{vector}.FusedMultiplyAdd({a}, {b}, {c})" : $"{a} * {b} + {c}";
+    /// <summary>A vector store through the runtime's <c>RowMath</c> class of its width.</summary>
+    public static string Store(string rowMath, string value, string target, string index) => $"{rowMath}.Store({value}, ref {target}, {index});";
 
     public static string Apply(InlineActivation activation, string value) =>
         activation.Alpha is null ? $"{activation.Function}({value})" : $"{activation.Function}({value}, {activation.Alpha})";

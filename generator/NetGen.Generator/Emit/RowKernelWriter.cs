@@ -36,6 +36,8 @@ internal static class RowKernelWriter
     {
         private string Vector => path.Vector;
 
+        private string RowMath => path.Math;
+
         public void Write()
         {
             if (path.Packed)
@@ -67,9 +69,9 @@ internal static class RowKernelWriter
         /// <summary>Rows of 4 or 8 inputs: one vector holds several weight rows, multiplied by the input repeated.</summary>
         private void WritePacked()
         {
-            var narrow = RowKernelPlanner.VectorClass(layer.Inputs);
+            var narrow = RowKernelPlanner.MathClass(layer.Inputs);
             writer.Line($"// Weight rows of {layer.Inputs} inputs, {path.Width / layer.Inputs} to a vector: the input repeated across the vector.");
-            writer.Line($"var x = {narrow}.LoadUnsafe(ref input);");
+            writer.Line($"var x = {narrow}.Load(ref input, 0);");
             var repeated = "x";
             foreach (var width in path.Repeats)
             {
@@ -85,11 +87,11 @@ internal static class RowKernelWriter
                     for (var v = 0; v < layer.Inputs; v++)
                     {
                         var offset = Literals.Int(((long)first * layer.Inputs) + (v * path.Width));
-                        writer.Line($"var {products[v]} = {Code.Load(Vector, "weights", offset)} * {repeated};");
+                        writer.Line($"var {products[v]} = {RowMath}.Multiply(ref weights, {offset}, {repeated});");
                     }
 
-                    writer.Line($"var z = HorizontalSums.GroupSums({string.Join(", ", products)}) + {Code.Load(Vector, "bias", Literals.Int(first))};");
-                    writer.Line(Code.Store(Vector, Activated("z"), "output", Literals.Int(first)));
+                    writer.Line($"var z = HorizontalSums.GroupSums({string.Join(", ", products)}) + {Code.Load(RowMath, "bias", Literals.Int(first))};");
+                    writer.Line(Code.Store(RowMath, Activated("z"), "output", Literals.Int(first)));
                 }
             }
         }
@@ -105,7 +107,7 @@ internal static class RowKernelWriter
                 {
                     for (var k = 0; k < path.Tile; k++)
                     {
-                        writer.Line($"var sum{k} = {Vector}.Create(0f);");
+                        writer.Line($"var sum{k} = {RowMath}.Zero;");
                     }
 
                     using (writer.Block($"for (nuint i = 0; i < {path.Chunks * path.Width}; i += {path.Width})"))
@@ -141,14 +143,14 @@ internal static class RowKernelWriter
         private void WriteChunk(string? outputVariable, int firstOutput, string? chunkVariable, int chunk, bool first, bool masked)
         {
             var x = chunkVariable is null ? $"x{chunk}" : "x";
-            var load = Code.Load(Vector, "input", Code.Index(null, 0, chunkVariable, chunk));
+            var load = Code.Load(RowMath, "input", Code.Index(null, 0, chunkVariable, chunk));
             writer.Line($"var {x} = {load}{(masked ? " * lastChunkMask" : string.Empty)};");
             for (var k = 0; k < path.Tile; k++)
             {
-                var weight = Code.Load(Vector, "weights", Code.Index(outputVariable, layer.Inputs, chunkVariable, (((long)firstOutput + k) * layer.Inputs) + chunk));
+                var offset = Code.Index(outputVariable, layer.Inputs, chunkVariable, (((long)firstOutput + k) * layer.Inputs) + chunk);
                 writer.Line(first
-                    ? $"var sum{k} = {weight} * {x};"
-                    : $"sum{k} = {Code.MultiplyAdd(Vector, weight, x, $"sum{k}", plan.FusedMultiplyAdd)};");
+                    ? $"var sum{k} = {RowMath}.Multiply(ref weights, {offset}, {x});"
+                    : $"sum{k} = {RowMath}.{(plan.FusedMultiplyAdd ? "FusedMultiplyAdd" : "MultiplyAdd")}(ref weights, {offset}, {x}, sum{k});");
             }
         }
 
@@ -158,19 +160,19 @@ internal static class RowKernelWriter
             var sums = Enumerable.Range(0, path.Tile).Select(k => $"sum{k}").ToList();
             foreach (var width in path.Folds)
             {
-                var vector = RowKernelPlanner.VectorClass(width);
+                var halves = RowKernelPlanner.MathClass(width);
                 for (var k = 0; k < path.Tile; k++)
                 {
                     var folded = $"sum{k}x{width / 2}";
-                    writer.Line($"var {folded} = {vector}.GetLower({sums[k]}) + {vector}.GetUpper({sums[k]});");
+                    writer.Line($"var {folded} = {halves}.AddHalves({sums[k]});");
                     sums[k] = folded;
                 }
             }
 
-            var tileVector = RowKernelPlanner.VectorClass(path.Tile);
+            var tileMath = RowKernelPlanner.MathClass(path.Tile);
             var at = Code.Index(outputVariable, 1, null, firstOutput);
-            writer.Line($"var z = HorizontalSums.Sums({string.Join(", ", sums)}) + {Code.Load(tileVector, "bias", at)};");
-            writer.Line(Code.Store(tileVector, Activated("z"), "output", at));
+            writer.Line($"var z = HorizontalSums.Sums({string.Join(", ", sums)}) + {Code.Load(tileMath, "bias", at)};");
+            writer.Line(Code.Store(tileMath, Activated("z"), "output", at));
         }
 
         /// <summary>A tile too narrow for a vector of outputs: each output is its own horizontal sum.</summary>
@@ -181,9 +183,8 @@ internal static class RowKernelWriter
                 var sum = $"sum{k}";
                 foreach (var width in path.Folds)
                 {
-                    var vector = RowKernelPlanner.VectorClass(width);
                     var folded = $"sum{k}x{width / 2}";
-                    writer.Line($"var {folded} = {vector}.GetLower({sum}) + {vector}.GetUpper({sum});");
+                    writer.Line($"var {folded} = {RowKernelPlanner.MathClass(width)}.AddHalves({sum});");
                     sum = folded;
                 }
 

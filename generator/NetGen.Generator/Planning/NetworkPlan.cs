@@ -100,6 +100,9 @@ internal sealed record RowPath(
 {
     /// <summary>Whether a tile's outputs come out as one vector (tiles of 4 or more) rather than one by one.</summary>
     public bool Reduced => Tile >= 4;
+
+    /// <summary>The runtime's class of kernel steps on the accumulators' vectors (<c>RowMath256</c>).</summary>
+    public string Math => RowKernelPlanner.MathClass(Width);
 }
 
 /// <summary>

@@ -162,16 +162,25 @@ internal static class NetworkPlanner
     private static EquatableArray<string> Aliases(NetworkSpec spec, EquatableArray<LayerPlan> layers, BatchPlan? batch, TrainingPlan training)
     {
         var vectors = new SortedSet<string>(StringComparer.Ordinal);
+        var rowMath = new SortedSet<string>(StringComparer.Ordinal);
         var horizontal = false;
-        foreach (var path in layers.SelectMany(l => l.Paths))
+        foreach (var (layer, path) in layers.SelectMany(l => l.Paths.Select(path => (l, path))))
         {
-            vectors.Add(path.Vector);
             vectors.Add(path.Guard);
-            vectors.UnionWith(path.Folds.Select(RowKernelPlanner.VectorClass));
             vectors.UnionWith(path.Repeats.Select(RowKernelPlanner.VectorClass));
-            vectors.UnionWith(path.Repeats.Select(repeat => RowKernelPlanner.VectorClass(repeat / 2)));
-            vectors.Add(RowKernelPlanner.VectorClass(Math.Max(path.Tile, 4)));
+            if (path.TailMask is not null)
+            {
+                vectors.Add(path.Vector);
+            }
 
+            if (!path.Packed && !path.Reduced)
+            {
+                vectors.Add(RowKernelPlanner.VectorClass(4));
+            }
+
+            rowMath.Add(path.Math);
+            rowMath.UnionWith(path.Folds.Select(RowKernelPlanner.MathClass));
+            rowMath.Add(RowKernelPlanner.MathClass(path.Packed ? layer.Inputs : Math.Max(path.Tile, 4)));
             horizontal |= path.Packed || path.Reduced;
         }
 
@@ -193,6 +202,7 @@ internal static class NetworkPlanner
 
         aliases.Add("using Losses = global::NetGen.Kernels.Losses;");
         aliases.Add("using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;");
+        aliases.AddRange(rowMath.Select(m => $"using {m} = global::NetGen.Kernels.{m};"));
         aliases.Add("using Unsafe = global::System.Runtime.CompilerServices.Unsafe;");
         aliases.AddRange(vectors.Select(v => $"using {v} = global::System.Runtime.Intrinsics.{v};"));
         if (layers.Any(l => l.Inline is not null && l.Paths.Count > 0))

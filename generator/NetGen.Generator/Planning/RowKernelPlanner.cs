@@ -20,6 +20,14 @@ internal static class RowKernelPlanner
     /// <summary>Multiply-adds one path may write out before it loops instead.</summary>
     private const long UnrollBudget = 64;
 
+    /// <summary>
+    /// Weights up to which a layer has no path of its own for 16-lane processors: they run the 8-lane path, written out
+    /// whole or in short loops, which on Zen 4 (whose 512-bit multiply-adds have the throughput of two 256-bit ones)
+    /// is as fast, and elsewhere costs at most the few dozen extra multiply-adds of a layer this small; written out, such
+    /// paths were a sixth of what the compiler spent binding the generated source of an app's 20 small networks.
+    /// </summary>
+    private const long SmallLayer = 1024;
+
     private static readonly int[] MachineWidths = { 16, 8 };
 
     public static EquatableArray<RowPath> Plan(int inputs, int outputs)
@@ -52,6 +60,11 @@ internal static class RowKernelPlanner
     /// <summary>The path for a processor whose widest vector has <paramref name="machine"/> lanes, or null below 4 inputs.</summary>
     private static RowPath? Path(int inputs, int outputs, int machine)
     {
+        if (machine == 16 && (long)outputs * inputs <= SmallLayer)
+        {
+            return null;
+        }
+
         var packed = inputs is 4 or 8 && inputs < machine && outputs >= machine;
         var width = packed ? machine : new[] { 16, 8, 4 }.FirstOrDefault(w => w <= machine && w <= inputs);
         if (width == 0)
@@ -112,6 +125,9 @@ internal static class RowKernelPlanner
 
         return firsts.ToEquatableArray();
     }
+
+    /// <summary>The runtime's class of one-row kernel steps on vectors of <paramref name="width"/> lanes.</summary>
+    public static string MathClass(int width) => "RowMath" + (width * 32).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static string VectorClass(int width) => width switch
     {

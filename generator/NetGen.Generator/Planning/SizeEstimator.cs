@@ -19,10 +19,10 @@ internal static class SizeEstimator
         40, // per training loop over a block's rows
         170, // per derivative call
         200, // per vector path
-        75, // per kernel line: loads, first products, stores
-        82, // per multiply-add line
-        108, // per fused multiply-add line
-        84, // per fold line
+        71, // per kernel line: loads, first products, stores
+        81, // per multiply-add line
+        94, // per fused multiply-add line
+        62, // per fold line
         133, // per tile
     };
 

@@ -7,16 +7,25 @@ namespace NetGen.Generator.Tests.Planning;
 public sealed class RowKernelPlannerTests
 {
     /// <summary>
-    /// A 16-lane machine's path of Vector128 comes first; guarded by Vector128 it would also catch the 8-lane
-    /// machine, whose own packed Vector256 path follows, so it is guarded by Vector512.
+    /// A layer of at most 1,024 weights has no path of its own for 16-lane machines: they run the 8-lane path, guarded
+    /// by the vector it uses (here the packed Vector256 path of 4-input rows).
     /// </summary>
     [Fact]
-    public void A_narrower_path_before_a_wider_one_is_selected_by_its_machine()
+    public void A_small_layer_runs_the_eight_lane_path_on_every_vector_machine()
     {
         var paths = RowKernelPlanner.Plan(inputs: 4, outputs: 8);
 
-        Assert.Equal(new[] { ("Vector128", "Vector512"), ("Vector256", "Vector256") }, paths.Select(p => (p.Vector, p.Guard)));
-        Assert.True(paths[1].Packed);
+        Assert.Equal(new[] { ("Vector256", "Vector256") }, paths.Select(p => (p.Vector, p.Guard)));
+        Assert.True(paths[0].Packed);
+        Assert.DoesNotContain(RowKernelPlanner.Plan(inputs: 64, outputs: 16), path => path.Width == 16);
+    }
+
+    [Fact]
+    public void A_larger_layer_keeps_its_sixteen_lane_path()
+    {
+        var paths = RowKernelPlanner.Plan(inputs: 64, outputs: 17);
+
+        Assert.Equal(new[] { "Vector512", "Vector256" }, paths.Select(p => p.Vector));
     }
 
     [Theory]

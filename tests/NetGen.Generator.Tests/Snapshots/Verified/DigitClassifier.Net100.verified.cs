@@ -170,8 +170,10 @@ namespace NetGen.Generated
     using HorizontalSums = global::NetGen.Kernels.HorizontalSums;
     using Losses = global::NetGen.Kernels.Losses;
     using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;
+    using RowMath128 = global::NetGen.Kernels.RowMath128;
+    using RowMath256 = global::NetGen.Kernels.RowMath256;
+    using RowMath512 = global::NetGen.Kernels.RowMath512;
     using Unsafe = global::System.Runtime.CompilerServices.Unsafe;
-    using Vector128 = global::System.Runtime.Intrinsics.Vector128;
     using Vector256 = global::System.Runtime.Intrinsics.Vector256;
     using Vector512 = global::System.Runtime.Intrinsics.Vector512;
     using VectorMath = global::NetGen.Kernels.VectorMath;
@@ -327,28 +329,28 @@ namespace NetGen.Generated
                 {
                     // outputs o .. o + 3
                     {
-                        var sum0 = Vector512.Create(0f);
-                        var sum1 = Vector512.Create(0f);
-                        var sum2 = Vector512.Create(0f);
-                        var sum3 = Vector512.Create(0f);
+                        var sum0 = RowMath512.Zero;
+                        var sum1 = RowMath512.Zero;
+                        var sum2 = RowMath512.Zero;
+                        var sum3 = RowMath512.Zero;
                         for (nuint i = 0; i < 784; i += 16)
                         {
-                            var x = Vector512.LoadUnsafe(ref input, i);
-                            sum0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref weights, o * 784 + i), x, sum0);
-                            sum1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref weights, o * 784 + i + 784), x, sum1);
-                            sum2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref weights, o * 784 + i + 1568), x, sum2);
-                            sum3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref weights, o * 784 + i + 2352), x, sum3);
+                            var x = RowMath512.Load(ref input, i);
+                            sum0 = RowMath512.FusedMultiplyAdd(ref weights, o * 784 + i, x, sum0);
+                            sum1 = RowMath512.FusedMultiplyAdd(ref weights, o * 784 + i + 784, x, sum1);
+                            sum2 = RowMath512.FusedMultiplyAdd(ref weights, o * 784 + i + 1568, x, sum2);
+                            sum3 = RowMath512.FusedMultiplyAdd(ref weights, o * 784 + i + 2352, x, sum3);
                         }
-                        var sum0x8 = Vector512.GetLower(sum0) + Vector512.GetUpper(sum0);
-                        var sum1x8 = Vector512.GetLower(sum1) + Vector512.GetUpper(sum1);
-                        var sum2x8 = Vector512.GetLower(sum2) + Vector512.GetUpper(sum2);
-                        var sum3x8 = Vector512.GetLower(sum3) + Vector512.GetUpper(sum3);
-                        var sum0x4 = Vector256.GetLower(sum0x8) + Vector256.GetUpper(sum0x8);
-                        var sum1x4 = Vector256.GetLower(sum1x8) + Vector256.GetUpper(sum1x8);
-                        var sum2x4 = Vector256.GetLower(sum2x8) + Vector256.GetUpper(sum2x8);
-                        var sum3x4 = Vector256.GetLower(sum3x8) + Vector256.GetUpper(sum3x8);
-                        var z = HorizontalSums.Sums(sum0x4, sum1x4, sum2x4, sum3x4) + Vector128.LoadUnsafe(ref bias, o);
-                        Vector128.StoreUnsafe(VectorMath.Relu(z), ref output, o);
+                        var sum0x8 = RowMath512.AddHalves(sum0);
+                        var sum1x8 = RowMath512.AddHalves(sum1);
+                        var sum2x8 = RowMath512.AddHalves(sum2);
+                        var sum3x8 = RowMath512.AddHalves(sum3);
+                        var sum0x4 = RowMath256.AddHalves(sum0x8);
+                        var sum1x4 = RowMath256.AddHalves(sum1x8);
+                        var sum2x4 = RowMath256.AddHalves(sum2x8);
+                        var sum3x4 = RowMath256.AddHalves(sum3x8);
+                        var z = HorizontalSums.Sums(sum0x4, sum1x4, sum2x4, sum3x4) + RowMath128.Load(ref bias, o);
+                        RowMath128.Store(VectorMath.Relu(z), ref output, o);
                     }
                 }
 
@@ -361,24 +363,24 @@ namespace NetGen.Generated
                 {
                     // outputs o .. o + 3
                     {
-                        var sum0 = Vector256.Create(0f);
-                        var sum1 = Vector256.Create(0f);
-                        var sum2 = Vector256.Create(0f);
-                        var sum3 = Vector256.Create(0f);
+                        var sum0 = RowMath256.Zero;
+                        var sum1 = RowMath256.Zero;
+                        var sum2 = RowMath256.Zero;
+                        var sum3 = RowMath256.Zero;
                         for (nuint i = 0; i < 784; i += 8)
                         {
-                            var x = Vector256.LoadUnsafe(ref input, i);
-                            sum0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, o * 784 + i), x, sum0);
-                            sum1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, o * 784 + i + 784), x, sum1);
-                            sum2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, o * 784 + i + 1568), x, sum2);
-                            sum3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, o * 784 + i + 2352), x, sum3);
+                            var x = RowMath256.Load(ref input, i);
+                            sum0 = RowMath256.FusedMultiplyAdd(ref weights, o * 784 + i, x, sum0);
+                            sum1 = RowMath256.FusedMultiplyAdd(ref weights, o * 784 + i + 784, x, sum1);
+                            sum2 = RowMath256.FusedMultiplyAdd(ref weights, o * 784 + i + 1568, x, sum2);
+                            sum3 = RowMath256.FusedMultiplyAdd(ref weights, o * 784 + i + 2352, x, sum3);
                         }
-                        var sum0x4 = Vector256.GetLower(sum0) + Vector256.GetUpper(sum0);
-                        var sum1x4 = Vector256.GetLower(sum1) + Vector256.GetUpper(sum1);
-                        var sum2x4 = Vector256.GetLower(sum2) + Vector256.GetUpper(sum2);
-                        var sum3x4 = Vector256.GetLower(sum3) + Vector256.GetUpper(sum3);
-                        var z = HorizontalSums.Sums(sum0x4, sum1x4, sum2x4, sum3x4) + Vector128.LoadUnsafe(ref bias, o);
-                        Vector128.StoreUnsafe(VectorMath.Relu(z), ref output, o);
+                        var sum0x4 = RowMath256.AddHalves(sum0);
+                        var sum1x4 = RowMath256.AddHalves(sum1);
+                        var sum2x4 = RowMath256.AddHalves(sum2);
+                        var sum3x4 = RowMath256.AddHalves(sum3);
+                        var z = HorizontalSums.Sums(sum0x4, sum1x4, sum2x4, sum3x4) + RowMath128.Load(ref bias, o);
+                        RowMath128.Store(VectorMath.Relu(z), ref output, o);
                     }
                 }
 
@@ -396,71 +398,71 @@ namespace NetGen.Generated
             {
                 // outputs 0 .. 7
                 {
-                    var sum0 = Vector512.Create(0f);
-                    var sum1 = Vector512.Create(0f);
-                    var sum2 = Vector512.Create(0f);
-                    var sum3 = Vector512.Create(0f);
-                    var sum4 = Vector512.Create(0f);
-                    var sum5 = Vector512.Create(0f);
-                    var sum6 = Vector512.Create(0f);
-                    var sum7 = Vector512.Create(0f);
+                    var sum0 = RowMath512.Zero;
+                    var sum1 = RowMath512.Zero;
+                    var sum2 = RowMath512.Zero;
+                    var sum3 = RowMath512.Zero;
+                    var sum4 = RowMath512.Zero;
+                    var sum5 = RowMath512.Zero;
+                    var sum6 = RowMath512.Zero;
+                    var sum7 = RowMath512.Zero;
                     for (nuint i = 0; i < 128; i += 16)
                     {
-                        var x = Vector512.LoadUnsafe(ref input, i);
-                        sum0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref weights, i), x, sum0);
-                        sum1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref weights, i + 128), x, sum1);
-                        sum2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref weights, i + 256), x, sum2);
-                        sum3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref weights, i + 384), x, sum3);
-                        sum4 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref weights, i + 512), x, sum4);
-                        sum5 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref weights, i + 640), x, sum5);
-                        sum6 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref weights, i + 768), x, sum6);
-                        sum7 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref weights, i + 896), x, sum7);
+                        var x = RowMath512.Load(ref input, i);
+                        sum0 = RowMath512.FusedMultiplyAdd(ref weights, i, x, sum0);
+                        sum1 = RowMath512.FusedMultiplyAdd(ref weights, i + 128, x, sum1);
+                        sum2 = RowMath512.FusedMultiplyAdd(ref weights, i + 256, x, sum2);
+                        sum3 = RowMath512.FusedMultiplyAdd(ref weights, i + 384, x, sum3);
+                        sum4 = RowMath512.FusedMultiplyAdd(ref weights, i + 512, x, sum4);
+                        sum5 = RowMath512.FusedMultiplyAdd(ref weights, i + 640, x, sum5);
+                        sum6 = RowMath512.FusedMultiplyAdd(ref weights, i + 768, x, sum6);
+                        sum7 = RowMath512.FusedMultiplyAdd(ref weights, i + 896, x, sum7);
                     }
-                    var sum0x8 = Vector512.GetLower(sum0) + Vector512.GetUpper(sum0);
-                    var sum1x8 = Vector512.GetLower(sum1) + Vector512.GetUpper(sum1);
-                    var sum2x8 = Vector512.GetLower(sum2) + Vector512.GetUpper(sum2);
-                    var sum3x8 = Vector512.GetLower(sum3) + Vector512.GetUpper(sum3);
-                    var sum4x8 = Vector512.GetLower(sum4) + Vector512.GetUpper(sum4);
-                    var sum5x8 = Vector512.GetLower(sum5) + Vector512.GetUpper(sum5);
-                    var sum6x8 = Vector512.GetLower(sum6) + Vector512.GetUpper(sum6);
-                    var sum7x8 = Vector512.GetLower(sum7) + Vector512.GetUpper(sum7);
-                    var z = HorizontalSums.Sums(sum0x8, sum1x8, sum2x8, sum3x8, sum4x8, sum5x8, sum6x8,
-                        sum7x8) + Vector256.LoadUnsafe(ref bias, 0);
-                    Vector256.StoreUnsafe(z, ref output, 0);
+                    var sum0x8 = RowMath512.AddHalves(sum0);
+                    var sum1x8 = RowMath512.AddHalves(sum1);
+                    var sum2x8 = RowMath512.AddHalves(sum2);
+                    var sum3x8 = RowMath512.AddHalves(sum3);
+                    var sum4x8 = RowMath512.AddHalves(sum4);
+                    var sum5x8 = RowMath512.AddHalves(sum5);
+                    var sum6x8 = RowMath512.AddHalves(sum6);
+                    var sum7x8 = RowMath512.AddHalves(sum7);
+                    var z = HorizontalSums.Sums(sum0x8, sum1x8, sum2x8, sum3x8, sum4x8, sum5x8, sum6x8, sum7x8) + RowMath256.Load(ref bias,
+                        0);
+                    RowMath256.Store(z, ref output, 0);
                 }
                 // outputs 2 .. 9
                 {
-                    var sum0 = Vector512.Create(0f);
-                    var sum1 = Vector512.Create(0f);
-                    var sum2 = Vector512.Create(0f);
-                    var sum3 = Vector512.Create(0f);
-                    var sum4 = Vector512.Create(0f);
-                    var sum5 = Vector512.Create(0f);
-                    var sum6 = Vector512.Create(0f);
-                    var sum7 = Vector512.Create(0f);
+                    var sum0 = RowMath512.Zero;
+                    var sum1 = RowMath512.Zero;
+                    var sum2 = RowMath512.Zero;
+                    var sum3 = RowMath512.Zero;
+                    var sum4 = RowMath512.Zero;
+                    var sum5 = RowMath512.Zero;
+                    var sum6 = RowMath512.Zero;
+                    var sum7 = RowMath512.Zero;
                     for (nuint i = 0; i < 128; i += 16)
                     {
-                        var x = Vector512.LoadUnsafe(ref input, i);
-                        sum0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref weights, i + 256), x, sum0);
-                        sum1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref weights, i + 384), x, sum1);
-                        sum2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref weights, i + 512), x, sum2);
-                        sum3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref weights, i + 640), x, sum3);
-                        sum4 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref weights, i + 768), x, sum4);
-                        sum5 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref weights, i + 896), x, sum5);
-                        sum6 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref weights, i + 1024), x, sum6);
-                        sum7 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref weights, i + 1152), x, sum7);
+                        var x = RowMath512.Load(ref input, i);
+                        sum0 = RowMath512.FusedMultiplyAdd(ref weights, i + 256, x, sum0);
+                        sum1 = RowMath512.FusedMultiplyAdd(ref weights, i + 384, x, sum1);
+                        sum2 = RowMath512.FusedMultiplyAdd(ref weights, i + 512, x, sum2);
+                        sum3 = RowMath512.FusedMultiplyAdd(ref weights, i + 640, x, sum3);
+                        sum4 = RowMath512.FusedMultiplyAdd(ref weights, i + 768, x, sum4);
+                        sum5 = RowMath512.FusedMultiplyAdd(ref weights, i + 896, x, sum5);
+                        sum6 = RowMath512.FusedMultiplyAdd(ref weights, i + 1024, x, sum6);
+                        sum7 = RowMath512.FusedMultiplyAdd(ref weights, i + 1152, x, sum7);
                     }
-                    var sum0x8 = Vector512.GetLower(sum0) + Vector512.GetUpper(sum0);
-                    var sum1x8 = Vector512.GetLower(sum1) + Vector512.GetUpper(sum1);
-                    var sum2x8 = Vector512.GetLower(sum2) + Vector512.GetUpper(sum2);
-                    var sum3x8 = Vector512.GetLower(sum3) + Vector512.GetUpper(sum3);
-                    var sum4x8 = Vector512.GetLower(sum4) + Vector512.GetUpper(sum4);
-                    var sum5x8 = Vector512.GetLower(sum5) + Vector512.GetUpper(sum5);
-                    var sum6x8 = Vector512.GetLower(sum6) + Vector512.GetUpper(sum6);
-                    var sum7x8 = Vector512.GetLower(sum7) + Vector512.GetUpper(sum7);
-                    var z = HorizontalSums.Sums(sum0x8, sum1x8, sum2x8, sum3x8, sum4x8, sum5x8, sum6x8,
-                        sum7x8) + Vector256.LoadUnsafe(ref bias, 2);
-                    Vector256.StoreUnsafe(z, ref output, 2);
+                    var sum0x8 = RowMath512.AddHalves(sum0);
+                    var sum1x8 = RowMath512.AddHalves(sum1);
+                    var sum2x8 = RowMath512.AddHalves(sum2);
+                    var sum3x8 = RowMath512.AddHalves(sum3);
+                    var sum4x8 = RowMath512.AddHalves(sum4);
+                    var sum5x8 = RowMath512.AddHalves(sum5);
+                    var sum6x8 = RowMath512.AddHalves(sum6);
+                    var sum7x8 = RowMath512.AddHalves(sum7);
+                    var z = HorizontalSums.Sums(sum0x8, sum1x8, sum2x8, sum3x8, sum4x8, sum5x8, sum6x8, sum7x8) + RowMath256.Load(ref bias,
+                        2);
+                    RowMath256.Store(z, ref output, 2);
                 }
 
                 return;
@@ -470,53 +472,53 @@ namespace NetGen.Generated
             {
                 // outputs 0 .. 7
                 {
-                    var sum0 = Vector256.Create(0f);
-                    var sum1 = Vector256.Create(0f);
-                    var sum2 = Vector256.Create(0f);
-                    var sum3 = Vector256.Create(0f);
-                    var sum4 = Vector256.Create(0f);
-                    var sum5 = Vector256.Create(0f);
-                    var sum6 = Vector256.Create(0f);
-                    var sum7 = Vector256.Create(0f);
+                    var sum0 = RowMath256.Zero;
+                    var sum1 = RowMath256.Zero;
+                    var sum2 = RowMath256.Zero;
+                    var sum3 = RowMath256.Zero;
+                    var sum4 = RowMath256.Zero;
+                    var sum5 = RowMath256.Zero;
+                    var sum6 = RowMath256.Zero;
+                    var sum7 = RowMath256.Zero;
                     for (nuint i = 0; i < 128; i += 8)
                     {
-                        var x = Vector256.LoadUnsafe(ref input, i);
-                        sum0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, i), x, sum0);
-                        sum1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, i + 128), x, sum1);
-                        sum2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, i + 256), x, sum2);
-                        sum3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, i + 384), x, sum3);
-                        sum4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, i + 512), x, sum4);
-                        sum5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, i + 640), x, sum5);
-                        sum6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, i + 768), x, sum6);
-                        sum7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, i + 896), x, sum7);
+                        var x = RowMath256.Load(ref input, i);
+                        sum0 = RowMath256.FusedMultiplyAdd(ref weights, i, x, sum0);
+                        sum1 = RowMath256.FusedMultiplyAdd(ref weights, i + 128, x, sum1);
+                        sum2 = RowMath256.FusedMultiplyAdd(ref weights, i + 256, x, sum2);
+                        sum3 = RowMath256.FusedMultiplyAdd(ref weights, i + 384, x, sum3);
+                        sum4 = RowMath256.FusedMultiplyAdd(ref weights, i + 512, x, sum4);
+                        sum5 = RowMath256.FusedMultiplyAdd(ref weights, i + 640, x, sum5);
+                        sum6 = RowMath256.FusedMultiplyAdd(ref weights, i + 768, x, sum6);
+                        sum7 = RowMath256.FusedMultiplyAdd(ref weights, i + 896, x, sum7);
                     }
-                    var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + Vector256.LoadUnsafe(ref bias, 0);
-                    Vector256.StoreUnsafe(z, ref output, 0);
+                    var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + RowMath256.Load(ref bias, 0);
+                    RowMath256.Store(z, ref output, 0);
                 }
                 // outputs 2 .. 9
                 {
-                    var sum0 = Vector256.Create(0f);
-                    var sum1 = Vector256.Create(0f);
-                    var sum2 = Vector256.Create(0f);
-                    var sum3 = Vector256.Create(0f);
-                    var sum4 = Vector256.Create(0f);
-                    var sum5 = Vector256.Create(0f);
-                    var sum6 = Vector256.Create(0f);
-                    var sum7 = Vector256.Create(0f);
+                    var sum0 = RowMath256.Zero;
+                    var sum1 = RowMath256.Zero;
+                    var sum2 = RowMath256.Zero;
+                    var sum3 = RowMath256.Zero;
+                    var sum4 = RowMath256.Zero;
+                    var sum5 = RowMath256.Zero;
+                    var sum6 = RowMath256.Zero;
+                    var sum7 = RowMath256.Zero;
                     for (nuint i = 0; i < 128; i += 8)
                     {
-                        var x = Vector256.LoadUnsafe(ref input, i);
-                        sum0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, i + 256), x, sum0);
-                        sum1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, i + 384), x, sum1);
-                        sum2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, i + 512), x, sum2);
-                        sum3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, i + 640), x, sum3);
-                        sum4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, i + 768), x, sum4);
-                        sum5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, i + 896), x, sum5);
-                        sum6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, i + 1024), x, sum6);
-                        sum7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, i + 1152), x, sum7);
+                        var x = RowMath256.Load(ref input, i);
+                        sum0 = RowMath256.FusedMultiplyAdd(ref weights, i + 256, x, sum0);
+                        sum1 = RowMath256.FusedMultiplyAdd(ref weights, i + 384, x, sum1);
+                        sum2 = RowMath256.FusedMultiplyAdd(ref weights, i + 512, x, sum2);
+                        sum3 = RowMath256.FusedMultiplyAdd(ref weights, i + 640, x, sum3);
+                        sum4 = RowMath256.FusedMultiplyAdd(ref weights, i + 768, x, sum4);
+                        sum5 = RowMath256.FusedMultiplyAdd(ref weights, i + 896, x, sum5);
+                        sum6 = RowMath256.FusedMultiplyAdd(ref weights, i + 1024, x, sum6);
+                        sum7 = RowMath256.FusedMultiplyAdd(ref weights, i + 1152, x, sum7);
                     }
-                    var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + Vector256.LoadUnsafe(ref bias, 2);
-                    Vector256.StoreUnsafe(z, ref output, 2);
+                    var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + RowMath256.Load(ref bias, 2);
+                    RowMath256.Store(z, ref output, 2);
                 }
 
                 return;

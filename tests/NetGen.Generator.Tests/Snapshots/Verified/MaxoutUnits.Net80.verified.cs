@@ -168,6 +168,7 @@ namespace NetGen.Generated
     using GradientSum = global::NetGen.Kernels.GradientSum;
     using Losses = global::NetGen.Kernels.Losses;
     using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;
+    using RowMath128 = global::NetGen.Kernels.RowMath128;
     using Unsafe = global::System.Runtime.CompilerServices.Unsafe;
     using Vector128 = global::System.Runtime.Intrinsics.Vector128;
     using IdentityFunction = global::NetGen.Kernels.IdentityFunction;
@@ -317,9 +318,9 @@ namespace NetGen.Generated
             {
                 // outputs 0 .. 1
                 {
-                    var x0 = Vector128.LoadUnsafe(ref input, 0);
-                    var sum0 = Vector128.LoadUnsafe(ref weights, 0) * x0;
-                    var sum1 = Vector128.LoadUnsafe(ref weights, 4) * x0;
+                    var x0 = RowMath128.Load(ref input, 0);
+                    var sum0 = RowMath128.Multiply(ref weights, 0, x0);
+                    var sum1 = RowMath128.Multiply(ref weights, 4, x0);
                     var z0 = Vector128.Sum(sum0) + bias;
                     output = z0;
                     var z1 = Vector128.Sum(sum1) + Unsafe.Add(ref bias, 1);

@@ -173,10 +173,11 @@ namespace NetGen.Generated
     using HorizontalSums = global::NetGen.Kernels.HorizontalSums;
     using Losses = global::NetGen.Kernels.Losses;
     using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;
+    using RowMath128 = global::NetGen.Kernels.RowMath128;
+    using RowMath256 = global::NetGen.Kernels.RowMath256;
     using Unsafe = global::System.Runtime.CompilerServices.Unsafe;
     using Vector128 = global::System.Runtime.Intrinsics.Vector128;
     using Vector256 = global::System.Runtime.Intrinsics.Vector256;
-    using Vector512 = global::System.Runtime.Intrinsics.Vector512;
     using VectorMath = global::NetGen.Kernels.VectorMath;
     using IdentityFunction = global::NetGen.Kernels.IdentityFunction;
     using TanhFunction = global::NetGen.Kernels.TanhFunction;
@@ -326,47 +327,28 @@ namespace NetGen.Generated
         private static void Layer1(ref float weights, ref float input, ref float output)
         {
             ref float bias = ref Unsafe.Add(ref weights, 64);
-            if (Vector512.IsHardwareAccelerated)
-            {
-                // Weight rows of 4 inputs, 4 to a vector: the input repeated across the vector.
-                var x = Vector128.LoadUnsafe(ref input);
-                var x8 = Vector256.Create(x, x);
-                var x16 = Vector512.Create(x8, x8);
-                // outputs 0 .. 15
-                {
-                    var product0 = Vector512.LoadUnsafe(ref weights, 0) * x16;
-                    var product1 = Vector512.LoadUnsafe(ref weights, 16) * x16;
-                    var product2 = Vector512.LoadUnsafe(ref weights, 32) * x16;
-                    var product3 = Vector512.LoadUnsafe(ref weights, 48) * x16;
-                    var z = HorizontalSums.GroupSums(product0, product1, product2, product3) + Vector512.LoadUnsafe(ref bias, 0);
-                    Vector512.StoreUnsafe(VectorMath.Tanh(z), ref output, 0);
-                }
-
-                return;
-            }
-
             if (Vector256.IsHardwareAccelerated)
             {
                 // Weight rows of 4 inputs, 2 to a vector: the input repeated across the vector.
-                var x = Vector128.LoadUnsafe(ref input);
+                var x = RowMath128.Load(ref input, 0);
                 var x8 = Vector256.Create(x, x);
                 // outputs 0 .. 7
                 {
-                    var product0 = Vector256.LoadUnsafe(ref weights, 0) * x8;
-                    var product1 = Vector256.LoadUnsafe(ref weights, 8) * x8;
-                    var product2 = Vector256.LoadUnsafe(ref weights, 16) * x8;
-                    var product3 = Vector256.LoadUnsafe(ref weights, 24) * x8;
-                    var z = HorizontalSums.GroupSums(product0, product1, product2, product3) + Vector256.LoadUnsafe(ref bias, 0);
-                    Vector256.StoreUnsafe(VectorMath.Tanh(z), ref output, 0);
+                    var product0 = RowMath256.Multiply(ref weights, 0, x8);
+                    var product1 = RowMath256.Multiply(ref weights, 8, x8);
+                    var product2 = RowMath256.Multiply(ref weights, 16, x8);
+                    var product3 = RowMath256.Multiply(ref weights, 24, x8);
+                    var z = HorizontalSums.GroupSums(product0, product1, product2, product3) + RowMath256.Load(ref bias, 0);
+                    RowMath256.Store(VectorMath.Tanh(z), ref output, 0);
                 }
                 // outputs 8 .. 15
                 {
-                    var product0 = Vector256.LoadUnsafe(ref weights, 32) * x8;
-                    var product1 = Vector256.LoadUnsafe(ref weights, 40) * x8;
-                    var product2 = Vector256.LoadUnsafe(ref weights, 48) * x8;
-                    var product3 = Vector256.LoadUnsafe(ref weights, 56) * x8;
-                    var z = HorizontalSums.GroupSums(product0, product1, product2, product3) + Vector256.LoadUnsafe(ref bias, 8);
-                    Vector256.StoreUnsafe(VectorMath.Tanh(z), ref output, 8);
+                    var product0 = RowMath256.Multiply(ref weights, 32, x8);
+                    var product1 = RowMath256.Multiply(ref weights, 40, x8);
+                    var product2 = RowMath256.Multiply(ref weights, 48, x8);
+                    var product3 = RowMath256.Multiply(ref weights, 56, x8);
+                    var z = HorizontalSums.GroupSums(product0, product1, product2, product3) + RowMath256.Load(ref bias, 8);
+                    RowMath256.Store(VectorMath.Tanh(z), ref output, 8);
                 }
 
                 return;
@@ -379,82 +361,53 @@ namespace NetGen.Generated
         private static void Layer2(ref float weights, ref float input, ref float output)
         {
             ref float bias = ref Unsafe.Add(ref weights, 256);
-            if (Vector512.IsHardwareAccelerated)
-            {
-                // outputs 0 .. 15
-                {
-                    var x0 = Vector512.LoadUnsafe(ref input, 0);
-                    var sum0 = Vector512.LoadUnsafe(ref weights, 0) * x0;
-                    var sum1 = Vector512.LoadUnsafe(ref weights, 16) * x0;
-                    var sum2 = Vector512.LoadUnsafe(ref weights, 32) * x0;
-                    var sum3 = Vector512.LoadUnsafe(ref weights, 48) * x0;
-                    var sum4 = Vector512.LoadUnsafe(ref weights, 64) * x0;
-                    var sum5 = Vector512.LoadUnsafe(ref weights, 80) * x0;
-                    var sum6 = Vector512.LoadUnsafe(ref weights, 96) * x0;
-                    var sum7 = Vector512.LoadUnsafe(ref weights, 112) * x0;
-                    var sum8 = Vector512.LoadUnsafe(ref weights, 128) * x0;
-                    var sum9 = Vector512.LoadUnsafe(ref weights, 144) * x0;
-                    var sum10 = Vector512.LoadUnsafe(ref weights, 160) * x0;
-                    var sum11 = Vector512.LoadUnsafe(ref weights, 176) * x0;
-                    var sum12 = Vector512.LoadUnsafe(ref weights, 192) * x0;
-                    var sum13 = Vector512.LoadUnsafe(ref weights, 208) * x0;
-                    var sum14 = Vector512.LoadUnsafe(ref weights, 224) * x0;
-                    var sum15 = Vector512.LoadUnsafe(ref weights, 240) * x0;
-                    var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7, sum8, sum9, sum10, sum11, sum12, sum13,
-                        sum14, sum15) + Vector512.LoadUnsafe(ref bias, 0);
-                    Vector512.StoreUnsafe(VectorMath.Tanh(z), ref output, 0);
-                }
-
-                return;
-            }
-
             if (Vector256.IsHardwareAccelerated)
             {
                 // outputs 0 .. 7
                 {
-                    var x0 = Vector256.LoadUnsafe(ref input, 0);
-                    var sum0 = Vector256.LoadUnsafe(ref weights, 0) * x0;
-                    var sum1 = Vector256.LoadUnsafe(ref weights, 16) * x0;
-                    var sum2 = Vector256.LoadUnsafe(ref weights, 32) * x0;
-                    var sum3 = Vector256.LoadUnsafe(ref weights, 48) * x0;
-                    var sum4 = Vector256.LoadUnsafe(ref weights, 64) * x0;
-                    var sum5 = Vector256.LoadUnsafe(ref weights, 80) * x0;
-                    var sum6 = Vector256.LoadUnsafe(ref weights, 96) * x0;
-                    var sum7 = Vector256.LoadUnsafe(ref weights, 112) * x0;
-                    var x8 = Vector256.LoadUnsafe(ref input, 8);
-                    sum0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 8), x8, sum0);
-                    sum1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 24), x8, sum1);
-                    sum2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 40), x8, sum2);
-                    sum3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 56), x8, sum3);
-                    sum4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 72), x8, sum4);
-                    sum5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 88), x8, sum5);
-                    sum6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 104), x8, sum6);
-                    sum7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 120), x8, sum7);
-                    var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + Vector256.LoadUnsafe(ref bias, 0);
-                    Vector256.StoreUnsafe(VectorMath.Tanh(z), ref output, 0);
+                    var x0 = RowMath256.Load(ref input, 0);
+                    var sum0 = RowMath256.Multiply(ref weights, 0, x0);
+                    var sum1 = RowMath256.Multiply(ref weights, 16, x0);
+                    var sum2 = RowMath256.Multiply(ref weights, 32, x0);
+                    var sum3 = RowMath256.Multiply(ref weights, 48, x0);
+                    var sum4 = RowMath256.Multiply(ref weights, 64, x0);
+                    var sum5 = RowMath256.Multiply(ref weights, 80, x0);
+                    var sum6 = RowMath256.Multiply(ref weights, 96, x0);
+                    var sum7 = RowMath256.Multiply(ref weights, 112, x0);
+                    var x8 = RowMath256.Load(ref input, 8);
+                    sum0 = RowMath256.FusedMultiplyAdd(ref weights, 8, x8, sum0);
+                    sum1 = RowMath256.FusedMultiplyAdd(ref weights, 24, x8, sum1);
+                    sum2 = RowMath256.FusedMultiplyAdd(ref weights, 40, x8, sum2);
+                    sum3 = RowMath256.FusedMultiplyAdd(ref weights, 56, x8, sum3);
+                    sum4 = RowMath256.FusedMultiplyAdd(ref weights, 72, x8, sum4);
+                    sum5 = RowMath256.FusedMultiplyAdd(ref weights, 88, x8, sum5);
+                    sum6 = RowMath256.FusedMultiplyAdd(ref weights, 104, x8, sum6);
+                    sum7 = RowMath256.FusedMultiplyAdd(ref weights, 120, x8, sum7);
+                    var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + RowMath256.Load(ref bias, 0);
+                    RowMath256.Store(VectorMath.Tanh(z), ref output, 0);
                 }
                 // outputs 8 .. 15
                 {
-                    var x0 = Vector256.LoadUnsafe(ref input, 0);
-                    var sum0 = Vector256.LoadUnsafe(ref weights, 128) * x0;
-                    var sum1 = Vector256.LoadUnsafe(ref weights, 144) * x0;
-                    var sum2 = Vector256.LoadUnsafe(ref weights, 160) * x0;
-                    var sum3 = Vector256.LoadUnsafe(ref weights, 176) * x0;
-                    var sum4 = Vector256.LoadUnsafe(ref weights, 192) * x0;
-                    var sum5 = Vector256.LoadUnsafe(ref weights, 208) * x0;
-                    var sum6 = Vector256.LoadUnsafe(ref weights, 224) * x0;
-                    var sum7 = Vector256.LoadUnsafe(ref weights, 240) * x0;
-                    var x8 = Vector256.LoadUnsafe(ref input, 8);
-                    sum0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 136), x8, sum0);
-                    sum1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 152), x8, sum1);
-                    sum2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 168), x8, sum2);
-                    sum3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 184), x8, sum3);
-                    sum4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 200), x8, sum4);
-                    sum5 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 216), x8, sum5);
-                    sum6 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 232), x8, sum6);
-                    sum7 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 248), x8, sum7);
-                    var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + Vector256.LoadUnsafe(ref bias, 8);
-                    Vector256.StoreUnsafe(VectorMath.Tanh(z), ref output, 8);
+                    var x0 = RowMath256.Load(ref input, 0);
+                    var sum0 = RowMath256.Multiply(ref weights, 128, x0);
+                    var sum1 = RowMath256.Multiply(ref weights, 144, x0);
+                    var sum2 = RowMath256.Multiply(ref weights, 160, x0);
+                    var sum3 = RowMath256.Multiply(ref weights, 176, x0);
+                    var sum4 = RowMath256.Multiply(ref weights, 192, x0);
+                    var sum5 = RowMath256.Multiply(ref weights, 208, x0);
+                    var sum6 = RowMath256.Multiply(ref weights, 224, x0);
+                    var sum7 = RowMath256.Multiply(ref weights, 240, x0);
+                    var x8 = RowMath256.Load(ref input, 8);
+                    sum0 = RowMath256.FusedMultiplyAdd(ref weights, 136, x8, sum0);
+                    sum1 = RowMath256.FusedMultiplyAdd(ref weights, 152, x8, sum1);
+                    sum2 = RowMath256.FusedMultiplyAdd(ref weights, 168, x8, sum2);
+                    sum3 = RowMath256.FusedMultiplyAdd(ref weights, 184, x8, sum3);
+                    sum4 = RowMath256.FusedMultiplyAdd(ref weights, 200, x8, sum4);
+                    sum5 = RowMath256.FusedMultiplyAdd(ref weights, 216, x8, sum5);
+                    sum6 = RowMath256.FusedMultiplyAdd(ref weights, 232, x8, sum6);
+                    sum7 = RowMath256.FusedMultiplyAdd(ref weights, 248, x8, sum7);
+                    var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + RowMath256.Load(ref bias, 8);
+                    RowMath256.Store(VectorMath.Tanh(z), ref output, 8);
                 }
 
                 return;
@@ -467,40 +420,20 @@ namespace NetGen.Generated
         private static void Layer3(ref float weights, ref float input, ref float output)
         {
             ref float bias = ref Unsafe.Add(ref weights, 32);
-            if (Vector512.IsHardwareAccelerated)
-            {
-                // outputs 0 .. 1
-                {
-                    var x0 = Vector512.LoadUnsafe(ref input, 0);
-                    var sum0 = Vector512.LoadUnsafe(ref weights, 0) * x0;
-                    var sum1 = Vector512.LoadUnsafe(ref weights, 16) * x0;
-                    var sum0x8 = Vector512.GetLower(sum0) + Vector512.GetUpper(sum0);
-                    var sum0x4 = Vector256.GetLower(sum0x8) + Vector256.GetUpper(sum0x8);
-                    var z0 = Vector128.Sum(sum0x4) + bias;
-                    output = z0;
-                    var sum1x8 = Vector512.GetLower(sum1) + Vector512.GetUpper(sum1);
-                    var sum1x4 = Vector256.GetLower(sum1x8) + Vector256.GetUpper(sum1x8);
-                    var z1 = Vector128.Sum(sum1x4) + Unsafe.Add(ref bias, 1);
-                    Unsafe.Add(ref output, 1) = z1;
-                }
-
-                return;
-            }
-
             if (Vector256.IsHardwareAccelerated)
             {
                 // outputs 0 .. 1
                 {
-                    var x0 = Vector256.LoadUnsafe(ref input, 0);
-                    var sum0 = Vector256.LoadUnsafe(ref weights, 0) * x0;
-                    var sum1 = Vector256.LoadUnsafe(ref weights, 16) * x0;
-                    var x8 = Vector256.LoadUnsafe(ref input, 8);
-                    sum0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 8), x8, sum0);
-                    sum1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref weights, 24), x8, sum1);
-                    var sum0x4 = Vector256.GetLower(sum0) + Vector256.GetUpper(sum0);
+                    var x0 = RowMath256.Load(ref input, 0);
+                    var sum0 = RowMath256.Multiply(ref weights, 0, x0);
+                    var sum1 = RowMath256.Multiply(ref weights, 16, x0);
+                    var x8 = RowMath256.Load(ref input, 8);
+                    sum0 = RowMath256.FusedMultiplyAdd(ref weights, 8, x8, sum0);
+                    sum1 = RowMath256.FusedMultiplyAdd(ref weights, 24, x8, sum1);
+                    var sum0x4 = RowMath256.AddHalves(sum0);
                     var z0 = Vector128.Sum(sum0x4) + bias;
                     output = z0;
-                    var sum1x4 = Vector256.GetLower(sum1) + Vector256.GetUpper(sum1);
+                    var sum1x4 = RowMath256.AddHalves(sum1);
                     var z1 = Vector128.Sum(sum1x4) + Unsafe.Add(ref bias, 1);
                     Unsafe.Add(ref output, 1) = z1;
                 }

@@ -177,10 +177,11 @@ namespace NetGen.Generated
     using HorizontalSums = global::NetGen.Kernels.HorizontalSums;
     using Losses = global::NetGen.Kernels.Losses;
     using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;
+    using RowMath128 = global::NetGen.Kernels.RowMath128;
+    using RowMath256 = global::NetGen.Kernels.RowMath256;
     using Unsafe = global::System.Runtime.CompilerServices.Unsafe;
     using Vector128 = global::System.Runtime.Intrinsics.Vector128;
     using Vector256 = global::System.Runtime.Intrinsics.Vector256;
-    using Vector512 = global::System.Runtime.Intrinsics.Vector512;
     using VectorMath = global::NetGen.Kernels.VectorMath;
     using EluFunction = global::NetGen.Kernels.EluFunction;
     using IdentityFunction = global::NetGen.Kernels.IdentityFunction;
@@ -357,78 +358,78 @@ namespace NetGen.Generated
                 var lastChunkMask = Vector128.Create(0f, 1f, 1f, 1f);
                 // outputs 0 .. 3
                 {
-                    var x0 = Vector128.LoadUnsafe(ref input, 0);
-                    var sum0 = Vector128.LoadUnsafe(ref weights, 0) * x0;
-                    var sum1 = Vector128.LoadUnsafe(ref weights, 7) * x0;
-                    var sum2 = Vector128.LoadUnsafe(ref weights, 14) * x0;
-                    var sum3 = Vector128.LoadUnsafe(ref weights, 21) * x0;
-                    var x3 = Vector128.LoadUnsafe(ref input, 3) * lastChunkMask;
-                    sum0 = Vector128.LoadUnsafe(ref weights, 3) * x3 + sum0;
-                    sum1 = Vector128.LoadUnsafe(ref weights, 10) * x3 + sum1;
-                    sum2 = Vector128.LoadUnsafe(ref weights, 17) * x3 + sum2;
-                    sum3 = Vector128.LoadUnsafe(ref weights, 24) * x3 + sum3;
-                    var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3) + Vector128.LoadUnsafe(ref bias, 0);
-                    Vector128.StoreUnsafe(VectorMath.LeakyRelu(z, 0.1f), ref output, 0);
+                    var x0 = RowMath128.Load(ref input, 0);
+                    var sum0 = RowMath128.Multiply(ref weights, 0, x0);
+                    var sum1 = RowMath128.Multiply(ref weights, 7, x0);
+                    var sum2 = RowMath128.Multiply(ref weights, 14, x0);
+                    var sum3 = RowMath128.Multiply(ref weights, 21, x0);
+                    var x3 = RowMath128.Load(ref input, 3) * lastChunkMask;
+                    sum0 = RowMath128.MultiplyAdd(ref weights, 3, x3, sum0);
+                    sum1 = RowMath128.MultiplyAdd(ref weights, 10, x3, sum1);
+                    sum2 = RowMath128.MultiplyAdd(ref weights, 17, x3, sum2);
+                    sum3 = RowMath128.MultiplyAdd(ref weights, 24, x3, sum3);
+                    var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3) + RowMath128.Load(ref bias, 0);
+                    RowMath128.Store(VectorMath.LeakyRelu(z, 0.1f), ref output, 0);
                 }
                 // outputs 4 .. 7
                 {
-                    var x0 = Vector128.LoadUnsafe(ref input, 0);
-                    var sum0 = Vector128.LoadUnsafe(ref weights, 28) * x0;
-                    var sum1 = Vector128.LoadUnsafe(ref weights, 35) * x0;
-                    var sum2 = Vector128.LoadUnsafe(ref weights, 42) * x0;
-                    var sum3 = Vector128.LoadUnsafe(ref weights, 49) * x0;
-                    var x3 = Vector128.LoadUnsafe(ref input, 3) * lastChunkMask;
-                    sum0 = Vector128.LoadUnsafe(ref weights, 31) * x3 + sum0;
-                    sum1 = Vector128.LoadUnsafe(ref weights, 38) * x3 + sum1;
-                    sum2 = Vector128.LoadUnsafe(ref weights, 45) * x3 + sum2;
-                    sum3 = Vector128.LoadUnsafe(ref weights, 52) * x3 + sum3;
-                    var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3) + Vector128.LoadUnsafe(ref bias, 4);
-                    Vector128.StoreUnsafe(VectorMath.LeakyRelu(z, 0.1f), ref output, 4);
+                    var x0 = RowMath128.Load(ref input, 0);
+                    var sum0 = RowMath128.Multiply(ref weights, 28, x0);
+                    var sum1 = RowMath128.Multiply(ref weights, 35, x0);
+                    var sum2 = RowMath128.Multiply(ref weights, 42, x0);
+                    var sum3 = RowMath128.Multiply(ref weights, 49, x0);
+                    var x3 = RowMath128.Load(ref input, 3) * lastChunkMask;
+                    sum0 = RowMath128.MultiplyAdd(ref weights, 31, x3, sum0);
+                    sum1 = RowMath128.MultiplyAdd(ref weights, 38, x3, sum1);
+                    sum2 = RowMath128.MultiplyAdd(ref weights, 45, x3, sum2);
+                    sum3 = RowMath128.MultiplyAdd(ref weights, 52, x3, sum3);
+                    var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3) + RowMath128.Load(ref bias, 4);
+                    RowMath128.Store(VectorMath.LeakyRelu(z, 0.1f), ref output, 4);
                 }
                 // outputs 8 .. 11
                 {
-                    var x0 = Vector128.LoadUnsafe(ref input, 0);
-                    var sum0 = Vector128.LoadUnsafe(ref weights, 56) * x0;
-                    var sum1 = Vector128.LoadUnsafe(ref weights, 63) * x0;
-                    var sum2 = Vector128.LoadUnsafe(ref weights, 70) * x0;
-                    var sum3 = Vector128.LoadUnsafe(ref weights, 77) * x0;
-                    var x3 = Vector128.LoadUnsafe(ref input, 3) * lastChunkMask;
-                    sum0 = Vector128.LoadUnsafe(ref weights, 59) * x3 + sum0;
-                    sum1 = Vector128.LoadUnsafe(ref weights, 66) * x3 + sum1;
-                    sum2 = Vector128.LoadUnsafe(ref weights, 73) * x3 + sum2;
-                    sum3 = Vector128.LoadUnsafe(ref weights, 80) * x3 + sum3;
-                    var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3) + Vector128.LoadUnsafe(ref bias, 8);
-                    Vector128.StoreUnsafe(VectorMath.LeakyRelu(z, 0.1f), ref output, 8);
+                    var x0 = RowMath128.Load(ref input, 0);
+                    var sum0 = RowMath128.Multiply(ref weights, 56, x0);
+                    var sum1 = RowMath128.Multiply(ref weights, 63, x0);
+                    var sum2 = RowMath128.Multiply(ref weights, 70, x0);
+                    var sum3 = RowMath128.Multiply(ref weights, 77, x0);
+                    var x3 = RowMath128.Load(ref input, 3) * lastChunkMask;
+                    sum0 = RowMath128.MultiplyAdd(ref weights, 59, x3, sum0);
+                    sum1 = RowMath128.MultiplyAdd(ref weights, 66, x3, sum1);
+                    sum2 = RowMath128.MultiplyAdd(ref weights, 73, x3, sum2);
+                    sum3 = RowMath128.MultiplyAdd(ref weights, 80, x3, sum3);
+                    var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3) + RowMath128.Load(ref bias, 8);
+                    RowMath128.Store(VectorMath.LeakyRelu(z, 0.1f), ref output, 8);
                 }
                 // outputs 12 .. 15
                 {
-                    var x0 = Vector128.LoadUnsafe(ref input, 0);
-                    var sum0 = Vector128.LoadUnsafe(ref weights, 84) * x0;
-                    var sum1 = Vector128.LoadUnsafe(ref weights, 91) * x0;
-                    var sum2 = Vector128.LoadUnsafe(ref weights, 98) * x0;
-                    var sum3 = Vector128.LoadUnsafe(ref weights, 105) * x0;
-                    var x3 = Vector128.LoadUnsafe(ref input, 3) * lastChunkMask;
-                    sum0 = Vector128.LoadUnsafe(ref weights, 87) * x3 + sum0;
-                    sum1 = Vector128.LoadUnsafe(ref weights, 94) * x3 + sum1;
-                    sum2 = Vector128.LoadUnsafe(ref weights, 101) * x3 + sum2;
-                    sum3 = Vector128.LoadUnsafe(ref weights, 108) * x3 + sum3;
-                    var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3) + Vector128.LoadUnsafe(ref bias, 12);
-                    Vector128.StoreUnsafe(VectorMath.LeakyRelu(z, 0.1f), ref output, 12);
+                    var x0 = RowMath128.Load(ref input, 0);
+                    var sum0 = RowMath128.Multiply(ref weights, 84, x0);
+                    var sum1 = RowMath128.Multiply(ref weights, 91, x0);
+                    var sum2 = RowMath128.Multiply(ref weights, 98, x0);
+                    var sum3 = RowMath128.Multiply(ref weights, 105, x0);
+                    var x3 = RowMath128.Load(ref input, 3) * lastChunkMask;
+                    sum0 = RowMath128.MultiplyAdd(ref weights, 87, x3, sum0);
+                    sum1 = RowMath128.MultiplyAdd(ref weights, 94, x3, sum1);
+                    sum2 = RowMath128.MultiplyAdd(ref weights, 101, x3, sum2);
+                    sum3 = RowMath128.MultiplyAdd(ref weights, 108, x3, sum3);
+                    var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3) + RowMath128.Load(ref bias, 12);
+                    RowMath128.Store(VectorMath.LeakyRelu(z, 0.1f), ref output, 12);
                 }
                 // outputs 13 .. 16
                 {
-                    var x0 = Vector128.LoadUnsafe(ref input, 0);
-                    var sum0 = Vector128.LoadUnsafe(ref weights, 91) * x0;
-                    var sum1 = Vector128.LoadUnsafe(ref weights, 98) * x0;
-                    var sum2 = Vector128.LoadUnsafe(ref weights, 105) * x0;
-                    var sum3 = Vector128.LoadUnsafe(ref weights, 112) * x0;
-                    var x3 = Vector128.LoadUnsafe(ref input, 3) * lastChunkMask;
-                    sum0 = Vector128.LoadUnsafe(ref weights, 94) * x3 + sum0;
-                    sum1 = Vector128.LoadUnsafe(ref weights, 101) * x3 + sum1;
-                    sum2 = Vector128.LoadUnsafe(ref weights, 108) * x3 + sum2;
-                    sum3 = Vector128.LoadUnsafe(ref weights, 115) * x3 + sum3;
-                    var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3) + Vector128.LoadUnsafe(ref bias, 13);
-                    Vector128.StoreUnsafe(VectorMath.LeakyRelu(z, 0.1f), ref output, 13);
+                    var x0 = RowMath128.Load(ref input, 0);
+                    var sum0 = RowMath128.Multiply(ref weights, 91, x0);
+                    var sum1 = RowMath128.Multiply(ref weights, 98, x0);
+                    var sum2 = RowMath128.Multiply(ref weights, 105, x0);
+                    var sum3 = RowMath128.Multiply(ref weights, 112, x0);
+                    var x3 = RowMath128.Load(ref input, 3) * lastChunkMask;
+                    sum0 = RowMath128.MultiplyAdd(ref weights, 94, x3, sum0);
+                    sum1 = RowMath128.MultiplyAdd(ref weights, 101, x3, sum1);
+                    sum2 = RowMath128.MultiplyAdd(ref weights, 108, x3, sum2);
+                    sum3 = RowMath128.MultiplyAdd(ref weights, 115, x3, sum3);
+                    var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3) + RowMath128.Load(ref bias, 13);
+                    RowMath128.Store(VectorMath.LeakyRelu(z, 0.1f), ref output, 13);
                 }
 
                 return;
@@ -441,145 +442,73 @@ namespace NetGen.Generated
         private static void Layer2(ref float weights, ref float input, ref float output)
         {
             ref float bias = ref Unsafe.Add(ref weights, 255);
-            if (Vector512.IsHardwareAccelerated)
-            {
-                // The last chunk starts 15 inputs early; these lanes were counted by the chunk before.
-                var lastChunkMask = Vector512.Create(0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 1f);
-                // outputs 0 .. 7
-                {
-                    var x0 = Vector512.LoadUnsafe(ref input, 0);
-                    var sum0 = Vector512.LoadUnsafe(ref weights, 0) * x0;
-                    var sum1 = Vector512.LoadUnsafe(ref weights, 17) * x0;
-                    var sum2 = Vector512.LoadUnsafe(ref weights, 34) * x0;
-                    var sum3 = Vector512.LoadUnsafe(ref weights, 51) * x0;
-                    var sum4 = Vector512.LoadUnsafe(ref weights, 68) * x0;
-                    var sum5 = Vector512.LoadUnsafe(ref weights, 85) * x0;
-                    var sum6 = Vector512.LoadUnsafe(ref weights, 102) * x0;
-                    var sum7 = Vector512.LoadUnsafe(ref weights, 119) * x0;
-                    var x1 = Vector512.LoadUnsafe(ref input, 1) * lastChunkMask;
-                    sum0 = Vector512.LoadUnsafe(ref weights, 1) * x1 + sum0;
-                    sum1 = Vector512.LoadUnsafe(ref weights, 18) * x1 + sum1;
-                    sum2 = Vector512.LoadUnsafe(ref weights, 35) * x1 + sum2;
-                    sum3 = Vector512.LoadUnsafe(ref weights, 52) * x1 + sum3;
-                    sum4 = Vector512.LoadUnsafe(ref weights, 69) * x1 + sum4;
-                    sum5 = Vector512.LoadUnsafe(ref weights, 86) * x1 + sum5;
-                    sum6 = Vector512.LoadUnsafe(ref weights, 103) * x1 + sum6;
-                    sum7 = Vector512.LoadUnsafe(ref weights, 120) * x1 + sum7;
-                    var sum0x8 = Vector512.GetLower(sum0) + Vector512.GetUpper(sum0);
-                    var sum1x8 = Vector512.GetLower(sum1) + Vector512.GetUpper(sum1);
-                    var sum2x8 = Vector512.GetLower(sum2) + Vector512.GetUpper(sum2);
-                    var sum3x8 = Vector512.GetLower(sum3) + Vector512.GetUpper(sum3);
-                    var sum4x8 = Vector512.GetLower(sum4) + Vector512.GetUpper(sum4);
-                    var sum5x8 = Vector512.GetLower(sum5) + Vector512.GetUpper(sum5);
-                    var sum6x8 = Vector512.GetLower(sum6) + Vector512.GetUpper(sum6);
-                    var sum7x8 = Vector512.GetLower(sum7) + Vector512.GetUpper(sum7);
-                    var z = HorizontalSums.Sums(sum0x8, sum1x8, sum2x8, sum3x8, sum4x8, sum5x8, sum6x8,
-                        sum7x8) + Vector256.LoadUnsafe(ref bias, 0);
-                    Vector256.StoreUnsafe(z, ref output, 0);
-                }
-                // outputs 7 .. 14
-                {
-                    var x0 = Vector512.LoadUnsafe(ref input, 0);
-                    var sum0 = Vector512.LoadUnsafe(ref weights, 119) * x0;
-                    var sum1 = Vector512.LoadUnsafe(ref weights, 136) * x0;
-                    var sum2 = Vector512.LoadUnsafe(ref weights, 153) * x0;
-                    var sum3 = Vector512.LoadUnsafe(ref weights, 170) * x0;
-                    var sum4 = Vector512.LoadUnsafe(ref weights, 187) * x0;
-                    var sum5 = Vector512.LoadUnsafe(ref weights, 204) * x0;
-                    var sum6 = Vector512.LoadUnsafe(ref weights, 221) * x0;
-                    var sum7 = Vector512.LoadUnsafe(ref weights, 238) * x0;
-                    var x1 = Vector512.LoadUnsafe(ref input, 1) * lastChunkMask;
-                    sum0 = Vector512.LoadUnsafe(ref weights, 120) * x1 + sum0;
-                    sum1 = Vector512.LoadUnsafe(ref weights, 137) * x1 + sum1;
-                    sum2 = Vector512.LoadUnsafe(ref weights, 154) * x1 + sum2;
-                    sum3 = Vector512.LoadUnsafe(ref weights, 171) * x1 + sum3;
-                    sum4 = Vector512.LoadUnsafe(ref weights, 188) * x1 + sum4;
-                    sum5 = Vector512.LoadUnsafe(ref weights, 205) * x1 + sum5;
-                    sum6 = Vector512.LoadUnsafe(ref weights, 222) * x1 + sum6;
-                    sum7 = Vector512.LoadUnsafe(ref weights, 239) * x1 + sum7;
-                    var sum0x8 = Vector512.GetLower(sum0) + Vector512.GetUpper(sum0);
-                    var sum1x8 = Vector512.GetLower(sum1) + Vector512.GetUpper(sum1);
-                    var sum2x8 = Vector512.GetLower(sum2) + Vector512.GetUpper(sum2);
-                    var sum3x8 = Vector512.GetLower(sum3) + Vector512.GetUpper(sum3);
-                    var sum4x8 = Vector512.GetLower(sum4) + Vector512.GetUpper(sum4);
-                    var sum5x8 = Vector512.GetLower(sum5) + Vector512.GetUpper(sum5);
-                    var sum6x8 = Vector512.GetLower(sum6) + Vector512.GetUpper(sum6);
-                    var sum7x8 = Vector512.GetLower(sum7) + Vector512.GetUpper(sum7);
-                    var z = HorizontalSums.Sums(sum0x8, sum1x8, sum2x8, sum3x8, sum4x8, sum5x8, sum6x8,
-                        sum7x8) + Vector256.LoadUnsafe(ref bias, 7);
-                    Vector256.StoreUnsafe(z, ref output, 7);
-                }
-
-                return;
-            }
-
             if (Vector256.IsHardwareAccelerated)
             {
                 // The last chunk starts 7 inputs early; these lanes were counted by the chunk before.
                 var lastChunkMask = Vector256.Create(0f, 0f, 0f, 0f, 0f, 0f, 0f, 1f);
                 // outputs 0 .. 7
                 {
-                    var x0 = Vector256.LoadUnsafe(ref input, 0);
-                    var sum0 = Vector256.LoadUnsafe(ref weights, 0) * x0;
-                    var sum1 = Vector256.LoadUnsafe(ref weights, 17) * x0;
-                    var sum2 = Vector256.LoadUnsafe(ref weights, 34) * x0;
-                    var sum3 = Vector256.LoadUnsafe(ref weights, 51) * x0;
-                    var sum4 = Vector256.LoadUnsafe(ref weights, 68) * x0;
-                    var sum5 = Vector256.LoadUnsafe(ref weights, 85) * x0;
-                    var sum6 = Vector256.LoadUnsafe(ref weights, 102) * x0;
-                    var sum7 = Vector256.LoadUnsafe(ref weights, 119) * x0;
-                    var x8 = Vector256.LoadUnsafe(ref input, 8);
-                    sum0 = Vector256.LoadUnsafe(ref weights, 8) * x8 + sum0;
-                    sum1 = Vector256.LoadUnsafe(ref weights, 25) * x8 + sum1;
-                    sum2 = Vector256.LoadUnsafe(ref weights, 42) * x8 + sum2;
-                    sum3 = Vector256.LoadUnsafe(ref weights, 59) * x8 + sum3;
-                    sum4 = Vector256.LoadUnsafe(ref weights, 76) * x8 + sum4;
-                    sum5 = Vector256.LoadUnsafe(ref weights, 93) * x8 + sum5;
-                    sum6 = Vector256.LoadUnsafe(ref weights, 110) * x8 + sum6;
-                    sum7 = Vector256.LoadUnsafe(ref weights, 127) * x8 + sum7;
-                    var x9 = Vector256.LoadUnsafe(ref input, 9) * lastChunkMask;
-                    sum0 = Vector256.LoadUnsafe(ref weights, 9) * x9 + sum0;
-                    sum1 = Vector256.LoadUnsafe(ref weights, 26) * x9 + sum1;
-                    sum2 = Vector256.LoadUnsafe(ref weights, 43) * x9 + sum2;
-                    sum3 = Vector256.LoadUnsafe(ref weights, 60) * x9 + sum3;
-                    sum4 = Vector256.LoadUnsafe(ref weights, 77) * x9 + sum4;
-                    sum5 = Vector256.LoadUnsafe(ref weights, 94) * x9 + sum5;
-                    sum6 = Vector256.LoadUnsafe(ref weights, 111) * x9 + sum6;
-                    sum7 = Vector256.LoadUnsafe(ref weights, 128) * x9 + sum7;
-                    var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + Vector256.LoadUnsafe(ref bias, 0);
-                    Vector256.StoreUnsafe(z, ref output, 0);
+                    var x0 = RowMath256.Load(ref input, 0);
+                    var sum0 = RowMath256.Multiply(ref weights, 0, x0);
+                    var sum1 = RowMath256.Multiply(ref weights, 17, x0);
+                    var sum2 = RowMath256.Multiply(ref weights, 34, x0);
+                    var sum3 = RowMath256.Multiply(ref weights, 51, x0);
+                    var sum4 = RowMath256.Multiply(ref weights, 68, x0);
+                    var sum5 = RowMath256.Multiply(ref weights, 85, x0);
+                    var sum6 = RowMath256.Multiply(ref weights, 102, x0);
+                    var sum7 = RowMath256.Multiply(ref weights, 119, x0);
+                    var x8 = RowMath256.Load(ref input, 8);
+                    sum0 = RowMath256.MultiplyAdd(ref weights, 8, x8, sum0);
+                    sum1 = RowMath256.MultiplyAdd(ref weights, 25, x8, sum1);
+                    sum2 = RowMath256.MultiplyAdd(ref weights, 42, x8, sum2);
+                    sum3 = RowMath256.MultiplyAdd(ref weights, 59, x8, sum3);
+                    sum4 = RowMath256.MultiplyAdd(ref weights, 76, x8, sum4);
+                    sum5 = RowMath256.MultiplyAdd(ref weights, 93, x8, sum5);
+                    sum6 = RowMath256.MultiplyAdd(ref weights, 110, x8, sum6);
+                    sum7 = RowMath256.MultiplyAdd(ref weights, 127, x8, sum7);
+                    var x9 = RowMath256.Load(ref input, 9) * lastChunkMask;
+                    sum0 = RowMath256.MultiplyAdd(ref weights, 9, x9, sum0);
+                    sum1 = RowMath256.MultiplyAdd(ref weights, 26, x9, sum1);
+                    sum2 = RowMath256.MultiplyAdd(ref weights, 43, x9, sum2);
+                    sum3 = RowMath256.MultiplyAdd(ref weights, 60, x9, sum3);
+                    sum4 = RowMath256.MultiplyAdd(ref weights, 77, x9, sum4);
+                    sum5 = RowMath256.MultiplyAdd(ref weights, 94, x9, sum5);
+                    sum6 = RowMath256.MultiplyAdd(ref weights, 111, x9, sum6);
+                    sum7 = RowMath256.MultiplyAdd(ref weights, 128, x9, sum7);
+                    var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + RowMath256.Load(ref bias, 0);
+                    RowMath256.Store(z, ref output, 0);
                 }
                 // outputs 7 .. 14
                 {
-                    var x0 = Vector256.LoadUnsafe(ref input, 0);
-                    var sum0 = Vector256.LoadUnsafe(ref weights, 119) * x0;
-                    var sum1 = Vector256.LoadUnsafe(ref weights, 136) * x0;
-                    var sum2 = Vector256.LoadUnsafe(ref weights, 153) * x0;
-                    var sum3 = Vector256.LoadUnsafe(ref weights, 170) * x0;
-                    var sum4 = Vector256.LoadUnsafe(ref weights, 187) * x0;
-                    var sum5 = Vector256.LoadUnsafe(ref weights, 204) * x0;
-                    var sum6 = Vector256.LoadUnsafe(ref weights, 221) * x0;
-                    var sum7 = Vector256.LoadUnsafe(ref weights, 238) * x0;
-                    var x8 = Vector256.LoadUnsafe(ref input, 8);
-                    sum0 = Vector256.LoadUnsafe(ref weights, 127) * x8 + sum0;
-                    sum1 = Vector256.LoadUnsafe(ref weights, 144) * x8 + sum1;
-                    sum2 = Vector256.LoadUnsafe(ref weights, 161) * x8 + sum2;
-                    sum3 = Vector256.LoadUnsafe(ref weights, 178) * x8 + sum3;
-                    sum4 = Vector256.LoadUnsafe(ref weights, 195) * x8 + sum4;
-                    sum5 = Vector256.LoadUnsafe(ref weights, 212) * x8 + sum5;
-                    sum6 = Vector256.LoadUnsafe(ref weights, 229) * x8 + sum6;
-                    sum7 = Vector256.LoadUnsafe(ref weights, 246) * x8 + sum7;
-                    var x9 = Vector256.LoadUnsafe(ref input, 9) * lastChunkMask;
-                    sum0 = Vector256.LoadUnsafe(ref weights, 128) * x9 + sum0;
-                    sum1 = Vector256.LoadUnsafe(ref weights, 145) * x9 + sum1;
-                    sum2 = Vector256.LoadUnsafe(ref weights, 162) * x9 + sum2;
-                    sum3 = Vector256.LoadUnsafe(ref weights, 179) * x9 + sum3;
-                    sum4 = Vector256.LoadUnsafe(ref weights, 196) * x9 + sum4;
-                    sum5 = Vector256.LoadUnsafe(ref weights, 213) * x9 + sum5;
-                    sum6 = Vector256.LoadUnsafe(ref weights, 230) * x9 + sum6;
-                    sum7 = Vector256.LoadUnsafe(ref weights, 247) * x9 + sum7;
-                    var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + Vector256.LoadUnsafe(ref bias, 7);
-                    Vector256.StoreUnsafe(z, ref output, 7);
+                    var x0 = RowMath256.Load(ref input, 0);
+                    var sum0 = RowMath256.Multiply(ref weights, 119, x0);
+                    var sum1 = RowMath256.Multiply(ref weights, 136, x0);
+                    var sum2 = RowMath256.Multiply(ref weights, 153, x0);
+                    var sum3 = RowMath256.Multiply(ref weights, 170, x0);
+                    var sum4 = RowMath256.Multiply(ref weights, 187, x0);
+                    var sum5 = RowMath256.Multiply(ref weights, 204, x0);
+                    var sum6 = RowMath256.Multiply(ref weights, 221, x0);
+                    var sum7 = RowMath256.Multiply(ref weights, 238, x0);
+                    var x8 = RowMath256.Load(ref input, 8);
+                    sum0 = RowMath256.MultiplyAdd(ref weights, 127, x8, sum0);
+                    sum1 = RowMath256.MultiplyAdd(ref weights, 144, x8, sum1);
+                    sum2 = RowMath256.MultiplyAdd(ref weights, 161, x8, sum2);
+                    sum3 = RowMath256.MultiplyAdd(ref weights, 178, x8, sum3);
+                    sum4 = RowMath256.MultiplyAdd(ref weights, 195, x8, sum4);
+                    sum5 = RowMath256.MultiplyAdd(ref weights, 212, x8, sum5);
+                    sum6 = RowMath256.MultiplyAdd(ref weights, 229, x8, sum6);
+                    sum7 = RowMath256.MultiplyAdd(ref weights, 246, x8, sum7);
+                    var x9 = RowMath256.Load(ref input, 9) * lastChunkMask;
+                    sum0 = RowMath256.MultiplyAdd(ref weights, 128, x9, sum0);
+                    sum1 = RowMath256.MultiplyAdd(ref weights, 145, x9, sum1);
+                    sum2 = RowMath256.MultiplyAdd(ref weights, 162, x9, sum2);
+                    sum3 = RowMath256.MultiplyAdd(ref weights, 179, x9, sum3);
+                    sum4 = RowMath256.MultiplyAdd(ref weights, 196, x9, sum4);
+                    sum5 = RowMath256.MultiplyAdd(ref weights, 213, x9, sum5);
+                    sum6 = RowMath256.MultiplyAdd(ref weights, 230, x9, sum6);
+                    sum7 = RowMath256.MultiplyAdd(ref weights, 247, x9, sum7);
+                    var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + RowMath256.Load(ref bias, 7);
+                    RowMath256.Store(z, ref output, 7);
                 }
 
                 return;
@@ -598,48 +527,48 @@ namespace NetGen.Generated
                 var lastChunkMask = Vector128.Create(0f, 0f, 0f, 1f);
                 // outputs 0 .. 3
                 {
-                    var x0 = Vector128.LoadUnsafe(ref input, 0);
-                    var sum0 = Vector128.LoadUnsafe(ref weights, 0) * x0;
-                    var sum1 = Vector128.LoadUnsafe(ref weights, 5) * x0;
-                    var sum2 = Vector128.LoadUnsafe(ref weights, 10) * x0;
-                    var sum3 = Vector128.LoadUnsafe(ref weights, 15) * x0;
-                    var x1 = Vector128.LoadUnsafe(ref input, 1) * lastChunkMask;
-                    sum0 = Vector128.LoadUnsafe(ref weights, 1) * x1 + sum0;
-                    sum1 = Vector128.LoadUnsafe(ref weights, 6) * x1 + sum1;
-                    sum2 = Vector128.LoadUnsafe(ref weights, 11) * x1 + sum2;
-                    sum3 = Vector128.LoadUnsafe(ref weights, 16) * x1 + sum3;
-                    var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3) + Vector128.LoadUnsafe(ref bias, 0);
-                    Vector128.StoreUnsafe(VectorMath.Elu(z, 1f), ref output, 0);
+                    var x0 = RowMath128.Load(ref input, 0);
+                    var sum0 = RowMath128.Multiply(ref weights, 0, x0);
+                    var sum1 = RowMath128.Multiply(ref weights, 5, x0);
+                    var sum2 = RowMath128.Multiply(ref weights, 10, x0);
+                    var sum3 = RowMath128.Multiply(ref weights, 15, x0);
+                    var x1 = RowMath128.Load(ref input, 1) * lastChunkMask;
+                    sum0 = RowMath128.MultiplyAdd(ref weights, 1, x1, sum0);
+                    sum1 = RowMath128.MultiplyAdd(ref weights, 6, x1, sum1);
+                    sum2 = RowMath128.MultiplyAdd(ref weights, 11, x1, sum2);
+                    sum3 = RowMath128.MultiplyAdd(ref weights, 16, x1, sum3);
+                    var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3) + RowMath128.Load(ref bias, 0);
+                    RowMath128.Store(VectorMath.Elu(z, 1f), ref output, 0);
                 }
                 // outputs 4 .. 7
                 {
-                    var x0 = Vector128.LoadUnsafe(ref input, 0);
-                    var sum0 = Vector128.LoadUnsafe(ref weights, 20) * x0;
-                    var sum1 = Vector128.LoadUnsafe(ref weights, 25) * x0;
-                    var sum2 = Vector128.LoadUnsafe(ref weights, 30) * x0;
-                    var sum3 = Vector128.LoadUnsafe(ref weights, 35) * x0;
-                    var x1 = Vector128.LoadUnsafe(ref input, 1) * lastChunkMask;
-                    sum0 = Vector128.LoadUnsafe(ref weights, 21) * x1 + sum0;
-                    sum1 = Vector128.LoadUnsafe(ref weights, 26) * x1 + sum1;
-                    sum2 = Vector128.LoadUnsafe(ref weights, 31) * x1 + sum2;
-                    sum3 = Vector128.LoadUnsafe(ref weights, 36) * x1 + sum3;
-                    var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3) + Vector128.LoadUnsafe(ref bias, 4);
-                    Vector128.StoreUnsafe(VectorMath.Elu(z, 1f), ref output, 4);
+                    var x0 = RowMath128.Load(ref input, 0);
+                    var sum0 = RowMath128.Multiply(ref weights, 20, x0);
+                    var sum1 = RowMath128.Multiply(ref weights, 25, x0);
+                    var sum2 = RowMath128.Multiply(ref weights, 30, x0);
+                    var sum3 = RowMath128.Multiply(ref weights, 35, x0);
+                    var x1 = RowMath128.Load(ref input, 1) * lastChunkMask;
+                    sum0 = RowMath128.MultiplyAdd(ref weights, 21, x1, sum0);
+                    sum1 = RowMath128.MultiplyAdd(ref weights, 26, x1, sum1);
+                    sum2 = RowMath128.MultiplyAdd(ref weights, 31, x1, sum2);
+                    sum3 = RowMath128.MultiplyAdd(ref weights, 36, x1, sum3);
+                    var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3) + RowMath128.Load(ref bias, 4);
+                    RowMath128.Store(VectorMath.Elu(z, 1f), ref output, 4);
                 }
                 // outputs 5 .. 8
                 {
-                    var x0 = Vector128.LoadUnsafe(ref input, 0);
-                    var sum0 = Vector128.LoadUnsafe(ref weights, 25) * x0;
-                    var sum1 = Vector128.LoadUnsafe(ref weights, 30) * x0;
-                    var sum2 = Vector128.LoadUnsafe(ref weights, 35) * x0;
-                    var sum3 = Vector128.LoadUnsafe(ref weights, 40) * x0;
-                    var x1 = Vector128.LoadUnsafe(ref input, 1) * lastChunkMask;
-                    sum0 = Vector128.LoadUnsafe(ref weights, 26) * x1 + sum0;
-                    sum1 = Vector128.LoadUnsafe(ref weights, 31) * x1 + sum1;
-                    sum2 = Vector128.LoadUnsafe(ref weights, 36) * x1 + sum2;
-                    sum3 = Vector128.LoadUnsafe(ref weights, 41) * x1 + sum3;
-                    var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3) + Vector128.LoadUnsafe(ref bias, 5);
-                    Vector128.StoreUnsafe(VectorMath.Elu(z, 1f), ref output, 5);
+                    var x0 = RowMath128.Load(ref input, 0);
+                    var sum0 = RowMath128.Multiply(ref weights, 25, x0);
+                    var sum1 = RowMath128.Multiply(ref weights, 30, x0);
+                    var sum2 = RowMath128.Multiply(ref weights, 35, x0);
+                    var sum3 = RowMath128.Multiply(ref weights, 40, x0);
+                    var x1 = RowMath128.Load(ref input, 1) * lastChunkMask;
+                    sum0 = RowMath128.MultiplyAdd(ref weights, 26, x1, sum0);
+                    sum1 = RowMath128.MultiplyAdd(ref weights, 31, x1, sum1);
+                    sum2 = RowMath128.MultiplyAdd(ref weights, 36, x1, sum2);
+                    sum3 = RowMath128.MultiplyAdd(ref weights, 41, x1, sum3);
+                    var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3) + RowMath128.Load(ref bias, 5);
+                    RowMath128.Store(VectorMath.Elu(z, 1f), ref output, 5);
                 }
 
                 return;
@@ -658,21 +587,21 @@ namespace NetGen.Generated
                 var lastChunkMask = Vector256.Create(0f, 0f, 0f, 0f, 0f, 0f, 0f, 1f);
                 // outputs 0 .. 2
                 {
-                    var x0 = Vector256.LoadUnsafe(ref input, 0);
-                    var sum0 = Vector256.LoadUnsafe(ref weights, 0) * x0;
-                    var sum1 = Vector256.LoadUnsafe(ref weights, 9) * x0;
-                    var sum2 = Vector256.LoadUnsafe(ref weights, 18) * x0;
-                    var x1 = Vector256.LoadUnsafe(ref input, 1) * lastChunkMask;
-                    sum0 = Vector256.LoadUnsafe(ref weights, 1) * x1 + sum0;
-                    sum1 = Vector256.LoadUnsafe(ref weights, 10) * x1 + sum1;
-                    sum2 = Vector256.LoadUnsafe(ref weights, 19) * x1 + sum2;
-                    var sum0x4 = Vector256.GetLower(sum0) + Vector256.GetUpper(sum0);
+                    var x0 = RowMath256.Load(ref input, 0);
+                    var sum0 = RowMath256.Multiply(ref weights, 0, x0);
+                    var sum1 = RowMath256.Multiply(ref weights, 9, x0);
+                    var sum2 = RowMath256.Multiply(ref weights, 18, x0);
+                    var x1 = RowMath256.Load(ref input, 1) * lastChunkMask;
+                    sum0 = RowMath256.MultiplyAdd(ref weights, 1, x1, sum0);
+                    sum1 = RowMath256.MultiplyAdd(ref weights, 10, x1, sum1);
+                    sum2 = RowMath256.MultiplyAdd(ref weights, 19, x1, sum2);
+                    var sum0x4 = RowMath256.AddHalves(sum0);
                     var z0 = Vector128.Sum(sum0x4) + bias;
                     output = VectorMath.Sigmoid(z0);
-                    var sum1x4 = Vector256.GetLower(sum1) + Vector256.GetUpper(sum1);
+                    var sum1x4 = RowMath256.AddHalves(sum1);
                     var z1 = Vector128.Sum(sum1x4) + Unsafe.Add(ref bias, 1);
                     Unsafe.Add(ref output, 1) = VectorMath.Sigmoid(z1);
-                    var sum2x4 = Vector256.GetLower(sum2) + Vector256.GetUpper(sum2);
+                    var sum2x4 = RowMath256.AddHalves(sum2);
                     var z2 = Vector128.Sum(sum2x4) + Unsafe.Add(ref bias, 2);
                     Unsafe.Add(ref output, 2) = VectorMath.Sigmoid(z2);
                 }

@@ -169,10 +169,11 @@ namespace NetGen.Generated
     using HorizontalSums = global::NetGen.Kernels.HorizontalSums;
     using Losses = global::NetGen.Kernels.Losses;
     using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;
+    using RowMath128 = global::NetGen.Kernels.RowMath128;
+    using RowMath256 = global::NetGen.Kernels.RowMath256;
     using Unsafe = global::System.Runtime.CompilerServices.Unsafe;
     using Vector128 = global::System.Runtime.Intrinsics.Vector128;
     using Vector256 = global::System.Runtime.Intrinsics.Vector256;
-    using Vector512 = global::System.Runtime.Intrinsics.Vector512;
     using VectorMath = global::NetGen.Kernels.VectorMath;
     using MishFunction = global::NetGen.Kernels.MishFunction;
     using SwishFunction = global::NetGen.Kernels.SwishFunction;
@@ -303,45 +304,19 @@ namespace NetGen.Generated
         private static void Layer1(ref float weights, ref float input, ref float output)
         {
             ref float bias = ref Unsafe.Add(ref weights, 32);
-            if (Vector512.IsHardwareAccelerated)
-            {
-                // outputs 0 .. 3
-                {
-                    var x0 = Vector128.LoadUnsafe(ref input, 0);
-                    var sum0 = Vector128.LoadUnsafe(ref weights, 0) * x0;
-                    var sum1 = Vector128.LoadUnsafe(ref weights, 4) * x0;
-                    var sum2 = Vector128.LoadUnsafe(ref weights, 8) * x0;
-                    var sum3 = Vector128.LoadUnsafe(ref weights, 12) * x0;
-                    var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3) + Vector128.LoadUnsafe(ref bias, 0);
-                    Vector128.StoreUnsafe(VectorMath.Swish(z), ref output, 0);
-                }
-                // outputs 4 .. 7
-                {
-                    var x0 = Vector128.LoadUnsafe(ref input, 0);
-                    var sum0 = Vector128.LoadUnsafe(ref weights, 16) * x0;
-                    var sum1 = Vector128.LoadUnsafe(ref weights, 20) * x0;
-                    var sum2 = Vector128.LoadUnsafe(ref weights, 24) * x0;
-                    var sum3 = Vector128.LoadUnsafe(ref weights, 28) * x0;
-                    var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3) + Vector128.LoadUnsafe(ref bias, 4);
-                    Vector128.StoreUnsafe(VectorMath.Swish(z), ref output, 4);
-                }
-
-                return;
-            }
-
             if (Vector256.IsHardwareAccelerated)
             {
                 // Weight rows of 4 inputs, 2 to a vector: the input repeated across the vector.
-                var x = Vector128.LoadUnsafe(ref input);
+                var x = RowMath128.Load(ref input, 0);
                 var x8 = Vector256.Create(x, x);
                 // outputs 0 .. 7
                 {
-                    var product0 = Vector256.LoadUnsafe(ref weights, 0) * x8;
-                    var product1 = Vector256.LoadUnsafe(ref weights, 8) * x8;
-                    var product2 = Vector256.LoadUnsafe(ref weights, 16) * x8;
-                    var product3 = Vector256.LoadUnsafe(ref weights, 24) * x8;
-                    var z = HorizontalSums.GroupSums(product0, product1, product2, product3) + Vector256.LoadUnsafe(ref bias, 0);
-                    Vector256.StoreUnsafe(VectorMath.Swish(z), ref output, 0);
+                    var product0 = RowMath256.Multiply(ref weights, 0, x8);
+                    var product1 = RowMath256.Multiply(ref weights, 8, x8);
+                    var product2 = RowMath256.Multiply(ref weights, 16, x8);
+                    var product3 = RowMath256.Multiply(ref weights, 24, x8);
+                    var z = HorizontalSums.GroupSums(product0, product1, product2, product3) + RowMath256.Load(ref bias, 0);
+                    RowMath256.Store(VectorMath.Swish(z), ref output, 0);
                 }
 
                 return;
@@ -358,17 +333,17 @@ namespace NetGen.Generated
             {
                 // outputs 0 .. 2
                 {
-                    var x0 = Vector256.LoadUnsafe(ref input, 0);
-                    var sum0 = Vector256.LoadUnsafe(ref weights, 0) * x0;
-                    var sum1 = Vector256.LoadUnsafe(ref weights, 8) * x0;
-                    var sum2 = Vector256.LoadUnsafe(ref weights, 16) * x0;
-                    var sum0x4 = Vector256.GetLower(sum0) + Vector256.GetUpper(sum0);
+                    var x0 = RowMath256.Load(ref input, 0);
+                    var sum0 = RowMath256.Multiply(ref weights, 0, x0);
+                    var sum1 = RowMath256.Multiply(ref weights, 8, x0);
+                    var sum2 = RowMath256.Multiply(ref weights, 16, x0);
+                    var sum0x4 = RowMath256.AddHalves(sum0);
                     var z0 = Vector128.Sum(sum0x4) + bias;
                     output = VectorMath.Mish(z0);
-                    var sum1x4 = Vector256.GetLower(sum1) + Vector256.GetUpper(sum1);
+                    var sum1x4 = RowMath256.AddHalves(sum1);
                     var z1 = Vector128.Sum(sum1x4) + Unsafe.Add(ref bias, 1);
                     Unsafe.Add(ref output, 1) = VectorMath.Mish(z1);
-                    var sum2x4 = Vector256.GetLower(sum2) + Vector256.GetUpper(sum2);
+                    var sum2x4 = RowMath256.AddHalves(sum2);
                     var z2 = Vector128.Sum(sum2x4) + Unsafe.Add(ref bias, 2);
                     Unsafe.Add(ref output, 2) = VectorMath.Mish(z2);
                 }

@@ -168,6 +168,7 @@ namespace NetGen.Generated
     using GradientSum = global::NetGen.Kernels.GradientSum;
     using Losses = global::NetGen.Kernels.Losses;
     using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;
+    using RowMath128 = global::NetGen.Kernels.RowMath128;
     using Unsafe = global::System.Runtime.CompilerServices.Unsafe;
     using Vector128 = global::System.Runtime.Intrinsics.Vector128;
     using VectorMath = global::NetGen.Kernels.VectorMath;
@@ -317,12 +318,12 @@ namespace NetGen.Generated
                 var lastChunkMask = Vector128.Create(0f, 0f, 0f, 1f);
                 // outputs 0 .. 1
                 {
-                    var x0 = Vector128.LoadUnsafe(ref input, 0);
-                    var sum0 = Vector128.LoadUnsafe(ref weights, 0) * x0;
-                    var sum1 = Vector128.LoadUnsafe(ref weights, 5) * x0;
-                    var x1 = Vector128.LoadUnsafe(ref input, 1) * lastChunkMask;
-                    sum0 = Vector128.LoadUnsafe(ref weights, 1) * x1 + sum0;
-                    sum1 = Vector128.LoadUnsafe(ref weights, 6) * x1 + sum1;
+                    var x0 = RowMath128.Load(ref input, 0);
+                    var sum0 = RowMath128.Multiply(ref weights, 0, x0);
+                    var sum1 = RowMath128.Multiply(ref weights, 5, x0);
+                    var x1 = RowMath128.Load(ref input, 1) * lastChunkMask;
+                    sum0 = RowMath128.MultiplyAdd(ref weights, 1, x1, sum0);
+                    sum1 = RowMath128.MultiplyAdd(ref weights, 6, x1, sum1);
                     var z0 = Vector128.Sum(sum0) + bias;
                     output = VectorMath.Tanh(z0);
                     var z1 = Vector128.Sum(sum1) + Unsafe.Add(ref bias, 1);
