@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using NetGen;
+using NetGen.Benchmarks;
 
 // One network at a time, each call straight after the last: no other engine runs between rounds, so the weights
 // stay where the previous call left them in the caches (the suite's interleaved rounds do not allow that).
@@ -46,21 +46,3 @@ static double Median(Action call, int calls)
     Array.Sort(samples);
     return samples[samples.Length / 2];
 }
-
-[Network(inputs: 4, Loss = Loss.MeanSquaredError)]
-[Dense(16, Activation.Tanh)]
-[Dense(16, Activation.Tanh)]
-[Dense(2)]
-public partial class N1;
-
-[Network(inputs: 32, Loss = Loss.CrossEntropy)]
-[Dense(64, Activation.ReLU)]
-[Dense(64, Activation.ReLU)]
-[Dense(8, Activation.Softmax)]
-public partial class N2;
-
-[Network(inputs: 256, Loss = Loss.MeanSquaredError)]
-[Dense(512, Activation.ReLU)]
-[Dense(512, Activation.ReLU)]
-[Dense(256)]
-public partial class N4;
