@@ -102,8 +102,8 @@ public sealed class Trainer
     /// the network that shares its parameters (<see cref="INetwork.CreateReplicaSharingParameters"/>, made once per
     /// <see cref="Train"/>), and the shares' gradients are summed, weighted by their rows, always in the same order; the
     /// optimizer's step stays on one thread (after the sum, so the fused <see cref="INetwork.TrainStepBatch"/> is not
-    /// used), and each batch allocates nothing but <c>Parallel.For</c>'s bookkeeping
-    /// (a few KB). So a fixed <see cref="Seed"/> and thread count train bit-identically however
+    /// used). The n − 1 extra threads are started once per <see cref="Train"/> and end with it; between batches they
+    /// spin for up to a millisecond, so the next batch finds them awake, and a batch allocates nothing. So a fixed <see cref="Seed"/> and thread count train bit-identically however
     /// the threads are scheduled, and differ from one thread only by float rounding (the rows' gradients are summed in
     /// another order). More threads pay when a batch's gradient is substantial work — many rows of a network with many
     /// parameters (e.g. 784-128-10 in batches of 128 or more) — and not for small networks or batches, where handing out
@@ -149,7 +149,7 @@ public sealed class Trainer
 
     private TrainingHistory Run(Dataset train, Dataset? validation, IProgress<EpochReport>? progress, double baseLearningRate, CancellationToken cancellationToken)
     {
-        var run = new TrainingRun(Network, Optimizer, train, BatchSize, Seed, MaxGradientNorm, BatchProgress, Threads);
+        using var run = new TrainingRun(Network, Optimizer, train, BatchSize, Seed, MaxGradientNorm, BatchProgress, Threads);
         var evaluator = validation is null ? null : new Evaluator(Network);
         var reports = new List<EpochReport>(Math.Min(MaxEpochs, 1024));
         int sinceBest = 0;

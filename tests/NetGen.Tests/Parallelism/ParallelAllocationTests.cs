@@ -31,10 +31,25 @@ public class ParallelAllocationTests(ITestOutputHelper output)
         Assert.InRange(largeBytes, 1, 16 * 1024);
     }
 
-    /// <summary>The least over three rounds of the bytes every thread allocated per call.</summary>
-    private static long AllocatedPerCall(Action call)
+    [Fact]
+    public void DataParallelTrainingBatches_AllocateNothing()
     {
-        const int calls = 20;
+        var network = new N2Network(3);
+        var data = new Dataset(ParallelForwardTests.RandomRows(512, N2Network.InputSize, seed: 4),
+            Dataset.OneHot(new int[512], N2Network.OutputSize), N2Network.InputSize, N2Network.OutputSize);
+        long Train(int epochs) => AllocatedPerCall(() =>
+            new Trainer(network, new Sgd(0.01, momentum: 0.9)) { MaxEpochs = epochs, BatchSize = 64, Threads = 2 }.Train(data), calls: 1);
+        Train(1);
+
+        // Two more epochs are 16 more batches; what they add is two epochs' reports, not anything per batch.
+        long perTwoEpochs = Train(3) - Train(1);
+        output.WriteLine($"bytes for two more epochs: {perTwoEpochs}");
+        Assert.InRange(perTwoEpochs, 0, 1024);
+    }
+
+    /// <summary>The least over three rounds of the bytes every thread allocated per call.</summary>
+    private static long AllocatedPerCall(Action call, int calls = 20)
+    {
         long least = long.MaxValue;
         for (int round = 0; round < 3; round++)
         {
