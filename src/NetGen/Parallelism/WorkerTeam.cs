@@ -22,6 +22,7 @@ internal sealed class WorkerTeam : IDisposable
     private readonly Thread[] _threads;
     private readonly long _spinTicks;
     private readonly SemaphoreSlim[] _wakeUps;
+    private readonly long[] _allocatedBytes;
     private Action<int>? _body;
 
     private const int PartBits = 24;
@@ -39,6 +40,7 @@ internal sealed class WorkerTeam : IDisposable
         _threads = new Thread[size - 1];
         _spinTicks = size <= Environment.ProcessorCount ? SpinTicks : 0;
         _wakeUps = new SemaphoreSlim[size - 1];
+        _allocatedBytes = new long[size - 1];
         for (int i = 0; i < _threads.Length; i++)
         {
             int member = i + 1;
@@ -50,6 +52,24 @@ internal sealed class WorkerTeam : IDisposable
 
     /// <summary>The threads in the team, the caller of <see cref="Run"/> included.</summary>
     public int Size => _threads.Length + 1;
+
+    /// <summary>
+    /// What the team's own threads have allocated in all, as of the end of the last part each ran: what the allocation
+    /// tests add to the calling thread's count (a count over all threads would see the test host's threads too).
+    /// </summary>
+    internal long AllocatedBytes
+    {
+        get
+        {
+            long sum = 0;
+            for (int i = 0; i < _allocatedBytes.Length; i++)
+            {
+                sum += Volatile.Read(ref _allocatedBytes[i]);
+            }
+
+            return sum;
+        }
+    }
 
     /// <summary>
     /// Runs <paramref name="body"/>(part) for every part below <paramref name="parts"/> (at most <see cref="Size"/>),
@@ -130,6 +150,7 @@ internal sealed class WorkerTeam : IDisposable
                 }
                 finally
                 {
+                    Volatile.Write(ref _allocatedBytes[member - 1], GC.GetAllocatedBytesForCurrentThread());
                     Interlocked.Decrement(ref _pending);
                 }
             }

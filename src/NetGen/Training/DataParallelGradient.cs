@@ -51,6 +51,9 @@ internal sealed class DataParallelGradient : BatchGradient
 
     private INetwork Network => _workers[0];
 
+    /// <summary>The threads the shares run on.</summary>
+    internal WorkerTeam Team => _team;
+
     public override float Compute(ReadOnlyMemory<float> inputs, ReadOnlyMemory<float> targets)
     {
         float loss = ShareGradients(inputs, targets);
