@@ -8,25 +8,25 @@ namespace NetGen;
 /// <summary>
 /// A fixed team of threads for work that is handed out many times a second in equal parts, as a training run's
 /// batches are: the calling thread takes part 0 and each of the team's own threads one further part. Between parts
-/// the team's threads spin a little before they sleep, so that the next batch finds them awake. A thread woken
-/// from sleep can take far longer to start than a batch's part takes to run (on a virtual machine whose idle core
-/// the host has lent away, hundreds of microseconds), and <c>Parallel.For</c> pays that wake-up on every call. A team
+/// the team's threads spin a little before they sleep, so that the next batch finds them awake: a sleeping thread
+/// takes from tens of microseconds to, on a loaded virtual machine, more than a millisecond to start, and
+/// <c>Parallel.For</c>, whose pool threads sleep between calls, pays that start again and again. A team
 /// larger than the machine's cores does not spin, since a spinning thread would hold a core that another member needs.
 /// Handing out work allocates nothing.
 /// </summary>
 internal sealed class WorkerTeam : IDisposable
 {
-    /// <summary>How long a thread spins for its next part before it sleeps: longer than the gap between two batches.</summary>
+    /// <summary>How long a thread waits awake for its next part before it sleeps: longer than the gap between two batches.</summary>
     private static readonly long SpinTicks = TimeSpan.FromMilliseconds(1).Ticks * Stopwatch.Frequency / TimeSpan.TicksPerSecond;
+
+    private const int PartBits = 24;
+    private const long PartMask = (1L << PartBits) - 1;
 
     private readonly Thread[] _threads;
     private readonly long _spinTicks;
     private readonly SemaphoreSlim[] _wakeUps;
     private readonly long[] _allocatedBytes;
     private Action<int>? _body;
-
-    private const int PartBits = 24;
-    private const long PartMask = (1L << PartBits) - 1;
 
     /// <summary>The current call's number and its part count in one word, so that a thread reads the two together.</summary>
     private long _ticket;
@@ -119,10 +119,12 @@ internal sealed class WorkerTeam : IDisposable
         var wakeUp = _wakeUps[member - 1];
         while (true)
         {
+            // Spinning yields to any other thread ready on this core: the team waits awake, but never in anyone's way.
             long spinUntil = Stopwatch.GetTimestamp() + _spinTicks;
+            var spinner = default(SpinWait);
             while (Volatile.Read(ref _ticket) == seen && !_disposed && Stopwatch.GetTimestamp() < spinUntil)
             {
-                Thread.SpinWait(20);
+                spinner.SpinOnce(sleep1Threshold: -1);
             }
 
             if (_disposed)
