@@ -26,6 +26,16 @@ internal abstract class BatchGradient : IDisposable
     /// </summary>
     public abstract float Step(ReadOnlyMemory<float> inputs, ReadOnlyMemory<float> targets, IOptimizer optimizer);
 
+    /// <summary>
+    /// Gathers the <paramref name="rows"/> of <paramref name="source"/> into <paramref name="inputs"/> and
+    /// <paramref name="targets"/> (as many rows long), then takes <see cref="Step(ReadOnlyMemory{float}, ReadOnlyMemory{float}, IOptimizer)"/> on them.
+    /// </summary>
+    public virtual float Step(Dataset source, ReadOnlyMemory<int> rows, Memory<float> inputs, Memory<float> targets, IOptimizer optimizer)
+    {
+        source.GatherRows(rows.Span, inputs.Span, targets.Span);
+        return Step(inputs, targets, optimizer);
+    }
+
     /// <summary>Ends the threads the strategy started, if any.</summary>
     public virtual void Dispose()
     {

@@ -27,6 +27,9 @@ internal sealed class DataParallelGradient : BatchGradient
     private readonly Action<int> _backwardShare;
     private readonly Action<int> _reduceSlice;
     private SliceUpdate? _sliceUpdate;
+    private Dataset? _source;
+    private ReadOnlyMemory<int> _sourceRows;
+    private (Memory<float> Inputs, Memory<float> Targets) _gatherInto;
     private ReadOnlyMemory<float> _inputs;
     private ReadOnlyMemory<float> _targets;
     private int _rows;
@@ -79,6 +82,22 @@ internal sealed class DataParallelGradient : BatchGradient
         return fused.FusedStep(Network, new Pass(this), inputs.Span, targets.Span);
     }
 
+    /// <summary>The fused step, each share gathering its own rows on its own thread.</summary>
+    public override float Step(Dataset source, ReadOnlyMemory<int> rows, Memory<float> inputs, Memory<float> targets, IOptimizer optimizer)
+    {
+        _source = source;
+        _sourceRows = rows;
+        _gatherInto = (inputs, targets);
+        try
+        {
+            return Step(inputs, targets, optimizer);
+        }
+        finally
+        {
+            _source = null;
+        }
+    }
+
     public override void Dispose() => _team.Dispose();
 
     /// <summary>Every worker's share of the rows into its own gradient; returns the batch's mean loss.</summary>
@@ -125,6 +144,13 @@ internal sealed class DataParallelGradient : BatchGradient
         int start = ShareStart(share);
         int rows = ShareStart(share + 1) - start;
         int inputSize = Network.InputSize, outputSize = Network.OutputSize;
+        if (_source is { } source)
+        {
+            source.GatherRows(_sourceRows.Span.Slice(start, rows),
+                _gatherInto.Inputs.Span.Slice(start * inputSize, rows * inputSize),
+                _gatherInto.Targets.Span.Slice(start * outputSize, rows * outputSize));
+        }
+
         var worker = _workers[share];
         worker.ZeroGradients();
         _shareLosses[share] = worker.BackwardBatch(

@@ -64,8 +64,7 @@ internal sealed class TrainingRun : IDisposable
             int rows = Math.Min(_batchSize, _order.Length - start);
             var inputs = _batchInputs.AsMemory(0, rows * _train.FeatureCount);
             var targets = _batchTargets.AsMemory(0, rows * _train.TargetCount);
-            _train.GatherRows(_order.AsSpan(start, rows), inputs.Span, targets.Span);
-            float loss = Step(inputs, targets);
+            float loss = Step(_order.AsMemory(start, rows), inputs, targets);
             if (!float.IsFinite(loss))
             {
                 throw Diverged(epoch, batch, loss);
@@ -79,18 +78,19 @@ internal sealed class TrainingRun : IDisposable
     }
 
     /// <summary>
-    /// One optimizer step on a batch; returns its mean loss, and changes nothing if that is not finite. Without
+    /// One optimizer step on the batch of <paramref name="rows"/>, gathered into the batch buffers; returns its mean loss, and changes nothing if that is not finite. Without
     /// clipping the strategy takes the step as <see cref="INetwork.TrainStepBatch"/> does, applying an
     /// <see cref="IFusedOptimizer"/>'s update as the gradient is summed; clipping needs the whole gradient first, so it
     /// takes the gradient, then the step.
     /// </summary>
-    private float Step(ReadOnlyMemory<float> inputs, ReadOnlyMemory<float> targets)
+    private float Step(ReadOnlyMemory<int> rows, Memory<float> inputs, Memory<float> targets)
     {
         if (_maxGradientNorm is null)
         {
-            return _gradient.Step(inputs, targets, _optimizer);
+            return _gradient.Step(_train, rows, inputs, targets, _optimizer);
         }
 
+        _train.GatherRows(rows.Span, inputs.Span, targets.Span);
         float loss = _gradient.Compute(inputs, targets);
         if (float.IsFinite(loss))
         {

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using NetGen;
 using NetGen.Tests.Networks;
 using Xunit.Abstractions;
@@ -40,12 +41,20 @@ public class ParallelAllocationTests(ITestOutputHelper output)
         using var gradient = (DataParallelGradient)BatchGradient.For(network, threads: 2);
         gradient.Step(inputs, targets, optimizer);
 
+        var data = new Dataset(inputs, targets, DigitClassifier.InputSize, DigitClassifier.OutputSize);
+        var order = Enumerable.Range(0, 256).Reverse().ToArray();
+        var batchInputs = new float[inputs.Length];
+        var batchTargets = new float[targets.Length];
+
         long fused = Allocated(gradient.Team, () => gradient.Step(inputs, targets, optimizer));
+        long gathering = Allocated(gradient.Team, () => gradient.Step(data, order, batchInputs, batchTargets, optimizer));
         long unfused = Allocated(gradient.Team, () => gradient.Compute(inputs, targets));
 
-        output.WriteLine($"bytes for 20 steps: {fused} (fused), {unfused} (gradient only)");
+        output.WriteLine($"bytes for 20 steps: {fused} (fused), {gathering} (each share gathering its rows), {unfused} (gradient only)");
         Assert.Equal(0, fused);
+        Assert.Equal(0, gathering);
         Assert.Equal(0, unfused);
+        Assert.Equal(inputs.AsSpan(255 * DigitClassifier.InputSize, DigitClassifier.InputSize).ToArray(), batchInputs.AsSpan(0, DigitClassifier.InputSize).ToArray());
     }
 
     /// <summary>The least over three rounds of what 20 calls allocated on the calling thread and the team's threads.</summary>
