@@ -8,25 +8,29 @@ namespace NetGen.Kernels;
 /// <summary>An update rule over a whole gradient array: what an optimizer's unfused <see cref="IOptimizer.Step"/> runs.</summary>
 internal static class UpdateRules
 {
-    /// <summary>Updates every parameter once from the gradient of the same index, on the widest accelerated vectors.</summary>
-    public static void Apply<TRule>(ref TRule rule, Span<float> parameters, ReadOnlySpan<float> gradients)
+    /// <summary>
+    /// Updates every parameter once from the gradient of the same index, on the widest accelerated vectors. The spans
+    /// may be a slice of the network's parameters that begins at index <paramref name="first"/>: the rule sees every
+    /// parameter's index in the whole array, where its state for that parameter is.
+    /// </summary>
+    public static void Apply<TRule>(ref TRule rule, Span<float> parameters, ReadOnlySpan<float> gradients, int first = 0)
         where TRule : struct, IUpdateRule
     {
         ref var p = ref MemoryMarshal.GetReference(parameters);
         ref var g = ref MemoryMarshal.GetReference(gradients);
         var length = parameters.Length;
-        var done = Vector512.IsHardwareAccelerated ? Apply<TRule, Width512, Vector512<float>>(ref rule, ref p, ref g, length)
-            : Vector256.IsHardwareAccelerated ? Apply<TRule, Width256, Vector256<float>>(ref rule, ref p, ref g, length)
-            : Vector128.IsHardwareAccelerated ? Apply<TRule, Width128, Vector128<float>>(ref rule, ref p, ref g, length)
+        var done = Vector512.IsHardwareAccelerated ? Apply<TRule, Width512, Vector512<float>>(ref rule, ref p, ref g, length, first)
+            : Vector256.IsHardwareAccelerated ? Apply<TRule, Width256, Vector256<float>>(ref rule, ref p, ref g, length, first)
+            : Vector128.IsHardwareAccelerated ? Apply<TRule, Width128, Vector128<float>>(ref rule, ref p, ref g, length, first)
             : 0;
         for (var i = done; i < length; i++)
         {
-            Unsafe.Add(ref p, i) = rule.Update(Unsafe.Add(ref p, i), Unsafe.Add(ref g, i), i);
+            Unsafe.Add(ref p, i) = rule.Update(Unsafe.Add(ref p, i), Unsafe.Add(ref g, i), first + i);
         }
     }
 
     /// <summary>The whole vectors from the start; returns how many parameters they covered.</summary>
-    private static int Apply<TRule, TWidth, TVector>(ref TRule rule, ref float parameters, ref float gradients, int length)
+    private static int Apply<TRule, TWidth, TVector>(ref TRule rule, ref float parameters, ref float gradients, int length, int first)
         where TRule : struct, IUpdateRule
         where TWidth : struct, ISimdWidth<TVector>
         where TVector : struct
@@ -35,7 +39,7 @@ internal static class UpdateRules
         for (; i + TWidth.Count <= length; i += TWidth.Count)
         {
             var at = (nuint)i;
-            TWidth.Store(TWidth.Update(ref rule, TWidth.Load(ref parameters, at), TWidth.Load(ref gradients, at), i), ref parameters, at);
+            TWidth.Store(TWidth.Update(ref rule, TWidth.Load(ref parameters, at), TWidth.Load(ref gradients, at), first + i), ref parameters, at);
         }
 
         return i;

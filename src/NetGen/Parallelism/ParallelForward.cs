@@ -1,5 +1,5 @@
 using System;
-using System.Threading.Tasks;
+using System.Threading;
 using NetGen.Kernels;
 
 namespace NetGen;
@@ -11,6 +11,11 @@ namespace NetGen;
 /// </summary>
 public static class ParallelForward
 {
+    private static readonly Action<int> s_runChunk = RunChunk;
+    private static WorkerTeam? s_team;
+    private static int s_teamInUse;
+    private static ChunkedCall s_call;
+
     /// <summary>
     /// The rows of every chunk but the last are a multiple of this: a multiple of every row block the generated batch
     /// kernels take (vectors of 8 or 16 rows, panels of two vectors), so that each row goes through the same kernel, and
@@ -20,7 +25,7 @@ public static class ParallelForward
 
     /// <summary>
     /// The least work of a chunk, in multiply-adds (rows × <see cref="INetwork.ParameterCount"/>): about 0.5 MFLOP, tens of
-    /// microseconds on one core, against the few microseconds a thread-pool work item takes to start.
+    /// microseconds on one core, against the microsecond or so it takes to hand a chunk to a waiting thread.
     /// </summary>
     internal const long MinimumMultiplyAddsPerChunk = 1 << 18;
 
@@ -35,12 +40,14 @@ public static class ParallelForward
     /// <summary>
     /// Computes consecutive rows of <see cref="INetwork.InputSize"/> inputs into rows of <see cref="INetwork.OutputSize"/>
     /// outputs, as <see cref="INetwork.ForwardBatch"/> does, on up to <paramref name="maxDegreeOfParallelism"/> threads
-    /// (the calling thread among them). The rows are split into contiguous chunks, one per thread, each large enough to
-    /// pay for its work item; a batch too small for two chunks runs on the calling thread alone. The outputs are
-    /// bit-identical to one <see cref="INetwork.ForwardBatch"/> call over all the rows. The network is only read, so
-    /// other threads may use it meanwhile (but not change its parameters). Nothing is allocated beyond what
-    /// <see cref="Parallel.For(int, int, ParallelOptions, Action{int})"/> itself allocates, and nothing at all when one
-    /// chunk runs.
+    /// (the calling thread among them), and no more than <see cref="Environment.ProcessorCount"/>. The rows are split
+    /// into contiguous chunks, one per thread, each large enough to pay for handing it out; a batch too small for two
+    /// chunks runs on the calling thread alone. The outputs are bit-identical to one <see cref="INetwork.ForwardBatch"/>
+    /// call over all the rows. The network is only read, so other threads may use it meanwhile (but not change its
+    /// parameters). The chunks run on a team of background threads that the first call starts and the process keeps;
+    /// after a call they spin for up to a millisecond, so that the next call (the next frame's agents, the next batch
+    /// of a data set) finds them awake, then sleep. While one call has the team, a call from another thread runs its
+    /// rows on its own thread. Nothing is allocated.
     /// </summary>
     /// <param name="network">The network to run.</param>
     /// <param name="inputs">Rows of <see cref="INetwork.InputSize"/> inputs (an array converts to it).</param>
@@ -70,31 +77,68 @@ public static class ParallelForward
             Guard.ThrowWrongLength(nameof(outputs), rows * outputSize, outputs.Length, $"outputs for {rows} rows");
         }
 
-        int rowsPerChunk = RowsPerChunk(rows, network.ParameterCount, maxDegreeOfParallelism);
+        int rowsPerChunk = RowsPerChunk(rows, network.ParameterCount, Math.Min(maxDegreeOfParallelism, Environment.ProcessorCount));
         if (rowsPerChunk >= rows)
         {
             network.ForwardBatch(inputs.Span, outputs.Span);
             return;
         }
 
-        RunChunks(network, inputs, outputs, rows, rowsPerChunk, maxDegreeOfParallelism);
+        RunChunks(network, inputs, outputs, rows, rowsPerChunk);
     }
 
-    /// <summary>Runs the chunks on the thread pool; a method of its own so that the one-chunk path allocates no closure.</summary>
-    private static void RunChunks(INetwork network, ReadOnlyMemory<float> inputs, Memory<float> outputs, int rows, int rowsPerChunk, int threads)
+    /// <summary>
+    /// Runs the chunks on the process's forward team, or all on the calling thread while another call has the team;
+    /// the rows give the same bits either way.
+    /// </summary>
+    private static void RunChunks(INetwork network, ReadOnlyMemory<float> inputs, Memory<float> outputs, int rows, int rowsPerChunk)
     {
-        int inputSize = network.InputSize, outputSize = network.OutputSize;
-        int chunks = (rows + rowsPerChunk - 1) / rowsPerChunk;
-        var options = new ParallelOptions { MaxDegreeOfParallelism = threads };
-        Parallel.For(0, chunks, options, chunk =>
+        if (Interlocked.Exchange(ref s_teamInUse, 1) != 0)
         {
-            int start = chunk * rowsPerChunk;
-            int count = Math.Min(rowsPerChunk, rows - start);
-            network.ForwardBatch(
-                inputs.Span.Slice(start * inputSize, count * inputSize),
-                outputs.Span.Slice(start * outputSize, count * outputSize));
-        });
+            network.ForwardBatch(inputs.Span, outputs.Span);
+            return;
+        }
+
+        try
+        {
+            s_call = new ChunkedCall(network, inputs, outputs, rows, rowsPerChunk);
+            Team.Run((rows + rowsPerChunk - 1) / rowsPerChunk, s_runChunk);
+        }
+        finally
+        {
+            s_call = default;
+            Volatile.Write(ref s_teamInUse, 0);
+        }
     }
+
+    /// <summary>The team the chunks run on, started by the first call that needs it.</summary>
+    internal static WorkerTeam Team => s_team ?? CreateTeam();
+
+    private static WorkerTeam CreateTeam()
+    {
+        var team = new WorkerTeam(Environment.ProcessorCount);
+        return Interlocked.CompareExchange(ref s_team, team, null) is { } existing ? Discard(team, existing) : team;
+
+        static WorkerTeam Discard(WorkerTeam unused, WorkerTeam existing)
+        {
+            unused.Dispose();
+            return existing;
+        }
+    }
+
+    private static void RunChunk(int chunk)
+    {
+        var call = s_call;
+        int inputSize = call.Network.InputSize, outputSize = call.Network.OutputSize;
+        int start = chunk * call.RowsPerChunk;
+        int count = Math.Min(call.RowsPerChunk, call.Rows - start);
+        call.Network.ForwardBatch(
+            call.Inputs.Span.Slice(start * inputSize, count * inputSize),
+            call.Outputs.Span.Slice(start * outputSize, count * outputSize));
+    }
+
+    /// <summary>The call the team is running: set before <see cref="WorkerTeam.Run"/>, which publishes it to the team's threads.</summary>
+    private readonly record struct ChunkedCall(INetwork Network, ReadOnlyMemory<float> Inputs, Memory<float> Outputs, int Rows, int RowsPerChunk);
 
     /// <summary>
     /// The rows of each chunk: the rows shared by at most <paramref name="threads"/> chunks of at least

@@ -98,16 +98,19 @@ public sealed class Trainer
 
     /// <summary>
     /// The number of threads that compute each batch's gradient (≥ 1; default 1, the calling thread). With n &gt; 1 every
-    /// batch is split into n contiguous shares of rows, each share's gradient is computed on its own thread by a replica of
-    /// the network that shares its parameters (<see cref="INetwork.CreateReplicaSharingParameters"/>, made once per
-    /// <see cref="Train"/>), and the shares' gradients are summed, weighted by their rows, always in the same order; the
-    /// optimizer's step stays on one thread (after the sum, so the fused <see cref="INetwork.TrainStepBatch"/> is not
-    /// used), and each batch allocates nothing but <c>Parallel.For</c>'s bookkeeping
-    /// (a few KB). So a fixed <see cref="Seed"/> and thread count train bit-identically however
-    /// the threads are scheduled, and differ from one thread only by float rounding (the rows' gradients are summed in
-    /// another order). More threads pay when a batch's gradient is substantial work — many rows of a network with many
-    /// parameters (e.g. 784-128-10 in batches of 128 or more) — and not for small networks or batches, where handing out
-    /// the work costs more than it saves. Needs a generated network (a hand-written <see cref="INetwork"/> must implement
+    /// batch is split into n contiguous shares of rows; each thread gathers its share's rows and computes their gradient
+    /// with a replica of the network that shares its parameters (<see cref="INetwork.CreateReplicaSharingParameters"/>,
+    /// made once per <see cref="Train"/>), and the shares' gradients are summed, weighted by their rows, always in the
+    /// same order. The sum is split into slices of the parameters, one per thread, and with <see cref="Sgd"/> or
+    /// <see cref="Adam"/> (any <see cref="IFusedOptimizer"/>) each thread applies the update to its slice as it sums it;
+    /// another optimizer's <see cref="IOptimizer.Step"/> runs on the calling thread after the sum. The n − 1 extra
+    /// threads are started once per <see cref="Train"/> and end with it; between batches they wait awake for up to a
+    /// millisecond, yielding to other ready threads, so that the next batch finds them awake, and a batch allocates
+    /// nothing. So a fixed <see cref="Seed"/> and thread count train bit-identically however the threads are scheduled,
+    /// and differ from one thread only by float rounding (the rows' gradients are summed in another order). More threads
+    /// pay when a batch's gradient is substantial work — many rows of a network with many parameters (e.g. 784-128-10
+    /// in batches of 128 or more) — and not for small networks or batches, where handing out the work costs more than it
+    /// saves. Needs a generated network (a hand-written <see cref="INetwork"/> must implement
     /// <see cref="INetwork.CreateReplicaSharingParameters"/>).
     /// </summary>
     public int Threads
@@ -149,7 +152,7 @@ public sealed class Trainer
 
     private TrainingHistory Run(Dataset train, Dataset? validation, IProgress<EpochReport>? progress, double baseLearningRate, CancellationToken cancellationToken)
     {
-        var run = new TrainingRun(Network, Optimizer, train, BatchSize, Seed, MaxGradientNorm, BatchProgress, Threads);
+        using var run = new TrainingRun(Network, Optimizer, train, BatchSize, Seed, MaxGradientNorm, BatchProgress, Threads);
         var evaluator = validation is null ? null : new Evaluator(Network);
         var reports = new List<EpochReport>(Math.Min(MaxEpochs, 1024));
         int sinceBest = 0;

@@ -5,16 +5,15 @@ using System.Threading;
 namespace NetGen;
 
 /// <summary>
-/// The state of one <see cref="Trainer.Train"/> call: the row order, the batch buffers and the best parameters,
-/// all allocated once so that training batches allocate nothing (with <see cref="Trainer.Threads"/> &gt; 1, nothing but
-/// <c>Parallel.For</c>'s bookkeeping).
+/// The state of one <see cref="Trainer.Train"/> call: the row order, the batch buffers, the best parameters and, with
+/// <see cref="Trainer.Threads"/> &gt; 1, the replicas and threads of the data-parallel step (ended by <see cref="Dispose"/>),
+/// all made once so that training batches allocate nothing.
 /// </summary>
-internal sealed class TrainingRun
+internal sealed class TrainingRun : IDisposable
 {
     private readonly INetwork _network;
     private readonly IOptimizer _optimizer;
     private readonly BatchGradient _gradient;
-    private readonly int _threads;
     private readonly Dataset _train;
     private readonly int _batchSize;
     private readonly int _seed;
@@ -33,7 +32,6 @@ internal sealed class TrainingRun
         _network = network;
         _optimizer = optimizer;
         _gradient = BatchGradient.For(network, threads);
-        _threads = threads;
         _train = train;
         _batchSize = Math.Min(batchSize, train.Count);
         _seed = seed;
@@ -66,8 +64,7 @@ internal sealed class TrainingRun
             int rows = Math.Min(_batchSize, _order.Length - start);
             var inputs = _batchInputs.AsMemory(0, rows * _train.FeatureCount);
             var targets = _batchTargets.AsMemory(0, rows * _train.TargetCount);
-            _train.GatherRows(_order.AsSpan(start, rows), inputs.Span, targets.Span);
-            float loss = Step(inputs, targets);
+            float loss = Step(_order.AsMemory(start, rows), inputs, targets);
             if (!float.IsFinite(loss))
             {
                 throw Diverged(epoch, batch, loss);
@@ -81,26 +78,23 @@ internal sealed class TrainingRun
     }
 
     /// <summary>
-    /// One optimizer step on a batch; returns its mean loss, and changes nothing if that is not finite. On one thread
-    /// without clipping this is the network's <see cref="INetwork.TrainStepBatch"/>, which applies an
-    /// <see cref="IFusedOptimizer"/>'s update while it computes the gradient; clipping needs the whole gradient first,
-    /// and several threads (<see cref="Trainer.Threads"/>) sum theirs into it, so those take the gradient, then the step.
+    /// One optimizer step on the batch of <paramref name="rows"/>, gathered into the batch buffers; returns its mean loss, and changes nothing if that is not finite. Without
+    /// clipping the strategy takes the step as <see cref="INetwork.TrainStepBatch"/> does, applying an
+    /// <see cref="IFusedOptimizer"/>'s update as the gradient is summed; clipping needs the whole gradient first, so it
+    /// takes the gradient, then the step.
     /// </summary>
-    private float Step(ReadOnlyMemory<float> inputs, ReadOnlyMemory<float> targets)
+    private float Step(ReadOnlyMemory<int> rows, Memory<float> inputs, Memory<float> targets)
     {
-        if (_maxGradientNorm is null && _threads == 1)
+        if (_maxGradientNorm is null)
         {
-            return _network.TrainStepBatch(inputs.Span, targets.Span, _optimizer);
+            return _gradient.Step(_train, rows, inputs, targets, _optimizer);
         }
 
+        _train.GatherRows(rows.Span, inputs.Span, targets.Span);
         float loss = _gradient.Compute(inputs, targets);
         if (float.IsFinite(loss))
         {
-            if (_maxGradientNorm is double maxNorm)
-            {
-                GradientClipping.ClipByNorm(_network.Gradients, maxNorm);
-            }
-
+            GradientClipping.ClipByNorm(_network.Gradients, _maxGradientNorm.Value);
             _optimizer.Step(_network.Parameters, _network.Gradients);
         }
 
@@ -120,6 +114,9 @@ internal sealed class TrainingRun
         _network.Parameters.CopyTo(_bestParameters);
         return true;
     }
+
+    /// <summary>Ends the threads of a data-parallel run.</summary>
+    public void Dispose() => _gradient.Dispose();
 
     public void RestoreBest() => _bestParameters.CopyTo(_network.Parameters);
 

@@ -144,6 +144,80 @@ public class DataParallelTrainingTests
         Assert.Equal(expected, network.Gradients.ToArray(), (a, b) => Math.Abs(a - b) <= 1e-6f + (1e-5f * Math.Abs(a)));
     }
 
+    public static TheoryData<string, int> FusedSteps => new()
+    {
+        { "sgd", 2 }, { "momentum", 2 }, { "adam", 2 }, { "adam", 3 },
+    };
+
+    /// <summary>
+    /// The fused data-parallel step (each thread sums and updates its slice of the parameters) against the gradient,
+    /// then the optimizer's own Step over it: the same float operations, so the same bits, on a network of 101,770
+    /// parameters (slices that do not end on a vector, chunks of the update that end inside a slice).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(FusedSteps))]
+    public void FusedDataParallelStep_IsBitIdenticalToTheGradientThenTheStep(string optimizer, int threads)
+    {
+        var fusedNetwork = new DigitClassifier(seed: 5);
+        var plainNetwork = new DigitClassifier(seed: 5);
+        IOptimizer Create(INetwork network) => optimizer switch
+        {
+            "sgd" => new Sgd(network, 0.05, weightDecay: 1e-3),
+            "momentum" => new Sgd(network, 0.05, momentum: 0.9, nesterov: true),
+            _ => new Adam(network, 1e-3, weightDecay: 1e-2),
+        };
+        var fusedOptimizer = Create(fusedNetwork);
+        var plainOptimizer = Create(plainNetwork);
+        using var fused = BatchGradient.For(fusedNetwork, threads);
+        using var plain = BatchGradient.For(plainNetwork, threads);
+        var data = ClassData(97, DigitClassifier.InputSize, DigitClassifier.OutputSize, seed: 6);
+
+        for (int step = 0; step < 3; step++)
+        {
+            float fusedLoss = fused.Step(data.Features.ToArray(), data.Targets.ToArray(), fusedOptimizer);
+            float plainLoss = plain.Compute(data.Features.ToArray(), data.Targets.ToArray());
+            plainOptimizer.Step(plainNetwork.Parameters, plainNetwork.Gradients);
+
+            Assert.Equal(plainLoss, fusedLoss);
+            Assert.Equal(MemoryMarshal.Cast<float, int>(plainNetwork.Parameters).ToArray(), MemoryMarshal.Cast<float, int>(fusedNetwork.Parameters).ToArray());
+        }
+
+        Assert.NotEqual(new DigitClassifier(seed: 5).Parameters.ToArray(), fusedNetwork.Parameters.ToArray());
+    }
+
+    /// <summary>An optimizer that only has Step, as a user might write one: several threads take the gradient, then its step.</summary>
+    private sealed class PlainSgd(double learningRate) : IOptimizer
+    {
+        public double LearningRate { get; set; } = learningRate;
+
+        public void Step(Span<float> parameters, ReadOnlySpan<float> gradients)
+        {
+            for (int i = 0; i < parameters.Length; i++)
+            {
+                parameters[i] -= (float)LearningRate * gradients[i];
+            }
+        }
+
+        public void Reset()
+        {
+        }
+    }
+
+    [Fact]
+    public void AnOptimizerWithoutAFusedStep_TrainsOnSeveralThreadsLikeSgd()
+    {
+        var (train, _) = ClassData(256, N2Network.InputSize, N2Network.OutputSize, seed: 3).Split(0.25, seed: 1);
+        float[] Train(IOptimizer optimizer)
+        {
+            var network = new N2Network(seed: 7);
+            new Trainer(network, optimizer) { MaxEpochs = 2, BatchSize = 48, Seed = 11, Threads = 2 }.Train(train);
+            return network.Parameters.ToArray();
+        }
+
+        // SGD without decay computes p − η·(g + 0·p), which is p − η·g to the bit.
+        Assert.Equal(MemoryMarshal.Cast<float, int>(Train(new Sgd(0.05))).ToArray(), MemoryMarshal.Cast<float, int>(Train(new PlainSgd(0.05))).ToArray());
+    }
+
     [Fact]
     public void Replica_SharesParametersButNotGradients()
     {

@@ -1,17 +1,19 @@
 using System;
+using System.Linq;
 using NetGen;
 using NetGen.Tests.Networks;
 using Xunit.Abstractions;
 
 namespace NetGen.Tests.Parallelism;
 
-/// <summary>Counts every thread's allocations, so it runs alone: no other test allocates meanwhile.</summary>
-[CollectionDefinition(nameof(ParallelAllocationTests), DisableParallelization = true)]
-[Collection(nameof(ParallelAllocationTests))]
+/// <summary>
+/// Counts what the calling thread and the worker team's threads allocate. A count over all threads would also see the
+/// test host's own threads, which report results meanwhile.
+/// </summary>
 public class ParallelAllocationTests(ITestOutputHelper output)
 {
     [Fact]
-    public void SeveralChunks_AllocateOnlyTheLoopsBookkeeping()
+    public void SeveralChunks_AllocateNothing()
     {
         var network = new N2Network(3);
         var small = ParallelForwardTests.RandomRows(128, N2Network.InputSize, seed: 1);
@@ -19,32 +21,55 @@ public class ParallelAllocationTests(ITestOutputHelper output)
         var outputs = new float[2048 * N2Network.OutputSize];
         Assert.Equal(64, ParallelForward.RowsPerChunk(128, N2Network.ParameterCount, 2));
         network.ForwardBatchParallel(small, outputs.AsMemory(0, 1024), 2);
+        var team = ParallelForward.Team;
 
-        long smallBytes = AllocatedPerCall(() => network.ForwardBatchParallel(small, outputs.AsMemory(0, 1024), 2));
-        long largeBytes = AllocatedPerCall(() => network.ForwardBatchParallel(large, outputs, 2));
+        long smallBytes = Allocated(team, () => network.ForwardBatchParallel(small, outputs.AsMemory(0, 1024), 2));
+        long largeBytes = Allocated(team, () => network.ForwardBatchParallel(large, outputs, 2));
 
-        // Parallel.For's own objects (the loop's state and tasks, the closure, ParallelOptions): about 2 KB per call on
-        // every thread together, a little more where a slower loop has the pool replicate its task; nothing per row
-        // (2,048 rows hold 256 KB of inputs).
-        output.WriteLine($"bytes per call: {smallBytes} (128 rows), {largeBytes} (2,048 rows)");
-        Assert.InRange(smallBytes, 1, 16 * 1024);
-        Assert.InRange(largeBytes, 1, 16 * 1024);
+        output.WriteLine($"bytes for 20 calls: {smallBytes} (128 rows), {largeBytes} (2,048 rows)");
+        Assert.Equal(0, smallBytes);
+        Assert.Equal(0, largeBytes);
     }
 
-    /// <summary>The least over three rounds of the bytes every thread allocated per call.</summary>
-    private static long AllocatedPerCall(Action call)
+    [Fact]
+    public void DataParallelSteps_AllocateNothing()
     {
-        const int calls = 20;
+        var network = new DigitClassifier(3);
+        var inputs = ParallelForwardTests.RandomRows(256, DigitClassifier.InputSize, seed: 4);
+        var targets = Dataset.OneHot(new int[256], DigitClassifier.OutputSize);
+        var optimizer = new Adam(network, 1e-3);
+        using var gradient = (DataParallelGradient)BatchGradient.For(network, threads: 2);
+        gradient.Step(inputs, targets, optimizer);
+
+        var data = new Dataset(inputs, targets, DigitClassifier.InputSize, DigitClassifier.OutputSize);
+        var order = Enumerable.Range(0, 256).Reverse().ToArray();
+        var batchInputs = new float[inputs.Length];
+        var batchTargets = new float[targets.Length];
+
+        long fused = Allocated(gradient.Team, () => gradient.Step(inputs, targets, optimizer));
+        long gathering = Allocated(gradient.Team, () => gradient.Step(data, order, batchInputs, batchTargets, optimizer));
+        long unfused = Allocated(gradient.Team, () => gradient.Compute(inputs, targets));
+
+        output.WriteLine($"bytes for 20 steps: {fused} (fused), {gathering} (each share gathering its rows), {unfused} (gradient only)");
+        Assert.Equal(0, fused);
+        Assert.Equal(0, gathering);
+        Assert.Equal(0, unfused);
+        Assert.Equal(inputs.AsSpan(255 * DigitClassifier.InputSize, DigitClassifier.InputSize).ToArray(), batchInputs.AsSpan(0, DigitClassifier.InputSize).ToArray());
+    }
+
+    /// <summary>The least over three rounds of what 20 calls allocated on the calling thread and the team's threads.</summary>
+    private static long Allocated(WorkerTeam team, Action call)
+    {
         long least = long.MaxValue;
         for (int round = 0; round < 3; round++)
         {
-            long before = GC.GetTotalAllocatedBytes(precise: true);
-            for (int i = 0; i < calls; i++)
+            long before = GC.GetAllocatedBytesForCurrentThread() + team.AllocatedBytes;
+            for (int i = 0; i < 20; i++)
             {
                 call();
             }
 
-            least = Math.Min(least, (GC.GetTotalAllocatedBytes(precise: true) - before) / calls);
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() + team.AllocatedBytes - before);
         }
 
         return least;

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Runtime.InteropServices;
 using NetGen;
 using NetGen.Tests.Networks;
@@ -56,6 +57,33 @@ public class ParallelForwardTests
     {
         Assert.True(ParallelForward.RowsPerChunk(rows, N2Network.ParameterCount, threads) < rows);
         AssertBitIdenticalToSerial(new N2Network(2), rows, threads);
+    }
+
+    [Fact]
+    public void CallsFromSeveralThreadsAtOnce_EachGiveTheSerialBits()
+    {
+        // Four threads share the one team: whichever call holds it runs in chunks, the others on their own threads.
+        var networks = new INetwork[] { new DigitClassifier(1), new N4Network(2), new DigitClassifier(3), new N2Network(4) };
+        var inputs = networks.Select((network, i) => RandomRows(256, network.InputSize, seed: i)).ToArray();
+        var serial = networks.Select((network, i) => Forward(network, inputs[i])).ToArray();
+        var parallel = networks.Select(network => new float[256 * network.OutputSize]).ToArray();
+
+        System.Threading.Tasks.Parallel.For(0, networks.Length, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
+        {
+            for (int call = 0; call < 20; call++)
+            {
+                parallel[i].AsSpan().Fill(float.NaN);
+                networks[i].ForwardBatchParallel(inputs[i], parallel[i], 2);
+                Assert.Equal(MemoryMarshal.Cast<float, int>(serial[i]).ToArray(), MemoryMarshal.Cast<float, int>(parallel[i]).ToArray());
+            }
+        });
+
+        static float[] Forward(INetwork network, float[] inputs)
+        {
+            var outputs = new float[inputs.Length / network.InputSize * network.OutputSize];
+            network.ForwardBatch(inputs, outputs);
+            return outputs;
+        }
     }
 
     [Fact]
