@@ -92,6 +92,9 @@ with=$(median "${with_samples[@]}")
 echo "without networks: ${without_samples[*]} s"
 echo "with 20 networks: ${with_samples[*]} s"
 echo "incremental build, median of $runs: without networks ${without} s, with 20 networks ${with} s, ratio $(echo "scale=2; $with / $without" | bc)"
+# With UseSharedCompilation=false (set in some environments) every build starts a new compiler process, which pays
+# the compiler's own warm-up on the generated code; the SDK's default reuses a warm compiler server.
+echo "compiler: UseSharedCompilation=${UseSharedCompilation:-unset (the SDK default: a compiler server)}"
 
 echo "// report" >> "$work/with/Unrelated.cs"
 report=$(dotnet build "$work/with" -c Release --no-restore -v:d -nologo -p:ReportAnalyzer=true -p:EmitCompilerGeneratedFiles=true -clp:PerformanceSummary)
