@@ -37,7 +37,7 @@ internal static class ForwardWriter
         if (plan.Batch is { } batch)
         {
             writer.Line();
-            WritePanel(writer, plan, batch);
+            WriteBlock(writer, plan, batch);
         }
     }
 
@@ -85,7 +85,7 @@ internal static class ForwardWriter
         var outputs = plan.Outputs;
         writer.Line(plan.Batch is null
             ? "/// <summary>Runs rows one by one (a panel of this network's rows would not fit the stack).</summary>"
-            : "/// <summary>Runs panels of rows held transposed, two vectors of rows each, then rows too few for a panel one by one.</summary>");
+            : "/// <summary>Runs blocks of panels of rows held transposed, two vectors of rows each, then rows too few for a panel one by one.</summary>");
         using (writer.Block($"public static void ForwardBatch(float[] parameters, {Code.ReadOnlySpan} inputs, {Code.Span} outputs, int rows)"))
         {
             writer.Line("var row = 0;");
@@ -95,19 +95,21 @@ internal static class ForwardWriter
                 writer.Line($"var minimumRows = panelRows == 0 ? int.MaxValue : (panelRows * {batch.FullEighths}) / 8;");
                 using (writer.Block("if (rows >= minimumRows)"))
                 {
-                    writer.Line($"{Code.Span} columns = stackalloc float[{inputs} * panelRows];");
-                    writer.Line($"{Code.Span} hidden = stackalloc float[{batch.HiddenLength} * panelRows];");
+                    writer.Line($"var panels = ColumnKernels.PanelsPerBlock(panelRows, {batch.FloatsPerRow}, {batch.StackFloats});");
+                    WriteBuffer(writer, "columns", batch.ColumnsLength);
+                    WriteBuffer(writer, "hidden", batch.HiddenLength);
                     var pieces = string.Empty;
                     if (batch.PiecesLength > 0)
                     {
-                        writer.Line($"{Code.Span} pieces = stackalloc float[{batch.PiecesLength} * panelRows];");
+                        WriteBuffer(writer, "pieces", batch.PiecesLength);
                         pieces = ", pieces";
                     }
 
-                    using (writer.Block("for (; rows - row >= minimumRows; row += panelRows)"))
+                    using (writer.Block("while (rows - row >= minimumRows)"))
                     {
-                        writer.Line("var count = rows - row < panelRows ? rows - row : panelRows;");
-                        writer.Line($"ForwardPanel(parameters, inputs.Slice(row * {inputs}, count * {inputs}), outputs.Slice(row * {outputs}, count * {outputs}), panelRows, columns, hidden{pieces});");
+                        writer.Line("var count = ColumnKernels.BlockRows(rows - row, panelRows, panels, minimumRows);");
+                        writer.Line($"ForwardBlock(parameters, inputs.Slice(row * {inputs}, count * {inputs}), outputs.Slice(row * {outputs}, count * {outputs}), panelRows, columns, hidden{pieces});");
+                        writer.Line("row += count;");
                     }
                 }
 
@@ -121,40 +123,43 @@ internal static class ForwardWriter
         }
     }
 
-    /// <summary>One panel: transpose in, every layer's panel kernel, Softmax where the network ends in it, transpose out.</summary>
-    private static void WritePanel(SourceWriter writer, NetworkPlan plan, BatchPlan batch)
+    private static void WriteBuffer(SourceWriter writer, string name, int perPanelRow) =>
+        writer.Line($"var {name} = ColumnKernels.AlignPanels(stackalloc float[({perPanelRow} * panelRows * panels) + ColumnKernels.PanelSlack]);");
+
+    /// <summary>One block: transpose in, every layer's panel kernel, Softmax where the network ends in it, transpose out.</summary>
+    private static void WriteBlock(SourceWriter writer, NetworkPlan plan, BatchPlan batch)
     {
         var pieces = batch.PiecesLength > 0 ? $", {Code.Span} pieces" : string.Empty;
-        writer.Line("/// <summary>Runs every layer for up to <paramref name=\"panelRows\"/> rows held transposed, one lane per row.</summary>");
-        using (writer.Block($"private static void ForwardPanel(float[] parameters, {Code.ReadOnlySpan} input, {Code.Span} output, int panelRows, {Code.Span} columns, {Code.Span} hidden{pieces})"))
+        writer.Line("/// <summary>Runs every layer for the rows of a block of panels held transposed, one lane per row.</summary>");
+        using (writer.Block($"private static void ForwardBlock(float[] parameters, {Code.ReadOnlySpan} input, {Code.Span} output, int panelRows, {Code.Span} columns, {Code.Span} hidden{pieces})"))
         {
+            writer.Line($"var panels = ((input.Length / {plan.Inputs}) + panelRows - 1) / panelRows;");
             writer.Line($"ColumnKernels.Transpose(input, ref columns[0], {plan.Inputs}, panelRows);");
             foreach (var step in batch.Steps)
             {
                 var layer = step.Layer;
-                var source = step.Input < 0 ? "ref columns[0]" : HiddenRef(step.Input);
-                var target = HiddenRef(step.Output);
+                var source = step.FromColumns ? "ref columns[0]" : "ref hidden[0]";
+                var target = step.FromColumns ? "ref hidden[0]" : "ref columns[0]";
                 var weights = $"ref parameters[{Literals.Int(layer.WeightOffset)}], ref parameters[{Literals.Int(layer.BiasOffset)}]";
                 writer.Line($"// {step.Comment}");
                 if (step.Maxout)
                 {
-                    writer.Line($"ColumnKernels.Forward({weights}, {source}, ref pieces[0], {layer.Inputs}, {layer.Outputs}, panelRows, {step.Activation});");
-                    writer.Line($"ColumnKernels.Maxout(ref pieces[0], {target}, {layer.Units}, {step.Pieces}, panelRows);");
+                    writer.Line($"ColumnKernels.Forward({weights}, {source}, ref pieces[0], {layer.Inputs}, {layer.Outputs}, panelRows, panels, {step.Activation});");
+                    writer.Line($"ColumnKernels.Maxout(ref pieces[0], {target}, {layer.Units}, {step.Pieces}, panelRows, panels);");
                 }
                 else
                 {
-                    writer.Line($"ColumnKernels.Forward({weights}, {source}, {target}, {layer.Inputs}, {layer.Outputs}, panelRows, {step.Activation});");
+                    writer.Line($"ColumnKernels.Forward({weights}, {source}, {target}, {layer.Inputs}, {layer.Outputs}, panelRows, panels, {step.Activation});");
                 }
             }
 
+            var result = batch.ResultInColumns ? "ref columns[0]" : "ref hidden[0]";
             if (batch.Softmax)
             {
-                writer.Line($"ColumnKernels.Softmax({HiddenRef(batch.Result)}, {plan.Outputs}, panelRows);");
+                writer.Line($"ColumnKernels.Softmax({result}, {plan.Outputs}, panelRows, panels);");
             }
 
-            writer.Line($"ColumnKernels.TransposeBack({HiddenRef(batch.Result)}, output, {plan.Outputs}, panelRows);");
+            writer.Line($"ColumnKernels.TransposeBack({result}, output, {plan.Outputs}, panelRows);");
         }
     }
-
-    private static string HiddenRef(long offsetPerRow) => offsetPerRow == 0 ? "ref hidden[0]" : $"ref hidden[{Literals.Int(offsetPerRow)} * panelRows]";
 }

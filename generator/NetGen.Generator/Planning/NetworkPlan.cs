@@ -133,23 +133,33 @@ internal enum RowWiseKind
 
 /// <summary>
 /// ForwardBatch's panels: two vectors' worth of rows held transposed (feature-major, one lane per row), each layer a
-/// runtime panel kernel whose output panel is the next layer's input. Buffer lengths are per row of a panel.
+/// runtime panel kernel whose output panels are the next layer's input, run on blocks of several panels at once.
+/// The layers alternate between two buffers: the input panels and every second layer's outputs share the first.
+/// Buffer lengths are per row of a panel.
 /// </summary>
-/// <param name="HiddenLength">Floats per panel row of the two halves the layers alternate between.</param>
+/// <param name="ColumnsLength">Floats per panel row of the buffer the input panels go into (the 2nd, 4th… layers write it too).</param>
+/// <param name="HiddenLength">Floats per panel row of the buffer the 1st, 3rd… layers write.</param>
 /// <param name="PiecesLength">Floats per panel row of Maxout's affine maps (0 without Maxout).</param>
 /// <param name="WidestPanel">The most rows a panel may have within the stack budget (32, 16 or 8): the runtime takes the widest accelerated width up to it.</param>
 /// <param name="FullEighths">The fewest real rows worth a panel, in eighths of its rows; fewer go one by one.</param>
+/// <param name="StackFloats">The floats a block's buffers may take: the runtime fits as many panels as they hold.</param>
 /// <param name="Steps">Every layer in order.</param>
-/// <param name="Result">Where the last layer's panel starts in the hidden buffer, per panel row.</param>
-/// <param name="Softmax">Whether the output panel goes through Softmax before it is transposed back.</param>
+/// <param name="ResultInColumns">Whether the last layer's panels are in the first buffer rather than the second.</param>
+/// <param name="Softmax">Whether the output panels go through Softmax before they are transposed back.</param>
 internal sealed record BatchPlan(
+    int ColumnsLength,
     int HiddenLength,
     int PiecesLength,
     int WidestPanel,
     int FullEighths,
+    int StackFloats,
     EquatableArray<BatchStep> Steps,
-    long Result,
-    bool Softmax);
+    bool ResultInColumns,
+    bool Softmax)
+{
+    /// <summary>Floats of every buffer of a block per panel row.</summary>
+    public int FloatsPerRow => ColumnsLength + HiddenLength + PiecesLength;
+}
 
-/// <summary>One layer on a panel, from the half at <see cref="Input"/> (−1: the input panel) to the one at <see cref="Output"/> (offsets per panel row).</summary>
-internal sealed record BatchStep(string Comment, LayerPlan Layer, string Activation, long Input, long Output, bool Maxout, int Pieces);
+/// <summary>One layer on a block of panels, from one of the two buffers into the other (<see cref="FromColumns"/>: from the first).</summary>
+internal sealed record BatchStep(string Comment, LayerPlan Layer, string Activation, bool FromColumns, bool Maxout, int Pieces);

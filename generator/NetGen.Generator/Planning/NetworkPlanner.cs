@@ -11,7 +11,10 @@ namespace NetGen.Generator.Planning;
 /// <summary>Turns a valid spec and the target's features into the plan that the writers print.</summary>
 internal static class NetworkPlanner
 {
-    /// <summary>Stack ForwardBatch's panel buffers may use; a panel width past it is left out, and a network with none runs row by row.</summary>
+    /// <summary>
+    /// Stack ForwardBatch's panel buffers may use: a panel width past it is left out, a network with none runs row by
+    /// row, and a block takes as many panels (up to four) as it holds.
+    /// </summary>
     private const int BatchStackBudget = 128 * 1024;
 
     /// <summary>The panel widths, widest first: two vectors of rows of Vector512, Vector256 and Vector128.</summary>
@@ -113,25 +116,21 @@ internal static class NetworkPlanner
 
     private static BatchPlan? Batch(NetworkSpec spec, EquatableArray<LayerPlan> layers)
     {
-        var widestLayer = spec.WidestAffineOutputs;
+        // Layer i reads the first buffer when i is even and writes the second, and the other way round when i is odd.
+        var columns = spec.Layers.Where(l => l.Index % 2 == 1).Select(l => l.Units).Append(spec.Inputs).Max();
+        var hidden = spec.Layers.Where(l => l.Index % 2 == 0).Select(l => l.Units).Max();
         var pieces = spec.Layers.Where(l => l.IsMaxout).Select(l => l.AffineOutputs).DefaultIfEmpty(0).Max();
-        var perRow = spec.Inputs + (2L * widestLayer) + pieces;
+        var perRow = (long)columns + hidden + pieces;
         var widest = PanelRows.FirstOrDefault(rows => sizeof(float) * perRow * rows <= BatchStackBudget);
         if (widest == 0)
         {
             return null;
         }
 
-        var steps = new List<BatchStep>(layers.Count);
-        long input = -1;
-        foreach (var layer in spec.Layers)
-        {
-            long output = layer.Index % 2 == 0 ? 0 : widestLayer;
-            steps.Add(new BatchStep($"Layer {layer.Number}: {layer.Describe()}.", layers[layer.Index], layers[layer.Index].Activation, input, output, layer.IsMaxout, layer.Pieces));
-            input = output;
-        }
-
-        return new BatchPlan(2 * widestLayer, pieces, widest, FullEighths, steps.ToEquatableArray(), input, spec.OutputLayer.Activation == ActivationKind.Softmax);
+        var steps = spec.Layers
+            .Select(layer => new BatchStep($"Layer {layer.Number}: {layer.Describe()}.", layers[layer.Index], layers[layer.Index].Activation, layer.Index % 2 == 0, layer.IsMaxout, layer.Pieces))
+            .ToEquatableArray();
+        return new BatchPlan(columns, hidden, pieces, widest, FullEighths, BatchStackBudget / sizeof(float), steps, spec.Layers.Count % 2 == 0, spec.OutputLayer.Activation == ActivationKind.Softmax);
     }
 
     private static ArchitecturePlan Architecture(NetworkSpec spec) => new(

@@ -31,7 +31,7 @@ internal static partial class DenseForward<TWidth, TVector>
         where TActivation : struct, IActivationFunction
     {
         var panelRows = 2 * TWidth.Count;
-        Span<float> buffer = stackalloc float[(inputs + outputs) * panelRows];
+        var buffer = CacheLines.Align(stackalloc float[((inputs + outputs) * panelRows) + CacheLines.Slack]);
         ref var columns = ref buffer[0];
         ref var results = ref buffer[inputs * panelRows];
         var keep = !Unsafe.IsNullRef(ref preActivation);
@@ -43,14 +43,14 @@ internal static partial class DenseForward<TWidth, TVector>
             ref var a = ref Unsafe.Add(ref output, row * outputs);
             if (keep)
             {
-                PanelForward<TWidth, TVector>.Layer(ref weights, ref bias, ref columns, ref results, inputs, outputs, default(IdentityFunction));
+                PanelForward<TWidth, TVector>.Layer(ref weights, ref bias, ref columns, ref results, inputs, outputs, 1, default(IdentityFunction));
                 ref var z = ref Unsafe.Add(ref preActivation, row * outputs);
                 PanelTranspose.Out(ref results, ref z, outputs, count, panelRows);
                 Activate(ref z, ref a, count * outputs, activation);
             }
             else
             {
-                PanelForward<TWidth, TVector>.Layer(ref weights, ref bias, ref columns, ref results, inputs, outputs, activation);
+                PanelForward<TWidth, TVector>.Layer(ref weights, ref bias, ref columns, ref results, inputs, outputs, 1, activation);
                 PanelTranspose.Out(ref results, ref a, outputs, count, panelRows);
             }
         }

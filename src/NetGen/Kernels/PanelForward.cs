@@ -6,7 +6,9 @@ namespace NetGen.Kernels;
 /// One dense layer on a panel at one width: a panel is two vectors of rows, held transposed (feature-major, one lane
 /// per row), so each weight is broadcast once and multiplied into both vectors. The outputs go in tiles of at most
 /// six, near-equal in size; a tile keeps its outputs × 2 accumulators in registers (12 of AVX2's 16 for a tile of
-/// six, with the two input vectors and the broadcast weight) and adds the bias first. The activation follows in a
+/// six, with the two input vectors and the broadcast weight) and adds the bias first. A layer runs on several panels
+/// at once, each group of tiles down every panel in turn, so that each part of the weights is read from memory once
+/// per call rather than once per panel (N4's 2 MiB do not fit L2). The activation follows in a
 /// pass of its own over the output panel: applied as the tiles store, a tanh or sigmoid needs registers the twelve
 /// accumulators hold, and the spills cost more than reading the panel again from L1.
 /// </summary>
@@ -20,57 +22,82 @@ internal static class PanelForward<TWidth, TVector>
     /// <summary>The bytes of input panel the tiles walk before moving on: half of a 32 KiB L1, the weights' lines beside it.</summary>
     private const int ChunkBytes = 16 * 1024;
 
-    public static void Layer<TActivation>(ref float weights, ref float bias, ref float input, ref float output, int inputs, int outputs, TActivation activation)
+    /// <summary>
+    /// Tiles walked down every panel before the next ones start: their part of the weights over a chunk of inputs
+    /// (about 48 KiB at Vector256) comes from L3 for the first panel and from L2 for the others.
+    /// </summary>
+    private const int TilesPerGroup = 8;
+
+    /// <summary>
+    /// One layer on <paramref name="panels"/> panels stored one after another. Each output's lanes are summed in the
+    /// same order whatever the number of panels: from the bias, then input by input.
+    /// </summary>
+    public static void Layer<TActivation>(ref float weights, ref float bias, ref float input, ref float output, int inputs, int outputs, int panels, TActivation activation)
         where TActivation : struct, IActivationFunction
     {
+        var lanes = 2 * TWidth.Count;
         // ⌈outputs / 6⌉ tiles of ⌊outputs / tiles⌋ outputs, the last outputs % tiles of them one output more.
         var tiles = (outputs + MaxTile - 1) / MaxTile;
         var small = outputs / tiles;
         var smallTiles = tiles - (outputs % tiles);
-        // Inputs in chunks whose part of the panel stays in L1 while every tile walks it; a tile's sums start from
+        // Inputs in chunks whose part of a panel stays in L1 while a group of tiles walks it; a tile's sums start from
         // the bias on the first chunk and from what the chunk before stored, so each runs in the order of one pass.
-        var chunk = ChunkBytes / (2 * TWidth.Count * sizeof(float));
+        var chunk = ChunkBytes / (lanes * sizeof(float));
         for (var from = 0; from < inputs; from += chunk)
         {
             var length = inputs - from < chunk ? inputs - from : chunk;
             var start = from == 0;
-            ref var x = ref Unsafe.Add(ref input, from * 2 * TWidth.Count);
-            var first = 0;
-            for (var tile = 0; tile < tiles; tile++)
+            var groupFirst = 0;
+            for (var group = 0; group < tiles; group += TilesPerGroup)
             {
-                var count = tile < smallTiles ? small : small + 1;
-                ref var w = ref Unsafe.Add(ref weights, (first * inputs) + from);
-                ref var b = ref Unsafe.Add(ref bias, first);
-                ref var target = ref Unsafe.Add(ref output, first * 2 * TWidth.Count);
-                switch (count)
+                var groupEnd = tiles - group < TilesPerGroup ? tiles : group + TilesPerGroup;
+                var first = groupFirst;
+                for (var panel = 0; panel < panels; panel++)
                 {
-                    case 6:
-                        Tile<Six>(ref w, ref b, ref x, ref target, inputs, length, start);
-                        break;
-                    case 5:
-                        Tile<Five>(ref w, ref b, ref x, ref target, inputs, length, start);
-                        break;
-                    case 4:
-                        Tile<Four>(ref w, ref b, ref x, ref target, inputs, length, start);
-                        break;
-                    case 3:
-                        Tile<Three>(ref w, ref b, ref x, ref target, inputs, length, start);
-                        break;
-                    case 2:
-                        Tile<Two>(ref w, ref b, ref x, ref target, inputs, length, start);
-                        break;
-                    default:
-                        Tile<One>(ref w, ref b, ref x, ref target, inputs, length, start);
-                        break;
+                    ref var x = ref Unsafe.Add(ref input, ((panel * inputs) + from) * lanes);
+                    ref var panelOutput = ref Unsafe.Add(ref output, panel * outputs * lanes);
+                    first = groupFirst;
+                    for (var tile = group; tile < groupEnd; tile++)
+                    {
+                        var count = tile < smallTiles ? small : small + 1;
+                        ref var w = ref Unsafe.Add(ref weights, (first * inputs) + from);
+                        Tile(count, ref w, ref Unsafe.Add(ref bias, first), ref x, ref Unsafe.Add(ref panelOutput, first * lanes), inputs, length, start);
+                        first += count;
+                    }
                 }
 
-                first += count;
+                groupFirst = first;
             }
         }
 
         if (typeof(TActivation) != typeof(IdentityFunction))
         {
-            PanelActivations<TWidth, TVector>.Apply(ref output, outputs * 2 * TWidth.Count, activation);
+            PanelActivations<TWidth, TVector>.Apply(ref output, panels * outputs * lanes, activation);
+        }
+    }
+
+    private static void Tile(int count, ref float w, ref float bias, ref float x, ref float target, int inputs, int length, bool start)
+    {
+        switch (count)
+        {
+            case 6:
+                Tile<Six>(ref w, ref bias, ref x, ref target, inputs, length, start);
+                break;
+            case 5:
+                Tile<Five>(ref w, ref bias, ref x, ref target, inputs, length, start);
+                break;
+            case 4:
+                Tile<Four>(ref w, ref bias, ref x, ref target, inputs, length, start);
+                break;
+            case 3:
+                Tile<Three>(ref w, ref bias, ref x, ref target, inputs, length, start);
+                break;
+            case 2:
+                Tile<Two>(ref w, ref bias, ref x, ref target, inputs, length, start);
+                break;
+            default:
+                Tile<One>(ref w, ref bias, ref x, ref target, inputs, length, start);
+                break;
         }
     }
 

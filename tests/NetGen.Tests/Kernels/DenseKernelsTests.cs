@@ -221,7 +221,7 @@ public sealed class DenseKernelsTests
                 rowsOut[^1] = float.NaN;
 
                 ColumnKernels.Transpose(rowsIn, ref panel[0], inputs, panelRows);
-                ColumnKernels.Forward(ref weights[0], ref bias[0], ref panel[0], ref result[0], inputs, outputs, panelRows, default(ReluFunction));
+                ColumnKernels.Forward(ref weights[0], ref bias[0], ref panel[0], ref result[0], inputs, outputs, panelRows, 1, default(ReluFunction));
                 ColumnKernels.TransposeBack(ref result[0], rowsOut.AsSpan(0, outputs * rows), outputs, panelRows);
 
                 for (var r = 0; r < rows; r++)
@@ -253,9 +253,68 @@ public sealed class DenseKernelsTests
         if (PanelWidths().Length == 0)
         {
             var one = new float[1];
-            Assert.Throws<ArgumentOutOfRangeException>(() => ColumnKernels.Forward(ref one[0], ref one[0], ref one[0], ref one[0], 1, 1, 8, default(IdentityFunction)));
+            Assert.Throws<ArgumentOutOfRangeException>(() => ColumnKernels.Forward(ref one[0], ref one[0], ref one[0], ref one[0], 1, 1, 8, 1, default(IdentityFunction)));
         }
     }
+
+    /// <summary>
+    /// A block of panels through one layer gives each panel bit for bit what it gives alone: outputs over several
+    /// groups of tiles, inputs over several chunks, and a last panel only partly filled.
+    /// </summary>
+    [Theory]
+    [InlineData(300, 61)]
+    [InlineData(17, 100)]
+    [InlineData(600, 7)]
+    public void A_block_of_panels_gives_each_panel_its_own_bits(int inputs, int outputs)
+    {
+        foreach (var panelRows in PanelWidths())
+        {
+            var random = new Random(inputs + outputs + panelRows);
+            var weights = Fill(random, inputs * outputs);
+            var bias = Fill(random, outputs);
+            const int panels = 3;
+            var rows = (panels * panelRows) - 5;
+            var rowsIn = Fill(random, inputs * rows);
+            var block = new float[inputs * panelRows * panels];
+            var blockResult = new float[outputs * panelRows * panels];
+            ColumnKernels.Transpose(rowsIn, ref block[0], inputs, panelRows);
+            ColumnKernels.Forward(ref weights[0], ref bias[0], ref block[0], ref blockResult[0], inputs, outputs, panelRows, panels, default(ReluFunction));
+            var blockRows = new float[outputs * rows];
+            ColumnKernels.TransposeBack(ref blockResult[0], blockRows, outputs, panelRows);
+
+            for (var first = 0; first < rows; first += panelRows)
+            {
+                var count = Math.Min(panelRows, rows - first);
+                var panel = new float[inputs * panelRows];
+                var result = new float[outputs * panelRows];
+                ColumnKernels.Transpose(rowsIn.AsSpan(first * inputs, count * inputs), ref panel[0], inputs, panelRows);
+                ColumnKernels.Forward(ref weights[0], ref bias[0], ref panel[0], ref result[0], inputs, outputs, panelRows, 1, default(ReluFunction));
+                Assert.Equal(result, blockResult.AsSpan(first * outputs, outputs * panelRows).ToArray());
+                var alone = new float[outputs * count];
+                ColumnKernels.TransposeBack(ref result[0], alone, outputs, panelRows);
+                Assert.Equal(alone, blockRows.AsSpan(first * outputs, count * outputs).ToArray());
+            }
+
+            Assert.Contains(blockRows, value => value > 0f);
+        }
+    }
+
+    [Theory]
+    [InlineData(100, 16, 32768, 4)]     // small rows: at most four panels
+    [InlineData(1024, 16, 32768, 2)]    // N4's two buffers of 512 at Vector256
+    [InlineData(1280, 16, 32768, 1)]
+    [InlineData(5000, 8, 32768, 1)]     // more than the budget: still one panel
+    public void Panels_per_block_fit_the_stack_budget(int floatsPerRow, int panelRows, int stackFloats, int expected) =>
+        Assert.Equal(expected, ColumnKernels.PanelsPerBlock(panelRows, floatsPerRow, stackFloats));
+
+    [Theory]
+    [InlineData(64, 16, 4, 6, 64)]
+    [InlineData(100, 16, 4, 6, 64)]
+    [InlineData(37, 16, 4, 6, 32)]      // a last panel of 37 − 32 = 5 rows, fewer than 6: left for one by one
+    [InlineData(38, 16, 4, 6, 38)]      // 6 rows: enough for a panel
+    [InlineData(10, 16, 4, 6, 10)]
+    public void A_block_leaves_a_last_panel_too_small_to_pay(int rowsLeft, int panelRows, int panels, int minimumRows, int expected) =>
+        Assert.Equal(expected, ColumnKernels.BlockRows(rowsLeft, panelRows, panels, minimumRows));
 
     [Theory]
     [InlineData(1)]
@@ -268,7 +327,7 @@ public sealed class DenseKernelsTests
             var random = new Random(units + panelRows);
             var logits = Fill(random, units * panelRows);
             var softmax = (float[])logits.Clone();
-            ColumnKernels.Softmax(ref softmax[0], units, panelRows);
+            ColumnKernels.Softmax(ref softmax[0], units, panelRows, 1);
             for (var lane = 0; lane < panelRows; lane++)
             {
                 var max = Enumerable.Range(0, units).Max(o => (double)logits[(o * panelRows) + lane]);
@@ -282,7 +341,7 @@ public sealed class DenseKernelsTests
             const int pieceCount = 3;
             var pieces = Fill(random, pieceCount * units * panelRows);
             var maxout = new float[units * panelRows];
-            ColumnKernels.Maxout(ref pieces[0], ref maxout[0], units, pieceCount, panelRows);
+            ColumnKernels.Maxout(ref pieces[0], ref maxout[0], units, pieceCount, panelRows, 1);
             for (var at = 0; at < maxout.Length; at++)
             {
                 Assert.Equal(Enumerable.Range(0, pieceCount).Max(piece => pieces[(piece * units * panelRows) + at]), maxout[at]);

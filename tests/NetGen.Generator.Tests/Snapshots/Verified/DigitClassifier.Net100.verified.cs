@@ -195,22 +195,25 @@ namespace NetGen.Generated
             Activations.Softmax(output, 10);
         }
 
-        /// <summary>Runs panels of rows held transposed, two vectors of rows each, then rows too few for a panel one by one.</summary>
+        /// <summary>Runs blocks of panels of rows held transposed, two vectors of rows each, then rows too few for a panel one by
+        /// one.</summary>
         public static void ForwardBatch(float[] parameters, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs,
             int rows)
         {
             var row = 0;
-            var panelRows = ColumnKernels.PanelRows(16);
+            var panelRows = ColumnKernels.PanelRows(32);
             var minimumRows = panelRows == 0 ? int.MaxValue : (panelRows * 3) / 8;
             if (rows >= minimumRows)
             {
-                global::System.Span<float> columns = stackalloc float[784 * panelRows];
-                global::System.Span<float> hidden = stackalloc float[256 * panelRows];
-                for (; rows - row >= minimumRows; row += panelRows)
+                var panels = ColumnKernels.PanelsPerBlock(panelRows, 912, 32768);
+                var columns = ColumnKernels.AlignPanels(stackalloc float[(784 * panelRows * panels) + ColumnKernels.PanelSlack]);
+                var hidden = ColumnKernels.AlignPanels(stackalloc float[(128 * panelRows * panels) + ColumnKernels.PanelSlack]);
+                while (rows - row >= minimumRows)
                 {
-                    var count = rows - row < panelRows ? rows - row : panelRows;
-                    ForwardPanel(parameters, inputs.Slice(row * 784, count * 784), outputs.Slice(row * 10, count * 10), panelRows, columns,
+                    var count = ColumnKernels.BlockRows(rows - row, panelRows, panels, minimumRows);
+                    ForwardBlock(parameters, inputs.Slice(row * 784, count * 784), outputs.Slice(row * 10, count * 10), panelRows, columns,
                         hidden);
+                    row += count;
                 }
             }
 
@@ -220,19 +223,20 @@ namespace NetGen.Generated
             }
         }
 
-        /// <summary>Runs every layer for up to <paramref name="panelRows"/> rows held transposed, one lane per row.</summary>
-        private static void ForwardPanel(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
+        /// <summary>Runs every layer for the rows of a block of panels held transposed, one lane per row.</summary>
+        private static void ForwardBlock(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
             int panelRows, global::System.Span<float> columns, global::System.Span<float> hidden)
         {
+            var panels = ((input.Length / 784) + panelRows - 1) / panelRows;
             ColumnKernels.Transpose(input, ref columns[0], 784, panelRows);
             // Layer 1: Dense 784 → 128, ReLU.
-            ColumnKernels.Forward(ref parameters[0], ref parameters[100352], ref columns[0], ref hidden[0], 784, 128, panelRows,
+            ColumnKernels.Forward(ref parameters[0], ref parameters[100352], ref columns[0], ref hidden[0], 784, 128, panelRows, panels,
                 default(ReluFunction));
             // Layer 2: Dense 128 → 10, Softmax.
-            ColumnKernels.Forward(ref parameters[100480], ref parameters[101760], ref hidden[0], ref hidden[128 * panelRows], 128, 10,
-                panelRows, default(IdentityFunction));
-            ColumnKernels.Softmax(ref hidden[128 * panelRows], 10, panelRows);
-            ColumnKernels.TransposeBack(ref hidden[128 * panelRows], output, 10, panelRows);
+            ColumnKernels.Forward(ref parameters[100480], ref parameters[101760], ref hidden[0], ref columns[0], 128, 10, panelRows, panels,
+                default(IdentityFunction));
+            ColumnKernels.Softmax(ref columns[0], 10, panelRows, panels);
+            ColumnKernels.TransposeBack(ref columns[0], output, 10, panelRows);
         }
 
         /// <summary>Backpropagates the rows in blocks of 32, adding the gradient of their mean loss; returns the mean loss.</summary>

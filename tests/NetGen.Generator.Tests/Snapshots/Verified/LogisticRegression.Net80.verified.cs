@@ -182,7 +182,8 @@ namespace NetGen.Generated
             Layer1(ref parameters[0], ref MemoryMarshal.GetReference(input), ref output[0]);
         }
 
-        /// <summary>Runs panels of rows held transposed, two vectors of rows each, then rows too few for a panel one by one.</summary>
+        /// <summary>Runs blocks of panels of rows held transposed, two vectors of rows each, then rows too few for a panel one by
+        /// one.</summary>
         public static void ForwardBatch(float[] parameters, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs,
             int rows)
         {
@@ -191,13 +192,15 @@ namespace NetGen.Generated
             var minimumRows = panelRows == 0 ? int.MaxValue : (panelRows * 3) / 8;
             if (rows >= minimumRows)
             {
-                global::System.Span<float> columns = stackalloc float[5 * panelRows];
-                global::System.Span<float> hidden = stackalloc float[2 * panelRows];
-                for (; rows - row >= minimumRows; row += panelRows)
+                var panels = ColumnKernels.PanelsPerBlock(panelRows, 6, 32768);
+                var columns = ColumnKernels.AlignPanels(stackalloc float[(5 * panelRows * panels) + ColumnKernels.PanelSlack]);
+                var hidden = ColumnKernels.AlignPanels(stackalloc float[(1 * panelRows * panels) + ColumnKernels.PanelSlack]);
+                while (rows - row >= minimumRows)
                 {
-                    var count = rows - row < panelRows ? rows - row : panelRows;
-                    ForwardPanel(parameters, inputs.Slice(row * 5, count * 5), outputs.Slice(row * 1, count * 1), panelRows, columns,
+                    var count = ColumnKernels.BlockRows(rows - row, panelRows, panels, minimumRows);
+                    ForwardBlock(parameters, inputs.Slice(row * 5, count * 5), outputs.Slice(row * 1, count * 1), panelRows, columns,
                         hidden);
+                    row += count;
                 }
             }
 
@@ -207,13 +210,14 @@ namespace NetGen.Generated
             }
         }
 
-        /// <summary>Runs every layer for up to <paramref name="panelRows"/> rows held transposed, one lane per row.</summary>
-        private static void ForwardPanel(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
+        /// <summary>Runs every layer for the rows of a block of panels held transposed, one lane per row.</summary>
+        private static void ForwardBlock(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
             int panelRows, global::System.Span<float> columns, global::System.Span<float> hidden)
         {
+            var panels = ((input.Length / 5) + panelRows - 1) / panelRows;
             ColumnKernels.Transpose(input, ref columns[0], 5, panelRows);
             // Layer 1: Dense 5 → 1, Sigmoid.
-            ColumnKernels.Forward(ref parameters[0], ref parameters[5], ref columns[0], ref hidden[0], 5, 1, panelRows,
+            ColumnKernels.Forward(ref parameters[0], ref parameters[5], ref columns[0], ref hidden[0], 5, 1, panelRows, panels,
                 default(SigmoidFunction));
             ColumnKernels.TransposeBack(ref hidden[0], output, 1, panelRows);
         }

@@ -189,7 +189,8 @@ namespace NetGen.Generated
             Layer2(ref parameters[48], ref hidden[0], ref output[0]);
         }
 
-        /// <summary>Runs panels of rows held transposed, two vectors of rows each, then rows too few for a panel one by one.</summary>
+        /// <summary>Runs blocks of panels of rows held transposed, two vectors of rows each, then rows too few for a panel one by
+        /// one.</summary>
         public static void ForwardBatch(float[] parameters, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs,
             int rows)
         {
@@ -198,14 +199,16 @@ namespace NetGen.Generated
             var minimumRows = panelRows == 0 ? int.MaxValue : (panelRows * 3) / 8;
             if (rows >= minimumRows)
             {
-                global::System.Span<float> columns = stackalloc float[3 * panelRows];
-                global::System.Span<float> hidden = stackalloc float[24 * panelRows];
-                global::System.Span<float> pieces = stackalloc float[12 * panelRows];
-                for (; rows - row >= minimumRows; row += panelRows)
+                var panels = ColumnKernels.PanelsPerBlock(panelRows, 19, 32768);
+                var columns = ColumnKernels.AlignPanels(stackalloc float[(3 * panelRows * panels) + ColumnKernels.PanelSlack]);
+                var hidden = ColumnKernels.AlignPanels(stackalloc float[(4 * panelRows * panels) + ColumnKernels.PanelSlack]);
+                var pieces = ColumnKernels.AlignPanels(stackalloc float[(12 * panelRows * panels) + ColumnKernels.PanelSlack]);
+                while (rows - row >= minimumRows)
                 {
-                    var count = rows - row < panelRows ? rows - row : panelRows;
-                    ForwardPanel(parameters, inputs.Slice(row * 3, count * 3), outputs.Slice(row * 2, count * 2), panelRows, columns,
+                    var count = ColumnKernels.BlockRows(rows - row, panelRows, panels, minimumRows);
+                    ForwardBlock(parameters, inputs.Slice(row * 3, count * 3), outputs.Slice(row * 2, count * 2), panelRows, columns,
                         hidden, pieces);
+                    row += count;
                 }
             }
 
@@ -215,19 +218,20 @@ namespace NetGen.Generated
             }
         }
 
-        /// <summary>Runs every layer for up to <paramref name="panelRows"/> rows held transposed, one lane per row.</summary>
-        private static void ForwardPanel(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
+        /// <summary>Runs every layer for the rows of a block of panels held transposed, one lane per row.</summary>
+        private static void ForwardBlock(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
             int panelRows, global::System.Span<float> columns, global::System.Span<float> hidden, global::System.Span<float> pieces)
         {
+            var panels = ((input.Length / 3) + panelRows - 1) / panelRows;
             ColumnKernels.Transpose(input, ref columns[0], 3, panelRows);
             // Layer 1: Maxout 3 → 4 × 3 pieces.
-            ColumnKernels.Forward(ref parameters[0], ref parameters[36], ref columns[0], ref pieces[0], 3, 12, panelRows,
+            ColumnKernels.Forward(ref parameters[0], ref parameters[36], ref columns[0], ref pieces[0], 3, 12, panelRows, panels,
                 default(IdentityFunction));
-            ColumnKernels.Maxout(ref pieces[0], ref hidden[0], 4, 3, panelRows);
+            ColumnKernels.Maxout(ref pieces[0], ref hidden[0], 4, 3, panelRows, panels);
             // Layer 2: Dense 4 → 2, Identity.
-            ColumnKernels.Forward(ref parameters[48], ref parameters[56], ref hidden[0], ref hidden[12 * panelRows], 4, 2, panelRows,
+            ColumnKernels.Forward(ref parameters[48], ref parameters[56], ref hidden[0], ref columns[0], 4, 2, panelRows, panels,
                 default(IdentityFunction));
-            ColumnKernels.TransposeBack(ref hidden[12 * panelRows], output, 2, panelRows);
+            ColumnKernels.TransposeBack(ref columns[0], output, 2, panelRows);
         }
 
         /// <summary>Backpropagates the rows in blocks of 32, adding the gradient of their mean loss; returns the mean loss.</summary>

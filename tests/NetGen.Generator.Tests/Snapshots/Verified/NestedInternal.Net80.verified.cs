@@ -188,7 +188,8 @@ namespace NetGen.Generated
             Layer2(ref parameters[20], ref hidden[0], ref output[0]);
         }
 
-        /// <summary>Runs panels of rows held transposed, two vectors of rows each, then rows too few for a panel one by one.</summary>
+        /// <summary>Runs blocks of panels of rows held transposed, two vectors of rows each, then rows too few for a panel one by
+        /// one.</summary>
         public static void ForwardBatch(float[] parameters, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs,
             int rows)
         {
@@ -197,13 +198,15 @@ namespace NetGen.Generated
             var minimumRows = panelRows == 0 ? int.MaxValue : (panelRows * 3) / 8;
             if (rows >= minimumRows)
             {
-                global::System.Span<float> columns = stackalloc float[3 * panelRows];
-                global::System.Span<float> hidden = stackalloc float[10 * panelRows];
-                for (; rows - row >= minimumRows; row += panelRows)
+                var panels = ColumnKernels.PanelsPerBlock(panelRows, 8, 32768);
+                var columns = ColumnKernels.AlignPanels(stackalloc float[(3 * panelRows * panels) + ColumnKernels.PanelSlack]);
+                var hidden = ColumnKernels.AlignPanels(stackalloc float[(5 * panelRows * panels) + ColumnKernels.PanelSlack]);
+                while (rows - row >= minimumRows)
                 {
-                    var count = rows - row < panelRows ? rows - row : panelRows;
-                    ForwardPanel(parameters, inputs.Slice(row * 3, count * 3), outputs.Slice(row * 1, count * 1), panelRows, columns,
+                    var count = ColumnKernels.BlockRows(rows - row, panelRows, panels, minimumRows);
+                    ForwardBlock(parameters, inputs.Slice(row * 3, count * 3), outputs.Slice(row * 1, count * 1), panelRows, columns,
                         hidden);
+                    row += count;
                 }
             }
 
@@ -213,18 +216,19 @@ namespace NetGen.Generated
             }
         }
 
-        /// <summary>Runs every layer for up to <paramref name="panelRows"/> rows held transposed, one lane per row.</summary>
-        private static void ForwardPanel(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
+        /// <summary>Runs every layer for the rows of a block of panels held transposed, one lane per row.</summary>
+        private static void ForwardBlock(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
             int panelRows, global::System.Span<float> columns, global::System.Span<float> hidden)
         {
+            var panels = ((input.Length / 3) + panelRows - 1) / panelRows;
             ColumnKernels.Transpose(input, ref columns[0], 3, panelRows);
             // Layer 1: Dense 3 → 5, Swish.
-            ColumnKernels.Forward(ref parameters[0], ref parameters[15], ref columns[0], ref hidden[0], 3, 5, panelRows,
+            ColumnKernels.Forward(ref parameters[0], ref parameters[15], ref columns[0], ref hidden[0], 3, 5, panelRows, panels,
                 default(SwishFunction));
             // Layer 2: Dense 5 → 1, Identity.
-            ColumnKernels.Forward(ref parameters[20], ref parameters[25], ref hidden[0], ref hidden[5 * panelRows], 5, 1, panelRows,
+            ColumnKernels.Forward(ref parameters[20], ref parameters[25], ref hidden[0], ref columns[0], 5, 1, panelRows, panels,
                 default(IdentityFunction));
-            ColumnKernels.TransposeBack(ref hidden[5 * panelRows], output, 1, panelRows);
+            ColumnKernels.TransposeBack(ref columns[0], output, 1, panelRows);
         }
 
         /// <summary>Backpropagates the rows in blocks of 32, adding the gradient of their mean loss; returns the mean loss.</summary>

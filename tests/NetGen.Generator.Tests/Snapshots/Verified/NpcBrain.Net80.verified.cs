@@ -198,7 +198,8 @@ namespace NetGen.Generated
             Layer3(ref parameters[352], ref hidden[16], ref output[0]);
         }
 
-        /// <summary>Runs panels of rows held transposed, two vectors of rows each, then rows too few for a panel one by one.</summary>
+        /// <summary>Runs blocks of panels of rows held transposed, two vectors of rows each, then rows too few for a panel one by
+        /// one.</summary>
         public static void ForwardBatch(float[] parameters, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs,
             int rows)
         {
@@ -207,13 +208,15 @@ namespace NetGen.Generated
             var minimumRows = panelRows == 0 ? int.MaxValue : (panelRows * 3) / 8;
             if (rows >= minimumRows)
             {
-                global::System.Span<float> columns = stackalloc float[4 * panelRows];
-                global::System.Span<float> hidden = stackalloc float[32 * panelRows];
-                for (; rows - row >= minimumRows; row += panelRows)
+                var panels = ColumnKernels.PanelsPerBlock(panelRows, 32, 32768);
+                var columns = ColumnKernels.AlignPanels(stackalloc float[(16 * panelRows * panels) + ColumnKernels.PanelSlack]);
+                var hidden = ColumnKernels.AlignPanels(stackalloc float[(16 * panelRows * panels) + ColumnKernels.PanelSlack]);
+                while (rows - row >= minimumRows)
                 {
-                    var count = rows - row < panelRows ? rows - row : panelRows;
-                    ForwardPanel(parameters, inputs.Slice(row * 4, count * 4), outputs.Slice(row * 2, count * 2), panelRows, columns,
+                    var count = ColumnKernels.BlockRows(rows - row, panelRows, panels, minimumRows);
+                    ForwardBlock(parameters, inputs.Slice(row * 4, count * 4), outputs.Slice(row * 2, count * 2), panelRows, columns,
                         hidden);
+                    row += count;
                 }
             }
 
@@ -223,19 +226,20 @@ namespace NetGen.Generated
             }
         }
 
-        /// <summary>Runs every layer for up to <paramref name="panelRows"/> rows held transposed, one lane per row.</summary>
-        private static void ForwardPanel(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
+        /// <summary>Runs every layer for the rows of a block of panels held transposed, one lane per row.</summary>
+        private static void ForwardBlock(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
             int panelRows, global::System.Span<float> columns, global::System.Span<float> hidden)
         {
+            var panels = ((input.Length / 4) + panelRows - 1) / panelRows;
             ColumnKernels.Transpose(input, ref columns[0], 4, panelRows);
             // Layer 1: Dense 4 → 16, Tanh.
-            ColumnKernels.Forward(ref parameters[0], ref parameters[64], ref columns[0], ref hidden[0], 4, 16, panelRows,
+            ColumnKernels.Forward(ref parameters[0], ref parameters[64], ref columns[0], ref hidden[0], 4, 16, panelRows, panels,
                 default(TanhFunction));
             // Layer 2: Dense 16 → 16, Tanh.
-            ColumnKernels.Forward(ref parameters[80], ref parameters[336], ref hidden[0], ref hidden[16 * panelRows], 16, 16, panelRows,
+            ColumnKernels.Forward(ref parameters[80], ref parameters[336], ref hidden[0], ref columns[0], 16, 16, panelRows, panels,
                 default(TanhFunction));
             // Layer 3: Dense 16 → 2, Identity.
-            ColumnKernels.Forward(ref parameters[352], ref parameters[384], ref hidden[16 * panelRows], ref hidden[0], 16, 2, panelRows,
+            ColumnKernels.Forward(ref parameters[352], ref parameters[384], ref columns[0], ref hidden[0], 16, 2, panelRows, panels,
                 default(IdentityFunction));
             ColumnKernels.TransposeBack(ref hidden[0], output, 2, panelRows);
         }

@@ -208,7 +208,8 @@ namespace NetGen.Generated
             Layer4(ref parameters[460], ref hidden[0], ref output[0]);
         }
 
-        /// <summary>Runs panels of rows held transposed, two vectors of rows each, then rows too few for a panel one by one.</summary>
+        /// <summary>Runs blocks of panels of rows held transposed, two vectors of rows each, then rows too few for a panel one by
+        /// one.</summary>
         public static void ForwardBatch(float[] parameters, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs,
             int rows)
         {
@@ -217,14 +218,16 @@ namespace NetGen.Generated
             var minimumRows = panelRows == 0 ? int.MaxValue : (panelRows * 3) / 8;
             if (rows >= minimumRows)
             {
-                global::System.Span<float> columns = stackalloc float[7 * panelRows];
-                global::System.Span<float> hidden = stackalloc float[34 * panelRows];
-                global::System.Span<float> pieces = stackalloc float[15 * panelRows];
-                for (; rows - row >= minimumRows; row += panelRows)
+                var panels = ColumnKernels.PanelsPerBlock(panelRows, 39, 32768);
+                var columns = ColumnKernels.AlignPanels(stackalloc float[(7 * panelRows * panels) + ColumnKernels.PanelSlack]);
+                var hidden = ColumnKernels.AlignPanels(stackalloc float[(17 * panelRows * panels) + ColumnKernels.PanelSlack]);
+                var pieces = ColumnKernels.AlignPanels(stackalloc float[(15 * panelRows * panels) + ColumnKernels.PanelSlack]);
+                while (rows - row >= minimumRows)
                 {
-                    var count = rows - row < panelRows ? rows - row : panelRows;
-                    ForwardPanel(parameters, inputs.Slice(row * 7, count * 7), outputs.Slice(row * 3, count * 3), panelRows, columns,
+                    var count = ColumnKernels.BlockRows(rows - row, panelRows, panels, minimumRows);
+                    ForwardBlock(parameters, inputs.Slice(row * 7, count * 7), outputs.Slice(row * 3, count * 3), panelRows, columns,
                         hidden, pieces);
+                    row += count;
                 }
             }
 
@@ -234,25 +237,26 @@ namespace NetGen.Generated
             }
         }
 
-        /// <summary>Runs every layer for up to <paramref name="panelRows"/> rows held transposed, one lane per row.</summary>
-        private static void ForwardPanel(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
+        /// <summary>Runs every layer for the rows of a block of panels held transposed, one lane per row.</summary>
+        private static void ForwardBlock(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
             int panelRows, global::System.Span<float> columns, global::System.Span<float> hidden, global::System.Span<float> pieces)
         {
+            var panels = ((input.Length / 7) + panelRows - 1) / panelRows;
             ColumnKernels.Transpose(input, ref columns[0], 7, panelRows);
             // Layer 1: Dense 7 → 17, LeakyReLU.
-            ColumnKernels.Forward(ref parameters[0], ref parameters[119], ref columns[0], ref hidden[0], 7, 17, panelRows,
+            ColumnKernels.Forward(ref parameters[0], ref parameters[119], ref columns[0], ref hidden[0], 7, 17, panelRows, panels,
                 new LeakyReluFunction(0.1f));
             // Layer 2: Maxout 17 → 5 × 3 pieces.
-            ColumnKernels.Forward(ref parameters[136], ref parameters[391], ref hidden[0], ref pieces[0], 17, 15, panelRows,
+            ColumnKernels.Forward(ref parameters[136], ref parameters[391], ref hidden[0], ref pieces[0], 17, 15, panelRows, panels,
                 default(IdentityFunction));
-            ColumnKernels.Maxout(ref pieces[0], ref hidden[17 * panelRows], 5, 3, panelRows);
+            ColumnKernels.Maxout(ref pieces[0], ref columns[0], 5, 3, panelRows, panels);
             // Layer 3: Dense 5 → 9, ELU.
-            ColumnKernels.Forward(ref parameters[406], ref parameters[451], ref hidden[17 * panelRows], ref hidden[0], 5, 9, panelRows,
+            ColumnKernels.Forward(ref parameters[406], ref parameters[451], ref columns[0], ref hidden[0], 5, 9, panelRows, panels,
                 new EluFunction(1f));
             // Layer 4: Dense 9 → 3, Sigmoid.
-            ColumnKernels.Forward(ref parameters[460], ref parameters[487], ref hidden[0], ref hidden[17 * panelRows], 9, 3, panelRows,
+            ColumnKernels.Forward(ref parameters[460], ref parameters[487], ref hidden[0], ref columns[0], 9, 3, panelRows, panels,
                 default(SigmoidFunction));
-            ColumnKernels.TransposeBack(ref hidden[17 * panelRows], output, 3, panelRows);
+            ColumnKernels.TransposeBack(ref columns[0], output, 3, panelRows);
         }
 
         /// <summary>Backpropagates the rows in blocks of 32, adding the gradient of their mean loss; returns the mean loss.</summary>

@@ -204,7 +204,8 @@ namespace NetGen.Generated
             Layer4(ref parameters[120], ref hidden[0], ref output[0]);
         }
 
-        /// <summary>Runs panels of rows held transposed, two vectors of rows each, then rows too few for a panel one by one.</summary>
+        /// <summary>Runs blocks of panels of rows held transposed, two vectors of rows each, then rows too few for a panel one by
+        /// one.</summary>
         public static void ForwardBatch(float[] parameters, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs,
             int rows)
         {
@@ -213,13 +214,15 @@ namespace NetGen.Generated
             var minimumRows = panelRows == 0 ? int.MaxValue : (panelRows * 3) / 8;
             if (rows >= minimumRows)
             {
-                global::System.Span<float> columns = stackalloc float[5 * panelRows];
-                global::System.Span<float> hidden = stackalloc float[12 * panelRows];
-                for (; rows - row >= minimumRows; row += panelRows)
+                var panels = ColumnKernels.PanelsPerBlock(panelRows, 12, 32768);
+                var columns = ColumnKernels.AlignPanels(stackalloc float[(6 * panelRows * panels) + ColumnKernels.PanelSlack]);
+                var hidden = ColumnKernels.AlignPanels(stackalloc float[(6 * panelRows * panels) + ColumnKernels.PanelSlack]);
+                while (rows - row >= minimumRows)
                 {
-                    var count = rows - row < panelRows ? rows - row : panelRows;
-                    ForwardPanel(parameters, inputs.Slice(row * 5, count * 5), outputs.Slice(row * 1, count * 1), panelRows, columns,
+                    var count = ColumnKernels.BlockRows(rows - row, panelRows, panels, minimumRows);
+                    ForwardBlock(parameters, inputs.Slice(row * 5, count * 5), outputs.Slice(row * 1, count * 1), panelRows, columns,
                         hidden);
+                    row += count;
                 }
             }
 
@@ -229,24 +232,25 @@ namespace NetGen.Generated
             }
         }
 
-        /// <summary>Runs every layer for up to <paramref name="panelRows"/> rows held transposed, one lane per row.</summary>
-        private static void ForwardPanel(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
+        /// <summary>Runs every layer for the rows of a block of panels held transposed, one lane per row.</summary>
+        private static void ForwardBlock(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
             int panelRows, global::System.Span<float> columns, global::System.Span<float> hidden)
         {
+            var panels = ((input.Length / 5) + panelRows - 1) / panelRows;
             ColumnKernels.Transpose(input, ref columns[0], 5, panelRows);
             // Layer 1: Dense 5 → 6, ReLU.
-            ColumnKernels.Forward(ref parameters[0], ref parameters[30], ref columns[0], ref hidden[0], 5, 6, panelRows,
+            ColumnKernels.Forward(ref parameters[0], ref parameters[30], ref columns[0], ref hidden[0], 5, 6, panelRows, panels,
                 default(ReluFunction));
             // Layer 2: Dense 6 → 6, LeakyReLU.
-            ColumnKernels.Forward(ref parameters[36], ref parameters[72], ref hidden[0], ref hidden[6 * panelRows], 6, 6, panelRows,
+            ColumnKernels.Forward(ref parameters[36], ref parameters[72], ref hidden[0], ref columns[0], 6, 6, panelRows, panels,
                 new LeakyReluFunction(0.1f));
             // Layer 3: Dense 6 → 6, ELU.
-            ColumnKernels.Forward(ref parameters[78], ref parameters[114], ref hidden[6 * panelRows], ref hidden[0], 6, 6, panelRows,
+            ColumnKernels.Forward(ref parameters[78], ref parameters[114], ref columns[0], ref hidden[0], 6, 6, panelRows, panels,
                 new EluFunction(1f));
             // Layer 4: Dense 6 → 1, ReLU6.
-            ColumnKernels.Forward(ref parameters[120], ref parameters[126], ref hidden[0], ref hidden[6 * panelRows], 6, 1, panelRows,
+            ColumnKernels.Forward(ref parameters[120], ref parameters[126], ref hidden[0], ref columns[0], 6, 1, panelRows, panels,
                 default(Relu6Function));
-            ColumnKernels.TransposeBack(ref hidden[6 * panelRows], output, 1, panelRows);
+            ColumnKernels.TransposeBack(ref columns[0], output, 1, panelRows);
         }
 
         /// <summary>Backpropagates the rows in blocks of 32, adding the gradient of their mean loss; returns the mean loss.</summary>

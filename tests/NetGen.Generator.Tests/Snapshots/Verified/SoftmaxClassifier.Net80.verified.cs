@@ -193,7 +193,8 @@ namespace NetGen.Generated
             Activations.Softmax(output, 3);
         }
 
-        /// <summary>Runs panels of rows held transposed, two vectors of rows each, then rows too few for a panel one by one.</summary>
+        /// <summary>Runs blocks of panels of rows held transposed, two vectors of rows each, then rows too few for a panel one by
+        /// one.</summary>
         public static void ForwardBatch(float[] parameters, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs,
             int rows)
         {
@@ -202,13 +203,15 @@ namespace NetGen.Generated
             var minimumRows = panelRows == 0 ? int.MaxValue : (panelRows * 3) / 8;
             if (rows >= minimumRows)
             {
-                global::System.Span<float> columns = stackalloc float[6 * panelRows];
-                global::System.Span<float> hidden = stackalloc float[16 * panelRows];
-                for (; rows - row >= minimumRows; row += panelRows)
+                var panels = ColumnKernels.PanelsPerBlock(panelRows, 14, 32768);
+                var columns = ColumnKernels.AlignPanels(stackalloc float[(6 * panelRows * panels) + ColumnKernels.PanelSlack]);
+                var hidden = ColumnKernels.AlignPanels(stackalloc float[(8 * panelRows * panels) + ColumnKernels.PanelSlack]);
+                while (rows - row >= minimumRows)
                 {
-                    var count = rows - row < panelRows ? rows - row : panelRows;
-                    ForwardPanel(parameters, inputs.Slice(row * 6, count * 6), outputs.Slice(row * 3, count * 3), panelRows, columns,
+                    var count = ColumnKernels.BlockRows(rows - row, panelRows, panels, minimumRows);
+                    ForwardBlock(parameters, inputs.Slice(row * 6, count * 6), outputs.Slice(row * 3, count * 3), panelRows, columns,
                         hidden);
+                    row += count;
                 }
             }
 
@@ -218,19 +221,20 @@ namespace NetGen.Generated
             }
         }
 
-        /// <summary>Runs every layer for up to <paramref name="panelRows"/> rows held transposed, one lane per row.</summary>
-        private static void ForwardPanel(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
+        /// <summary>Runs every layer for the rows of a block of panels held transposed, one lane per row.</summary>
+        private static void ForwardBlock(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
             int panelRows, global::System.Span<float> columns, global::System.Span<float> hidden)
         {
+            var panels = ((input.Length / 6) + panelRows - 1) / panelRows;
             ColumnKernels.Transpose(input, ref columns[0], 6, panelRows);
             // Layer 1: Dense 6 → 8, ReLU.
-            ColumnKernels.Forward(ref parameters[0], ref parameters[48], ref columns[0], ref hidden[0], 6, 8, panelRows,
+            ColumnKernels.Forward(ref parameters[0], ref parameters[48], ref columns[0], ref hidden[0], 6, 8, panelRows, panels,
                 default(ReluFunction));
             // Layer 2: Dense 8 → 3, Softmax.
-            ColumnKernels.Forward(ref parameters[56], ref parameters[80], ref hidden[0], ref hidden[8 * panelRows], 8, 3, panelRows,
+            ColumnKernels.Forward(ref parameters[56], ref parameters[80], ref hidden[0], ref columns[0], 8, 3, panelRows, panels,
                 default(IdentityFunction));
-            ColumnKernels.Softmax(ref hidden[8 * panelRows], 3, panelRows);
-            ColumnKernels.TransposeBack(ref hidden[8 * panelRows], output, 3, panelRows);
+            ColumnKernels.Softmax(ref columns[0], 3, panelRows, panels);
+            ColumnKernels.TransposeBack(ref columns[0], output, 3, panelRows);
         }
 
         /// <summary>Backpropagates the rows in blocks of 32, adding the gradient of their mean loss; returns the mean loss.</summary>

@@ -1,0 +1,225 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using NetGen;
+using NetGen.Benchmarks;
+using NetGen.Kernels;
+
+// Thread CPU time per call: medians of 21 rounds of about 20 ms each, one kind of call at a time, or of 41 rounds of
+// 5 ms with the variants of one measurement interleaved round by round.
+const int Rows = 64;
+if (args is ["calls", var network, var count])
+{
+    // A fixed number of ForwardBatch calls and nothing else, for instruction counts (valgrind --tool=callgrind).
+    var call = Calls(network);
+    for (var i = 0; i < int.Parse(count); i++)
+    {
+        call();
+    }
+
+    return;
+}
+
+var peak = 2.0 * 8 * 12 * Probe.FmaIterations / Probe.Median(() => Probe.FmaPeak());
+Console.WriteLine($"FMA peak (Vector256, 12 accumulators): {peak:F1} GFLOP/s");
+
+var n3 = new N3(1);
+var n4 = new N4(1);
+var (x3, y3) = (Probe.Values(Rows * 784), new float[Rows * 10]);
+var (x4, y4) = (Probe.Values(Rows * 256), new float[Rows * 256]);
+Report("N3 ForwardBatch 64", Probe.Median(() => n3.ForwardBatch(x3, y3)), 2.0 * Rows * ((784 * 128) + (128 * 10)));
+var n4Flops = 2.0 * Rows * ((256 * 512) + (512 * 512) + (512 * 256));
+Report("N4 ForwardBatch 64", Probe.Median(() => n4.ForwardBatch(x4, y4)), n4Flops);
+
+var panelRows = ColumnKernels.PanelRows(16);
+var n4Weights = n4.Parameters.ToArray();
+
+// N4's 64 rows through the three layers in blocks of 1, 2 and 4 panels, interleaved round by round in this process.
+void N4Blocks(int panels)
+{
+    ref var columns = ref Probe.Aligned(512 * panelRows * panels, 0);
+    ref var hidden = ref Probe.Aligned(512 * panelRows * panels, 0);
+    var rows = panels * panelRows;
+    for (var row = 0; row < Rows; row += rows)
+    {
+        ColumnKernels.Transpose(x4.AsSpan(row * 256, rows * 256), ref columns, 256, panelRows);
+        ColumnKernels.Forward(ref n4Weights[0], ref n4Weights[131072], ref columns, ref hidden, 256, 512, panelRows, panels, default(ReluFunction));
+        ColumnKernels.Forward(ref n4Weights[131584], ref n4Weights[393728], ref hidden, ref columns, 512, 512, panelRows, panels, default(ReluFunction));
+        ColumnKernels.Forward(ref n4Weights[394240], ref n4Weights[525312], ref columns, ref hidden, 512, 256, panelRows, panels, default(IdentityFunction));
+        ColumnKernels.TransposeBack(ref hidden, y4.AsSpan(row * 256, rows * 256), 256, panelRows);
+    }
+}
+
+var blocks = new[] { 1, 2, 4 };
+var blockNs = Probe.Interleaved(blocks.Select(panels => (Action)(() => N4Blocks(panels))).ToArray());
+for (var i = 0; i < blocks.Length; i++)
+{
+    Report($"N4 layers, blocks of {blocks[i]} panels", blockNs[i], n4Flops);
+}
+
+var layers = args.Length > 0 ? args[0] : "784x128,128x10,256x512,512x512,512x256,512x48";
+foreach (var shape in layers.Split(','))
+{
+    var inputs = int.Parse(shape.Split('x')[0]);
+    var outputs = int.Parse(shape.Split('x')[1]);
+    var weights = Probe.Values(inputs * outputs);
+    var bias = Probe.Values(outputs);
+    var rows = Probe.Values(panelRows * inputs);
+    var flops = 2.0 * panelRows * inputs * outputs;
+    Report($"{inputs}→{outputs} panel, ReLU", Probe.Median(() => ColumnKernels.Forward(ref weights[0], ref bias[0], ref Probe.Aligned(inputs * panelRows, 0), ref Probe.Aligned(outputs * panelRows, 0), inputs, outputs, panelRows, 1, default(ReluFunction))), flops);
+    Report($"{inputs}→{outputs} panel, identity", Probe.Median(() => ColumnKernels.Forward(ref weights[0], ref bias[0], ref Probe.Aligned(inputs * panelRows, 0), ref Probe.Aligned(outputs * panelRows, 0), inputs, outputs, panelRows, 1, default(IdentityFunction))), flops);
+    Report($"{inputs} × {panelRows} transpose in", Probe.Median(() => ColumnKernels.Transpose(rows, ref Probe.Aligned(inputs * panelRows, 0), inputs, panelRows)), 0);
+}
+
+static Action Calls(string network)
+{
+    INetwork net = network == "N3" ? new N3(1) : new N4(1);
+    var inputs = Probe.Values(Rows * net.InputSize);
+    var outputs = new float[Rows * net.OutputSize];
+    return () => net.ForwardBatch(inputs, outputs);
+}
+
+void Report(string what, double ns, double flops) =>
+    Console.WriteLine(flops > 0
+        ? $"{what,-36} {ns / 1000,10:F2} µs  {flops / ns,6:F1} GFLOP/s  {100 * flops / ns / peak,4:F0} % of the peak"
+        : $"{what,-36} {ns / 1000,10:F2} µs");
+
+internal static class Probe
+{
+    public const int FmaIterations = 4096;
+    private static readonly Dictionary<(int, int), float[]> Arrays = [];
+
+    public static float[] Values(int length, int seed = 3)
+    {
+        if (!Arrays.TryGetValue((length, seed), out var values))
+        {
+            var random = new Random(seed + length);
+            values = Enumerable.Range(0, length).Select(_ => seed == 0 ? 0f : (float)random.NextDouble() - 0.5f).ToArray();
+            Arrays[(length, seed)] = values;
+        }
+
+        return values;
+    }
+
+    private static readonly Dictionary<(int, int), nint> Native = [];
+
+    /// <summary>A buffer of <paramref name="length"/> floats that starts <paramref name="offset"/> floats past a 64-byte boundary.</summary>
+    public static unsafe ref float Aligned(int length, int offset)
+    {
+        if (!Native.TryGetValue((length, offset), out var start))
+        {
+            start = (nint)NativeMemory.AlignedAlloc((nuint)((length + 16) * sizeof(float)), 64) + (offset * sizeof(float));
+            new Span<float>((void*)start, length).Fill(0.25f);
+            Native[(length, offset)] = start;
+        }
+
+        return ref *(float*)start;
+    }
+
+    [DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern int ClockGetTime(int clock, out Timespec time);
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct Timespec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
+    private static long ThreadNs()
+    {
+        ClockGetTime(3, out var t);
+        return (t.Seconds * 1_000_000_000) + t.Nanoseconds;
+    }
+
+    /// <summary>Nanoseconds of thread CPU time per call.</summary>
+    public static double Median(Action call)
+    {
+        for (var warm = 0; warm < 3; warm++)
+        {
+            var until = ThreadNs() + 100_000_000;
+            while (ThreadNs() < until)
+            {
+                call();
+            }
+
+            Thread.Sleep(150);
+        }
+
+        var start = ThreadNs();
+        var calls = 0;
+        while (ThreadNs() - start < 20_000_000)
+        {
+            call();
+            calls++;
+        }
+
+        var samples = new double[21];
+        for (var round = 0; round < samples.Length; round++)
+        {
+            var begin = ThreadNs();
+            for (var i = 0; i < calls; i++)
+            {
+                call();
+            }
+
+            samples[round] = (double)(ThreadNs() - begin) / calls;
+        }
+
+        Array.Sort(samples);
+        return samples[samples.Length / 2];
+    }
+
+    /// <summary>Nanoseconds of thread CPU time per call of each, the calls interleaved round by round so that each sees the same machine.</summary>
+    public static double[] Interleaved(Action[] calls)
+    {
+        foreach (var call in calls)
+        {
+            Median(call);
+        }
+
+        var samples = new double[calls.Length][];
+        for (var c = 0; c < calls.Length; c++)
+        {
+            samples[c] = new double[41];
+        }
+
+        for (var round = 0; round < 41; round++)
+        {
+            for (var c = 0; c < calls.Length; c++)
+            {
+                var which = (c + round) % calls.Length;
+                var begin = ThreadNs();
+                var count = 0;
+                while (ThreadNs() - begin < 5_000_000)
+                {
+                    calls[which]();
+                    count++;
+                }
+
+                samples[which][round] = (double)(ThreadNs() - begin) / count;
+            }
+        }
+
+        return samples.Select(s => s.Order().ElementAt(s.Length / 2)).ToArray();
+    }
+
+    public static float FmaPeak()
+    {
+        var a = Vector256.Create(0.999f);
+        var b = Vector256.Create(1e-3f);
+        Vector256<float> x0 = a, x1 = a + b, x2 = x1 + b, x3 = x0 * a, x4 = x1 * a, x5 = x2 * a;
+        Vector256<float> x6 = x3 * a, x7 = x4 * a, x8 = x5 * a, x9 = x6 * a, x10 = x7 * a, x11 = x8 * a;
+        for (var i = 0; i < FmaIterations; i++)
+        {
+            x0 = Vector256.FusedMultiplyAdd(x0, a, b); x1 = Vector256.FusedMultiplyAdd(x1, a, b);
+            x2 = Vector256.FusedMultiplyAdd(x2, a, b); x3 = Vector256.FusedMultiplyAdd(x3, a, b);
+            x4 = Vector256.FusedMultiplyAdd(x4, a, b); x5 = Vector256.FusedMultiplyAdd(x5, a, b);
+            x6 = Vector256.FusedMultiplyAdd(x6, a, b); x7 = Vector256.FusedMultiplyAdd(x7, a, b);
+            x8 = Vector256.FusedMultiplyAdd(x8, a, b); x9 = Vector256.FusedMultiplyAdd(x9, a, b);
+            x10 = Vector256.FusedMultiplyAdd(x10, a, b); x11 = Vector256.FusedMultiplyAdd(x11, a, b);
+        }
+
+        return (x0 + x1 + x2 + x3 + x4 + x5 + x6 + x7 + x8 + x9 + x10 + x11).ToScalar();
+    }
+}
