@@ -38,7 +38,7 @@ public static partial class RowMath512
     /// </summary>
     [MethodImpl(KernelMethodImpl.Entry)]
     public static Vector512<float> GroupSums4(ref float weights, nuint offset, Vector512<float> x) =>
-        HorizontalSums.GroupSums(Multiply(ref weights, offset, x), Multiply(ref weights, offset + 16, x), Multiply(ref weights, offset + 32, x), Multiply(ref weights, offset + 48, x));
+        HorizontalSums.GroupSums(Vector512.LoadUnsafe(ref weights, offset) * x, Vector512.LoadUnsafe(ref weights, offset + 16) * x, Vector512.LoadUnsafe(ref weights, offset + 32) * x, Vector512.LoadUnsafe(ref weights, offset + 48) * x);
 
     /// <summary>
     /// Row sums of 16 weight rows of 8 inputs from <paramref name="offset"/>, two to a vector, times
@@ -47,8 +47,8 @@ public static partial class RowMath512
     [MethodImpl(KernelMethodImpl.Entry)]
     public static Vector512<float> GroupSums8(ref float weights, nuint offset, Vector512<float> x) =>
         HorizontalSums.GroupSums(
-            Multiply(ref weights, offset, x), Multiply(ref weights, offset + 16, x), Multiply(ref weights, offset + 32, x), Multiply(ref weights, offset + 48, x),
-            Multiply(ref weights, offset + 64, x), Multiply(ref weights, offset + 80, x), Multiply(ref weights, offset + 96, x), Multiply(ref weights, offset + 112, x));
+            Vector512.LoadUnsafe(ref weights, offset) * x, Vector512.LoadUnsafe(ref weights, offset + 16) * x, Vector512.LoadUnsafe(ref weights, offset + 32) * x, Vector512.LoadUnsafe(ref weights, offset + 48) * x,
+            Vector512.LoadUnsafe(ref weights, offset + 64) * x, Vector512.LoadUnsafe(ref weights, offset + 80) * x, Vector512.LoadUnsafe(ref weights, offset + 96) * x, Vector512.LoadUnsafe(ref weights, offset + 112) * x);
 
     [MethodImpl(KernelMethodImpl.Entry)]
     private static Vector128<float> FoldTo4(Vector512<float> sum) => RowMath256.AddHalves(AddHalves(sum));
@@ -80,7 +80,7 @@ public static partial class RowMath256
     /// </summary>
     [MethodImpl(KernelMethodImpl.Entry)]
     public static Vector256<float> GroupSums4(ref float weights, nuint offset, Vector256<float> x) =>
-        HorizontalSums.GroupSums(Multiply(ref weights, offset, x), Multiply(ref weights, offset + 8, x), Multiply(ref weights, offset + 16, x), Multiply(ref weights, offset + 24, x));
+        HorizontalSums.GroupSums(Vector256.LoadUnsafe(ref weights, offset) * x, Vector256.LoadUnsafe(ref weights, offset + 8) * x, Vector256.LoadUnsafe(ref weights, offset + 16) * x, Vector256.LoadUnsafe(ref weights, offset + 24) * x);
 }
 
 public static partial class RowMath128
