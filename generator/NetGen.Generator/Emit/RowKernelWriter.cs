@@ -13,6 +13,12 @@ internal static class RowKernelWriter
     public static void Write(SourceWriter writer, NetworkPlan plan, LayerPlan layer)
     {
         writer.Line($"/// <summary>Layer {layer.Number}, {layer.Description}, one row: {layer.KernelFormula}.</summary>");
+        if (layer.Paths.Count > 0)
+        {
+            // Compiled on its own, so that its runtime steps are inlined within its own budget, never a caller's.
+            writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
+        }
+
         using (writer.Block($"private static void {layer.Kernel}(ref float weights, ref float input, ref float output)"))
         {
             writer.Line($"ref float bias = ref Unsafe.Add(ref weights, {Literals.Int(layer.WeightCount)});");

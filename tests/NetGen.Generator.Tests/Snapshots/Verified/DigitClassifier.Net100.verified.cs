@@ -323,6 +323,7 @@ namespace NetGen.Generated
         }
 
         /// <summary>Layer 1, Dense 784 → 128, ReLU, one row: a = ReLU(W·x + b).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void Layer1(ref float weights, ref float input, ref float output)
         {
             ref float bias = ref Unsafe.Add(ref weights, 100352);
@@ -368,6 +369,7 @@ namespace NetGen.Generated
         }
 
         /// <summary>Layer 2, Dense 128 → 10, Softmax, one row: z = W·x + b.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void Layer2(ref float weights, ref float input, ref float output)
         {
             ref float bias = ref Unsafe.Add(ref weights, 1280);

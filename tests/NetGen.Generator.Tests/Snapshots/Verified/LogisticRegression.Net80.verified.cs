@@ -281,6 +281,7 @@ namespace NetGen.Generated
         }
 
         /// <summary>Layer 1, Dense 5 → 1, Sigmoid, one row: a = Sigmoid(W·x + b).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void Layer1(ref float weights, ref float input, ref float output)
         {
             ref float bias = ref Unsafe.Add(ref weights, 5);

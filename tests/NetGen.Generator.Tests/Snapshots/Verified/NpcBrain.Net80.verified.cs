@@ -326,6 +326,7 @@ namespace NetGen.Generated
         }
 
         /// <summary>Layer 1, Dense 4 → 16, Tanh, one row: a = Tanh(W·x + b).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void Layer1(ref float weights, ref float input, ref float output)
         {
             ref float bias = ref Unsafe.Add(ref weights, 64);
@@ -352,6 +353,7 @@ namespace NetGen.Generated
         }
 
         /// <summary>Layer 2, Dense 16 → 16, Tanh, one row: a = Tanh(W·x + b).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void Layer2(ref float weights, ref float input, ref float output)
         {
             ref float bias = ref Unsafe.Add(ref weights, 256);
@@ -383,6 +385,7 @@ namespace NetGen.Generated
         }
 
         /// <summary>Layer 3, Dense 16 → 2, Identity, one row: z = W·x + b.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void Layer3(ref float weights, ref float input, ref float output)
         {
             ref float bias = ref Unsafe.Add(ref weights, 32);

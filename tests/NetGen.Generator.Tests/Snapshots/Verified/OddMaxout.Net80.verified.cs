@@ -352,6 +352,7 @@ namespace NetGen.Generated
         }
 
         /// <summary>Layer 1, Dense 7 → 17, LeakyReLU, one row: a = LeakyReLU(W·x + b).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void Layer1(ref float weights, ref float input, ref float output)
         {
             ref float bias = ref Unsafe.Add(ref weights, 119);
@@ -402,6 +403,7 @@ namespace NetGen.Generated
         }
 
         /// <summary>Layer 2, Maxout 17 → 5 × 3 pieces, one row: z = W·x + b, one row of pieces.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void Layer2(ref float weights, ref float input, ref float output)
         {
             ref float bias = ref Unsafe.Add(ref weights, 255);
@@ -439,6 +441,7 @@ namespace NetGen.Generated
         }
 
         /// <summary>Layer 3, Dense 5 → 9, ELU, one row: a = ELU(W·x + b).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void Layer3(ref float weights, ref float input, ref float output)
         {
             ref float bias = ref Unsafe.Add(ref weights, 45);
@@ -475,6 +478,7 @@ namespace NetGen.Generated
         }
 
         /// <summary>Layer 4, Dense 9 → 3, Sigmoid, one row: a = Sigmoid(W·x + b).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void Layer4(ref float weights, ref float input, ref float output)
         {
             ref float bias = ref Unsafe.Add(ref weights, 27);

@@ -348,6 +348,7 @@ namespace NetGen.Generated
         }
 
         /// <summary>Layer 1, Dense 5 → 6, ReLU, one row: a = ReLU(W·x + b).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void Layer1(ref float weights, ref float input, ref float output)
         {
             ref float bias = ref Unsafe.Add(ref weights, 30);
@@ -377,6 +378,7 @@ namespace NetGen.Generated
         }
 
         /// <summary>Layer 2, Dense 6 → 6, LeakyReLU, one row: a = LeakyReLU(W·x + b).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void Layer2(ref float weights, ref float input, ref float output)
         {
             ref float bias = ref Unsafe.Add(ref weights, 36);
@@ -406,6 +408,7 @@ namespace NetGen.Generated
         }
 
         /// <summary>Layer 3, Dense 6 → 6, ELU, one row: a = ELU(W·x + b).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void Layer3(ref float weights, ref float input, ref float output)
         {
             ref float bias = ref Unsafe.Add(ref weights, 36);
@@ -435,6 +438,7 @@ namespace NetGen.Generated
         }
 
         /// <summary>Layer 4, Dense 6 → 1, ReLU6, one row: a = ReLU6(W·x + b).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void Layer4(ref float weights, ref float input, ref float output)
         {
             ref float bias = ref Unsafe.Add(ref weights, 6);

@@ -303,6 +303,7 @@ namespace NetGen.Generated
         }
 
         /// <summary>Layer 1, Dense 4 → 8, Swish, one row: a = Swish(W·x + b).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void Layer1(ref float weights, ref float input, ref float output)
         {
             ref float bias = ref Unsafe.Add(ref weights, 32);
@@ -324,6 +325,7 @@ namespace NetGen.Generated
         }
 
         /// <summary>Layer 2, Dense 8 → 3, Mish, one row: a = Mish(W·x + b).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void Layer2(ref float weights, ref float input, ref float output)
         {
             ref float bias = ref Unsafe.Add(ref weights, 24);

@@ -311,6 +311,7 @@ namespace NetGen.Generated
         }
 
         /// <summary>Layer 1, Dense 6 → 8, ReLU, one row: a = ReLU(W·x + b).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void Layer1(ref float weights, ref float input, ref float output)
         {
             ref float bias = ref Unsafe.Add(ref weights, 48);
@@ -340,6 +341,7 @@ namespace NetGen.Generated
         }
 
         /// <summary>Layer 2, Dense 8 → 3, Softmax, one row: z = W·x + b.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void Layer2(ref float weights, ref float input, ref float output)
         {
             ref float bias = ref Unsafe.Add(ref weights, 24);

@@ -313,6 +313,7 @@ namespace NetGen.Generated
         }
 
         /// <summary>Layer 2, Dense 5 → 2, Tanh, one row: a = Tanh(W·x + b).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void Layer2(ref float weights, ref float input, ref float output)
         {
             ref float bias = ref Unsafe.Add(ref weights, 10);
