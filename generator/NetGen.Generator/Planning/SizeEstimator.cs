@@ -12,9 +12,9 @@ internal static class SizeEstimator
     // Typical characters per item of each kind (indentation and newline included), fitted to generated files.
     private static readonly double[] Lengths =
     {
-        15_512, // the file's fixed part
-        1_518, // per layer: initialisation, chain steps, backward steps, kernel scaffolding
-        10, // per character of the network's name, which the file repeats
+        13_730, // the file's fixed part
+        1_350, // per layer: initialisation, chain steps, backward steps, kernel scaffolding
+        13, // per character of the network's name, which the file repeats
         40, // per containing type
         40, // per training loop over a block's rows
         170, // per derivative call
@@ -71,7 +71,7 @@ internal static class SizeEstimator
         var groups = (path.Tile + path.RowsPerStep - 1) / path.RowsPerStep;
         var chunkCalls = (path.ChunkLoop ? 1L : path.Chunks) + (path.TailChunk is null ? 0 : 1);
         var zeros = path.ChunkLoop ? groups + 3L : 0;
-        var stores = path.Reduced ? 2 : path.Tile;
+        var stores = path.Reduced ? 2 : 2L * path.Tile;
         counts[7] += (tiles * (zeros + stores)) + (path.TailMask is null ? 0 : 2) + (path.LoopedTiles > 0 ? 3 : 0);
         counts[step] += tiles * chunkCalls * groups;
         counts[10] += tiles * path.Tile * (chunkCalls + (path.ChunkLoop ? 1 : 0) + (path.Reduced ? 1 : 0));
