@@ -175,11 +175,15 @@ public static partial class VectorMath
         return f + y + exponent * Vector128.Create(Ln2Hi);
     }
 
-    /// <summary>a·b + c, fused (one rounding, half the latency) where the framework has the API; every width and the scalar overloads make the same choice.</summary>
+    /// <summary>
+    /// a·b + c, fused (one rounding, half the latency) where the framework has the API; every width and the scalar
+    /// overloads make the same choice. A processor without the instruction gets the same bits from
+    /// <see cref="FusedOperations"/>' emulation, not from the framework's fallback, which calls <c>fmaf</c> per lane.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<float> MultiplyAdd(Vector128<float> a, Vector128<float> b, Vector128<float> c) =>
 #if NET9_0_OR_GREATER
-        Vector128.FusedMultiplyAdd(a, b, c);
+        FusedOperations.MultiplyAdd(a, b, c);
 #else
         (a * b) + c;
 #endif
