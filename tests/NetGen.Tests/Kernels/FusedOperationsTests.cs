@@ -121,4 +121,23 @@ public sealed class FusedOperationsTests
             }
         }
     }
+
+    /// <summary>
+    /// The layer kernels' multiply-add is fused only where one instruction does it: without FMA (AVX without AVX2,
+    /// <c>DOTNET_EnableAVX2=0</c>) an exact fused sum costs several times a multiply and an add, and Vector128
+    /// kernels paying it would run slower than scalar code.
+    /// </summary>
+    [Fact]
+    public void Layer_kernels_fuse_only_where_the_processor_has_the_instruction()
+    {
+        var (a, b, c) = (1f + MathF.Pow(2, -12), 1f + MathF.Pow(2, -12), -1f);
+        var fused = MathF.FusedMultiplyAdd(a, b, c);
+        var roundedTwice = (a * b) + c;
+        Assert.NotEqual(fused, roundedTwice);
+        var expected = FusedOperations.IsHardwareAccelerated ? fused : roundedTwice;
+
+        Assert.Equal(expected, Width128.MultiplyAdd(Vector128.Create(a), Vector128.Create(b), Vector128.Create(c))[3]);
+        Assert.Equal(expected, Width256.MultiplyAdd(Vector256.Create(a), Vector256.Create(b), Vector256.Create(c))[7]);
+        Assert.Equal(expected, Width512.MultiplyAdd(Vector512.Create(a), Vector512.Create(b), Vector512.Create(c))[15]);
+    }
 }
