@@ -79,6 +79,7 @@ internal static class NetworkWriter
                 }
             }
 
+            ForwardWriter.WriteRowForward(writer, plan);
             BackwardWriter.WritePass(writer, plan);
         }
 

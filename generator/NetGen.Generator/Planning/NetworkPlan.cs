@@ -13,7 +13,7 @@ namespace NetGen.Generator.Planning;
 /// <param name="Summary">The lines of the class's XML summary: what the network is and what it costs.</param>
 /// <param name="ParameterBreakdown">The parameter count, layer by layer, for the constant's documentation.</param>
 /// <param name="Aliases">The using aliases the kernels class needs, each a complete directive.</param>
-/// <param name="Batch">The transposed-block path of ForwardBatch, or null when its blocks would not fit the stack.</param>
+/// <param name="RowForward">The file-local struct through which the runtime's ForwardBatch runs rows one by one.</param>
 /// <param name="Architecture">The layers as weight files describe them.</param>
 /// <param name="EmbeddedWeightsFile">The <c>Weights</c> file the parameterless constructor starts from, or null for seed 0.</param>
 internal sealed record NetworkPlan(
@@ -30,7 +30,7 @@ internal sealed record NetworkPlan(
     EquatableArray<string> Aliases,
     EquatableArray<LayerPlan> Layers,
     RowChainPlan Row,
-    BatchPlan? Batch,
+    string RowForward,
     TrainingPlan Training,
     ArchitecturePlan Architecture,
     string? EmbeddedWeightsFile);
@@ -130,36 +130,3 @@ internal enum RowWiseKind
     Softmax,
     Maxout,
 }
-
-/// <summary>
-/// ForwardBatch's panels: two vectors' worth of rows held transposed (feature-major, one lane per row), each layer a
-/// runtime panel kernel whose output panels are the next layer's input, run on blocks of several panels at once.
-/// The layers alternate between two buffers: the input panels and every second layer's outputs share the first.
-/// Buffer lengths are per row of a panel.
-/// </summary>
-/// <param name="ColumnsLength">Floats per panel row of the buffer the input panels go into (the 2nd, 4th… layers write it too).</param>
-/// <param name="HiddenLength">Floats per panel row of the buffer the 1st, 3rd… layers write.</param>
-/// <param name="PiecesLength">Floats per panel row of Maxout's affine maps (0 without Maxout).</param>
-/// <param name="WidestPanel">The most rows a panel may have within the stack budget (32, 16 or 8): the runtime takes the widest accelerated width up to it.</param>
-/// <param name="FullEighths">The fewest real rows worth a panel, in eighths of its rows; fewer go one by one.</param>
-/// <param name="StackFloats">The floats a block's buffers may take: the runtime fits as many panels as they hold.</param>
-/// <param name="Steps">Every layer in order.</param>
-/// <param name="ResultInColumns">Whether the last layer's panels are in the first buffer rather than the second.</param>
-/// <param name="Softmax">Whether the output panels go through Softmax before they are transposed back.</param>
-internal sealed record BatchPlan(
-    int ColumnsLength,
-    int HiddenLength,
-    int PiecesLength,
-    int WidestPanel,
-    int FullEighths,
-    int StackFloats,
-    EquatableArray<BatchStep> Steps,
-    bool ResultInColumns,
-    bool Softmax)
-{
-    /// <summary>Floats of every buffer of a block per panel row.</summary>
-    public int FloatsPerRow => ColumnsLength + HiddenLength + PiecesLength;
-}
-
-/// <summary>One layer on a block of panels, from one of the two buffers into the other (<see cref="FromColumns"/>: from the first).</summary>
-internal sealed record BatchStep(string Comment, LayerPlan Layer, string Activation, bool FromColumns, bool Maxout, int Pieces);

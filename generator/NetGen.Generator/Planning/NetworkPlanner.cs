@@ -11,27 +11,11 @@ namespace NetGen.Generator.Planning;
 /// <summary>Turns a valid spec and the target's features into the plan that the writers print.</summary>
 internal static class NetworkPlanner
 {
-    /// <summary>
-    /// Stack ForwardBatch's panel buffers may use: a panel width past it is left out, a network with none runs row by
-    /// row, and a block takes as many panels (up to four) as it holds.
-    /// </summary>
-    private const int BatchStackBudget = 128 * 1024;
-
-    /// <summary>The panel widths, widest first: two vectors of rows of Vector512, Vector256 and Vector128.</summary>
-    private static readonly int[] PanelRows = [32, 16, 8];
-
-    /// <summary>
-    /// A panel runs when at least three eighths of its rows are real: a padded panel costs about as much as a full one,
-    /// and a full one about as much as five or six one-row Forward calls.
-    /// </summary>
-    private const int FullEighths = 3;
-
     public static NetworkPlan Plan(NetworkSpec spec, TargetFeatures features)
     {
         var layers = spec.Layers.Select(Layer).ToEquatableArray();
         var training = TrainingPlanner.Plan(spec, layers);
         var row = RowChain(spec, layers);
-        var batch = Batch(spec, layers);
         return new NetworkPlan(
             spec.Type,
             KernelsClass(spec.Type.Type.Name),
@@ -43,10 +27,10 @@ internal static class NetworkPlanner
             spec.Loss,
             Summary(spec, training),
             string.Join(", ", spec.Layers.Select(l => $"layer {l.Number} {l.AffineOutputs}×{l.Inputs} + {l.AffineOutputs}")),
-            Aliases(spec, layers, batch, training),
+            Aliases(spec, layers, training),
             layers,
             row,
-            batch,
+            spec.Type.Type.Name + "RowForward",
             training,
             Architecture(spec),
             spec.WeightsFile);
@@ -114,25 +98,6 @@ internal static class NetworkPlanner
         return new RowChainPlan(hiddenLength, piecesLength, steps.ToEquatableArray());
     }
 
-    private static BatchPlan? Batch(NetworkSpec spec, EquatableArray<LayerPlan> layers)
-    {
-        // Layer i reads the first buffer when i is even and writes the second, and the other way round when i is odd.
-        var columns = spec.Layers.Where(l => l.Index % 2 == 1).Select(l => l.Units).Append(spec.Inputs).Max();
-        var hidden = spec.Layers.Where(l => l.Index % 2 == 0).Select(l => l.Units).Max();
-        var pieces = spec.Layers.Where(l => l.IsMaxout).Select(l => l.AffineOutputs).DefaultIfEmpty(0).Max();
-        var perRow = (long)columns + hidden + pieces;
-        var widest = PanelRows.FirstOrDefault(rows => sizeof(float) * perRow * rows <= BatchStackBudget);
-        if (widest == 0)
-        {
-            return null;
-        }
-
-        var steps = spec.Layers
-            .Select(layer => new BatchStep($"Layer {layer.Number}: {layer.Describe()}.", layers[layer.Index], layers[layer.Index].Activation, layer.Index % 2 == 0, layer.IsMaxout, layer.Pieces))
-            .ToEquatableArray();
-        return new BatchPlan(columns, hidden, pieces, widest, FullEighths, BatchStackBudget / sizeof(float), steps, spec.Layers.Count % 2 == 0, spec.OutputLayer.Activation == ActivationKind.Softmax);
-    }
-
     private static ArchitecturePlan Architecture(NetworkSpec spec) => new(
         WeightLayouts.From(spec).Architecture,
         spec.Inputs,
@@ -158,7 +123,7 @@ internal static class NetworkPlanner
 
     private static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
-    private static EquatableArray<string> Aliases(NetworkSpec spec, EquatableArray<LayerPlan> layers, BatchPlan? batch, TrainingPlan training)
+    private static EquatableArray<string> Aliases(NetworkSpec spec, EquatableArray<LayerPlan> layers, TrainingPlan training)
     {
         var vectors = new SortedSet<string>(StringComparer.Ordinal);
         var rowMath = new SortedSet<string>(StringComparer.Ordinal);
@@ -186,14 +151,12 @@ internal static class NetworkPlanner
         var functions = new SortedSet<string>(StringComparer.Ordinal);
         functions.UnionWith(spec.Layers.Select(l => ActivationNames.StructName(KernelActivation(l))));
         functions.UnionWith(training.Forward.Select(step => ActivationNames.StructName(step.ActivationKind)));
-        var aliases = new List<string> { "using Activations = global::NetGen.Kernels.Activations;" };
-        if (batch is not null)
+        var aliases = new List<string>
         {
-            aliases.Add("using ColumnKernels = global::NetGen.Kernels.ColumnKernels;");
-        }
-
-        aliases.Add("using DenseKernels = global::NetGen.Kernels.DenseKernels;");
-        aliases.Add("using GradientSum = global::NetGen.Kernels.GradientSum;");
+            "using Activations = global::NetGen.Kernels.Activations;",
+            "using DenseKernels = global::NetGen.Kernels.DenseKernels;",
+            "using GradientSum = global::NetGen.Kernels.GradientSum;",
+        };
         if (horizontal)
         {
             aliases.Add("using HorizontalSums = global::NetGen.Kernels.HorizontalSums;");

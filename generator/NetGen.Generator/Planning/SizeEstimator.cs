@@ -13,8 +13,8 @@ internal static class SizeEstimator
     private static readonly double[] Lengths =
     {
         13_730, // the file's fixed part
-        1_580, // per layer: initialisation, chain steps, backward steps, kernel scaffolding
-        10, // per character of the network's name, which the file repeats
+        1_350, // per layer: initialisation, chain steps, backward steps, kernel scaffolding
+        13, // per character of the network's name, which the file repeats
         40, // per containing type
         40, // per training loop over a block's rows
         170, // per derivative call

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using NetGen.Kernels;
 using NetGen.Safetensors;
 
 namespace NetGen;
@@ -13,6 +14,7 @@ namespace NetGen;
 public sealed class NetworkArchitecture
 {
     private readonly LayerDescription[] _layers;
+    private ForwardBatchLayout? _batchLayout;
 
     /// <summary>Describes a network of <paramref name="inputs"/> inputs and the given layers, each reading the previous one's units.</summary>
     /// <exception cref="ArgumentException">A layer's inputs differ from the units before it.</exception>
@@ -55,6 +57,9 @@ public sealed class NetworkArchitecture
 
     /// <summary>The tensors a weight file holds for this architecture.</summary>
     internal ParameterLayout Layout { get; }
+
+    /// <summary>How ForwardBatch runs these layers, decided on first use (a race only decides it twice, the same way).</summary>
+    internal ForwardBatchLayout BatchLayout => _batchLayout ??= ForwardBatchLayout.For(this);
 
     /// <summary>The architecture string weight files record: <c>784-Dense128ReLU-Dense10Softmax</c>, <c>7-Maxout17x3-Dense1Identity</c>.</summary>
     public override string ToString() => Layout.Architecture;

@@ -83,6 +83,8 @@ internal static partial class DenseBackward<TWidth, TVector>
     private static void OneRowWeightsOnly<TRule>(ref float target, int index, ref float x, ref float delta, int inputs, int outputs, ref TRule rule)
         where TRule : struct, IUpdateRule
     {
+        // A copy the JIT keeps in registers: through the reference, every store to the row could change the rule.
+        var local = rule;
         var n = (nuint)inputs;
         var count = (nuint)TWidth.Count;
         var whole = n - (n % count);
@@ -95,14 +97,16 @@ internal static partial class DenseBackward<TWidth, TVector>
             nuint i = 0;
             for (; i < whole; i += count)
             {
-                TWidth.Store(TWidth.Update(ref rule, TWidth.Load(ref row, i), TWidth.Multiply(d, TWidth.Load(ref x, i)), at + (int)i), ref row, i);
+                TWidth.Store(TWidth.Update(ref local, TWidth.Load(ref row, i), TWidth.Multiply(d, TWidth.Load(ref x, i)), at + (int)i), ref row, i);
             }
 
             for (; i < n; i++)
             {
-                Unsafe.Add(ref row, i) = rule.Update(Unsafe.Add(ref row, i), dj * Unsafe.Add(ref x, i), at + (int)i);
+                Unsafe.Add(ref row, i) = local.Update(Unsafe.Add(ref row, i), dj * Unsafe.Add(ref x, i), at + (int)i);
             }
         }
+
+        rule = local;
     }
 
     /// <summary>
@@ -112,6 +116,8 @@ internal static partial class DenseBackward<TWidth, TVector>
     private static void OneRow<TRule>(ref float weights, ref float target, int index, ref float x, ref float delta, ref float dx, int inputs, int outputs, ref TRule rule)
         where TRule : struct, IUpdateRule
     {
+        // A copy the JIT keeps in registers: through the reference, every store to the target could change the rule.
+        var local = rule;
         var n = (nuint)inputs;
         var count = (nuint)TWidth.Count;
         var whole = n - (n % count);
@@ -128,7 +134,7 @@ internal static partial class DenseBackward<TWidth, TVector>
                     var d = TWidth.Broadcast(Unsafe.Add(ref delta, j));
                     var at = (j * n) + i;
                     dxi = TWidth.MultiplyAdd(TWidth.Load(ref weights, at), d, dxi);
-                    TWidth.Store(TWidth.Update(ref rule, TWidth.Load(ref target, at), TWidth.Multiply(d, xi), index + (int)at), ref target, at);
+                    TWidth.Store(TWidth.Update(ref local, TWidth.Load(ref target, at), TWidth.Multiply(d, xi), index + (int)at), ref target, at);
                 }
 
                 TWidth.Store(dxi, ref dx, i);
@@ -143,11 +149,13 @@ internal static partial class DenseBackward<TWidth, TVector>
                     var d = Unsafe.Add(ref delta, j);
                     var at = (j * n) + i;
                     dxi += Unsafe.Add(ref weights, at) * d;
-                    Unsafe.Add(ref target, at) = rule.Update(Unsafe.Add(ref target, at), d * xi, index + (int)at);
+                    Unsafe.Add(ref target, at) = local.Update(Unsafe.Add(ref target, at), d * xi, index + (int)at);
                 }
 
                 Unsafe.Add(ref dx, i) = dxi;
             }
         }
+
+        rule = local;
     }
 }

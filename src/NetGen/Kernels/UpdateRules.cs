@@ -35,13 +35,16 @@ internal static class UpdateRules
         where TWidth : struct, ISimdWidth<TVector>
         where TVector : struct
     {
+        // A copy the JIT keeps in registers: through the reference, every store to the parameters could change the rule.
+        var local = rule;
         var i = 0;
         for (; i + TWidth.Count <= length; i += TWidth.Count)
         {
             var at = (nuint)i;
-            TWidth.Store(TWidth.Update(ref rule, TWidth.Load(ref parameters, at), TWidth.Load(ref gradients, at), first + i), ref parameters, at);
+            TWidth.Store(TWidth.Update(ref local, TWidth.Load(ref parameters, at), TWidth.Load(ref gradients, at), first + i), ref parameters, at);
         }
 
+        rule = local;
         return i;
     }
 }

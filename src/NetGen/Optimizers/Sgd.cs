@@ -74,14 +74,19 @@ public sealed class Sgd : IFusedOptimizer, INetworkBound
     public void Step(Span<float> parameters, ReadOnlySpan<float> gradients)
     {
         Prepare(_binding.CheckStep(parameters, gradients), parameters.Length);
-        if (Momentum == 0)
+        if (Momentum != 0)
         {
-            var rule = PlainRule();
+            var rule = MomentumRule();
+            UpdateRules.Apply(ref rule, parameters, gradients);
+        }
+        else if (WeightDecay != 0)
+        {
+            var rule = DecayRule();
             UpdateRules.Apply(ref rule, parameters, gradients);
         }
         else
         {
-            var rule = MomentumRule();
+            var rule = PlainRule();
             UpdateRules.Apply(ref rule, parameters, gradients);
         }
     }
@@ -92,14 +97,19 @@ public sealed class Sgd : IFusedOptimizer, INetworkBound
     {
         ArgumentNullException.ThrowIfNull(network);
         Prepare(_binding.CheckFusedStep(network), network.ParameterCount);
-        if (Momentum == 0)
+        if (Momentum != 0)
         {
-            var rule = PlainRule();
+            var rule = MomentumRule();
+            return pass.Run(ref rule, inputs, targets);
+        }
+        else if (WeightDecay != 0)
+        {
+            var rule = DecayRule();
             return pass.Run(ref rule, inputs, targets);
         }
         else
         {
-            var rule = MomentumRule();
+            var rule = PlainRule();
             return pass.Run(ref rule, inputs, targets);
         }
     }
@@ -122,7 +132,10 @@ public sealed class Sgd : IFusedOptimizer, INetworkBound
         }
     }
 
-    private SgdRule PlainRule() => new((float)LearningRate, (float)WeightDecay);
+    // Without decay, as torch does, the gradient is not added to λθ at all: two operations fewer per vector.
+    private SgdRule PlainRule() => new((float)LearningRate);
+
+    private SgdDecayRule DecayRule() => new((float)LearningRate, (float)WeightDecay);
 
     // The buffer starts at 0 (new or Reset), so μb + g gives torch's b ← g on the first step.
     private MomentumRule MomentumRule() => new(_momentumBuffer, (float)LearningRate, (float)WeightDecay, (float)Momentum, Nesterov);

@@ -5,13 +5,35 @@ using NetGen.Kernels;
 
 namespace NetGen;
 
-/// <summary>Plain SGD with L2 weight decay, as <c>torch.optim.SGD</c> without momentum: θ ← θ − η·(g + λθ).</summary>
+/// <summary>Plain SGD, as <c>torch.optim.SGD</c> without momentum or weight decay: θ ← θ − η·g.</summary>
 internal readonly struct SgdRule : IUpdateRule
+{
+    private readonly float _learningRate;
+
+    public SgdRule(float learningRate) => _learningRate = learningRate;
+
+    public float Update(float parameter, float gradient, int index) => parameter - (_learningRate * gradient);
+
+    public Vector128<float> Update(Vector128<float> parameters, Vector128<float> gradients, int index) => Update<Width128, Vector128<float>>(parameters, gradients);
+
+    public Vector256<float> Update(Vector256<float> parameters, Vector256<float> gradients, int index) => Update<Width256, Vector256<float>>(parameters, gradients);
+
+    public Vector512<float> Update(Vector512<float> parameters, Vector512<float> gradients, int index) => Update<Width512, Vector512<float>>(parameters, gradients);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private TVector Update<TWidth, TVector>(TVector parameters, TVector gradients)
+        where TWidth : struct, ISimdWidth<TVector>
+        where TVector : struct =>
+        TWidth.Subtract(parameters, TWidth.Multiply(TWidth.Broadcast(_learningRate), gradients));
+}
+
+/// <summary>SGD with L2 weight decay, as <c>torch.optim.SGD</c> without momentum: θ ← θ − η·(g + λθ).</summary>
+internal readonly struct SgdDecayRule : IUpdateRule
 {
     private readonly float _learningRate;
     private readonly float _weightDecay;
 
-    public SgdRule(float learningRate, float weightDecay)
+    public SgdDecayRule(float learningRate, float weightDecay)
     {
         _learningRate = learningRate;
         _weightDecay = weightDecay;

@@ -117,7 +117,7 @@ public sealed class DenseKernelsTests
         var input = Fill(random, inputs * rows);
         var delta = Fill(random, outputs * rows);
         var inputGradient = new float[inputs * rows];
-        var rule = new SgdRule(learningRate, 0f);
+        var rule = new SgdRule(learningRate);
 
         DenseKernels.Backward(ref parameters[0], ref parameters[0], 0, weightCount, ref input[0], ref delta[0], ref inputGradient[0], inputs, outputs, rows, ref rule);
         DenseKernels.BackwardWeightsOnly(ref firstLayer[0], 0, weightCount, ref input[0], ref delta[0], inputs, outputs, rows, ref rule);
@@ -139,6 +139,65 @@ public sealed class DenseKernelsTests
         }
 
         AssertInputGradient(before, delta, inputGradient, inputs, outputs, rows);
+    }
+
+    /// <summary>
+    /// A rule may keep state in its own fields: the kernels and an optimizer's whole-array step work on a copy of it in
+    /// registers and hand the copy back, so every update the rule counted is still there afterwards, once per parameter.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void Backward_hands_back_the_rule_with_the_state_its_updates_left(int inputs, int outputs, int rows)
+    {
+        var random = new Random((inputs * 7) + outputs + rows);
+        var weightCount = inputs * outputs;
+        var parameters = Fill(random, weightCount + outputs);
+        var input = Fill(random, inputs * rows);
+        var delta = Fill(random, outputs * rows);
+        var inputGradient = new float[inputs * rows];
+
+        var withInputGradient = default(CountingRule);
+        DenseKernels.Backward(ref parameters[0], ref parameters[0], 0, weightCount, ref input[0], ref delta[0], ref inputGradient[0], inputs, outputs, rows,
+            ref withInputGradient);
+        var weightsOnly = default(CountingRule);
+        DenseKernels.BackwardWeightsOnly(ref parameters[0], 0, weightCount, ref input[0], ref delta[0], inputs, outputs, rows, ref weightsOnly);
+
+        var stepped = default(CountingRule);
+        UpdateRules.Apply(ref stepped, parameters, new float[parameters.Length]);
+
+        Assert.Equal(weightCount + outputs, withInputGradient.Updated);
+        Assert.Equal(weightCount + outputs, weightsOnly.Updated);
+        Assert.Equal(parameters.Length, stepped.Updated);
+    }
+
+    /// <summary>Leaves every value as it is and counts the values it was given, lane by lane, in a field of its own.</summary>
+    private struct CountingRule : IUpdateRule
+    {
+        public int Updated;
+
+        public float Update(float parameter, float gradient, int index)
+        {
+            Updated++;
+            return parameter;
+        }
+
+        public Vector128<float> Update(Vector128<float> parameters, Vector128<float> gradients, int index)
+        {
+            Updated += Vector128<float>.Count;
+            return parameters;
+        }
+
+        public Vector256<float> Update(Vector256<float> parameters, Vector256<float> gradients, int index)
+        {
+            Updated += Vector256<float>.Count;
+            return parameters;
+        }
+
+        public Vector512<float> Update(Vector512<float> parameters, Vector512<float> gradients, int index)
+        {
+            Updated += Vector512<float>.Count;
+            return parameters;
+        }
     }
 
     /// <summary>Weight row <paramref name="o"/> of start + Σᵣ δᵣxᵣᵀ, and its bias start + Σᵣ δᵣ, in double.</summary>

@@ -108,7 +108,8 @@ namespace Digits
         public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
         {
             var rows = global::NetGen.Kernels.Guard.CheckForwardRows(inputs, outputs, InputSize, OutputSize);
-            global::NetGen.Generated.DigitClassifierKernels.ForwardBatch(_parameters, inputs, outputs, rows);
+            global::NetGen.Kernels.ColumnKernels.ForwardBatch(s_architecture, _parameters, inputs, outputs, rows,
+                default(global::NetGen.Generated.DigitClassifierRowForward));
         }
 
         /// <summary>Adds the gradient of one sample's CrossEntropy loss to <see cref="Gradients"/> and returns the loss.
@@ -164,7 +165,6 @@ namespace Digits
 namespace NetGen.Generated
 {
     using Activations = global::NetGen.Kernels.Activations;
-    using ColumnKernels = global::NetGen.Kernels.ColumnKernels;
     using DenseKernels = global::NetGen.Kernels.DenseKernels;
     using GradientSum = global::NetGen.Kernels.GradientSum;
     using HorizontalSums = global::NetGen.Kernels.HorizontalSums;
@@ -193,50 +193,6 @@ namespace NetGen.Generated
             // Layer 2: Dense 128 → 10, Softmax.
             Layer2(ref parameters[100480], ref hidden[0], ref output[0]);
             Activations.Softmax(output, 10);
-        }
-
-        /// <summary>Runs blocks of panels of rows held transposed, two vectors of rows each, then rows too few for a panel one by
-        /// one.</summary>
-        public static void ForwardBatch(float[] parameters, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs,
-            int rows)
-        {
-            var row = 0;
-            var panelRows = ColumnKernels.PanelRows(32);
-            var minimumRows = panelRows == 0 ? int.MaxValue : (panelRows * 3) / 8;
-            if (rows >= minimumRows)
-            {
-                var panels = ColumnKernels.PanelsPerBlock(panelRows, 912, 32768);
-                var columns = ColumnKernels.AlignPanels(stackalloc float[(784 * panelRows * panels) + ColumnKernels.PanelSlack]);
-                var hidden = ColumnKernels.AlignPanels(stackalloc float[(128 * panelRows * panels) + ColumnKernels.PanelSlack]);
-                while (rows - row >= minimumRows)
-                {
-                    var count = ColumnKernels.BlockRows(rows - row, panelRows, panels, minimumRows);
-                    ForwardBlock(parameters, inputs.Slice(row * 784, count * 784), outputs.Slice(row * 10, count * 10), panelRows, columns,
-                        hidden);
-                    row += count;
-                }
-            }
-
-            for (; row < rows; row++)
-            {
-                Forward(parameters, inputs.Slice(row * 784, 784), outputs.Slice(row * 10, 10));
-            }
-        }
-
-        /// <summary>Runs every layer for the rows of a block of panels held transposed, one lane per row.</summary>
-        private static void ForwardBlock(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
-            int panelRows, global::System.Span<float> columns, global::System.Span<float> hidden)
-        {
-            var panels = ((input.Length / 784) + panelRows - 1) / panelRows;
-            ColumnKernels.Transpose(input, ref columns[0], 784, panelRows);
-            // Layer 1: Dense 784 → 128, ReLU.
-            ColumnKernels.Forward(ref parameters[0], ref parameters[100352], ref columns[0], ref hidden[0], 784, 128, panelRows, panels,
-                default(ReluFunction));
-            // Layer 2: Dense 128 → 10, Softmax.
-            ColumnKernels.Forward(ref parameters[100480], ref parameters[101760], ref hidden[0], ref columns[0], 128, 10, panelRows, panels,
-                default(IdentityFunction));
-            ColumnKernels.Softmax(ref columns[0], 10, panelRows, panels);
-            ColumnKernels.TransposeBack(ref columns[0], output, 10, panelRows);
         }
 
         /// <summary>Backpropagates the rows in blocks of 32, adding the gradient of their mean loss; returns the mean loss.</summary>
@@ -530,6 +486,15 @@ namespace NetGen.Generated
 
             DenseKernels.Forward(ref weights, ref bias, ref input, ref output, 128, 10, 1, default(IdentityFunction));
         }
+    }
+
+    /// <summary>DigitClassifier's one-row forward, for the rows ForwardBatch runs one by one.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    file readonly struct DigitClassifierRowForward : global::NetGen.Kernels.IRowForward
+    {
+        /// <inheritdoc/>
+        public void Forward(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output) =>
+            DigitClassifierKernels.Forward(parameters, input, output);
     }
 
     /// <summary>DigitClassifier's fused training step, run by an optimizer with its update rule.</summary>

@@ -105,7 +105,8 @@ partial class GlobalBrain : global::NetGen.INetwork
     public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
     {
         var rows = global::NetGen.Kernels.Guard.CheckForwardRows(inputs, outputs, InputSize, OutputSize);
-        global::NetGen.Generated.GlobalBrainKernels.ForwardBatch(_parameters, inputs, outputs, rows);
+        global::NetGen.Kernels.ColumnKernels.ForwardBatch(s_architecture, _parameters, inputs, outputs, rows,
+            default(global::NetGen.Generated.GlobalBrainRowForward));
     }
 
     /// <summary>Adds the gradient of one sample's MeanSquaredError loss to <see cref="Gradients"/> and returns the loss.
@@ -160,7 +161,6 @@ partial class GlobalBrain : global::NetGen.INetwork
 namespace NetGen.Generated
 {
     using Activations = global::NetGen.Kernels.Activations;
-    using ColumnKernels = global::NetGen.Kernels.ColumnKernels;
     using DenseKernels = global::NetGen.Kernels.DenseKernels;
     using GradientSum = global::NetGen.Kernels.GradientSum;
     using Losses = global::NetGen.Kernels.Losses;
@@ -181,49 +181,6 @@ namespace NetGen.Generated
             Layer1(ref parameters[0], ref MemoryMarshal.GetReference(input), ref hidden[0]);
             // Layer 2: Dense 3 → 1, Identity.
             Layer2(ref parameters[9], ref hidden[0], ref output[0]);
-        }
-
-        /// <summary>Runs blocks of panels of rows held transposed, two vectors of rows each, then rows too few for a panel one by
-        /// one.</summary>
-        public static void ForwardBatch(float[] parameters, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs,
-            int rows)
-        {
-            var row = 0;
-            var panelRows = ColumnKernels.PanelRows(32);
-            var minimumRows = panelRows == 0 ? int.MaxValue : (panelRows * 3) / 8;
-            if (rows >= minimumRows)
-            {
-                var panels = ColumnKernels.PanelsPerBlock(panelRows, 5, 32768);
-                var columns = ColumnKernels.AlignPanels(stackalloc float[(2 * panelRows * panels) + ColumnKernels.PanelSlack]);
-                var hidden = ColumnKernels.AlignPanels(stackalloc float[(3 * panelRows * panels) + ColumnKernels.PanelSlack]);
-                while (rows - row >= minimumRows)
-                {
-                    var count = ColumnKernels.BlockRows(rows - row, panelRows, panels, minimumRows);
-                    ForwardBlock(parameters, inputs.Slice(row * 2, count * 2), outputs.Slice(row * 1, count * 1), panelRows, columns,
-                        hidden);
-                    row += count;
-                }
-            }
-
-            for (; row < rows; row++)
-            {
-                Forward(parameters, inputs.Slice(row * 2, 2), outputs.Slice(row * 1, 1));
-            }
-        }
-
-        /// <summary>Runs every layer for the rows of a block of panels held transposed, one lane per row.</summary>
-        private static void ForwardBlock(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
-            int panelRows, global::System.Span<float> columns, global::System.Span<float> hidden)
-        {
-            var panels = ((input.Length / 2) + panelRows - 1) / panelRows;
-            ColumnKernels.Transpose(input, ref columns[0], 2, panelRows);
-            // Layer 1: Dense 2 → 3, Tanh.
-            ColumnKernels.Forward(ref parameters[0], ref parameters[6], ref columns[0], ref hidden[0], 2, 3, panelRows, panels,
-                default(TanhFunction));
-            // Layer 2: Dense 3 → 1, Identity.
-            ColumnKernels.Forward(ref parameters[9], ref parameters[12], ref hidden[0], ref columns[0], 3, 1, panelRows, panels,
-                default(IdentityFunction));
-            ColumnKernels.TransposeBack(ref columns[0], output, 1, panelRows);
         }
 
         /// <summary>Backpropagates the rows in blocks of 32, adding the gradient of their mean loss; returns the mean loss.</summary>
@@ -311,6 +268,15 @@ namespace NetGen.Generated
             ref float bias = ref Unsafe.Add(ref weights, 3);
             DenseKernels.Forward(ref weights, ref bias, ref input, ref output, 3, 1, 1, default(IdentityFunction));
         }
+    }
+
+    /// <summary>GlobalBrain's one-row forward, for the rows ForwardBatch runs one by one.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    file readonly struct GlobalBrainRowForward : global::NetGen.Kernels.IRowForward
+    {
+        /// <inheritdoc/>
+        public void Forward(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output) =>
+            GlobalBrainKernels.Forward(parameters, input, output);
     }
 
     /// <summary>GlobalBrain's fused training step, run by an optimizer with its update rule.</summary>

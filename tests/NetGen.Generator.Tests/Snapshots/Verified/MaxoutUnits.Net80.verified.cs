@@ -107,7 +107,8 @@ namespace Features
         public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
         {
             var rows = global::NetGen.Kernels.Guard.CheckForwardRows(inputs, outputs, InputSize, OutputSize);
-            global::NetGen.Generated.MaxoutUnitsKernels.ForwardBatch(_parameters, inputs, outputs, rows);
+            global::NetGen.Kernels.ColumnKernels.ForwardBatch(s_architecture, _parameters, inputs, outputs, rows,
+                default(global::NetGen.Generated.MaxoutUnitsRowForward));
         }
 
         /// <summary>Adds the gradient of one sample's MeanSquaredError loss to <see cref="Gradients"/> and returns the loss.
@@ -163,7 +164,6 @@ namespace Features
 namespace NetGen.Generated
 {
     using Activations = global::NetGen.Kernels.Activations;
-    using ColumnKernels = global::NetGen.Kernels.ColumnKernels;
     using DenseKernels = global::NetGen.Kernels.DenseKernels;
     using GradientSum = global::NetGen.Kernels.GradientSum;
     using Losses = global::NetGen.Kernels.Losses;
@@ -187,51 +187,6 @@ namespace NetGen.Generated
             Activations.Maxout(pieces.Slice(0, 12), hidden.Slice(0, 4), 4);
             // Layer 2: Dense 4 → 2, Identity.
             Layer2(ref parameters[48], ref hidden[0], ref output[0]);
-        }
-
-        /// <summary>Runs blocks of panels of rows held transposed, two vectors of rows each, then rows too few for a panel one by
-        /// one.</summary>
-        public static void ForwardBatch(float[] parameters, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs,
-            int rows)
-        {
-            var row = 0;
-            var panelRows = ColumnKernels.PanelRows(32);
-            var minimumRows = panelRows == 0 ? int.MaxValue : (panelRows * 3) / 8;
-            if (rows >= minimumRows)
-            {
-                var panels = ColumnKernels.PanelsPerBlock(panelRows, 19, 32768);
-                var columns = ColumnKernels.AlignPanels(stackalloc float[(3 * panelRows * panels) + ColumnKernels.PanelSlack]);
-                var hidden = ColumnKernels.AlignPanels(stackalloc float[(4 * panelRows * panels) + ColumnKernels.PanelSlack]);
-                var pieces = ColumnKernels.AlignPanels(stackalloc float[(12 * panelRows * panels) + ColumnKernels.PanelSlack]);
-                while (rows - row >= minimumRows)
-                {
-                    var count = ColumnKernels.BlockRows(rows - row, panelRows, panels, minimumRows);
-                    ForwardBlock(parameters, inputs.Slice(row * 3, count * 3), outputs.Slice(row * 2, count * 2), panelRows, columns,
-                        hidden, pieces);
-                    row += count;
-                }
-            }
-
-            for (; row < rows; row++)
-            {
-                Forward(parameters, inputs.Slice(row * 3, 3), outputs.Slice(row * 2, 2));
-            }
-        }
-
-        /// <summary>Runs every layer for the rows of a block of panels held transposed, one lane per row.</summary>
-        private static void ForwardBlock(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
-            int panelRows, global::System.Span<float> columns, global::System.Span<float> hidden, global::System.Span<float> pieces)
-        {
-            var panels = ((input.Length / 3) + panelRows - 1) / panelRows;
-            ColumnKernels.Transpose(input, ref columns[0], 3, panelRows);
-            // Layer 1: Maxout 3 → 4 × 3 pieces.
-            ColumnKernels.Forward(ref parameters[0], ref parameters[36], ref columns[0], ref pieces[0], 3, 12, panelRows, panels,
-                default(IdentityFunction));
-            ColumnKernels.Maxout(ref pieces[0], ref hidden[0], 4, 3, panelRows, panels);
-            // Layer 2: Dense 4 → 2, Identity.
-            ColumnKernels.Forward(ref parameters[48], ref parameters[56], ref hidden[0], ref columns[0], 4, 2, panelRows, panels,
-                default(IdentityFunction));
-            ColumnKernels.TransposeBack(ref columns[0], output, 2, panelRows);
         }
 
         /// <summary>Backpropagates the rows in blocks of 32, adding the gradient of their mean loss; returns the mean loss.</summary>
@@ -336,6 +291,15 @@ namespace NetGen.Generated
 
             DenseKernels.Forward(ref weights, ref bias, ref input, ref output, 4, 2, 1, default(IdentityFunction));
         }
+    }
+
+    /// <summary>MaxoutUnits's one-row forward, for the rows ForwardBatch runs one by one.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    file readonly struct MaxoutUnitsRowForward : global::NetGen.Kernels.IRowForward
+    {
+        /// <inheritdoc/>
+        public void Forward(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output) =>
+            MaxoutUnitsKernels.Forward(parameters, input, output);
     }
 
     /// <summary>MaxoutUnits's fused training step, run by an optimizer with its update rule.</summary>

@@ -111,7 +111,8 @@ namespace Game.Ai
         public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
         {
             var rows = global::NetGen.Kernels.Guard.CheckForwardRows(inputs, outputs, InputSize, OutputSize);
-            global::NetGen.Generated.NpcBrainKernels.ForwardBatch(_parameters, inputs, outputs, rows);
+            global::NetGen.Kernels.ColumnKernels.ForwardBatch(s_architecture, _parameters, inputs, outputs, rows,
+                default(global::NetGen.Generated.NpcBrainRowForward));
         }
 
         /// <summary>Adds the gradient of one sample's MeanSquaredError loss to <see cref="Gradients"/> and returns the loss.
@@ -167,7 +168,6 @@ namespace Game.Ai
 namespace NetGen.Generated
 {
     using Activations = global::NetGen.Kernels.Activations;
-    using ColumnKernels = global::NetGen.Kernels.ColumnKernels;
     using DenseKernels = global::NetGen.Kernels.DenseKernels;
     using GradientSum = global::NetGen.Kernels.GradientSum;
     using HorizontalSums = global::NetGen.Kernels.HorizontalSums;
@@ -196,52 +196,6 @@ namespace NetGen.Generated
             Layer2(ref parameters[80], ref hidden[0], ref hidden[16]);
             // Layer 3: Dense 16 → 2, Identity.
             Layer3(ref parameters[352], ref hidden[16], ref output[0]);
-        }
-
-        /// <summary>Runs blocks of panels of rows held transposed, two vectors of rows each, then rows too few for a panel one by
-        /// one.</summary>
-        public static void ForwardBatch(float[] parameters, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs,
-            int rows)
-        {
-            var row = 0;
-            var panelRows = ColumnKernels.PanelRows(32);
-            var minimumRows = panelRows == 0 ? int.MaxValue : (panelRows * 3) / 8;
-            if (rows >= minimumRows)
-            {
-                var panels = ColumnKernels.PanelsPerBlock(panelRows, 32, 32768);
-                var columns = ColumnKernels.AlignPanels(stackalloc float[(16 * panelRows * panels) + ColumnKernels.PanelSlack]);
-                var hidden = ColumnKernels.AlignPanels(stackalloc float[(16 * panelRows * panels) + ColumnKernels.PanelSlack]);
-                while (rows - row >= minimumRows)
-                {
-                    var count = ColumnKernels.BlockRows(rows - row, panelRows, panels, minimumRows);
-                    ForwardBlock(parameters, inputs.Slice(row * 4, count * 4), outputs.Slice(row * 2, count * 2), panelRows, columns,
-                        hidden);
-                    row += count;
-                }
-            }
-
-            for (; row < rows; row++)
-            {
-                Forward(parameters, inputs.Slice(row * 4, 4), outputs.Slice(row * 2, 2));
-            }
-        }
-
-        /// <summary>Runs every layer for the rows of a block of panels held transposed, one lane per row.</summary>
-        private static void ForwardBlock(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
-            int panelRows, global::System.Span<float> columns, global::System.Span<float> hidden)
-        {
-            var panels = ((input.Length / 4) + panelRows - 1) / panelRows;
-            ColumnKernels.Transpose(input, ref columns[0], 4, panelRows);
-            // Layer 1: Dense 4 → 16, Tanh.
-            ColumnKernels.Forward(ref parameters[0], ref parameters[64], ref columns[0], ref hidden[0], 4, 16, panelRows, panels,
-                default(TanhFunction));
-            // Layer 2: Dense 16 → 16, Tanh.
-            ColumnKernels.Forward(ref parameters[80], ref parameters[336], ref hidden[0], ref columns[0], 16, 16, panelRows, panels,
-                default(TanhFunction));
-            // Layer 3: Dense 16 → 2, Identity.
-            ColumnKernels.Forward(ref parameters[352], ref parameters[384], ref columns[0], ref hidden[0], 16, 2, panelRows, panels,
-                default(IdentityFunction));
-            ColumnKernels.TransposeBack(ref hidden[0], output, 2, panelRows);
         }
 
         /// <summary>Backpropagates the rows in blocks of 32, adding the gradient of their mean loss; returns the mean loss.</summary>
@@ -447,6 +401,15 @@ namespace NetGen.Generated
 
             DenseKernels.Forward(ref weights, ref bias, ref input, ref output, 16, 2, 1, default(IdentityFunction));
         }
+    }
+
+    /// <summary>NpcBrain's one-row forward, for the rows ForwardBatch runs one by one.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    file readonly struct NpcBrainRowForward : global::NetGen.Kernels.IRowForward
+    {
+        /// <inheritdoc/>
+        public void Forward(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output) =>
+            NpcBrainKernels.Forward(parameters, input, output);
     }
 
     /// <summary>NpcBrain's fused training step, run by an optimizer with its update rule.</summary>

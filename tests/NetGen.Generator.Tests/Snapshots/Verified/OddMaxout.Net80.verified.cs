@@ -115,7 +115,8 @@ namespace Lecture.Networks
         public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
         {
             var rows = global::NetGen.Kernels.Guard.CheckForwardRows(inputs, outputs, InputSize, OutputSize);
-            global::NetGen.Generated.OddMaxoutKernels.ForwardBatch(_parameters, inputs, outputs, rows);
+            global::NetGen.Kernels.ColumnKernels.ForwardBatch(s_architecture, _parameters, inputs, outputs, rows,
+                default(global::NetGen.Generated.OddMaxoutRowForward));
         }
 
         /// <summary>Adds the gradient of one sample's BinaryCrossEntropy loss to <see cref="Gradients"/> and returns the loss.
@@ -171,7 +172,6 @@ namespace Lecture.Networks
 namespace NetGen.Generated
 {
     using Activations = global::NetGen.Kernels.Activations;
-    using ColumnKernels = global::NetGen.Kernels.ColumnKernels;
     using DenseKernels = global::NetGen.Kernels.DenseKernels;
     using GradientSum = global::NetGen.Kernels.GradientSum;
     using HorizontalSums = global::NetGen.Kernels.HorizontalSums;
@@ -206,57 +206,6 @@ namespace NetGen.Generated
             Layer3(ref parameters[406], ref hidden[17], ref hidden[0]);
             // Layer 4: Dense 9 → 3, Sigmoid.
             Layer4(ref parameters[460], ref hidden[0], ref output[0]);
-        }
-
-        /// <summary>Runs blocks of panels of rows held transposed, two vectors of rows each, then rows too few for a panel one by
-        /// one.</summary>
-        public static void ForwardBatch(float[] parameters, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs,
-            int rows)
-        {
-            var row = 0;
-            var panelRows = ColumnKernels.PanelRows(32);
-            var minimumRows = panelRows == 0 ? int.MaxValue : (panelRows * 3) / 8;
-            if (rows >= minimumRows)
-            {
-                var panels = ColumnKernels.PanelsPerBlock(panelRows, 39, 32768);
-                var columns = ColumnKernels.AlignPanels(stackalloc float[(7 * panelRows * panels) + ColumnKernels.PanelSlack]);
-                var hidden = ColumnKernels.AlignPanels(stackalloc float[(17 * panelRows * panels) + ColumnKernels.PanelSlack]);
-                var pieces = ColumnKernels.AlignPanels(stackalloc float[(15 * panelRows * panels) + ColumnKernels.PanelSlack]);
-                while (rows - row >= minimumRows)
-                {
-                    var count = ColumnKernels.BlockRows(rows - row, panelRows, panels, minimumRows);
-                    ForwardBlock(parameters, inputs.Slice(row * 7, count * 7), outputs.Slice(row * 3, count * 3), panelRows, columns,
-                        hidden, pieces);
-                    row += count;
-                }
-            }
-
-            for (; row < rows; row++)
-            {
-                Forward(parameters, inputs.Slice(row * 7, 7), outputs.Slice(row * 3, 3));
-            }
-        }
-
-        /// <summary>Runs every layer for the rows of a block of panels held transposed, one lane per row.</summary>
-        private static void ForwardBlock(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output,
-            int panelRows, global::System.Span<float> columns, global::System.Span<float> hidden, global::System.Span<float> pieces)
-        {
-            var panels = ((input.Length / 7) + panelRows - 1) / panelRows;
-            ColumnKernels.Transpose(input, ref columns[0], 7, panelRows);
-            // Layer 1: Dense 7 → 17, LeakyReLU.
-            ColumnKernels.Forward(ref parameters[0], ref parameters[119], ref columns[0], ref hidden[0], 7, 17, panelRows, panels,
-                new LeakyReluFunction(0.1f));
-            // Layer 2: Maxout 17 → 5 × 3 pieces.
-            ColumnKernels.Forward(ref parameters[136], ref parameters[391], ref hidden[0], ref pieces[0], 17, 15, panelRows, panels,
-                default(IdentityFunction));
-            ColumnKernels.Maxout(ref pieces[0], ref columns[0], 5, 3, panelRows, panels);
-            // Layer 3: Dense 5 → 9, ELU.
-            ColumnKernels.Forward(ref parameters[406], ref parameters[451], ref columns[0], ref hidden[0], 5, 9, panelRows, panels,
-                new EluFunction(1f));
-            // Layer 4: Dense 9 → 3, Sigmoid.
-            ColumnKernels.Forward(ref parameters[460], ref parameters[487], ref hidden[0], ref columns[0], 9, 3, panelRows, panels,
-                default(SigmoidFunction));
-            ColumnKernels.TransposeBack(ref columns[0], output, 3, panelRows);
         }
 
         /// <summary>Backpropagates the rows in blocks of 32, adding the gradient of their mean loss; returns the mean loss.</summary>
@@ -615,6 +564,15 @@ namespace NetGen.Generated
 
             DenseKernels.Forward(ref weights, ref bias, ref input, ref output, 9, 3, 1, default(SigmoidFunction));
         }
+    }
+
+    /// <summary>OddMaxout's one-row forward, for the rows ForwardBatch runs one by one.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    file readonly struct OddMaxoutRowForward : global::NetGen.Kernels.IRowForward
+    {
+        /// <inheritdoc/>
+        public void Forward(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output) =>
+            OddMaxoutKernels.Forward(parameters, input, output);
     }
 
     /// <summary>OddMaxout's fused training step, run by an optimizer with its update rule.</summary>
