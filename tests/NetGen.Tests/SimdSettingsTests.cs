@@ -79,6 +79,22 @@ public sealed class SimdSettingsTests
         return genuineIntel && family == 6 && model is (0x55 or 0x66);
     }
 
+    /// <summary>
+    /// ForwardBatch's panels are the widest accelerated vectors: with <c>DOTNET_EnableAVX2=0</c> (a processor with AVX
+    /// but not AVX2) Vector256 is not accelerated, though AVX is there, and the panels are Vector128's.
+    /// </summary>
+    [Fact]
+    public void Batch_panels_are_two_of_the_widest_accelerated_vectors()
+    {
+        var widest = Vector512.IsHardwareAccelerated ? 32 : Vector256.IsHardwareAccelerated ? 16 : Vector128.IsHardwareAccelerated ? 8 : 0;
+
+        Assert.Equal(widest, NetGen.Kernels.ColumnKernels.PanelRows(32));
+        if (IsZero("DOTNET_EnableAVX2") && !IsZero("DOTNET_EnableHWIntrinsic"))
+        {
+            Assert.Equal(8, NetGen.Kernels.ColumnKernels.PanelRows(32));
+        }
+    }
+
     private static bool IsZero(string variable) => Environment.GetEnvironmentVariable(variable)?.Trim() == "0";
 
     /// <summary>Whether any setting that restricts the JIT's vector instructions is present.</summary>

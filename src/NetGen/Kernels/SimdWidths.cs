@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.Arm;
+using System.Runtime.Intrinsics.X86;
 
 namespace NetGen.Kernels;
 
@@ -35,7 +37,14 @@ internal interface ISimdWidth<TVector>
     /// <summary>√x in every lane.</summary>
     static abstract TVector Sqrt(TVector value);
 
-    /// <summary>left·right + addend, fused where the framework has the API (as the generated code does).</summary>
+    /// <summary>
+    /// left·right + addend, fused where the framework has the API (as the generated code does) and the processor the
+    /// instruction. Without it (AVX but no FMA) an exact fused result costs about six times a multiply and an add,
+    /// which would make the layer kernels slower than scalar code, so they round twice there. The condition is
+    /// written out (not <see cref="FusedOperations.IsHardwareAccelerated"/>) so that the JIT drops the other branch
+    /// as it imports the caller: a getter folds only after inlining, by when the framework's software
+    /// <c>FusedMultiplyAdd</c> in the dead branch has pushed the kernel's vectors out of registers.
+    /// </summary>
     static abstract TVector MultiplyAdd(TVector left, TVector right, TVector addend);
 
     static abstract TVector Max(TVector left, TVector right);
@@ -95,7 +104,7 @@ internal readonly struct Width512 : ISimdWidth<Vector512<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> MultiplyAdd(Vector512<float> left, Vector512<float> right, Vector512<float> addend) =>
 #if NET9_0_OR_GREATER
-        Vector512.FusedMultiplyAdd(left, right, addend);
+        Fma.IsSupported || AdvSimd.IsSupported ? Vector512.FusedMultiplyAdd(left, right, addend) : (left * right) + addend;
 #else
         (left * right) + addend;
 #endif
@@ -166,7 +175,7 @@ internal readonly struct Width256 : ISimdWidth<Vector256<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> MultiplyAdd(Vector256<float> left, Vector256<float> right, Vector256<float> addend) =>
 #if NET9_0_OR_GREATER
-        Vector256.FusedMultiplyAdd(left, right, addend);
+        Fma.IsSupported || AdvSimd.IsSupported ? Vector256.FusedMultiplyAdd(left, right, addend) : (left * right) + addend;
 #else
         (left * right) + addend;
 #endif
@@ -237,7 +246,7 @@ internal readonly struct Width128 : ISimdWidth<Vector128<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> MultiplyAdd(Vector128<float> left, Vector128<float> right, Vector128<float> addend) =>
 #if NET9_0_OR_GREATER
-        Vector128.FusedMultiplyAdd(left, right, addend);
+        Fma.IsSupported || AdvSimd.IsSupported ? Vector128.FusedMultiplyAdd(left, right, addend) : (left * right) + addend;
 #else
         (left * right) + addend;
 #endif

@@ -175,11 +175,16 @@ public static partial class VectorMath
         return f + y + exponent * Vector128.Create(Ln2Hi);
     }
 
-    /// <summary>a·b + c, fused (one rounding, half the latency) where the framework has the API; every width and the scalar overloads make the same choice.</summary>
+    /// <summary>
+    /// a·b + c, fused (one rounding, half the latency) where the framework has the API and <see cref="FusesMultiplyAdd"/>;
+    /// every width and the scalar overloads make the same choice. Fused without the instruction (the overloads of a
+    /// width that is not accelerated), it is <see cref="FusedOperations"/>' emulation, not the framework's fallback,
+    /// which calls <c>fmaf</c> per lane.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<float> MultiplyAdd(Vector128<float> a, Vector128<float> b, Vector128<float> c) =>
 #if NET9_0_OR_GREATER
-        Vector128.FusedMultiplyAdd(a, b, c);
+        FusesMultiplyAdd ? FusedOperations.MultiplyAdd(a, b, c) : (a * b) + c;
 #else
         (a * b) + c;
 #endif

@@ -1,6 +1,7 @@
 using System;
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace NetGen.Kernels;
 
@@ -271,8 +272,20 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static float MultiplyAdd(float a, float b, float c) =>
 #if NET9_0_OR_GREATER
-        MathF.FusedMultiplyAdd(a, b, c);
+        FusesMultiplyAdd ? MathF.FusedMultiplyAdd(a, b, c) : (a * b) + c;
 #else
         (a * b) + c;
 #endif
+
+    /// <summary>
+    /// Whether every overload's multiply-adds round once (on .NET 9 and later): where the processor has the
+    /// instruction, and without SIMD, where only the scalar overloads run. With vectors but no FMA (AVX without
+    /// AVX2) an exact fused result costs about six times a multiply and an add, so all widths round twice there.
+    /// The JIT folds it.
+    /// </summary>
+    private static bool FusesMultiplyAdd
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => FusedOperations.IsHardwareAccelerated || !Vector128.IsHardwareAccelerated;
+    }
 }
