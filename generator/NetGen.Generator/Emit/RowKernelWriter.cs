@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using NetGen.Generator.Planning;
 
@@ -12,6 +13,12 @@ internal static class RowKernelWriter
     public static void Write(SourceWriter writer, NetworkPlan plan, LayerPlan layer)
     {
         writer.Line($"/// <summary>Layer {layer.Number}, {layer.Description}, one row: {layer.KernelFormula}.</summary>");
+        if (layer.Paths.Count > 0)
+        {
+            // Compiled on its own, so that its runtime steps are inlined within its own budget, never a caller's.
+            writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
+        }
+
         using (writer.Block($"private static void {layer.Kernel}(ref float weights, ref float input, ref float output)"))
         {
             writer.Line($"ref float bias = ref Unsafe.Add(ref weights, {Literals.Int(layer.WeightCount)});");
@@ -83,14 +90,8 @@ internal static class RowKernelWriter
             {
                 using (writer.Scope($"outputs {first} .. {first + path.Width - 1}"))
                 {
-                    var products = Enumerable.Range(0, layer.Inputs).Select(v => $"product{v}").ToList();
-                    for (var v = 0; v < layer.Inputs; v++)
-                    {
-                        var offset = Literals.Int(((long)first * layer.Inputs) + (v * path.Width));
-                        writer.Line($"var {products[v]} = {RowMath}.Multiply(ref weights, {offset}, {repeated});");
-                    }
-
-                    writer.Line($"var z = HorizontalSums.GroupSums({string.Join(", ", products)}) + {Code.Load(RowMath, "bias", Literals.Int(first))};");
+                    var weights = Literals.Int((long)first * layer.Inputs);
+                    writer.Line($"var z = {RowMath}.GroupSums{layer.Inputs}(ref weights, {weights}, {repeated}) + {Code.Load(RowMath, "bias", Literals.Int(first))};");
                     writer.Line(Code.Store(RowMath, Activated("z"), "output", Literals.Int(first)));
                 }
             }
@@ -105,93 +106,83 @@ internal static class RowKernelWriter
             {
                 if (path.ChunkLoop)
                 {
-                    for (var k = 0; k < path.Tile; k++)
+                    foreach (var rows in Steps())
                     {
-                        writer.Line($"var sum{k} = {RowMath}.Zero;");
+                        writer.Line($"{RowMath}.Zeros{rows.Count}({Sums("out var", rows)});");
                     }
 
                     using (writer.Block($"for (nuint i = 0; i < {path.Chunks * path.Width}; i += {path.Width})"))
                     {
-                        WriteChunk(outputVariable, firstOutput, "i", 0, first: false, masked: false);
+                        WriteChunk(outputVariable, firstOutput, "i", 0, ChunkStep.Add);
                     }
                 }
                 else
                 {
                     for (var chunk = 0; chunk < path.Chunks; chunk++)
                     {
-                        WriteChunk(outputVariable, firstOutput, null, chunk * path.Width, first: chunk == 0, masked: false);
+                        WriteChunk(outputVariable, firstOutput, null, chunk * path.Width, chunk == 0 ? ChunkStep.Start : ChunkStep.Add);
                     }
                 }
 
                 if (path.TailChunk is { } tail)
                 {
-                    WriteChunk(outputVariable, firstOutput, null, tail, first: false, masked: true);
+                    WriteChunk(outputVariable, firstOutput, null, tail, ChunkStep.AddMasked);
                 }
 
                 if (path.Reduced)
                 {
-                    WriteReducedStore(outputVariable, firstOutput);
+                    var tileMath = RowKernelPlanner.MathClass(path.Tile);
+                    var at = Code.Index(outputVariable, 1, null, firstOutput);
+                    writer.Line($"var z = {RowMath}.Sums{path.Tile}({Sums(null, Enumerable.Range(0, path.Tile).ToList())}) + {Code.Load(tileMath, "bias", at)};");
+                    writer.Line(Code.Store(tileMath, Activated("z"), "output", at));
                 }
                 else
                 {
-                    WriteSingleStores(outputVariable, firstOutput);
+                    for (var k = 0; k < path.Tile; k++)
+                    {
+                        var at = Code.Index(outputVariable, 1, null, firstOutput + k);
+                        writer.Line($"var z{k} = {RowMath}.Sum(sum{k}) + {Code.Element("bias", at)};");
+                        writer.Line($"{Code.Element("output", at)} = {Activated($"z{k}")};");
+                    }
                 }
             }
         }
 
-        /// <summary>Multiplies one chunk of inputs into every accumulator of the tile.</summary>
-        private void WriteChunk(string? outputVariable, int firstOutput, string? chunkVariable, int chunk, bool first, bool masked)
+        /// <summary>
+        /// One chunk of inputs into every accumulator of the tile, one runtime step per group of rows:
+        /// <c>RowMath256.FusedMultiplyAdd8(ref weights, firstOutput, inputs, ref input, chunk, ref sum0, …)</c>.
+        /// </summary>
+        private void WriteChunk(string? outputVariable, int firstOutput, string? chunkVariable, int chunk, ChunkStep step)
         {
-            var x = chunkVariable is null ? $"x{chunk}" : "x";
-            var load = Code.Load(RowMath, "input", Code.Index(null, 0, chunkVariable, chunk));
-            writer.Line($"var {x} = {load}{(masked ? " * lastChunkMask" : string.Empty)};");
-            for (var k = 0; k < path.Tile; k++)
+            var name = step == ChunkStep.Start ? "Multiply" : plan.FusedMultiplyAdd ? "FusedMultiplyAdd" : "MultiplyAdd";
+            var (suffix, mask) = step == ChunkStep.AddMasked ? ("Masked", " lastChunkMask,") : (string.Empty, string.Empty);
+            var at = Code.Index(null, 0, chunkVariable, chunk);
+            foreach (var rows in Steps())
             {
-                var offset = Code.Index(outputVariable, layer.Inputs, chunkVariable, (((long)firstOutput + k) * layer.Inputs) + chunk);
-                writer.Line(first
-                    ? $"var sum{k} = {RowMath}.Multiply(ref weights, {offset}, {x});"
-                    : $"sum{k} = {RowMath}.{(plan.FusedMultiplyAdd ? "FusedMultiplyAdd" : "MultiplyAdd")}(ref weights, {offset}, {x}, sum{k});");
+                var output = Code.Index(outputVariable, 1, null, firstOutput + rows[0]);
+                var sums = Sums(step == ChunkStep.Start ? "out var" : "ref", rows);
+                writer.Line($"{RowMath}.{name}{suffix}{rows.Count}(ref weights, {output}, {layer.Inputs}, ref input, {at},{mask} {sums});");
             }
         }
 
-        /// <summary>Halves the accumulators to the tile's width, sums them into one vector of outputs, adds the bias and activates.</summary>
-        private void WriteReducedStore(string? outputVariable, int firstOutput)
+        /// <summary>The tile's accumulators in groups of the rows one runtime step takes.</summary>
+        private IEnumerable<List<int>> Steps()
         {
-            var sums = Enumerable.Range(0, path.Tile).Select(k => $"sum{k}").ToList();
-            foreach (var width in path.Folds)
+            for (var first = 0; first < path.Tile; first += path.RowsPerStep)
             {
-                var halves = RowKernelPlanner.MathClass(width);
-                for (var k = 0; k < path.Tile; k++)
-                {
-                    var folded = $"sum{k}x{width / 2}";
-                    writer.Line($"var {folded} = {halves}.AddHalves({sums[k]});");
-                    sums[k] = folded;
-                }
+                yield return Enumerable.Range(first, System.Math.Min(path.RowsPerStep, path.Tile - first)).ToList();
             }
-
-            var tileMath = RowKernelPlanner.MathClass(path.Tile);
-            var at = Code.Index(outputVariable, 1, null, firstOutput);
-            writer.Line($"var z = HorizontalSums.Sums({string.Join(", ", sums)}) + {Code.Load(tileMath, "bias", at)};");
-            writer.Line(Code.Store(tileMath, Activated("z"), "output", at));
         }
 
-        /// <summary>A tile too narrow for a vector of outputs: each output is its own horizontal sum.</summary>
-        private void WriteSingleStores(string? outputVariable, int firstOutput)
-        {
-            for (var k = 0; k < path.Tile; k++)
-            {
-                var sum = $"sum{k}";
-                foreach (var width in path.Folds)
-                {
-                    var folded = $"sum{k}x{width / 2}";
-                    writer.Line($"var {folded} = {RowKernelPlanner.MathClass(width)}.AddHalves({sum});");
-                    sum = folded;
-                }
+        private static string Sums(string? modifier, List<int> rows) =>
+            string.Join(", ", rows.Select(k => modifier is null ? $"sum{k}" : $"{modifier} sum{k}"));
 
-                var at = Code.Index(outputVariable, 1, null, firstOutput + k);
-                writer.Line($"var z{k} = Vector128.Sum({sum}) + {Code.Element("bias", at)};");
-                writer.Line($"{Code.Element("output", at)} = {Activated($"z{k}")};");
-            }
+        /// <summary>How a chunk's step treats the sums: starts them, adds to them, or adds the masked last chunk.</summary>
+        private enum ChunkStep
+        {
+            Start,
+            Add,
+            AddMasked,
         }
 
         private string Activated(string value) => layer.Inline is { } inline ? Code.Apply(inline, value) : value;

@@ -67,8 +67,9 @@ internal sealed record InitializationPlan(string Rule, string Sigma);
 
 /// <summary>
 /// One vector path of a one-row kernel. Each output is a dot product of a weight row with the input, in chunks of
-/// <see cref="Width"/> inputs; a tile of outputs keeps one accumulator per output and is reduced to one vector of
-/// outputs (or, for tiles under four, output by output).
+/// <see cref="Width"/> inputs; a tile of outputs keeps one accumulator per output, each chunk one call of the
+/// runtime's <c>RowMath</c> steps for the tile's rows, and is reduced to one vector of outputs (or, for tiles under
+/// four, output by output).
 /// </summary>
 /// <param name="Width">Lanes of the accumulators (16, 8 or 4).</param>
 /// <param name="Vector">The vector class of that width.</param>
@@ -81,7 +82,7 @@ internal sealed record InitializationPlan(string Rule, string Sigma);
 /// <param name="ChunkLoop">Whether the chunks are a loop rather than written out.</param>
 /// <param name="TailChunk">Where the overlapping last chunk starts, or null when the chunks cover the row.</param>
 /// <param name="TailMask">The last chunk's lanes as float literals: 0 for those the chunk before has counted.</param>
-/// <param name="Folds">Widths whose vectors are halved before the reduction (the accumulators' first).</param>
+/// <param name="RowsPerStep">Accumulators one runtime step takes (a tile of 16 is two steps of 8 a chunk).</param>
 /// <param name="Guard">The vector class whose <c>IsHardwareAccelerated</c> selects the path.</param>
 internal sealed record RowPath(
     int Width,
@@ -95,7 +96,7 @@ internal sealed record RowPath(
     bool ChunkLoop,
     int? TailChunk,
     string? TailMask,
-    EquatableArray<int> Folds,
+    int RowsPerStep,
     string Guard)
 {
     /// <summary>Whether a tile's outputs come out as one vector (tiles of 4 or more) rather than one by one.</summary>

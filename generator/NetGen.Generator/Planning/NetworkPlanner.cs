@@ -127,7 +127,6 @@ internal static class NetworkPlanner
     {
         var vectors = new SortedSet<string>(StringComparer.Ordinal);
         var rowMath = new SortedSet<string>(StringComparer.Ordinal);
-        var horizontal = false;
         foreach (var (layer, path) in layers.SelectMany(l => l.Paths.Select(path => (l, path))))
         {
             vectors.Add(path.Guard);
@@ -137,15 +136,12 @@ internal static class NetworkPlanner
                 vectors.Add(path.Vector);
             }
 
-            if (!path.Packed && !path.Reduced)
-            {
-                vectors.Add(RowKernelPlanner.VectorClass(4));
-            }
-
             rowMath.Add(path.Math);
-            rowMath.UnionWith(path.Folds.Select(RowKernelPlanner.MathClass));
-            rowMath.Add(RowKernelPlanner.MathClass(path.Packed ? layer.Inputs : Math.Max(path.Tile, 4)));
-            horizontal |= path.Packed || path.Reduced;
+            if (path.Packed || path.Reduced)
+            {
+                // The packed path's narrow input; a reduced tile's bias and outputs.
+                rowMath.Add(RowKernelPlanner.MathClass(path.Packed ? layer.Inputs : path.Tile));
+            }
         }
 
         var functions = new SortedSet<string>(StringComparer.Ordinal);
@@ -157,11 +153,6 @@ internal static class NetworkPlanner
             "using DenseKernels = global::NetGen.Kernels.DenseKernels;",
             "using GradientSum = global::NetGen.Kernels.GradientSum;",
         };
-        if (horizontal)
-        {
-            aliases.Add("using HorizontalSums = global::NetGen.Kernels.HorizontalSums;");
-        }
-
         aliases.Add("using Losses = global::NetGen.Kernels.Losses;");
         aliases.Add("using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;");
         aliases.AddRange(rowMath.Select(m => $"using {m} = global::NetGen.Kernels.{m};"));

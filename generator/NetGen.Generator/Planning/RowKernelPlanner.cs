@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using NetGen.Generator.Model;
@@ -27,6 +28,12 @@ internal static class RowKernelPlanner
     /// paths were a sixth of what the compiler spent binding the generated source of an app's 20 small networks.
     /// </summary>
     private const long SmallLayer = 1024;
+
+    /// <summary>
+    /// Accumulators one runtime step takes: eight sums by reference, with the weights, input and offsets, stay well
+    /// under the JIT's limit on an inlined method's arguments, which every step must be.
+    /// </summary>
+    private const int MaxRowsPerStep = 8;
 
     private static readonly int[] MachineWidths = { 16, 8 };
 
@@ -82,7 +89,7 @@ internal static class RowKernelPlanner
             }
 
             return new RowPath(width, vector, true, repeats.ToEquatableArray(), width, 0, Tiles(outputs, width, 0),
-                Chunks: 0, ChunkLoop: false, TailChunk: null, TailMask: null, Folds: EquatableArray<int>.Empty, Guard: vector);
+                Chunks: 0, ChunkLoop: false, TailChunk: null, TailMask: null, RowsPerStep: 0, Guard: vector);
         }
 
         var tile = new[] { 16, 8, 4 }.FirstOrDefault(w => w <= width && w <= outputs && (inputs < LongRow || w == 4));
@@ -97,15 +104,8 @@ internal static class RowKernelPlanner
         var chunks = inputs / width;
         int? tailChunk = inputs % width == 0 ? null : inputs - width;
         var mask = tailChunk is null ? null : string.Join(", ", Enumerable.Range(0, width).Select(i => i < width - (inputs % width) ? "0f" : "1f"));
-        var folds = new List<int>();
-        var target = tile >= 4 ? tile : 4;
-        for (var w = width; w > target; w /= 2)
-        {
-            folds.Add(w);
-        }
-
         return new RowPath(width, vector, false, EquatableArray<int>.Empty, tile, looped, Tiles(outputs, tile, looped),
-            chunks, ChunkLoop: !unrolled && chunks > 2, tailChunk, mask, folds.ToEquatableArray(), Guard: vector);
+            chunks, ChunkLoop: !unrolled && chunks > 2, tailChunk, mask, Math.Min(tile, MaxRowsPerStep), Guard: vector);
     }
 
     /// <summary>The tiles written out: those after the looped ones, then an overlapping last tile if outputs remain.</summary>

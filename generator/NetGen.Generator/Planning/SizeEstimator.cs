@@ -18,12 +18,12 @@ internal static class SizeEstimator
         40, // per containing type
         40, // per training loop over a block's rows
         170, // per derivative call
-        200, // per vector path
-        71, // per kernel line: loads, first products, stores
-        81, // per multiply-add line
-        94, // per fused multiply-add line
-        62, // per fold line
-        133, // per tile
+        204, // per vector path
+        60, // per kernel line: loads, sums, stores
+        102, // per chunk step of multiply-adds (one call for up to eight rows)
+        108, // per chunk step of fused multiply-adds
+        10, // per accumulator passed to a step or a sum
+        120, // per tile
     };
 
     public static long Estimate(NetworkPlan plan)
@@ -57,40 +57,24 @@ internal static class SizeEstimator
         return counts;
     }
 
-    private static void AddPath(long[] counts, LayerPlan layer, RowPath path, int multiplyAdd)
+    private static void AddPath(long[] counts, LayerPlan layer, RowPath path, int step)
     {
         if (path.Packed)
         {
-            counts[7] += 1 + path.Repeats.Count + (path.Tiles.Count * (layer.Inputs + 2L));
+            counts[7] += 1 + path.Repeats.Count + (path.Tiles.Count * 2L);
             counts[11] += path.Tiles.Count;
             return;
         }
 
+        // Each chunk is one call per group of rows, taking every accumulator of the tile once.
         var tiles = path.Tiles.Count + (path.LoopedTiles > 0 ? 1 : 0);
-        long lines, products;
-        if (path.ChunkLoop)
-        {
-            lines = path.Tile + 2;
-            products = path.Tile;
-        }
-        else
-        {
-            // The first chunk starts the sums with a product; every later one multiplies and adds.
-            lines = path.Chunks + path.Tile;
-            products = (path.Chunks - 1) * (long)path.Tile;
-        }
-
-        if (path.TailChunk is not null)
-        {
-            lines++;
-            products += path.Tile;
-        }
-
-        var folds = path.Reduced ? path.Folds.Count * (long)path.Tile : path.Folds.Count * (long)path.Tile;
+        var groups = (path.Tile + path.RowsPerStep - 1) / path.RowsPerStep;
+        var chunkCalls = (path.ChunkLoop ? 1L : path.Chunks) + (path.TailChunk is null ? 0 : 1);
+        var zeros = path.ChunkLoop ? groups + 3L : 0;
         var stores = path.Reduced ? 2 : 2L * path.Tile;
-        counts[7] += (tiles * (lines + stores)) + (path.TailMask is null ? 0 : 2) + (path.LoopedTiles > 0 ? 3 : 0);
-        counts[multiplyAdd] += tiles * products;
-        counts[10] += tiles * folds;
+        counts[7] += (tiles * (zeros + stores)) + (path.TailMask is null ? 0 : 2) + (path.LoopedTiles > 0 ? 3 : 0);
+        counts[step] += tiles * chunkCalls * groups;
+        counts[10] += tiles * path.Tile * (chunkCalls + (path.ChunkLoop ? 1 : 0) + (path.Reduced ? 1 : 0));
         counts[11] += tiles;
     }
 }

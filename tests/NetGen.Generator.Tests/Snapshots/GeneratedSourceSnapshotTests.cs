@@ -50,6 +50,6 @@ public sealed class GeneratedSourceSnapshotTests
         var net10 = GeneratorHarness.Run(Declarations.NpcBrain, ReferenceSet.Net100).GeneratedText;
 
         Assert.DoesNotContain("FusedMultiplyAdd", net8);
-        Assert.Contains("RowMath256.FusedMultiplyAdd(", net10);
+        Assert.Contains("RowMath256.FusedMultiplyAdd8(", net10);
     }
 }

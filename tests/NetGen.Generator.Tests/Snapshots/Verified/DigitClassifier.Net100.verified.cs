@@ -167,7 +167,6 @@ namespace NetGen.Generated
     using Activations = global::NetGen.Kernels.Activations;
     using DenseKernels = global::NetGen.Kernels.DenseKernels;
     using GradientSum = global::NetGen.Kernels.GradientSum;
-    using HorizontalSums = global::NetGen.Kernels.HorizontalSums;
     using Losses = global::NetGen.Kernels.Losses;
     using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;
     using RowMath128 = global::NetGen.Kernels.RowMath128;
@@ -280,6 +279,7 @@ namespace NetGen.Generated
         }
 
         /// <summary>Layer 1, Dense 784 → 128, ReLU, one row: a = ReLU(W·x + b).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void Layer1(ref float weights, ref float input, ref float output)
         {
             ref float bias = ref Unsafe.Add(ref weights, 100352);
@@ -289,27 +289,12 @@ namespace NetGen.Generated
                 {
                     // outputs o .. o + 3
                     {
-                        var sum0 = RowMath512.Zero;
-                        var sum1 = RowMath512.Zero;
-                        var sum2 = RowMath512.Zero;
-                        var sum3 = RowMath512.Zero;
+                        RowMath512.Zeros4(out var sum0, out var sum1, out var sum2, out var sum3);
                         for (nuint i = 0; i < 784; i += 16)
                         {
-                            var x = RowMath512.Load(ref input, i);
-                            sum0 = RowMath512.FusedMultiplyAdd(ref weights, o * 784 + i, x, sum0);
-                            sum1 = RowMath512.FusedMultiplyAdd(ref weights, o * 784 + i + 784, x, sum1);
-                            sum2 = RowMath512.FusedMultiplyAdd(ref weights, o * 784 + i + 1568, x, sum2);
-                            sum3 = RowMath512.FusedMultiplyAdd(ref weights, o * 784 + i + 2352, x, sum3);
+                            RowMath512.FusedMultiplyAdd4(ref weights, o, 784, ref input, i, ref sum0, ref sum1, ref sum2, ref sum3);
                         }
-                        var sum0x8 = RowMath512.AddHalves(sum0);
-                        var sum1x8 = RowMath512.AddHalves(sum1);
-                        var sum2x8 = RowMath512.AddHalves(sum2);
-                        var sum3x8 = RowMath512.AddHalves(sum3);
-                        var sum0x4 = RowMath256.AddHalves(sum0x8);
-                        var sum1x4 = RowMath256.AddHalves(sum1x8);
-                        var sum2x4 = RowMath256.AddHalves(sum2x8);
-                        var sum3x4 = RowMath256.AddHalves(sum3x8);
-                        var z = HorizontalSums.Sums(sum0x4, sum1x4, sum2x4, sum3x4) + RowMath128.Load(ref bias, o);
+                        var z = RowMath512.Sums4(sum0, sum1, sum2, sum3) + RowMath128.Load(ref bias, o);
                         RowMath128.Store(VectorMath.Relu(z), ref output, o);
                     }
                 }
@@ -323,23 +308,12 @@ namespace NetGen.Generated
                 {
                     // outputs o .. o + 3
                     {
-                        var sum0 = RowMath256.Zero;
-                        var sum1 = RowMath256.Zero;
-                        var sum2 = RowMath256.Zero;
-                        var sum3 = RowMath256.Zero;
+                        RowMath256.Zeros4(out var sum0, out var sum1, out var sum2, out var sum3);
                         for (nuint i = 0; i < 784; i += 8)
                         {
-                            var x = RowMath256.Load(ref input, i);
-                            sum0 = RowMath256.FusedMultiplyAdd(ref weights, o * 784 + i, x, sum0);
-                            sum1 = RowMath256.FusedMultiplyAdd(ref weights, o * 784 + i + 784, x, sum1);
-                            sum2 = RowMath256.FusedMultiplyAdd(ref weights, o * 784 + i + 1568, x, sum2);
-                            sum3 = RowMath256.FusedMultiplyAdd(ref weights, o * 784 + i + 2352, x, sum3);
+                            RowMath256.FusedMultiplyAdd4(ref weights, o, 784, ref input, i, ref sum0, ref sum1, ref sum2, ref sum3);
                         }
-                        var sum0x4 = RowMath256.AddHalves(sum0);
-                        var sum1x4 = RowMath256.AddHalves(sum1);
-                        var sum2x4 = RowMath256.AddHalves(sum2);
-                        var sum3x4 = RowMath256.AddHalves(sum3);
-                        var z = HorizontalSums.Sums(sum0x4, sum1x4, sum2x4, sum3x4) + RowMath128.Load(ref bias, o);
+                        var z = RowMath256.Sums4(sum0, sum1, sum2, sum3) + RowMath128.Load(ref bias, o);
                         RowMath128.Store(VectorMath.Relu(z), ref output, o);
                     }
                 }
@@ -351,6 +325,7 @@ namespace NetGen.Generated
         }
 
         /// <summary>Layer 2, Dense 128 → 10, Softmax, one row: z = W·x + b.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void Layer2(ref float weights, ref float input, ref float output)
         {
             ref float bias = ref Unsafe.Add(ref weights, 1280);
@@ -358,70 +333,26 @@ namespace NetGen.Generated
             {
                 // outputs 0 .. 7
                 {
-                    var sum0 = RowMath512.Zero;
-                    var sum1 = RowMath512.Zero;
-                    var sum2 = RowMath512.Zero;
-                    var sum3 = RowMath512.Zero;
-                    var sum4 = RowMath512.Zero;
-                    var sum5 = RowMath512.Zero;
-                    var sum6 = RowMath512.Zero;
-                    var sum7 = RowMath512.Zero;
+                    RowMath512.Zeros8(out var sum0, out var sum1, out var sum2, out var sum3, out var sum4, out var sum5, out var sum6,
+                        out var sum7);
                     for (nuint i = 0; i < 128; i += 16)
                     {
-                        var x = RowMath512.Load(ref input, i);
-                        sum0 = RowMath512.FusedMultiplyAdd(ref weights, i, x, sum0);
-                        sum1 = RowMath512.FusedMultiplyAdd(ref weights, i + 128, x, sum1);
-                        sum2 = RowMath512.FusedMultiplyAdd(ref weights, i + 256, x, sum2);
-                        sum3 = RowMath512.FusedMultiplyAdd(ref weights, i + 384, x, sum3);
-                        sum4 = RowMath512.FusedMultiplyAdd(ref weights, i + 512, x, sum4);
-                        sum5 = RowMath512.FusedMultiplyAdd(ref weights, i + 640, x, sum5);
-                        sum6 = RowMath512.FusedMultiplyAdd(ref weights, i + 768, x, sum6);
-                        sum7 = RowMath512.FusedMultiplyAdd(ref weights, i + 896, x, sum7);
+                        RowMath512.FusedMultiplyAdd8(ref weights, 0, 128, ref input, i, ref sum0, ref sum1, ref sum2, ref sum3, ref sum4,
+                            ref sum5, ref sum6, ref sum7);
                     }
-                    var sum0x8 = RowMath512.AddHalves(sum0);
-                    var sum1x8 = RowMath512.AddHalves(sum1);
-                    var sum2x8 = RowMath512.AddHalves(sum2);
-                    var sum3x8 = RowMath512.AddHalves(sum3);
-                    var sum4x8 = RowMath512.AddHalves(sum4);
-                    var sum5x8 = RowMath512.AddHalves(sum5);
-                    var sum6x8 = RowMath512.AddHalves(sum6);
-                    var sum7x8 = RowMath512.AddHalves(sum7);
-                    var z = HorizontalSums.Sums(sum0x8, sum1x8, sum2x8, sum3x8, sum4x8, sum5x8, sum6x8, sum7x8) + RowMath256.Load(ref bias,
-                        0);
+                    var z = RowMath512.Sums8(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + RowMath256.Load(ref bias, 0);
                     RowMath256.Store(z, ref output, 0);
                 }
                 // outputs 2 .. 9
                 {
-                    var sum0 = RowMath512.Zero;
-                    var sum1 = RowMath512.Zero;
-                    var sum2 = RowMath512.Zero;
-                    var sum3 = RowMath512.Zero;
-                    var sum4 = RowMath512.Zero;
-                    var sum5 = RowMath512.Zero;
-                    var sum6 = RowMath512.Zero;
-                    var sum7 = RowMath512.Zero;
+                    RowMath512.Zeros8(out var sum0, out var sum1, out var sum2, out var sum3, out var sum4, out var sum5, out var sum6,
+                        out var sum7);
                     for (nuint i = 0; i < 128; i += 16)
                     {
-                        var x = RowMath512.Load(ref input, i);
-                        sum0 = RowMath512.FusedMultiplyAdd(ref weights, i + 256, x, sum0);
-                        sum1 = RowMath512.FusedMultiplyAdd(ref weights, i + 384, x, sum1);
-                        sum2 = RowMath512.FusedMultiplyAdd(ref weights, i + 512, x, sum2);
-                        sum3 = RowMath512.FusedMultiplyAdd(ref weights, i + 640, x, sum3);
-                        sum4 = RowMath512.FusedMultiplyAdd(ref weights, i + 768, x, sum4);
-                        sum5 = RowMath512.FusedMultiplyAdd(ref weights, i + 896, x, sum5);
-                        sum6 = RowMath512.FusedMultiplyAdd(ref weights, i + 1024, x, sum6);
-                        sum7 = RowMath512.FusedMultiplyAdd(ref weights, i + 1152, x, sum7);
+                        RowMath512.FusedMultiplyAdd8(ref weights, 2, 128, ref input, i, ref sum0, ref sum1, ref sum2, ref sum3, ref sum4,
+                            ref sum5, ref sum6, ref sum7);
                     }
-                    var sum0x8 = RowMath512.AddHalves(sum0);
-                    var sum1x8 = RowMath512.AddHalves(sum1);
-                    var sum2x8 = RowMath512.AddHalves(sum2);
-                    var sum3x8 = RowMath512.AddHalves(sum3);
-                    var sum4x8 = RowMath512.AddHalves(sum4);
-                    var sum5x8 = RowMath512.AddHalves(sum5);
-                    var sum6x8 = RowMath512.AddHalves(sum6);
-                    var sum7x8 = RowMath512.AddHalves(sum7);
-                    var z = HorizontalSums.Sums(sum0x8, sum1x8, sum2x8, sum3x8, sum4x8, sum5x8, sum6x8, sum7x8) + RowMath256.Load(ref bias,
-                        2);
+                    var z = RowMath512.Sums8(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + RowMath256.Load(ref bias, 2);
                     RowMath256.Store(z, ref output, 2);
                 }
 
@@ -432,52 +363,26 @@ namespace NetGen.Generated
             {
                 // outputs 0 .. 7
                 {
-                    var sum0 = RowMath256.Zero;
-                    var sum1 = RowMath256.Zero;
-                    var sum2 = RowMath256.Zero;
-                    var sum3 = RowMath256.Zero;
-                    var sum4 = RowMath256.Zero;
-                    var sum5 = RowMath256.Zero;
-                    var sum6 = RowMath256.Zero;
-                    var sum7 = RowMath256.Zero;
+                    RowMath256.Zeros8(out var sum0, out var sum1, out var sum2, out var sum3, out var sum4, out var sum5, out var sum6,
+                        out var sum7);
                     for (nuint i = 0; i < 128; i += 8)
                     {
-                        var x = RowMath256.Load(ref input, i);
-                        sum0 = RowMath256.FusedMultiplyAdd(ref weights, i, x, sum0);
-                        sum1 = RowMath256.FusedMultiplyAdd(ref weights, i + 128, x, sum1);
-                        sum2 = RowMath256.FusedMultiplyAdd(ref weights, i + 256, x, sum2);
-                        sum3 = RowMath256.FusedMultiplyAdd(ref weights, i + 384, x, sum3);
-                        sum4 = RowMath256.FusedMultiplyAdd(ref weights, i + 512, x, sum4);
-                        sum5 = RowMath256.FusedMultiplyAdd(ref weights, i + 640, x, sum5);
-                        sum6 = RowMath256.FusedMultiplyAdd(ref weights, i + 768, x, sum6);
-                        sum7 = RowMath256.FusedMultiplyAdd(ref weights, i + 896, x, sum7);
+                        RowMath256.FusedMultiplyAdd8(ref weights, 0, 128, ref input, i, ref sum0, ref sum1, ref sum2, ref sum3, ref sum4,
+                            ref sum5, ref sum6, ref sum7);
                     }
-                    var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + RowMath256.Load(ref bias, 0);
+                    var z = RowMath256.Sums8(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + RowMath256.Load(ref bias, 0);
                     RowMath256.Store(z, ref output, 0);
                 }
                 // outputs 2 .. 9
                 {
-                    var sum0 = RowMath256.Zero;
-                    var sum1 = RowMath256.Zero;
-                    var sum2 = RowMath256.Zero;
-                    var sum3 = RowMath256.Zero;
-                    var sum4 = RowMath256.Zero;
-                    var sum5 = RowMath256.Zero;
-                    var sum6 = RowMath256.Zero;
-                    var sum7 = RowMath256.Zero;
+                    RowMath256.Zeros8(out var sum0, out var sum1, out var sum2, out var sum3, out var sum4, out var sum5, out var sum6,
+                        out var sum7);
                     for (nuint i = 0; i < 128; i += 8)
                     {
-                        var x = RowMath256.Load(ref input, i);
-                        sum0 = RowMath256.FusedMultiplyAdd(ref weights, i + 256, x, sum0);
-                        sum1 = RowMath256.FusedMultiplyAdd(ref weights, i + 384, x, sum1);
-                        sum2 = RowMath256.FusedMultiplyAdd(ref weights, i + 512, x, sum2);
-                        sum3 = RowMath256.FusedMultiplyAdd(ref weights, i + 640, x, sum3);
-                        sum4 = RowMath256.FusedMultiplyAdd(ref weights, i + 768, x, sum4);
-                        sum5 = RowMath256.FusedMultiplyAdd(ref weights, i + 896, x, sum5);
-                        sum6 = RowMath256.FusedMultiplyAdd(ref weights, i + 1024, x, sum6);
-                        sum7 = RowMath256.FusedMultiplyAdd(ref weights, i + 1152, x, sum7);
+                        RowMath256.FusedMultiplyAdd8(ref weights, 2, 128, ref input, i, ref sum0, ref sum1, ref sum2, ref sum3, ref sum4,
+                            ref sum5, ref sum6, ref sum7);
                     }
-                    var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + RowMath256.Load(ref bias, 2);
+                    var z = RowMath256.Sums8(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + RowMath256.Load(ref bias, 2);
                     RowMath256.Store(z, ref output, 2);
                 }
 

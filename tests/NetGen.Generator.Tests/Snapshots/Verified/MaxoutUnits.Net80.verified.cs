@@ -270,6 +270,7 @@ namespace NetGen.Generated
         }
 
         /// <summary>Layer 2, Dense 4 → 2, Identity, one row: z = W·x + b.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void Layer2(ref float weights, ref float input, ref float output)
         {
             ref float bias = ref Unsafe.Add(ref weights, 8);
@@ -277,12 +278,10 @@ namespace NetGen.Generated
             {
                 // outputs 0 .. 1
                 {
-                    var x0 = RowMath128.Load(ref input, 0);
-                    var sum0 = RowMath128.Multiply(ref weights, 0, x0);
-                    var sum1 = RowMath128.Multiply(ref weights, 4, x0);
-                    var z0 = Vector128.Sum(sum0) + bias;
+                    RowMath128.Multiply2(ref weights, 0, 4, ref input, 0, out var sum0, out var sum1);
+                    var z0 = RowMath128.Sum(sum0) + bias;
                     output = z0;
-                    var z1 = Vector128.Sum(sum1) + Unsafe.Add(ref bias, 1);
+                    var z1 = RowMath128.Sum(sum1) + Unsafe.Add(ref bias, 1);
                     Unsafe.Add(ref output, 1) = z1;
                 }
 

@@ -266,6 +266,7 @@ namespace NetGen.Generated
         }
 
         /// <summary>Layer 2, Dense 5 → 1, Identity, one row: z = W·x + b.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void Layer2(ref float weights, ref float input, ref float output)
         {
             ref float bias = ref Unsafe.Add(ref weights, 5);
@@ -275,11 +276,9 @@ namespace NetGen.Generated
                 var lastChunkMask = Vector128.Create(0f, 0f, 0f, 1f);
                 // output 0
                 {
-                    var x0 = RowMath128.Load(ref input, 0);
-                    var sum0 = RowMath128.Multiply(ref weights, 0, x0);
-                    var x1 = RowMath128.Load(ref input, 1) * lastChunkMask;
-                    sum0 = RowMath128.MultiplyAdd(ref weights, 1, x1, sum0);
-                    var z0 = Vector128.Sum(sum0) + bias;
+                    RowMath128.Multiply1(ref weights, 0, 5, ref input, 0, out var sum0);
+                    RowMath128.MultiplyAddMasked1(ref weights, 0, 5, ref input, 1, lastChunkMask, ref sum0);
+                    var z0 = RowMath128.Sum(sum0) + bias;
                     output = z0;
                 }
 

@@ -170,13 +170,11 @@ namespace NetGen.Generated
     using Activations = global::NetGen.Kernels.Activations;
     using DenseKernels = global::NetGen.Kernels.DenseKernels;
     using GradientSum = global::NetGen.Kernels.GradientSum;
-    using HorizontalSums = global::NetGen.Kernels.HorizontalSums;
     using Losses = global::NetGen.Kernels.Losses;
     using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;
     using RowMath128 = global::NetGen.Kernels.RowMath128;
     using RowMath256 = global::NetGen.Kernels.RowMath256;
     using Unsafe = global::System.Runtime.CompilerServices.Unsafe;
-    using Vector128 = global::System.Runtime.Intrinsics.Vector128;
     using Vector256 = global::System.Runtime.Intrinsics.Vector256;
     using VectorMath = global::NetGen.Kernels.VectorMath;
     using IdentityFunction = global::NetGen.Kernels.IdentityFunction;
@@ -282,6 +280,7 @@ namespace NetGen.Generated
         }
 
         /// <summary>Layer 1, Dense 4 → 16, Tanh, one row: a = Tanh(W·x + b).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void Layer1(ref float weights, ref float input, ref float output)
         {
             ref float bias = ref Unsafe.Add(ref weights, 64);
@@ -292,20 +291,12 @@ namespace NetGen.Generated
                 var x8 = Vector256.Create(x, x);
                 // outputs 0 .. 7
                 {
-                    var product0 = RowMath256.Multiply(ref weights, 0, x8);
-                    var product1 = RowMath256.Multiply(ref weights, 8, x8);
-                    var product2 = RowMath256.Multiply(ref weights, 16, x8);
-                    var product3 = RowMath256.Multiply(ref weights, 24, x8);
-                    var z = HorizontalSums.GroupSums(product0, product1, product2, product3) + RowMath256.Load(ref bias, 0);
+                    var z = RowMath256.GroupSums4(ref weights, 0, x8) + RowMath256.Load(ref bias, 0);
                     RowMath256.Store(VectorMath.Tanh(z), ref output, 0);
                 }
                 // outputs 8 .. 15
                 {
-                    var product0 = RowMath256.Multiply(ref weights, 32, x8);
-                    var product1 = RowMath256.Multiply(ref weights, 40, x8);
-                    var product2 = RowMath256.Multiply(ref weights, 48, x8);
-                    var product3 = RowMath256.Multiply(ref weights, 56, x8);
-                    var z = HorizontalSums.GroupSums(product0, product1, product2, product3) + RowMath256.Load(ref bias, 8);
+                    var z = RowMath256.GroupSums4(ref weights, 32, x8) + RowMath256.Load(ref bias, 8);
                     RowMath256.Store(VectorMath.Tanh(z), ref output, 8);
                 }
 
@@ -316,6 +307,7 @@ namespace NetGen.Generated
         }
 
         /// <summary>Layer 2, Dense 16 → 16, Tanh, one row: a = Tanh(W·x + b).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void Layer2(ref float weights, ref float input, ref float output)
         {
             ref float bias = ref Unsafe.Add(ref weights, 256);
@@ -323,48 +315,20 @@ namespace NetGen.Generated
             {
                 // outputs 0 .. 7
                 {
-                    var x0 = RowMath256.Load(ref input, 0);
-                    var sum0 = RowMath256.Multiply(ref weights, 0, x0);
-                    var sum1 = RowMath256.Multiply(ref weights, 16, x0);
-                    var sum2 = RowMath256.Multiply(ref weights, 32, x0);
-                    var sum3 = RowMath256.Multiply(ref weights, 48, x0);
-                    var sum4 = RowMath256.Multiply(ref weights, 64, x0);
-                    var sum5 = RowMath256.Multiply(ref weights, 80, x0);
-                    var sum6 = RowMath256.Multiply(ref weights, 96, x0);
-                    var sum7 = RowMath256.Multiply(ref weights, 112, x0);
-                    var x8 = RowMath256.Load(ref input, 8);
-                    sum0 = RowMath256.FusedMultiplyAdd(ref weights, 8, x8, sum0);
-                    sum1 = RowMath256.FusedMultiplyAdd(ref weights, 24, x8, sum1);
-                    sum2 = RowMath256.FusedMultiplyAdd(ref weights, 40, x8, sum2);
-                    sum3 = RowMath256.FusedMultiplyAdd(ref weights, 56, x8, sum3);
-                    sum4 = RowMath256.FusedMultiplyAdd(ref weights, 72, x8, sum4);
-                    sum5 = RowMath256.FusedMultiplyAdd(ref weights, 88, x8, sum5);
-                    sum6 = RowMath256.FusedMultiplyAdd(ref weights, 104, x8, sum6);
-                    sum7 = RowMath256.FusedMultiplyAdd(ref weights, 120, x8, sum7);
-                    var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + RowMath256.Load(ref bias, 0);
+                    RowMath256.Multiply8(ref weights, 0, 16, ref input, 0, out var sum0, out var sum1, out var sum2, out var sum3,
+                        out var sum4, out var sum5, out var sum6, out var sum7);
+                    RowMath256.FusedMultiplyAdd8(ref weights, 0, 16, ref input, 8, ref sum0, ref sum1, ref sum2, ref sum3, ref sum4,
+                        ref sum5, ref sum6, ref sum7);
+                    var z = RowMath256.Sums8(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + RowMath256.Load(ref bias, 0);
                     RowMath256.Store(VectorMath.Tanh(z), ref output, 0);
                 }
                 // outputs 8 .. 15
                 {
-                    var x0 = RowMath256.Load(ref input, 0);
-                    var sum0 = RowMath256.Multiply(ref weights, 128, x0);
-                    var sum1 = RowMath256.Multiply(ref weights, 144, x0);
-                    var sum2 = RowMath256.Multiply(ref weights, 160, x0);
-                    var sum3 = RowMath256.Multiply(ref weights, 176, x0);
-                    var sum4 = RowMath256.Multiply(ref weights, 192, x0);
-                    var sum5 = RowMath256.Multiply(ref weights, 208, x0);
-                    var sum6 = RowMath256.Multiply(ref weights, 224, x0);
-                    var sum7 = RowMath256.Multiply(ref weights, 240, x0);
-                    var x8 = RowMath256.Load(ref input, 8);
-                    sum0 = RowMath256.FusedMultiplyAdd(ref weights, 136, x8, sum0);
-                    sum1 = RowMath256.FusedMultiplyAdd(ref weights, 152, x8, sum1);
-                    sum2 = RowMath256.FusedMultiplyAdd(ref weights, 168, x8, sum2);
-                    sum3 = RowMath256.FusedMultiplyAdd(ref weights, 184, x8, sum3);
-                    sum4 = RowMath256.FusedMultiplyAdd(ref weights, 200, x8, sum4);
-                    sum5 = RowMath256.FusedMultiplyAdd(ref weights, 216, x8, sum5);
-                    sum6 = RowMath256.FusedMultiplyAdd(ref weights, 232, x8, sum6);
-                    sum7 = RowMath256.FusedMultiplyAdd(ref weights, 248, x8, sum7);
-                    var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + RowMath256.Load(ref bias, 8);
+                    RowMath256.Multiply8(ref weights, 8, 16, ref input, 0, out var sum0, out var sum1, out var sum2, out var sum3,
+                        out var sum4, out var sum5, out var sum6, out var sum7);
+                    RowMath256.FusedMultiplyAdd8(ref weights, 8, 16, ref input, 8, ref sum0, ref sum1, ref sum2, ref sum3, ref sum4,
+                        ref sum5, ref sum6, ref sum7);
+                    var z = RowMath256.Sums8(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + RowMath256.Load(ref bias, 8);
                     RowMath256.Store(VectorMath.Tanh(z), ref output, 8);
                 }
 
@@ -375,6 +339,7 @@ namespace NetGen.Generated
         }
 
         /// <summary>Layer 3, Dense 16 → 2, Identity, one row: z = W·x + b.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void Layer3(ref float weights, ref float input, ref float output)
         {
             ref float bias = ref Unsafe.Add(ref weights, 32);
@@ -382,17 +347,11 @@ namespace NetGen.Generated
             {
                 // outputs 0 .. 1
                 {
-                    var x0 = RowMath256.Load(ref input, 0);
-                    var sum0 = RowMath256.Multiply(ref weights, 0, x0);
-                    var sum1 = RowMath256.Multiply(ref weights, 16, x0);
-                    var x8 = RowMath256.Load(ref input, 8);
-                    sum0 = RowMath256.FusedMultiplyAdd(ref weights, 8, x8, sum0);
-                    sum1 = RowMath256.FusedMultiplyAdd(ref weights, 24, x8, sum1);
-                    var sum0x4 = RowMath256.AddHalves(sum0);
-                    var z0 = Vector128.Sum(sum0x4) + bias;
+                    RowMath256.Multiply2(ref weights, 0, 16, ref input, 0, out var sum0, out var sum1);
+                    RowMath256.FusedMultiplyAdd2(ref weights, 0, 16, ref input, 8, ref sum0, ref sum1);
+                    var z0 = RowMath256.Sum(sum0) + bias;
                     output = z0;
-                    var sum1x4 = RowMath256.AddHalves(sum1);
-                    var z1 = Vector128.Sum(sum1x4) + Unsafe.Add(ref bias, 1);
+                    var z1 = RowMath256.Sum(sum1) + Unsafe.Add(ref bias, 1);
                     Unsafe.Add(ref output, 1) = z1;
                 }
 

@@ -174,7 +174,6 @@ namespace NetGen.Generated
     using Activations = global::NetGen.Kernels.Activations;
     using DenseKernels = global::NetGen.Kernels.DenseKernels;
     using GradientSum = global::NetGen.Kernels.GradientSum;
-    using HorizontalSums = global::NetGen.Kernels.HorizontalSums;
     using Losses = global::NetGen.Kernels.Losses;
     using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;
     using RowMath128 = global::NetGen.Kernels.RowMath128;
@@ -302,6 +301,7 @@ namespace NetGen.Generated
         }
 
         /// <summary>Layer 1, Dense 7 → 17, LeakyReLU, one row: a = LeakyReLU(W·x + b).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void Layer1(ref float weights, ref float input, ref float output)
         {
             ref float bias = ref Unsafe.Add(ref weights, 119);
@@ -311,77 +311,37 @@ namespace NetGen.Generated
                 var lastChunkMask = Vector128.Create(0f, 1f, 1f, 1f);
                 // outputs 0 .. 3
                 {
-                    var x0 = RowMath128.Load(ref input, 0);
-                    var sum0 = RowMath128.Multiply(ref weights, 0, x0);
-                    var sum1 = RowMath128.Multiply(ref weights, 7, x0);
-                    var sum2 = RowMath128.Multiply(ref weights, 14, x0);
-                    var sum3 = RowMath128.Multiply(ref weights, 21, x0);
-                    var x3 = RowMath128.Load(ref input, 3) * lastChunkMask;
-                    sum0 = RowMath128.MultiplyAdd(ref weights, 3, x3, sum0);
-                    sum1 = RowMath128.MultiplyAdd(ref weights, 10, x3, sum1);
-                    sum2 = RowMath128.MultiplyAdd(ref weights, 17, x3, sum2);
-                    sum3 = RowMath128.MultiplyAdd(ref weights, 24, x3, sum3);
-                    var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3) + RowMath128.Load(ref bias, 0);
+                    RowMath128.Multiply4(ref weights, 0, 7, ref input, 0, out var sum0, out var sum1, out var sum2, out var sum3);
+                    RowMath128.MultiplyAddMasked4(ref weights, 0, 7, ref input, 3, lastChunkMask, ref sum0, ref sum1, ref sum2, ref sum3);
+                    var z = RowMath128.Sums4(sum0, sum1, sum2, sum3) + RowMath128.Load(ref bias, 0);
                     RowMath128.Store(VectorMath.LeakyRelu(z, 0.1f), ref output, 0);
                 }
                 // outputs 4 .. 7
                 {
-                    var x0 = RowMath128.Load(ref input, 0);
-                    var sum0 = RowMath128.Multiply(ref weights, 28, x0);
-                    var sum1 = RowMath128.Multiply(ref weights, 35, x0);
-                    var sum2 = RowMath128.Multiply(ref weights, 42, x0);
-                    var sum3 = RowMath128.Multiply(ref weights, 49, x0);
-                    var x3 = RowMath128.Load(ref input, 3) * lastChunkMask;
-                    sum0 = RowMath128.MultiplyAdd(ref weights, 31, x3, sum0);
-                    sum1 = RowMath128.MultiplyAdd(ref weights, 38, x3, sum1);
-                    sum2 = RowMath128.MultiplyAdd(ref weights, 45, x3, sum2);
-                    sum3 = RowMath128.MultiplyAdd(ref weights, 52, x3, sum3);
-                    var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3) + RowMath128.Load(ref bias, 4);
+                    RowMath128.Multiply4(ref weights, 4, 7, ref input, 0, out var sum0, out var sum1, out var sum2, out var sum3);
+                    RowMath128.MultiplyAddMasked4(ref weights, 4, 7, ref input, 3, lastChunkMask, ref sum0, ref sum1, ref sum2, ref sum3);
+                    var z = RowMath128.Sums4(sum0, sum1, sum2, sum3) + RowMath128.Load(ref bias, 4);
                     RowMath128.Store(VectorMath.LeakyRelu(z, 0.1f), ref output, 4);
                 }
                 // outputs 8 .. 11
                 {
-                    var x0 = RowMath128.Load(ref input, 0);
-                    var sum0 = RowMath128.Multiply(ref weights, 56, x0);
-                    var sum1 = RowMath128.Multiply(ref weights, 63, x0);
-                    var sum2 = RowMath128.Multiply(ref weights, 70, x0);
-                    var sum3 = RowMath128.Multiply(ref weights, 77, x0);
-                    var x3 = RowMath128.Load(ref input, 3) * lastChunkMask;
-                    sum0 = RowMath128.MultiplyAdd(ref weights, 59, x3, sum0);
-                    sum1 = RowMath128.MultiplyAdd(ref weights, 66, x3, sum1);
-                    sum2 = RowMath128.MultiplyAdd(ref weights, 73, x3, sum2);
-                    sum3 = RowMath128.MultiplyAdd(ref weights, 80, x3, sum3);
-                    var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3) + RowMath128.Load(ref bias, 8);
+                    RowMath128.Multiply4(ref weights, 8, 7, ref input, 0, out var sum0, out var sum1, out var sum2, out var sum3);
+                    RowMath128.MultiplyAddMasked4(ref weights, 8, 7, ref input, 3, lastChunkMask, ref sum0, ref sum1, ref sum2, ref sum3);
+                    var z = RowMath128.Sums4(sum0, sum1, sum2, sum3) + RowMath128.Load(ref bias, 8);
                     RowMath128.Store(VectorMath.LeakyRelu(z, 0.1f), ref output, 8);
                 }
                 // outputs 12 .. 15
                 {
-                    var x0 = RowMath128.Load(ref input, 0);
-                    var sum0 = RowMath128.Multiply(ref weights, 84, x0);
-                    var sum1 = RowMath128.Multiply(ref weights, 91, x0);
-                    var sum2 = RowMath128.Multiply(ref weights, 98, x0);
-                    var sum3 = RowMath128.Multiply(ref weights, 105, x0);
-                    var x3 = RowMath128.Load(ref input, 3) * lastChunkMask;
-                    sum0 = RowMath128.MultiplyAdd(ref weights, 87, x3, sum0);
-                    sum1 = RowMath128.MultiplyAdd(ref weights, 94, x3, sum1);
-                    sum2 = RowMath128.MultiplyAdd(ref weights, 101, x3, sum2);
-                    sum3 = RowMath128.MultiplyAdd(ref weights, 108, x3, sum3);
-                    var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3) + RowMath128.Load(ref bias, 12);
+                    RowMath128.Multiply4(ref weights, 12, 7, ref input, 0, out var sum0, out var sum1, out var sum2, out var sum3);
+                    RowMath128.MultiplyAddMasked4(ref weights, 12, 7, ref input, 3, lastChunkMask, ref sum0, ref sum1, ref sum2, ref sum3);
+                    var z = RowMath128.Sums4(sum0, sum1, sum2, sum3) + RowMath128.Load(ref bias, 12);
                     RowMath128.Store(VectorMath.LeakyRelu(z, 0.1f), ref output, 12);
                 }
                 // outputs 13 .. 16
                 {
-                    var x0 = RowMath128.Load(ref input, 0);
-                    var sum0 = RowMath128.Multiply(ref weights, 91, x0);
-                    var sum1 = RowMath128.Multiply(ref weights, 98, x0);
-                    var sum2 = RowMath128.Multiply(ref weights, 105, x0);
-                    var sum3 = RowMath128.Multiply(ref weights, 112, x0);
-                    var x3 = RowMath128.Load(ref input, 3) * lastChunkMask;
-                    sum0 = RowMath128.MultiplyAdd(ref weights, 94, x3, sum0);
-                    sum1 = RowMath128.MultiplyAdd(ref weights, 101, x3, sum1);
-                    sum2 = RowMath128.MultiplyAdd(ref weights, 108, x3, sum2);
-                    sum3 = RowMath128.MultiplyAdd(ref weights, 115, x3, sum3);
-                    var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3) + RowMath128.Load(ref bias, 13);
+                    RowMath128.Multiply4(ref weights, 13, 7, ref input, 0, out var sum0, out var sum1, out var sum2, out var sum3);
+                    RowMath128.MultiplyAddMasked4(ref weights, 13, 7, ref input, 3, lastChunkMask, ref sum0, ref sum1, ref sum2, ref sum3);
+                    var z = RowMath128.Sums4(sum0, sum1, sum2, sum3) + RowMath128.Load(ref bias, 13);
                     RowMath128.Store(VectorMath.LeakyRelu(z, 0.1f), ref output, 13);
                 }
 
@@ -392,6 +352,7 @@ namespace NetGen.Generated
         }
 
         /// <summary>Layer 2, Maxout 17 → 5 × 3 pieces, one row: z = W·x + b, one row of pieces.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void Layer2(ref float weights, ref float input, ref float output)
         {
             ref float bias = ref Unsafe.Add(ref weights, 255);
@@ -401,66 +362,24 @@ namespace NetGen.Generated
                 var lastChunkMask = Vector256.Create(0f, 0f, 0f, 0f, 0f, 0f, 0f, 1f);
                 // outputs 0 .. 7
                 {
-                    var x0 = RowMath256.Load(ref input, 0);
-                    var sum0 = RowMath256.Multiply(ref weights, 0, x0);
-                    var sum1 = RowMath256.Multiply(ref weights, 17, x0);
-                    var sum2 = RowMath256.Multiply(ref weights, 34, x0);
-                    var sum3 = RowMath256.Multiply(ref weights, 51, x0);
-                    var sum4 = RowMath256.Multiply(ref weights, 68, x0);
-                    var sum5 = RowMath256.Multiply(ref weights, 85, x0);
-                    var sum6 = RowMath256.Multiply(ref weights, 102, x0);
-                    var sum7 = RowMath256.Multiply(ref weights, 119, x0);
-                    var x8 = RowMath256.Load(ref input, 8);
-                    sum0 = RowMath256.MultiplyAdd(ref weights, 8, x8, sum0);
-                    sum1 = RowMath256.MultiplyAdd(ref weights, 25, x8, sum1);
-                    sum2 = RowMath256.MultiplyAdd(ref weights, 42, x8, sum2);
-                    sum3 = RowMath256.MultiplyAdd(ref weights, 59, x8, sum3);
-                    sum4 = RowMath256.MultiplyAdd(ref weights, 76, x8, sum4);
-                    sum5 = RowMath256.MultiplyAdd(ref weights, 93, x8, sum5);
-                    sum6 = RowMath256.MultiplyAdd(ref weights, 110, x8, sum6);
-                    sum7 = RowMath256.MultiplyAdd(ref weights, 127, x8, sum7);
-                    var x9 = RowMath256.Load(ref input, 9) * lastChunkMask;
-                    sum0 = RowMath256.MultiplyAdd(ref weights, 9, x9, sum0);
-                    sum1 = RowMath256.MultiplyAdd(ref weights, 26, x9, sum1);
-                    sum2 = RowMath256.MultiplyAdd(ref weights, 43, x9, sum2);
-                    sum3 = RowMath256.MultiplyAdd(ref weights, 60, x9, sum3);
-                    sum4 = RowMath256.MultiplyAdd(ref weights, 77, x9, sum4);
-                    sum5 = RowMath256.MultiplyAdd(ref weights, 94, x9, sum5);
-                    sum6 = RowMath256.MultiplyAdd(ref weights, 111, x9, sum6);
-                    sum7 = RowMath256.MultiplyAdd(ref weights, 128, x9, sum7);
-                    var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + RowMath256.Load(ref bias, 0);
+                    RowMath256.Multiply8(ref weights, 0, 17, ref input, 0, out var sum0, out var sum1, out var sum2, out var sum3,
+                        out var sum4, out var sum5, out var sum6, out var sum7);
+                    RowMath256.MultiplyAdd8(ref weights, 0, 17, ref input, 8, ref sum0, ref sum1, ref sum2, ref sum3, ref sum4, ref sum5,
+                        ref sum6, ref sum7);
+                    RowMath256.MultiplyAddMasked8(ref weights, 0, 17, ref input, 9, lastChunkMask, ref sum0, ref sum1, ref sum2, ref sum3,
+                        ref sum4, ref sum5, ref sum6, ref sum7);
+                    var z = RowMath256.Sums8(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + RowMath256.Load(ref bias, 0);
                     RowMath256.Store(z, ref output, 0);
                 }
                 // outputs 7 .. 14
                 {
-                    var x0 = RowMath256.Load(ref input, 0);
-                    var sum0 = RowMath256.Multiply(ref weights, 119, x0);
-                    var sum1 = RowMath256.Multiply(ref weights, 136, x0);
-                    var sum2 = RowMath256.Multiply(ref weights, 153, x0);
-                    var sum3 = RowMath256.Multiply(ref weights, 170, x0);
-                    var sum4 = RowMath256.Multiply(ref weights, 187, x0);
-                    var sum5 = RowMath256.Multiply(ref weights, 204, x0);
-                    var sum6 = RowMath256.Multiply(ref weights, 221, x0);
-                    var sum7 = RowMath256.Multiply(ref weights, 238, x0);
-                    var x8 = RowMath256.Load(ref input, 8);
-                    sum0 = RowMath256.MultiplyAdd(ref weights, 127, x8, sum0);
-                    sum1 = RowMath256.MultiplyAdd(ref weights, 144, x8, sum1);
-                    sum2 = RowMath256.MultiplyAdd(ref weights, 161, x8, sum2);
-                    sum3 = RowMath256.MultiplyAdd(ref weights, 178, x8, sum3);
-                    sum4 = RowMath256.MultiplyAdd(ref weights, 195, x8, sum4);
-                    sum5 = RowMath256.MultiplyAdd(ref weights, 212, x8, sum5);
-                    sum6 = RowMath256.MultiplyAdd(ref weights, 229, x8, sum6);
-                    sum7 = RowMath256.MultiplyAdd(ref weights, 246, x8, sum7);
-                    var x9 = RowMath256.Load(ref input, 9) * lastChunkMask;
-                    sum0 = RowMath256.MultiplyAdd(ref weights, 128, x9, sum0);
-                    sum1 = RowMath256.MultiplyAdd(ref weights, 145, x9, sum1);
-                    sum2 = RowMath256.MultiplyAdd(ref weights, 162, x9, sum2);
-                    sum3 = RowMath256.MultiplyAdd(ref weights, 179, x9, sum3);
-                    sum4 = RowMath256.MultiplyAdd(ref weights, 196, x9, sum4);
-                    sum5 = RowMath256.MultiplyAdd(ref weights, 213, x9, sum5);
-                    sum6 = RowMath256.MultiplyAdd(ref weights, 230, x9, sum6);
-                    sum7 = RowMath256.MultiplyAdd(ref weights, 247, x9, sum7);
-                    var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + RowMath256.Load(ref bias, 7);
+                    RowMath256.Multiply8(ref weights, 7, 17, ref input, 0, out var sum0, out var sum1, out var sum2, out var sum3,
+                        out var sum4, out var sum5, out var sum6, out var sum7);
+                    RowMath256.MultiplyAdd8(ref weights, 7, 17, ref input, 8, ref sum0, ref sum1, ref sum2, ref sum3, ref sum4, ref sum5,
+                        ref sum6, ref sum7);
+                    RowMath256.MultiplyAddMasked8(ref weights, 7, 17, ref input, 9, lastChunkMask, ref sum0, ref sum1, ref sum2, ref sum3,
+                        ref sum4, ref sum5, ref sum6, ref sum7);
+                    var z = RowMath256.Sums8(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + RowMath256.Load(ref bias, 7);
                     RowMath256.Store(z, ref output, 7);
                 }
 
@@ -471,6 +390,7 @@ namespace NetGen.Generated
         }
 
         /// <summary>Layer 3, Dense 5 → 9, ELU, one row: a = ELU(W·x + b).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void Layer3(ref float weights, ref float input, ref float output)
         {
             ref float bias = ref Unsafe.Add(ref weights, 45);
@@ -480,47 +400,23 @@ namespace NetGen.Generated
                 var lastChunkMask = Vector128.Create(0f, 0f, 0f, 1f);
                 // outputs 0 .. 3
                 {
-                    var x0 = RowMath128.Load(ref input, 0);
-                    var sum0 = RowMath128.Multiply(ref weights, 0, x0);
-                    var sum1 = RowMath128.Multiply(ref weights, 5, x0);
-                    var sum2 = RowMath128.Multiply(ref weights, 10, x0);
-                    var sum3 = RowMath128.Multiply(ref weights, 15, x0);
-                    var x1 = RowMath128.Load(ref input, 1) * lastChunkMask;
-                    sum0 = RowMath128.MultiplyAdd(ref weights, 1, x1, sum0);
-                    sum1 = RowMath128.MultiplyAdd(ref weights, 6, x1, sum1);
-                    sum2 = RowMath128.MultiplyAdd(ref weights, 11, x1, sum2);
-                    sum3 = RowMath128.MultiplyAdd(ref weights, 16, x1, sum3);
-                    var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3) + RowMath128.Load(ref bias, 0);
+                    RowMath128.Multiply4(ref weights, 0, 5, ref input, 0, out var sum0, out var sum1, out var sum2, out var sum3);
+                    RowMath128.MultiplyAddMasked4(ref weights, 0, 5, ref input, 1, lastChunkMask, ref sum0, ref sum1, ref sum2, ref sum3);
+                    var z = RowMath128.Sums4(sum0, sum1, sum2, sum3) + RowMath128.Load(ref bias, 0);
                     RowMath128.Store(VectorMath.Elu(z, 1f), ref output, 0);
                 }
                 // outputs 4 .. 7
                 {
-                    var x0 = RowMath128.Load(ref input, 0);
-                    var sum0 = RowMath128.Multiply(ref weights, 20, x0);
-                    var sum1 = RowMath128.Multiply(ref weights, 25, x0);
-                    var sum2 = RowMath128.Multiply(ref weights, 30, x0);
-                    var sum3 = RowMath128.Multiply(ref weights, 35, x0);
-                    var x1 = RowMath128.Load(ref input, 1) * lastChunkMask;
-                    sum0 = RowMath128.MultiplyAdd(ref weights, 21, x1, sum0);
-                    sum1 = RowMath128.MultiplyAdd(ref weights, 26, x1, sum1);
-                    sum2 = RowMath128.MultiplyAdd(ref weights, 31, x1, sum2);
-                    sum3 = RowMath128.MultiplyAdd(ref weights, 36, x1, sum3);
-                    var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3) + RowMath128.Load(ref bias, 4);
+                    RowMath128.Multiply4(ref weights, 4, 5, ref input, 0, out var sum0, out var sum1, out var sum2, out var sum3);
+                    RowMath128.MultiplyAddMasked4(ref weights, 4, 5, ref input, 1, lastChunkMask, ref sum0, ref sum1, ref sum2, ref sum3);
+                    var z = RowMath128.Sums4(sum0, sum1, sum2, sum3) + RowMath128.Load(ref bias, 4);
                     RowMath128.Store(VectorMath.Elu(z, 1f), ref output, 4);
                 }
                 // outputs 5 .. 8
                 {
-                    var x0 = RowMath128.Load(ref input, 0);
-                    var sum0 = RowMath128.Multiply(ref weights, 25, x0);
-                    var sum1 = RowMath128.Multiply(ref weights, 30, x0);
-                    var sum2 = RowMath128.Multiply(ref weights, 35, x0);
-                    var sum3 = RowMath128.Multiply(ref weights, 40, x0);
-                    var x1 = RowMath128.Load(ref input, 1) * lastChunkMask;
-                    sum0 = RowMath128.MultiplyAdd(ref weights, 26, x1, sum0);
-                    sum1 = RowMath128.MultiplyAdd(ref weights, 31, x1, sum1);
-                    sum2 = RowMath128.MultiplyAdd(ref weights, 36, x1, sum2);
-                    sum3 = RowMath128.MultiplyAdd(ref weights, 41, x1, sum3);
-                    var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3) + RowMath128.Load(ref bias, 5);
+                    RowMath128.Multiply4(ref weights, 5, 5, ref input, 0, out var sum0, out var sum1, out var sum2, out var sum3);
+                    RowMath128.MultiplyAddMasked4(ref weights, 5, 5, ref input, 1, lastChunkMask, ref sum0, ref sum1, ref sum2, ref sum3);
+                    var z = RowMath128.Sums4(sum0, sum1, sum2, sum3) + RowMath128.Load(ref bias, 5);
                     RowMath128.Store(VectorMath.Elu(z, 1f), ref output, 5);
                 }
 
@@ -531,6 +427,7 @@ namespace NetGen.Generated
         }
 
         /// <summary>Layer 4, Dense 9 → 3, Sigmoid, one row: a = Sigmoid(W·x + b).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void Layer4(ref float weights, ref float input, ref float output)
         {
             ref float bias = ref Unsafe.Add(ref weights, 27);
@@ -540,22 +437,13 @@ namespace NetGen.Generated
                 var lastChunkMask = Vector256.Create(0f, 0f, 0f, 0f, 0f, 0f, 0f, 1f);
                 // outputs 0 .. 2
                 {
-                    var x0 = RowMath256.Load(ref input, 0);
-                    var sum0 = RowMath256.Multiply(ref weights, 0, x0);
-                    var sum1 = RowMath256.Multiply(ref weights, 9, x0);
-                    var sum2 = RowMath256.Multiply(ref weights, 18, x0);
-                    var x1 = RowMath256.Load(ref input, 1) * lastChunkMask;
-                    sum0 = RowMath256.MultiplyAdd(ref weights, 1, x1, sum0);
-                    sum1 = RowMath256.MultiplyAdd(ref weights, 10, x1, sum1);
-                    sum2 = RowMath256.MultiplyAdd(ref weights, 19, x1, sum2);
-                    var sum0x4 = RowMath256.AddHalves(sum0);
-                    var z0 = Vector128.Sum(sum0x4) + bias;
+                    RowMath256.Multiply3(ref weights, 0, 9, ref input, 0, out var sum0, out var sum1, out var sum2);
+                    RowMath256.MultiplyAddMasked3(ref weights, 0, 9, ref input, 1, lastChunkMask, ref sum0, ref sum1, ref sum2);
+                    var z0 = RowMath256.Sum(sum0) + bias;
                     output = VectorMath.Sigmoid(z0);
-                    var sum1x4 = RowMath256.AddHalves(sum1);
-                    var z1 = Vector128.Sum(sum1x4) + Unsafe.Add(ref bias, 1);
+                    var z1 = RowMath256.Sum(sum1) + Unsafe.Add(ref bias, 1);
                     Unsafe.Add(ref output, 1) = VectorMath.Sigmoid(z1);
-                    var sum2x4 = RowMath256.AddHalves(sum2);
-                    var z2 = Vector128.Sum(sum2x4) + Unsafe.Add(ref bias, 2);
+                    var z2 = RowMath256.Sum(sum2) + Unsafe.Add(ref bias, 2);
                     Unsafe.Add(ref output, 2) = VectorMath.Sigmoid(z2);
                 }
 

@@ -174,7 +174,6 @@ namespace NetGen.Generated
     using Activations = global::NetGen.Kernels.Activations;
     using DenseKernels = global::NetGen.Kernels.DenseKernels;
     using GradientSum = global::NetGen.Kernels.GradientSum;
-    using HorizontalSums = global::NetGen.Kernels.HorizontalSums;
     using Losses = global::NetGen.Kernels.Losses;
     using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;
     using RowMath128 = global::NetGen.Kernels.RowMath128;
@@ -300,6 +299,7 @@ namespace NetGen.Generated
         }
 
         /// <summary>Layer 1, Dense 5 → 6, ReLU, one row: a = ReLU(W·x + b).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void Layer1(ref float weights, ref float input, ref float output)
         {
             ref float bias = ref Unsafe.Add(ref weights, 30);
@@ -309,32 +309,16 @@ namespace NetGen.Generated
                 var lastChunkMask = Vector128.Create(0f, 0f, 0f, 1f);
                 // outputs 0 .. 3
                 {
-                    var x0 = RowMath128.Load(ref input, 0);
-                    var sum0 = RowMath128.Multiply(ref weights, 0, x0);
-                    var sum1 = RowMath128.Multiply(ref weights, 5, x0);
-                    var sum2 = RowMath128.Multiply(ref weights, 10, x0);
-                    var sum3 = RowMath128.Multiply(ref weights, 15, x0);
-                    var x1 = RowMath128.Load(ref input, 1) * lastChunkMask;
-                    sum0 = RowMath128.MultiplyAdd(ref weights, 1, x1, sum0);
-                    sum1 = RowMath128.MultiplyAdd(ref weights, 6, x1, sum1);
-                    sum2 = RowMath128.MultiplyAdd(ref weights, 11, x1, sum2);
-                    sum3 = RowMath128.MultiplyAdd(ref weights, 16, x1, sum3);
-                    var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3) + RowMath128.Load(ref bias, 0);
+                    RowMath128.Multiply4(ref weights, 0, 5, ref input, 0, out var sum0, out var sum1, out var sum2, out var sum3);
+                    RowMath128.MultiplyAddMasked4(ref weights, 0, 5, ref input, 1, lastChunkMask, ref sum0, ref sum1, ref sum2, ref sum3);
+                    var z = RowMath128.Sums4(sum0, sum1, sum2, sum3) + RowMath128.Load(ref bias, 0);
                     RowMath128.Store(VectorMath.Relu(z), ref output, 0);
                 }
                 // outputs 2 .. 5
                 {
-                    var x0 = RowMath128.Load(ref input, 0);
-                    var sum0 = RowMath128.Multiply(ref weights, 10, x0);
-                    var sum1 = RowMath128.Multiply(ref weights, 15, x0);
-                    var sum2 = RowMath128.Multiply(ref weights, 20, x0);
-                    var sum3 = RowMath128.Multiply(ref weights, 25, x0);
-                    var x1 = RowMath128.Load(ref input, 1) * lastChunkMask;
-                    sum0 = RowMath128.MultiplyAdd(ref weights, 11, x1, sum0);
-                    sum1 = RowMath128.MultiplyAdd(ref weights, 16, x1, sum1);
-                    sum2 = RowMath128.MultiplyAdd(ref weights, 21, x1, sum2);
-                    sum3 = RowMath128.MultiplyAdd(ref weights, 26, x1, sum3);
-                    var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3) + RowMath128.Load(ref bias, 2);
+                    RowMath128.Multiply4(ref weights, 2, 5, ref input, 0, out var sum0, out var sum1, out var sum2, out var sum3);
+                    RowMath128.MultiplyAddMasked4(ref weights, 2, 5, ref input, 1, lastChunkMask, ref sum0, ref sum1, ref sum2, ref sum3);
+                    var z = RowMath128.Sums4(sum0, sum1, sum2, sum3) + RowMath128.Load(ref bias, 2);
                     RowMath128.Store(VectorMath.Relu(z), ref output, 2);
                 }
 
@@ -345,6 +329,7 @@ namespace NetGen.Generated
         }
 
         /// <summary>Layer 2, Dense 6 → 6, LeakyReLU, one row: a = LeakyReLU(W·x + b).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void Layer2(ref float weights, ref float input, ref float output)
         {
             ref float bias = ref Unsafe.Add(ref weights, 36);
@@ -354,32 +339,16 @@ namespace NetGen.Generated
                 var lastChunkMask = Vector128.Create(0f, 0f, 1f, 1f);
                 // outputs 0 .. 3
                 {
-                    var x0 = RowMath128.Load(ref input, 0);
-                    var sum0 = RowMath128.Multiply(ref weights, 0, x0);
-                    var sum1 = RowMath128.Multiply(ref weights, 6, x0);
-                    var sum2 = RowMath128.Multiply(ref weights, 12, x0);
-                    var sum3 = RowMath128.Multiply(ref weights, 18, x0);
-                    var x2 = RowMath128.Load(ref input, 2) * lastChunkMask;
-                    sum0 = RowMath128.MultiplyAdd(ref weights, 2, x2, sum0);
-                    sum1 = RowMath128.MultiplyAdd(ref weights, 8, x2, sum1);
-                    sum2 = RowMath128.MultiplyAdd(ref weights, 14, x2, sum2);
-                    sum3 = RowMath128.MultiplyAdd(ref weights, 20, x2, sum3);
-                    var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3) + RowMath128.Load(ref bias, 0);
+                    RowMath128.Multiply4(ref weights, 0, 6, ref input, 0, out var sum0, out var sum1, out var sum2, out var sum3);
+                    RowMath128.MultiplyAddMasked4(ref weights, 0, 6, ref input, 2, lastChunkMask, ref sum0, ref sum1, ref sum2, ref sum3);
+                    var z = RowMath128.Sums4(sum0, sum1, sum2, sum3) + RowMath128.Load(ref bias, 0);
                     RowMath128.Store(VectorMath.LeakyRelu(z, 0.1f), ref output, 0);
                 }
                 // outputs 2 .. 5
                 {
-                    var x0 = RowMath128.Load(ref input, 0);
-                    var sum0 = RowMath128.Multiply(ref weights, 12, x0);
-                    var sum1 = RowMath128.Multiply(ref weights, 18, x0);
-                    var sum2 = RowMath128.Multiply(ref weights, 24, x0);
-                    var sum3 = RowMath128.Multiply(ref weights, 30, x0);
-                    var x2 = RowMath128.Load(ref input, 2) * lastChunkMask;
-                    sum0 = RowMath128.MultiplyAdd(ref weights, 14, x2, sum0);
-                    sum1 = RowMath128.MultiplyAdd(ref weights, 20, x2, sum1);
-                    sum2 = RowMath128.MultiplyAdd(ref weights, 26, x2, sum2);
-                    sum3 = RowMath128.MultiplyAdd(ref weights, 32, x2, sum3);
-                    var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3) + RowMath128.Load(ref bias, 2);
+                    RowMath128.Multiply4(ref weights, 2, 6, ref input, 0, out var sum0, out var sum1, out var sum2, out var sum3);
+                    RowMath128.MultiplyAddMasked4(ref weights, 2, 6, ref input, 2, lastChunkMask, ref sum0, ref sum1, ref sum2, ref sum3);
+                    var z = RowMath128.Sums4(sum0, sum1, sum2, sum3) + RowMath128.Load(ref bias, 2);
                     RowMath128.Store(VectorMath.LeakyRelu(z, 0.1f), ref output, 2);
                 }
 
@@ -390,6 +359,7 @@ namespace NetGen.Generated
         }
 
         /// <summary>Layer 3, Dense 6 → 6, ELU, one row: a = ELU(W·x + b).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void Layer3(ref float weights, ref float input, ref float output)
         {
             ref float bias = ref Unsafe.Add(ref weights, 36);
@@ -399,32 +369,16 @@ namespace NetGen.Generated
                 var lastChunkMask = Vector128.Create(0f, 0f, 1f, 1f);
                 // outputs 0 .. 3
                 {
-                    var x0 = RowMath128.Load(ref input, 0);
-                    var sum0 = RowMath128.Multiply(ref weights, 0, x0);
-                    var sum1 = RowMath128.Multiply(ref weights, 6, x0);
-                    var sum2 = RowMath128.Multiply(ref weights, 12, x0);
-                    var sum3 = RowMath128.Multiply(ref weights, 18, x0);
-                    var x2 = RowMath128.Load(ref input, 2) * lastChunkMask;
-                    sum0 = RowMath128.MultiplyAdd(ref weights, 2, x2, sum0);
-                    sum1 = RowMath128.MultiplyAdd(ref weights, 8, x2, sum1);
-                    sum2 = RowMath128.MultiplyAdd(ref weights, 14, x2, sum2);
-                    sum3 = RowMath128.MultiplyAdd(ref weights, 20, x2, sum3);
-                    var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3) + RowMath128.Load(ref bias, 0);
+                    RowMath128.Multiply4(ref weights, 0, 6, ref input, 0, out var sum0, out var sum1, out var sum2, out var sum3);
+                    RowMath128.MultiplyAddMasked4(ref weights, 0, 6, ref input, 2, lastChunkMask, ref sum0, ref sum1, ref sum2, ref sum3);
+                    var z = RowMath128.Sums4(sum0, sum1, sum2, sum3) + RowMath128.Load(ref bias, 0);
                     RowMath128.Store(VectorMath.Elu(z, 1f), ref output, 0);
                 }
                 // outputs 2 .. 5
                 {
-                    var x0 = RowMath128.Load(ref input, 0);
-                    var sum0 = RowMath128.Multiply(ref weights, 12, x0);
-                    var sum1 = RowMath128.Multiply(ref weights, 18, x0);
-                    var sum2 = RowMath128.Multiply(ref weights, 24, x0);
-                    var sum3 = RowMath128.Multiply(ref weights, 30, x0);
-                    var x2 = RowMath128.Load(ref input, 2) * lastChunkMask;
-                    sum0 = RowMath128.MultiplyAdd(ref weights, 14, x2, sum0);
-                    sum1 = RowMath128.MultiplyAdd(ref weights, 20, x2, sum1);
-                    sum2 = RowMath128.MultiplyAdd(ref weights, 26, x2, sum2);
-                    sum3 = RowMath128.MultiplyAdd(ref weights, 32, x2, sum3);
-                    var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3) + RowMath128.Load(ref bias, 2);
+                    RowMath128.Multiply4(ref weights, 2, 6, ref input, 0, out var sum0, out var sum1, out var sum2, out var sum3);
+                    RowMath128.MultiplyAddMasked4(ref weights, 2, 6, ref input, 2, lastChunkMask, ref sum0, ref sum1, ref sum2, ref sum3);
+                    var z = RowMath128.Sums4(sum0, sum1, sum2, sum3) + RowMath128.Load(ref bias, 2);
                     RowMath128.Store(VectorMath.Elu(z, 1f), ref output, 2);
                 }
 
@@ -435,6 +389,7 @@ namespace NetGen.Generated
         }
 
         /// <summary>Layer 4, Dense 6 → 1, ReLU6, one row: a = ReLU6(W·x + b).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void Layer4(ref float weights, ref float input, ref float output)
         {
             ref float bias = ref Unsafe.Add(ref weights, 6);
@@ -444,11 +399,9 @@ namespace NetGen.Generated
                 var lastChunkMask = Vector128.Create(0f, 0f, 1f, 1f);
                 // output 0
                 {
-                    var x0 = RowMath128.Load(ref input, 0);
-                    var sum0 = RowMath128.Multiply(ref weights, 0, x0);
-                    var x2 = RowMath128.Load(ref input, 2) * lastChunkMask;
-                    sum0 = RowMath128.MultiplyAdd(ref weights, 2, x2, sum0);
-                    var z0 = Vector128.Sum(sum0) + bias;
+                    RowMath128.Multiply1(ref weights, 0, 6, ref input, 0, out var sum0);
+                    RowMath128.MultiplyAddMasked1(ref weights, 0, 6, ref input, 2, lastChunkMask, ref sum0);
+                    var z0 = RowMath128.Sum(sum0) + bias;
                     output = VectorMath.Relu6(z0);
                 }
 

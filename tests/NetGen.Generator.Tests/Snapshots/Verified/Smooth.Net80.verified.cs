@@ -166,13 +166,11 @@ namespace NetGen.Generated
     using Activations = global::NetGen.Kernels.Activations;
     using DenseKernels = global::NetGen.Kernels.DenseKernels;
     using GradientSum = global::NetGen.Kernels.GradientSum;
-    using HorizontalSums = global::NetGen.Kernels.HorizontalSums;
     using Losses = global::NetGen.Kernels.Losses;
     using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;
     using RowMath128 = global::NetGen.Kernels.RowMath128;
     using RowMath256 = global::NetGen.Kernels.RowMath256;
     using Unsafe = global::System.Runtime.CompilerServices.Unsafe;
-    using Vector128 = global::System.Runtime.Intrinsics.Vector128;
     using Vector256 = global::System.Runtime.Intrinsics.Vector256;
     using VectorMath = global::NetGen.Kernels.VectorMath;
     using MishFunction = global::NetGen.Kernels.MishFunction;
@@ -262,6 +260,7 @@ namespace NetGen.Generated
         }
 
         /// <summary>Layer 1, Dense 4 → 8, Swish, one row: a = Swish(W·x + b).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void Layer1(ref float weights, ref float input, ref float output)
         {
             ref float bias = ref Unsafe.Add(ref weights, 32);
@@ -272,11 +271,7 @@ namespace NetGen.Generated
                 var x8 = Vector256.Create(x, x);
                 // outputs 0 .. 7
                 {
-                    var product0 = RowMath256.Multiply(ref weights, 0, x8);
-                    var product1 = RowMath256.Multiply(ref weights, 8, x8);
-                    var product2 = RowMath256.Multiply(ref weights, 16, x8);
-                    var product3 = RowMath256.Multiply(ref weights, 24, x8);
-                    var z = HorizontalSums.GroupSums(product0, product1, product2, product3) + RowMath256.Load(ref bias, 0);
+                    var z = RowMath256.GroupSums4(ref weights, 0, x8) + RowMath256.Load(ref bias, 0);
                     RowMath256.Store(VectorMath.Swish(z), ref output, 0);
                 }
 
@@ -287,6 +282,7 @@ namespace NetGen.Generated
         }
 
         /// <summary>Layer 2, Dense 8 → 3, Mish, one row: a = Mish(W·x + b).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void Layer2(ref float weights, ref float input, ref float output)
         {
             ref float bias = ref Unsafe.Add(ref weights, 24);
@@ -294,18 +290,12 @@ namespace NetGen.Generated
             {
                 // outputs 0 .. 2
                 {
-                    var x0 = RowMath256.Load(ref input, 0);
-                    var sum0 = RowMath256.Multiply(ref weights, 0, x0);
-                    var sum1 = RowMath256.Multiply(ref weights, 8, x0);
-                    var sum2 = RowMath256.Multiply(ref weights, 16, x0);
-                    var sum0x4 = RowMath256.AddHalves(sum0);
-                    var z0 = Vector128.Sum(sum0x4) + bias;
+                    RowMath256.Multiply3(ref weights, 0, 8, ref input, 0, out var sum0, out var sum1, out var sum2);
+                    var z0 = RowMath256.Sum(sum0) + bias;
                     output = VectorMath.Mish(z0);
-                    var sum1x4 = RowMath256.AddHalves(sum1);
-                    var z1 = Vector128.Sum(sum1x4) + Unsafe.Add(ref bias, 1);
+                    var z1 = RowMath256.Sum(sum1) + Unsafe.Add(ref bias, 1);
                     Unsafe.Add(ref output, 1) = VectorMath.Mish(z1);
-                    var sum2x4 = RowMath256.AddHalves(sum2);
-                    var z2 = Vector128.Sum(sum2x4) + Unsafe.Add(ref bias, 2);
+                    var z2 = RowMath256.Sum(sum2) + Unsafe.Add(ref bias, 2);
                     Unsafe.Add(ref output, 2) = VectorMath.Mish(z2);
                 }
 

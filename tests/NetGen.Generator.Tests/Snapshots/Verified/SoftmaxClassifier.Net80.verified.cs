@@ -166,7 +166,6 @@ namespace NetGen.Generated
     using Activations = global::NetGen.Kernels.Activations;
     using DenseKernels = global::NetGen.Kernels.DenseKernels;
     using GradientSum = global::NetGen.Kernels.GradientSum;
-    using HorizontalSums = global::NetGen.Kernels.HorizontalSums;
     using Losses = global::NetGen.Kernels.Losses;
     using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;
     using RowMath128 = global::NetGen.Kernels.RowMath128;
@@ -268,6 +267,7 @@ namespace NetGen.Generated
         }
 
         /// <summary>Layer 1, Dense 6 → 8, ReLU, one row: a = ReLU(W·x + b).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void Layer1(ref float weights, ref float input, ref float output)
         {
             ref float bias = ref Unsafe.Add(ref weights, 48);
@@ -277,32 +277,16 @@ namespace NetGen.Generated
                 var lastChunkMask = Vector128.Create(0f, 0f, 1f, 1f);
                 // outputs 0 .. 3
                 {
-                    var x0 = RowMath128.Load(ref input, 0);
-                    var sum0 = RowMath128.Multiply(ref weights, 0, x0);
-                    var sum1 = RowMath128.Multiply(ref weights, 6, x0);
-                    var sum2 = RowMath128.Multiply(ref weights, 12, x0);
-                    var sum3 = RowMath128.Multiply(ref weights, 18, x0);
-                    var x2 = RowMath128.Load(ref input, 2) * lastChunkMask;
-                    sum0 = RowMath128.MultiplyAdd(ref weights, 2, x2, sum0);
-                    sum1 = RowMath128.MultiplyAdd(ref weights, 8, x2, sum1);
-                    sum2 = RowMath128.MultiplyAdd(ref weights, 14, x2, sum2);
-                    sum3 = RowMath128.MultiplyAdd(ref weights, 20, x2, sum3);
-                    var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3) + RowMath128.Load(ref bias, 0);
+                    RowMath128.Multiply4(ref weights, 0, 6, ref input, 0, out var sum0, out var sum1, out var sum2, out var sum3);
+                    RowMath128.MultiplyAddMasked4(ref weights, 0, 6, ref input, 2, lastChunkMask, ref sum0, ref sum1, ref sum2, ref sum3);
+                    var z = RowMath128.Sums4(sum0, sum1, sum2, sum3) + RowMath128.Load(ref bias, 0);
                     RowMath128.Store(VectorMath.Relu(z), ref output, 0);
                 }
                 // outputs 4 .. 7
                 {
-                    var x0 = RowMath128.Load(ref input, 0);
-                    var sum0 = RowMath128.Multiply(ref weights, 24, x0);
-                    var sum1 = RowMath128.Multiply(ref weights, 30, x0);
-                    var sum2 = RowMath128.Multiply(ref weights, 36, x0);
-                    var sum3 = RowMath128.Multiply(ref weights, 42, x0);
-                    var x2 = RowMath128.Load(ref input, 2) * lastChunkMask;
-                    sum0 = RowMath128.MultiplyAdd(ref weights, 26, x2, sum0);
-                    sum1 = RowMath128.MultiplyAdd(ref weights, 32, x2, sum1);
-                    sum2 = RowMath128.MultiplyAdd(ref weights, 38, x2, sum2);
-                    sum3 = RowMath128.MultiplyAdd(ref weights, 44, x2, sum3);
-                    var z = HorizontalSums.Sums(sum0, sum1, sum2, sum3) + RowMath128.Load(ref bias, 4);
+                    RowMath128.Multiply4(ref weights, 4, 6, ref input, 0, out var sum0, out var sum1, out var sum2, out var sum3);
+                    RowMath128.MultiplyAddMasked4(ref weights, 4, 6, ref input, 2, lastChunkMask, ref sum0, ref sum1, ref sum2, ref sum3);
+                    var z = RowMath128.Sums4(sum0, sum1, sum2, sum3) + RowMath128.Load(ref bias, 4);
                     RowMath128.Store(VectorMath.Relu(z), ref output, 4);
                 }
 
@@ -313,6 +297,7 @@ namespace NetGen.Generated
         }
 
         /// <summary>Layer 2, Dense 8 → 3, Softmax, one row: z = W·x + b.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void Layer2(ref float weights, ref float input, ref float output)
         {
             ref float bias = ref Unsafe.Add(ref weights, 24);
@@ -320,18 +305,12 @@ namespace NetGen.Generated
             {
                 // outputs 0 .. 2
                 {
-                    var x0 = RowMath256.Load(ref input, 0);
-                    var sum0 = RowMath256.Multiply(ref weights, 0, x0);
-                    var sum1 = RowMath256.Multiply(ref weights, 8, x0);
-                    var sum2 = RowMath256.Multiply(ref weights, 16, x0);
-                    var sum0x4 = RowMath256.AddHalves(sum0);
-                    var z0 = Vector128.Sum(sum0x4) + bias;
+                    RowMath256.Multiply3(ref weights, 0, 8, ref input, 0, out var sum0, out var sum1, out var sum2);
+                    var z0 = RowMath256.Sum(sum0) + bias;
                     output = z0;
-                    var sum1x4 = RowMath256.AddHalves(sum1);
-                    var z1 = Vector128.Sum(sum1x4) + Unsafe.Add(ref bias, 1);
+                    var z1 = RowMath256.Sum(sum1) + Unsafe.Add(ref bias, 1);
                     Unsafe.Add(ref output, 1) = z1;
-                    var sum2x4 = RowMath256.AddHalves(sum2);
-                    var z2 = Vector128.Sum(sum2x4) + Unsafe.Add(ref bias, 2);
+                    var z2 = RowMath256.Sum(sum2) + Unsafe.Add(ref bias, 2);
                     Unsafe.Add(ref output, 2) = z2;
                 }
 

@@ -270,6 +270,7 @@ namespace NetGen.Generated
         }
 
         /// <summary>Layer 2, Dense 5 → 2, Tanh, one row: a = Tanh(W·x + b).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void Layer2(ref float weights, ref float input, ref float output)
         {
             ref float bias = ref Unsafe.Add(ref weights, 10);
@@ -279,15 +280,11 @@ namespace NetGen.Generated
                 var lastChunkMask = Vector128.Create(0f, 0f, 0f, 1f);
                 // outputs 0 .. 1
                 {
-                    var x0 = RowMath128.Load(ref input, 0);
-                    var sum0 = RowMath128.Multiply(ref weights, 0, x0);
-                    var sum1 = RowMath128.Multiply(ref weights, 5, x0);
-                    var x1 = RowMath128.Load(ref input, 1) * lastChunkMask;
-                    sum0 = RowMath128.MultiplyAdd(ref weights, 1, x1, sum0);
-                    sum1 = RowMath128.MultiplyAdd(ref weights, 6, x1, sum1);
-                    var z0 = Vector128.Sum(sum0) + bias;
+                    RowMath128.Multiply2(ref weights, 0, 5, ref input, 0, out var sum0, out var sum1);
+                    RowMath128.MultiplyAddMasked2(ref weights, 0, 5, ref input, 1, lastChunkMask, ref sum0, ref sum1);
+                    var z0 = RowMath128.Sum(sum0) + bias;
                     output = VectorMath.Tanh(z0);
-                    var z1 = Vector128.Sum(sum1) + Unsafe.Add(ref bias, 1);
+                    var z1 = RowMath128.Sum(sum1) + Unsafe.Add(ref bias, 1);
                     Unsafe.Add(ref output, 1) = VectorMath.Tanh(z1);
                 }
 
