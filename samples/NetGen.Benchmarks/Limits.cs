@@ -15,8 +15,8 @@ namespace NetGen.Benchmarks;
 public class Limits
 {
     public const string Category = "Limits";
-    public const int FmaIterations = 4096;
-    public const int Accumulators = 12;
+    public const int FmaIterations = FmaChains.Iterations;
+    public const int Accumulators = FmaChains.Accumulators;
     public const int L2Bytes = 512 * 1024;
     public const int L3Bytes = 8 * 1024 * 1024;
 
@@ -34,10 +34,10 @@ public class Limits
     };
 
     [Benchmark, BenchmarkCategory(Category)]
-    public float FmaPeak512() => Fma(Vector512.Create(1f), Vector512.Create(0.999f), Vector512.Create(1e-3f)).ToScalar();
+    public float FmaPeak512() => FmaChains.Run(Vector512.Create(1f), Vector512.Create(0.999f), Vector512.Create(1e-3f)).ToScalar();
 
     [Benchmark, BenchmarkCategory(Category)]
-    public float FmaPeak256() => Fma(Vector256.Create(1f), Vector256.Create(0.999f), Vector256.Create(1e-3f)).ToScalar();
+    public float FmaPeak256() => FmaChains.Run(Vector256.Create(1f), Vector256.Create(0.999f), Vector256.Create(1e-3f)).ToScalar();
 
     [Benchmark, BenchmarkCategory(Category)]
     public float ReadL2() => Sum(_l2);
@@ -50,42 +50,6 @@ public class Limits
         var values = new float[bytes / sizeof(float)];
         values.AsSpan().Fill(1e-6f);
         return values;
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Vector512<float> Fma(Vector512<float> seed, Vector512<float> a, Vector512<float> b)
-    {
-        Vector512<float> x0 = seed, x1 = seed + b, x2 = seed + b + b, x3 = x0 * a, x4 = x1 * a, x5 = x2 * a;
-        Vector512<float> x6 = x3 * a, x7 = x4 * a, x8 = x5 * a, x9 = x6 * a, x10 = x7 * a, x11 = x8 * a;
-        for (int i = 0; i < FmaIterations; i++)
-        {
-            x0 = Vector512.FusedMultiplyAdd(x0, a, b); x1 = Vector512.FusedMultiplyAdd(x1, a, b);
-            x2 = Vector512.FusedMultiplyAdd(x2, a, b); x3 = Vector512.FusedMultiplyAdd(x3, a, b);
-            x4 = Vector512.FusedMultiplyAdd(x4, a, b); x5 = Vector512.FusedMultiplyAdd(x5, a, b);
-            x6 = Vector512.FusedMultiplyAdd(x6, a, b); x7 = Vector512.FusedMultiplyAdd(x7, a, b);
-            x8 = Vector512.FusedMultiplyAdd(x8, a, b); x9 = Vector512.FusedMultiplyAdd(x9, a, b);
-            x10 = Vector512.FusedMultiplyAdd(x10, a, b); x11 = Vector512.FusedMultiplyAdd(x11, a, b);
-        }
-
-        return x0 + x1 + x2 + x3 + x4 + x5 + x6 + x7 + x8 + x9 + x10 + x11;
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Vector256<float> Fma(Vector256<float> seed, Vector256<float> a, Vector256<float> b)
-    {
-        Vector256<float> x0 = seed, x1 = seed + b, x2 = seed + b + b, x3 = x0 * a, x4 = x1 * a, x5 = x2 * a;
-        Vector256<float> x6 = x3 * a, x7 = x4 * a, x8 = x5 * a, x9 = x6 * a, x10 = x7 * a, x11 = x8 * a;
-        for (int i = 0; i < FmaIterations; i++)
-        {
-            x0 = Vector256.FusedMultiplyAdd(x0, a, b); x1 = Vector256.FusedMultiplyAdd(x1, a, b);
-            x2 = Vector256.FusedMultiplyAdd(x2, a, b); x3 = Vector256.FusedMultiplyAdd(x3, a, b);
-            x4 = Vector256.FusedMultiplyAdd(x4, a, b); x5 = Vector256.FusedMultiplyAdd(x5, a, b);
-            x6 = Vector256.FusedMultiplyAdd(x6, a, b); x7 = Vector256.FusedMultiplyAdd(x7, a, b);
-            x8 = Vector256.FusedMultiplyAdd(x8, a, b); x9 = Vector256.FusedMultiplyAdd(x9, a, b);
-            x10 = Vector256.FusedMultiplyAdd(x10, a, b); x11 = Vector256.FusedMultiplyAdd(x11, a, b);
-        }
-
-        return x0 + x1 + x2 + x3 + x4 + x5 + x6 + x7 + x8 + x9 + x10 + x11;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -20,7 +20,7 @@ if (args is ["calls", var network, var count])
     return;
 }
 
-var peak = 2.0 * 8 * 12 * Probe.FmaIterations / Probe.Median(() => Probe.FmaPeak());
+var peak = 2.0 * Vector256<float>.Count * FmaChains.Accumulators * FmaChains.Iterations / Probe.Median(() => Probe.FmaPeak());
 Console.WriteLine($"FMA peak (Vector256, 12 accumulators): {peak:F1} GFLOP/s");
 
 var n3 = new N3(1);
@@ -86,7 +86,6 @@ void Report(string what, double ns, double flops) =>
 
 internal static class Probe
 {
-    public const int FmaIterations = 4096;
     private static readonly Dictionary<(int, int), float[]> Arrays = [];
 
     public static float[] Values(int length, int seed = 3)
@@ -204,22 +203,5 @@ internal static class Probe
         return samples.Select(s => s.Order().ElementAt(s.Length / 2)).ToArray();
     }
 
-    public static float FmaPeak()
-    {
-        var a = Vector256.Create(0.999f);
-        var b = Vector256.Create(1e-3f);
-        Vector256<float> x0 = a, x1 = a + b, x2 = x1 + b, x3 = x0 * a, x4 = x1 * a, x5 = x2 * a;
-        Vector256<float> x6 = x3 * a, x7 = x4 * a, x8 = x5 * a, x9 = x6 * a, x10 = x7 * a, x11 = x8 * a;
-        for (var i = 0; i < FmaIterations; i++)
-        {
-            x0 = Vector256.FusedMultiplyAdd(x0, a, b); x1 = Vector256.FusedMultiplyAdd(x1, a, b);
-            x2 = Vector256.FusedMultiplyAdd(x2, a, b); x3 = Vector256.FusedMultiplyAdd(x3, a, b);
-            x4 = Vector256.FusedMultiplyAdd(x4, a, b); x5 = Vector256.FusedMultiplyAdd(x5, a, b);
-            x6 = Vector256.FusedMultiplyAdd(x6, a, b); x7 = Vector256.FusedMultiplyAdd(x7, a, b);
-            x8 = Vector256.FusedMultiplyAdd(x8, a, b); x9 = Vector256.FusedMultiplyAdd(x9, a, b);
-            x10 = Vector256.FusedMultiplyAdd(x10, a, b); x11 = Vector256.FusedMultiplyAdd(x11, a, b);
-        }
-
-        return (x0 + x1 + x2 + x3 + x4 + x5 + x6 + x7 + x8 + x9 + x10 + x11).ToScalar();
-    }
+    public static float FmaPeak() => FmaChains.Run(Vector256.Create(1f), Vector256.Create(0.999f), Vector256.Create(1e-3f)).ToScalar();
 }
