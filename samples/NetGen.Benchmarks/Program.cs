@@ -29,6 +29,13 @@ public static class Program
                 return 0;
             case "--cputime":
                 int rounds = args.Length > 1 && int.TryParse(args[1], out int r) ? r : 15;
+                if (rounds < CpuTime.MinimumRounds)
+                {
+                    Console.Error.WriteLine($"--cputime needs at least {CpuTime.MinimumRounds} rounds: a median of fewer, less the empty call's, "
+                        + $"can come out at or below zero for a call of a few nanoseconds; got {rounds}.");
+                    return 2;
+                }
+
                 string filter = args.Length > 2 ? args[2] : "";
                 var measured = CpuTime.Run(rounds, m => $"{m.Type.Name}.{m.Name}".Contains(filter, StringComparison.OrdinalIgnoreCase) || m.Type == typeof(Limits));
                 ResultsTable.Write(measured, Console.Out);

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using System.Runtime;
+using System.Threading;
 
 namespace NetGen.Benchmarks;
 
@@ -56,11 +58,7 @@ internal static class Scaling
     private static void Compare(string cell, int rounds, int threads, Action serial, Action parallel)
     {
         int calls = CallsPerSample(serial);
-        for (int i = 0; i < 3; i++)
-        {
-            Sample(serial, calls);
-            Sample(parallel, calls);
-        }
+        WarmUp(serial, parallel, calls);
 
         var serialSamples = new List<(double Wall, double Cpu)>();
         var parallelSamples = new List<(double Wall, double Cpu)>();
@@ -86,6 +84,25 @@ internal static class Scaling
         double serialCpu = Median(serialSamples.Select(s => s.Cpu)) / calls;
         double parallelCpu = Median(parallelSamples.Select(s => s.Cpu)) / calls;
         Console.WriteLine($"| {cell} | {Time(serialMedian)} | {Time(parallelMedian)} | {serialMedian / parallelMedian:F2}× ({ratio:F2}×) | {serialCores:F2} / {parallelCores:F2} | {Time(serialCpu)} / {Time(parallelCpu)} |");
+    }
+
+    /// <summary>
+    /// Runs both forms until tiered compilation has finished with them: until no method was compiled during two rounds
+    /// in a row. Each round ends with a pause, since the background compiler needs a core that the forms, the n-thread
+    /// one with its spinning team above all, keep busy; the first cell of a process otherwise measured Tier0 code.
+    /// </summary>
+    private static void WarmUp(Action serial, Action parallel, int calls)
+    {
+        long compiled = JitInfo.GetCompiledMethodCount();
+        for (int round = 0, quiet = 0; round < 40 && quiet < 2; round++)
+        {
+            Sample(serial, calls);
+            Sample(parallel, calls);
+            Thread.Sleep(150);
+            long now = JitInfo.GetCompiledMethodCount();
+            quiet = now == compiled ? quiet + 1 : 0;
+            compiled = now;
+        }
     }
 
     private static int CallsPerSample(Action action)
