@@ -6,7 +6,8 @@ using System.Runtime.Loader;
 // usage: NETWORK CELL ROUNDS CALLS label=folder label=folder ...
 //   NETWORK: N1, N2, N3, N4 or D16; CELL: Forward1, Forward64, Train1 or Train32 (TrainStepBatch with plain SGD).
 // Prints each build's median, 10th percentile and minimum per call, and the median over rounds of its time divided by
-// the first build's in the same round.
+// the first build's in the same round. ROUNDS 0 times nothing: each build runs the cell 100 + CALLS times, for an
+// instruction count (valgrind --tool=callgrind with DOTNET_TieredCompilation=0, CALLS and 0, the difference over CALLS).
 if (args.Length < 5)
 {
     Console.Error.WriteLine("usage: NETWORK CELL ROUNDS CALLS label=folder [label=folder ...]");
@@ -16,7 +17,15 @@ if (args.Length < 5)
 string network = args[0], cell = args[1];
 int rounds = int.Parse(args[2]), calls = int.Parse(args[3]);
 var builds = args.Skip(4).Select(a => (Label: a[..a.IndexOf('=')], Folder: Path.GetFullPath(a[(a.IndexOf('=') + 1)..]))).ToArray();
-var runs = builds.Select(b => Cell.Load(b.Folder, network, cell, calls)).ToArray();
+var cells = builds.Select(b => Cell.Load(b.Folder, network, cell)).ToArray();
+if (rounds == 0)
+{
+    foreach (var run in cells) run(100);
+    foreach (var run in cells) run(calls);
+    return 0;
+}
+
+var runs = cells.Select(run => (Action)(() => run(calls))).ToArray();
 
 // Past tiered compilation: CPU time of this thread, with pauses for the background compiler.
 for (int warm = 0; warm < 4; warm++)
@@ -55,7 +64,7 @@ return 0;
 /// <summary>One build's network and cell, called through a method emitted against that build's own types.</summary>
 internal static class Cell
 {
-    public static Action Load(string folder, string networkName, string cell, int calls)
+    public static Action<int> Load(string folder, string networkName, string cell)
     {
         var context = new BuildContext(folder);
         var netgen = context.LoadFromAssemblyPath(Path.Combine(folder, "NetGen.dll"));
@@ -75,7 +84,7 @@ internal static class Cell
         }
 
         var call = Caller(type, optimizerType, cell);
-        return () =>
+        return calls =>
         {
             for (int c = 0; c < calls; c++) call(network, inputs, second, optimizer);
         };
