@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.Arm;
+using System.Runtime.Intrinsics.X86;
 
 namespace NetGen.Kernels;
 
@@ -179,12 +181,16 @@ public static partial class VectorMath
     /// a·b + c, fused (one rounding, half the latency) where the framework has the API and <see cref="FusesMultiplyAdd"/>;
     /// every width and the scalar overloads make the same choice. Fused without the instruction (the overloads of a
     /// width that is not accelerated), it is <see cref="FusedOperations"/>' emulation, not the framework's fallback,
-    /// which calls <c>fmaf</c> per lane.
+    /// which calls <c>fmaf</c> per lane. With the instruction it is the framework's intrinsic and the test is written
+    /// out, so that the JIT folds it as it imports the caller: through the getter, the polynomials' constants were
+    /// broadcast into registers rather than read as operands, and a kernel applying tanh to two tiles of outputs
+    /// spilled them and the partial sums to the stack (N1's 16-unit layer: 30 instructions more a row).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<float> MultiplyAdd(Vector128<float> a, Vector128<float> b, Vector128<float> c) =>
 #if NET9_0_OR_GREATER
-        FusesMultiplyAdd ? FusedOperations.MultiplyAdd(a, b, c) : (a * b) + c;
+        Fma.IsSupported || AdvSimd.IsSupported ? Vector128.FusedMultiplyAdd(a, b, c)
+            : FusesMultiplyAdd ? FusedOperations.MultiplyAdd(a, b, c) : (a * b) + c;
 #else
         (a * b) + c;
 #endif
