@@ -26,6 +26,7 @@ for gen in "$@"; do
   <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable>
   <ImplicitUsings>enable</ImplicitUsings><EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles></PropertyGroup>
   <ItemGroup><Reference Include="NetGen" HintPath="$rt" /><Analyzer Include="$gen" /></ItemGroup>
+  <Import Project="$root/src/NetGen/buildTransitive/NetGen.targets" />
 </Project>
 P
   echo 'Console.WriteLine(Unrelated.Greeting());' > $d/Program.cs

@@ -3,6 +3,8 @@
 # against the same app without them. Each app is built once, then, alternating between the two apps so that the
 # machine's load drifts over both alike, an unrelated file is touched and `dotnet build` timed RUNS times each; the
 # script prints the medians, their ratio, and the generator's and analyzer's own time (Roslyn's ReportAnalyzer).
+# Both apps reference the runtime and the generator and import the package's build step (NetGen.targets), as an
+# app with the package does.
 # Usage: tools/measure-incremental-build.sh [RUNS]   (default 5). NETGEN_GENERATOR=path/NetGen.Generator.dll measures
 # another build of the generator (for A/B runs). Not part of .ci/run.
 set -euo pipefail
@@ -34,6 +36,7 @@ make_app() {
     <Reference Include="NetGen" HintPath="$runtime" />
     <Analyzer Include="$generator" />
   </ItemGroup>
+  <Import Project="$root/src/NetGen/buildTransitive/NetGen.targets" />
 </Project>
 PROJECT
     cat > "$dir/Program.cs" <<'CODE'
