@@ -57,8 +57,10 @@ internal static class Scaling
 
     private static void Compare(string cell, int rounds, int threads, Action serial, Action parallel)
     {
+        // The calls per sample are counted on the tiered code: counted on the first, Tier0 calls, N3's forward took one
+        // call per sample, so that each two-thread call came after more than the team's spin and found it asleep.
+        WarmUp(serial, parallel, CallsPerSample(serial));
         int calls = CallsPerSample(serial);
-        WarmUp(serial, parallel, calls);
 
         var serialSamples = new List<(double Wall, double Cpu)>();
         var parallelSamples = new List<(double Wall, double Cpu)>();
