@@ -1,6 +1,7 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using NetGen.Generator.Tests.Snapshots;
 using Xunit.Abstractions;
 
@@ -123,5 +124,15 @@ public sealed class CleanCompilationTests(ITestOutputHelper output)
         var sharedParameters = brain.InstanceConstructors.Single(c => c.Parameters.Length == 2).Parameters[0];
         Assert.Equal(NullableAnnotation.NotAnnotated, sharedParameters.NullableAnnotation);
         Assert.Contains("#nullable enable annotations", run.GeneratedText.Split('\n').Take(3));
+
+        // Inside a generated body the annotations context is on and the warnings context is off, set by the file
+        // itself: an inherited warnings context (as `#nullable enable annotations` alone leaves it) makes the compiler
+        // run its nullable pass over the body, even where a generated file's warnings are then dropped.
+        var tree = run.OutputCompilation.SyntaxTrees.Single(t => t.FilePath.EndsWith("Game.Ai.NpcBrain.g.cs", System.StringComparison.Ordinal));
+        var body = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().First(m => m.Identifier.Text == "InitializeParameters").Body!;
+        var context = run.OutputCompilation.GetSemanticModel(tree).GetNullableContext(body.SpanStart + 1);
+        Assert.True(context.AnnotationsEnabled());
+        Assert.False(context.WarningsEnabled());
+        Assert.False(context.WarningsInherited());
     }
 }
