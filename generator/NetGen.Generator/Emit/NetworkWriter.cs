@@ -3,7 +3,11 @@ using NetGen.Generator.Planning;
 
 namespace NetGen.Generator.Emit;
 
-/// <summary>Lays out the generated file: the partial class with its public members, then the file-local kernels class.</summary>
+/// <summary>
+/// Lays out the generated file: the partial class with its public members, then the kernels class. The kernels
+/// class is internal, named after the network's full name: the members of a file-local class cost the compiler
+/// more (the 20-network app's compile allocates 31.5 MB with an internal class against 35.9 MB with a file one).
+/// </summary>
 internal static class NetworkWriter
 {
     /// <summary>The generated file's name: the type's full name, with <c>.g.cs</c>, which tools treat as generated code.</summary>
@@ -70,7 +74,7 @@ internal static class NetworkWriter
             writer.Line();
             writer.Line($"/// <summary>{plan.Type.Type.Name}'s passes, every size a constant.</summary>");
             writer.Line(Code.GeneratedCode(plan.Version));
-            using (writer.Block($"file static class {plan.KernelsClass}"))
+            using (writer.Block($"internal static class {plan.KernelsClass}"))
             {
                 ForwardWriter.WriteKernels(writer, plan);
                 BackwardWriter.WriteKernels(writer, plan);

@@ -52,6 +52,36 @@ public sealed class CleanCompilationTests(ITestOutputHelper output)
     }
 
     /// <summary>
+    /// The kernels classes share namespace <c>NetGen.Generated</c>, each named after its network's full name: names
+    /// that differ only in where a dot or an underscore falls, or only by a containing type's arity, still give
+    /// distinct classes.
+    /// </summary>
+    [Fact]
+    public void Networks_whose_names_meet_at_dots_underscores_and_arity_get_distinct_kernels_classes()
+    {
+        static string Network(string scope, string name, string? outer = null) =>
+            $"namespace {scope};\n"
+            + (outer is null ? "" : $"public partial class {outer}\n{{\n")
+            + $"[NetGen.Network(inputs: 2)]\n[NetGen.Dense(3)]\npublic partial class {name};\n"
+            + (outer is null ? "" : "}\n");
+        var sources = new[]
+        {
+            Network("A", "B_C"),
+            Network("A_B", "C"),
+            Network("A", "C", outer: "B"),
+            Network("A", "C", outer: "B<T>"),
+        };
+        var run = GeneratorHarness.Run(sources, ReferenceSet.Net100);
+
+        Assert.Null(run.Exception);
+        Assert.Equal(4, run.Sources.Length);
+        Assert.True(run.GeneratorDiagnostics.IsEmpty && run.OutputDiagnostics.IsEmpty, GeneratorHarness.Head(run.Describe().Split('\n'), 40));
+        var kernels = run.OutputCompilation.GetTypeByMetadataName("NetGen.Generated.A_B__CKernels");
+        Assert.NotNull(kernels);
+        Assert.False(kernels!.IsFileLocal);
+    }
+
+    /// <summary>
     /// Input counts whose SIMD tail is narrower than the main vector (12 = 8 + 4, 20 = 16 + 4, 24 = 16 + 8) make
     /// the affine kernels fold their accumulators to a narrower width.
     /// </summary>

@@ -100,7 +100,7 @@ namespace Digits
         public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
             global::NetGen.Kernels.Guard.CheckForward(input, output, InputSize, OutputSize);
-            global::NetGen.Generated.DigitClassifierKernels.Forward(_parameters, input, output);
+            global::NetGen.Generated.Digits_DigitClassifierKernels.Forward(_parameters, input, output);
         }
 
         /// <summary>Computes consecutive rows of InputSize inputs into rows of OutputSize outputs. Does not change the network.</summary>
@@ -120,7 +120,7 @@ namespace Digits
         public float Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
         {
             global::NetGen.Kernels.Guard.CheckSample(input, target, InputSize, OutputSize);
-            return global::NetGen.Generated.DigitClassifierKernels.Backward(_parameters, _gradients, _scratch, input, target, 1);
+            return global::NetGen.Generated.Digits_DigitClassifierKernels.Backward(_parameters, _gradients, _scratch, input, target, 1);
         }
 
         /// <summary>Adds the gradient of the batch's mean CrossEntropy loss to <see cref="Gradients"/> and returns the mean loss.
@@ -130,7 +130,8 @@ namespace Digits
         public float BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
         {
             var rows = global::NetGen.Kernels.Guard.CheckRows(inputs, targets, InputSize, OutputSize);
-            return global::NetGen.Generated.DigitClassifierKernels.Backward(_parameters, _gradients, _scratch, inputs, targets, rows);
+            return global::NetGen.Generated.Digits_DigitClassifierKernels.Backward(_parameters, _gradients, _scratch, inputs, targets,
+                rows);
         }
 
         /// <summary>Sets every gradient to 0.</summary>
@@ -182,7 +183,7 @@ namespace NetGen.Generated
 
     /// <summary>DigitClassifier's passes, every size a constant.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
-    file static class DigitClassifierKernels
+    internal static class Digits_DigitClassifierKernels
     {
         /// <summary>Runs every layer for one row.</summary>
         public static void Forward(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
@@ -400,7 +401,7 @@ namespace NetGen.Generated
     {
         /// <inheritdoc/>
         public void Forward(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output) =>
-            DigitClassifierKernels.Forward(parameters, input, output);
+            Digits_DigitClassifierKernels.Forward(parameters, input, output);
     }
 
     /// <summary>DigitClassifier's fused training step, run by an optimizer with its update rule.</summary>
@@ -419,6 +420,6 @@ namespace NetGen.Generated
         /// <inheritdoc/>
         public float Run<TRule>(ref TRule rule, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
             where TRule : struct, global::NetGen.IUpdateRule =>
-            DigitClassifierKernels.TrainStep(_parameters, _scratch, inputs, targets, ref rule);
+            Digits_DigitClassifierKernels.TrainStep(_parameters, _scratch, inputs, targets, ref rule);
     }
 }

@@ -172,7 +172,7 @@ namespace NetGen.Generated
 
     /// <summary>GlobalBrain's passes, every size a constant.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
-    file static class GlobalBrainKernels
+    internal static class GlobalBrainKernels
     {
         /// <summary>Runs every layer for one row.</summary>
         public static void Forward(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output)

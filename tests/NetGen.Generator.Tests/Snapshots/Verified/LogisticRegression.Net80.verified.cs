@@ -95,7 +95,7 @@ namespace Features
         public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
             global::NetGen.Kernels.Guard.CheckForward(input, output, InputSize, OutputSize);
-            global::NetGen.Generated.LogisticRegressionKernels.Forward(_parameters, input, output);
+            global::NetGen.Generated.Features_LogisticRegressionKernels.Forward(_parameters, input, output);
         }
 
         /// <summary>Computes consecutive rows of InputSize inputs into rows of OutputSize outputs. Does not change the network.</summary>
@@ -115,7 +115,8 @@ namespace Features
         public float Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
         {
             global::NetGen.Kernels.Guard.CheckSample(input, target, InputSize, OutputSize);
-            return global::NetGen.Generated.LogisticRegressionKernels.Backward(_parameters, _gradients, _scratch, input, target, 1);
+            return global::NetGen.Generated.Features_LogisticRegressionKernels.Backward(_parameters, _gradients, _scratch, input, target,
+                1);
         }
 
         /// <summary>Adds the gradient of the batch's mean BinaryCrossEntropy loss to <see cref="Gradients"/> and returns the mean loss.
@@ -125,7 +126,8 @@ namespace Features
         public float BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
         {
             var rows = global::NetGen.Kernels.Guard.CheckRows(inputs, targets, InputSize, OutputSize);
-            return global::NetGen.Generated.LogisticRegressionKernels.Backward(_parameters, _gradients, _scratch, inputs, targets, rows);
+            return global::NetGen.Generated.Features_LogisticRegressionKernels.Backward(_parameters, _gradients, _scratch, inputs, targets,
+                rows);
         }
 
         /// <summary>Sets every gradient to 0.</summary>
@@ -174,7 +176,7 @@ namespace NetGen.Generated
 
     /// <summary>LogisticRegression's passes, every size a constant.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
-    file static class LogisticRegressionKernels
+    internal static class Features_LogisticRegressionKernels
     {
         /// <summary>Runs every layer for one row.</summary>
         public static void Forward(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
@@ -271,7 +273,7 @@ namespace NetGen.Generated
     {
         /// <inheritdoc/>
         public void Forward(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output) =>
-            LogisticRegressionKernels.Forward(parameters, input, output);
+            Features_LogisticRegressionKernels.Forward(parameters, input, output);
     }
 
     /// <summary>LogisticRegression's fused training step, run by an optimizer with its update rule.</summary>
@@ -290,6 +292,6 @@ namespace NetGen.Generated
         /// <inheritdoc/>
         public float Run<TRule>(ref TRule rule, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
             where TRule : struct, global::NetGen.IUpdateRule =>
-            LogisticRegressionKernels.TrainStep(_parameters, _scratch, inputs, targets, ref rule);
+            Features_LogisticRegressionKernels.TrainStep(_parameters, _scratch, inputs, targets, ref rule);
     }
 }

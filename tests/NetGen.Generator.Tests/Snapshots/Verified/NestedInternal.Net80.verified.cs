@@ -99,7 +99,7 @@ partial class Outer
         public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
             global::NetGen.Kernels.Guard.CheckForward(input, output, InputSize, OutputSize);
-            global::NetGen.Generated.CriticKernels.Forward(_parameters, input, output);
+            global::NetGen.Generated.Outer_CriticKernels.Forward(_parameters, input, output);
         }
 
         /// <summary>Computes consecutive rows of InputSize inputs into rows of OutputSize outputs. Does not change the network.</summary>
@@ -119,7 +119,7 @@ partial class Outer
         public float Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
         {
             global::NetGen.Kernels.Guard.CheckSample(input, target, InputSize, OutputSize);
-            return global::NetGen.Generated.CriticKernels.Backward(_parameters, _gradients, _scratch, input, target, 1);
+            return global::NetGen.Generated.Outer_CriticKernels.Backward(_parameters, _gradients, _scratch, input, target, 1);
         }
 
         /// <summary>Adds the gradient of the batch's mean MeanSquaredError loss to <see cref="Gradients"/> and returns the mean loss.
@@ -129,7 +129,7 @@ partial class Outer
         public float BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
         {
             var rows = global::NetGen.Kernels.Guard.CheckRows(inputs, targets, InputSize, OutputSize);
-            return global::NetGen.Generated.CriticKernels.Backward(_parameters, _gradients, _scratch, inputs, targets, rows);
+            return global::NetGen.Generated.Outer_CriticKernels.Backward(_parameters, _gradients, _scratch, inputs, targets, rows);
         }
 
         /// <summary>Sets every gradient to 0.</summary>
@@ -177,7 +177,7 @@ namespace NetGen.Generated
 
     /// <summary>Critic's passes, every size a constant.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
-    file static class CriticKernels
+    internal static class Outer_CriticKernels
     {
         /// <summary>Runs every layer for one row.</summary>
         public static void Forward(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
@@ -296,7 +296,7 @@ namespace NetGen.Generated
     {
         /// <inheritdoc/>
         public void Forward(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output) =>
-            CriticKernels.Forward(parameters, input, output);
+            Outer_CriticKernels.Forward(parameters, input, output);
     }
 
     /// <summary>Critic's fused training step, run by an optimizer with its update rule.</summary>
@@ -315,6 +315,6 @@ namespace NetGen.Generated
         /// <inheritdoc/>
         public float Run<TRule>(ref TRule rule, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
             where TRule : struct, global::NetGen.IUpdateRule =>
-            CriticKernels.TrainStep(_parameters, _scratch, inputs, targets, ref rule);
+            Outer_CriticKernels.TrainStep(_parameters, _scratch, inputs, targets, ref rule);
     }
 }

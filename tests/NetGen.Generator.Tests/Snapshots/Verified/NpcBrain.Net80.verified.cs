@@ -103,7 +103,7 @@ namespace Game.Ai
         public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
             global::NetGen.Kernels.Guard.CheckForward(input, output, InputSize, OutputSize);
-            global::NetGen.Generated.NpcBrainKernels.Forward(_parameters, input, output);
+            global::NetGen.Generated.Game_Ai_NpcBrainKernels.Forward(_parameters, input, output);
         }
 
         /// <summary>Computes consecutive rows of InputSize inputs into rows of OutputSize outputs. Does not change the network.</summary>
@@ -123,7 +123,7 @@ namespace Game.Ai
         public float Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
         {
             global::NetGen.Kernels.Guard.CheckSample(input, target, InputSize, OutputSize);
-            return global::NetGen.Generated.NpcBrainKernels.Backward(_parameters, _gradients, _scratch, input, target, 1);
+            return global::NetGen.Generated.Game_Ai_NpcBrainKernels.Backward(_parameters, _gradients, _scratch, input, target, 1);
         }
 
         /// <summary>Adds the gradient of the batch's mean MeanSquaredError loss to <see cref="Gradients"/> and returns the mean loss.
@@ -133,7 +133,7 @@ namespace Game.Ai
         public float BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
         {
             var rows = global::NetGen.Kernels.Guard.CheckRows(inputs, targets, InputSize, OutputSize);
-            return global::NetGen.Generated.NpcBrainKernels.Backward(_parameters, _gradients, _scratch, inputs, targets, rows);
+            return global::NetGen.Generated.Game_Ai_NpcBrainKernels.Backward(_parameters, _gradients, _scratch, inputs, targets, rows);
         }
 
         /// <summary>Sets every gradient to 0.</summary>
@@ -183,7 +183,7 @@ namespace NetGen.Generated
 
     /// <summary>NpcBrain's passes, every size a constant.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
-    file static class NpcBrainKernels
+    internal static class Game_Ai_NpcBrainKernels
     {
         /// <summary>Runs every layer for one row.</summary>
         public static void Forward(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
@@ -369,7 +369,7 @@ namespace NetGen.Generated
     {
         /// <inheritdoc/>
         public void Forward(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output) =>
-            NpcBrainKernels.Forward(parameters, input, output);
+            Game_Ai_NpcBrainKernels.Forward(parameters, input, output);
     }
 
     /// <summary>NpcBrain's fused training step, run by an optimizer with its update rule.</summary>
@@ -388,6 +388,6 @@ namespace NetGen.Generated
         /// <inheritdoc/>
         public float Run<TRule>(ref TRule rule, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
             where TRule : struct, global::NetGen.IUpdateRule =>
-            NpcBrainKernels.TrainStep(_parameters, _scratch, inputs, targets, ref rule);
+            Game_Ai_NpcBrainKernels.TrainStep(_parameters, _scratch, inputs, targets, ref rule);
     }
 }

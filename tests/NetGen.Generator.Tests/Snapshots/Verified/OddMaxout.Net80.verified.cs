@@ -107,7 +107,7 @@ namespace Lecture.Networks
         public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
             global::NetGen.Kernels.Guard.CheckForward(input, output, InputSize, OutputSize);
-            global::NetGen.Generated.OddMaxoutKernels.Forward(_parameters, input, output);
+            global::NetGen.Generated.Lecture_Networks_OddMaxoutKernels.Forward(_parameters, input, output);
         }
 
         /// <summary>Computes consecutive rows of InputSize inputs into rows of OutputSize outputs. Does not change the network.</summary>
@@ -127,7 +127,7 @@ namespace Lecture.Networks
         public float Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
         {
             global::NetGen.Kernels.Guard.CheckSample(input, target, InputSize, OutputSize);
-            return global::NetGen.Generated.OddMaxoutKernels.Backward(_parameters, _gradients, _scratch, input, target, 1);
+            return global::NetGen.Generated.Lecture_Networks_OddMaxoutKernels.Backward(_parameters, _gradients, _scratch, input, target, 1);
         }
 
         /// <summary>Adds the gradient of the batch's mean BinaryCrossEntropy loss to <see cref="Gradients"/> and returns the mean loss.
@@ -137,7 +137,8 @@ namespace Lecture.Networks
         public float BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
         {
             var rows = global::NetGen.Kernels.Guard.CheckRows(inputs, targets, InputSize, OutputSize);
-            return global::NetGen.Generated.OddMaxoutKernels.Backward(_parameters, _gradients, _scratch, inputs, targets, rows);
+            return global::NetGen.Generated.Lecture_Networks_OddMaxoutKernels.Backward(_parameters, _gradients, _scratch, inputs, targets,
+                rows);
         }
 
         /// <summary>Sets every gradient to 0.</summary>
@@ -190,7 +191,7 @@ namespace NetGen.Generated
 
     /// <summary>OddMaxout's passes, every size a constant.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
-    file static class OddMaxoutKernels
+    internal static class Lecture_Networks_OddMaxoutKernels
     {
         /// <summary>Runs every layer for one row.</summary>
         public static void Forward(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
@@ -461,7 +462,7 @@ namespace NetGen.Generated
     {
         /// <inheritdoc/>
         public void Forward(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output) =>
-            OddMaxoutKernels.Forward(parameters, input, output);
+            Lecture_Networks_OddMaxoutKernels.Forward(parameters, input, output);
     }
 
     /// <summary>OddMaxout's fused training step, run by an optimizer with its update rule.</summary>
@@ -480,6 +481,6 @@ namespace NetGen.Generated
         /// <inheritdoc/>
         public float Run<TRule>(ref TRule rule, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
             where TRule : struct, global::NetGen.IUpdateRule =>
-            OddMaxoutKernels.TrainStep(_parameters, _scratch, inputs, targets, ref rule);
+            Lecture_Networks_OddMaxoutKernels.TrainStep(_parameters, _scratch, inputs, targets, ref rule);
     }
 }
