@@ -14,8 +14,9 @@ namespace NetGen.Benchmarks;
 /// alternately, the order swapping every round, and reports the medians, the median of the rounds' ratios, how many
 /// cores the process kept busy (process CPU time over wall time: near n when the cores were free, lower when other
 /// processes held them) and the CPU time per call (the n-thread form's extra work: what it costs beyond the one-thread
-/// form, so n × (1-thread CPU) / (n-thread CPU) bounds the speed-up on n free cores). Cells: <c>ForwardBatch</c> vs <c>ForwardBatchParallel</c> of 256 rows on N3 and N4, and one
-/// <see cref="Trainer"/> epoch with <see cref="Trainer.Threads"/> 1 vs n.
+/// form, so n × (1-thread CPU) / (n-thread CPU) bounds the speed-up on n free cores). Cells: <c>ForwardBatch</c> vs <c>ForwardBatchParallel</c> of 256 rows on N3 and N4,
+/// N3's again one call every 5 ms (a game's frames, each waking a sleeping team), and one <see cref="Trainer"/> epoch
+/// with <see cref="Trainer.Threads"/> 1 vs n.
 /// </summary>
 internal static class Scaling
 {
@@ -29,6 +30,7 @@ internal static class Scaling
         Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
         Forward("N3 784-128-10 ForwardBatch 256", new N3(1), 256, rounds, threads);
         Forward("N4 256-512-512-256 ForwardBatch 256", new N4(1), 256, rounds, threads);
+        Paced("N3 ForwardBatch 256, one call per 5 ms", new N3(1), 256, rounds, threads);
         Epoch("N3 Trainer epoch, 4,096 rows, batch 256", () => new N3(1), 4096, 256, rounds, threads);
         Epoch("N4 Trainer epoch, 1,024 rows, batch 256", () => new N4(1), 1024, 256, Math.Max(3, rounds / 3), threads);
     }
@@ -40,6 +42,40 @@ internal static class Scaling
         Compare(cell, rounds, threads,
             () => network.ForwardBatch(inputs, outputs),
             () => network.ForwardBatchParallel(inputs, outputs, threads));
+    }
+
+    /// <summary>
+    /// A game's frame: one call, then a pause longer than the team's spin, so that every n-thread call wakes a sleeping
+    /// team. Only the calls are timed; the forms alternate call by call.
+    /// </summary>
+    private static void Paced(string cell, INetwork network, int rows, int rounds, int threads)
+    {
+        const int CallsPerRound = 16;
+        var inputs = RandomValues(rows * network.InputSize, seed: 1);
+        var outputs = new float[rows * network.OutputSize];
+        var serial = new List<double>();
+        var parallel = new List<double>();
+        for (int round = 0; round < rounds; round++)
+        {
+            double serialSum = 0, parallelSum = 0;
+            for (int call = 0; call < CallsPerRound; call++)
+            {
+                Thread.Sleep(5);
+                long before = Stopwatch.GetTimestamp();
+                network.ForwardBatch(inputs, outputs);
+                serialSum += Stopwatch.GetElapsedTime(before).TotalSeconds;
+                Thread.Sleep(5);
+                before = Stopwatch.GetTimestamp();
+                network.ForwardBatchParallel(inputs, outputs, threads);
+                parallelSum += Stopwatch.GetElapsedTime(before).TotalSeconds;
+            }
+
+            serial.Add(serialSum / CallsPerRound);
+            parallel.Add(parallelSum / CallsPerRound);
+        }
+
+        double ratio = Median(serial.Zip(parallel, (s, p) => s / p));
+        Console.WriteLine($"| {cell} | {Time(Median(serial))} | {Time(Median(parallel))} | {Median(serial) / Median(parallel):F2}× ({ratio:F2}×) | — | — |");
     }
 
     private static void Epoch(string cell, Func<INetwork> create, int rows, int batchSize, int rounds, int threads)
@@ -57,8 +93,10 @@ internal static class Scaling
 
     private static void Compare(string cell, int rounds, int threads, Action serial, Action parallel)
     {
+        // The calls per sample are counted on the tiered code: counted on the first, Tier0 calls, N3's forward took one
+        // call per sample, so that each two-thread call came after more than the team's spin and found it asleep.
+        WarmUp(serial, parallel, CallsPerSample(serial));
         int calls = CallsPerSample(serial);
-        WarmUp(serial, parallel, calls);
 
         var serialSamples = new List<(double Wall, double Cpu)>();
         var parallelSamples = new List<(double Wall, double Cpu)>();

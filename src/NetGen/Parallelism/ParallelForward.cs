@@ -24,6 +24,14 @@ public static class ParallelForward
     internal const int RowAlignment = 32;
 
     /// <summary>
+    /// Chunks per thread: the team's threads take the next chunk left, so with several each, a thread slowed by other
+    /// work on its core (or woken late) does fewer, while the others do more. A chunk of 32 rows or more costs no
+    /// extra reads of the weights: the batch kernels read them once per block of panels, which is 32 rows for N3 and
+    /// N4 with Vector256.
+    /// </summary>
+    internal const int ChunksPerThread = 4;
+
+    /// <summary>
     /// The least work of a chunk, in multiply-adds (rows × <see cref="INetwork.ParameterCount"/>): about 0.5 MFLOP, tens of
     /// microseconds on one core, against the microsecond or so it takes to hand a chunk to a waiting thread.
     /// </summary>
@@ -41,8 +49,8 @@ public static class ParallelForward
     /// Computes consecutive rows of <see cref="INetwork.InputSize"/> inputs into rows of <see cref="INetwork.OutputSize"/>
     /// outputs, as <see cref="INetwork.ForwardBatch"/> does, on up to <paramref name="maxDegreeOfParallelism"/> threads
     /// (the calling thread among them), and no more than <see cref="Environment.ProcessorCount"/>. The rows are split
-    /// into contiguous chunks, one per thread, each large enough to pay for handing it out; a batch too small for two
-    /// chunks runs on the calling thread alone. The outputs are bit-identical to one <see cref="INetwork.ForwardBatch"/>
+    /// into contiguous chunks, a few per thread, each large enough to pay for handing it out, and each thread takes the
+    /// next chunk left; a batch too small for two chunks runs on the calling thread alone. The outputs are bit-identical to one <see cref="INetwork.ForwardBatch"/>
     /// call over all the rows. The network is only read, so other threads may use it meanwhile (but not change its
     /// parameters). The chunks run on a team of background threads that the first call starts and the process keeps;
     /// after a call they spin for up to a millisecond, so that the next call (the next frame's agents, the next batch
@@ -141,15 +149,20 @@ public static class ParallelForward
     private readonly record struct ChunkedCall(INetwork Network, ReadOnlyMemory<float> Inputs, Memory<float> Outputs, int Rows, int RowsPerChunk);
 
     /// <summary>
-    /// The rows of each chunk: the rows shared by at most <paramref name="threads"/> chunks of at least
+    /// The rows of each chunk: the rows shared by at most <see cref="ChunksPerThread"/> chunks per thread of at least
     /// <see cref="MinimumMultiplyAddsPerChunk"/> work each, rounded up to <see cref="RowAlignment"/>; all the rows when
-    /// they make one chunk.
+    /// they make one chunk or there is one thread.
     /// </summary>
     internal static int RowsPerChunk(int rows, int parameterCount, int threads)
     {
+        if (threads <= 1)
+        {
+            return rows;
+        }
+
         long workChunks = (long)rows * Math.Max(parameterCount, 1) / MinimumMultiplyAddsPerChunk;
         long alignedChunks = (rows + RowAlignment - 1) / RowAlignment;
-        long chunks = Math.Min(threads, Math.Min(workChunks, alignedChunks));
+        long chunks = Math.Min((long)threads * ChunksPerThread, Math.Min(workChunks, alignedChunks));
         if (chunks <= 1)
         {
             return rows;

@@ -7,7 +7,7 @@ namespace NetGen;
 
 /// <summary>
 /// A fixed team of threads for work that is handed out many times a second in equal parts, as a training run's
-/// batches are: the calling thread takes part 0 and each of the team's own threads one further part. Between parts
+/// batches are: the calling thread takes part 0, then each member the next part left, until none is left. Between parts
 /// the team's threads spin a little before they sleep, so that the next batch finds them awake: a sleeping thread
 /// takes from tens of microseconds to, on a loaded virtual machine, more than a millisecond to start, and
 /// <c>Parallel.For</c>, whose pool threads sleep between calls, pays that start again and again. A team
@@ -30,7 +30,10 @@ internal sealed class WorkerTeam : IDisposable
 
     /// <summary>The current call's number and its part count in one word, so that a thread reads the two together.</summary>
     private long _ticket;
-    private int _pending;
+
+    /// <summary>The current call's number and the next part no member has taken yet, in one word.</summary>
+    private long _claims;
+    private int _finished;
     private ExceptionDispatchInfo? _failure;
     private volatile bool _disposed;
 
@@ -72,8 +75,11 @@ internal sealed class WorkerTeam : IDisposable
     }
 
     /// <summary>
-    /// Runs <paramref name="body"/>(part) for every part below <paramref name="parts"/> (at most <see cref="Size"/>),
-    /// part 0 on the calling thread, and returns when all have finished; an exception of any part is rethrown here.
+    /// Runs <paramref name="body"/>(part) for every part below <paramref name="parts"/> and returns when all have
+    /// finished; an exception of any part is rethrown here. The calling thread runs part 0, then every member takes the
+    /// next part not yet taken until none is left, so a thread that wakes late (a sleeping thread may be queued behind
+    /// the caller on the caller's core) takes fewer parts or none, rather than making the caller wait for its share.
+    /// Which thread runs a part is therefore a matter of timing: each part must give the same result on any thread.
     /// </summary>
     public void Run(int parts, Action<int> body)
     {
@@ -85,9 +91,11 @@ internal sealed class WorkerTeam : IDisposable
 
         _body = body;
         _failure = null;
-        Volatile.Write(ref _pending, parts - 1);
-        Volatile.Write(ref _ticket, (((_ticket >> PartBits) + 1) << PartBits) | (long)parts);
-        for (int i = 0; i < parts - 1; i++)
+        Volatile.Write(ref _finished, 0);
+        long call = (_ticket >> PartBits) + 1;
+        Volatile.Write(ref _claims, (call << PartBits) | 1);
+        Volatile.Write(ref _ticket, (call << PartBits) | (long)parts);
+        for (int i = 0, helpers = Math.Min(parts - 1, _wakeUps.Length); i < helpers; i++)
         {
             if (_wakeUps[i].CurrentCount == 0)
             {
@@ -99,18 +107,68 @@ internal sealed class WorkerTeam : IDisposable
         {
             body(0);
         }
-        finally
+        catch (Exception exception)
         {
-            var spinner = default(SpinWait);
-            while (Volatile.Read(ref _pending) != 0)
-            {
-                spinner.SpinOnce(sleep1Threshold: -1);
-            }
-
-            _body = null;
+            Interlocked.CompareExchange(ref _failure, ExceptionDispatchInfo.Capture(exception), null);
         }
 
+        Interlocked.Increment(ref _finished);
+        RunClaimedParts(0, call << PartBits, parts);
+        var spinner = default(SpinWait);
+        while (Volatile.Read(ref _finished) != parts)
+        {
+            spinner.SpinOnce(sleep1Threshold: -1);
+        }
+
+        _body = null;
         _failure?.Throw();
+    }
+
+    /// <summary>
+    /// Takes the call's next part while one is left and runs it, recording an exception rather than stopping. The body
+    /// is read only once a part is taken: the call cannot have returned then, so the body is that call's.
+    /// </summary>
+    private void RunClaimedParts(int member, long call, int parts)
+    {
+        while (TryClaim(call, parts, out int part))
+        {
+            try
+            {
+                _body!(part);
+            }
+            catch (Exception exception)
+            {
+                Interlocked.CompareExchange(ref _failure, ExceptionDispatchInfo.Capture(exception), null);
+            }
+            finally
+            {
+                if (member > 0)
+                {
+                    Volatile.Write(ref _allocatedBytes[member - 1], GC.GetAllocatedBytesForCurrentThread());
+                }
+
+                Interlocked.Increment(ref _finished);
+            }
+        }
+    }
+
+    /// <summary>Takes the next part of <paramref name="call"/> (its number, shifted) if that call still has one.</summary>
+    private bool TryClaim(long call, int parts, out int part)
+    {
+        while (true)
+        {
+            long claims = Volatile.Read(ref _claims);
+            part = (int)(claims & PartMask);
+            if ((claims & ~PartMask) != call || part >= parts)
+            {
+                return false;
+            }
+
+            if (Interlocked.CompareExchange(ref _claims, claims + 1, claims) == claims)
+            {
+                return true;
+            }
+        }
     }
 
     private void Serve(int member)
@@ -142,19 +200,7 @@ internal sealed class WorkerTeam : IDisposable
             seen = ticket;
             if (member < (int)(ticket & PartMask))
             {
-                try
-                {
-                    _body!(member);
-                }
-                catch (Exception exception)
-                {
-                    Interlocked.CompareExchange(ref _failure, ExceptionDispatchInfo.Capture(exception), null);
-                }
-                finally
-                {
-                    Volatile.Write(ref _allocatedBytes[member - 1], GC.GetAllocatedBytesForCurrentThread());
-                    Interlocked.Decrement(ref _pending);
-                }
+                RunClaimedParts(member, ticket & ~PartMask, (int)(ticket & PartMask));
             }
         }
     }

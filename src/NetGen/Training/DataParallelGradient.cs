@@ -37,6 +37,15 @@ internal sealed class DataParallelGradient : BatchGradient
     private int _slices;
 
     public DataParallelGradient(INetwork network, int threads)
+        : this(network, threads, teamSize: threads)
+    {
+    }
+
+    /// <summary>
+    /// <paramref name="threads"/> shares on a team of <paramref name="teamSize"/> threads: with fewer threads than
+    /// shares, a thread runs several (the tests' way of running every share on the calling thread).
+    /// </summary>
+    internal DataParallelGradient(INetwork network, int threads, int teamSize)
     {
         _workers = new INetwork[threads];
         _workers[0] = network;
@@ -47,7 +56,7 @@ internal sealed class DataParallelGradient : BatchGradient
 
         _shareLosses = new float[threads];
         _shareWeights = new float[threads];
-        _team = new WorkerTeam(threads);
+        _team = new WorkerTeam(teamSize);
         _backwardShare = BackwardShare;
         _reduceSlice = ReduceSlice;
     }

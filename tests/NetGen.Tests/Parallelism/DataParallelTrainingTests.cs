@@ -185,6 +185,35 @@ public class DataParallelTrainingTests
         Assert.NotEqual(new DigitClassifier(seed: 5).Parameters.ToArray(), fusedNetwork.Parameters.ToArray());
     }
 
+    /// <summary>
+    /// Which thread runs a share is a matter of timing (a thread woken late leaves its share to the caller): every
+    /// share on the calling thread gives the bits of the shares spread over the team.
+    /// </summary>
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void SharesOnTheCallingThreadAlone_GiveTheBitsOfTheTeam(int threads)
+    {
+        var spreadNetwork = new DigitClassifier(seed: 5);
+        var aloneNetwork = new DigitClassifier(seed: 5);
+        var spreadOptimizer = new Adam(spreadNetwork, 1e-3);
+        var aloneOptimizer = new Adam(aloneNetwork, 1e-3);
+        using var spread = new DataParallelGradient(spreadNetwork, threads);
+        using var alone = new DataParallelGradient(aloneNetwork, threads, teamSize: 1);
+        var data = ClassData(203, DigitClassifier.InputSize, DigitClassifier.OutputSize, seed: 8);
+
+        for (int step = 0; step < 3; step++)
+        {
+            float spreadLoss = spread.Step(data.Features.ToArray(), data.Targets.ToArray(), spreadOptimizer);
+            float aloneLoss = alone.Step(data.Features.ToArray(), data.Targets.ToArray(), aloneOptimizer);
+
+            Assert.Equal(spreadLoss, aloneLoss);
+            Assert.Equal(MemoryMarshal.Cast<float, int>(spreadNetwork.Parameters).ToArray(), MemoryMarshal.Cast<float, int>(aloneNetwork.Parameters).ToArray());
+        }
+
+        Assert.NotEqual(new DigitClassifier(seed: 5).Parameters.ToArray(), aloneNetwork.Parameters.ToArray());
+    }
+
     /// <summary>An optimizer that only has Step, as a user might write one: several threads take the gradient, then its step.</summary>
     private sealed class PlainSgd(double learningRate) : IOptimizer
     {

@@ -36,6 +36,7 @@ public class ParallelForwardTests
     [Theory]
     [InlineData(256, 2)]
     [InlineData(203, 3)]    // a short last chunk whose tail rows take the one-row kernel, as in the serial call
+    [InlineData(197, 2)]    // 6 chunks of 32 rows and one of 5, which take the one-row kernel with Vector256 as in the serial call
     [InlineData(1000, 7)]
     [InlineData(31, 2)]     // fewer rows than one aligned chunk: the calling thread alone
     public void DigitClassifier_GivesTheSerialBits(int rows, int threads)
@@ -94,10 +95,11 @@ public class ParallelForwardTests
     }
 
     [Theory]
-    [InlineData(256, 101_770, 2, 128)]
-    [InlineData(203, 101_770, 3, 96)]
+    [InlineData(256, 101_770, 2, 32)]      // N3: 8 chunks of one 32-row block each, 4 per thread
+    [InlineData(203, 101_770, 3, 32)]      // 7 aligned chunks, the last of 11 rows
+    [InlineData(1_024, 101_770, 2, 128)]
     [InlineData(256, 101_770, 1, 256)]
-    [InlineData(4_000, 386, 8, 800)]       // 386 parameters: work for 5 chunks, not 8
+    [InlineData(4_000, 386, 8, 800)]       // 386 parameters: work for 5 chunks, not 32
     [InlineData(600, 386, 8, 600)]         // too little work for two chunks
     [InlineData(32, 1_000_000, 8, 32)]     // no more rows than one aligned chunk
     public void RowsPerChunk_SplitsByThreadsWorkAndAlignment(int rows, int parameterCount, int threads, int expected)
@@ -106,7 +108,7 @@ public class ParallelForwardTests
 
         Assert.Equal(expected, perChunk);
         Assert.True(perChunk == rows || perChunk % ParallelForward.RowAlignment == 0);
-        Assert.True((rows + perChunk - 1) / perChunk <= threads);
+        Assert.True((rows + perChunk - 1) / perChunk <= threads * ParallelForward.ChunksPerThread);
     }
 
     [Fact]

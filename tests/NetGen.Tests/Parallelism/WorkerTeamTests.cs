@@ -11,7 +11,8 @@ public class WorkerTeamTests
     [InlineData(2, 2)]
     [InlineData(3, 3)]
     [InlineData(4, 2)]     // fewer parts than threads: the others sit the call out
-    public void EveryPart_RunsOnceAndOnItsOwnThread_CallAfterCall(int size, int parts)
+    [InlineData(2, 7)]     // more parts than threads: each member takes the next part left
+    public void EveryPart_RunsOnce_PartZeroOnTheCaller_CallAfterCall(int size, int parts)
     {
         using var team = new WorkerTeam(size);
         var counts = new int[parts];
@@ -26,8 +27,39 @@ public class WorkerTeamTests
 
             Assert.All(counts, count => Assert.Equal(call, count));
             Assert.Equal(Environment.CurrentManagedThreadId, threads[0]);
-            Assert.Equal(parts, threads.Distinct().Count());
+            Assert.InRange(threads.Distinct().Count(), 1, Math.Min(size, parts));
         }
+    }
+
+    [Fact]
+    public void WhileAWorkerIsInItsPart_TheCallerTakesThePartsLeft()
+    {
+        using var team = new WorkerTeam(2);
+        var threads = new int[4];
+        using var partOneStarted = new ManualResetEventSlim();
+        using var restDone = new CountdownEvent(2);
+
+        team.Run(4, part =>
+        {
+            threads[part] = Environment.CurrentManagedThreadId;
+            if (part == 0)
+            {
+                Assert.True(partOneStarted.Wait(TimeSpan.FromSeconds(30)), "the worker took part 1");
+            }
+            else if (part == 1)
+            {
+                partOneStarted.Set();
+                Assert.True(restDone.Wait(TimeSpan.FromSeconds(30)), "parts 2 and 3 ran while part 1 waited");
+            }
+            else
+            {
+                restDone.Signal();
+            }
+        });
+
+        int caller = Environment.CurrentManagedThreadId;
+        Assert.NotEqual(caller, threads[1]);
+        Assert.Equal([caller, caller, caller], new[] { threads[0], threads[2], threads[3] });
     }
 
     [Fact]
@@ -62,6 +94,26 @@ public class WorkerTeamTests
         int sum = 0;
         team.Run(3, part => Interlocked.Add(ref sum, part + 1));
         Assert.Equal(6, sum);
+    }
+
+    [Fact]
+    public void TheCallersException_IsRethrownOnceEveryOtherPartRan()
+    {
+        using var team = new WorkerTeam(2);
+        int ran = 0;
+
+        var error = Assert.Throws<InvalidOperationException>(() => team.Run(5, part =>
+        {
+            if (part == 0)
+            {
+                throw new InvalidOperationException("part 0 failed");
+            }
+
+            Interlocked.Add(ref ran, 1 << part);
+        }));
+
+        Assert.Equal("part 0 failed", error.Message);
+        Assert.Equal(0b11110, ran);
     }
 
     [Fact]
