@@ -1,6 +1,8 @@
 using System;
 using System.Linq;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.Arm;
+using System.Runtime.Intrinsics.X86;
 using NetGen.Kernels;
 
 namespace NetGen.Tests.Kernels;
@@ -317,6 +319,44 @@ public sealed class DenseKernelsTests
     }
 
     /// <summary>
+    /// A layer longer than one chunk of inputs at every panel width sums each lane in the order of one pass: from the
+    /// bias, input by input, each step the processor's multiply-add (fused where the kernels fuse it), bit for bit.
+    /// </summary>
+    [Fact]
+    public void Sums_continue_across_chunks_in_the_order_of_one_pass()
+    {
+        const int inputs = 9000;
+        const int outputs = 7;
+        var fused = Fma.IsSupported || AdvSimd.IsSupported;
+        foreach (var panelRows in PanelWidths())
+        {
+            var random = new Random(panelRows);
+            var weights = Fill(random, inputs * outputs);
+            var bias = Fill(random, outputs);
+            var rowsIn = Fill(random, inputs * panelRows);
+            var panel = new float[inputs * panelRows];
+            var result = new float[outputs * panelRows];
+            ColumnKernels.Transpose(rowsIn, ref panel[0], inputs, panelRows);
+            ColumnKernels.Forward(ref weights[0], ref bias[0], ref panel[0], ref result[0], inputs, outputs, panelRows, 1, default(IdentityFunction));
+
+            for (var r = 0; r < panelRows; r++)
+            {
+                for (var o = 0; o < outputs; o++)
+                {
+                    var sum = bias[o];
+                    for (var i = 0; i < inputs; i++)
+                    {
+                        var (w, x) = (weights[(o * inputs) + i], rowsIn[(r * inputs) + i]);
+                        sum = fused ? MathF.FusedMultiplyAdd(w, x, sum) : (w * x) + sum;
+                    }
+
+                    Assert.Equal(sum, result[(o * panelRows) + r]);
+                }
+            }
+        }
+    }
+
+    /// <summary>
     /// A block of panels through one layer gives each panel bit for bit what it gives alone: outputs over several
     /// groups of tiles, inputs over several chunks, and a last panel only partly filled.
     /// </summary>
@@ -324,6 +364,7 @@ public sealed class DenseKernelsTests
     [InlineData(300, 61)]
     [InlineData(17, 100)]
     [InlineData(600, 7)]
+    [InlineData(9000, 13)]
     public void A_block_of_panels_gives_each_panel_its_own_bits(int inputs, int outputs)
     {
         foreach (var panelRows in PanelWidths())
