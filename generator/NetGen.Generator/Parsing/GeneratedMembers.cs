@@ -4,7 +4,7 @@ namespace NetGen.Generator.Parsing;
 
 /// <summary>
 /// The names NetGen declares on every network class; a user member with one of them would collide. The kernels
-/// live in a file-local class of the generated file, so their names cannot.
+/// live in a class of their own in namespace <c>NetGen.Generated</c>, so their names cannot.
 /// </summary>
 internal static class GeneratedMembers
 {

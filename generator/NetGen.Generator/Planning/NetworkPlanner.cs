@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text;
 using NetGen.Generator.Emit;
 using NetGen.Generator.Model;
 using NetGen.Generator.Weights;
@@ -18,7 +19,7 @@ internal static class NetworkPlanner
         var row = RowChain(spec, layers);
         return new NetworkPlan(
             spec.Type,
-            KernelsClass(spec.Type.Type.Name),
+            KernelsClass(spec.Type),
             GeneratorVersion.Current,
             features.FusedMultiplyAdd,
             spec.Inputs,
@@ -171,7 +172,25 @@ internal static class NetworkPlanner
     public static ActivationKind KernelActivation(LayerSpec layer) =>
         layer.IsMaxout || layer.Activation == ActivationKind.Softmax ? ActivationKind.Identity : layer.Activation;
 
-    /// <summary>The kernels class's name: the network's, unless that would be one of the runtime classes it calls.</summary>
-    private static string KernelsClass(string network) =>
-        network is "Dense" or "Column" ? network + "NetworkKernels" : network + "Kernels";
+    /// <summary>
+    /// The kernels class's name, unique in the compilation: the network's full name with <c>_</c> for each dot (and
+    /// for the backtick of a generic containing type's arity), an underscore of its own doubled, then
+    /// <c>Kernels</c>; <c>NetworkKernels</c> where that would be one of the runtime classes it calls.
+    /// </summary>
+    private static string KernelsClass(TypeHierarchy type)
+    {
+        var name = new StringBuilder();
+        foreach (var c in type.FlatName)
+        {
+            name.Append(c switch
+            {
+                '_' => "__",
+                '.' or '`' => "_",
+                _ => c.ToString(),
+            });
+        }
+
+        var flat = name.ToString();
+        return flat is "Dense" or "Column" ? flat + "NetworkKernels" : flat + "Kernels";
+    }
 }

@@ -12,7 +12,7 @@ internal static class SizeEstimator
     // Typical characters per item of each kind (indentation and newline included), fitted to generated files.
     private static readonly double[] Lengths =
     {
-        13_730, // the file's fixed part
+        13_757, // the file's fixed part
         1_350, // per layer: initialisation, chain steps, backward steps, kernel scaffolding
         13, // per character of the network's name, which the file repeats
         40, // per containing type

@@ -1,6 +1,7 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using NetGen.Generator.Tests.Snapshots;
 using Xunit.Abstractions;
 
@@ -48,6 +49,36 @@ public sealed class CleanCompilationTests(ITestOutputHelper output)
         Assert.Equal(shapes.Count, run.Sources.Length);
         Assert.True(run.GeneratorDiagnostics.IsEmpty && run.OutputDiagnostics.IsEmpty, GeneratorHarness.Head(run.Describe().Split('\n'), 40));
         output.WriteLine($"{shapes.Count} networks, {run.GeneratedText.Length:N0} chars generated");
+    }
+
+    /// <summary>
+    /// The kernels classes share namespace <c>NetGen.Generated</c>, each named after its network's full name: names
+    /// that differ only in where a dot or an underscore falls, or only by a containing type's arity, still give
+    /// distinct classes.
+    /// </summary>
+    [Fact]
+    public void Networks_whose_names_meet_at_dots_underscores_and_arity_get_distinct_kernels_classes()
+    {
+        static string Network(string scope, string name, string? outer = null) =>
+            $"namespace {scope};\n"
+            + (outer is null ? "" : $"public partial class {outer}\n{{\n")
+            + $"[NetGen.Network(inputs: 2)]\n[NetGen.Dense(3)]\npublic partial class {name};\n"
+            + (outer is null ? "" : "}\n");
+        var sources = new[]
+        {
+            Network("A", "B_C"),
+            Network("A_B", "C"),
+            Network("A", "C", outer: "B"),
+            Network("A", "C", outer: "B<T>"),
+        };
+        var run = GeneratorHarness.Run(sources, ReferenceSet.Net100);
+
+        Assert.Null(run.Exception);
+        Assert.Equal(4, run.Sources.Length);
+        Assert.True(run.GeneratorDiagnostics.IsEmpty && run.OutputDiagnostics.IsEmpty, GeneratorHarness.Head(run.Describe().Split('\n'), 40));
+        var kernels = run.OutputCompilation.GetTypeByMetadataName("NetGen.Generated.A_B__CKernels");
+        Assert.NotNull(kernels);
+        Assert.False(kernels!.IsFileLocal);
     }
 
     /// <summary>
@@ -123,5 +154,15 @@ public sealed class CleanCompilationTests(ITestOutputHelper output)
         var sharedParameters = brain.InstanceConstructors.Single(c => c.Parameters.Length == 2).Parameters[0];
         Assert.Equal(NullableAnnotation.NotAnnotated, sharedParameters.NullableAnnotation);
         Assert.Contains("#nullable enable annotations", run.GeneratedText.Split('\n').Take(3));
+
+        // Inside a generated body the annotations context is on and the warnings context is off, set by the file
+        // itself: an inherited warnings context (as `#nullable enable annotations` alone leaves it) makes the compiler
+        // run its nullable pass over the body, even where a generated file's warnings are then dropped.
+        var tree = run.OutputCompilation.SyntaxTrees.Single(t => t.FilePath.EndsWith("Game.Ai.NpcBrain.g.cs", System.StringComparison.Ordinal));
+        var body = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().First(m => m.Identifier.Text == "InitializeParameters").Body!;
+        var context = run.OutputCompilation.GetSemanticModel(tree).GetNullableContext(body.SpanStart + 1);
+        Assert.True(context.AnnotationsEnabled());
+        Assert.False(context.WarningsEnabled());
+        Assert.False(context.WarningsInherited());
     }
 }

@@ -59,7 +59,7 @@ public sealed class GeneratedCodeExclusionTests
         }
 
         var tree = run.OutputCompilation.SyntaxTrees.Single(t => t.FilePath.EndsWith("Game.Brain.g.cs", System.StringComparison.Ordinal));
-        var kernels = tree.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>().Single(c => c.Identifier.Text == "BrainKernels");
+        var kernels = tree.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>().Single(c => c.Identifier.Text == "Game_BrainKernels");
         var symbol = run.OutputCompilation.GetSemanticModel(tree).GetDeclaredSymbol(kernels)!;
         Assert.Contains(symbol.GetAttributes(), IsGeneratedCode);
     }

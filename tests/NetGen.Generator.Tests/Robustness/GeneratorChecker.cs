@@ -83,13 +83,18 @@ internal static class GeneratorChecker
         }
     }
 
+    private static bool IsKernelsClass(INamedTypeSymbol type) =>
+        type is { IsStatic: true, ContainingType: null } && type.ContainingNamespace.ToDisplayString() == "NetGen.Generated"
+        && type.Name.EndsWith("Kernels", StringComparison.Ordinal);
+
     /// <summary>
     /// What must hold of the compilation that includes the generated code: no generated type that is not a part of
-    /// a type the user declared, and no warning or error that generation added, in the declarations of any file or
-    /// in the bodies of the generated network parts (constructors, passes). <paramref name="userDiagnostics"/> are
+    /// a type the user declared (other than NetGen's own kernels classes, static and in NetGen.Generated), and no
+    /// warning or error that generation added, in the declarations of any file or in the bodies of the generated
+    /// network parts (constructors, passes). <paramref name="userDiagnostics"/> are
     /// the user's code's own, which do not count; where they include an error, only errors in generated files
     /// count (a warning there may be about the user's broken member, such as CS8618 at a generated constructor).
-    /// The file-local kernels' bodies, which depend on sizes rather than on the declaration's form, are compiled in
+    /// The kernels' bodies, which depend on sizes rather than on the declaration's form, are compiled in
     /// full by <see cref="GeneratedOutputCompilesTests"/>.
     /// </summary>
     public static void CheckOutput(Compilation output, string source, IReadOnlyCollection<Diagnostic>? userDiagnostics = null)
@@ -102,7 +107,7 @@ internal static class GeneratorChecker
             var model = output.GetSemanticModel(generatedTree);
             foreach (var declaration in generatedTree.GetRoot().DescendantNodes().OfType<BaseTypeDeclarationSyntax>())
             {
-                if (model.GetDeclaredSymbol(declaration) is not INamedTypeSymbol { IsFileLocal: false } type)
+                if (model.GetDeclaredSymbol(declaration) is not INamedTypeSymbol { IsFileLocal: false } type || IsKernelsClass(type))
                 {
                     continue;
                 }
