@@ -5,10 +5,14 @@
 # script prints the medians, their ratio, and the generator's and analyzer's own time (Roslyn's ReportAnalyzer).
 # Both apps reference the runtime and the generator and import the package's build step (NetGen.targets), as an
 # app with the package does.
-# Usage: tools/measure-incremental-build.sh [RUNS]   (default 5). NETGEN_GENERATOR=path/NetGen.Generator.dll measures
-# another build of the generator (for A/B runs). Not part of .ci/run.
+# Usage: tools/measure-incremental-build.sh [RUNS] [WARMUP]   (defaults 5 and 0). WARMUP untimed builds of each app,
+# alternating, come first: with a compiler server (UseSharedCompilation=true, the SDK's default) the first builds of a
+# new server are its own warm-up, slower by up to half again, which a developer's long-lived server pays once; without
+# one every build is a new process and warm-up changes nothing. All samples are printed. NETGEN_GENERATOR=path/
+# NetGen.Generator.dll measures another build of the generator (for A/B runs). Not part of .ci/run.
 set -euo pipefail
 runs=${1:-5}
+warmup=${2:-0}
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -84,6 +88,10 @@ median() {
 
 dotnet build "$work/without" -c Release -v:q -nologo > /dev/null
 dotnet build "$work/with" -c Release -v:q -nologo > /dev/null
+for run in $(seq 1 "$warmup"); do
+    time_build "$work/without" "warm-up $run" > /dev/null
+    time_build "$work/with" "warm-up $run" > /dev/null
+done
 without_samples=()
 with_samples=()
 for run in $(seq 1 "$runs"); do
@@ -94,7 +102,7 @@ without=$(median "${without_samples[@]}")
 with=$(median "${with_samples[@]}")
 echo "without networks: ${without_samples[*]} s"
 echo "with 20 networks: ${with_samples[*]} s"
-echo "incremental build, median of $runs: without networks ${without} s, with 20 networks ${with} s, ratio $(echo "scale=2; $with / $without" | bc)"
+echo "incremental build, median of $runs after $warmup untimed: without networks ${without} s, with 20 networks ${with} s, ratio $(echo "scale=2; $with / $without" | bc)"
 # With UseSharedCompilation=false (set in some environments) every build starts a new compiler process, which pays
 # the compiler's own warm-up on the generated code; the SDK's default reuses a warm compiler server.
 echo "compiler: UseSharedCompilation=${UseSharedCompilation:-unset (the SDK default: a compiler server)}"
