@@ -9,10 +9,7 @@ public static partial class ColumnKernels
     /// <summary>
     /// Computes <paramref name="rows"/> rows: blocks of panels of rows held transposed, each layer a panel kernel over
     /// the block, then the rows too few for a panel one by one through <typeparamref name="TRows"/>. Where no panel
-    /// fits the stack budget or the processor has no SIMD, every row goes one by one. A block's buffers are on the
-    /// stack (up to 128 KiB) or, for a block past that (N3's and N4's blocks of 64 rows), in an array of the calling
-    /// thread's that its first such call allocates and later calls reuse: after a thread's first call nothing is
-    /// allocated, and calls on several threads at once each use their own buffers.
+    /// fits the stack budget or the processor has no SIMD, every row goes one by one.
     /// </summary>
     /// <typeparam name="TRows">The network's one-row forward pass.</typeparam>
     /// <param name="architecture">The network's layers, which decide its panels, buffers and kernels once.</param>
@@ -36,26 +33,15 @@ public static partial class ColumnKernels
         }
     }
 
-    /// <summary>
-    /// Runs blocks of panels while at least <paramref name="minimumRows"/> rows are left; returns the rows done. A block
-    /// takes as many panels as <see cref="ForwardBatchLayout.BlockBudget"/> holds, up to those the batch fills; its
-    /// buffers are on the stack when they fit <see cref="ForwardBatchLayout.StackBudget"/>, and in the thread's
-    /// <see cref="PanelScratch"/> when not.
-    /// </summary>
+    /// <summary>Runs blocks of panels while at least <paramref name="minimumRows"/> rows are left; returns the rows done.</summary>
     [SkipLocalsInit]
     private static int ForwardBlocks(ForwardBatchLayout layout, float[] parameters, ReadOnlySpan<float> inputs, Span<float> outputs, int rows, int panelRows, int minimumRows)
     {
         // Every float a block reads from these buffers it has written first: the transpose pads the last panel with 0.
-        var most = layout.PanelsPerBlock(panelRows);
-        var panels = Math.Min(most, PanelsFilled(rows, panelRows, minimumRows));
-        var buffers = layout.OnStack(panelRows, panels)
-            ? stackalloc float[BlockFloats(layout, panelRows * panels)]
-            : PanelScratch.AtLeast(BlockFloats(layout, panelRows * most)).AsSpan();
-        var columnsLength = (layout.ColumnsLength * panelRows * panels) + PanelSlack;
-        var hiddenLength = (layout.HiddenLength * panelRows * panels) + PanelSlack;
-        var columns = AlignPanels(buffers.Slice(0, columnsLength));
-        var hidden = AlignPanels(buffers.Slice(columnsLength, hiddenLength));
-        var pieces = layout.PiecesLength > 0 ? AlignPanels(buffers.Slice(columnsLength + hiddenLength, (layout.PiecesLength * panelRows * panels) + PanelSlack)) : columns;
+        var panels = PanelsPerBlock(panelRows, layout.FloatsPerRow, ForwardBatchLayout.StackBudget / sizeof(float));
+        var columns = AlignPanels(stackalloc float[(layout.ColumnsLength * panelRows * panels) + PanelSlack]);
+        var hidden = AlignPanels(stackalloc float[(layout.HiddenLength * panelRows * panels) + PanelSlack]);
+        var pieces = layout.PiecesLength > 0 ? AlignPanels(stackalloc float[(layout.PiecesLength * panelRows * panels) + PanelSlack]) : columns;
         var inputSize = layout.Inputs;
         var outputSize = layout.Outputs;
         var row = 0;
@@ -68,9 +54,6 @@ public static partial class ColumnKernels
 
         return row;
     }
-
-    /// <summary>The floats of a block's three buffers of <paramref name="blockRows"/> rows, each with its slack for alignment.</summary>
-    private static int BlockFloats(ForwardBatchLayout layout, int blockRows) => (layout.FloatsPerRow * blockRows) + (3 * PanelSlack);
 
     /// <summary>One block: transpose in, every layer's panel kernel and row-wise step, transpose out.</summary>
     private static void ForwardBlock(ForwardBatchLayout layout, float[] parameters, ReadOnlySpan<float> input, Span<float> output, int panelRows, Span<float> columns, Span<float> hidden, Span<float> pieces)

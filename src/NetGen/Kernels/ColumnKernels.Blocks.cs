@@ -3,38 +3,26 @@ using System.Runtime.CompilerServices;
 
 namespace NetGen.Kernels;
 
-/// <summary>ForwardBatch's blocks of panels: how many fit its block budget, how many rows each takes, and their buffers' alignment.</summary>
+/// <summary>ForwardBatch's blocks of panels: how many fit its stack budget, how many rows each takes, and their buffers' alignment.</summary>
 public static partial class ColumnKernels
 {
-    /// <summary>Floats a buffer of panels needs past their length for <see cref="AlignPanels"/>.</summary>
+    /// <summary>Floats a stack buffer of panels needs past their length for <see cref="AlignPanels"/>.</summary>
     public const int PanelSlack = CacheLines.Slack;
 
     /// <summary>The most panels of a block: 64 rows at Vector256, where a batch of 64 reads each weight once.</summary>
     private const int MostPanels = 4;
 
     /// <summary>
-    /// Panels per block: as many as <paramref name="budgetFloats"/> hold at <paramref name="floatsPerRow"/> per panel
+    /// Panels per block: as many as <paramref name="stackFloats"/> hold at <paramref name="floatsPerRow"/> per panel
     /// row, at least one and at most four.
     /// </summary>
     /// <param name="panelRows">Rows in a panel.</param>
     /// <param name="floatsPerRow">Floats of every buffer of the block, per panel row.</param>
-    /// <param name="budgetFloats">The floats the block's buffers may take.</param>
+    /// <param name="stackFloats">The floats the block's buffers may take.</param>
     /// <returns>The panels of a block.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int PanelsPerBlock(int panelRows, int floatsPerRow, int budgetFloats) =>
-        Math.Clamp(budgetFloats / (floatsPerRow * panelRows), 1, MostPanels);
-
-    /// <summary>
-    /// The panels a batch of <paramref name="rows"/> rows fills: its whole panels, and a last partial one when it has at
-    /// least <paramref name="minimumRows"/> rows (fewer go one by one).
-    /// </summary>
-    /// <param name="rows">Rows of the batch.</param>
-    /// <param name="panelRows">Rows in a panel.</param>
-    /// <param name="minimumRows">The fewest rows worth a panel.</param>
-    /// <returns>How many panels the batch's blocks take in all.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int PanelsFilled(int rows, int panelRows, int minimumRows) =>
-        (rows / panelRows) + (rows % panelRows >= minimumRows ? 1 : 0);
+    public static int PanelsPerBlock(int panelRows, int floatsPerRow, int stackFloats) =>
+        Math.Clamp(stackFloats / (floatsPerRow * panelRows), 1, MostPanels);
 
     /// <summary>
     /// The rows of the next block: all that are left, up to its panels, less a last partial panel of fewer than
@@ -54,12 +42,11 @@ public static partial class ColumnKernels
     }
 
     /// <summary>
-    /// A buffer of panels from its first 64-byte boundary on, so that every panel row starts a cache line: give it
-    /// <see cref="PanelSlack"/> floats more than the panels need. Only for memory that does not move (stackalloc, or a
-    /// pinned array).
+    /// A stack buffer of panels from its first 64-byte boundary on, so that every panel row starts a cache line: give
+    /// it <see cref="PanelSlack"/> floats more than the panels need. Only for memory that does not move (stackalloc).
     /// </summary>
-    /// <param name="buffer">The buffer, on the stack or pinned.</param>
+    /// <param name="stackBuffer">The buffer, on the stack.</param>
     /// <returns>The buffer past its first floats up to the boundary.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Span<float> AlignPanels(Span<float> buffer) => CacheLines.Align(buffer);
+    public static Span<float> AlignPanels(Span<float> stackBuffer) => CacheLines.Align(stackBuffer);
 }

@@ -7,15 +7,13 @@ using System.Runtime.Intrinsics;
 namespace NetGen.Kernels;
 
 /// <summary>
-/// The kernels of a generated network's <c>ForwardBatch</c>. A panel is two vectors' worth of rows (32 with Vector512,
-/// 16 with Vector256, 8 with Vector128) held transposed: feature-major, one lane per row. Each weight is broadcast once
-/// and multiplied into every row of the panel, so a layer is a sum of outer products with no horizontal sums, and its
-/// output panel is the next layer's input as it stands: rows are transposed once on the way in and once on the way out.
-/// A block of several panels goes through each layer at once, so that the weights are read from memory once per block
-/// rather than once per panel: up to four panels within 256 KiB of buffers (a batch of 64 rows at Vector256 reads N4's
-/// weights once), on the stack up to 128 KiB and in a per-thread array past it. The weights are read in their exchange
-/// layout [outputs, inputs]: nothing is packed, so nothing can go stale when a user writes <c>Parameters</c>.
-/// Generator-facing: not meant to be called by users.
+/// The kernels of a generated network's <c>ForwardBatch</c>. A panel is two vectors' worth of rows (32 with
+/// Vector512, 16 with Vector256, 8 with Vector128) held transposed: feature-major, one lane per row. Each weight is
+/// broadcast once and multiplied into every row of the panel, so a layer is a sum of outer products with no
+/// horizontal sums, and its output panel is the next layer's input as it stands: rows are transposed once on the way
+/// in and once on the way out. A block of several panels goes through each layer at once, so that the weights are
+/// read from memory once per block rather than once per panel. The weights are read in their exchange layout [outputs, inputs]: nothing is packed, so
+/// nothing can go stale when a user writes <c>Parameters</c>. Generator-facing: not meant to be called by users.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static partial class ColumnKernels

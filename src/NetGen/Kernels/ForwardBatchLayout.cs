@@ -6,24 +6,15 @@ namespace NetGen.Kernels;
 /// How <see cref="ColumnKernels.ForwardBatch{TRows}"/> runs one network, decided once per architecture from its sizes:
 /// the widest panel whose buffers fit the stack budget, the two buffers the layers alternate between (the input
 /// panels and every second layer's outputs share the first), Maxout's buffer, and each layer's weights and step.
-/// Buffer lengths are floats per row of a panel. A block takes as many panels as the block budget holds (up to four);
-/// its buffers are on the stack when they fit the stack budget, and in the thread's <see cref="PanelScratch"/> when not.
+/// Buffer lengths are floats per row of a panel.
 /// </summary>
 internal sealed class ForwardBatchLayout
 {
     /// <summary>
-    /// Bytes of panel buffers a call may take from the stack: a panel width whose one-panel buffers are past it is left
-    /// out (a network with none runs row by row), and a block within it takes its buffers from the stack. Kept small so
-    /// that a thread with a small stack (Windows' 1 MB default, an engine's worker threads) stays safe.
+    /// Bytes the panel buffers may take: a panel width past it is left out, a network with none runs row by row, and
+    /// a block takes as many panels (up to four) as it holds.
     /// </summary>
     public const int StackBudget = 128 * 1024;
-
-    /// <summary>
-    /// Bytes of panel buffers a block may take in all: half of a 512 KiB L2, where the block's panels stay while each
-    /// layer's weights stream past them. N3's and N4's blocks of four panels at Vector256 (64 rows, each weight read once
-    /// per batch of 64) take 233 and 256 KiB, past the stack budget, so they go in the thread's scratch array.
-    /// </summary>
-    public const int BlockBudget = 256 * 1024;
 
     /// <summary>
     /// A panel runs when at least three eighths of its rows are real: a padded panel costs about as much as a full one,
@@ -105,12 +96,6 @@ internal sealed class ForwardBatchLayout
 
     /// <summary>Whether the last layer's panels are in the first buffer rather than the second.</summary>
     public bool ResultInColumns { get; }
-
-    /// <summary>The panels of a block of <paramref name="panelRows"/>-row panels: as many as <see cref="BlockBudget"/> holds, one to four.</summary>
-    public int PanelsPerBlock(int panelRows) => ColumnKernels.PanelsPerBlock(panelRows, FloatsPerRow, BlockBudget / sizeof(float));
-
-    /// <summary>Whether the buffers of a block of <paramref name="panels"/> panels fit <see cref="StackBudget"/>.</summary>
-    public bool OnStack(int panelRows, int panels) => (long)sizeof(float) * FloatsPerRow * panelRows * panels <= StackBudget;
 
     /// <summary>The layout of <paramref name="architecture"/>'s ForwardBatch.</summary>
     public static ForwardBatchLayout For(NetworkArchitecture architecture) => new(architecture);

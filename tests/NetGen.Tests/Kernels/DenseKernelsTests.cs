@@ -404,11 +404,8 @@ public sealed class DenseKernelsTests
     [InlineData(1024, 16, 32768, 2)]    // N4's two buffers of 512 at Vector256
     [InlineData(1280, 16, 32768, 1)]
     [InlineData(5000, 8, 32768, 1)]     // more than the budget: still one panel
-    [InlineData(1024, 16, 65536, 4)]    // N4's four panels within the 256 KiB block budget
-    [InlineData(912, 16, 65536, 4)]     // N3's
-    [InlineData(1024, 32, 65536, 2)]    // N4 at Vector512
-    public void Panels_per_block_fit_the_budget(int floatsPerRow, int panelRows, int budgetFloats, int expected) =>
-        Assert.Equal(expected, ColumnKernels.PanelsPerBlock(panelRows, floatsPerRow, budgetFloats));
+    public void Panels_per_block_fit_the_stack_budget(int floatsPerRow, int panelRows, int stackFloats, int expected) =>
+        Assert.Equal(expected, ColumnKernels.PanelsPerBlock(panelRows, floatsPerRow, stackFloats));
 
     [Theory]
     [InlineData(64, 16, 4, 6, 64)]

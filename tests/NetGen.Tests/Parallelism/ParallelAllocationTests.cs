@@ -32,27 +32,6 @@ public class ParallelAllocationTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void ChunksPastTheStackBudget_AllocateNothingAfterEachThreadsFirst()
-    {
-        // Chunks of 128 rows of N4: blocks of four panels whose buffers are in each thread's scratch array, allocated by
-        // the thread's first such chunk. The warm-up calls give the team's threads their first chunks; a thread that
-        // took none there (woken late) can take its first in one round at most, and the count is the least of three.
-        var network = new N4Network(3);
-        var inputs = ParallelForwardTests.RandomRows(1024, N4Network.InputSize, seed: 3);
-        var outputs = new float[1024 * N4Network.OutputSize];
-        Assert.Equal(128, ParallelForward.RowsPerChunk(1024, N4Network.ParameterCount, 2));
-        for (int i = 0; i < 10; i++)
-        {
-            network.ForwardBatchParallel(inputs, outputs, 2);
-        }
-
-        long bytes = Allocated(ParallelForward.Team, () => network.ForwardBatchParallel(inputs, outputs, 2));
-
-        output.WriteLine($"bytes for 20 calls of 1,024 rows: {bytes}");
-        Assert.Equal(0, bytes);
-    }
-
-    [Fact]
     public void DataParallelSteps_AllocateNothing()
     {
         var network = new DigitClassifier(3);

@@ -48,7 +48,6 @@ public class ParallelForwardTests
     [Theory]
     [InlineData(256, 2)]
     [InlineData(97, 3)]
-    [InlineData(1024, 2)]   // chunks of 128 rows: blocks of four panels, in each thread's scratch array at Vector256
     public void N4_GivesTheSerialBits(int rows, int threads) =>
         AssertBitIdenticalToSerial(new N4Network(1), rows, threads);
 
