@@ -205,6 +205,21 @@ internal sealed class WorkerTeam : IDisposable
         }
     }
 
+    /// <summary>
+    /// Wakes the team's sleeping threads, which then wait awake for the next <see cref="Run"/> as they do after one:
+    /// for a caller that knows work is coming, so that the first call finds them awake.
+    /// </summary>
+    public void WakeUp()
+    {
+        foreach (var wakeUp in _wakeUps)
+        {
+            if (wakeUp.CurrentCount == 0)
+            {
+                wakeUp.Release();
+            }
+        }
+    }
+
     /// <summary>Ends the team's threads once they finish the part they are in.</summary>
     public void Dispose()
     {
