@@ -206,16 +206,17 @@ internal sealed class WorkerTeam : IDisposable
     }
 
     /// <summary>
-    /// Wakes the team's sleeping threads, which then wait awake for the next <see cref="Run"/> as they do after one:
-    /// for a caller that knows work is coming, so that the first call finds them awake.
+    /// Wakes the first <paramref name="helpers"/> of the team's threads (the calling thread aside) if they sleep; they
+    /// then wait awake for the next <see cref="Run"/> as they do after one: for a caller that knows work is coming, so
+    /// that its first call finds them awake.
     /// </summary>
-    public void WakeUp()
+    public void WakeUp(int helpers)
     {
-        foreach (var wakeUp in _wakeUps)
+        for (int i = 0; i < Math.Min(helpers, _wakeUps.Length); i++)
         {
-            if (wakeUp.CurrentCount == 0)
+            if (_wakeUps[i].CurrentCount == 0)
             {
-                wakeUp.Release();
+                _wakeUps[i].Release();
             }
         }
     }

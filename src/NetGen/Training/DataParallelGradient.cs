@@ -80,7 +80,7 @@ internal sealed class DataParallelGradient : BatchGradient
         _shareWeights = new float[threads];
         _teamIsShared = sharedTeam is not null;
         _team = sharedTeam ?? new WorkerTeam(teamSize);
-        _team.WakeUp();
+        _team.WakeUp(threads - 1);
         _backwardShare = BackwardShare;
         _reduceSlice = ReduceSlice;
     }

@@ -31,7 +31,6 @@ internal sealed class TrainingRun : IDisposable
     {
         _network = network;
         _optimizer = optimizer;
-        _gradient = BatchGradient.For(network, threads);
         _train = train;
         _batchSize = Math.Min(batchSize, train.Count);
         _seed = seed;
@@ -41,6 +40,7 @@ internal sealed class TrainingRun : IDisposable
         _batchInputs = new float[_batchSize * train.FeatureCount];
         _batchTargets = new float[_batchSize * train.TargetCount];
         _bestParameters = network.Parameters.ToArray();
+        _gradient = BatchGradient.For(network, threads);
     }
 
     /// <summary>The number of batches in each epoch.</summary>
