@@ -1,5 +1,4 @@
 using System;
-using System.Threading;
 using NetGen.Kernels;
 
 namespace NetGen;
@@ -12,8 +11,7 @@ namespace NetGen;
 public static class ParallelForward
 {
     private static readonly Action<int> s_runChunk = RunChunk;
-    private static WorkerTeam? s_team;
-    private static int s_teamInUse;
+    private static readonly SharedWorkerTeam s_team = new();
     private static ChunkedCall s_call;
 
     /// <summary>
@@ -101,7 +99,7 @@ public static class ParallelForward
     /// </summary>
     private static void RunChunks(INetwork network, ReadOnlyMemory<float> inputs, Memory<float> outputs, int rows, int rowsPerChunk)
     {
-        if (Interlocked.Exchange(ref s_teamInUse, 1) != 0)
+        if (s_team.TryBorrow() is not { } team)
         {
             network.ForwardBatch(inputs.Span, outputs.Span);
             return;
@@ -110,29 +108,17 @@ public static class ParallelForward
         try
         {
             s_call = new ChunkedCall(network, inputs, outputs, rows, rowsPerChunk);
-            Team.Run((rows + rowsPerChunk - 1) / rowsPerChunk, s_runChunk);
+            team.Run((rows + rowsPerChunk - 1) / rowsPerChunk, s_runChunk);
         }
         finally
         {
             s_call = default;
-            Volatile.Write(ref s_teamInUse, 0);
+            s_team.Return();
         }
     }
 
     /// <summary>The team the chunks run on, started by the first call that needs it.</summary>
-    internal static WorkerTeam Team => s_team ?? CreateTeam();
-
-    private static WorkerTeam CreateTeam()
-    {
-        var team = new WorkerTeam(Environment.ProcessorCount);
-        return Interlocked.CompareExchange(ref s_team, team, null) is { } existing ? Discard(team, existing) : team;
-
-        static WorkerTeam Discard(WorkerTeam unused, WorkerTeam existing)
-        {
-            unused.Dispose();
-            return existing;
-        }
-    }
+    internal static WorkerTeam Team => s_team.Team;
 
     private static void RunChunk(int chunk)
     {

@@ -205,6 +205,22 @@ internal sealed class WorkerTeam : IDisposable
         }
     }
 
+    /// <summary>
+    /// Wakes the first <paramref name="helpers"/> of the team's threads (the calling thread aside) if they sleep; they
+    /// then wait awake for the next <see cref="Run"/> as they do after one: for a caller that knows work is coming, so
+    /// that its first call finds them awake.
+    /// </summary>
+    public void WakeUp(int helpers)
+    {
+        for (int i = 0; i < Math.Min(helpers, _wakeUps.Length); i++)
+        {
+            if (_wakeUps[i].CurrentCount == 0)
+            {
+                _wakeUps[i].Release();
+            }
+        }
+    }
+
     /// <summary>Ends the team's threads once they finish the part they are in.</summary>
     public void Dispose()
     {

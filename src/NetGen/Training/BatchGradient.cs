@@ -36,7 +36,7 @@ internal abstract class BatchGradient : IDisposable
         return Step(inputs, targets, optimizer);
     }
 
-    /// <summary>Ends the threads the strategy started, if any.</summary>
+    /// <summary>Returns the replicas and threads the strategy borrowed, or ends those it started, if any.</summary>
     public virtual void Dispose()
     {
     }

@@ -36,27 +36,51 @@ internal sealed class DataParallelGradient : BatchGradient
     private int _shares;
     private int _slices;
 
+    /// <summary>The process's team for data-parallel steps, lent to one training run at a time.</summary>
+    private static readonly SharedWorkerTeam s_sharedTeam = new();
+
+    private readonly bool _teamIsShared;
+    private bool _disposed;
+
+    /// <summary>
+    /// <paramref name="threads"/> shares on the process's shared team while no other run has it (and the machine has
+    /// that many cores), else on a team of its own; the network's replicas are borrowed from <see cref="ReplicaCache"/>.
+    /// </summary>
     public DataParallelGradient(INetwork network, int threads)
-        : this(network, threads, teamSize: threads)
+        : this(network, threads, threads <= Environment.ProcessorCount ? s_sharedTeam.TryBorrow() : null, threads)
     {
     }
 
     /// <summary>
-    /// <paramref name="threads"/> shares on a team of <paramref name="teamSize"/> threads: with fewer threads than
-    /// shares, a thread runs several (the tests' way of running every share on the calling thread).
+    /// <paramref name="threads"/> shares on a team of <paramref name="teamSize"/> threads of its own: with fewer threads
+    /// than shares, a thread runs several (the tests' way of running every share on the calling thread).
     /// </summary>
     internal DataParallelGradient(INetwork network, int threads, int teamSize)
+        : this(network, threads, sharedTeam: null, teamSize)
     {
-        _workers = new INetwork[threads];
-        _workers[0] = network;
-        for (int i = 1; i < threads; i++)
+    }
+
+    private DataParallelGradient(INetwork network, int threads, WorkerTeam? sharedTeam, int teamSize)
+    {
+        try
         {
-            _workers[i] = network.CreateReplicaSharingParameters();
+            _workers = ReplicaCache.Borrow(network, threads);
+        }
+        catch
+        {
+            if (sharedTeam is not null)
+            {
+                s_sharedTeam.Return();
+            }
+
+            throw;
         }
 
         _shareLosses = new float[threads];
         _shareWeights = new float[threads];
-        _team = new WorkerTeam(teamSize);
+        _teamIsShared = sharedTeam is not null;
+        _team = sharedTeam ?? new WorkerTeam(teamSize);
+        _team.WakeUp(threads - 1);
         _backwardShare = BackwardShare;
         _reduceSlice = ReduceSlice;
     }
@@ -65,6 +89,9 @@ internal sealed class DataParallelGradient : BatchGradient
 
     /// <summary>The threads the shares run on.</summary>
     internal WorkerTeam Team => _team;
+
+    /// <summary>The network, then the replicas that compute the other shares.</summary>
+    internal ReadOnlySpan<INetwork> Workers => _workers;
 
     public override float Compute(ReadOnlyMemory<float> inputs, ReadOnlyMemory<float> targets)
     {
@@ -107,7 +134,25 @@ internal sealed class DataParallelGradient : BatchGradient
         }
     }
 
-    public override void Dispose() => _team.Dispose();
+    /// <summary>Returns the replicas and the shared team, or ends a team of its own.</summary>
+    public override void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        ReplicaCache.Return(_workers);
+        if (_teamIsShared)
+        {
+            s_sharedTeam.Return();
+        }
+        else
+        {
+            _team.Dispose();
+        }
+    }
 
     /// <summary>Every worker's share of the rows into its own gradient; returns the batch's mean loss.</summary>
     private float ShareGradients(ReadOnlyMemory<float> inputs, ReadOnlyMemory<float> targets)

@@ -6,8 +6,8 @@ namespace NetGen;
 
 /// <summary>
 /// The state of one <see cref="Trainer.Train"/> call: the row order, the batch buffers, the best parameters and, with
-/// <see cref="Trainer.Threads"/> &gt; 1, the replicas and threads of the data-parallel step (ended by <see cref="Dispose"/>),
-/// all made once so that training batches allocate nothing.
+/// <see cref="Trainer.Threads"/> &gt; 1, the replicas and threads of the data-parallel step (borrowed for the call and
+/// returned by <see cref="Dispose"/>), all made once so that training batches allocate nothing.
 /// </summary>
 internal sealed class TrainingRun : IDisposable
 {
@@ -31,7 +31,6 @@ internal sealed class TrainingRun : IDisposable
     {
         _network = network;
         _optimizer = optimizer;
-        _gradient = BatchGradient.For(network, threads);
         _train = train;
         _batchSize = Math.Min(batchSize, train.Count);
         _seed = seed;
@@ -41,6 +40,7 @@ internal sealed class TrainingRun : IDisposable
         _batchInputs = new float[_batchSize * train.FeatureCount];
         _batchTargets = new float[_batchSize * train.TargetCount];
         _bestParameters = network.Parameters.ToArray();
+        _gradient = BatchGradient.For(network, threads);
     }
 
     /// <summary>The number of batches in each epoch.</summary>
@@ -115,7 +115,7 @@ internal sealed class TrainingRun : IDisposable
         return true;
     }
 
-    /// <summary>Ends the threads of a data-parallel run.</summary>
+    /// <summary>Returns the replicas and threads a data-parallel run borrowed.</summary>
     public void Dispose() => _gradient.Dispose();
 
     public void RestoreBest() => _bestParameters.CopyTo(_network.Parameters);

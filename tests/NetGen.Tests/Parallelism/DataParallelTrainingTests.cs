@@ -1,6 +1,8 @@
 using System;
 using System.Linq;
 using System.Runtime.InteropServices;
+using System.Threading;
+using System.Threading.Tasks;
 using NetGen;
 using NetGen.Tests.Networks;
 using NetGen.Tests.Training.TestNetworks;
@@ -212,6 +214,86 @@ public class DataParallelTrainingTests
         }
 
         Assert.NotEqual(new DigitClassifier(seed: 5).Parameters.ToArray(), aloneNetwork.Parameters.ToArray());
+    }
+
+    private static float[] TrainN2On(N2Network network, Dataset rows, int threads)
+    {
+        new Trainer(network, new Sgd(0.05f, momentum: 0.9f)) { MaxEpochs = 2, BatchSize = 64, Seed = 11, Threads = threads }.Train(rows);
+        return network.Parameters.ToArray();
+    }
+
+    /// <summary>
+    /// One network trained again and again, with 2, then 3, then 2 threads, each time from the same parameters on other
+    /// rows, against a new network each time: replicas left with an earlier call's gradients and scratch give the bits
+    /// of new ones.
+    /// </summary>
+    [Fact]
+    public void LaterTrainCalls_ReuseTheReplicas_AndTrainAsANewNetworkDoes()
+    {
+        var network = new N2Network(seed: 7);
+        var start = network.Parameters.ToArray();
+        foreach (var (threads, seed) in new[] { (2, 3), (3, 4), (2, 5), (3, 6) })
+        {
+            var rows = ClassData(200, N2Network.InputSize, N2Network.OutputSize, seed);
+            start.CopyTo(network.Parameters);
+
+            var reused = TrainN2On(network, rows, threads);
+            var fresh = TrainN2On(new N2Network(seed: 7), rows, threads);
+
+            Assert.Equal(MemoryMarshal.Cast<float, int>(fresh).ToArray(), MemoryMarshal.Cast<float, int>(reused).ToArray());
+            Assert.NotEqual(start, reused);
+        }
+    }
+
+    [Fact]
+    public void Replicas_AreMadeOncePerNetwork_AndLentToOneRunAtATime()
+    {
+        var network = new N2Network(seed: 1);
+        INetwork[] three;
+        using (var first = new DataParallelGradient(network, 3))
+        {
+            three = first.Workers.ToArray();
+        }
+
+        Assert.Same(network, three[0]);
+        Assert.NotSame(three[1], three[2]);
+        using (var again = new DataParallelGradient(network, 2))
+        {
+            Assert.Same(three[1], again.Workers[1]);
+        }
+
+        using (var holder = new DataParallelGradient(network, 3))
+        using (var meanwhile = new DataParallelGradient(network, 3))
+        {
+            Assert.Equal(three, holder.Workers.ToArray());
+            Assert.DoesNotContain(meanwhile.Workers[1], three);
+            Assert.DoesNotContain(meanwhile.Workers[2], three);
+            Assert.NotSame(holder.Team, meanwhile.Team);
+        }
+
+        using var afterBoth = new DataParallelGradient(network, 3);
+        Assert.Equal(three, afterBoth.Workers.ToArray());
+    }
+
+    /// <summary>Two trainers at once, one on the process's team, the other on a team of its own, each training as it does alone.</summary>
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task TwoTrainersOnTwoThreadsAtOnce_TrainAsEachDoesAlone(int threads)
+    {
+        var alone = TrainDigits(threads);
+        using var start = new Barrier(2);
+        var runs = Enumerable.Range(0, 2)
+            .Select(_ => Task.Factory.StartNew(() =>
+            {
+                start.SignalAndWait();
+                return TrainDigits(threads);
+            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
+            .ToArray();
+        var both = await Task.WhenAll(runs).WaitAsync(TimeSpan.FromMinutes(2));
+
+        AssertBitIdentical(alone, both[0]);
+        AssertBitIdentical(alone, both[1]);
     }
 
     /// <summary>An optimizer that only has Step, as a user might write one: several threads take the gradient, then its step.</summary>
