@@ -7,7 +7,9 @@ namespace NetGen.Generator.Planning;
 /// <c>Emit/</c> only print it. Plain values and equatable arrays, so the incremental cache can compare plans.
 /// </summary>
 /// <param name="Type">Where the network class sits and how its declarations are re-declared.</param>
-/// <param name="KernelsClass">The internal class of <c>NetGen.Generated</c>, named after the network's full name, that holds its kernels.</param>
+/// <param name="KernelsClass">
+/// The internal class of <c>NetGen.Generated</c>, named after the network's full name, that holds its kernels.
+/// </param>
 /// <param name="Version">NetGen's version, for <c>[GeneratedCode]</c>.</param>
 /// <param name="FusedMultiplyAdd">Whether multiply-adds are fused (the target framework has the API).</param>
 /// <param name="Summary">The lines of the class's XML summary: what the network is and what it costs.</param>

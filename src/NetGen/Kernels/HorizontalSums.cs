@@ -188,11 +188,13 @@ public static class HorizontalSums
     /// <param name="ifOdd">Where the odd blocks' lanes come from.</param>
     /// <param name="ifEven">Where the other lanes come from.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> Select(Vector256<float> oddBlocks, [ConstantExpected] byte oddLanes, Vector256<float> ifOdd, Vector256<float> ifEven) =>
+    private static Vector256<float> Select(
+        Vector256<float> oddBlocks, [ConstantExpected] byte oddLanes, Vector256<float> ifOdd, Vector256<float> ifEven) =>
         Avx.IsSupported ? Avx.Blend(ifEven, ifOdd, oddLanes) : Vector256.ConditionalSelect(oddBlocks, ifOdd, ifEven);
 
     /// <inheritdoc cref="Select(Vector256{float}, byte, Vector256{float}, Vector256{float})"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<float> Select(Vector128<float> oddBlocks, [ConstantExpected] byte oddLanes, Vector128<float> ifOdd, Vector128<float> ifEven) =>
+    private static Vector128<float> Select(
+        Vector128<float> oddBlocks, [ConstantExpected] byte oddLanes, Vector128<float> ifOdd, Vector128<float> ifEven) =>
         Sse41.IsSupported ? Sse41.Blend(ifEven, ifOdd, oddLanes) : Vector128.ConditionalSelect(oddBlocks, ifOdd, ifEven);
 }

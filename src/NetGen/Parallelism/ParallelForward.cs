@@ -48,12 +48,12 @@ public static class ParallelForward
     /// outputs, as <see cref="INetwork.ForwardBatch"/> does, on up to <paramref name="maxDegreeOfParallelism"/> threads
     /// (the calling thread among them), and no more than <see cref="Environment.ProcessorCount"/>. The rows are split
     /// into contiguous chunks, a few per thread, each large enough to pay for handing it out, and each thread takes the
-    /// next chunk left; a batch too small for two chunks runs on the calling thread alone. The outputs are bit-identical to one <see cref="INetwork.ForwardBatch"/>
-    /// call over all the rows. The network is only read, so other threads may use it meanwhile (but not change its
-    /// parameters). The chunks run on a team of background threads that the first call starts and the process keeps;
-    /// after a call they spin for up to a millisecond, so that the next call (the next frame's agents, the next batch
-    /// of a data set) finds them awake, then sleep. While one call has the team, a call from another thread runs its
-    /// rows on its own thread. Nothing is allocated.
+    /// next chunk left; a batch too small for two chunks runs on the calling thread alone. The outputs are
+    /// bit-identical to one <see cref="INetwork.ForwardBatch"/> call over all the rows. The network is only read, so
+    /// other threads may use it meanwhile (but not change its parameters). The chunks run on a team of background
+    /// threads that the first call starts and the process keeps; after a call they spin for up to a millisecond, so
+    /// that the next call (the next frame's agents, the next batch of a data set) finds them awake, then sleep. While
+    /// one call has the team, a call from another thread runs its rows on its own thread. Nothing is allocated.
     /// </summary>
     /// <param name="network">The network to run.</param>
     /// <param name="inputs">Rows of <see cref="INetwork.InputSize"/> inputs (an array converts to it).</param>

@@ -48,7 +48,9 @@ internal static class ReplicaCache
         return workers;
     }
 
-    /// <summary>Ends the loan of <paramref name="workers"/>, from <see cref="Borrow"/>; a second caller's own replicas are dropped.</summary>
+    /// <summary>
+    /// Ends the loan of <paramref name="workers"/>, from <see cref="Borrow"/>; a second caller's own replicas are dropped.
+    /// </summary>
     public static void Return(INetwork[] workers)
     {
         if (s_replicas.TryGetValue(workers[0], out var replicas))

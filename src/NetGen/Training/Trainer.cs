@@ -97,23 +97,24 @@ public sealed class Trainer
     }
 
     /// <summary>
-    /// The number of threads that compute each batch's gradient (≥ 1; default 1, the calling thread). With n &gt; 1 every
-    /// batch is split into n contiguous shares of rows; each thread gathers its share's rows and computes their gradient
-    /// with a replica of the network that shares its parameters (<see cref="INetwork.CreateReplicaSharingParameters"/>,
-    /// made by the first <see cref="Train"/> that needs it and kept with the network, for as long as the network lives,
-    /// for later calls), and the shares' gradients are summed, weighted by their rows, always in the
-    /// same order. The sum is split into slices of the parameters, one per thread, and with <see cref="Sgd"/> or
-    /// <see cref="Adam"/> (any <see cref="IFusedOptimizer"/>) each thread applies the update to its slice as it sums it;
-    /// another optimizer's <see cref="IOptimizer.Step"/> runs on the calling thread after the sum. The extra threads
-    /// belong to a team that the first such <see cref="Train"/> starts and the process keeps for later calls (a call
-    /// that finds the team in use by another call, or asks for more threads than the machine has cores, starts a team
-    /// of its own and ends it when it returns); between batches they wait awake for up to a millisecond, yielding to
-    /// other ready threads, so that the next batch finds them awake, then sleep, and a batch allocates nothing. So a fixed <see cref="Seed"/> and thread count train bit-identically however the threads are scheduled,
-    /// and differ from one thread only by float rounding (the rows' gradients are summed in another order). More threads
-    /// pay when a batch's gradient is substantial work — many rows of a network with many parameters (e.g. 784-128-10
-    /// in batches of 128 or more) — and not for small networks or batches, where handing out the work costs more than it
-    /// saves. Needs a generated network (a hand-written <see cref="INetwork"/> must implement
-    /// <see cref="INetwork.CreateReplicaSharingParameters"/>).
+    /// The number of threads that compute each batch's gradient (≥ 1; default 1, the calling thread). With n &gt; 1
+    /// every batch is split into n contiguous shares of rows; each thread gathers its share's rows and computes their
+    /// gradient with a replica of the network that shares its parameters
+    /// (<see cref="INetwork.CreateReplicaSharingParameters"/>, made by the first <see cref="Train"/> that needs it and
+    /// kept with the network, for as long as the network lives, for later calls), and the shares' gradients are summed,
+    /// weighted by their rows, always in the same order. The sum is split into slices of the parameters, one per
+    /// thread, and with <see cref="Sgd"/> or <see cref="Adam"/> (any <see cref="IFusedOptimizer"/>) each thread applies
+    /// the update to its slice as it sums it; another optimizer's <see cref="IOptimizer.Step"/> runs on the calling
+    /// thread after the sum. The extra threads belong to a team that the first such <see cref="Train"/> starts and the
+    /// process keeps for later calls (a call that finds the team in use by another call, or asks for more threads than
+    /// the machine has cores, starts a team of its own and ends it when it returns); between batches they wait awake
+    /// for up to a millisecond, yielding to other ready threads, so that the next batch finds them awake, then sleep,
+    /// and a batch allocates nothing. So a fixed <see cref="Seed"/> and thread count train bit-identically however the
+    /// threads are scheduled, and differ from one thread only by float rounding (the rows' gradients are summed in
+    /// another order). More threads pay when a batch's gradient is substantial work — many rows of a network with many
+    /// parameters (e.g. 784-128-10 in batches of 128 or more) — and not for small networks or batches, where handing
+    /// out the work costs more than it saves. Needs a generated network (a hand-written <see cref="INetwork"/> must
+    /// implement <see cref="INetwork.CreateReplicaSharingParameters"/>).
     /// </summary>
     public int Threads
     {
