@@ -95,13 +95,7 @@ internal sealed class WorkerTeam : IDisposable
         long call = (_ticket >> PartBits) + 1;
         Volatile.Write(ref _claims, (call << PartBits) | 1);
         Volatile.Write(ref _ticket, (call << PartBits) | (long)parts);
-        for (int i = 0, helpers = Math.Min(parts - 1, _wakeUps.Length); i < helpers; i++)
-        {
-            if (_wakeUps[i].CurrentCount == 0)
-            {
-                _wakeUps[i].Release();
-            }
-        }
+        WakeUp(parts - 1);
 
         try
         {
@@ -207,8 +201,9 @@ internal sealed class WorkerTeam : IDisposable
 
     /// <summary>
     /// Wakes the first <paramref name="helpers"/> of the team's threads (the calling thread aside) if they sleep; they
-    /// then wait awake for the next <see cref="Run"/> as they do after one: for a caller that knows work is coming, so
-    /// that its first call finds them awake.
+    /// then take parts of the current <see cref="Run"/>, or wait awake for the next as they do after one: what
+    /// <see cref="Run"/> does for its parts, and what a caller that knows work is coming does, so that its first call
+    /// finds them awake.
     /// </summary>
     public void WakeUp(int helpers)
     {

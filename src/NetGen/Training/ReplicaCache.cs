@@ -27,7 +27,7 @@ internal static class ReplicaCache
         workers[0] = network;
         lock (replicas)
         {
-            if (!replicas.Lent)
+            if (replicas.LentTo is null)
             {
                 while (replicas.Made.Count < threads - 1)
                 {
@@ -35,7 +35,7 @@ internal static class ReplicaCache
                 }
 
                 replicas.Made.CopyTo(0, workers, 1, threads - 1);
-                replicas.Lent = true;
+                replicas.LentTo = workers;
                 return workers;
             }
         }
@@ -57,9 +57,9 @@ internal static class ReplicaCache
         {
             lock (replicas)
             {
-                if (replicas.Lent && workers.Length > 1 && ReferenceEquals(replicas.Made[0], workers[1]))
+                if (ReferenceEquals(replicas.LentTo, workers))
                 {
-                    replicas.Lent = false;
+                    replicas.LentTo = null;
                 }
             }
         }
@@ -69,6 +69,7 @@ internal static class ReplicaCache
     {
         public List<INetwork> Made { get; } = [];
 
-        public bool Lent { get; set; }
+        /// <summary>The workers the kept replicas are lent in, until they are returned; null while they are free.</summary>
+        public INetwork[]? LentTo { get; set; }
     }
 }
