@@ -16,23 +16,31 @@ namespace NetGen.Benchmarks;
 /// processes held them) and the CPU time per call (the n-thread form's extra work: what it costs beyond the one-thread
 /// form, so n × (1-thread CPU) / (n-thread CPU) bounds the speed-up on n free cores). Cells: <c>ForwardBatch</c> vs <c>ForwardBatchParallel</c> of 256 rows on N3 and N4,
 /// N3's again one call every 5 ms (a game's frames, each waking a sleeping team), and one <see cref="Trainer"/> epoch
-/// with <see cref="Trainer.Threads"/> 1 vs n.
+/// with <see cref="Trainer.Threads"/> 1 vs n. A filter runs only the cells whose name contains it (<c>epoch</c>: the two
+/// <see cref="Trainer"/> cells).
 /// </summary>
 internal static class Scaling
 {
     private const double SampleSeconds = 0.05;
 
-    public static void Run(int rounds, int threads)
+    public static void Run(int rounds, int threads, string filter)
     {
         Console.WriteLine($"{Environment.ProcessorCount} cores, {threads} threads, {rounds} rounds; load average {LoadAverage()}");
         Console.WriteLine();
         Console.WriteLine("| cell | 1 thread | " + threads + " threads | speed-up (median of rounds) | cores busy (1 / " + threads + ") | CPU time per call (1 / " + threads + ") |");
         Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
-        Forward("N3 784-128-10 ForwardBatch 256", new N3(1), 256, rounds, threads);
-        Forward("N4 256-512-512-256 ForwardBatch 256", new N4(1), 256, rounds, threads);
-        Paced("N3 ForwardBatch 256, one call per 5 ms", new N3(1), 256, rounds, threads);
-        Epoch("N3 Trainer epoch, 4,096 rows, batch 256", () => new N3(1), 4096, 256, rounds, threads);
-        Epoch("N4 Trainer epoch, 1,024 rows, batch 256", () => new N4(1), 1024, 256, Math.Max(3, rounds / 3), threads);
+        var cells = new (string Name, Action<string> Measure)[]
+        {
+            ("N3 784-128-10 ForwardBatch 256", cell => Forward(cell, new N3(1), 256, rounds, threads)),
+            ("N4 256-512-512-256 ForwardBatch 256", cell => Forward(cell, new N4(1), 256, rounds, threads)),
+            ("N3 ForwardBatch 256, one call per 5 ms", cell => Paced(cell, new N3(1), 256, rounds, threads)),
+            ("N3 Trainer epoch, 4,096 rows, batch 256", cell => Epoch(cell, () => new N3(1), 4096, 256, rounds, threads)),
+            ("N4 Trainer epoch, 1,024 rows, batch 256", cell => Epoch(cell, () => new N4(1), 1024, 256, Math.Max(3, rounds / 3), threads)),
+        };
+        foreach (var (name, measure) in cells.Where(c => c.Name.Contains(filter, StringComparison.OrdinalIgnoreCase)))
+        {
+            measure(name);
+        }
     }
 
     private static void Forward(string cell, INetwork network, int rows, int rounds, int threads)
