@@ -11,8 +11,6 @@ namespace NetGen;
 /// buffer, and the buffers are summed into the network's, each weighted by its share of the rows, always in worker
 /// order. Every float operation is therefore fixed by the batch and the thread count, never by thread timing. A
 /// fused optimizer's step runs in the same pass as the sum, each thread updating its own slice of the parameters.
-/// The sum clears each replica's gradient as it reads it, and the fused step the network's once it is applied, while
-/// they are in cache: the next batch's shares then need not clear them first (for N4, a tenth of the gradient's work).
 /// </summary>
 internal sealed class DataParallelGradient : BatchGradient
 {
@@ -25,9 +23,6 @@ internal sealed class DataParallelGradient : BatchGradient
     private readonly INetwork[] _workers;
     private readonly float[] _shareLosses;
     private readonly float[] _shareWeights;
-
-    /// <summary>Which workers' gradients the last sum cleared, so that their next share need not.</summary>
-    private readonly bool[] _gradientIsZero;
     private readonly WorkerTeam _team;
     private readonly Action<int> _backwardShare;
     private readonly Action<int> _reduceSlice;
@@ -83,7 +78,6 @@ internal sealed class DataParallelGradient : BatchGradient
 
         _shareLosses = new float[threads];
         _shareWeights = new float[threads];
-        _gradientIsZero = new bool[threads];
         _teamIsShared = sharedTeam is not null;
         _team = sharedTeam ?? new WorkerTeam(teamSize);
         _team.WakeUp(threads - 1);
@@ -103,7 +97,6 @@ internal sealed class DataParallelGradient : BatchGradient
     {
         float loss = ShareGradients(inputs, targets);
         _team.Run(_slices, _reduceSlice);
-        MarkReplicaGradientsZero();
         return loss;
     }
 
@@ -192,8 +185,6 @@ internal sealed class DataParallelGradient : BatchGradient
             _sliceUpdate = update;
             update.Rule = rule;
             _team.Run(_slices, update.Body);
-            MarkReplicaGradientsZero();
-            _gradientIsZero[0] = true;
         }
 
         return loss;
@@ -215,12 +206,7 @@ internal sealed class DataParallelGradient : BatchGradient
         }
 
         var worker = _workers[share];
-        if (!_gradientIsZero[share])
-        {
-            worker.ZeroGradients();
-        }
-
-        _gradientIsZero[share] = false;
+        worker.ZeroGradients();
         _shareLosses[share] = worker.BackwardBatch(
             _inputs.Span.Slice(start * inputSize, rows * inputSize),
             _targets.Span.Slice(start * outputSize, rows * outputSize));
@@ -240,24 +226,16 @@ internal sealed class DataParallelGradient : BatchGradient
         Reduce(start, length);
     }
 
-    /// <summary>
-    /// Sums a run of the parameters' gradients over the workers, in worker order, into the network's gradient, and
-    /// clears that run of the replicas' gradients.
-    /// </summary>
+    /// <summary>Sums a run of the parameters' gradients over the workers, in worker order, into the network's gradient.</summary>
     private void Reduce(int start, int length)
     {
         var total = Network.Gradients.Slice(start, length);
         GradientClipping.Scale(total, _shareWeights[0]);
         for (int share = 1; share < _shares; share++)
         {
-            var addend = _workers[share].Gradients.Slice(start, length);
-            AddScaled(total, addend, _shareWeights[share]);
-            addend.Clear();
+            AddScaled(total, _workers[share].Gradients.Slice(start, length), _shareWeights[share]);
         }
     }
-
-    /// <summary>Records that the sum that has just ended cleared the gradients of the replicas that took a share.</summary>
-    private void MarkReplicaGradientsZero() => _gradientIsZero.AsSpan(1, _shares - 1).Fill(true);
 
     /// <summary><paramref name="total"/> += <paramref name="values"/>·<paramref name="factor"/>, multiplied then added (not fused).</summary>
     private static void AddScaled(Span<float> total, ReadOnlySpan<float> values, float factor)
@@ -312,7 +290,6 @@ internal sealed class DataParallelGradient : BatchGradient
                 int count = Math.Min(UpdateChunk, end - at);
                 _gradient.Reduce(at, count);
                 UpdateRules.Apply(ref rule, parameters.Slice(at, count), gradients.Slice(at, count), at);
-                gradients.Slice(at, count).Clear();
             }
         }
     }
