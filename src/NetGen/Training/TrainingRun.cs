@@ -10,8 +10,8 @@ namespace NetGen;
 /// <see cref="Trainer.Threads"/> &gt; 1, the replicas and threads of the data-parallel step (borrowed for the call and
 /// returned by <see cref="Dispose"/>), all made once so that training batches allocate nothing. The arrays are rented
 /// from the shared pool rather than made per call: a new large array is fresh memory whose pages fault on their first
-/// write (a millisecond or more per call for N3's batch of 256 on this project's test machine) and counts towards the
-/// next full collection.
+/// write (about a millisecond a call for a 784-128-10 network in batches of 256), and it counts towards the next full
+/// collection.
 /// </summary>
 internal sealed class TrainingRun : IDisposable
 {
