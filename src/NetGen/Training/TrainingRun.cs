@@ -40,6 +40,7 @@ internal sealed class TrainingRun : IDisposable
         _seed = seed;
         _maxGradientNorm = maxGradientNorm;
         _batchProgress = batchProgress;
+        // First: a data-parallel strategy wakes its team, whose threads start while the rest is set up.
         _gradient = BatchGradient.For(network, threads);
         _order = ArrayPool<int>.Shared.Rent(train.Count);
         _batchInputs = ArrayPool<float>.Shared.Rent(_batchSize * train.FeatureCount);
