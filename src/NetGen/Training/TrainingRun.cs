@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Threading;
 
 namespace NetGen;
@@ -8,13 +9,17 @@ namespace NetGen;
 /// <summary>
 /// The state of one <see cref="Trainer.Train"/> call: the row order, the batch buffers, the best parameters and, with
 /// <see cref="Trainer.Threads"/> &gt; 1, the replicas and threads of the data-parallel step (borrowed for the call and
-/// returned by <see cref="Dispose"/>), all made once so that training batches allocate nothing. The arrays are rented
-/// from the shared pool rather than made per call: a new large array is fresh memory whose pages fault on their first
-/// write (about a millisecond a call for a 784-128-10 network in batches of 256), and it counts towards the next full
-/// collection.
+/// returned by <see cref="Dispose"/>), all made once so that training batches allocate nothing. Arrays large enough
+/// for the large-object heap are rented from the shared pool rather than made per call: a new one is fresh memory whose
+/// pages fault on their first write (about a millisecond a call for a 784-128-10 network in batches of 256), and it
+/// counts towards the next full collection. Smaller ones are made, so that what a call allocates stays the same from
+/// call to call (a pool that has trimmed its arrays would allocate in one call and not in another).
 /// </summary>
 internal sealed class TrainingRun : IDisposable
 {
+    /// <summary>The size from which the runtime puts an array on the large-object heap.</summary>
+    private const int LargeObjectBytes = 85_000;
+
     private readonly INetwork _network;
     private readonly IOptimizer _optimizer;
     private readonly BatchGradient _gradient;
@@ -42,10 +47,10 @@ internal sealed class TrainingRun : IDisposable
         _batchProgress = batchProgress;
         // First: a data-parallel strategy wakes its team, whose threads start while the rest is set up.
         _gradient = BatchGradient.For(network, threads);
-        _order = ArrayPool<int>.Shared.Rent(train.Count);
-        _batchInputs = ArrayPool<float>.Shared.Rent(_batchSize * train.FeatureCount);
-        _batchTargets = ArrayPool<float>.Shared.Rent(_batchSize * train.TargetCount);
-        _bestParameters = ArrayPool<float>.Shared.Rent(network.ParameterCount);
+        _order = RentOrMake<int>(train.Count);
+        _batchInputs = RentOrMake<float>(_batchSize * train.FeatureCount);
+        _batchTargets = RentOrMake<float>(_batchSize * train.TargetCount);
+        _bestParameters = RentOrMake<float>(network.ParameterCount);
         network.Parameters.CopyTo(_bestParameters);
     }
 
@@ -126,10 +131,24 @@ internal sealed class TrainingRun : IDisposable
     public void Dispose()
     {
         _gradient.Dispose();
-        ArrayPool<int>.Shared.Return(_order);
-        ArrayPool<float>.Shared.Return(_batchInputs);
-        ArrayPool<float>.Shared.Return(_batchTargets);
-        ArrayPool<float>.Shared.Return(_bestParameters);
+        ReturnIfRented(_order);
+        ReturnIfRented(_batchInputs);
+        ReturnIfRented(_batchTargets);
+        ReturnIfRented(_bestParameters);
+    }
+
+    private static bool IsLarge<T>(int length) => (long)length * Unsafe.SizeOf<T>() >= LargeObjectBytes;
+
+    /// <summary>At least <paramref name="length"/> elements: rented if that is a large object, else a new array.</summary>
+    private static T[] RentOrMake<T>(int length) => IsLarge<T>(length) ? ArrayPool<T>.Shared.Rent(length) : new T[length];
+
+    /// <summary>Returns an array of <see cref="RentOrMake"/> to the pool if it came from there (rented arrays are the large ones).</summary>
+    private static void ReturnIfRented<T>(T[] array)
+    {
+        if (IsLarge<T>(array.Length))
+        {
+            ArrayPool<T>.Shared.Return(array);
+        }
     }
 
     public void RestoreBest() => _bestParameters.AsSpan(0, _network.ParameterCount).CopyTo(_network.Parameters);
