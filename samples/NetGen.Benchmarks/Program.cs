@@ -14,7 +14,7 @@ namespace NetGen.Benchmarks;
 /// <summary>
 /// BenchmarkDotNet's switcher (<c>--filter '*'</c> runs the suite, then writes its tables to
 /// <c>BenchmarkDotNet.Artifacts/results/RESULTS-table.md</c>), plus <c>--verify</c>, <c>--cputime [rounds] [filter]</c>,
-/// <c>--scaling [rounds]</c> and <c>--table [results folder]</c>.
+/// <c>--scaling [rounds] [filter]</c> and <c>--table [results folder]</c>.
 /// </summary>
 public static class Program
 {
@@ -41,7 +41,7 @@ public static class Program
                 ResultsTable.Write(measured, Console.Out);
                 return 0;
             case "--scaling":
-                Scaling.Run(args.Length > 1 && int.TryParse(args[1], out int n) ? n : 21, threads: 2);
+                Scaling.Run(args.Length > 1 && int.TryParse(args[1], out int n) ? n : 21, threads: 2, filter: args.Length > 2 ? args[2] : "");
                 return 0;
             case "--table":
                 ResultsTable.Write(Measurement.ReadBenchmarkDotNetResults(args.Length > 1 ? args[1] : ResultsFolder), Console.Out);

@@ -15,24 +15,35 @@ namespace NetGen.Benchmarks;
 /// cores the process kept busy (process CPU time over wall time: near n when the cores were free, lower when other
 /// processes held them) and the CPU time per call (the n-thread form's extra work: what it costs beyond the one-thread
 /// form, so n × (1-thread CPU) / (n-thread CPU) bounds the speed-up on n free cores). Cells: <c>ForwardBatch</c> vs <c>ForwardBatchParallel</c> of 256 rows on N3 and N4,
-/// N3's again one call every 5 ms (a game's frames, each waking a sleeping team), and one <see cref="Trainer"/> epoch
-/// with <see cref="Trainer.Threads"/> 1 vs n.
+/// N3's again one call every 5 ms (a game's frames, each waking a sleeping team), and <see cref="Trainer.Train"/> with
+/// <see cref="Trainer.Threads"/> 1 vs n, for one epoch per call (each n-thread call then wakes a sleeping team and pays
+/// the call's set-up once per epoch) and for four. A filter runs only the cells whose name contains it (<c>Trainer</c>: the
+/// <see cref="Trainer"/> cells).
 /// </summary>
 internal static class Scaling
 {
     private const double SampleSeconds = 0.05;
 
-    public static void Run(int rounds, int threads)
+    public static void Run(int rounds, int threads, string filter)
     {
         Console.WriteLine($"{Environment.ProcessorCount} cores, {threads} threads, {rounds} rounds; load average {LoadAverage()}");
         Console.WriteLine();
         Console.WriteLine("| cell | 1 thread | " + threads + " threads | speed-up (median of rounds) | cores busy (1 / " + threads + ") | CPU time per call (1 / " + threads + ") |");
         Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
-        Forward("N3 784-128-10 ForwardBatch 256", new N3(1), 256, rounds, threads);
-        Forward("N4 256-512-512-256 ForwardBatch 256", new N4(1), 256, rounds, threads);
-        Paced("N3 ForwardBatch 256, one call per 5 ms", new N3(1), 256, rounds, threads);
-        Epoch("N3 Trainer epoch, 4,096 rows, batch 256", () => new N3(1), 4096, 256, rounds, threads);
-        Epoch("N4 Trainer epoch, 1,024 rows, batch 256", () => new N4(1), 1024, 256, Math.Max(3, rounds / 3), threads);
+        var cells = new (string Name, Action<string> Measure)[]
+        {
+            ("N3 784-128-10 ForwardBatch 256", cell => Forward(cell, new N3(1), 256, rounds, threads)),
+            ("N4 256-512-512-256 ForwardBatch 256", cell => Forward(cell, new N4(1), 256, rounds, threads)),
+            ("N3 ForwardBatch 256, one call per 5 ms", cell => Paced(cell, new N3(1), 256, rounds, threads)),
+            ("N3 Trainer epoch, 4,096 rows, batch 256", cell => Epoch(cell, () => new N3(1), 4096, 256, 1, rounds, threads)),
+            ("N4 Trainer epoch, 1,024 rows, batch 256", cell => Epoch(cell, () => new N4(1), 1024, 256, 1, Math.Max(3, rounds / 3), threads)),
+            ("N3 Trainer, 4 epochs per call, 4,096 rows, batch 256", cell => Epoch(cell, () => new N3(1), 4096, 256, 4, Math.Max(3, rounds / 2), threads)),
+            ("N4 Trainer, 4 epochs per call, 1,024 rows, batch 256", cell => Epoch(cell, () => new N4(1), 1024, 256, 4, Math.Max(3, rounds / 3), threads)),
+        };
+        foreach (var (name, measure) in cells.Where(c => c.Name.Contains(filter, StringComparison.OrdinalIgnoreCase)))
+        {
+            measure(name);
+        }
     }
 
     private static void Forward(string cell, INetwork network, int rows, int rounds, int threads)
@@ -78,7 +89,7 @@ internal static class Scaling
         Console.WriteLine($"| {cell} | {Time(Median(serial))} | {Time(Median(parallel))} | {Median(serial) / Median(parallel):F2}× ({ratio:F2}×) | — | — |");
     }
 
-    private static void Epoch(string cell, Func<INetwork> create, int rows, int batchSize, int rounds, int threads)
+    private static void Epoch(string cell, Func<INetwork> create, int rows, int batchSize, int epochs, int rounds, int threads)
     {
         var network = create();
         var data = new Dataset(RandomValues(rows * network.InputSize, seed: 2), RandomTargets(rows, network.OutputSize), network.InputSize, network.OutputSize);
@@ -86,7 +97,7 @@ internal static class Scaling
         Action train(int n) => () =>
         {
             start.CopyTo(network.Parameters);
-            new Trainer(network, new Sgd(0.01f)) { MaxEpochs = 1, BatchSize = batchSize, Threads = n }.Train(data);
+            new Trainer(network, new Sgd(0.01f)) { MaxEpochs = epochs, BatchSize = batchSize, Threads = n }.Train(data);
         };
         Compare(cell, rounds, threads, train(1), train(threads));
     }

@@ -11,7 +11,8 @@ internal static class ColdStartReport
     public static string Header =>
         "| build | network | Main after launch | construction | first Forward | construction + first | "
         + string.Join(" | ", s_shownCalls.Select(c => $"call {c}")) + " | steady | worst of calls 2–200 | last call > 2× steady |"
-        + Environment.NewLine + "| --- | --- |" + string.Concat(Enumerable.Repeat(" ---: |", 7 + s_shownCalls.Length));
+        + " JIT in construction | JIT in first Forward | JIT in call 2 |"
+        + Environment.NewLine + "| --- | --- |" + string.Concat(Enumerable.Repeat(" ---: |", 10 + s_shownCalls.Length));
 
     public static long[] Launch(IReadOnlyList<string> command, IReadOnlyList<(string Name, string Value)> environment, string network)
     {
@@ -34,8 +35,9 @@ internal static class ColdStartReport
     }
 
     /// <summary>
-    /// One table row. A child's line: [0] launch → Main, [1] construction, [2] first Forward, [3…] calls 2…200,
-    /// last the steady state. Each column is the median over the processes; the call profile takes the median per call.
+    /// One table row. A child's line: [0] launch → Main, [1] construction, [2] first Forward, [3…] calls 2…200, the
+    /// steady state, then for the construction, the first call and the second the number of methods the JIT compiled
+    /// and its time. Each column is the median over the processes; the call profile takes the median per call.
     /// </summary>
     public static string Row(string label, string network, List<long[]> runs)
     {
@@ -45,7 +47,7 @@ internal static class ColdStartReport
             return values.Length % 2 == 1 ? values[values.Length / 2] : (values[values.Length / 2 - 1] + values[values.Length / 2]) / 2;
         }
 
-        int steadyIndex = runs[0].Length - 1;
+        const int steadyIndex = Child.Calls + 2;
         double steady = Median(r => r[steadyIndex]);
         double CallMedian(int call) => Median(r => r[call + 1]); // call 2 sits at index 3
         double worst = Enumerable.Range(2, Child.Calls - 1).Max(CallMedian);
@@ -59,6 +61,12 @@ internal static class ColdStartReport
         cells.Add(Time(steady));
         cells.Add(string.Create(CultureInfo.InvariantCulture, $"{Time(worst)} ({worst / steady:F1}×)"));
         cells.Add(lastSlow == 0 ? "none" : $"call {lastSlow}");
+        for (int phase = 0; phase < 3; phase++)
+        {
+            int methods = steadyIndex + 1 + 2 * phase;
+            cells.Add(string.Create(CultureInfo.InvariantCulture, $"{Median(r => r[methods]):F0} in {Time(Median(r => r[methods + 1]))}"));
+        }
+
         return "| " + string.Join(" | ", cells) + " |";
     }
 

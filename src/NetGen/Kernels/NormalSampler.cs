@@ -29,8 +29,11 @@ public struct NormalSampler
     /// way. Four at a time is ~1.5× faster but costs the JIT ~7 ms to compile in a fresh process, more than it saves on
     /// a network's parameters, so only ahead-of-time code (NativeAOT) takes it.
     /// </summary>
-    /// <remarks>Runs once per layer at construction, over up to millions of values: compiled optimised at once rather than at tier 0.</remarks>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <remarks>
+    /// Not <see cref="MethodImplOptions.AggressiveOptimization"/>: ReadyToRun never precompiles such a method, so every
+    /// ReadyToRun build loaded and ran the JIT during construction (~3 ms) to compile it. Under the JIT, a large layer's
+    /// draws run tier-0 code until on-stack replacement optimises the loop.
+    /// </remarks>
     internal void Fill(Span<float> values, float standardDeviation, bool fourAtATime)
     {
         var sigma = (double)standardDeviation;

@@ -1,5 +1,7 @@
 using System;
 using System.Linq;
+using System.Reflection;
+using System.Runtime.CompilerServices;
 using NetGen.Kernels;
 
 namespace NetGen.Tests.Kernels;
@@ -154,6 +156,22 @@ public class NormalSamplerTests
     public void PortableLogAgreesWithTheLibraryLogarithm(double x)
     {
         Assert.Equal(Math.Log(x), NormalSampler.PortableLog(x), Math.Max(Math.Abs(Math.Log(x)), 1e-300) * 1e-15);
+    }
+
+    /// <summary>
+    /// ReadyToRun never precompiles an <see cref="MethodImplOptions.AggressiveOptimization"/> method: one on the
+    /// construction path makes every ReadyToRun build start the JIT before the first frame.
+    /// </summary>
+    [Fact]
+    public void NoSamplerMethodIsLeftToTheJitByReadyToRun()
+    {
+        var methods = typeof(NormalSampler).GetMethods(
+            BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly);
+
+        Assert.Contains(methods, m => m.Name == nameof(NormalSampler.Fill));
+        Assert.All(methods, m => Assert.False(
+            m.MethodImplementationFlags.HasFlag(MethodImplAttributes.AggressiveOptimization),
+            $"NormalSampler.{m.Name} is AggressiveOptimization."));
     }
 
     [Fact]

@@ -216,6 +216,42 @@ public class DataParallelTrainingTests
         Assert.NotEqual(new DigitClassifier(seed: 5).Parameters.ToArray(), aloneNetwork.Parameters.ToArray());
     }
 
+    /// <summary>
+    /// The shares finishing last first, on a team of their own, against every share on the calling thread in order:
+    /// a reduction that summed the shares as they finished, rather than in worker order, would give other bits (three
+    /// shares, and float addition is not associative).
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void SharesFinishingInReverse_GiveTheBitsOfSharesInOrder(bool fused)
+    {
+        const int Threads = 3;
+        var reversed = new SharesFinishingInReverse(new DigitClassifier(seed: 5), Threads);
+        var inOrder = new DigitClassifier(seed: 5);
+        var reversedOptimizer = new Adam(reversed, 1e-3);
+        var inOrderOptimizer = new Adam(inOrder, 1e-3);
+        using var team = new DataParallelGradient(reversed, Threads, teamSize: Threads);
+        using var alone = new DataParallelGradient(inOrder, Threads, teamSize: 1);
+        var data = ClassData(203, DigitClassifier.InputSize, DigitClassifier.OutputSize, seed: 8);
+
+        for (int step = 0; step < 3; step++)
+        {
+            float reversedLoss = fused
+                ? team.Step(data.Features.ToArray(), data.Targets.ToArray(), reversedOptimizer)
+                : team.Compute(data.Features.ToArray(), data.Targets.ToArray());
+            float inOrderLoss = fused
+                ? alone.Step(data.Features.ToArray(), data.Targets.ToArray(), inOrderOptimizer)
+                : alone.Compute(data.Features.ToArray(), data.Targets.ToArray());
+
+            Assert.Equal(inOrderLoss, reversedLoss);
+            Assert.Equal(MemoryMarshal.Cast<float, int>(inOrder.Gradients).ToArray(), MemoryMarshal.Cast<float, int>(reversed.Gradients).ToArray());
+            Assert.Equal(MemoryMarshal.Cast<float, int>(inOrder.Parameters).ToArray(), MemoryMarshal.Cast<float, int>(reversed.Parameters).ToArray());
+        }
+
+        Assert.Equal([2, 1, 0, 2, 1, 0, 2, 1, 0], reversed.FinishOrder);
+    }
+
     private static float[] TrainN2On(N2Network network, Dataset rows, int threads)
     {
         new Trainer(network, new Sgd(0.05f, momentum: 0.9f)) { MaxEpochs = 2, BatchSize = 64, Seed = 11, Threads = threads }.Train(rows);
