@@ -23,6 +23,12 @@ if (args is ["calls", var network, var count])
 var peak = 2.0 * Vector256<float>.Count * FmaChains.Accumulators * FmaChains.Iterations / Probe.Median(() => Probe.FmaPeak());
 Console.WriteLine($"FMA peak (Vector256, 12 accumulators): {peak:F1} GFLOP/s");
 
+if (args is ["train"])
+{
+    TrainPhases.Run(peak);
+    return;
+}
+
 var n3 = new N3(1);
 var n4 = new N4(1);
 var (x3, y3) = (Probe.Values(Rows * 784), new float[Rows * 10]);
@@ -170,7 +176,11 @@ internal static class Probe
     }
 
     /// <summary>Nanoseconds of thread CPU time per call of each, the calls interleaved round by round so that each sees the same machine.</summary>
-    public static double[] Interleaved(Action[] calls)
+    public static double[] Interleaved(Action[] calls) =>
+        InterleavedSamples(calls).Select(s => s.Order().ElementAt(s.Length / 2)).ToArray();
+
+    /// <summary>Every round's nanoseconds of thread CPU time per call of each, interleaved round by round.</summary>
+    public static double[][] InterleavedSamples(Action[] calls)
     {
         foreach (var call in calls)
         {
@@ -200,7 +210,7 @@ internal static class Probe
             }
         }
 
-        return samples.Select(s => s.Order().ElementAt(s.Length / 2)).ToArray();
+        return samples;
     }
 
     public static float FmaPeak() => FmaChains.Run(Vector256.Create(1f), Vector256.Create(0.999f), Vector256.Create(1e-3f)).ToScalar();

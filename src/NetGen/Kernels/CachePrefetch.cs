@@ -12,7 +12,10 @@ internal static unsafe class CachePrefetch
 {
     private const int LineBytes = 64;
 
-    /// <summary>The cache lines of <paramref name="length"/> floats from <paramref name="start"/>.</summary>
+    /// <summary>
+    /// The cache lines of <paramref name="length"/> floats from <paramref name="start"/>, a span of at most 192 bytes
+    /// (a kernel's tile): written out, so that a constant length costs a few hints and no loop.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Floats(ref float start, nuint length)
     {
@@ -21,9 +24,15 @@ internal static unsafe class CachePrefetch
             // A hint on an address the garbage collector has since moved away from costs a useless fetch, nothing more.
             var first = (byte*)Unsafe.AsPointer(ref start);
             var bytes = length * sizeof(float);
-            for (nuint at = 0; at < bytes; at += LineBytes)
+            Sse.Prefetch0(first);
+            if (bytes > LineBytes)
             {
-                Sse.Prefetch0(first + at);
+                Sse.Prefetch0(first + LineBytes);
+            }
+
+            if (bytes > 2 * LineBytes)
+            {
+                Sse.Prefetch0(first + (2 * LineBytes));
             }
 
             Sse.Prefetch0(first + bytes - 1);

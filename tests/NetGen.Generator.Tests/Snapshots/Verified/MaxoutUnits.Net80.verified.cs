@@ -6,7 +6,7 @@ namespace Features
 {
     /// <summary>
     /// A NetGen network: 3 inputs → Maxout 4 × 3 → Dense 2 (Identity); MeanSquaredError loss.
-    /// 58 parameters (232 bytes, and as many for their gradients); 88 FLOPs per row forward; 4,608 bytes of training scratch.
+    /// 58 parameters (232 bytes, and as many for their gradients); 88 FLOPs per row forward; 9,216 bytes of training scratch.
     /// </summary>
     partial class MaxoutUnits : global::NetGen.INetwork
     {
@@ -27,7 +27,7 @@ namespace Features
         private readonly float[] _gradients = new float[ParameterCount];
 
         // Each layer's values and gradients during Backward, for a block of rows.
-        private readonly float[] _scratch = new float[1152];
+        private readonly float[] _scratch = new float[2304];
 
         /// <summary>Creates the network with parameters initialised from seed 0.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
@@ -153,7 +153,7 @@ namespace Features
         public float TrainStepBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets,
             global::NetGen.IOptimizer optimizer)
         {
-            return global::NetGen.Kernels.Guard.CheckRows(inputs, targets, InputSize, OutputSize) <= 32
+            return global::NetGen.Kernels.Guard.CheckRows(inputs, targets, InputSize, OutputSize) <= 64
                 ? global::NetGen.Kernels.TrainingSteps.Fused(this, optimizer,
                 new global::NetGen.Generated.MaxoutUnitsTrainingPass(_parameters, _scratch), inputs, targets)
                 : global::NetGen.Kernels.TrainingSteps.Unfused(this, optimizer, inputs, targets);
@@ -190,16 +190,16 @@ namespace NetGen.Generated
             Layer2(ref parameters[48], ref hidden[0], ref output[0]);
         }
 
-        /// <summary>Backpropagates the rows in blocks of 32, adding the gradient of their mean loss; returns the mean loss.</summary>
+        /// <summary>Backpropagates the rows in blocks of 64, adding the gradient of their mean loss; returns the mean loss.</summary>
         public static float Backward(float[] parameters, float[] gradients, float[] scratch, global::System.ReadOnlySpan<float> inputs,
             global::System.ReadOnlySpan<float> targets, int rows)
         {
             var scale = 1f / rows;
             var total = 0f;
             var sum = default(GradientSum);
-            for (var row = 0; row < rows; row += 32)
+            for (var row = 0; row < rows; row += 64)
             {
-                var count = rows - row < 32 ? rows - row : 32;
+                var count = rows - row < 64 ? rows - row : 64;
                 var input = inputs.Slice(row * 3, count * 3);
                 total += ForwardRows(parameters, scratch, input, targets.Slice(row * 2, count * 2), count, scale);
                 BackwardRows(parameters, ref gradients[0], scratch, input, count, ref sum);
@@ -208,7 +208,7 @@ namespace NetGen.Generated
             return total * scale;
         }
 
-        /// <summary>One step on up to 32 rows, each parameter updated once by the rule; returns the mean loss, updating nothing unless it
+        /// <summary>One step on up to 64 rows, each parameter updated once by the rule; returns the mean loss, updating nothing unless it
         /// is finite.</summary>
         public static float TrainStep<TRule>(float[] parameters, float[] scratch, global::System.ReadOnlySpan<float> inputs,
             global::System.ReadOnlySpan<float> targets, ref TRule rule)
@@ -224,7 +224,7 @@ namespace NetGen.Generated
             return loss;
         }
 
-        /// <summary>The forward pass of up to 32 rows, keeping what backpropagation needs, and <paramref name="scale"/> times the loss's
+        /// <summary>The forward pass of up to 64 rows, keeping what backpropagation needs, and <paramref name="scale"/> times the loss's
         /// gradient; returns the summed loss.</summary>
         private static float ForwardRows(float[] parameters, global::System.Span<float> scratch, global::System.ReadOnlySpan<float> input,
             global::System.ReadOnlySpan<float> target, int rows, float scale)
@@ -235,16 +235,16 @@ namespace NetGen.Generated
             {
                 Layer1(ref parameters[0], ref Unsafe.Add(ref x, r * 3), ref scratch[r * 12]);
             }
-            Activations.Maxout(scratch.Slice(0, rows * 12), scratch.Slice(384, rows * 4), 4);
+            Activations.Maxout(scratch.Slice(0, rows * 12), scratch.Slice(768, rows * 4), 4);
 
             // Layer 2: Dense 4 → 2, Identity, keeping a.
             for (var r = 0; r < rows; r++)
             {
-                Layer2(ref parameters[48], ref scratch[384 + (r * 4)], ref scratch[1024 + (r * 2)]);
+                Layer2(ref parameters[48], ref scratch[768 + (r * 4)], ref scratch[2048 + (r * 2)]);
             }
 
             // MeanSquaredError and its gradient with respect to the outputs.
-            return Losses.MeanSquaredError(scratch.Slice(1024, rows * 2), target, scratch.Slice(1088, rows * 2), scale, 2);
+            return Losses.MeanSquaredError(scratch.Slice(2048, rows * 2), target, scratch.Slice(2176, rows * 2), scale, 2);
         }
 
         /// <summary>The chain rule over the rows ForwardRows left in scratch: dW and db of every layer go through the rule into <paramref
@@ -255,12 +255,12 @@ namespace NetGen.Generated
         {
             ref float x = ref MemoryMarshal.GetReference(input);
             // Layer 2: dW, db and the input's gradient.
-            DenseKernels.Backward(ref parameters[0], ref target, 48, 56, ref scratch[384], ref scratch[1088], ref scratch[896], 4, 2, rows,
+            DenseKernels.Backward(ref parameters[0], ref target, 48, 56, ref scratch[768], ref scratch[2176], ref scratch[1792], 4, 2, rows,
                 ref rule);
 
             // Layer 1: dW and db.
-            Activations.MaxoutBackward(scratch.Slice(0, rows * 12), scratch.Slice(896, rows * 4), scratch.Slice(512, rows * 12), 4);
-            DenseKernels.BackwardWeightsOnly(ref target, 0, 36, ref x, ref scratch[512], 3, 12, rows, ref rule);
+            Activations.MaxoutBackward(scratch.Slice(0, rows * 12), scratch.Slice(1792, rows * 4), scratch.Slice(1024, rows * 12), 4);
+            DenseKernels.BackwardWeightsOnly(ref target, 0, 36, ref x, ref scratch[1024], 3, 12, rows, ref rule);
         }
 
         /// <summary>Layer 1, Maxout 3 → 4 × 3 pieces, one row: z = W·x + b, one row of pieces.</summary>

@@ -6,7 +6,7 @@ partial class Outer
 {
     /// <summary>
     /// A NetGen network: 3 inputs → Dense 5 (Swish) → Dense 1 (Identity); MeanSquaredError loss.
-    /// 26 parameters (104 bytes, and as many for their gradients); 40 FLOPs per row forward; 2,816 bytes of training scratch.
+    /// 26 parameters (104 bytes, and as many for their gradients); 40 FLOPs per row forward; 5,632 bytes of training scratch.
     /// </summary>
     partial class Critic : global::NetGen.INetwork
     {
@@ -27,7 +27,7 @@ partial class Outer
         private readonly float[] _gradients = new float[ParameterCount];
 
         // Each layer's values and gradients during Backward, for a block of rows.
-        private readonly float[] _scratch = new float[704];
+        private readonly float[] _scratch = new float[1408];
 
         /// <summary>Creates the network with parameters initialised from seed 0.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
@@ -153,7 +153,7 @@ partial class Outer
         public float TrainStepBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets,
             global::NetGen.IOptimizer optimizer)
         {
-            return global::NetGen.Kernels.Guard.CheckRows(inputs, targets, InputSize, OutputSize) <= 32
+            return global::NetGen.Kernels.Guard.CheckRows(inputs, targets, InputSize, OutputSize) <= 64
                 ? global::NetGen.Kernels.TrainingSteps.Fused(this, optimizer, new global::NetGen.Generated.CriticTrainingPass(_parameters,
                 _scratch), inputs, targets)
                 : global::NetGen.Kernels.TrainingSteps.Unfused(this, optimizer, inputs, targets);
@@ -189,16 +189,16 @@ namespace NetGen.Generated
             Layer2(ref parameters[20], ref hidden[0], ref output[0]);
         }
 
-        /// <summary>Backpropagates the rows in blocks of 32, adding the gradient of their mean loss; returns the mean loss.</summary>
+        /// <summary>Backpropagates the rows in blocks of 64, adding the gradient of their mean loss; returns the mean loss.</summary>
         public static float Backward(float[] parameters, float[] gradients, float[] scratch, global::System.ReadOnlySpan<float> inputs,
             global::System.ReadOnlySpan<float> targets, int rows)
         {
             var scale = 1f / rows;
             var total = 0f;
             var sum = default(GradientSum);
-            for (var row = 0; row < rows; row += 32)
+            for (var row = 0; row < rows; row += 64)
             {
-                var count = rows - row < 32 ? rows - row : 32;
+                var count = rows - row < 64 ? rows - row : 64;
                 var input = inputs.Slice(row * 3, count * 3);
                 total += ForwardRows(parameters, scratch, input, targets.Slice(row * 1, count * 1), count, scale);
                 BackwardRows(parameters, ref gradients[0], scratch, input, count, ref sum);
@@ -207,7 +207,7 @@ namespace NetGen.Generated
             return total * scale;
         }
 
-        /// <summary>One step on up to 32 rows, each parameter updated once by the rule; returns the mean loss, updating nothing unless it
+        /// <summary>One step on up to 64 rows, each parameter updated once by the rule; returns the mean loss, updating nothing unless it
         /// is finite.</summary>
         public static float TrainStep<TRule>(float[] parameters, float[] scratch, global::System.ReadOnlySpan<float> inputs,
             global::System.ReadOnlySpan<float> targets, ref TRule rule)
@@ -223,24 +223,24 @@ namespace NetGen.Generated
             return loss;
         }
 
-        /// <summary>The forward pass of up to 32 rows, keeping what backpropagation needs, and <paramref name="scale"/> times the loss's
+        /// <summary>The forward pass of up to 64 rows, keeping what backpropagation needs, and <paramref name="scale"/> times the loss's
         /// gradient; returns the summed loss.</summary>
         private static float ForwardRows(float[] parameters, global::System.Span<float> scratch, global::System.ReadOnlySpan<float> input,
             global::System.ReadOnlySpan<float> target, int rows, float scale)
         {
             ref float x = ref MemoryMarshal.GetReference(input);
             // Layer 1: Dense 3 → 5, Swish, keeping z and a.
-            DenseKernels.ForwardKeepingPreActivations(ref parameters[0], ref parameters[15], ref x, ref scratch[0], ref scratch[160], 3, 5,
+            DenseKernels.ForwardKeepingPreActivations(ref parameters[0], ref parameters[15], ref x, ref scratch[0], ref scratch[320], 3, 5,
                 rows, default(SwishFunction));
 
             // Layer 2: Dense 5 → 1, Identity, keeping a.
             for (var r = 0; r < rows; r++)
             {
-                Layer2(ref parameters[20], ref scratch[160 + (r * 5)], ref scratch[640 + (r * 1)]);
+                Layer2(ref parameters[20], ref scratch[320 + (r * 5)], ref scratch[1280 + (r * 1)]);
             }
 
             // MeanSquaredError and its gradient with respect to the outputs.
-            return Losses.MeanSquaredError(scratch.Slice(640, rows * 1), target, scratch.Slice(672, rows * 1), scale, 1);
+            return Losses.MeanSquaredError(scratch.Slice(1280, rows * 1), target, scratch.Slice(1344, rows * 1), scale, 1);
         }
 
         /// <summary>The chain rule over the rows ForwardRows left in scratch: dW and db of every layer go through the rule into <paramref
@@ -251,12 +251,12 @@ namespace NetGen.Generated
         {
             ref float x = ref MemoryMarshal.GetReference(input);
             // Layer 2: dW, db and the input's gradient.
-            DenseKernels.Backward(ref parameters[0], ref target, 20, 25, ref scratch[160], ref scratch[672], ref scratch[480], 5, 1, rows,
+            DenseKernels.Backward(ref parameters[0], ref target, 20, 25, ref scratch[320], ref scratch[1344], ref scratch[960], 5, 1, rows,
                 ref rule);
 
             // Layer 1: dW and db.
-            Activations.SwishBackward(scratch.Slice(0, rows * 5), scratch.Slice(480, rows * 5), scratch.Slice(320, rows * 5));
-            DenseKernels.BackwardWeightsOnly(ref target, 0, 15, ref x, ref scratch[320], 3, 5, rows, ref rule);
+            Activations.SwishBackward(scratch.Slice(0, rows * 5), scratch.Slice(960, rows * 5), scratch.Slice(640, rows * 5));
+            DenseKernels.BackwardWeightsOnly(ref target, 0, 15, ref x, ref scratch[640], 3, 5, rows, ref rule);
         }
 
         /// <summary>Layer 1, Dense 3 → 5, Swish, one row: a = Swish(W·x + b).</summary>

@@ -6,7 +6,7 @@ namespace Game.Ai
 {
     /// <summary>
     /// A NetGen network: 4 inputs → Dense 16 (Tanh) → Dense 16 (Tanh) → Dense 2 (Identity); MeanSquaredError loss.
-    /// 386 parameters (1,544 bytes, and as many for their gradients); 704 FLOPs per row forward; 12,800 bytes of training scratch.
+    /// 386 parameters (1,544 bytes, and as many for their gradients); 704 FLOPs per row forward; 25,600 bytes of training scratch.
     /// </summary>
     partial class NpcBrain : global::NetGen.INetwork
     {
@@ -27,7 +27,7 @@ namespace Game.Ai
         private readonly float[] _gradients = new float[ParameterCount];
 
         // Each layer's values and gradients during Backward, for a block of rows.
-        private readonly float[] _scratch = new float[3200];
+        private readonly float[] _scratch = new float[6400];
 
         /// <summary>Creates the network with parameters initialised from seed 0.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
@@ -157,7 +157,7 @@ namespace Game.Ai
         public float TrainStepBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets,
             global::NetGen.IOptimizer optimizer)
         {
-            return global::NetGen.Kernels.Guard.CheckRows(inputs, targets, InputSize, OutputSize) <= 32
+            return global::NetGen.Kernels.Guard.CheckRows(inputs, targets, InputSize, OutputSize) <= 64
                 ? global::NetGen.Kernels.TrainingSteps.Fused(this, optimizer, new global::NetGen.Generated.NpcBrainTrainingPass(_parameters,
                 _scratch), inputs, targets)
                 : global::NetGen.Kernels.TrainingSteps.Unfused(this, optimizer, inputs, targets);
@@ -197,16 +197,16 @@ namespace NetGen.Generated
             Layer3(ref parameters[352], ref hidden[16], ref output[0]);
         }
 
-        /// <summary>Backpropagates the rows in blocks of 32, adding the gradient of their mean loss; returns the mean loss.</summary>
+        /// <summary>Backpropagates the rows in blocks of 64, adding the gradient of their mean loss; returns the mean loss.</summary>
         public static float Backward(float[] parameters, float[] gradients, float[] scratch, global::System.ReadOnlySpan<float> inputs,
             global::System.ReadOnlySpan<float> targets, int rows)
         {
             var scale = 1f / rows;
             var total = 0f;
             var sum = default(GradientSum);
-            for (var row = 0; row < rows; row += 32)
+            for (var row = 0; row < rows; row += 64)
             {
-                var count = rows - row < 32 ? rows - row : 32;
+                var count = rows - row < 64 ? rows - row : 64;
                 var input = inputs.Slice(row * 4, count * 4);
                 total += ForwardRows(parameters, scratch, input, targets.Slice(row * 2, count * 2), count, scale);
                 BackwardRows(parameters, ref gradients[0], scratch, input, count, ref sum);
@@ -215,7 +215,7 @@ namespace NetGen.Generated
             return total * scale;
         }
 
-        /// <summary>One step on up to 32 rows, each parameter updated once by the rule; returns the mean loss, updating nothing unless it
+        /// <summary>One step on up to 64 rows, each parameter updated once by the rule; returns the mean loss, updating nothing unless it
         /// is finite.</summary>
         public static float TrainStep<TRule>(float[] parameters, float[] scratch, global::System.ReadOnlySpan<float> inputs,
             global::System.ReadOnlySpan<float> targets, ref TRule rule)
@@ -231,7 +231,7 @@ namespace NetGen.Generated
             return loss;
         }
 
-        /// <summary>The forward pass of up to 32 rows, keeping what backpropagation needs, and <paramref name="scale"/> times the loss's
+        /// <summary>The forward pass of up to 64 rows, keeping what backpropagation needs, and <paramref name="scale"/> times the loss's
         /// gradient; returns the summed loss.</summary>
         private static float ForwardRows(float[] parameters, global::System.Span<float> scratch, global::System.ReadOnlySpan<float> input,
             global::System.ReadOnlySpan<float> target, int rows, float scale)
@@ -246,17 +246,17 @@ namespace NetGen.Generated
             // Layer 2: Dense 16 → 16, Tanh, keeping a.
             for (var r = 0; r < rows; r++)
             {
-                Layer2(ref parameters[80], ref scratch[r * 16], ref scratch[1536 + (r * 16)]);
+                Layer2(ref parameters[80], ref scratch[r * 16], ref scratch[3072 + (r * 16)]);
             }
 
             // Layer 3: Dense 16 → 2, Identity, keeping a.
             for (var r = 0; r < rows; r++)
             {
-                Layer3(ref parameters[352], ref scratch[1536 + (r * 16)], ref scratch[3072 + (r * 2)]);
+                Layer3(ref parameters[352], ref scratch[3072 + (r * 16)], ref scratch[6144 + (r * 2)]);
             }
 
             // MeanSquaredError and its gradient with respect to the outputs.
-            return Losses.MeanSquaredError(scratch.Slice(3072, rows * 2), target, scratch.Slice(3136, rows * 2), scale, 2);
+            return Losses.MeanSquaredError(scratch.Slice(6144, rows * 2), target, scratch.Slice(6272, rows * 2), scale, 2);
         }
 
         /// <summary>The chain rule over the rows ForwardRows left in scratch: dW and db of every layer go through the rule into <paramref
@@ -267,17 +267,17 @@ namespace NetGen.Generated
         {
             ref float x = ref MemoryMarshal.GetReference(input);
             // Layer 3: dW, db and the input's gradient.
-            DenseKernels.Backward(ref parameters[0], ref target, 352, 384, ref scratch[1536], ref scratch[3136], ref scratch[2560], 16, 2,
+            DenseKernels.Backward(ref parameters[0], ref target, 352, 384, ref scratch[3072], ref scratch[6272], ref scratch[5120], 16, 2,
                 rows, ref rule);
 
             // Layer 2: dW, db and the input's gradient.
-            Activations.TanhBackward(scratch.Slice(1536, rows * 16), scratch.Slice(2560, rows * 16), scratch.Slice(2048, rows * 16));
-            DenseKernels.Backward(ref parameters[0], ref target, 80, 336, ref scratch[0], ref scratch[2048], ref scratch[1024], 16, 16,
+            Activations.TanhBackward(scratch.Slice(3072, rows * 16), scratch.Slice(5120, rows * 16), scratch.Slice(4096, rows * 16));
+            DenseKernels.Backward(ref parameters[0], ref target, 80, 336, ref scratch[0], ref scratch[4096], ref scratch[2048], 16, 16,
                 rows, ref rule);
 
             // Layer 1: dW and db.
-            Activations.TanhBackward(scratch.Slice(0, rows * 16), scratch.Slice(1024, rows * 16), scratch.Slice(512, rows * 16));
-            DenseKernels.BackwardWeightsOnly(ref target, 0, 64, ref x, ref scratch[512], 4, 16, rows, ref rule);
+            Activations.TanhBackward(scratch.Slice(0, rows * 16), scratch.Slice(2048, rows * 16), scratch.Slice(1024, rows * 16));
+            DenseKernels.BackwardWeightsOnly(ref target, 0, 64, ref x, ref scratch[1024], 4, 16, rows, ref rule);
         }
 
         /// <summary>Layer 1, Dense 4 → 16, Tanh, one row: a = Tanh(W·x + b).</summary>

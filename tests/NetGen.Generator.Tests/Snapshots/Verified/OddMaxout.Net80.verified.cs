@@ -6,7 +6,7 @@ namespace Lecture.Networks
 {
     /// <summary>
     /// A NetGen network: 7 inputs → Dense 17 (LeakyReLU) → Maxout 5 × 3 → Dense 9 (ELU) → Dense 3 (Sigmoid); BinaryCrossEntropy loss.
-    /// 490 parameters (1,960 bytes, and as many for their gradients); 892 FLOPs per row forward; 15,872 bytes of training scratch.
+    /// 490 parameters (1,960 bytes, and as many for their gradients); 892 FLOPs per row forward; 31,744 bytes of training scratch.
     /// </summary>
     partial class OddMaxout : global::NetGen.INetwork
     {
@@ -27,7 +27,7 @@ namespace Lecture.Networks
         private readonly float[] _gradients = new float[ParameterCount];
 
         // Each layer's values and gradients during Backward, for a block of rows.
-        private readonly float[] _scratch = new float[3968];
+        private readonly float[] _scratch = new float[7936];
 
         /// <summary>Creates the network with parameters initialised from seed 0.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
@@ -162,7 +162,7 @@ namespace Lecture.Networks
         public float TrainStepBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets,
             global::NetGen.IOptimizer optimizer)
         {
-            return global::NetGen.Kernels.Guard.CheckRows(inputs, targets, InputSize, OutputSize) <= 32
+            return global::NetGen.Kernels.Guard.CheckRows(inputs, targets, InputSize, OutputSize) <= 64
                 ? global::NetGen.Kernels.TrainingSteps.Fused(this, optimizer,
                 new global::NetGen.Generated.OddMaxoutTrainingPass(_parameters, _scratch), inputs, targets)
                 : global::NetGen.Kernels.TrainingSteps.Unfused(this, optimizer, inputs, targets);
@@ -209,16 +209,16 @@ namespace NetGen.Generated
             Layer4(ref parameters[460], ref hidden[0], ref output[0]);
         }
 
-        /// <summary>Backpropagates the rows in blocks of 32, adding the gradient of their mean loss; returns the mean loss.</summary>
+        /// <summary>Backpropagates the rows in blocks of 64, adding the gradient of their mean loss; returns the mean loss.</summary>
         public static float Backward(float[] parameters, float[] gradients, float[] scratch, global::System.ReadOnlySpan<float> inputs,
             global::System.ReadOnlySpan<float> targets, int rows)
         {
             var scale = 1f / rows;
             var total = 0f;
             var sum = default(GradientSum);
-            for (var row = 0; row < rows; row += 32)
+            for (var row = 0; row < rows; row += 64)
             {
-                var count = rows - row < 32 ? rows - row : 32;
+                var count = rows - row < 64 ? rows - row : 64;
                 var input = inputs.Slice(row * 7, count * 7);
                 total += ForwardRows(parameters, scratch, input, targets.Slice(row * 3, count * 3), count, scale);
                 BackwardRows(parameters, ref gradients[0], scratch, input, count, ref sum);
@@ -227,7 +227,7 @@ namespace NetGen.Generated
             return total * scale;
         }
 
-        /// <summary>One step on up to 32 rows, each parameter updated once by the rule; returns the mean loss, updating nothing unless it
+        /// <summary>One step on up to 64 rows, each parameter updated once by the rule; returns the mean loss, updating nothing unless it
         /// is finite.</summary>
         public static float TrainStep<TRule>(float[] parameters, float[] scratch, global::System.ReadOnlySpan<float> inputs,
             global::System.ReadOnlySpan<float> targets, ref TRule rule)
@@ -243,7 +243,7 @@ namespace NetGen.Generated
             return loss;
         }
 
-        /// <summary>The forward pass of up to 32 rows, keeping what backpropagation needs, and <paramref name="scale"/> times the loss's
+        /// <summary>The forward pass of up to 64 rows, keeping what backpropagation needs, and <paramref name="scale"/> times the loss's
         /// gradient; returns the summed loss.</summary>
         private static float ForwardRows(float[] parameters, global::System.Span<float> scratch, global::System.ReadOnlySpan<float> input,
             global::System.ReadOnlySpan<float> target, int rows, float scale)
@@ -258,22 +258,22 @@ namespace NetGen.Generated
             // Layer 2: Maxout 17 → 5 × 3 pieces, keeping z and a.
             for (var r = 0; r < rows; r++)
             {
-                Layer2(ref parameters[136], ref scratch[r * 17], ref scratch[1632 + (r * 15)]);
+                Layer2(ref parameters[136], ref scratch[r * 17], ref scratch[3264 + (r * 15)]);
             }
-            Activations.Maxout(scratch.Slice(1632, rows * 15), scratch.Slice(2112, rows * 5), 5);
+            Activations.Maxout(scratch.Slice(3264, rows * 15), scratch.Slice(4224, rows * 5), 5);
 
             // Layer 3: Dense 5 → 9, ELU, keeping a.
             for (var r = 0; r < rows; r++)
             {
-                Layer3(ref parameters[406], ref scratch[2112 + (r * 5)], ref scratch[2912 + (r * 9)]);
+                Layer3(ref parameters[406], ref scratch[4224 + (r * 5)], ref scratch[5824 + (r * 9)]);
             }
 
             // Layer 4: Dense 9 → 3, Sigmoid, keeping the logits z.
-            DenseKernels.Forward(ref parameters[460], ref parameters[487], ref scratch[2912], ref scratch[3776], 9, 3, rows,
+            DenseKernels.Forward(ref parameters[460], ref parameters[487], ref scratch[5824], ref scratch[7552], 9, 3, rows,
                 default(IdentityFunction));
 
             // Binary cross-entropy from the logits: dL/dz = (σ(z) − t) / O.
-            return Losses.BinaryCrossEntropyWithLogits(scratch.Slice(3776, rows * 3), target, scratch.Slice(3872, rows * 3), scale, 3);
+            return Losses.BinaryCrossEntropyWithLogits(scratch.Slice(7552, rows * 3), target, scratch.Slice(7744, rows * 3), scale, 3);
         }
 
         /// <summary>The chain rule over the rows ForwardRows left in scratch: dW and db of every layer go through the rule into <paramref
@@ -284,22 +284,23 @@ namespace NetGen.Generated
         {
             ref float x = ref MemoryMarshal.GetReference(input);
             // Layer 4: dW, db and the input's gradient.
-            DenseKernels.Backward(ref parameters[0], ref target, 460, 487, ref scratch[2912], ref scratch[3872], ref scratch[3488], 9, 3,
+            DenseKernels.Backward(ref parameters[0], ref target, 460, 487, ref scratch[5824], ref scratch[7744], ref scratch[6976], 9, 3,
                 rows, ref rule);
 
             // Layer 3: dW, db and the input's gradient.
-            Activations.EluBackward(scratch.Slice(2912, rows * 9), scratch.Slice(3488, rows * 9), scratch.Slice(3200, rows * 9), 1f);
-            DenseKernels.Backward(ref parameters[0], ref target, 406, 451, ref scratch[2112], ref scratch[3200], ref scratch[2752], 5, 9,
+            Activations.EluBackward(scratch.Slice(5824, rows * 9), scratch.Slice(6976, rows * 9), scratch.Slice(6400, rows * 9), 1f);
+            DenseKernels.Backward(ref parameters[0], ref target, 406, 451, ref scratch[4224], ref scratch[6400], ref scratch[5504], 5, 9,
                 rows, ref rule);
 
             // Layer 2: dW, db and the input's gradient.
-            Activations.MaxoutBackward(scratch.Slice(1632, rows * 15), scratch.Slice(2752, rows * 5), scratch.Slice(2272, rows * 15), 5);
-            DenseKernels.Backward(ref parameters[0], ref target, 136, 391, ref scratch[0], ref scratch[2272], ref scratch[1088], 17, 15,
+            Activations.MaxoutBackward(scratch.Slice(3264, rows * 15), scratch.Slice(5504, rows * 5), scratch.Slice(4544, rows * 15), 5);
+            DenseKernels.Backward(ref parameters[0], ref target, 136, 391, ref scratch[0], ref scratch[4544], ref scratch[2176], 17, 15,
                 rows, ref rule);
 
             // Layer 1: dW and db.
-            Activations.LeakyReluBackward(scratch.Slice(0, rows * 17), scratch.Slice(1088, rows * 17), scratch.Slice(544, rows * 17), 0.1f);
-            DenseKernels.BackwardWeightsOnly(ref target, 0, 119, ref x, ref scratch[544], 7, 17, rows, ref rule);
+            Activations.LeakyReluBackward(scratch.Slice(0, rows * 17), scratch.Slice(2176, rows * 17), scratch.Slice(1088, rows * 17),
+                0.1f);
+            DenseKernels.BackwardWeightsOnly(ref target, 0, 119, ref x, ref scratch[1088], 7, 17, rows, ref rule);
         }
 
         /// <summary>Layer 1, Dense 7 → 17, LeakyReLU, one row: a = LeakyReLU(W·x + b).</summary>

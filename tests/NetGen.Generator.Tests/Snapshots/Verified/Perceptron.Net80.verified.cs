@@ -6,7 +6,7 @@ namespace Features
 {
     /// <summary>
     /// A NetGen network: 2 inputs → Dense 1 (Step); MeanSquaredError loss.
-    /// 3 parameters (12 bytes, and as many for their gradients); 4 FLOPs per row forward; 384 bytes of training scratch.
+    /// 3 parameters (12 bytes, and as many for their gradients); 4 FLOPs per row forward; 768 bytes of training scratch.
     /// </summary>
     partial class Perceptron : global::NetGen.INetwork
     {
@@ -27,7 +27,7 @@ namespace Features
         private readonly float[] _gradients = new float[ParameterCount];
 
         // Each layer's values and gradients during Backward, for a block of rows.
-        private readonly float[] _scratch = new float[96];
+        private readonly float[] _scratch = new float[192];
 
         /// <summary>Creates the network with parameters initialised from seed 0.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
@@ -149,7 +149,7 @@ namespace Features
         public float TrainStepBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets,
             global::NetGen.IOptimizer optimizer)
         {
-            return global::NetGen.Kernels.Guard.CheckRows(inputs, targets, InputSize, OutputSize) <= 32
+            return global::NetGen.Kernels.Guard.CheckRows(inputs, targets, InputSize, OutputSize) <= 64
                 ? global::NetGen.Kernels.TrainingSteps.Fused(this, optimizer,
                 new global::NetGen.Generated.PerceptronTrainingPass(_parameters, _scratch), inputs, targets)
                 : global::NetGen.Kernels.TrainingSteps.Unfused(this, optimizer, inputs, targets);
@@ -179,16 +179,16 @@ namespace NetGen.Generated
             Layer1(ref parameters[0], ref MemoryMarshal.GetReference(input), ref output[0]);
         }
 
-        /// <summary>Backpropagates the rows in blocks of 32, adding the gradient of their mean loss; returns the mean loss.</summary>
+        /// <summary>Backpropagates the rows in blocks of 64, adding the gradient of their mean loss; returns the mean loss.</summary>
         public static float Backward(float[] parameters, float[] gradients, float[] scratch, global::System.ReadOnlySpan<float> inputs,
             global::System.ReadOnlySpan<float> targets, int rows)
         {
             var scale = 1f / rows;
             var total = 0f;
             var sum = default(GradientSum);
-            for (var row = 0; row < rows; row += 32)
+            for (var row = 0; row < rows; row += 64)
             {
-                var count = rows - row < 32 ? rows - row : 32;
+                var count = rows - row < 64 ? rows - row : 64;
                 var input = inputs.Slice(row * 2, count * 2);
                 total += ForwardRows(parameters, scratch, input, targets.Slice(row * 1, count * 1), count, scale);
                 BackwardRows(parameters, ref gradients[0], scratch, input, count, ref sum);
@@ -197,7 +197,7 @@ namespace NetGen.Generated
             return total * scale;
         }
 
-        /// <summary>One step on up to 32 rows, each parameter updated once by the rule; returns the mean loss, updating nothing unless it
+        /// <summary>One step on up to 64 rows, each parameter updated once by the rule; returns the mean loss, updating nothing unless it
         /// is finite.</summary>
         public static float TrainStep<TRule>(float[] parameters, float[] scratch, global::System.ReadOnlySpan<float> inputs,
             global::System.ReadOnlySpan<float> targets, ref TRule rule)
@@ -213,7 +213,7 @@ namespace NetGen.Generated
             return loss;
         }
 
-        /// <summary>The forward pass of up to 32 rows, keeping what backpropagation needs, and <paramref name="scale"/> times the loss's
+        /// <summary>The forward pass of up to 64 rows, keeping what backpropagation needs, and <paramref name="scale"/> times the loss's
         /// gradient; returns the summed loss.</summary>
         private static float ForwardRows(float[] parameters, global::System.Span<float> scratch, global::System.ReadOnlySpan<float> input,
             global::System.ReadOnlySpan<float> target, int rows, float scale)
@@ -226,7 +226,7 @@ namespace NetGen.Generated
             }
 
             // MeanSquaredError and its gradient with respect to the outputs.
-            return Losses.MeanSquaredError(scratch.Slice(0, rows * 1), target, scratch.Slice(64, rows * 1), scale, 1);
+            return Losses.MeanSquaredError(scratch.Slice(0, rows * 1), target, scratch.Slice(128, rows * 1), scale, 1);
         }
 
         /// <summary>The chain rule over the rows ForwardRows left in scratch: dW and db of every layer go through the rule into <paramref
@@ -237,8 +237,8 @@ namespace NetGen.Generated
         {
             ref float x = ref MemoryMarshal.GetReference(input);
             // Layer 1: dW and db.
-            Activations.StepBackward(scratch.Slice(32, rows * 1));
-            DenseKernels.BackwardWeightsOnly(ref target, 0, 2, ref x, ref scratch[32], 2, 1, rows, ref rule);
+            Activations.StepBackward(scratch.Slice(64, rows * 1));
+            DenseKernels.BackwardWeightsOnly(ref target, 0, 2, ref x, ref scratch[64], 2, 1, rows, ref rule);
         }
 
         /// <summary>Layer 1, Dense 2 → 1, Step, one row: a = Step(W·x + b).</summary>

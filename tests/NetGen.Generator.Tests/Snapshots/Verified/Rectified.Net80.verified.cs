@@ -6,7 +6,7 @@ namespace Features
 {
     /// <summary>
     /// A NetGen network: 5 inputs → Dense 6 (ReLU) → Dense 6 (LeakyReLU) → Dense 6 (ELU) → Dense 1 (ReLU6); MeanSquaredError loss.
-    /// 127 parameters (508 bytes, and as many for their gradients); 216 FLOPs per row forward; 7,296 bytes of training scratch.
+    /// 127 parameters (508 bytes, and as many for their gradients); 216 FLOPs per row forward; 14,592 bytes of training scratch.
     /// </summary>
     partial class Rectified : global::NetGen.INetwork
     {
@@ -27,7 +27,7 @@ namespace Features
         private readonly float[] _gradients = new float[ParameterCount];
 
         // Each layer's values and gradients during Backward, for a block of rows.
-        private readonly float[] _scratch = new float[1824];
+        private readonly float[] _scratch = new float[3648];
 
         /// <summary>Creates the network with parameters initialised from seed 0.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
@@ -161,7 +161,7 @@ namespace Features
         public float TrainStepBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets,
             global::NetGen.IOptimizer optimizer)
         {
-            return global::NetGen.Kernels.Guard.CheckRows(inputs, targets, InputSize, OutputSize) <= 32
+            return global::NetGen.Kernels.Guard.CheckRows(inputs, targets, InputSize, OutputSize) <= 64
                 ? global::NetGen.Kernels.TrainingSteps.Fused(this, optimizer,
                 new global::NetGen.Generated.RectifiedTrainingPass(_parameters, _scratch), inputs, targets)
                 : global::NetGen.Kernels.TrainingSteps.Unfused(this, optimizer, inputs, targets);
@@ -204,16 +204,16 @@ namespace NetGen.Generated
             Layer4(ref parameters[120], ref hidden[0], ref output[0]);
         }
 
-        /// <summary>Backpropagates the rows in blocks of 32, adding the gradient of their mean loss; returns the mean loss.</summary>
+        /// <summary>Backpropagates the rows in blocks of 64, adding the gradient of their mean loss; returns the mean loss.</summary>
         public static float Backward(float[] parameters, float[] gradients, float[] scratch, global::System.ReadOnlySpan<float> inputs,
             global::System.ReadOnlySpan<float> targets, int rows)
         {
             var scale = 1f / rows;
             var total = 0f;
             var sum = default(GradientSum);
-            for (var row = 0; row < rows; row += 32)
+            for (var row = 0; row < rows; row += 64)
             {
-                var count = rows - row < 32 ? rows - row : 32;
+                var count = rows - row < 64 ? rows - row : 64;
                 var input = inputs.Slice(row * 5, count * 5);
                 total += ForwardRows(parameters, scratch, input, targets.Slice(row * 1, count * 1), count, scale);
                 BackwardRows(parameters, ref gradients[0], scratch, input, count, ref sum);
@@ -222,7 +222,7 @@ namespace NetGen.Generated
             return total * scale;
         }
 
-        /// <summary>One step on up to 32 rows, each parameter updated once by the rule; returns the mean loss, updating nothing unless it
+        /// <summary>One step on up to 64 rows, each parameter updated once by the rule; returns the mean loss, updating nothing unless it
         /// is finite.</summary>
         public static float TrainStep<TRule>(float[] parameters, float[] scratch, global::System.ReadOnlySpan<float> inputs,
             global::System.ReadOnlySpan<float> targets, ref TRule rule)
@@ -238,7 +238,7 @@ namespace NetGen.Generated
             return loss;
         }
 
-        /// <summary>The forward pass of up to 32 rows, keeping what backpropagation needs, and <paramref name="scale"/> times the loss's
+        /// <summary>The forward pass of up to 64 rows, keeping what backpropagation needs, and <paramref name="scale"/> times the loss's
         /// gradient; returns the summed loss.</summary>
         private static float ForwardRows(float[] parameters, global::System.Span<float> scratch, global::System.ReadOnlySpan<float> input,
             global::System.ReadOnlySpan<float> target, int rows, float scale)
@@ -253,23 +253,23 @@ namespace NetGen.Generated
             // Layer 2: Dense 6 → 6, LeakyReLU, keeping a.
             for (var r = 0; r < rows; r++)
             {
-                Layer2(ref parameters[36], ref scratch[r * 6], ref scratch[576 + (r * 6)]);
+                Layer2(ref parameters[36], ref scratch[r * 6], ref scratch[1152 + (r * 6)]);
             }
 
             // Layer 3: Dense 6 → 6, ELU, keeping a.
             for (var r = 0; r < rows; r++)
             {
-                Layer3(ref parameters[78], ref scratch[576 + (r * 6)], ref scratch[1152 + (r * 6)]);
+                Layer3(ref parameters[78], ref scratch[1152 + (r * 6)], ref scratch[2304 + (r * 6)]);
             }
 
             // Layer 4: Dense 6 → 1, ReLU6, keeping a.
             for (var r = 0; r < rows; r++)
             {
-                Layer4(ref parameters[120], ref scratch[1152 + (r * 6)], ref scratch[1728 + (r * 1)]);
+                Layer4(ref parameters[120], ref scratch[2304 + (r * 6)], ref scratch[3456 + (r * 1)]);
             }
 
             // MeanSquaredError and its gradient with respect to the outputs.
-            return Losses.MeanSquaredError(scratch.Slice(1728, rows * 1), target, scratch.Slice(1792, rows * 1), scale, 1);
+            return Losses.MeanSquaredError(scratch.Slice(3456, rows * 1), target, scratch.Slice(3584, rows * 1), scale, 1);
         }
 
         /// <summary>The chain rule over the rows ForwardRows left in scratch: dW and db of every layer go through the rule into <paramref
@@ -280,23 +280,24 @@ namespace NetGen.Generated
         {
             ref float x = ref MemoryMarshal.GetReference(input);
             // Layer 4: dW, db and the input's gradient.
-            Activations.Relu6Backward(scratch.Slice(1728, rows * 1), scratch.Slice(1792, rows * 1), scratch.Slice(1760, rows * 1));
-            DenseKernels.Backward(ref parameters[0], ref target, 120, 126, ref scratch[1152], ref scratch[1760], ref scratch[1536], 6, 1,
+            Activations.Relu6Backward(scratch.Slice(3456, rows * 1), scratch.Slice(3584, rows * 1), scratch.Slice(3520, rows * 1));
+            DenseKernels.Backward(ref parameters[0], ref target, 120, 126, ref scratch[2304], ref scratch[3520], ref scratch[3072], 6, 1,
                 rows, ref rule);
 
             // Layer 3: dW, db and the input's gradient.
-            Activations.EluBackward(scratch.Slice(1152, rows * 6), scratch.Slice(1536, rows * 6), scratch.Slice(1344, rows * 6), 1f);
-            DenseKernels.Backward(ref parameters[0], ref target, 78, 114, ref scratch[576], ref scratch[1344], ref scratch[960], 6, 6, rows,
-                ref rule);
+            Activations.EluBackward(scratch.Slice(2304, rows * 6), scratch.Slice(3072, rows * 6), scratch.Slice(2688, rows * 6), 1f);
+            DenseKernels.Backward(ref parameters[0], ref target, 78, 114, ref scratch[1152], ref scratch[2688], ref scratch[1920], 6, 6,
+                rows, ref rule);
 
             // Layer 2: dW, db and the input's gradient.
-            Activations.LeakyReluBackward(scratch.Slice(576, rows * 6), scratch.Slice(960, rows * 6), scratch.Slice(768, rows * 6), 0.1f);
-            DenseKernels.Backward(ref parameters[0], ref target, 36, 72, ref scratch[0], ref scratch[768], ref scratch[384], 6, 6, rows,
+            Activations.LeakyReluBackward(scratch.Slice(1152, rows * 6), scratch.Slice(1920, rows * 6), scratch.Slice(1536, rows * 6),
+                0.1f);
+            DenseKernels.Backward(ref parameters[0], ref target, 36, 72, ref scratch[0], ref scratch[1536], ref scratch[768], 6, 6, rows,
                 ref rule);
 
             // Layer 1: dW and db.
-            Activations.ReluBackward(scratch.Slice(0, rows * 6), scratch.Slice(384, rows * 6), scratch.Slice(192, rows * 6));
-            DenseKernels.BackwardWeightsOnly(ref target, 0, 30, ref x, ref scratch[192], 5, 6, rows, ref rule);
+            Activations.ReluBackward(scratch.Slice(0, rows * 6), scratch.Slice(768, rows * 6), scratch.Slice(384, rows * 6));
+            DenseKernels.BackwardWeightsOnly(ref target, 0, 30, ref x, ref scratch[384], 5, 6, rows, ref rule);
         }
 
         /// <summary>Layer 1, Dense 5 → 6, ReLU, one row: a = ReLU(W·x + b).</summary>

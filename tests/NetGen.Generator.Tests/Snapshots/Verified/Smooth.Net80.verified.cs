@@ -6,7 +6,7 @@ namespace Features
 {
     /// <summary>
     /// A NetGen network: 4 inputs → Dense 8 (Swish) → Dense 3 (Mish); MeanSquaredError loss.
-    /// 67 parameters (268 bytes, and as many for their gradients); 112 FLOPs per row forward; 5,632 bytes of training scratch.
+    /// 67 parameters (268 bytes, and as many for their gradients); 112 FLOPs per row forward; 11,264 bytes of training scratch.
     /// </summary>
     partial class Smooth : global::NetGen.INetwork
     {
@@ -27,7 +27,7 @@ namespace Features
         private readonly float[] _gradients = new float[ParameterCount];
 
         // Each layer's values and gradients during Backward, for a block of rows.
-        private readonly float[] _scratch = new float[1408];
+        private readonly float[] _scratch = new float[2816];
 
         /// <summary>Creates the network with parameters initialised from seed 0.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
@@ -153,7 +153,7 @@ namespace Features
         public float TrainStepBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets,
             global::NetGen.IOptimizer optimizer)
         {
-            return global::NetGen.Kernels.Guard.CheckRows(inputs, targets, InputSize, OutputSize) <= 32
+            return global::NetGen.Kernels.Guard.CheckRows(inputs, targets, InputSize, OutputSize) <= 64
                 ? global::NetGen.Kernels.TrainingSteps.Fused(this, optimizer, new global::NetGen.Generated.SmoothTrainingPass(_parameters,
                 _scratch), inputs, targets)
                 : global::NetGen.Kernels.TrainingSteps.Unfused(this, optimizer, inputs, targets);
@@ -191,16 +191,16 @@ namespace NetGen.Generated
             Layer2(ref parameters[40], ref hidden[0], ref output[0]);
         }
 
-        /// <summary>Backpropagates the rows in blocks of 32, adding the gradient of their mean loss; returns the mean loss.</summary>
+        /// <summary>Backpropagates the rows in blocks of 64, adding the gradient of their mean loss; returns the mean loss.</summary>
         public static float Backward(float[] parameters, float[] gradients, float[] scratch, global::System.ReadOnlySpan<float> inputs,
             global::System.ReadOnlySpan<float> targets, int rows)
         {
             var scale = 1f / rows;
             var total = 0f;
             var sum = default(GradientSum);
-            for (var row = 0; row < rows; row += 32)
+            for (var row = 0; row < rows; row += 64)
             {
-                var count = rows - row < 32 ? rows - row : 32;
+                var count = rows - row < 64 ? rows - row : 64;
                 var input = inputs.Slice(row * 4, count * 4);
                 total += ForwardRows(parameters, scratch, input, targets.Slice(row * 3, count * 3), count, scale);
                 BackwardRows(parameters, ref gradients[0], scratch, input, count, ref sum);
@@ -209,7 +209,7 @@ namespace NetGen.Generated
             return total * scale;
         }
 
-        /// <summary>One step on up to 32 rows, each parameter updated once by the rule; returns the mean loss, updating nothing unless it
+        /// <summary>One step on up to 64 rows, each parameter updated once by the rule; returns the mean loss, updating nothing unless it
         /// is finite.</summary>
         public static float TrainStep<TRule>(float[] parameters, float[] scratch, global::System.ReadOnlySpan<float> inputs,
             global::System.ReadOnlySpan<float> targets, ref TRule rule)
@@ -225,22 +225,22 @@ namespace NetGen.Generated
             return loss;
         }
 
-        /// <summary>The forward pass of up to 32 rows, keeping what backpropagation needs, and <paramref name="scale"/> times the loss's
+        /// <summary>The forward pass of up to 64 rows, keeping what backpropagation needs, and <paramref name="scale"/> times the loss's
         /// gradient; returns the summed loss.</summary>
         private static float ForwardRows(float[] parameters, global::System.Span<float> scratch, global::System.ReadOnlySpan<float> input,
             global::System.ReadOnlySpan<float> target, int rows, float scale)
         {
             ref float x = ref MemoryMarshal.GetReference(input);
             // Layer 1: Dense 4 → 8, Swish, keeping z and a.
-            DenseKernels.ForwardKeepingPreActivations(ref parameters[0], ref parameters[32], ref x, ref scratch[0], ref scratch[256], 4, 8,
+            DenseKernels.ForwardKeepingPreActivations(ref parameters[0], ref parameters[32], ref x, ref scratch[0], ref scratch[512], 4, 8,
                 rows, default(SwishFunction));
 
             // Layer 2: Dense 8 → 3, Mish, keeping z and a.
-            DenseKernels.ForwardKeepingPreActivations(ref parameters[40], ref parameters[64], ref scratch[256], ref scratch[1024],
-                ref scratch[1120], 8, 3, rows, default(MishFunction));
+            DenseKernels.ForwardKeepingPreActivations(ref parameters[40], ref parameters[64], ref scratch[512], ref scratch[2048],
+                ref scratch[2240], 8, 3, rows, default(MishFunction));
 
             // MeanSquaredError and its gradient with respect to the outputs.
-            return Losses.MeanSquaredError(scratch.Slice(1120, rows * 3), target, scratch.Slice(1312, rows * 3), scale, 3);
+            return Losses.MeanSquaredError(scratch.Slice(2240, rows * 3), target, scratch.Slice(2624, rows * 3), scale, 3);
         }
 
         /// <summary>The chain rule over the rows ForwardRows left in scratch: dW and db of every layer go through the rule into <paramref
@@ -251,13 +251,13 @@ namespace NetGen.Generated
         {
             ref float x = ref MemoryMarshal.GetReference(input);
             // Layer 2: dW, db and the input's gradient.
-            Activations.MishBackward(scratch.Slice(1024, rows * 3), scratch.Slice(1312, rows * 3), scratch.Slice(1216, rows * 3));
-            DenseKernels.Backward(ref parameters[0], ref target, 40, 64, ref scratch[256], ref scratch[1216], ref scratch[768], 8, 3, rows,
+            Activations.MishBackward(scratch.Slice(2048, rows * 3), scratch.Slice(2624, rows * 3), scratch.Slice(2432, rows * 3));
+            DenseKernels.Backward(ref parameters[0], ref target, 40, 64, ref scratch[512], ref scratch[2432], ref scratch[1536], 8, 3, rows,
                 ref rule);
 
             // Layer 1: dW and db.
-            Activations.SwishBackward(scratch.Slice(0, rows * 8), scratch.Slice(768, rows * 8), scratch.Slice(512, rows * 8));
-            DenseKernels.BackwardWeightsOnly(ref target, 0, 32, ref x, ref scratch[512], 4, 8, rows, ref rule);
+            Activations.SwishBackward(scratch.Slice(0, rows * 8), scratch.Slice(1536, rows * 8), scratch.Slice(1024, rows * 8));
+            DenseKernels.BackwardWeightsOnly(ref target, 0, 32, ref x, ref scratch[1024], 4, 8, rows, ref rule);
         }
 
         /// <summary>Layer 1, Dense 4 → 8, Swish, one row: a = Swish(W·x + b).</summary>

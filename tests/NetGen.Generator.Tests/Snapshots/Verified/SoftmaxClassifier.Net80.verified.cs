@@ -6,7 +6,7 @@ namespace Features
 {
     /// <summary>
     /// A NetGen network: 6 inputs → Dense 8 (ReLU) → Dense 3 (Softmax); CrossEntropy loss.
-    /// 83 parameters (332 bytes, and as many for their gradients); 144 FLOPs per row forward; 4,224 bytes of training scratch.
+    /// 83 parameters (332 bytes, and as many for their gradients); 144 FLOPs per row forward; 8,448 bytes of training scratch.
     /// </summary>
     partial class SoftmaxClassifier : global::NetGen.INetwork
     {
@@ -27,7 +27,7 @@ namespace Features
         private readonly float[] _gradients = new float[ParameterCount];
 
         // Each layer's values and gradients during Backward, for a block of rows.
-        private readonly float[] _scratch = new float[1056];
+        private readonly float[] _scratch = new float[2112];
 
         /// <summary>Creates the network with parameters initialised from seed 0.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
@@ -154,7 +154,7 @@ namespace Features
         public float TrainStepBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets,
             global::NetGen.IOptimizer optimizer)
         {
-            return global::NetGen.Kernels.Guard.CheckRows(inputs, targets, InputSize, OutputSize) <= 32
+            return global::NetGen.Kernels.Guard.CheckRows(inputs, targets, InputSize, OutputSize) <= 64
                 ? global::NetGen.Kernels.TrainingSteps.Fused(this, optimizer,
                 new global::NetGen.Generated.SoftmaxClassifierTrainingPass(_parameters, _scratch), inputs, targets)
                 : global::NetGen.Kernels.TrainingSteps.Unfused(this, optimizer, inputs, targets);
@@ -194,16 +194,16 @@ namespace NetGen.Generated
             Activations.Softmax(output, 3);
         }
 
-        /// <summary>Backpropagates the rows in blocks of 32, adding the gradient of their mean loss; returns the mean loss.</summary>
+        /// <summary>Backpropagates the rows in blocks of 64, adding the gradient of their mean loss; returns the mean loss.</summary>
         public static float Backward(float[] parameters, float[] gradients, float[] scratch, global::System.ReadOnlySpan<float> inputs,
             global::System.ReadOnlySpan<float> targets, int rows)
         {
             var scale = 1f / rows;
             var total = 0f;
             var sum = default(GradientSum);
-            for (var row = 0; row < rows; row += 32)
+            for (var row = 0; row < rows; row += 64)
             {
-                var count = rows - row < 32 ? rows - row : 32;
+                var count = rows - row < 64 ? rows - row : 64;
                 var input = inputs.Slice(row * 6, count * 6);
                 total += ForwardRows(parameters, scratch, input, targets.Slice(row * 3, count * 3), count, scale);
                 BackwardRows(parameters, ref gradients[0], scratch, input, count, ref sum);
@@ -212,7 +212,7 @@ namespace NetGen.Generated
             return total * scale;
         }
 
-        /// <summary>One step on up to 32 rows, each parameter updated once by the rule; returns the mean loss, updating nothing unless it
+        /// <summary>One step on up to 64 rows, each parameter updated once by the rule; returns the mean loss, updating nothing unless it
         /// is finite.</summary>
         public static float TrainStep<TRule>(float[] parameters, float[] scratch, global::System.ReadOnlySpan<float> inputs,
             global::System.ReadOnlySpan<float> targets, ref TRule rule)
@@ -228,7 +228,7 @@ namespace NetGen.Generated
             return loss;
         }
 
-        /// <summary>The forward pass of up to 32 rows, keeping what backpropagation needs, and <paramref name="scale"/> times the loss's
+        /// <summary>The forward pass of up to 64 rows, keeping what backpropagation needs, and <paramref name="scale"/> times the loss's
         /// gradient; returns the summed loss.</summary>
         private static float ForwardRows(float[] parameters, global::System.Span<float> scratch, global::System.ReadOnlySpan<float> input,
             global::System.ReadOnlySpan<float> target, int rows, float scale)
@@ -243,12 +243,12 @@ namespace NetGen.Generated
             // Layer 2: Dense 8 → 3, Softmax, keeping z and a.
             for (var r = 0; r < rows; r++)
             {
-                Layer2(ref parameters[56], ref scratch[r * 8], ref scratch[768 + (r * 3)]);
+                Layer2(ref parameters[56], ref scratch[r * 8], ref scratch[1536 + (r * 3)]);
             }
-            Activations.Softmax(scratch.Slice(768, rows * 3), scratch.Slice(864, rows * 3), 3);
+            Activations.Softmax(scratch.Slice(1536, rows * 3), scratch.Slice(1728, rows * 3), 3);
 
             // Cross-entropy fused with Softmax: dL/dz = y − t.
-            return Losses.SoftmaxCrossEntropy(scratch.Slice(768, rows * 3), scratch.Slice(864, rows * 3), target, scratch.Slice(960,
+            return Losses.SoftmaxCrossEntropy(scratch.Slice(1536, rows * 3), scratch.Slice(1728, rows * 3), target, scratch.Slice(1920,
                 rows * 3), scale, 3);
         }
 
@@ -260,12 +260,12 @@ namespace NetGen.Generated
         {
             ref float x = ref MemoryMarshal.GetReference(input);
             // Layer 2: dW, db and the input's gradient.
-            DenseKernels.Backward(ref parameters[0], ref target, 56, 80, ref scratch[0], ref scratch[960], ref scratch[512], 8, 3, rows,
+            DenseKernels.Backward(ref parameters[0], ref target, 56, 80, ref scratch[0], ref scratch[1920], ref scratch[1024], 8, 3, rows,
                 ref rule);
 
             // Layer 1: dW and db.
-            Activations.ReluBackward(scratch.Slice(0, rows * 8), scratch.Slice(512, rows * 8), scratch.Slice(256, rows * 8));
-            DenseKernels.BackwardWeightsOnly(ref target, 0, 48, ref x, ref scratch[256], 6, 8, rows, ref rule);
+            Activations.ReluBackward(scratch.Slice(0, rows * 8), scratch.Slice(1024, rows * 8), scratch.Slice(512, rows * 8));
+            DenseKernels.BackwardWeightsOnly(ref target, 0, 48, ref x, ref scratch[512], 6, 8, rows, ref rule);
         }
 
         /// <summary>Layer 1, Dense 6 → 8, ReLU, one row: a = ReLU(W·x + b).</summary>

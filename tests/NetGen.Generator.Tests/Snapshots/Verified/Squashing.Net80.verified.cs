@@ -6,7 +6,7 @@ namespace Features
 {
     /// <summary>
     /// A NetGen network: 3 inputs → Dense 5 (Sigmoid) → Dense 2 (Tanh); MeanSquaredError loss.
-    /// 32 parameters (128 bytes, and as many for their gradients); 50 FLOPs per row forward; 2,688 bytes of training scratch.
+    /// 32 parameters (128 bytes, and as many for their gradients); 50 FLOPs per row forward; 5,376 bytes of training scratch.
     /// </summary>
     partial class Squashing : global::NetGen.INetwork
     {
@@ -27,7 +27,7 @@ namespace Features
         private readonly float[] _gradients = new float[ParameterCount];
 
         // Each layer's values and gradients during Backward, for a block of rows.
-        private readonly float[] _scratch = new float[672];
+        private readonly float[] _scratch = new float[1344];
 
         /// <summary>Creates the network with parameters initialised from seed 0.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
@@ -153,7 +153,7 @@ namespace Features
         public float TrainStepBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets,
             global::NetGen.IOptimizer optimizer)
         {
-            return global::NetGen.Kernels.Guard.CheckRows(inputs, targets, InputSize, OutputSize) <= 32
+            return global::NetGen.Kernels.Guard.CheckRows(inputs, targets, InputSize, OutputSize) <= 64
                 ? global::NetGen.Kernels.TrainingSteps.Fused(this, optimizer,
                 new global::NetGen.Generated.SquashingTrainingPass(_parameters, _scratch), inputs, targets)
                 : global::NetGen.Kernels.TrainingSteps.Unfused(this, optimizer, inputs, targets);
@@ -190,16 +190,16 @@ namespace NetGen.Generated
             Layer2(ref parameters[20], ref hidden[0], ref output[0]);
         }
 
-        /// <summary>Backpropagates the rows in blocks of 32, adding the gradient of their mean loss; returns the mean loss.</summary>
+        /// <summary>Backpropagates the rows in blocks of 64, adding the gradient of their mean loss; returns the mean loss.</summary>
         public static float Backward(float[] parameters, float[] gradients, float[] scratch, global::System.ReadOnlySpan<float> inputs,
             global::System.ReadOnlySpan<float> targets, int rows)
         {
             var scale = 1f / rows;
             var total = 0f;
             var sum = default(GradientSum);
-            for (var row = 0; row < rows; row += 32)
+            for (var row = 0; row < rows; row += 64)
             {
-                var count = rows - row < 32 ? rows - row : 32;
+                var count = rows - row < 64 ? rows - row : 64;
                 var input = inputs.Slice(row * 3, count * 3);
                 total += ForwardRows(parameters, scratch, input, targets.Slice(row * 2, count * 2), count, scale);
                 BackwardRows(parameters, ref gradients[0], scratch, input, count, ref sum);
@@ -208,7 +208,7 @@ namespace NetGen.Generated
             return total * scale;
         }
 
-        /// <summary>One step on up to 32 rows, each parameter updated once by the rule; returns the mean loss, updating nothing unless it
+        /// <summary>One step on up to 64 rows, each parameter updated once by the rule; returns the mean loss, updating nothing unless it
         /// is finite.</summary>
         public static float TrainStep<TRule>(float[] parameters, float[] scratch, global::System.ReadOnlySpan<float> inputs,
             global::System.ReadOnlySpan<float> targets, ref TRule rule)
@@ -224,7 +224,7 @@ namespace NetGen.Generated
             return loss;
         }
 
-        /// <summary>The forward pass of up to 32 rows, keeping what backpropagation needs, and <paramref name="scale"/> times the loss's
+        /// <summary>The forward pass of up to 64 rows, keeping what backpropagation needs, and <paramref name="scale"/> times the loss's
         /// gradient; returns the summed loss.</summary>
         private static float ForwardRows(float[] parameters, global::System.Span<float> scratch, global::System.ReadOnlySpan<float> input,
             global::System.ReadOnlySpan<float> target, int rows, float scale)
@@ -239,11 +239,11 @@ namespace NetGen.Generated
             // Layer 2: Dense 5 → 2, Tanh, keeping a.
             for (var r = 0; r < rows; r++)
             {
-                Layer2(ref parameters[20], ref scratch[r * 5], ref scratch[480 + (r * 2)]);
+                Layer2(ref parameters[20], ref scratch[r * 5], ref scratch[960 + (r * 2)]);
             }
 
             // MeanSquaredError and its gradient with respect to the outputs.
-            return Losses.MeanSquaredError(scratch.Slice(480, rows * 2), target, scratch.Slice(608, rows * 2), scale, 2);
+            return Losses.MeanSquaredError(scratch.Slice(960, rows * 2), target, scratch.Slice(1216, rows * 2), scale, 2);
         }
 
         /// <summary>The chain rule over the rows ForwardRows left in scratch: dW and db of every layer go through the rule into <paramref
@@ -254,13 +254,13 @@ namespace NetGen.Generated
         {
             ref float x = ref MemoryMarshal.GetReference(input);
             // Layer 2: dW, db and the input's gradient.
-            Activations.TanhBackward(scratch.Slice(480, rows * 2), scratch.Slice(608, rows * 2), scratch.Slice(544, rows * 2));
-            DenseKernels.Backward(ref parameters[0], ref target, 20, 30, ref scratch[0], ref scratch[544], ref scratch[320], 5, 2, rows,
+            Activations.TanhBackward(scratch.Slice(960, rows * 2), scratch.Slice(1216, rows * 2), scratch.Slice(1088, rows * 2));
+            DenseKernels.Backward(ref parameters[0], ref target, 20, 30, ref scratch[0], ref scratch[1088], ref scratch[640], 5, 2, rows,
                 ref rule);
 
             // Layer 1: dW and db.
-            Activations.SigmoidBackward(scratch.Slice(0, rows * 5), scratch.Slice(320, rows * 5), scratch.Slice(160, rows * 5));
-            DenseKernels.BackwardWeightsOnly(ref target, 0, 15, ref x, ref scratch[160], 3, 5, rows, ref rule);
+            Activations.SigmoidBackward(scratch.Slice(0, rows * 5), scratch.Slice(640, rows * 5), scratch.Slice(320, rows * 5));
+            DenseKernels.BackwardWeightsOnly(ref target, 0, 15, ref x, ref scratch[320], 3, 5, rows, ref rule);
         }
 
         /// <summary>Layer 1, Dense 3 → 5, Sigmoid, one row: a = Sigmoid(W·x + b).</summary>

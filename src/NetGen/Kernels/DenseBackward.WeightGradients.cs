@@ -1,0 +1,291 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace NetGen.Kernels;
+
+/// <summary>
+/// dW = δᵀ·X for a block of rows: tiles of four weight rows by up to three vectors of inputs, each weight summed over
+/// the batch in one accumulator, in row order, and handed to the rule once.
+/// </summary>
+internal static partial class DenseBackward<TWidth, TVector>
+{
+    /// <summary>A stride of input rows that maps a column block's lines into a sixteenth or less of L1's sets.</summary>
+    private const int ConflictingStrideBytes = 1024;
+
+    /// <summary>Tiles of three vectors side by side in a column block of dW: a cache line a tile shares with the next is still in L1.</summary>
+    private const int TilesPerColumnBlock = 4;
+
+    /// <summary>
+    /// dW = Σᵣ δᵣxᵣᵀ for two or more rows, each weight through the rule exactly once. Column blocks outside, weight
+    /// rows inside, so the batch's inputs under a block stay in L1 while every weight row passes: tiles of three
+    /// vectors, the block's last four or two vectors in tiles of two (a tile of one vector has too few accumulators to
+    /// hide the multiply-add's latency), in tiles of four weight rows and then of one; the last inputs one by one.
+    /// When rows of inputs lie a multiple of 1 KiB apart (in place they fall into a few cache sets and evict each
+    /// other), a block's inputs are copied into a contiguous buffer, the block narrowed to fit the rows, down to one
+    /// tile; other strides read in place, where a copy costs more than it saves.
+    /// </summary>
+    [SkipLocalsInit]
+    private static void WeightGradients<TRule>(ref float target, int index, ref float x, ref float delta, int inputs, int outputs, int rows, ref TRule rule)
+        where TRule : struct, IUpdateRule
+    {
+        var n = (nuint)inputs;
+        var m = (nuint)outputs;
+        var count = (nuint)TWidth.Count;
+        var whole = n - (n % count);
+        var blocks = m - (m % 4);
+        var fit = (nuint)(StripBytes / sizeof(float)) / ((nuint)rows * 3 * count);
+        var tiles = fit < TilesPerColumnBlock ? fit : TilesPerColumnBlock;
+        var packing = tiles > 0 && whole > 0 && (n * sizeof(float)) % ConflictingStrideBytes == 0;
+        var block = (packing ? tiles : TilesPerColumnBlock) * 3 * count;
+        Span<float> buffer = stackalloc float[packing ? StripBytes / sizeof(float) : 0];
+        ref var packed = ref MemoryMarshal.GetReference(buffer);
+        for (nuint from = 0; from < whole; from += block)
+        {
+            var to = from + block < whole ? from + block : whole;
+            scoped ref var xs = ref Unsafe.Add(ref x, from);
+            var stride = n;
+            if (packing)
+            {
+                Pack(ref xs, n, ref packed, to - from, (nuint)rows);
+                xs = ref packed;
+                stride = to - from;
+            }
+
+            nuint o = 0;
+            for (; o < blocks; o += 4)
+            {
+                WeightRows4(ref target, index, ref xs, stride, ref delta, n, m, (nuint)rows, o, from, to, ref rule);
+            }
+
+            for (; o < m; o++)
+            {
+                var i = from;
+                for (; i + (3 * count) <= to; i += 3 * count)
+                {
+                    WeightTile1x3(ref target, index, ref Unsafe.Add(ref xs, i - from), stride, ref delta, n, m, (nuint)rows, o, i, ref rule);
+                }
+
+                for (; i < to; i += count)
+                {
+                    WeightTile1x1(ref target, index, ref Unsafe.Add(ref xs, i - from), stride, ref delta, n, m, (nuint)rows, o, i, ref rule);
+                }
+            }
+        }
+
+        for (var i = whole; i < n; i++)
+        {
+            for (nuint o = 0; o < m; o++)
+            {
+                WeightScalar(ref target, index, ref x, ref delta, n, m, (nuint)rows, o, i, ref rule);
+            }
+        }
+    }
+
+    /// <summary>Weight rows <paramref name="o"/> to o + 3 from column <paramref name="from"/> to <paramref name="to"/>, <paramref name="xs"/> the inputs under <paramref name="from"/>.</summary>
+    private static void WeightRows4<TRule>(ref float target, int index, ref float xs, nuint stride, ref float delta, nuint n, nuint m, nuint rows, nuint o, nuint from, nuint to, ref TRule rule)
+        where TRule : struct, IUpdateRule
+    {
+        var count = (nuint)TWidth.Count;
+        var i = from;
+        for (; to - i >= 3 * count && to - i != 4 * count; i += 3 * count)
+        {
+            WeightTile4x3(ref target, index, ref Unsafe.Add(ref xs, i - from), stride, ref delta, n, m, rows, o, i, ref rule);
+        }
+
+        for (; to - i >= 2 * count; i += 2 * count)
+        {
+            WeightTile4x2(ref target, index, ref Unsafe.Add(ref xs, i - from), stride, ref delta, n, m, rows, o, i, ref rule);
+        }
+
+        if (i < to)
+        {
+            WeightTile4x1(ref target, index, ref Unsafe.Add(ref xs, i - from), stride, ref delta, n, m, rows, o, i, ref rule);
+        }
+    }
+
+    /// <summary>Four weight rows by three vectors from column <paramref name="i"/>; <paramref name="xi"/> is the rows' first input of the tile, <paramref name="stride"/> apart.</summary>
+    private static void WeightTile4x3<TRule>(ref float target, int index, ref float xi, nuint stride, ref float delta, nuint n, nuint m, nuint rows, nuint o, nuint i, ref TRule rule)
+        where TRule : struct, IUpdateRule
+    {
+        var c = (nuint)TWidth.Count;
+        TVector a00 = TWidth.Zero, a01 = TWidth.Zero, a02 = TWidth.Zero;
+        TVector a10 = TWidth.Zero, a11 = TWidth.Zero, a12 = TWidth.Zero;
+        TVector a20 = TWidth.Zero, a21 = TWidth.Zero, a22 = TWidth.Zero;
+        TVector a30 = TWidth.Zero, a31 = TWidth.Zero, a32 = TWidth.Zero;
+        var at = (o * n) + i;
+        PrefetchRows(ref Unsafe.Add(ref target, at), n, 3 * c);
+
+        // The rows' inputs and gradients by moving references: no multiplication in the loop.
+        ref var xr = ref xi;
+        ref var dr = ref Unsafe.Add(ref delta, o);
+        for (nuint r = 0; r < rows; r++)
+        {
+            var x0 = TWidth.Load(ref xr, 0);
+            var x1 = TWidth.Load(ref xr, c);
+            var x2 = TWidth.Load(ref xr, 2 * c);
+            var b = TWidth.Broadcast(dr);
+            a00 = TWidth.MultiplyAdd(x0, b, a00);
+            a01 = TWidth.MultiplyAdd(x1, b, a01);
+            a02 = TWidth.MultiplyAdd(x2, b, a02);
+            b = TWidth.Broadcast(Unsafe.Add(ref dr, 1));
+            a10 = TWidth.MultiplyAdd(x0, b, a10);
+            a11 = TWidth.MultiplyAdd(x1, b, a11);
+            a12 = TWidth.MultiplyAdd(x2, b, a12);
+            b = TWidth.Broadcast(Unsafe.Add(ref dr, 2));
+            a20 = TWidth.MultiplyAdd(x0, b, a20);
+            a21 = TWidth.MultiplyAdd(x1, b, a21);
+            a22 = TWidth.MultiplyAdd(x2, b, a22);
+            b = TWidth.Broadcast(Unsafe.Add(ref dr, 3));
+            a30 = TWidth.MultiplyAdd(x0, b, a30);
+            a31 = TWidth.MultiplyAdd(x1, b, a31);
+            a32 = TWidth.MultiplyAdd(x2, b, a32);
+            xr = ref Unsafe.Add(ref xr, stride);
+            dr = ref Unsafe.Add(ref dr, m);
+        }
+
+        // A copy the JIT keeps in registers: through the reference, every store to the target could change the rule.
+        var local = rule;
+        Apply3(ref target, index, at, a00, a01, a02, ref local);
+        Apply3(ref target, index, at + n, a10, a11, a12, ref local);
+        Apply3(ref target, index, at + (2 * n), a20, a21, a22, ref local);
+        Apply3(ref target, index, at + (3 * n), a30, a31, a32, ref local);
+        rule = local;
+    }
+
+    /// <summary>Four weight rows by two vectors: eight accumulators, as many as two pipes of four-cycle multiply-adds keep busy.</summary>
+    private static void WeightTile4x2<TRule>(ref float target, int index, ref float xi, nuint stride, ref float delta, nuint n, nuint m, nuint rows, nuint o, nuint i, ref TRule rule)
+        where TRule : struct, IUpdateRule
+    {
+        var c = (nuint)TWidth.Count;
+        TVector a00 = TWidth.Zero, a01 = TWidth.Zero, a10 = TWidth.Zero, a11 = TWidth.Zero;
+        TVector a20 = TWidth.Zero, a21 = TWidth.Zero, a30 = TWidth.Zero, a31 = TWidth.Zero;
+        var at = (o * n) + i;
+        PrefetchRows(ref Unsafe.Add(ref target, at), n, 2 * c);
+        ref var xr = ref xi;
+        ref var dr = ref Unsafe.Add(ref delta, o);
+        for (nuint r = 0; r < rows; r++)
+        {
+            var x0 = TWidth.Load(ref xr, 0);
+            var x1 = TWidth.Load(ref xr, c);
+            var b = TWidth.Broadcast(dr);
+            a00 = TWidth.MultiplyAdd(x0, b, a00);
+            a01 = TWidth.MultiplyAdd(x1, b, a01);
+            b = TWidth.Broadcast(Unsafe.Add(ref dr, 1));
+            a10 = TWidth.MultiplyAdd(x0, b, a10);
+            a11 = TWidth.MultiplyAdd(x1, b, a11);
+            b = TWidth.Broadcast(Unsafe.Add(ref dr, 2));
+            a20 = TWidth.MultiplyAdd(x0, b, a20);
+            a21 = TWidth.MultiplyAdd(x1, b, a21);
+            b = TWidth.Broadcast(Unsafe.Add(ref dr, 3));
+            a30 = TWidth.MultiplyAdd(x0, b, a30);
+            a31 = TWidth.MultiplyAdd(x1, b, a31);
+            xr = ref Unsafe.Add(ref xr, stride);
+            dr = ref Unsafe.Add(ref dr, m);
+        }
+
+        var local = rule;
+        Apply2(ref target, index, at, a00, a01, ref local);
+        Apply2(ref target, index, at + n, a10, a11, ref local);
+        Apply2(ref target, index, at + (2 * n), a20, a21, ref local);
+        Apply2(ref target, index, at + (3 * n), a30, a31, ref local);
+        rule = local;
+    }
+
+    private static void WeightTile4x1<TRule>(ref float target, int index, ref float xi, nuint stride, ref float delta, nuint n, nuint m, nuint rows, nuint o, nuint i, ref TRule rule)
+        where TRule : struct, IUpdateRule
+    {
+        TVector a0 = TWidth.Zero, a1 = TWidth.Zero, a2 = TWidth.Zero, a3 = TWidth.Zero;
+        ref var d = ref Unsafe.Add(ref delta, o);
+        for (nuint r = 0; r < rows; r++)
+        {
+            var xr = TWidth.Load(ref xi, r * stride);
+            ref var dr = ref Unsafe.Add(ref d, r * m);
+            a0 = TWidth.MultiplyAdd(xr, TWidth.Broadcast(dr), a0);
+            a1 = TWidth.MultiplyAdd(xr, TWidth.Broadcast(Unsafe.Add(ref dr, 1)), a1);
+            a2 = TWidth.MultiplyAdd(xr, TWidth.Broadcast(Unsafe.Add(ref dr, 2)), a2);
+            a3 = TWidth.MultiplyAdd(xr, TWidth.Broadcast(Unsafe.Add(ref dr, 3)), a3);
+        }
+
+        var at = (o * n) + i;
+        Apply(ref target, index, at, a0, ref rule);
+        Apply(ref target, index, at + n, a1, ref rule);
+        Apply(ref target, index, at + (2 * n), a2, ref rule);
+        Apply(ref target, index, at + (3 * n), a3, ref rule);
+    }
+
+    private static void WeightTile1x3<TRule>(ref float target, int index, ref float xi, nuint stride, ref float delta, nuint n, nuint m, nuint rows, nuint o, nuint i, ref TRule rule)
+        where TRule : struct, IUpdateRule
+    {
+        var c = (nuint)TWidth.Count;
+        TVector a0 = TWidth.Zero, a1 = TWidth.Zero, a2 = TWidth.Zero;
+        for (nuint r = 0; r < rows; r++)
+        {
+            ref var xr = ref Unsafe.Add(ref xi, r * stride);
+            var b = TWidth.Broadcast(Unsafe.Add(ref delta, (r * m) + o));
+            a0 = TWidth.MultiplyAdd(TWidth.Load(ref xr, 0), b, a0);
+            a1 = TWidth.MultiplyAdd(TWidth.Load(ref xr, c), b, a1);
+            a2 = TWidth.MultiplyAdd(TWidth.Load(ref xr, 2 * c), b, a2);
+        }
+
+        Apply3(ref target, index, (o * n) + i, a0, a1, a2, ref rule);
+    }
+
+    private static void WeightTile1x1<TRule>(ref float target, int index, ref float xi, nuint stride, ref float delta, nuint n, nuint m, nuint rows, nuint o, nuint i, ref TRule rule)
+        where TRule : struct, IUpdateRule
+    {
+        var a = TWidth.Zero;
+        for (nuint r = 0; r < rows; r++)
+        {
+            a = TWidth.MultiplyAdd(TWidth.Load(ref xi, r * stride), TWidth.Broadcast(Unsafe.Add(ref delta, (r * m) + o)), a);
+        }
+
+        Apply(ref target, index, (o * n) + i, a, ref rule);
+    }
+
+    private static void WeightScalar<TRule>(ref float target, int index, ref float x, ref float delta, nuint n, nuint m, nuint rows, nuint o, nuint i, ref TRule rule)
+        where TRule : struct, IUpdateRule
+    {
+        var sum = 0f;
+        for (nuint r = 0; r < rows; r++)
+        {
+            sum += Unsafe.Add(ref delta, (r * m) + o) * Unsafe.Add(ref x, (r * n) + i);
+        }
+
+        var at = (o * n) + i;
+        Unsafe.Add(ref target, at) = rule.Update(Unsafe.Add(ref target, at), sum, index + (int)at);
+    }
+
+    /// <summary>The lines of a tile's four weight rows, which the rule reads and writes after the tile's sums.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void PrefetchRows(ref float first, nuint n, nuint width)
+    {
+        CachePrefetch.Floats(ref first, width);
+        CachePrefetch.Floats(ref Unsafe.Add(ref first, n), width);
+        CachePrefetch.Floats(ref Unsafe.Add(ref first, 2 * n), width);
+        CachePrefetch.Floats(ref Unsafe.Add(ref first, 3 * n), width);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Apply<TRule>(ref float target, int index, nuint at, TVector gradient, ref TRule rule)
+        where TRule : struct, IUpdateRule =>
+        TWidth.Store(TWidth.Update(ref rule, TWidth.Load(ref target, at), gradient, index + (int)at), ref target, at);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Apply2<TRule>(ref float target, int index, nuint at, TVector a0, TVector a1, ref TRule rule)
+        where TRule : struct, IUpdateRule
+    {
+        Apply(ref target, index, at, a0, ref rule);
+        Apply(ref target, index, at + (nuint)TWidth.Count, a1, ref rule);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Apply3<TRule>(ref float target, int index, nuint at, TVector a0, TVector a1, TVector a2, ref TRule rule)
+        where TRule : struct, IUpdateRule
+    {
+        var c = (nuint)TWidth.Count;
+        Apply(ref target, index, at, a0, ref rule);
+        Apply(ref target, index, at + c, a1, ref rule);
+        Apply(ref target, index, at + (2 * c), a2, ref rule);
+    }
+}
