@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using NetGen;
+using NetGen.Tests.Training.TestNetworks;
 
 namespace NetGen.Tests.Parallelism;
 
@@ -11,11 +12,10 @@ namespace NetGen.Tests.Parallelism;
 /// worker after it has finished the same call. The order in which the shares finished is recorded. A team of as many
 /// threads as workers must run them, since each share but the last waits for one that another thread runs.
 /// </summary>
-internal sealed class SharesFinishingInReverse : INetwork
+internal sealed class SharesFinishingInReverse : DelegatingNetwork, INetwork
 {
     private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(30);
 
-    private readonly INetwork _inner;
     private readonly Workers _workers;
     private readonly int _worker;
     private int _calls;
@@ -27,8 +27,8 @@ internal sealed class SharesFinishingInReverse : INetwork
     }
 
     private SharesFinishingInReverse(INetwork inner, Workers workers, int worker)
+        : base(inner)
     {
-        _inner = inner;
         _workers = workers;
         _worker = worker;
     }
@@ -36,39 +36,17 @@ internal sealed class SharesFinishingInReverse : INetwork
     /// <summary>The workers in the order their shares finished, call after call.</summary>
     public IReadOnlyList<int> FinishOrder => _workers.FinishOrder;
 
-    public int InputSize => _inner.InputSize;
-
-    public int OutputSize => _inner.OutputSize;
-
-    public int ParameterCount => _inner.ParameterCount;
-
-    public Span<float> Parameters => _inner.Parameters;
-
-    public Span<float> Gradients => _inner.Gradients;
-
-    public Loss Loss => _inner.Loss;
-
     public INetwork CreateReplicaSharingParameters() =>
-        new SharesFinishingInReverse(_inner.CreateReplicaSharingParameters(), _workers, _workers.NextReplica());
+        new SharesFinishingInReverse(Inner.CreateReplicaSharingParameters(), _workers, _workers.NextReplica());
 
-    public void InitializeParameters(int seed) => _inner.InitializeParameters(seed);
-
-    public void Forward(ReadOnlySpan<float> input, Span<float> output) => _inner.Forward(input, output);
-
-    public void ForwardBatch(ReadOnlySpan<float> inputs, Span<float> outputs) => _inner.ForwardBatch(inputs, outputs);
-
-    public float Backward(ReadOnlySpan<float> input, ReadOnlySpan<float> target) => _inner.Backward(input, target);
-
-    public float BackwardBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets)
+    public override float BackwardBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets)
     {
         _calls++;
         _workers.WaitUntilFinished(_worker + 1, _calls);
-        float loss = _inner.BackwardBatch(inputs, targets);
+        float loss = Inner.BackwardBatch(inputs, targets);
         _workers.Finish(_worker);
         return loss;
     }
-
-    public void ZeroGradients() => _inner.ZeroGradients();
 
     private sealed class Workers(int count)
     {
