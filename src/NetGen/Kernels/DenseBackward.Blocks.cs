@@ -20,9 +20,9 @@ internal static partial class DenseBackward<TWidth, TVector>
     /// dxᵣ = Wᵀδᵣ for two or more rows. For each panel of inputs the weight rows go in strips of equal length, each
     /// strip copied into a contiguous buffer that stays in L1 while every tile of batch rows walks it (walked in place,
     /// a strip of rows a power of two apart falls into a few cache sets and evicts itself). The first tile of four rows
-    /// reads the strip in place and writes the copy as it goes, so the copy's loads overlap its multiply-adds instead of
-    /// stalling a pass of their own; the next tiles fetch the next strip's lines ahead, one line of each weight row per
-    /// tile. A tile's accumulators start from what the strip before left in dx, so each sum runs in the order of one
+    /// reads the strip in place and writes the copy as it goes, so the copy's loads overlap its multiply-adds instead
+    /// of stalling a pass of their own; the first three tiles each fetch one line of every weight row of the next
+    /// strip. A tile's accumulators start from what the strip before left in dx, so each sum runs in the order of one
     /// pass. dx is written rather than added to on the first strip, so the last panel may overlap the one before: a
     /// value computed twice is stored twice. Rows past the last four go one by one, on the weights in place when there
     /// are fewer than four.
@@ -54,10 +54,13 @@ internal static partial class DenseBackward<TWidth, TVector>
                     continue;
                 }
 
-                // The strip after this one, in the order of the loops: the rest of this panel, then the next panel's first.
+                // The strip after this one, in the order of the loops: the rest of this panel, then the next panel's
+                // first. The tiles hint at as many rows as this strip has, so a shorter next strip (the panel's last)
+                // is fetched from as many rows before it: every hint stays inside the weights.
                 var nextO = o + strip < m ? o + strip : 0;
                 var nextI = nextO == 0 ? i + panel : i;
-                ref var next = ref Unsafe.Add(ref weights, (nextO * n) + Math.Min(nextI, n - panel));
+                var back = length - Math.Min(length, m - nextO);
+                ref var next = ref Unsafe.Add(ref weights, ((nextO - back) * n) + Math.Min(nextI, n - panel));
                 var fetching = nextI < n;
                 for (nuint r = 0; r < (nuint)rows; r += r < blocks ? 4u : 1u)
                 {
