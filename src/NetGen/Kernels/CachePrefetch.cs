@@ -12,6 +12,16 @@ internal static unsafe class CachePrefetch
 {
     private const int LineBytes = 64;
 
+    /// <summary>The cache line that holds <paramref name="value"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Line(ref float value)
+    {
+        if (Sse.IsSupported)
+        {
+            Sse.Prefetch0(Unsafe.AsPointer(ref value));
+        }
+    }
+
     /// <summary>
     /// The cache lines of <paramref name="length"/> floats from <paramref name="start"/>, a span of at most 192 bytes
     /// (a kernel's tile): written out, so that a constant length costs a few hints and no loop.

@@ -17,12 +17,15 @@ internal static partial class DenseBackward<TWidth, TVector>
     private const int StripBytes = 16 * 1024;
 
     /// <summary>
-    /// dxᵣ = Wᵀδᵣ for two or more rows. For each panel of inputs the weight rows go in chunks, each chunk's strip
-    /// copied into a contiguous buffer that stays in L1 while every tile of batch rows walks it (walked in place, a
-    /// strip of rows a power of two apart falls into a few cache sets and evicts itself). A tile's accumulators start
-    /// from what the chunk before left in dx, so each sum runs in the order of one pass. dx is written rather than
-    /// added to on the first chunk, so the last panel may overlap the one before: a value computed twice is stored
-    /// twice. Rows past the last four go one by one, on the weights in place when there are fewer than four.
+    /// dxᵣ = Wᵀδᵣ for two or more rows. For each panel of inputs the weight rows go in strips of equal length, each
+    /// strip copied into a contiguous buffer that stays in L1 while every tile of batch rows walks it (walked in place,
+    /// a strip of rows a power of two apart falls into a few cache sets and evicts itself). The first tile of four rows
+    /// reads the strip in place and writes the copy as it goes, so the copy's loads overlap its multiply-adds instead
+    /// of stalling a pass of their own; the first three tiles each fetch one line of every weight row of the next
+    /// strip. A tile's accumulators start from what the strip before left in dx, so each sum runs in the order of one
+    /// pass. dx is written rather than added to on the first strip, so the last panel may overlap the one before: a
+    /// value computed twice is stored twice. Rows past the last four go one by one, on the weights in place when there
+    /// are fewer than four.
     /// </summary>
     [SkipLocalsInit]
     private static void InputGradients(ref float weights, ref float delta, ref float dx, int inputs, int outputs, int rows)
@@ -31,54 +34,93 @@ internal static partial class DenseBackward<TWidth, TVector>
         var m = (nuint)outputs;
         var count = (nuint)TWidth.Count;
         var panel = n >= 3 * count ? 3 * count : count;
-        var chunk = (nuint)StripBytes / (panel * sizeof(float));
+        var longest = (nuint)StripBytes / (panel * sizeof(float));
+        var strip = Share(m, Share(m, longest));
         var blocks = (nuint)rows - ((nuint)rows % 4);
         Span<float> buffer = stackalloc float[blocks > 0 ? StripBytes / sizeof(float) : 0];
         ref var packed = ref MemoryMarshal.GetReference(buffer);
         for (nuint i = 0; i < n; i += panel)
         {
-            var at = i + panel <= n ? i : n - panel;
-            for (nuint o = 0; o < m; o += chunk)
+            var at = Math.Min(i, n - panel);
+            for (nuint o = 0; o < m; o += strip)
             {
-                var length = (o + chunk < m ? o + chunk : m) - o;
-                scoped ref var w = ref Unsafe.Add(ref weights, (o * n) + at);
-                var stride = n;
-                if (blocks > 0)
-                {
-                    Pack(ref w, n, ref packed, panel, length);
-                    w = ref packed;
-                    stride = panel;
-                }
-
+                var length = Math.Min(strip, m - o);
+                ref var inPlace = ref Unsafe.Add(ref weights, (o * n) + at);
                 ref var d = ref Unsafe.Add(ref delta, o);
                 var first = o == 0;
+                if (panel == count)
+                {
+                    InputPanel1(ref inPlace, ref packed, ref d, ref Unsafe.Add(ref dx, at), n, m, (nuint)rows, blocks, length, first);
+                    continue;
+                }
+
+                // The strip after this one, in the order of the loops: the rest of this panel, then the next panel's
+                // first. The tiles hint at as many rows as this strip has, so a shorter next strip (the panel's last)
+                // is fetched from as many rows before it: every hint stays inside the weights.
+                var nextO = o + strip < m ? o + strip : 0;
+                var nextI = nextO == 0 ? i + panel : i;
+                var back = length - Math.Min(length, m - nextO);
+                ref var next = ref Unsafe.Add(ref weights, ((nextO - back) * n) + Math.Min(nextI, n - panel));
+                var fetching = nextI < n;
                 for (nuint r = 0; r < (nuint)rows; r += r < blocks ? 4u : 1u)
                 {
                     ref var dr = ref Unsafe.Add(ref d, r * m);
                     ref var xr = ref Unsafe.Add(ref dx, (r * n) + at);
                     if (r < blocks)
                     {
-                        if (panel == count)
+                        // Tiles 0 to 2 fetch the lines of the next strip's first, middle and last floats; the others
+                        // hint at a line of the copy, which is in L1.
+                        var tile = r / 4;
+                        var ahead = fetching && tile < 3;
+                        ref var line = ref ahead ? ref Unsafe.Add(ref next, tile == 0 ? 0 : tile == 1 ? panel / 2 : panel - 1) : ref packed;
+                        if (r == 0)
                         {
-                            InputTile4x1(ref w, stride, ref dr, ref xr, n, m, length, first);
+                            InputTile4x3<Copying>(ref inPlace, n, ref dr, ref xr, n, m, length, first, ref packed, ref line, ahead ? n : 0);
                         }
                         else
                         {
-                            InputTile4x3(ref w, stride, ref dr, ref xr, n, m, length, first);
+                            InputTile4x3<NotCopying>(ref packed, panel, ref dr, ref xr, n, m, length, first, ref packed, ref line, ahead ? n : 0);
                         }
-                    }
-                    else if (panel == count)
-                    {
-                        InputTile1x1(ref w, stride, ref dr, ref xr, length, first);
                     }
                     else
                     {
-                        InputTile1x3(ref w, stride, ref dr, ref xr, length, first);
+                        InputTile1x3(ref blocks > 0 ? ref packed : ref inPlace, blocks > 0 ? panel : n, ref dr, ref xr, length, first);
                     }
                 }
             }
         }
     }
+
+    /// <summary>One panel of one vector for every row: the strip copied first when there are tiles of four rows to share it.</summary>
+    private static void InputPanel1(ref float inPlace, ref float packed, ref float delta, ref float dx, nuint n, nuint m, nuint rows, nuint blocks, nuint length, bool first)
+    {
+        var count = (nuint)TWidth.Count;
+        ref var w = ref inPlace;
+        var stride = n;
+        if (blocks > 0)
+        {
+            Pack(ref inPlace, n, ref packed, count, length);
+            w = ref packed;
+            stride = count;
+        }
+
+        for (nuint r = 0; r < rows; r += r < blocks ? 4u : 1u)
+        {
+            ref var dr = ref Unsafe.Add(ref delta, r * m);
+            ref var xr = ref Unsafe.Add(ref dx, r * n);
+            if (r < blocks)
+            {
+                InputTile4x1(ref w, stride, ref dr, ref xr, n, m, length, first);
+            }
+            else
+            {
+                InputTile1x1(ref w, stride, ref dr, ref xr, length, first);
+            }
+        }
+    }
+
+    /// <summary><paramref name="total"/> in <paramref name="parts"/> parts, rounded up.</summary>
+    private static nuint Share(nuint total, nuint parts) => (total + parts - 1) / parts;
 
     /// <summary><paramref name="length"/> rows of <paramref name="width"/> weights, <paramref name="stride"/> apart, into consecutive rows of <paramref name="packed"/>.</summary>
     private static void Pack(ref float weights, nuint stride, ref float packed, nuint width, nuint length)
@@ -95,8 +137,14 @@ internal static partial class DenseBackward<TWidth, TVector>
         }
     }
 
-    /// <summary>Four rows by three vectors of dx over <paramref name="length"/> weight rows, from zero or from what dx holds.</summary>
-    private static void InputTile4x3(ref float w, nuint stride, ref float delta, ref float dx, nuint n, nuint m, nuint length, bool first)
+    /// <summary>
+    /// Four rows by three vectors of dx over <paramref name="length"/> weight rows, from zero or from what dx holds;
+    /// writes the weights it reads into <paramref name="copy"/> when <typeparamref name="TCopy"/> says so, and hints at
+    /// one line per weight row from <paramref name="ahead"/>, <paramref name="aheadStride"/> apart.
+    /// </summary>
+    private static void InputTile4x3<TCopy>(ref float w, nuint stride, ref float delta, ref float dx, nuint n, nuint m, nuint length, bool first,
+        ref float copy, ref float ahead, nuint aheadStride)
+        where TCopy : struct, IFlag
     {
         var c = (nuint)TWidth.Count;
         ref var x1 = ref Unsafe.Add(ref dx, n);
@@ -115,6 +163,14 @@ internal static partial class DenseBackward<TWidth, TVector>
             var w0 = TWidth.Load(ref wo, 0);
             var w1 = TWidth.Load(ref wo, c);
             var w2 = TWidth.Load(ref wo, 2 * c);
+            if (TCopy.Enabled)
+            {
+                Store3(ref copy, c, w0, w1, w2);
+                copy = ref Unsafe.Add(ref copy, 3 * c);
+            }
+
+            CachePrefetch.Line(ref ahead);
+            ahead = ref Unsafe.Add(ref ahead, aheadStride);
             var d = TWidth.Broadcast(Unsafe.Add(ref delta, o));
             a00 = TWidth.MultiplyAdd(w0, d, a00);
             a01 = TWidth.MultiplyAdd(w1, d, a01);

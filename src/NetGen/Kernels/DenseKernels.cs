@@ -239,3 +239,13 @@ internal readonly struct WithoutInputGradient : IFlag
 {
     public static bool Enabled => false;
 }
+
+internal readonly struct Copying : IFlag
+{
+    public static bool Enabled => true;
+}
+
+internal readonly struct NotCopying : IFlag
+{
+    public static bool Enabled => false;
+}

@@ -144,6 +144,36 @@ public sealed class DenseKernelsTests
     }
 
     /// <summary>
+    /// Every row's dx sums W's rows in order, one multiply-add at a time, however the block kernel splits the weights
+    /// into strips and tiles of rows (and whichever tile copies a strip): a block's rows get, bit for bit, what each
+    /// row gets alone. Inputs are whole vectors at every width, where the one-row kernel has no scalar tail.
+    /// </summary>
+    [Theory]
+    [InlineData(48, 350, 32)]
+    [InlineData(96, 200, 9)]
+    [InlineData(512, 512, 32)]
+    [InlineData(256, 171, 7)]
+    public void Backward_gives_a_block_of_rows_the_input_gradient_of_each_row_alone(int inputs, int outputs, int rows)
+    {
+        var random = new Random((inputs * 11) + outputs + rows);
+        var weightCount = inputs * outputs;
+        var parameters = Fill(random, weightCount + outputs);
+        var input = Fill(random, inputs * rows);
+        var delta = Fill(random, outputs * rows);
+        var gradients = new float[weightCount + outputs];
+        var block = new float[inputs * rows];
+        var rule = new CountingRule();
+        DenseKernels.Backward(ref parameters[0], ref gradients[0], 0, weightCount, ref input[0], ref delta[0], ref block[0], inputs, outputs, rows, ref rule);
+
+        var alone = new float[inputs];
+        for (var r = 0; r < rows; r++)
+        {
+            DenseKernels.Backward(ref parameters[0], ref gradients[0], 0, weightCount, ref input[r * inputs], ref delta[r * outputs], ref alone[0], inputs, outputs, 1, ref rule);
+            Assert.Equal(alone, block.AsSpan(r * inputs, inputs).ToArray());
+        }
+    }
+
+    /// <summary>
     /// A rule may keep state in its own fields: the kernels and an optimizer's whole-array step work on a copy of it in
     /// registers and hand the copy back, so every update the rule counted is still there afterwards, once per parameter.
     /// </summary>
