@@ -104,7 +104,14 @@ internal static class RowKernelWriter
                 : path.Tile == 1 ? $"output {firstOutput}" : $"outputs {firstOutput} .. {firstOutput + path.Tile - 1}";
             using (writer.Scope(label))
             {
-                if (path.ChunkLoop)
+                if (path.ChunkLoop && path.Tile == path.RowsPerStep)
+                {
+                    // The runtime's loop, compiled optimised at once: tier-0 code of this kernel has no loop to replace on the stack.
+                    var output = Code.Index(outputVariable, 1, null, firstOutput);
+                    var sums = Sums("out var", Enumerable.Range(0, path.Tile).ToList());
+                    writer.Line($"{RowMath}.{AddStep}Chunks{path.Tile}(ref weights, {output}, {layer.Inputs}, ref input, {path.Chunks * path.Width}, {sums});");
+                }
+                else if (path.ChunkLoop)
                 {
                     foreach (var rows in Steps())
                     {
@@ -154,7 +161,7 @@ internal static class RowKernelWriter
         /// </summary>
         private void WriteChunk(string? outputVariable, int firstOutput, string? chunkVariable, int chunk, ChunkStep step)
         {
-            var name = step == ChunkStep.Start ? "Multiply" : plan.FusedMultiplyAdd ? "FusedMultiplyAdd" : "MultiplyAdd";
+            var name = step == ChunkStep.Start ? "Multiply" : AddStep;
             var (suffix, mask) = step == ChunkStep.AddMasked ? ("Masked", " lastChunkMask,") : (string.Empty, string.Empty);
             var at = Code.Index(null, 0, chunkVariable, chunk);
             foreach (var rows in Steps())
@@ -164,6 +171,8 @@ internal static class RowKernelWriter
                 writer.Line($"{RowMath}.{name}{suffix}{rows.Count}(ref weights, {output}, {layer.Inputs}, ref input, {at},{mask} {sums});");
             }
         }
+
+        private string AddStep => plan.FusedMultiplyAdd ? "FusedMultiplyAdd" : "MultiplyAdd";
 
         /// <summary>The tile's accumulators in groups of the rows one runtime step takes.</summary>
         private IEnumerable<List<int>> Steps()

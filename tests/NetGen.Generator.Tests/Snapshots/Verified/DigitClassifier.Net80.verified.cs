@@ -291,11 +291,8 @@ namespace NetGen.Generated
                 {
                     // outputs o .. o + 3
                     {
-                        RowMath512.Zeros4(out var sum0, out var sum1, out var sum2, out var sum3);
-                        for (nuint i = 0; i < 784; i += 16)
-                        {
-                            RowMath512.MultiplyAdd4(ref weights, o, 784, ref input, i, ref sum0, ref sum1, ref sum2, ref sum3);
-                        }
+                        RowMath512.MultiplyAddChunks4(ref weights, o, 784, ref input, 784, out var sum0, out var sum1, out var sum2,
+                            out var sum3);
                         var z = RowMath512.Sums4(sum0, sum1, sum2, sum3) + RowMath128.Load(ref bias, o);
                         RowMath128.Store(VectorMath.Relu(z), ref output, o);
                     }
@@ -310,11 +307,8 @@ namespace NetGen.Generated
                 {
                     // outputs o .. o + 3
                     {
-                        RowMath256.Zeros4(out var sum0, out var sum1, out var sum2, out var sum3);
-                        for (nuint i = 0; i < 784; i += 8)
-                        {
-                            RowMath256.MultiplyAdd4(ref weights, o, 784, ref input, i, ref sum0, ref sum1, ref sum2, ref sum3);
-                        }
+                        RowMath256.MultiplyAddChunks4(ref weights, o, 784, ref input, 784, out var sum0, out var sum1, out var sum2,
+                            out var sum3);
                         var z = RowMath256.Sums4(sum0, sum1, sum2, sum3) + RowMath128.Load(ref bias, o);
                         RowMath128.Store(VectorMath.Relu(z), ref output, o);
                     }
@@ -335,25 +329,15 @@ namespace NetGen.Generated
             {
                 // outputs 0 .. 7
                 {
-                    RowMath512.Zeros8(out var sum0, out var sum1, out var sum2, out var sum3, out var sum4, out var sum5, out var sum6,
-                        out var sum7);
-                    for (nuint i = 0; i < 128; i += 16)
-                    {
-                        RowMath512.MultiplyAdd8(ref weights, 0, 128, ref input, i, ref sum0, ref sum1, ref sum2, ref sum3, ref sum4,
-                            ref sum5, ref sum6, ref sum7);
-                    }
+                    RowMath512.MultiplyAddChunks8(ref weights, 0, 128, ref input, 128, out var sum0, out var sum1, out var sum2,
+                        out var sum3, out var sum4, out var sum5, out var sum6, out var sum7);
                     var z = RowMath512.Sums8(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + RowMath256.Load(ref bias, 0);
                     RowMath256.Store(z, ref output, 0);
                 }
                 // outputs 2 .. 9
                 {
-                    RowMath512.Zeros8(out var sum0, out var sum1, out var sum2, out var sum3, out var sum4, out var sum5, out var sum6,
-                        out var sum7);
-                    for (nuint i = 0; i < 128; i += 16)
-                    {
-                        RowMath512.MultiplyAdd8(ref weights, 2, 128, ref input, i, ref sum0, ref sum1, ref sum2, ref sum3, ref sum4,
-                            ref sum5, ref sum6, ref sum7);
-                    }
+                    RowMath512.MultiplyAddChunks8(ref weights, 2, 128, ref input, 128, out var sum0, out var sum1, out var sum2,
+                        out var sum3, out var sum4, out var sum5, out var sum6, out var sum7);
                     var z = RowMath512.Sums8(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + RowMath256.Load(ref bias, 2);
                     RowMath256.Store(z, ref output, 2);
                 }
@@ -365,25 +349,15 @@ namespace NetGen.Generated
             {
                 // outputs 0 .. 7
                 {
-                    RowMath256.Zeros8(out var sum0, out var sum1, out var sum2, out var sum3, out var sum4, out var sum5, out var sum6,
-                        out var sum7);
-                    for (nuint i = 0; i < 128; i += 8)
-                    {
-                        RowMath256.MultiplyAdd8(ref weights, 0, 128, ref input, i, ref sum0, ref sum1, ref sum2, ref sum3, ref sum4,
-                            ref sum5, ref sum6, ref sum7);
-                    }
+                    RowMath256.MultiplyAddChunks8(ref weights, 0, 128, ref input, 128, out var sum0, out var sum1, out var sum2,
+                        out var sum3, out var sum4, out var sum5, out var sum6, out var sum7);
                     var z = RowMath256.Sums8(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + RowMath256.Load(ref bias, 0);
                     RowMath256.Store(z, ref output, 0);
                 }
                 // outputs 2 .. 9
                 {
-                    RowMath256.Zeros8(out var sum0, out var sum1, out var sum2, out var sum3, out var sum4, out var sum5, out var sum6,
-                        out var sum7);
-                    for (nuint i = 0; i < 128; i += 8)
-                    {
-                        RowMath256.MultiplyAdd8(ref weights, 2, 128, ref input, i, ref sum0, ref sum1, ref sum2, ref sum3, ref sum4,
-                            ref sum5, ref sum6, ref sum7);
-                    }
+                    RowMath256.MultiplyAddChunks8(ref weights, 2, 128, ref input, 128, out var sum0, out var sum1, out var sum2,
+                        out var sum3, out var sum4, out var sum5, out var sum6, out var sum7);
                     var z = RowMath256.Sums8(sum0, sum1, sum2, sum3, sum4, sum5, sum6, sum7) + RowMath256.Load(ref bias, 2);
                     RowMath256.Store(z, ref output, 2);
                 }
