@@ -15,14 +15,31 @@ namespace NetGen.Kernels;
 /// Each level pairs vectors x, y and, for blocks of h lanes, adds x's even block to its odd neighbour in the even
 /// slot and y's blocks likewise in the odd slot: lo = select(odd blocks ← y, x), hi = select(odd blocks ← x, y),
 /// lo + swap(hi). The inputs are taken in bit-reversed order so that the result comes out in natural order.
+/// On x64 the two-source shuffles do a level in three instructions instead of four: the in-block levels first
+/// (<c>shufps</c>, latency 1), and only the last one or two levels across 128-bit blocks, on fewer vectors.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class HorizontalSums
 {
+    /// <summary>A shuffle's control that takes elements 0 and 2 of each source: (0, 2, 0, 2).</summary>
+    private const byte EvenLanes = 0b10_00_10_00;
+
+    /// <summary>A shuffle's control that takes elements 1 and 3 of each source: (1, 3, 1, 3).</summary>
+    private const byte OddLanes = 0b11_01_11_01;
+
     /// <summary>Lane i of the result is the sum of the lanes of a{i}.</summary>
     [MethodImpl(KernelMethodImpl.Entry)]
     public static Vector512<float> Sums(Vector512<float> a0, Vector512<float> a1, Vector512<float> a2, Vector512<float> a3, Vector512<float> a4, Vector512<float> a5, Vector512<float> a6, Vector512<float> a7, Vector512<float> a8, Vector512<float> a9, Vector512<float> a10, Vector512<float> a11, Vector512<float> a12, Vector512<float> a13, Vector512<float> a14, Vector512<float> a15)
     {
+        if (Avx512F.IsSupported)
+        {
+            var q0 = PairSums(PairSums(a0, a1), PairSums(a2, a3));
+            var q1 = PairSums(PairSums(a4, a5), PairSums(a6, a7));
+            var q2 = PairSums(PairSums(a8, a9), PairSums(a10, a11));
+            var q3 = PairSums(PairSums(a12, a13), PairSums(a14, a15));
+            return BlockPairSums(BlockPairSums(q0, q1), BlockPairSums(q2, q3));
+        }
+
         var l0_0 = Combine8(a0, a8);
         var l0_1 = Combine8(a4, a12);
         var l0_2 = Combine8(a2, a10);
@@ -40,6 +57,29 @@ public static class HorizontalSums
         var sums = Combine1(l2_0, l2_1);
         return sums;
     }
+
+    /// <summary>
+    /// In each 128-bit block, [x0 + x1, x2 + x3, y0 + y1, y2 + y3]: two shuffles and one addition, all within the
+    /// block. Twice over four vectors this leaves each block holding its share of the four vectors' sums in order.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> PairSums(Vector512<float> x, Vector512<float> y) =>
+        Avx512F.Shuffle(x, y, EvenLanes) + Avx512F.Shuffle(x, y, OddLanes);
+
+    /// <inheritdoc cref="PairSums(Vector512{float}, Vector512{float})"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> PairSums(Vector256<float> x, Vector256<float> y) =>
+        Avx.Shuffle(x, y, EvenLanes) + Avx.Shuffle(x, y, OddLanes);
+
+    /// <inheritdoc cref="PairSums(Vector512{float}, Vector512{float})"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<float> PairSums(Vector128<float> x, Vector128<float> y) =>
+        Sse.Shuffle(x, y, EvenLanes) + Sse.Shuffle(x, y, OddLanes);
+
+    /// <summary>The same as <see cref="PairSums(Vector512{float}, Vector512{float})"/> on 128-bit blocks instead of lanes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> BlockPairSums(Vector512<float> x, Vector512<float> y) =>
+        Avx512F.Shuffle4x128(x, y, EvenLanes) + Avx512F.Shuffle4x128(x, y, OddLanes);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<float> Combine8(Vector512<float> x, Vector512<float> y)
@@ -81,6 +121,13 @@ public static class HorizontalSums
     [MethodImpl(KernelMethodImpl.Entry)]
     public static Vector256<float> Sums(Vector256<float> a0, Vector256<float> a1, Vector256<float> a2, Vector256<float> a3, Vector256<float> a4, Vector256<float> a5, Vector256<float> a6, Vector256<float> a7)
     {
+        if (Avx.IsSupported)
+        {
+            var q0 = PairSums(PairSums(a0, a1), PairSums(a2, a3));
+            var q1 = PairSums(PairSums(a4, a5), PairSums(a6, a7));
+            return Avx.Permute2x128(q0, q1, 0x20) + Avx.Permute2x128(q0, q1, 0x31);
+        }
+
         var l0_0 = Combine4(a0, a4);
         var l0_1 = Combine4(a2, a6);
         var l0_2 = Combine4(a1, a5);
@@ -122,6 +169,11 @@ public static class HorizontalSums
     [MethodImpl(KernelMethodImpl.Entry)]
     public static Vector128<float> Sums(Vector128<float> a0, Vector128<float> a1, Vector128<float> a2, Vector128<float> a3)
     {
+        if (Sse.IsSupported)
+        {
+            return PairSums(PairSums(a0, a1), PairSums(a2, a3));
+        }
+
         var l0_0 = Combine2(a0, a2);
         var l0_1 = Combine2(a1, a3);
         var sums = Combine1(l0_0, l0_1);

@@ -120,9 +120,11 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Tanh(float x)
     {
+        // Estrin's scheme, as the vector overloads: the degree-2 halves side by side, joined with u².
         float u = x * x;
-        float p = MultiplyAdd(MultiplyAdd(MultiplyAdd(MultiplyAdd(TanhP4, u, TanhP3), u, TanhP2), u, TanhP1), u, 1f);
-        float q = MultiplyAdd(MultiplyAdd(MultiplyAdd(MultiplyAdd(TanhQ4, u, TanhQ3), u, TanhQ2), u, TanhQ1), u, 1f);
+        float u2 = u * u;
+        float p = MultiplyAdd(u2, MultiplyAdd(TanhP4, u2, MultiplyAdd(TanhP3, u, TanhP2)), MultiplyAdd(TanhP1, u, 1f));
+        float q = MultiplyAdd(u2, MultiplyAdd(TanhQ4, u2, MultiplyAdd(TanhQ3, u, TanhQ2)), MultiplyAdd(TanhQ1, u, 1f));
         float rational = x * p / q;
         return MathF.Abs(x) > TanhSaturation ? MathF.CopySign(1f, x) : rational;
     }
