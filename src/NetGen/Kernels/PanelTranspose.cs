@@ -16,27 +16,21 @@ internal static class PanelTranspose
     /// </summary>
     public static void In(ref float rows, ref float panel, int features, int count, int panelRows)
     {
-        // Feature by feature down the rows, so that each panel line is written whole while it is in L1.
         var row = 0;
         if (Avx.IsSupported)
         {
-            var blocked = count & ~7;
-            var feature = 0;
-            for (; feature + 8 <= features; feature += 8)
+            for (; row + 8 <= count; row += 8)
             {
-                ref var target = ref Unsafe.Add(ref panel, feature * panelRows);
-                for (row = 0; row < blocked; row += 8)
+                ref var source = ref Unsafe.Add(ref rows, row * features);
+                ref var target = ref Unsafe.Add(ref panel, row);
+                var feature = 0;
+                for (; feature + 8 <= features; feature += 8)
                 {
-                    Block(ref Unsafe.Add(ref rows, (row * features) + feature), features, ref Unsafe.Add(ref target, row), panelRows);
+                    Block(ref Unsafe.Add(ref source, feature), features, ref Unsafe.Add(ref target, feature * panelRows), panelRows);
                 }
-            }
 
-            for (row = 0; row < blocked; row += 8)
-            {
-                Elements(ref Unsafe.Add(ref rows, row * features), features, ref Unsafe.Add(ref panel, row), panelRows, feature, features, 8);
+                Elements(ref source, features, ref target, panelRows, feature, features, 8);
             }
-
-            row = blocked;
         }
 
         for (; row < panelRows; row++)
@@ -59,30 +53,27 @@ internal static class PanelTranspose
     /// <summary>The first <paramref name="count"/> lanes of a panel of <paramref name="features"/> values per row back into rows.</summary>
     public static void Out(ref float panel, ref float rows, int features, int count, int panelRows)
     {
-        // Feature by feature down the rows, so that each panel line is read whole.
         var row = 0;
         if (Avx.IsSupported)
         {
-            var blocked = count & ~7;
-            var feature = 0;
-            for (; feature + 8 <= features; feature += 8)
+            for (; row + 8 <= count; row += 8)
             {
-                ref var source = ref Unsafe.Add(ref panel, feature * panelRows);
-                for (row = 0; row < blocked; row += 8)
+                ref var source = ref Unsafe.Add(ref panel, row);
+                ref var target = ref Unsafe.Add(ref rows, row * features);
+                var feature = 0;
+                for (; feature + 8 <= features; feature += 8)
                 {
-                    Block(ref Unsafe.Add(ref source, row), panelRows, ref Unsafe.Add(ref rows, (row * features) + feature), features);
+                    Block(ref Unsafe.Add(ref source, feature * panelRows), panelRows, ref Unsafe.Add(ref target, feature), features);
+                }
+
+                for (; feature < features; feature++)
+                {
+                    for (var lane = 0; lane < 8; lane++)
+                    {
+                        Unsafe.Add(ref target, (lane * features) + feature) = Unsafe.Add(ref source, (feature * panelRows) + lane);
+                    }
                 }
             }
-
-            for (row = 0; row < blocked; row++)
-            {
-                for (var rest = feature; rest < features; rest++)
-                {
-                    Unsafe.Add(ref rows, (row * features) + rest) = Unsafe.Add(ref panel, (rest * panelRows) + row);
-                }
-            }
-
-            row = blocked;
         }
 
         for (; row < count; row++)
