@@ -37,7 +37,7 @@ Report("N3 ForwardBatch 64", Probe.Median(() => n3.ForwardBatch(x3, y3)), 2.0 * 
 var n4Flops = 2.0 * Rows * ((256 * 512) + (512 * 512) + (512 * 256));
 Report("N4 ForwardBatch 64", Probe.Median(() => n4.ForwardBatch(x4, y4)), n4Flops);
 
-var panelRows = ColumnKernels.PanelRows(16);
+var panelRows = ColumnKernels.PanelRows(32);
 var n4Weights = n4.Parameters.ToArray();
 
 // N4's 64 rows through the three layers in blocks of 1, 2 and 4 panels, interleaved round by round in this process.
@@ -56,7 +56,7 @@ void N4Blocks(int panels)
     }
 }
 
-var blocks = new[] { 1, 2, 4 };
+var blocks = new[] { 1, 2, 4 }.Where(panels => panels * panelRows <= Rows).ToArray();
 var blockNs = Probe.Interleaved(blocks.Select(panels => (Action)(() => N4Blocks(panels))).ToArray());
 for (var i = 0; i < blocks.Length; i++)
 {

@@ -284,7 +284,7 @@ public sealed class DenseKernelsTests
         var data = new TheoryData<int, int>();
         foreach (var inputs in new[] { 1, 7, 8, 17, 600 })
         {
-            for (var outputs = 1; outputs <= 13; outputs++)
+            foreach (var outputs in Enumerable.Range(1, 13).Concat([24, 25]))
             {
                 data.Add(inputs, outputs);
             }
@@ -293,7 +293,7 @@ public sealed class DenseKernelsTests
         return data;
     }
 
-    /// <summary>Transpose in, one layer, transpose out, for full and partly filled panels: every tile size of 1 to 6 outputs and inputs around the 8 × 8 transpose block.</summary>
+    /// <summary>Transpose in, one layer, transpose out, for full and partly filled panels: every tile size (1 to 6 outputs, 12 with Vector512), several tiles, and inputs around the 8 × 8 transpose block.</summary>
     [Theory]
     [MemberData(nameof(PanelShapes))]
     public void Panels_match_the_reference(int inputs, int outputs)
@@ -350,7 +350,8 @@ public sealed class DenseKernelsTests
 
     /// <summary>
     /// A layer longer than one chunk of inputs at every panel width sums each lane in the order of one pass: from the
-    /// bias, input by input, each step the processor's multiply-add (fused where the kernels fuse it), bit for bit.
+    /// bias, input by input, each step the processor's multiply-add (fused where the kernels fuse it), bit for bit; a
+    /// ReLU applied as the last chunk's tiles store gives the ReLU of those sums.
     /// </summary>
     [Fact]
     public void Sums_continue_across_chunks_in_the_order_of_one_pass()
@@ -366,8 +367,10 @@ public sealed class DenseKernelsTests
             var rowsIn = Fill(random, inputs * panelRows);
             var panel = new float[inputs * panelRows];
             var result = new float[outputs * panelRows];
+            var rectified = new float[outputs * panelRows];
             ColumnKernels.Transpose(rowsIn, ref panel[0], inputs, panelRows);
             ColumnKernels.Forward(ref weights[0], ref bias[0], ref panel[0], ref result[0], inputs, outputs, panelRows, 1, default(IdentityFunction));
+            ColumnKernels.Forward(ref weights[0], ref bias[0], ref panel[0], ref rectified[0], inputs, outputs, panelRows, 1, default(ReluFunction));
 
             for (var r = 0; r < panelRows; r++)
             {
@@ -381,6 +384,7 @@ public sealed class DenseKernelsTests
                     }
 
                     Assert.Equal(sum, result[(o * panelRows) + r]);
+                    Assert.Equal(MathF.Max(sum, 0f), rectified[(o * panelRows) + r]);
                 }
             }
         }
