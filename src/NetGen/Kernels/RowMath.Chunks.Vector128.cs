@@ -166,5 +166,4 @@ public static partial class RowMath128
         sum6 = total6;
         sum7 = total7;
     }
-
 }
