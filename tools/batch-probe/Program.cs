@@ -23,6 +23,18 @@ if (args is ["calls", var network, var count])
 var peak = 2.0 * Vector256<float>.Count * FmaChains.Accumulators * FmaChains.Iterations / Probe.Median(() => Probe.FmaPeak());
 Console.WriteLine($"FMA peak (Vector256, 12 accumulators): {peak:F1} GFLOP/s");
 
+if (args is ["phases"])
+{
+    ColdPhases.Run();
+    return;
+}
+
+if (args is ["suite"])
+{
+    SuiteRounds.Run(peak);
+    return;
+}
+
 if (args is ["train"])
 {
     TrainPhases.Run(peak);
@@ -44,7 +56,7 @@ var n4Weights = n4.Parameters.ToArray();
 void N4Blocks(int panels)
 {
     ref var columns = ref Probe.Aligned(512 * panelRows * panels, 0);
-    ref var hidden = ref Probe.Aligned(512 * panelRows * panels, 0);
+    ref var hidden = ref Probe.Aligned(512 * panelRows * panels, 16);
     var rows = panels * panelRows;
     for (var row = 0; row < Rows; row += rows)
     {
@@ -130,6 +142,8 @@ internal static class Probe
         public long Seconds;
         public long Nanoseconds;
     }
+
+    public static long Now() => ThreadNs();
 
     private static long ThreadNs()
     {
