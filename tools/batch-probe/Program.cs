@@ -6,7 +6,8 @@ using NetGen.Benchmarks;
 using NetGen.Kernels;
 
 // Thread CPU time per call: medians of 21 rounds of about 20 ms each, one kind of call at a time, or of 41 rounds of
-// 5 ms with the variants of one measurement interleaved round by round.
+// 5 ms with the variants of one measurement interleaved round by round. `suite`: calls in the suite's rounds with
+// other work between them (SuiteRounds.cs); `phases`: each step of a call after 9 ms of a spin and warm.
 const int Rows = 64;
 if (args is ["calls", var network, var count])
 {

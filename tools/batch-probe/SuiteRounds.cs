@@ -2,10 +2,12 @@ using NetGen;
 using NetGen.Benchmarks;
 
 /// <summary>
-/// Why the suite's batch-64 forward is slower than a warm loop: each of its rounds runs a few calls of one peer (3 ms
-/// of them), then the other peers for 3 ms each. Here a round is that many calls of NetGen's <c>ForwardBatch</c>, then
-/// 9 ms of work on a buffer of a given size (what the other peers leave in the caches), every call timed on its own:
-/// the first call of a round against the others, and the call against one in a loop back to back.
+/// Why the suite's batch-64 forward is slower than a warm loop (`suite`): each of its rounds runs 3 ms of calls of one
+/// peer, then the other peers for 3 ms or one call each. Here a round is 3 ms of NetGen's <c>ForwardBatch</c> calls
+/// after 9 ms of something else (<c>PROBE_EVICT</c>, comma-separated: 0 nothing, a number of MB walked line by line,
+/// <c>spin</c> on the CPU clock's system call, <c>userspin</c> on the stopwatch, <c>fma</c> / <c>fma512</c> chains,
+/// <c>sleep</c>, <c>pages</c> / <c>lines</c>: a user spin, then one float per page / per line of the call's parameters,
+/// inputs and outputs read), every call timed on its own: the round's first call against the others.
 /// </summary>
 internal static class SuiteRounds
 {
@@ -164,9 +166,11 @@ internal static class SuiteRounds
     private static double Median(double[] values) => values.Order().ElementAt(values.Length / 2);
 }
 
-/// <summary>The phases of one N3 and one N4 call of 64 rows (two blocks of one panel on AVX-512), after 9 ms of a spin or right after another call.</summary>
+/// <summary>The phases of one N3 and one N4 call of 64 rows (blocks of one panel), after 9 ms of a spin and warm, each timed on its own.</summary>
 internal static class ColdPhases
 {
+    private delegate void Step(int row);
+
     public static void Run()
     {
         var panelRows = NetGen.Kernels.ColumnKernels.PanelRows(32);
@@ -176,90 +180,74 @@ internal static class ColdPhases
         var x4 = Probe.Values(64 * 256);
         var y3 = new float[64 * 10];
         var y4 = new float[64 * 256];
-        var names3 = new[] { "transpose in", "784→128", "128→10", "softmax+out" };
-        var names4 = new[] { "transpose in", "256→512", "512→512", "512→256", "out" };
-        var t = new long[8];
-        void N3Chain(long[] times)
+        var relu = default(NetGen.Kernels.ReluFunction);
+        var identity = default(NetGen.Kernels.IdentityFunction);
+        var n3Steps = new (string Name, Step Call)[]
         {
-            ref var columns = ref Probe.Aligned(784 * panelRows, 0);
-            ref var hidden = ref Probe.Aligned(128 * panelRows, 16);
-            for (var row = 0; row < 64; row += panelRows)
+            ("transpose in", row => NetGen.Kernels.ColumnKernels.Transpose(x3.AsSpan(row * 784, panelRows * 784), ref Columns(784), 784, panelRows)),
+            ("784→128", _ => NetGen.Kernels.ColumnKernels.Forward(ref n3[0], ref n3[100352], ref Columns(784), ref Hidden(128), 784, 128, panelRows, 1, relu)),
+            ("128→10", _ => NetGen.Kernels.ColumnKernels.Forward(ref n3[100480], ref n3[101760], ref Hidden(128), ref Columns(784), 128, 10, panelRows, 1, identity)),
+            ("softmax, out", row =>
             {
-                var s0 = System.Diagnostics.Stopwatch.GetTimestamp();
-                NetGen.Kernels.ColumnKernels.Transpose(x3.AsSpan(row * 784, panelRows * 784), ref columns, 784, panelRows);
-                var s1 = System.Diagnostics.Stopwatch.GetTimestamp();
-                NetGen.Kernels.ColumnKernels.Forward(ref n3[0], ref n3[100352], ref columns, ref hidden, 784, 128, panelRows, 1, default(NetGen.Kernels.ReluFunction));
-                var s2 = System.Diagnostics.Stopwatch.GetTimestamp();
-                NetGen.Kernels.ColumnKernels.Forward(ref n3[100480], ref n3[101760], ref hidden, ref columns, 128, 10, panelRows, 1, default(NetGen.Kernels.IdentityFunction));
-                var s3 = System.Diagnostics.Stopwatch.GetTimestamp();
-                NetGen.Kernels.ColumnKernels.Softmax(ref columns, 10, panelRows, 1);
-                NetGen.Kernels.ColumnKernels.TransposeBack(ref columns, y3.AsSpan(row * 10, panelRows * 10), 10, panelRows);
-                var s4 = System.Diagnostics.Stopwatch.GetTimestamp();
-                var block = row / panelRows;
-                times[(block * 4) + 0] = s1 - s0;
-                times[(block * 4) + 1] = s2 - s1;
-                times[(block * 4) + 2] = s3 - s2;
-                times[(block * 4) + 3] = s4 - s3;
-            }
-        }
-
-        void N4Chain(long[] times)
+                NetGen.Kernels.ColumnKernels.Softmax(ref Columns(784), 10, panelRows, 1);
+                NetGen.Kernels.ColumnKernels.TransposeBack(ref Columns(784), y3.AsSpan(row * 10, panelRows * 10), 10, panelRows);
+            }),
+        };
+        var n4Steps = new (string Name, Step Call)[]
         {
-            ref var columns = ref Probe.Aligned(512 * panelRows, 0);
-            ref var hidden = ref Probe.Aligned(512 * panelRows, 16);
-            for (var row = 0; row < 64; row += panelRows)
-            {
-                var s0 = System.Diagnostics.Stopwatch.GetTimestamp();
-                NetGen.Kernels.ColumnKernels.Transpose(x4.AsSpan(row * 256, panelRows * 256), ref columns, 256, panelRows);
-                var s1 = System.Diagnostics.Stopwatch.GetTimestamp();
-                NetGen.Kernels.ColumnKernels.Forward(ref n4[0], ref n4[131072], ref columns, ref hidden, 256, 512, panelRows, 1, default(NetGen.Kernels.ReluFunction));
-                var s2 = System.Diagnostics.Stopwatch.GetTimestamp();
-                NetGen.Kernels.ColumnKernels.Forward(ref n4[131584], ref n4[393728], ref hidden, ref columns, 512, 512, panelRows, 1, default(NetGen.Kernels.ReluFunction));
-                var s3 = System.Diagnostics.Stopwatch.GetTimestamp();
-                NetGen.Kernels.ColumnKernels.Forward(ref n4[394240], ref n4[525312], ref columns, ref hidden, 512, 256, panelRows, 1, default(NetGen.Kernels.IdentityFunction));
-                var s4 = System.Diagnostics.Stopwatch.GetTimestamp();
-                NetGen.Kernels.ColumnKernels.TransposeBack(ref hidden, y4.AsSpan(row * 256, panelRows * 256), 256, panelRows);
-                var s5 = System.Diagnostics.Stopwatch.GetTimestamp();
-                var block = row / panelRows;
-                times[(block * 5) + 0] = s1 - s0;
-                times[(block * 5) + 1] = s2 - s1;
-                times[(block * 5) + 2] = s3 - s2;
-                times[(block * 5) + 3] = s4 - s3;
-                times[(block * 5) + 4] = s5 - s4;
-            }
-        }
+            ("transpose in", row => NetGen.Kernels.ColumnKernels.Transpose(x4.AsSpan(row * 256, panelRows * 256), ref Columns(512), 256, panelRows)),
+            ("256→512", _ => NetGen.Kernels.ColumnKernels.Forward(ref n4[0], ref n4[131072], ref Columns(512), ref Hidden(512), 256, 512, panelRows, 1, relu)),
+            ("512→512", _ => NetGen.Kernels.ColumnKernels.Forward(ref n4[131584], ref n4[393728], ref Hidden(512), ref Columns(512), 512, 512, panelRows, 1, relu)),
+            ("512→256", _ => NetGen.Kernels.ColumnKernels.Forward(ref n4[394240], ref n4[525312], ref Columns(512), ref Hidden(512), 512, 256, panelRows, 1, identity)),
+            ("out", row => NetGen.Kernels.ColumnKernels.TransposeBack(ref Hidden(512), y4.AsSpan(row * 256, panelRows * 256), 256, panelRows)),
+        };
+        ref float Columns(int features) => ref Probe.Aligned(features * panelRows, 0);
+        ref float Hidden(int features) => ref Probe.Aligned(features * panelRows, 16);
+        Report("N3", n3Steps, panelRows);
+        Report("N4", n4Steps, panelRows);
+    }
 
-        foreach (var (name, names, chain) in new[] { ("N3", names3, (Action<long[]>)N3Chain), ("N4", names4, N4Chain) })
+    private static void Report(string network, (string Name, Step Call)[] steps, int panelRows)
+    {
+        var blocks = 64 / panelRows;
+        void Chain(long[] times)
         {
-            var parts = names.Length * 2;
-            var warm = new List<long[]>();
-            var cold = new List<long[]>();
-            for (var i = 0; i < 300; i++)
+            for (var block = 0; block < blocks; block++)
             {
-                chain(new long[parts]);
-            }
-
-            for (var round = 0; round < 41; round++)
-            {
-                var until = System.Diagnostics.Stopwatch.GetTimestamp() + (9 * System.Diagnostics.Stopwatch.Frequency / 1000);
-                while (System.Diagnostics.Stopwatch.GetTimestamp() < until)
+                for (var step = 0; step < steps.Length; step++)
                 {
+                    var begin = System.Diagnostics.Stopwatch.GetTimestamp();
+                    steps[step].Call(block * panelRows);
+                    times[(block * steps.Length) + step] = System.Diagnostics.Stopwatch.GetTimestamp() - begin;
                 }
-
-                var c = new long[parts];
-                chain(c);
-                cold.Add(c);
-                var w = new long[parts];
-                chain(w);
-                chain(w);
-                warm.Add(w);
             }
+        }
 
-            double Median(List<long[]> samples, int part) => samples.Select(s => s[part] * 1e6 / System.Diagnostics.Stopwatch.Frequency).Order().ElementAt(samples.Count / 2);
-            for (var part = 0; part < parts; part++)
+        var parts = steps.Length * blocks;
+        var (warm, cold) = (new List<long[]>(), new List<long[]>());
+        for (var i = 0; i < 300; i++)
+        {
+            Chain(new long[parts]);
+        }
+
+        for (var round = 0; round < 41; round++)
+        {
+            var until = System.Diagnostics.Stopwatch.GetTimestamp() + (9 * System.Diagnostics.Stopwatch.Frequency / 1000);
+            while (System.Diagnostics.Stopwatch.GetTimestamp() < until)
             {
-                Console.WriteLine($"{name} block {part / names.Length} {names[part % names.Length],-14} cold {Median(cold, part),8:F1} µs  warm {Median(warm, part),8:F1} µs");
             }
+
+            cold.Add(new long[parts]);
+            Chain(cold[^1]);
+            warm.Add(new long[parts]);
+            Chain(warm[^1]);
+            Chain(warm[^1]);
+        }
+
+        double Median(List<long[]> samples, int part) => samples.Select(s => s[part] * 1e6 / System.Diagnostics.Stopwatch.Frequency).Order().ElementAt(samples.Count / 2);
+        for (var part = 0; part < parts; part++)
+        {
+            Console.WriteLine($"{network} block {part / steps.Length} {steps[part % steps.Length].Name,-14} after a spin {Median(cold, part),8:F1} µs  warm {Median(warm, part),8:F1} µs");
         }
     }
 }
