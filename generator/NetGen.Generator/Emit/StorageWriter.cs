@@ -17,7 +17,7 @@ internal static class StorageWriter
         writer.Line("private readonly float[] _gradients = global::NetGen.Kernels.CacheLineArrays.Allocate(ParameterCount);");
         writer.Line();
         writer.Line("// Each layer's values and gradients during Backward, for a block of rows.");
-        writer.Line($"private readonly float[] _scratch = new float[{Literals.Int(plan.Training.ScratchLength)}];");
+        writer.Line($"private readonly float[] _scratch = global::NetGen.Kernels.CacheLineArrays.Allocate({Literals.Int(plan.Training.ScratchLength)});");
         writer.Line();
         WriteParameterlessConstructor(writer, generated, plan);
         writer.Line();

@@ -6,9 +6,10 @@ using System.Runtime.InteropServices;
 namespace NetGen.Kernels;
 
 /// <summary>
-/// Arrays whose first element starts a 64-byte cache line, for a network's parameters and gradients. An array's data
-/// starts wherever the heap put it, 8-byte aligned, so most of a kernel's Vector512 loads of a weight row split two
-/// lines (and half of its Vector256 loads); on Zen 4 N2's one-row forward ran 20–30 % slower from an unaligned array.
+/// Arrays whose first element starts a 64-byte cache line, for a network's parameters, gradients and scratch. An
+/// array's data starts wherever the heap put it, 8-byte aligned, so most of a kernel's Vector512 loads of a weight
+/// row split two lines (and half of its Vector256 loads); on Zen 4 N2's one-row forward ran 20–30 % slower from an
+/// unaligned array.
 /// </summary>
 /// <remarks>
 /// The array is allocated on the pinned object heap, where the GC never moves it off the line. .NET has no aligned

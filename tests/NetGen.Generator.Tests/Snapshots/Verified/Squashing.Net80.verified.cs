@@ -27,7 +27,7 @@ namespace Features
         private readonly float[] _gradients = global::NetGen.Kernels.CacheLineArrays.Allocate(ParameterCount);
 
         // Each layer's values and gradients during Backward, for a block of rows.
-        private readonly float[] _scratch = new float[1344];
+        private readonly float[] _scratch = global::NetGen.Kernels.CacheLineArrays.Allocate(1344);
 
         /// <summary>Creates the network with parameters initialised from seed 0.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
