@@ -32,16 +32,16 @@ public static partial class VectorMath
     [MethodImpl(KernelMethodImpl.Entry)]
     public static Vector128<float> Tanh(Vector128<float> x)
     {
-        // Estrin's scheme: the polynomials' degree-2 halves in parallel, then joined with u², for a shorter chain.
+        // Estrin's scheme: the polynomials' degree-2 halves in parallel, then joined with u², for a shorter chain. With a
+        // constant bound, Min and Max are one instruction each that keep a NaN.
+        x = Vector128.Min(Vector128.Max(x, Vector128.Create(-TanhSaturation)), Vector128.Create(TanhSaturation));
         Vector128<float> u = x * x;
         Vector128<float> u2 = u * u;
         Vector128<float> p = MultiplyAdd(u2, MultiplyAdd(Vector128.Create(TanhP4), u2, MultiplyAdd(Vector128.Create(TanhP3), u, Vector128.Create(TanhP2))),
             MultiplyAdd(Vector128.Create(TanhP1), u, Vector128.Create(1f)));
         Vector128<float> q = MultiplyAdd(u2, MultiplyAdd(Vector128.Create(TanhQ4), u2, MultiplyAdd(Vector128.Create(TanhQ3), u, Vector128.Create(TanhQ2))),
             MultiplyAdd(Vector128.Create(TanhQ1), u, Vector128.Create(1f)));
-        Vector128<float> rational = x * p / q;
-        Vector128<float> saturated = Vector128.ConditionalSelect(Vector128.Create(-0f), x, Vector128.Create(1f));
-        return Vector128.ConditionalSelect(Vector128.GreaterThan(Vector128.Abs(x), Vector128.Create(TanhSaturation)), saturated, rational);
+        return x * p / q;
     }
 
     /// <summary>x·σ(x) per lane; see <see cref="Swish(float)"/>.</summary>
