@@ -6,7 +6,8 @@ using NetGen.Benchmarks;
 using NetGen.Kernels;
 
 // Thread CPU time per call: medians of 21 rounds of about 20 ms each, one kind of call at a time, or of 41 rounds of
-// 5 ms with the variants of one measurement interleaved round by round.
+// 5 ms with the variants of one measurement interleaved round by round. `suite`: calls in the suite's rounds with
+// other work between them (SuiteRounds.cs); `phases`: each step of a call after 9 ms of a spin and warm.
 const int Rows = 64;
 if (args is ["calls", var network, var count])
 {
@@ -30,6 +31,18 @@ if (args is ["train-calls", var trained, var steps, ..] && args.Length <= 4)
 var peak = 2.0 * Vector256<float>.Count * FmaChains.Accumulators * FmaChains.Iterations / Probe.Median(() => Probe.FmaPeak());
 Console.WriteLine($"FMA peak (Vector256, 12 accumulators): {peak:F1} GFLOP/s");
 
+if (args is ["phases"])
+{
+    ColdPhases.Run();
+    return;
+}
+
+if (args is ["suite"])
+{
+    SuiteRounds.Run(peak);
+    return;
+}
+
 if (args is ["train"])
 {
     TrainPhases.Run(peak);
@@ -51,7 +64,7 @@ var n4Weights = n4.Parameters.ToArray();
 void N4Blocks(int panels)
 {
     ref var columns = ref Probe.Aligned(512 * panelRows * panels, 0);
-    ref var hidden = ref Probe.Aligned(512 * panelRows * panels, 0);
+    ref var hidden = ref Probe.Aligned(512 * panelRows * panels, 16);
     var rows = panels * panelRows;
     for (var row = 0; row < Rows; row += rows)
     {
@@ -137,6 +150,8 @@ internal static class Probe
         public long Seconds;
         public long Nanoseconds;
     }
+
+    public static long Now() => ThreadNs();
 
     private static long ThreadNs()
     {

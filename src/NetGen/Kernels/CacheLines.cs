@@ -13,9 +13,13 @@ namespace NetGen.Kernels;
 internal static unsafe class CacheLines
 {
     /// <summary>Floats a buffer needs past its length so that <see cref="Align"/> can start it on a line.</summary>
-    public const int Slack = (LineBytes / sizeof(float)) - 1;
+    public const int Slack = LineFloats - 1;
 
-    private const int LineBytes = 64;
+    /// <summary>Floats in a cache line.</summary>
+    public const int LineFloats = LineBytes / sizeof(float);
+
+    /// <summary>Bytes in a cache line.</summary>
+    public const int LineBytes = 64;
 
     /// <summary>The part of a stack buffer from its first 64-byte boundary on (a buffer that does not move).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

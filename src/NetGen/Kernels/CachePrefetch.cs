@@ -23,6 +23,23 @@ internal static unsafe class CachePrefetch
     }
 
     /// <summary>
+    /// The address <paramref name="floatsAhead"/> floats past <paramref name="value"/>, for hints only: it may lie past
+    /// the end of the array, where a reference must not point.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static nuint Address(ref float value, int floatsAhead) => (nuint)Unsafe.AsPointer(ref value) + ((nuint)floatsAhead * sizeof(float));
+
+    /// <summary>The cache line at <paramref name="address"/>, into L2 only: for a stream read some microseconds later, kept out of L1 meanwhile.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void LineToL2(nuint address)
+    {
+        if (Sse.IsSupported)
+        {
+            Sse.Prefetch1((void*)address);
+        }
+    }
+
+    /// <summary>
     /// The cache lines of <paramref name="length"/> floats from <paramref name="start"/>, a span of at most 192 bytes
     /// (a kernel's tile): written out, so that a constant length costs a few hints and no loop.
     /// </summary>
