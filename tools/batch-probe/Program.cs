@@ -21,6 +21,13 @@ if (args is ["calls", var network, var count])
     return;
 }
 
+if (args is ["train-calls", var trained, var steps, ..] && args.Length <= 4)
+{
+    // A fixed number of 32-row steps (SGD, or "momentum" or "adam") and nothing else, for profiles (perf record).
+    TrainPhases.Calls(trained, int.Parse(steps), args.Length == 4 ? args[3] : "sgd");
+    return;
+}
+
 var peak = 2.0 * Vector256<float>.Count * FmaChains.Accumulators * FmaChains.Iterations / Probe.Median(() => Probe.FmaPeak());
 Console.WriteLine($"FMA peak (Vector256, 12 accumulators): {peak:F1} GFLOP/s");
 

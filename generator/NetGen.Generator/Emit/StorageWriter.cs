@@ -12,12 +12,12 @@ internal static class StorageWriter
         Member(writer, generated, "The number of input features of one sample.", $"public const int InputSize = {plan.Inputs};");
         Member(writer, generated, "The number of outputs of one sample.", $"public const int OutputSize = {plan.Outputs};");
         Member(writer, generated, $"The number of weights and biases: {plan.ParameterBreakdown}.", $"public const int ParameterCount = {Literals.Int(plan.ParameterCount)};");
-        writer.Line("private readonly float[] _parameters = new float[ParameterCount];");
+        writer.Line("private readonly float[] _parameters = global::NetGen.Kernels.CacheLineArrays.Allocate(ParameterCount);");
         writer.Line();
-        writer.Line("private readonly float[] _gradients = new float[ParameterCount];");
+        writer.Line("private readonly float[] _gradients = global::NetGen.Kernels.CacheLineArrays.Allocate(ParameterCount);");
         writer.Line();
         writer.Line("// Each layer's values and gradients during Backward, for a block of rows.");
-        writer.Line($"private readonly float[] _scratch = new float[{Literals.Int(plan.Training.ScratchLength)}];");
+        writer.Line($"private readonly float[] _scratch = global::NetGen.Kernels.CacheLineArrays.Allocate({Literals.Int(plan.Training.ScratchLength)});");
         writer.Line();
         WriteParameterlessConstructor(writer, generated, plan);
         writer.Line();

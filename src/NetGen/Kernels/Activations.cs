@@ -16,6 +16,16 @@ public static class Activations
     /// <summary>Turns each row of <paramref name="width"/> values into probabilities: e^(x − max) / Σ e^(x − max).</summary>
     public static void Softmax(Span<float> values, int width)
     {
+        if (width == OneVectorSoftmax.Width && OneVectorSoftmax.IsSupported)
+        {
+            for (var start = 0; start + width <= values.Length; start += width)
+            {
+                OneVectorSoftmax.Apply(ref values[start]);
+            }
+
+            return;
+        }
+
         for (var start = 0; start < values.Length; start += width)
         {
             var row = values.Slice(start, width);

@@ -5,8 +5,9 @@ using System.Runtime.InteropServices;
 namespace NetGen.Kernels;
 
 /// <summary>
-/// dW = δᵀ·X for a block of rows: tiles of four weight rows by up to three vectors of inputs, each weight summed over
-/// the batch in one accumulator, in row order, and handed to the rule once.
+/// dW = δᵀ·X for a block of rows: tiles of four weight rows by up to three vectors of inputs (six on Vector512, whose
+/// 32 registers hold 24 accumulators), each weight summed over the batch in one accumulator, in row order, and handed
+/// to the rule once.
 /// </summary>
 internal static partial class DenseBackward<TWidth, TVector>
 {
@@ -18,9 +19,10 @@ internal static partial class DenseBackward<TWidth, TVector>
 
     /// <summary>
     /// dW = Σᵣ δᵣxᵣᵀ for two or more rows, each weight through the rule exactly once. Column blocks outside, weight
-    /// rows inside, so the batch's inputs under a block stay in L1 while every weight row passes: tiles of three
-    /// vectors, the block's last four or two vectors in tiles of two (a tile of one vector has too few accumulators to
-    /// hide the multiply-add's latency), in tiles of four weight rows and then of one; the last inputs one by one.
+    /// rows inside, so the batch's inputs under a block stay in L1 while every weight row passes: tiles of six vectors
+    /// on Vector512, then of three, the block's last four or two vectors in tiles of two (a tile of one vector has too
+    /// few accumulators to hide the multiply-add's latency), in tiles of four weight rows and then of one; the last
+    /// inputs one by one.
     /// When rows of inputs lie a multiple of 1 KiB apart (in place they fall into a few cache sets and evict each
     /// other), a block's inputs are copied into a contiguous buffer, the block narrowed to fit the rows, down to one
     /// tile; other strides read in place, where a copy costs more than it saves.
@@ -88,6 +90,11 @@ internal static partial class DenseBackward<TWidth, TVector>
     {
         var count = (nuint)TWidth.Count;
         var i = from;
+        for (; count == 16 && to - i >= 6 * count; i += 6 * count)
+        {
+            WeightTile4x6(ref target, index, ref Unsafe.Add(ref xs, i - from), stride, ref delta, n, m, rows, o, i, ref rule);
+        }
+
         for (; to - i >= 3 * count && to - i != 4 * count; i += 3 * count)
         {
             WeightTile4x3(ref target, index, ref Unsafe.Add(ref xs, i - from), stride, ref delta, n, m, rows, o, i, ref rule);
@@ -102,6 +109,75 @@ internal static partial class DenseBackward<TWidth, TVector>
         {
             WeightTile4x1(ref target, index, ref Unsafe.Add(ref xs, i - from), stride, ref delta, n, m, rows, o, i, ref rule);
         }
+    }
+
+    /// <summary>
+    /// Four weight rows by six vectors on Vector512: 24 accumulators, 31 of the 32 registers, four broadcasts of δ for
+    /// every six loads of x.
+    /// </summary>
+    private static void WeightTile4x6<TRule>(ref float target, int index, ref float xi, nuint stride, ref float delta, nuint n, nuint m, nuint rows, nuint o, nuint i, ref TRule rule)
+        where TRule : struct, IUpdateRule
+    {
+        var c = (nuint)TWidth.Count;
+        TVector a00 = TWidth.Zero, a01 = TWidth.Zero, a02 = TWidth.Zero, a03 = TWidth.Zero, a04 = TWidth.Zero, a05 = TWidth.Zero;
+        TVector a10 = TWidth.Zero, a11 = TWidth.Zero, a12 = TWidth.Zero, a13 = TWidth.Zero, a14 = TWidth.Zero, a15 = TWidth.Zero;
+        TVector a20 = TWidth.Zero, a21 = TWidth.Zero, a22 = TWidth.Zero, a23 = TWidth.Zero, a24 = TWidth.Zero, a25 = TWidth.Zero;
+        TVector a30 = TWidth.Zero, a31 = TWidth.Zero, a32 = TWidth.Zero, a33 = TWidth.Zero, a34 = TWidth.Zero, a35 = TWidth.Zero;
+        var at = (o * n) + i;
+        PrefetchRows(ref Unsafe.Add(ref target, at), n, 3 * c);
+        PrefetchRows(ref Unsafe.Add(ref target, at + (3 * c)), n, 3 * c);
+        ref var xr = ref xi;
+        ref var dr = ref Unsafe.Add(ref delta, o);
+        for (nuint r = 0; r < rows; r++)
+        {
+            var x0 = TWidth.Load(ref xr, 0);
+            var x1 = TWidth.Load(ref xr, c);
+            var x2 = TWidth.Load(ref xr, 2 * c);
+            var x3 = TWidth.Load(ref xr, 3 * c);
+            var x4 = TWidth.Load(ref xr, 4 * c);
+            var x5 = TWidth.Load(ref xr, 5 * c);
+            var b = TWidth.Broadcast(dr);
+            a00 = TWidth.MultiplyAdd(x0, b, a00);
+            a01 = TWidth.MultiplyAdd(x1, b, a01);
+            a02 = TWidth.MultiplyAdd(x2, b, a02);
+            a03 = TWidth.MultiplyAdd(x3, b, a03);
+            a04 = TWidth.MultiplyAdd(x4, b, a04);
+            a05 = TWidth.MultiplyAdd(x5, b, a05);
+            b = TWidth.Broadcast(Unsafe.Add(ref dr, 1));
+            a10 = TWidth.MultiplyAdd(x0, b, a10);
+            a11 = TWidth.MultiplyAdd(x1, b, a11);
+            a12 = TWidth.MultiplyAdd(x2, b, a12);
+            a13 = TWidth.MultiplyAdd(x3, b, a13);
+            a14 = TWidth.MultiplyAdd(x4, b, a14);
+            a15 = TWidth.MultiplyAdd(x5, b, a15);
+            b = TWidth.Broadcast(Unsafe.Add(ref dr, 2));
+            a20 = TWidth.MultiplyAdd(x0, b, a20);
+            a21 = TWidth.MultiplyAdd(x1, b, a21);
+            a22 = TWidth.MultiplyAdd(x2, b, a22);
+            a23 = TWidth.MultiplyAdd(x3, b, a23);
+            a24 = TWidth.MultiplyAdd(x4, b, a24);
+            a25 = TWidth.MultiplyAdd(x5, b, a25);
+            b = TWidth.Broadcast(Unsafe.Add(ref dr, 3));
+            a30 = TWidth.MultiplyAdd(x0, b, a30);
+            a31 = TWidth.MultiplyAdd(x1, b, a31);
+            a32 = TWidth.MultiplyAdd(x2, b, a32);
+            a33 = TWidth.MultiplyAdd(x3, b, a33);
+            a34 = TWidth.MultiplyAdd(x4, b, a34);
+            a35 = TWidth.MultiplyAdd(x5, b, a35);
+            xr = ref Unsafe.Add(ref xr, stride);
+            dr = ref Unsafe.Add(ref dr, m);
+        }
+
+        var local = rule;
+        Apply3(ref target, index, at, a00, a01, a02, ref local);
+        Apply3(ref target, index, at + (3 * c), a03, a04, a05, ref local);
+        Apply3(ref target, index, at + n, a10, a11, a12, ref local);
+        Apply3(ref target, index, at + n + (3 * c), a13, a14, a15, ref local);
+        Apply3(ref target, index, at + (2 * n), a20, a21, a22, ref local);
+        Apply3(ref target, index, at + (2 * n) + (3 * c), a23, a24, a25, ref local);
+        Apply3(ref target, index, at + (3 * n), a30, a31, a32, ref local);
+        Apply3(ref target, index, at + (3 * n) + (3 * c), a33, a34, a35, ref local);
+        rule = local;
     }
 
     /// <summary>Four weight rows by three vectors from column <paramref name="i"/>; <paramref name="xi"/> is the rows' first input of the tile, <paramref name="stride"/> apart.</summary>

@@ -22,12 +22,12 @@ namespace Features
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public const int ParameterCount = 3;
 
-        private readonly float[] _parameters = new float[ParameterCount];
+        private readonly float[] _parameters = global::NetGen.Kernels.CacheLineArrays.Allocate(ParameterCount);
 
-        private readonly float[] _gradients = new float[ParameterCount];
+        private readonly float[] _gradients = global::NetGen.Kernels.CacheLineArrays.Allocate(ParameterCount);
 
         // Each layer's values and gradients during Backward, for a block of rows.
-        private readonly float[] _scratch = new float[192];
+        private readonly float[] _scratch = global::NetGen.Kernels.CacheLineArrays.Allocate(192);
 
         /// <summary>Creates the network with parameters initialised from seed 0.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
