@@ -5,10 +5,10 @@ using System.Runtime.Intrinsics.X86;
 namespace NetGen.Kernels;
 
 /// <summary>
-/// Rows to a panel (feature-major, one lane per row) and back: eight rows by eight features at a time with AVX
-/// shuffles where the processor has them, element by element for the rest.
+/// Rows to a panel (feature-major, one lane per row) and back: sixteen rows by sixteen features at a time with
+/// AVX-512 shuffles, eight by eight with AVX where the processor has them, element by element for the rest.
 /// </summary>
-internal static class PanelTranspose
+internal static partial class PanelTranspose
 {
     /// <summary>
     /// <paramref name="count"/> rows of <paramref name="features"/> values into the first lanes of a panel of
@@ -17,19 +17,28 @@ internal static class PanelTranspose
     public static void In(ref float rows, ref float panel, int features, int count, int panelRows)
     {
         var row = 0;
-        if (Avx.IsSupported)
+        if (Sixteens)
         {
-            for (; row + 8 <= count; row += 8)
+            for (; row + 16 <= count; row += 16)
             {
                 ref var source = ref Unsafe.Add(ref rows, row * features);
                 ref var target = ref Unsafe.Add(ref panel, row);
                 var feature = 0;
-                for (; feature + 8 <= features; feature += 8)
+                for (; feature + 16 <= features; feature += 16)
                 {
-                    Block(ref Unsafe.Add(ref source, feature), features, ref Unsafe.Add(ref target, feature * panelRows), panelRows);
+                    Block16(ref Unsafe.Add(ref source, feature), features, ref Unsafe.Add(ref target, feature * panelRows), panelRows);
                 }
 
-                Elements(ref source, features, ref target, panelRows, feature, features, 8);
+                EightRowsIn(ref source, ref target, features, panelRows, feature);
+                EightRowsIn(ref Unsafe.Add(ref source, 8 * features), ref Unsafe.Add(ref target, 8), features, panelRows, feature);
+            }
+        }
+
+        if (Avx.IsSupported)
+        {
+            for (; row + 8 <= count; row += 8)
+            {
+                EightRowsIn(ref Unsafe.Add(ref rows, row * features), ref Unsafe.Add(ref panel, row), features, panelRows, 0);
             }
         }
 
@@ -54,25 +63,28 @@ internal static class PanelTranspose
     public static void Out(ref float panel, ref float rows, int features, int count, int panelRows)
     {
         var row = 0;
-        if (Avx.IsSupported)
+        if (Sixteens)
         {
-            for (; row + 8 <= count; row += 8)
+            for (; row + 16 <= count; row += 16)
             {
                 ref var source = ref Unsafe.Add(ref panel, row);
                 ref var target = ref Unsafe.Add(ref rows, row * features);
                 var feature = 0;
-                for (; feature + 8 <= features; feature += 8)
+                for (; feature + 16 <= features; feature += 16)
                 {
-                    Block(ref Unsafe.Add(ref source, feature * panelRows), panelRows, ref Unsafe.Add(ref target, feature), features);
+                    Block16(ref Unsafe.Add(ref source, feature * panelRows), panelRows, ref Unsafe.Add(ref target, feature), features);
                 }
 
-                for (; feature < features; feature++)
-                {
-                    for (var lane = 0; lane < 8; lane++)
-                    {
-                        Unsafe.Add(ref target, (lane * features) + feature) = Unsafe.Add(ref source, (feature * panelRows) + lane);
-                    }
-                }
+                EightRowsOut(ref source, ref target, features, panelRows, feature);
+                EightRowsOut(ref Unsafe.Add(ref source, 8), ref Unsafe.Add(ref target, 8 * features), features, panelRows, feature);
+            }
+        }
+
+        if (Avx.IsSupported)
+        {
+            for (; row + 8 <= count; row += 8)
+            {
+                EightRowsOut(ref Unsafe.Add(ref panel, row), ref Unsafe.Add(ref rows, row * features), features, panelRows, 0);
             }
         }
 
@@ -83,6 +95,36 @@ internal static class PanelTranspose
             for (var feature = 0; feature < features; feature++)
             {
                 Unsafe.Add(ref target, feature) = Unsafe.Add(ref source, feature * panelRows);
+            }
+        }
+    }
+
+    /// <summary>Features from <paramref name="from"/> on of eight rows into their panel lanes, eight by eight with AVX.</summary>
+    private static void EightRowsIn(ref float rows, ref float panel, int features, int panelRows, int from)
+    {
+        var feature = from;
+        for (; feature + 8 <= features; feature += 8)
+        {
+            Block(ref Unsafe.Add(ref rows, feature), features, ref Unsafe.Add(ref panel, feature * panelRows), panelRows);
+        }
+
+        Elements(ref rows, features, ref panel, panelRows, feature, features, 8);
+    }
+
+    /// <summary>Features from <paramref name="from"/> on of eight panel lanes back into their rows, eight by eight with AVX.</summary>
+    private static void EightRowsOut(ref float panel, ref float rows, int features, int panelRows, int from)
+    {
+        var feature = from;
+        for (; feature + 8 <= features; feature += 8)
+        {
+            Block(ref Unsafe.Add(ref panel, feature * panelRows), panelRows, ref Unsafe.Add(ref rows, feature), features);
+        }
+
+        for (; feature < features; feature++)
+        {
+            for (var lane = 0; lane < 8; lane++)
+            {
+                Unsafe.Add(ref rows, (lane * features) + feature) = Unsafe.Add(ref panel, (feature * panelRows) + lane);
             }
         }
     }
