@@ -18,7 +18,9 @@ namespace NetGen.Kernels;
 /// full collection, and a later probe that falls into such a gap fills it, so the next try starts at the heap's end.
 /// Keeping them alive with the array (a ConditionalWeakTable) cost a network's construction ~0.3 ms on its first
 /// use in a fresh process (RESULTS.md of the cold-start harness). Probe, spacer and array are all float arrays, so
-/// the JIT compiles one instantiation of <see cref="GC.AllocateArray{T}(int, bool)"/>, not two.
+/// the JIT compiles one instantiation of <see cref="GC.AllocateArray{T}(int, bool)"/>, not two; addresses are taken
+/// under <c>fixed</c> in <see cref="Allocate"/> itself (an empty array's is 0, on a line), so tier-0 code calls no
+/// helper that must be compiled first.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static unsafe class CacheLineArrays
@@ -38,7 +40,12 @@ public static unsafe class CacheLineArrays
         for (var attempt = 0; attempt < Tries; attempt++)
         {
             var probe = GC.AllocateArray<float>(ProbeLength, pinned: true);
-            var elementZero = Address(probe) + (ProbeLength * sizeof(float)) + BytesBetweenArrays;
+            nuint elementZero;
+            fixed (float* first = probe)
+            {
+                elementZero = (nuint)first + (ProbeLength * sizeof(float)) + BytesBetweenArrays;
+            }
+
             if ((elementZero % LineBytes) != 0)
             {
                 var spacerBytes = (LineBytes - ((elementZero + BytesBetweenArrays) % LineBytes)) % LineBytes;
@@ -46,9 +53,12 @@ public static unsafe class CacheLineArrays
             }
 
             array = GC.AllocateArray<float>(length, pinned: true);
-            if (IsOnLine(array))
+            fixed (float* first = array)
             {
-                break;
+                if (((nuint)first % LineBytes) == 0)
+                {
+                    break;
+                }
             }
         }
 
@@ -56,16 +66,11 @@ public static unsafe class CacheLineArrays
     }
 
     /// <summary>Whether element 0 of <paramref name="array"/> starts a cache line.</summary>
-    internal static bool IsOnLine(float[] array) =>
-        (Address(array) % LineBytes) == 0;
-
-    // Arrays on the pinned heap never move: the address taken under `fixed` stays true after it. An empty array
-    // gives 0, which counts as on a line.
-    private static nuint Address(float[] array)
+    internal static bool IsOnLine(float[] array)
     {
         fixed (float* first = array)
         {
-            return (nuint)first;
+            return ((nuint)first % LineBytes) == 0;
         }
     }
 }
