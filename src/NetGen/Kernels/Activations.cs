@@ -18,9 +18,9 @@ public static class Activations
     {
         if (width == OneVectorSoftmax.Width && OneVectorSoftmax.IsSupported)
         {
-            for (var start = 0; start + width <= values.Length; start += width)
+            for (var start = 0; start < values.Length; start += width)
             {
-                OneVectorSoftmax.Apply(ref values[start]);
+                OneVectorSoftmax.Apply(ref MemoryMarshal.GetReference(values.Slice(start, width)));
             }
 
             return;

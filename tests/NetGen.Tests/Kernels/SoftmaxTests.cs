@@ -36,6 +36,12 @@ public sealed class SoftmaxTests
         }
     }
 
+    [Theory]
+    [InlineData(8)]
+    [InlineData(7)]
+    public void A_partial_last_row_is_refused_on_every_path(int width) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => Activations.Softmax(new float[(2 * width) + 3], width));
+
     [Fact]
     public void A_NaN_makes_the_whole_row_NaN()
     {
