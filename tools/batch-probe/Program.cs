@@ -37,6 +37,18 @@ if (args is ["phases"])
     return;
 }
 
+if (args is ["collapse"])
+{
+    Placement.Collapse();
+    return;
+}
+
+if (args is ["place"])
+{
+    Placement.Run(peak);
+    return;
+}
+
 if (args is ["suite"])
 {
     SuiteRounds.Run(peak);
