@@ -55,6 +55,18 @@ internal static class ForwardWriter
         writer.Line("/// <summary>Runs every layer for one row.</summary>");
         using (writer.Block($"public static void Forward(float[] parameters, {Code.ReadOnlySpan} input, {Code.Span} output)"))
         {
+            if (plan.RowInRegisters is not null)
+            {
+                using (writer.Block("if (Avx512F.IsSupported)"))
+                {
+                    writer.Line("// 32 vector registers hold every layer's values: the layers in one method, nothing through memory between them.");
+                    writer.Line("ForwardInRegisters(parameters, input, output);");
+                    writer.Line("return;");
+                }
+
+                writer.Line();
+            }
+
             if (row.HiddenLength > 0)
             {
                 writer.Line($"{Code.Span} hidden = stackalloc float[{row.HiddenLength}];");
@@ -77,7 +89,67 @@ internal static class ForwardWriter
                 }
             }
         }
+
+        if (plan.RowInRegisters is { } registers)
+        {
+            writer.Line();
+            writer.Line("/// <summary>Runs every layer for one row, each layer's values in vector registers.</summary>");
+            // Compiled on its own, as the layer kernels: inlined, its runtime steps would spend a caller's inlining budget.
+            writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
+            using (writer.Block($"public static void ForwardInRegisters(float[] parameters, {Code.ReadOnlySpan} input, {Code.Span} output)"))
+            {
+                WriteInRegisters(writer, plan, registers);
+            }
+        }
     }
+
+    /// <summary>The layers one after another on vectors of 8 in registers, the same operations as their kernels' 8-lane paths.</summary>
+    private static void WriteInRegisters(SourceWriter writer, NetworkPlan plan, RegisterRowPlan registers)
+    {
+        writer.Line("ref float w = ref parameters[0];");
+        writer.Line("ref float x = ref MemoryMarshal.GetReference(input);");
+        for (var v = 0; v < registers.InputVectors.Count; v++)
+        {
+            writer.Line($"var {registers.InputVectors[v]} = RowMath256.Load(ref x, {Literals.Int(8 * v)});");
+        }
+
+        foreach (var layer in registers.Layers)
+        {
+            writer.Line($"// {layer.Comment}");
+            if (layer.Outputs < 8)
+            {
+                writer.Line("ref float y = ref output[0];");
+                var products = layer.Input.Count == 1 ? "RowProducts" : plan.FusedMultiplyAdd ? "FusedRowProducts" : "RowProducts";
+                for (var k = 0; k < layer.Outputs; k++)
+                {
+                    var row = $"RowMath256.{products}(ref w, {Literals.Int(layer.WeightOffset + ((long)k * layer.Inputs))}, {string.Join(", ", layer.Input)})";
+                    var z = $"RowMath256.Sum({row}) + {Code.Element("w", Literals.Int(layer.BiasOffset + k))}";
+                    writer.Line($"{Code.Element("y", Literals.Int(k))} = {Activated(layer, z)};");
+                }
+
+                continue;
+            }
+
+            if (layer.Packed)
+            {
+                writer.Line("var x4 = RowMath128.Load(ref x, 0);");
+                writer.Line("var x8 = Vector256.Create(x4, x4);");
+            }
+
+            var dots = layer.Input.Count == 2 && plan.FusedMultiplyAdd ? "FusedDots8" : "Dots8";
+            for (var first = 0; first < layer.Outputs; first += 8)
+            {
+                var offset = Literals.Int(layer.WeightOffset + ((long)first * layer.Inputs));
+                var sums = layer.Packed ? $"RowMath256.GroupSums4(ref w, {offset}, x8)" : $"RowMath256.{dots}(ref w, {offset}, {string.Join(", ", layer.Input)})";
+                var value = Activated(layer, $"{sums} + RowMath256.Load(ref w, {Literals.Int(layer.BiasOffset + first)})");
+                writer.Line(layer.Output.Count > 0
+                    ? $"var {layer.Output[first / 8]} = {value};"
+                    : $"RowMath256.Store({value}, ref output[0], {Literals.Int(first)});");
+            }
+        }
+    }
+
+    private static string Activated(RegisterLayerPlan layer, string value) => layer.Inline is { } inline ? Code.Apply(inline, value) : value;
 
     private static string InputRef(BufferRef buffer) =>
         buffer.Buffer == "input" ? "ref MemoryMarshal.GetReference(input)" : Code.Ref(buffer);

@@ -15,6 +15,7 @@ namespace NetGen.Generator.Planning;
 /// <param name="Summary">The lines of the class's XML summary: what the network is and what it costs.</param>
 /// <param name="ParameterBreakdown">The parameter count, layer by layer, for the constant's documentation.</param>
 /// <param name="Aliases">The using aliases the kernels class needs, each a complete directive.</param>
+/// <param name="RowInRegisters">The one-row forward in one method with the layers' values in registers, where every layer fits, or null.</param>
 /// <param name="RowForward">The file-local struct through which the runtime's ForwardBatch runs rows one by one.</param>
 /// <param name="Architecture">The layers as weight files describe them.</param>
 /// <param name="EmbeddedWeightsFile">The <c>Weights</c> file the parameterless constructor starts from, or null for seed 0.</param>
@@ -32,6 +33,7 @@ internal sealed record NetworkPlan(
     EquatableArray<string> Aliases,
     EquatableArray<LayerPlan> Layers,
     RowChainPlan Row,
+    RegisterRowPlan? RowInRegisters,
     string RowForward,
     TrainingPlan Training,
     ArchitecturePlan Architecture,
@@ -115,6 +117,31 @@ internal sealed record RowPath(
 /// <param name="HiddenLength">Floats of the hidden-activation buffer (0 without hidden layers).</param>
 /// <param name="PiecesLength">Floats of the buffer for Maxout's affine maps (0 without Maxout).</param>
 internal sealed record RowChainPlan(int HiddenLength, int PiecesLength, EquatableArray<RowStep> Steps);
+
+/// <summary>
+/// Forward for one row in one method, for processors with 32 vector registers (<c>Avx512F.IsSupported</c>, which the
+/// JIT folds): each layer's input and output are one or two vectors of 8 in registers, so nothing goes through memory
+/// between layers and no layer is a call. Only for networks of small layers (see <see cref="RowKernelPlanner"/>); with
+/// 16 registers the JIT spills such a method's values, and the chain of kernels runs instead.
+/// </summary>
+/// <param name="InputVectors">The vectors of 8 the input is loaded into first (empty when the first layer is packed).</param>
+internal sealed record RegisterRowPlan(EquatableArray<string> InputVectors, EquatableArray<RegisterLayerPlan> Layers);
+
+/// <summary>One layer of <see cref="RegisterRowPlan"/>: the same operations as its kernel's 8-lane path, on vectors.</summary>
+/// <param name="Comment">"Layer 1: Dense 4 → 16, Tanh."</param>
+/// <param name="Packed">Rows of 4 inputs, two to a vector: group sums of the input repeated, as the kernel's packed path.</param>
+/// <param name="Input">The vectors of 8 inputs that hold the layer's input (empty when <see cref="Packed"/>: it loads the input itself).</param>
+/// <param name="Output">The vectors of 8 outputs the layer writes, or empty for the last layer, which stores to <c>output</c>.</param>
+internal sealed record RegisterLayerPlan(
+    string Comment,
+    long WeightOffset,
+    long BiasOffset,
+    int Inputs,
+    int Outputs,
+    bool Packed,
+    InlineActivation? Inline,
+    EquatableArray<string> Input,
+    EquatableArray<string> Output);
 
 /// <summary>A place in one of the chains' buffers.</summary>
 /// <param name="Buffer">The buffer's name in the generated method.</param>

@@ -24,6 +24,8 @@ internal static class SizeEstimator
         108, // per chunk step of fused multiply-adds
         10, // per accumulator passed to a step or a sum
         120, // per tile
+        900, // the one-row forward in registers: its guard, method and first lines
+        110, // per line of it: a layer's comment, a tile, an output, the packed input
     };
 
     public static long Estimate(NetworkPlan plan)
@@ -52,6 +54,13 @@ internal static class SizeEstimator
         {
             counts[6]++;
             AddPath(counts, layer, path, plan.FusedMultiplyAdd ? 9 : 8);
+        }
+
+        if (plan.RowInRegisters is { } registers)
+        {
+            counts[12] = 1;
+            counts[13] = registers.InputVectors.Count + registers.Layers.Sum(layer =>
+                1L + (layer.Packed ? 2 : 0) + (layer.Outputs < 8 ? layer.Outputs + 1 : layer.Outputs / 8));
         }
 
         return counts;

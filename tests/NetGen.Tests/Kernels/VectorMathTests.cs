@@ -196,6 +196,21 @@ public sealed class VectorMathTests
         Assert.Equal(Vector512.Create(0f), VectorMath.Sigmoid(Vector512.Create(-x)));
     }
 
+    [Fact]
+    public void Tanh_never_exceeds_one_before_it_saturates()
+    {
+        // The input is clamped where the rational is exactly ±1; below the clamp it must stay within [-1, 1], with
+        // multiply-adds fused or not (this process runs one of the two, the .NET 8 build the other).
+        for (var x = 7.5f; x <= 8.2f; x = MathF.BitIncrement(x))
+        {
+            var vector = VectorMath.Tanh(Vector256.Create(x));
+            Assert.True(VectorMath.Tanh(x) <= 1f && vector.GetElement(0) <= 1f, $"tanh({x:R}) = {VectorMath.Tanh(x):R}, vector {vector.GetElement(0):R}");
+            Assert.Equal(-VectorMath.Tanh(x), VectorMath.Tanh(-x));
+        }
+
+        Assert.Equal(1f, VectorMath.Tanh(8.2f));
+    }
+
     [Theory]
     [InlineData(1e-3f)]
     [InlineData(1e-6f)]

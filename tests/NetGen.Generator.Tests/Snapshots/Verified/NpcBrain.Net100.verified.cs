@@ -169,6 +169,7 @@ namespace Game.Ai
 namespace NetGen.Generated
 {
     using Activations = global::NetGen.Kernels.Activations;
+    using Avx512F = global::System.Runtime.Intrinsics.X86.Avx512F;
     using DenseKernels = global::NetGen.Kernels.DenseKernels;
     using GradientSum = global::NetGen.Kernels.GradientSum;
     using Losses = global::NetGen.Kernels.Losses;
@@ -188,6 +189,13 @@ namespace NetGen.Generated
         /// <summary>Runs every layer for one row.</summary>
         public static void Forward(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
+            if (Avx512F.IsSupported)
+            {
+                // 32 vector registers hold every layer's values: the layers in one method, nothing through memory between them.
+                ForwardInRegisters(parameters, input, output);
+                return;
+            }
+
             global::System.Span<float> hidden = stackalloc float[32];
             // Layer 1: Dense 4 → 16, Tanh.
             Layer1(ref parameters[0], ref MemoryMarshal.GetReference(input), ref hidden[0]);
@@ -195,6 +203,27 @@ namespace NetGen.Generated
             Layer2(ref parameters[80], ref hidden[0], ref hidden[16]);
             // Layer 3: Dense 16 → 2, Identity.
             Layer3(ref parameters[352], ref hidden[16], ref output[0]);
+        }
+
+        /// <summary>Runs every layer for one row, each layer's values in vector registers.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        public static void ForwardInRegisters(float[] parameters, global::System.ReadOnlySpan<float> input,
+            global::System.Span<float> output)
+        {
+            ref float w = ref parameters[0];
+            ref float x = ref MemoryMarshal.GetReference(input);
+            // Layer 1: Dense 4 → 16, Tanh.
+            var x4 = RowMath128.Load(ref x, 0);
+            var x8 = Vector256.Create(x4, x4);
+            var a1_0 = VectorMath.Tanh(RowMath256.GroupSums4(ref w, 0, x8) + RowMath256.Load(ref w, 64));
+            var a1_8 = VectorMath.Tanh(RowMath256.GroupSums4(ref w, 32, x8) + RowMath256.Load(ref w, 72));
+            // Layer 2: Dense 16 → 16, Tanh.
+            var a2_0 = VectorMath.Tanh(RowMath256.FusedDots8(ref w, 80, a1_0, a1_8) + RowMath256.Load(ref w, 336));
+            var a2_8 = VectorMath.Tanh(RowMath256.FusedDots8(ref w, 208, a1_0, a1_8) + RowMath256.Load(ref w, 344));
+            // Layer 3: Dense 16 → 2, Identity.
+            ref float y = ref output[0];
+            y = RowMath256.Sum(RowMath256.FusedRowProducts(ref w, 352, a2_0, a2_8)) + Unsafe.Add(ref w, 384);
+            Unsafe.Add(ref y, 1) = RowMath256.Sum(RowMath256.FusedRowProducts(ref w, 368, a2_0, a2_8)) + Unsafe.Add(ref w, 385);
         }
 
         /// <summary>Backpropagates the rows in blocks of 64, adding the gradient of their mean loss; returns the mean loss.</summary>

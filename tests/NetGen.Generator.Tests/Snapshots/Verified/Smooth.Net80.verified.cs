@@ -165,6 +165,7 @@ namespace Features
 namespace NetGen.Generated
 {
     using Activations = global::NetGen.Kernels.Activations;
+    using Avx512F = global::System.Runtime.Intrinsics.X86.Avx512F;
     using DenseKernels = global::NetGen.Kernels.DenseKernels;
     using GradientSum = global::NetGen.Kernels.GradientSum;
     using Losses = global::NetGen.Kernels.Losses;
@@ -184,11 +185,36 @@ namespace NetGen.Generated
         /// <summary>Runs every layer for one row.</summary>
         public static void Forward(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
+            if (Avx512F.IsSupported)
+            {
+                // 32 vector registers hold every layer's values: the layers in one method, nothing through memory between them.
+                ForwardInRegisters(parameters, input, output);
+                return;
+            }
+
             global::System.Span<float> hidden = stackalloc float[8];
             // Layer 1: Dense 4 → 8, Swish.
             Layer1(ref parameters[0], ref MemoryMarshal.GetReference(input), ref hidden[0]);
             // Layer 2: Dense 8 → 3, Mish.
             Layer2(ref parameters[40], ref hidden[0], ref output[0]);
+        }
+
+        /// <summary>Runs every layer for one row, each layer's values in vector registers.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        public static void ForwardInRegisters(float[] parameters, global::System.ReadOnlySpan<float> input,
+            global::System.Span<float> output)
+        {
+            ref float w = ref parameters[0];
+            ref float x = ref MemoryMarshal.GetReference(input);
+            // Layer 1: Dense 4 → 8, Swish.
+            var x4 = RowMath128.Load(ref x, 0);
+            var x8 = Vector256.Create(x4, x4);
+            var a1_0 = VectorMath.Swish(RowMath256.GroupSums4(ref w, 0, x8) + RowMath256.Load(ref w, 32));
+            // Layer 2: Dense 8 → 3, Mish.
+            ref float y = ref output[0];
+            y = VectorMath.Mish(RowMath256.Sum(RowMath256.RowProducts(ref w, 40, a1_0)) + Unsafe.Add(ref w, 64));
+            Unsafe.Add(ref y, 1) = VectorMath.Mish(RowMath256.Sum(RowMath256.RowProducts(ref w, 48, a1_0)) + Unsafe.Add(ref w, 65));
+            Unsafe.Add(ref y, 2) = VectorMath.Mish(RowMath256.Sum(RowMath256.RowProducts(ref w, 56, a1_0)) + Unsafe.Add(ref w, 66));
         }
 
         /// <summary>Backpropagates the rows in blocks of 64, adding the gradient of their mean loss; returns the mean loss.</summary>
