@@ -24,6 +24,8 @@ internal static class SizeEstimator
         108, // per chunk step of fused multiply-adds
         10, // per accumulator passed to a step or a sum
         120, // per tile
+        1_100, // per one-row training step: its method, the loss and the call that takes it
+        345, // per layer of the one-row training step: its forward kernel and its backward call
     };
 
     public static long Estimate(NetworkPlan plan)
@@ -48,6 +50,14 @@ internal static class SizeEstimator
         counts[3] = plan.Type.ContainingTypes.Count;
         counts[4] = plan.Training.Forward.Count(step => step.Kind == TrainingForwardKind.RepeatRowKernel);
         counts[5] = plan.Training.Backward.Count(step => step.Derivative is not null);
+        if (plan.Training.RowBackward.Count > 0)
+        {
+            // The one-row step repeats the output layer's derivative; the hidden layers' are in its kernels.
+            counts[5] += plan.Training.Backward[0].Derivative is null ? 0 : 1;
+            counts[12] = 1;
+            counts[13] = plan.Training.RowBackward.Count;
+        }
+
         foreach (var (layer, path) in plan.Layers.SelectMany(layer => layer.Paths.Select(path => (layer, path))))
         {
             counts[6]++;
