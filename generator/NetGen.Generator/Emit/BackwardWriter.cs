@@ -90,6 +90,16 @@ internal static class BackwardWriter
         using (writer.Block(RuleConstraint))
         {
             writer.Line($"var rows = inputs.Length / {plan.Inputs};");
+            if (training.RowBackward.Count > 0)
+            {
+                using (writer.Block("if (rows == 1)"))
+                {
+                    writer.Line("return TrainRow(parameters, scratch, inputs, targets, ref rule);");
+                }
+
+                writer.Line();
+            }
+
             writer.Line("var loss = ForwardRows(parameters, scratch, inputs, targets, rows, 1f / rows) / rows;");
             using (writer.Block("if (float.IsFinite(loss))"))
             {
@@ -98,6 +108,11 @@ internal static class BackwardWriter
 
             writer.Line();
             writer.Line("return loss;");
+        }
+
+        if (training.RowBackward.Count > 0)
+        {
+            WriteTrainRow(writer, training);
         }
 
         writer.Line();
@@ -158,6 +173,65 @@ internal static class BackwardWriter
             writer.Line($"public float Run<TRule>(ref TRule rule, {Code.ReadOnlySpan} inputs, {Code.ReadOnlySpan} targets)");
             writer.Line(RuleConstraint + " =>");
             writer.Line($"    {plan.KernelsClass}.TrainStep(_parameters, _scratch, inputs, targets, ref rule);");
+        }
+    }
+
+    /// <summary>
+    /// The fused step's path for one row: the layers' one-row kernels on scratch, the loss, then each layer's kernel
+    /// updating its weights and biases in place and handing the layer below its δ, with no block loops and no dx pass.
+    /// </summary>
+    private static void WriteTrainRow(SourceWriter writer, TrainingPlan training)
+    {
+        writer.Line();
+        writer.Line("/// <summary>One step on one row: each layer's dW and db go through the rule into the parameters as its δ is formed; returns the loss, updating nothing unless it is finite.</summary>");
+        writer.Line($"private static float TrainRow<TRule>(float[] parameters, {Code.Span} scratch, {Code.ReadOnlySpan} input, {Code.ReadOnlySpan} target, ref TRule rule)");
+        using (writer.Block(RuleConstraint))
+        {
+            writer.Line("ref float x = ref MemoryMarshal.GetReference(input);");
+            foreach (var step in training.Forward)
+            {
+                writer.Line($"// {step.Comment}");
+                var rowInput = step.Input is null ? "ref x" : Code.Ref(step.Input);
+                writer.Line($"{step.Layer.Kernel}(ref parameters[{Literals.Int(step.Layer.WeightOffset)}], {rowInput}, {Code.Ref(step.Output)});");
+                if (step.After is { } after)
+                {
+                    writer.Line($"Activations.{(after.Kind == RowWiseKind.Softmax ? "Softmax" : "Maxout")}({Code.Row(after.Source)}, {Code.Row(after.Target)}, {after.Units});");
+                }
+            }
+
+            var loss = training.Loss;
+            var arguments = string.Join(", ", loss.Arguments.Select(argument => argument.Scratch is { } region ? Code.Row(region) : "target"));
+            writer.Line($"// {loss.Comment}");
+            writer.Line($"var loss = Losses.{loss.Function}({arguments}, {Code.Row(loss.Gradient)}, 1f, {loss.Width});");
+            using (writer.Block("if (!float.IsFinite(loss))"))
+            {
+                writer.Line("return loss;");
+            }
+
+            if (training.Backward[0].Derivative is { } derivative)
+            {
+                writer.Line();
+                writer.Line($"// Layer {training.Backward[0].Layer.Number}: dL/dz from dL/da.");
+                var values = derivative.Function == "StepBackward"
+                    ? Code.Row(derivative.Result)
+                    : $"{Code.Row(derivative.Values!)}, {Code.Row(derivative.Upstream)}, {Code.Row(derivative.Result)}" + (derivative.Extra is null ? string.Empty : ", " + derivative.Extra);
+                writer.Line($"Activations.{derivative.Function}({values});");
+            }
+
+            foreach (var step in training.RowBackward)
+            {
+                var layer = step.Layer;
+                var offsets = $"{Literals.Int(layer.WeightOffset)}, {Literals.Int(layer.BiasOffset)}";
+                var input = step.Input is null ? "ref x" : Code.Ref(step.Input);
+                writer.Line();
+                writer.Line($"// {step.Comment}");
+                writer.Line(step.InputDelta is { } inputDelta
+                    ? $"DenseKernels.BackwardRow(ref parameters[0], {offsets}, {input}, {Code.Ref(step.Delta)}, {Code.Ref(inputDelta)}, {layer.Inputs}, {layer.Outputs}, ref rule, {step.Below});"
+                    : $"DenseKernels.BackwardRowWeightsOnly(ref parameters[0], {offsets}, {input}, {Code.Ref(step.Delta)}, {layer.Inputs}, {layer.Outputs}, ref rule);");
+            }
+
+            writer.Line();
+            writer.Line("return loss;");
         }
     }
 

@@ -58,6 +58,9 @@ internal static class Code
     /// <summary>A block of rows of a scratch region, as a span.</summary>
     public static string Rows(Region region) => $"scratch.Slice({Literals.Int(region.Offset)}, rows * {region.Width})";
 
+    /// <summary>One row of a scratch region, as a span.</summary>
+    public static string Row(Region region) => $"scratch.Slice({Literals.Int(region.Offset)}, {region.Width})";
+
     /// <summary>The first element of a scratch region.</summary>
     public static string Ref(Region region) => $"ref scratch[{Literals.Int(region.Offset)}]";
 }

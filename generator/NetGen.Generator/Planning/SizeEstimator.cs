@@ -26,6 +26,8 @@ internal static class SizeEstimator
         120, // per tile
         900, // the one-row forward in registers: its guard, method and first lines
         110, // per line of it: a layer's comment, a tile, an output, the packed input
+        1_100, // per one-row training step: its method, the loss and the call that takes it
+        345, // per layer of the one-row training step: its forward kernel and its backward call
     };
 
     public static long Estimate(NetworkPlan plan)
@@ -50,6 +52,14 @@ internal static class SizeEstimator
         counts[3] = plan.Type.ContainingTypes.Count;
         counts[4] = plan.Training.Forward.Count(step => step.Kind == TrainingForwardKind.RepeatRowKernel);
         counts[5] = plan.Training.Backward.Count(step => step.Derivative is not null);
+        if (plan.Training.RowBackward.Count > 0)
+        {
+            // The one-row step repeats the output layer's derivative; the hidden layers' are in its kernels.
+            counts[5] += plan.Training.Backward[0].Derivative is null ? 0 : 1;
+            counts[14] = 1;
+            counts[15] = plan.Training.RowBackward.Count;
+        }
+
         foreach (var (layer, path) in plan.Layers.SelectMany(layer => layer.Paths.Select(path => (layer, path))))
         {
             counts[6]++;

@@ -10,13 +10,18 @@ namespace NetGen.Generator.Planning;
 /// <param name="RowBlock">Rows the scratch holds: BackwardBatch's block, and the largest batch TrainStepBatch fuses.</param>
 /// <param name="ScratchLength">Floats of the instance's scratch array.</param>
 /// <param name="Pass">The file-local struct beside the kernels class through which an optimizer runs the fused step.</param>
+/// <param name="RowBackward">
+/// The fused step's own path for one row, layer by layer from the output, each layer's kernel handing the layer below
+/// its δ: empty unless every layer runs its one-row kernel and every hidden activation's derivative is a function of a.
+/// </param>
 internal sealed record TrainingPlan(
     int RowBlock,
     long ScratchLength,
     string Pass,
     EquatableArray<TrainingForwardStep> Forward,
     LossStep Loss,
-    EquatableArray<TrainingBackwardStep> Backward);
+    EquatableArray<TrainingBackwardStep> Backward,
+    EquatableArray<RowBackwardStep> RowBackward);
 
 /// <summary>A region of the scratch array: <see cref="Width"/> floats per row, for a block of rows from <see cref="Offset"/>.</summary>
 internal sealed record Region(long Offset, int Width);
@@ -79,3 +84,13 @@ internal sealed record TrainingBackwardStep(
 /// <summary><c>Activations.Function(values, da, dz[, Alpha])</c>, or for Softmax and Maxout with the row width last.</summary>
 /// <param name="Values">The stored values the derivative is a function of (a or z); null for Step, which has none.</param>
 internal sealed record DerivativeStep(string Function, Region? Values, Region Upstream, Region Result, string? Extra);
+
+/// <summary>
+/// One layer's backward pass in the one-row fused step: <c>DenseKernels.BackwardRow</c>, or <c>BackwardRowWeightsOnly</c>
+/// for the first layer (<see cref="InputDelta"/> null).
+/// </summary>
+/// <param name="Input">The layer's input: null for the network's input row.</param>
+/// <param name="Delta">The layer's δ, from the loss (and the output's derivative) or from the layer above.</param>
+/// <param name="InputDelta">Where the layer below's δ goes.</param>
+/// <param name="Below">The layer below's activation struct, whose derivative the kernel applies.</param>
+internal sealed record RowBackwardStep(string Comment, LayerPlan Layer, Region? Input, Region Delta, Region? InputDelta, string? Below);

@@ -66,7 +66,33 @@ internal static class TrainingPlanner
                 inputGradient));
         }
 
-        return new TrainingPlan(rowBlock, scratch.Length, spec.Type.Type.Name + "TrainingPass", forward, Loss(spec, regions[regions.Count - 1]), backward.ToEquatableArray());
+        return new TrainingPlan(rowBlock, scratch.Length, spec.Type.Type.Name + "TrainingPass", forward, Loss(spec, regions[regions.Count - 1]), backward.ToEquatableArray(),
+            RowBackward(spec, forward, backward, regions));
+    }
+
+    /// <summary>
+    /// The one-row step's backward layers, when the network is small enough that every layer repeats its one-row kernel
+    /// and each hidden layer's derivative can be taken from a, where the layer above reads it as its input; else empty.
+    /// </summary>
+    private static EquatableArray<RowBackwardStep> RowBackward(NetworkSpec spec, EquatableArray<TrainingForwardStep> forward, List<TrainingBackwardStep> backward,
+        List<LayerRegions> regions)
+    {
+        var hidden = spec.Layers.Take(spec.Layers.Count - 1);
+        if (forward.Any(step => step.Kind != TrainingForwardKind.RepeatRowKernel)
+            || spec.Layers.Any(layer => layer.IsMaxout)
+            || hidden.Any(layer => layer.Activation is not (ActivationKind.Identity or ActivationKind.Tanh or ActivationKind.Sigmoid or ActivationKind.ReLU)))
+        {
+            return EquatableArray<RowBackwardStep>.Empty;
+        }
+
+        return backward.Select(step =>
+        {
+            var index = step.Layer.Number - 1;
+            var below = index > 0 ? spec.Layers[index - 1] : null;
+            var what = below is null ? "dW and db into the parameters" : $"dW and db into the parameters, and layer {below.Number}'s δ";
+            return new RowBackwardStep($"Layer {step.Layer.Number}: {what}.", step.Layer, step.Input, step.Delta, below is null ? null : regions[index - 1].Dz,
+                below is null ? null : ActivationNames.Struct(below.Activation, below.Alpha));
+        }).ToEquatableArray();
     }
 
     /// <summary>The regions of one layer; a region a layer does not need is null.</summary>

@@ -88,6 +88,102 @@ public static class DenseKernels
         where TRule : struct, IUpdateRule =>
         Dispatch<TRule, WithoutInputGradient>(ref Unsafe.NullRef<float>(), ref target, weightOffset, biasOffset, ref input, ref delta, ref Unsafe.NullRef<float>(), inputs, outputs, rows, ref rule);
 
+    /// <summary>
+    /// One row's backward pass in a fused training step, where the rule updates the parameters themselves: db = δ and
+    /// dW = δxᵀ through <paramref name="rule"/>, and the gradient with respect to the layer below's pre-activations,
+    /// (Wᵀδ) ⊙ f′, from the weights as they were on entry and the derivative of <typeparamref name="TBelow"/> at that
+    /// layer's activations, which are this layer's input. The same values as <see cref="Backward"/> on one row followed
+    /// by the activation's backward pass, without writing dx. <typeparamref name="TBelow"/> is the identity, tanh, the
+    /// sigmoid or ReLU, whose derivatives are functions of the activation.
+    /// </summary>
+    /// <param name="parameters">The first parameter of the network; the layer's weights are at <paramref name="weightOffset"/>, [outputs, inputs] row-major.</param>
+    /// <param name="weightOffset">Where the layer's weights start.</param>
+    /// <param name="biasOffset">Where the layer's biases start.</param>
+    /// <param name="input">The row's input x: the layer below's activations.</param>
+    /// <param name="delta">The row's gradient δ with respect to the layer's pre-activations.</param>
+    /// <param name="inputDelta">Where the layer below's δ goes (overwritten).</param>
+    /// <param name="inputs">Values of the input row.</param>
+    /// <param name="outputs">Values of δ.</param>
+    /// <param name="rule">The optimizer's update.</param>
+    /// <param name="below">The layer below's activation.</param>
+    /// <exception cref="NotSupportedException"><typeparamref name="TBelow"/> is an activation whose derivative needs z.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void BackwardRow<TRule, TBelow>(ref float parameters, int weightOffset, int biasOffset, ref float input, ref float delta, ref float inputDelta,
+        int inputs, int outputs, ref TRule rule, TBelow below)
+        where TRule : struct, IUpdateRule
+        where TBelow : struct, IActivationFunction
+    {
+        if (typeof(TBelow) == typeof(TanhFunction))
+        {
+            Row<TRule, TanhDerivative, WithInputGradient>(ref parameters, weightOffset, biasOffset, ref input, ref delta, ref inputDelta, inputs, outputs, ref rule, default);
+        }
+        else if (typeof(TBelow) == typeof(SigmoidFunction))
+        {
+            Row<TRule, SigmoidDerivative, WithInputGradient>(ref parameters, weightOffset, biasOffset, ref input, ref delta, ref inputDelta, inputs, outputs, ref rule, default);
+        }
+        else if (typeof(TBelow) == typeof(ReluFunction))
+        {
+            Row<TRule, PiecewiseLinearDerivative, WithInputGradient>(ref parameters, weightOffset, biasOffset, ref input, ref delta, ref inputDelta, inputs, outputs, ref rule, new PiecewiseLinearDerivative(0f));
+        }
+        else if (typeof(TBelow) == typeof(IdentityFunction))
+        {
+            Row<TRule, IdentityDerivative, WithInputGradient>(ref parameters, weightOffset, biasOffset, ref input, ref delta, ref inputDelta, inputs, outputs, ref rule, default);
+        }
+        else
+        {
+            throw new NotSupportedException($"BackwardRow takes the derivative from the activations; {typeof(TBelow).Name}'s needs the pre-activations.");
+        }
+    }
+
+    /// <summary>As <see cref="BackwardRow"/> for the first layer, whose input gradient nobody needs: db and dW only.</summary>
+    /// <param name="parameters">The first parameter of the network.</param>
+    /// <param name="weightOffset">Where the layer's weights start.</param>
+    /// <param name="biasOffset">Where the layer's biases start.</param>
+    /// <param name="input">The row's input x.</param>
+    /// <param name="delta">The row's gradient δ with respect to the layer's pre-activations.</param>
+    /// <param name="inputs">Values of the input row.</param>
+    /// <param name="outputs">Values of δ.</param>
+    /// <param name="rule">The optimizer's update.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void BackwardRowWeightsOnly<TRule>(ref float parameters, int weightOffset, int biasOffset, ref float input, ref float delta, int inputs, int outputs, ref TRule rule)
+        where TRule : struct, IUpdateRule =>
+        Row<TRule, IdentityDerivative, WithoutInputGradient>(ref parameters, weightOffset, biasOffset, ref input, ref delta, ref Unsafe.NullRef<float>(), inputs, outputs, ref rule, default);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Row<TRule, TDerivative, TInputGradient>(ref float parameters, int weightOffset, int biasOffset, ref float input, ref float delta, ref float inputDelta,
+        int inputs, int outputs, ref TRule rule, TDerivative derivative)
+        where TRule : struct, IUpdateRule
+        where TDerivative : struct, IDerivativeOperator
+        where TInputGradient : struct, IFlag
+    {
+        ref var weights = ref Unsafe.Add(ref parameters, weightOffset);
+        ref var bias = ref Unsafe.Add(ref parameters, biasOffset);
+        if (Vector512.IsHardwareAccelerated && inputs >= Width512.Count)
+        {
+            DenseBackward<Width512, Vector512<float>>.FusedRow<TRule, TDerivative, TInputGradient>(ref weights, weightOffset, ref bias, biasOffset, ref input, ref delta, ref inputDelta, inputs, outputs, ref rule, derivative);
+        }
+        else if (Vector256.IsHardwareAccelerated && inputs >= Width256.Count)
+        {
+            DenseBackward<Width256, Vector256<float>>.FusedRow<TRule, TDerivative, TInputGradient>(ref weights, weightOffset, ref bias, biasOffset, ref input, ref delta, ref inputDelta, inputs, outputs, ref rule, derivative);
+        }
+        else if (Vector128.IsHardwareAccelerated && inputs >= Width128.Count)
+        {
+            DenseBackward<Width128, Vector128<float>>.FusedRow<TRule, TDerivative, TInputGradient>(ref weights, weightOffset, ref bias, biasOffset, ref input, ref delta, ref inputDelta, inputs, outputs, ref rule, derivative);
+        }
+        else
+        {
+            // dx into the layer below's δ, then the derivative over it in place: the chain rule's pass on the same values.
+            ScalarBackward<TRule, TInputGradient>(ref weights, ref weights, weightOffset, ref bias, biasOffset, ref input, ref delta, ref inputDelta, inputs, outputs, 1, ref rule);
+            if (TInputGradient.Enabled && typeof(TDerivative) != typeof(IdentityDerivative))
+            {
+                for (nuint i = 0; i < (nuint)inputs; i++)
+                {
+                    Unsafe.Add(ref inputDelta, i) *= derivative.Invoke(Unsafe.Add(ref input, i));
+                }
+            }
+        }
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Dispatch<TActivation>(ref float weights, ref float bias, ref float input, ref float preActivation, ref float output, int inputs, int outputs, int rows, TActivation activation)
         where TActivation : struct, IActivationFunction

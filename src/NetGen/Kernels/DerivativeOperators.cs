@@ -101,3 +101,15 @@ internal readonly struct MishDerivative : IDerivativeOperator
 
     public Vector512<float> Invoke(Vector512<float> z) => VectorMath.MishDerivative(z);
 }
+
+/// <summary>The identity's derivative, 1: a kernel that takes it skips the product (<see cref="DenseBackward{TWidth, TVector}.FusedRow"/>).</summary>
+internal readonly struct IdentityDerivative : IDerivativeOperator
+{
+    public float Invoke(float value) => 1f;
+
+    public Vector128<float> Invoke(Vector128<float> value) => Vector128<float>.One;
+
+    public Vector256<float> Invoke(Vector256<float> value) => Vector256<float>.One;
+
+    public Vector512<float> Invoke(Vector512<float> value) => Vector512<float>.One;
+}

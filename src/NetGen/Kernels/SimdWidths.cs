@@ -66,6 +66,10 @@ internal interface ISimdWidth<TVector>
     /// <summary>The rule's update of the parameters at <paramref name="index"/>, through its overload for this width.</summary>
     static abstract TVector Update<TRule>(ref TRule rule, TVector parameters, TVector gradients, int index)
         where TRule : struct, IUpdateRule;
+
+    /// <summary>The derivative at every lane, through its overload for this width.</summary>
+    static abstract TVector Derive<TDerivative>(TVector value, TDerivative derivative)
+        where TDerivative : struct, IDerivativeOperator;
 }
 
 internal readonly struct Width512 : ISimdWidth<Vector512<float>>
@@ -134,6 +138,10 @@ internal readonly struct Width512 : ISimdWidth<Vector512<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Update<TRule>(ref TRule rule, Vector512<float> parameters, Vector512<float> gradients, int index)
         where TRule : struct, IUpdateRule => rule.Update(parameters, gradients, index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Derive<TDerivative>(Vector512<float> value, TDerivative derivative)
+        where TDerivative : struct, IDerivativeOperator => derivative.Invoke(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Fold(Vector512<float> value) => value.GetLower() + value.GetUpper();
@@ -207,6 +215,10 @@ internal readonly struct Width256 : ISimdWidth<Vector256<float>>
         where TRule : struct, IUpdateRule => rule.Update(parameters, gradients, index);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Derive<TDerivative>(Vector256<float> value, TDerivative derivative)
+        where TDerivative : struct, IDerivativeOperator => derivative.Invoke(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Fold(Vector256<float> value) => value.GetLower() + value.GetUpper();
 }
 
@@ -276,4 +288,8 @@ internal readonly struct Width128 : ISimdWidth<Vector128<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Update<TRule>(ref TRule rule, Vector128<float> parameters, Vector128<float> gradients, int index)
         where TRule : struct, IUpdateRule => rule.Update(parameters, gradients, index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Derive<TDerivative>(Vector128<float> value, TDerivative derivative)
+        where TDerivative : struct, IDerivativeOperator => derivative.Invoke(value);
 }

@@ -209,11 +209,44 @@ namespace NetGen.Generated
             where TRule : struct, global::NetGen.IUpdateRule
         {
             var rows = inputs.Length / 2;
+            if (rows == 1)
+            {
+                return TrainRow(parameters, scratch, inputs, targets, ref rule);
+            }
+
             var loss = ForwardRows(parameters, scratch, inputs, targets, rows, 1f / rows) / rows;
             if (float.IsFinite(loss))
             {
                 BackwardRows(parameters, ref parameters[0], scratch, inputs, rows, ref rule);
             }
+
+            return loss;
+        }
+
+        /// <summary>One step on one row: each layer's dW and db go through the rule into the parameters as its δ is formed; returns the
+        /// loss, updating nothing unless it is finite.</summary>
+        private static float TrainRow<TRule>(float[] parameters, global::System.Span<float> scratch,
+            global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, ref TRule rule)
+            where TRule : struct, global::NetGen.IUpdateRule
+        {
+            ref float x = ref MemoryMarshal.GetReference(input);
+            // Layer 1: Dense 2 → 3, Tanh, keeping a.
+            Layer1(ref parameters[0], ref x, ref scratch[0]);
+            // Layer 2: Dense 3 → 1, Identity, keeping a.
+            Layer2(ref parameters[9], ref scratch[0], ref scratch[576]);
+            // MeanSquaredError and its gradient with respect to the outputs.
+            var loss = Losses.MeanSquaredError(scratch.Slice(576, 1), target, scratch.Slice(640, 1), 1f, 1);
+            if (!float.IsFinite(loss))
+            {
+                return loss;
+            }
+
+            // Layer 2: dW and db into the parameters, and layer 1's δ.
+            DenseKernels.BackwardRow(ref parameters[0], 9, 12, ref scratch[0], ref scratch[640], ref scratch[192], 3, 1, ref rule,
+                default(TanhFunction));
+
+            // Layer 1: dW and db into the parameters.
+            DenseKernels.BackwardRowWeightsOnly(ref parameters[0], 0, 6, ref x, ref scratch[192], 2, 3, ref rule);
 
             return loss;
         }

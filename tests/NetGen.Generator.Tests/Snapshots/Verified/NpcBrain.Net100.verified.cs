@@ -251,11 +251,50 @@ namespace NetGen.Generated
             where TRule : struct, global::NetGen.IUpdateRule
         {
             var rows = inputs.Length / 4;
+            if (rows == 1)
+            {
+                return TrainRow(parameters, scratch, inputs, targets, ref rule);
+            }
+
             var loss = ForwardRows(parameters, scratch, inputs, targets, rows, 1f / rows) / rows;
             if (float.IsFinite(loss))
             {
                 BackwardRows(parameters, ref parameters[0], scratch, inputs, rows, ref rule);
             }
+
+            return loss;
+        }
+
+        /// <summary>One step on one row: each layer's dW and db go through the rule into the parameters as its δ is formed; returns the
+        /// loss, updating nothing unless it is finite.</summary>
+        private static float TrainRow<TRule>(float[] parameters, global::System.Span<float> scratch,
+            global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, ref TRule rule)
+            where TRule : struct, global::NetGen.IUpdateRule
+        {
+            ref float x = ref MemoryMarshal.GetReference(input);
+            // Layer 1: Dense 4 → 16, Tanh, keeping a.
+            Layer1(ref parameters[0], ref x, ref scratch[0]);
+            // Layer 2: Dense 16 → 16, Tanh, keeping a.
+            Layer2(ref parameters[80], ref scratch[0], ref scratch[3072]);
+            // Layer 3: Dense 16 → 2, Identity, keeping a.
+            Layer3(ref parameters[352], ref scratch[3072], ref scratch[6144]);
+            // MeanSquaredError and its gradient with respect to the outputs.
+            var loss = Losses.MeanSquaredError(scratch.Slice(6144, 2), target, scratch.Slice(6272, 2), 1f, 2);
+            if (!float.IsFinite(loss))
+            {
+                return loss;
+            }
+
+            // Layer 3: dW and db into the parameters, and layer 2's δ.
+            DenseKernels.BackwardRow(ref parameters[0], 352, 384, ref scratch[3072], ref scratch[6272], ref scratch[4096], 16, 2, ref rule,
+                default(TanhFunction));
+
+            // Layer 2: dW and db into the parameters, and layer 1's δ.
+            DenseKernels.BackwardRow(ref parameters[0], 80, 336, ref scratch[0], ref scratch[4096], ref scratch[1024], 16, 16, ref rule,
+                default(TanhFunction));
+
+            // Layer 1: dW and db into the parameters.
+            DenseKernels.BackwardRowWeightsOnly(ref parameters[0], 0, 64, ref x, ref scratch[1024], 4, 16, ref rule);
 
             return loss;
         }

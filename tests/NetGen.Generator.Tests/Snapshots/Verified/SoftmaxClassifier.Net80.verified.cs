@@ -219,11 +219,45 @@ namespace NetGen.Generated
             where TRule : struct, global::NetGen.IUpdateRule
         {
             var rows = inputs.Length / 6;
+            if (rows == 1)
+            {
+                return TrainRow(parameters, scratch, inputs, targets, ref rule);
+            }
+
             var loss = ForwardRows(parameters, scratch, inputs, targets, rows, 1f / rows) / rows;
             if (float.IsFinite(loss))
             {
                 BackwardRows(parameters, ref parameters[0], scratch, inputs, rows, ref rule);
             }
+
+            return loss;
+        }
+
+        /// <summary>One step on one row: each layer's dW and db go through the rule into the parameters as its δ is formed; returns the
+        /// loss, updating nothing unless it is finite.</summary>
+        private static float TrainRow<TRule>(float[] parameters, global::System.Span<float> scratch,
+            global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, ref TRule rule)
+            where TRule : struct, global::NetGen.IUpdateRule
+        {
+            ref float x = ref MemoryMarshal.GetReference(input);
+            // Layer 1: Dense 6 → 8, ReLU, keeping a.
+            Layer1(ref parameters[0], ref x, ref scratch[0]);
+            // Layer 2: Dense 8 → 3, Softmax, keeping z and a.
+            Layer2(ref parameters[56], ref scratch[0], ref scratch[1536]);
+            Activations.Softmax(scratch.Slice(1536, 3), scratch.Slice(1728, 3), 3);
+            // Cross-entropy fused with Softmax: dL/dz = y − t.
+            var loss = Losses.SoftmaxCrossEntropy(scratch.Slice(1536, 3), scratch.Slice(1728, 3), target, scratch.Slice(1920, 3), 1f, 3);
+            if (!float.IsFinite(loss))
+            {
+                return loss;
+            }
+
+            // Layer 2: dW and db into the parameters, and layer 1's δ.
+            DenseKernels.BackwardRow(ref parameters[0], 56, 80, ref scratch[0], ref scratch[1920], ref scratch[512], 8, 3, ref rule,
+                default(ReluFunction));
+
+            // Layer 1: dW and db into the parameters.
+            DenseKernels.BackwardRowWeightsOnly(ref parameters[0], 0, 48, ref x, ref scratch[512], 6, 8, ref rule);
 
             return loss;
         }

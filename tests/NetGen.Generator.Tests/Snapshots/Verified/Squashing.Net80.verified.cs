@@ -215,11 +215,47 @@ namespace NetGen.Generated
             where TRule : struct, global::NetGen.IUpdateRule
         {
             var rows = inputs.Length / 3;
+            if (rows == 1)
+            {
+                return TrainRow(parameters, scratch, inputs, targets, ref rule);
+            }
+
             var loss = ForwardRows(parameters, scratch, inputs, targets, rows, 1f / rows) / rows;
             if (float.IsFinite(loss))
             {
                 BackwardRows(parameters, ref parameters[0], scratch, inputs, rows, ref rule);
             }
+
+            return loss;
+        }
+
+        /// <summary>One step on one row: each layer's dW and db go through the rule into the parameters as its δ is formed; returns the
+        /// loss, updating nothing unless it is finite.</summary>
+        private static float TrainRow<TRule>(float[] parameters, global::System.Span<float> scratch,
+            global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, ref TRule rule)
+            where TRule : struct, global::NetGen.IUpdateRule
+        {
+            ref float x = ref MemoryMarshal.GetReference(input);
+            // Layer 1: Dense 3 → 5, Sigmoid, keeping a.
+            Layer1(ref parameters[0], ref x, ref scratch[0]);
+            // Layer 2: Dense 5 → 2, Tanh, keeping a.
+            Layer2(ref parameters[20], ref scratch[0], ref scratch[960]);
+            // MeanSquaredError and its gradient with respect to the outputs.
+            var loss = Losses.MeanSquaredError(scratch.Slice(960, 2), target, scratch.Slice(1216, 2), 1f, 2);
+            if (!float.IsFinite(loss))
+            {
+                return loss;
+            }
+
+            // Layer 2: dL/dz from dL/da.
+            Activations.TanhBackward(scratch.Slice(960, 2), scratch.Slice(1216, 2), scratch.Slice(1088, 2));
+
+            // Layer 2: dW and db into the parameters, and layer 1's δ.
+            DenseKernels.BackwardRow(ref parameters[0], 20, 30, ref scratch[0], ref scratch[1088], ref scratch[320], 5, 2, ref rule,
+                default(SigmoidFunction));
+
+            // Layer 1: dW and db into the parameters.
+            DenseKernels.BackwardRowWeightsOnly(ref parameters[0], 0, 15, ref x, ref scratch[320], 3, 5, ref rule);
 
             return loss;
         }
