@@ -15,11 +15,17 @@ namespace NetGen.Kernels;
 /// </summary>
 internal static class FusedOperations
 {
-    /// <summary>Whether the processor rounds a·b + c once in one instruction (x64 FMA, ARM64 AdvSimd); the JIT folds it.</summary>
+    /// <summary>
+    /// Whether the processor rounds a·b + c once in one instruction (x64 FMA, ARM64 AdvSimd); the JIT folds it.
+    /// ARM64 is asked through <see cref="ArmBase"/>, not <see cref="AdvSimd"/>: the JIT resolves every method a
+    /// method it inlines calls, in branches it then drops too, and on x64 the first reference to AdvSimd loads its
+    /// thousands of methods, a millisecond of the first <c>Forward</c> under load. Every ARM64 processor .NET runs on
+    /// has AdvSimd; with it turned off, the framework's fused operations round once in software, as before.
+    /// </summary>
     public static bool IsHardwareAccelerated
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => Fma.IsSupported || AdvSimd.IsSupported;
+        get => Fma.IsSupported || ArmBase.IsSupported;
     }
 
     [MethodImpl(KernelMethodImpl.Entry)]
@@ -42,9 +48,9 @@ internal static class FusedOperations
             return Fma.MultiplyAdd(a, b, c);
         }
 
-        if (AdvSimd.IsSupported)
+        if (ArmBase.IsSupported)
         {
-            return AdvSimd.FusedMultiplyAdd(c, a, b);
+            return MultiplyAddOnArm(a, b, c);
         }
 
         if (Vector128.IsHardwareAccelerated)
@@ -52,12 +58,21 @@ internal static class FusedOperations
             return ThroughDouble(a, b, c);
         }
 
-        return Vector128.Create(
+        return LaneByLane(a, b, c);
+    }
+
+    /// <summary>ARM64's a·b + c, in a method of its own so that x64 code never names <see cref="AdvSimd"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<float> MultiplyAddOnArm(Vector128<float> a, Vector128<float> b, Vector128<float> c) =>
+        AdvSimd.IsSupported ? AdvSimd.FusedMultiplyAdd(c, a, b) : LaneByLane(a, b, c);
+
+    /// <summary>a·b + c by the C library's <c>fmaf</c>, lane by lane: where no vector instruction is accelerated.</summary>
+    private static Vector128<float> LaneByLane(Vector128<float> a, Vector128<float> b, Vector128<float> c) =>
+        Vector128.Create(
             MathF.FusedMultiplyAdd(a.GetElement(0), b.GetElement(0), c.GetElement(0)),
             MathF.FusedMultiplyAdd(a.GetElement(1), b.GetElement(1), c.GetElement(1)),
             MathF.FusedMultiplyAdd(a.GetElement(2), b.GetElement(2), c.GetElement(2)),
             MathF.FusedMultiplyAdd(a.GetElement(3), b.GetElement(3), c.GetElement(3)));
-    }
 
     /// <summary>
     /// a·b + c rounded once without a fused instruction, about six times the cost of a multiply and an add: the

@@ -36,6 +36,14 @@ internal static partial class PanelTranspose
 
         if (Avx.IsSupported)
         {
+            if (panelRows == 2 * Width256.Count)
+            {
+                for (; row + 16 <= count; row += 16)
+                {
+                    SixteenRowsIn(ref Unsafe.Add(ref rows, row * features), ref Unsafe.Add(ref panel, row), features);
+                }
+            }
+
             for (; row + 8 <= count; row += 8)
             {
                 EightRowsIn(ref Unsafe.Add(ref rows, row * features), ref Unsafe.Add(ref panel, row), features, panelRows, 0);
@@ -109,6 +117,28 @@ internal static partial class PanelTranspose
         }
 
         Elements(ref rows, features, ref panel, panelRows, feature, features, 8);
+    }
+
+    /// <summary>
+    /// Sixteen rows into a panel of sixteen lanes, eight features at a time for both halves of the rows, so that each
+    /// feature's 64-byte line is written whole at once. Eight rows down every feature and then the other eight left
+    /// each line half written until the second pass: N3's 784 features × 16 lanes (49 KiB) outgrow L1 in between, and
+    /// the lines came back from L2 (64 rows in 21 µs against 9 µs this way on Zen 3; 512 features 15 against 6).
+    /// </summary>
+    private static void SixteenRowsIn(ref float rows, ref float panel, int features)
+    {
+        const int PanelRows = 16;
+        ref var lower = ref Unsafe.Add(ref rows, 8 * features);
+        var feature = 0;
+        for (; feature + 8 <= features; feature += 8)
+        {
+            ref var target = ref Unsafe.Add(ref panel, feature * PanelRows);
+            Block(ref Unsafe.Add(ref rows, feature), features, ref target, PanelRows);
+            Block(ref Unsafe.Add(ref lower, feature), features, ref Unsafe.Add(ref target, 8), PanelRows);
+        }
+
+        Elements(ref rows, features, ref panel, PanelRows, feature, features, 8);
+        Elements(ref lower, features, ref Unsafe.Add(ref panel, 8), PanelRows, feature, features, 8);
     }
 
     /// <summary>Features from <paramref name="from"/> on of eight panel lanes back into their rows, eight by eight with AVX.</summary>

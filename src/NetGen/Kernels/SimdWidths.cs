@@ -104,7 +104,7 @@ internal readonly struct Width512 : ISimdWidth<Vector512<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> MultiplyAdd(Vector512<float> left, Vector512<float> right, Vector512<float> addend) =>
 #if NET9_0_OR_GREATER
-        Fma.IsSupported || AdvSimd.IsSupported ? Vector512.FusedMultiplyAdd(left, right, addend) : (left * right) + addend;
+        Fma.IsSupported || ArmBase.IsSupported ? Vector512.FusedMultiplyAdd(left, right, addend) : (left * right) + addend;
 #else
         (left * right) + addend;
 #endif
@@ -175,7 +175,7 @@ internal readonly struct Width256 : ISimdWidth<Vector256<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> MultiplyAdd(Vector256<float> left, Vector256<float> right, Vector256<float> addend) =>
 #if NET9_0_OR_GREATER
-        Fma.IsSupported || AdvSimd.IsSupported ? Vector256.FusedMultiplyAdd(left, right, addend) : (left * right) + addend;
+        Fma.IsSupported || ArmBase.IsSupported ? Vector256.FusedMultiplyAdd(left, right, addend) : (left * right) + addend;
 #else
         (left * right) + addend;
 #endif
@@ -246,7 +246,7 @@ internal readonly struct Width128 : ISimdWidth<Vector128<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> MultiplyAdd(Vector128<float> left, Vector128<float> right, Vector128<float> addend) =>
 #if NET9_0_OR_GREATER
-        Fma.IsSupported || AdvSimd.IsSupported ? Vector128.FusedMultiplyAdd(left, right, addend) : (left * right) + addend;
+        Fma.IsSupported || ArmBase.IsSupported ? Vector128.FusedMultiplyAdd(left, right, addend) : (left * right) + addend;
 #else
         (left * right) + addend;
 #endif

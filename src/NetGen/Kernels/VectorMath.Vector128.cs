@@ -182,12 +182,13 @@ public static partial class VectorMath
     /// which calls <c>fmaf</c> per lane. With the instruction it is the framework's intrinsic and the test is written
     /// out, so that the JIT folds it as it imports the caller: through the getter, the polynomials' constants were
     /// broadcast into registers rather than read as operands, and a kernel applying tanh to two tiles of outputs
-    /// spilled them and the partial sums to the stack (N1's 16-unit layer: 30 instructions more a row).
+    /// spilled them and the partial sums to the stack (N1's 16-unit layer: 30 instructions more a row). ARM64 is
+    /// asked through ArmBase, not AdvSimd, as in <see cref="FusedOperations.IsHardwareAccelerated"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<float> MultiplyAdd(Vector128<float> a, Vector128<float> b, Vector128<float> c) =>
 #if NET9_0_OR_GREATER
-        Fma.IsSupported || AdvSimd.IsSupported ? Vector128.FusedMultiplyAdd(a, b, c)
+        Fma.IsSupported || ArmBase.IsSupported ? Vector128.FusedMultiplyAdd(a, b, c)
             : FusesMultiplyAdd ? FusedOperations.MultiplyAdd(a, b, c) : (a * b) + c;
 #else
         (a * b) + c;

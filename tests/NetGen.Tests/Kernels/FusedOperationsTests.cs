@@ -1,5 +1,10 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using System.Reflection.Emit;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.Arm;
 using NetGen.Kernels;
 
 namespace NetGen.Tests.Kernels;
@@ -139,5 +144,60 @@ public sealed class FusedOperationsTests
         Assert.Equal(expected, Width128.MultiplyAdd(Vector128.Create(a), Vector128.Create(b), Vector128.Create(c))[3]);
         Assert.Equal(expected, Width256.MultiplyAdd(Vector256.Create(a), Vector256.Create(b), Vector256.Create(c))[7]);
         Assert.Equal(expected, Width512.MultiplyAdd(Vector512.Create(a), Vector512.Create(b), Vector512.Create(c))[15]);
+    }
+
+    /// <summary>
+    /// The JIT resolves every method that a method it inlines calls, in branches it then drops too, and on x64 the
+    /// first reference to AdvSimd loads its thousands of methods during a network's first <c>Forward</c>. So only
+    /// the ARM64 path that x64 code never reaches names AdvSimd; the processor tests ask <see cref="ArmBase"/>.
+    /// </summary>
+    [Fact]
+    public void Only_the_ARM64_path_names_AdvSimd()
+    {
+        var callers = typeof(FusedOperations).Assembly.GetTypes()
+            .SelectMany(type => type.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
+                .Cast<MethodBase>()
+                .Concat(type.GetConstructors(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static)))
+            .Where(method => CalledMethods(method).Any(callee => callee.DeclaringType is { } owner &&
+                (owner == typeof(AdvSimd) || owner.DeclaringType == typeof(AdvSimd))))
+            .Select(method => $"{method.DeclaringType!.Name}.{method.Name}")
+            .ToList();
+
+        Assert.Equal(["FusedOperations.MultiplyAddOnArm"], callers);
+    }
+
+    /// <summary>The methods <paramref name="method"/>'s IL calls, loads or constructs.</summary>
+    private static IEnumerable<MethodBase> CalledMethods(MethodBase method)
+    {
+        var il = method.GetMethodBody()?.GetILAsByteArray();
+        if (il is null)
+        {
+            yield break;
+        }
+
+        var opCodes = typeof(OpCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Select(field => (OpCode)field.GetValue(null)!)
+            .ToDictionary(code => (ushort)code.Value);
+        for (var at = 0; at < il.Length;)
+        {
+            var value = il[at] == 0xFE ? (ushort)(0xFE00 | il[at + 1]) : il[at];
+            var code = opCodes[value];
+            at += code.Size;
+            if (code.OperandType == OperandType.InlineMethod)
+            {
+                yield return method.Module.ResolveMethod(BitConverter.ToInt32(il, at),
+                    method.DeclaringType?.GetGenericArguments(), method.IsGenericMethod ? method.GetGenericArguments() : null)!;
+            }
+
+            at += code.OperandType switch
+            {
+                OperandType.InlineNone => 0,
+                OperandType.ShortInlineBrTarget or OperandType.ShortInlineI or OperandType.ShortInlineVar => 1,
+                OperandType.InlineVar => 2,
+                OperandType.InlineI8 or OperandType.InlineR => 8,
+                OperandType.InlineSwitch => 4 + (4 * BitConverter.ToInt32(il, at)),
+                _ => 4,
+            };
+        }
     }
 }

@@ -7,7 +7,7 @@ namespace NetGen.Tests.Kernels;
 /// <summary>The panel transposes move every value to the same place as an element-by-element transpose, bit for bit.</summary>
 public class PanelTransposeTests
 {
-    public static TheoryData<int> Features() => new() { 1, 2, 7, 8, 9, 10, 15, 16, 17, 24, 31, 32, 33, 40, 48, 64, 128, 256, 784 };
+    public static TheoryData<int> Features() => new() { 1, 2, 7, 8, 9, 10, 15, 16, 17, 24, 31, 32, 33, 40, 48, 64, 128, 256, 512, 784 };
 
     [Theory]
     [MemberData(nameof(Features))]
