@@ -1,6 +1,7 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace NetGen.Kernels;
 
@@ -17,6 +18,9 @@ internal static partial class DenseBackward<TWidth, TVector>
     /// <summary>Tiles of three vectors side by side in a column block of dW: a cache line a tile shares with the next is still in L1.</summary>
     private const int TilesPerColumnBlock = 4;
 
+    /// <summary>The most floats of δ regrouped for the tiles of four weight rows (64 KiB of stack: 32 rows of 512 outputs).</summary>
+    private const int GroupedDeltaFloats = 16 * 1024;
+
     /// <summary>
     /// dW = Σᵣ δᵣxᵣᵀ for two or more rows, each weight through the rule exactly once. Column blocks outside, weight
     /// rows inside, so the batch's inputs under a block stay in L1 while every weight row passes: tiles of six vectors
@@ -25,7 +29,9 @@ internal static partial class DenseBackward<TWidth, TVector>
     /// inputs one by one.
     /// When rows of inputs lie a multiple of 1 KiB apart (in place they fall into a few cache sets and evict each
     /// other), a block's inputs are copied into a contiguous buffer, the block narrowed to fit the rows, down to one
-    /// tile; other strides read in place, where a copy costs more than it saves.
+    /// tile; other strides read in place, where a copy costs more than it saves. Below Vector512, rows of δ that lie a
+    /// multiple of 1 KiB apart are regrouped once per call (<see cref="GroupDeltas"/>): a tile's 32 broadcasts then
+    /// read 512 consecutive bytes instead of 32 lines in two or four of L1's sets, which missed L1 on every row.
     /// </summary>
     [SkipLocalsInit]
     private static void WeightGradients<TRule>(ref float target, int index, ref float x, ref float delta, int inputs, int outputs, int rows, ref TRule rule)
@@ -42,6 +48,13 @@ internal static partial class DenseBackward<TWidth, TVector>
         var block = (packing ? tiles : TilesPerColumnBlock) * 3 * count;
         Span<float> buffer = stackalloc float[packing ? StripBytes / sizeof(float) : 0];
         ref var packed = ref MemoryMarshal.GetReference(buffer);
+        var grouping = count < 16 && whole > 0 && blocks > 0 && (m * sizeof(float)) % ConflictingStrideBytes == 0 && (nuint)rows * blocks <= GroupedDeltaFloats;
+        Span<float> groups = stackalloc float[grouping ? rows * (int)blocks : 0];
+        ref var grouped = ref MemoryMarshal.GetReference(groups);
+        if (grouping)
+        {
+            GroupDeltas(ref delta, ref grouped, m, blocks, (nuint)rows);
+        }
         for (nuint from = 0; from < whole; from += block)
         {
             var to = from + block < whole ? from + block : whole;
@@ -57,7 +70,14 @@ internal static partial class DenseBackward<TWidth, TVector>
             nuint o = 0;
             for (; o < blocks; o += 4)
             {
-                WeightRows4(ref target, index, ref xs, stride, ref delta, n, m, (nuint)rows, o, from, to, ref rule);
+                if (grouping)
+                {
+                    WeightRows4(ref target, index, ref xs, stride, ref Unsafe.Add(ref grouped, o * (nuint)rows), 4, n, (nuint)rows, o, from, to, ref rule);
+                }
+                else
+                {
+                    WeightRows4(ref target, index, ref xs, stride, ref Unsafe.Add(ref delta, o), m, n, (nuint)rows, o, from, to, ref rule);
+                }
             }
 
             for (; o < m; o++)
@@ -84,30 +104,34 @@ internal static partial class DenseBackward<TWidth, TVector>
         }
     }
 
-    /// <summary>Weight rows <paramref name="o"/> to o + 3 from column <paramref name="from"/> to <paramref name="to"/>, <paramref name="xs"/> the inputs under <paramref name="from"/>.</summary>
-    private static void WeightRows4<TRule>(ref float target, int index, ref float xs, nuint stride, ref float delta, nuint n, nuint m, nuint rows, nuint o, nuint from, nuint to, ref TRule rule)
+    /// <summary>
+    /// Weight rows <paramref name="o"/> to o + 3 from column <paramref name="from"/> to <paramref name="to"/>,
+    /// <paramref name="xs"/> the inputs under <paramref name="from"/>, <paramref name="delta"/> the first row's δ of
+    /// weight row o and the three after it, each row's <paramref name="deltaStride"/> floats past the one before.
+    /// </summary>
+    private static void WeightRows4<TRule>(ref float target, int index, ref float xs, nuint stride, ref float delta, nuint deltaStride, nuint n, nuint rows, nuint o, nuint from, nuint to, ref TRule rule)
         where TRule : struct, IUpdateRule
     {
         var count = (nuint)TWidth.Count;
         var i = from;
         for (; count == 16 && to - i >= 6 * count; i += 6 * count)
         {
-            WeightTile4x6(ref target, index, ref Unsafe.Add(ref xs, i - from), stride, ref delta, n, m, rows, o, i, ref rule);
+            WeightTile4x6(ref target, index, ref Unsafe.Add(ref xs, i - from), stride, ref delta, deltaStride, n, rows, o, i, ref rule);
         }
 
         for (; to - i >= 3 * count && to - i != 4 * count; i += 3 * count)
         {
-            WeightTile4x3(ref target, index, ref Unsafe.Add(ref xs, i - from), stride, ref delta, n, m, rows, o, i, ref rule);
+            WeightTile4x3(ref target, index, ref Unsafe.Add(ref xs, i - from), stride, ref delta, deltaStride, n, rows, o, i, ref rule);
         }
 
         for (; to - i >= 2 * count; i += 2 * count)
         {
-            WeightTile4x2(ref target, index, ref Unsafe.Add(ref xs, i - from), stride, ref delta, n, m, rows, o, i, ref rule);
+            WeightTile4x2(ref target, index, ref Unsafe.Add(ref xs, i - from), stride, ref delta, deltaStride, n, rows, o, i, ref rule);
         }
 
         if (i < to)
         {
-            WeightTile4x1(ref target, index, ref Unsafe.Add(ref xs, i - from), stride, ref delta, n, m, rows, o, i, ref rule);
+            WeightTile4x1(ref target, index, ref Unsafe.Add(ref xs, i - from), stride, ref delta, deltaStride, n, rows, o, i, ref rule);
         }
     }
 
@@ -115,7 +139,7 @@ internal static partial class DenseBackward<TWidth, TVector>
     /// Four weight rows by six vectors on Vector512: 24 accumulators, 31 of the 32 registers, four broadcasts of δ for
     /// every six loads of x.
     /// </summary>
-    private static void WeightTile4x6<TRule>(ref float target, int index, ref float xi, nuint stride, ref float delta, nuint n, nuint m, nuint rows, nuint o, nuint i, ref TRule rule)
+    private static void WeightTile4x6<TRule>(ref float target, int index, ref float xi, nuint stride, ref float delta, nuint deltaStride, nuint n, nuint rows, nuint o, nuint i, ref TRule rule)
         where TRule : struct, IUpdateRule
     {
         var c = (nuint)TWidth.Count;
@@ -127,7 +151,7 @@ internal static partial class DenseBackward<TWidth, TVector>
         PrefetchRows(ref Unsafe.Add(ref target, at), n, 3 * c);
         PrefetchRows(ref Unsafe.Add(ref target, at + (3 * c)), n, 3 * c);
         ref var xr = ref xi;
-        ref var dr = ref Unsafe.Add(ref delta, o);
+        ref var dr = ref delta;
         for (nuint r = 0; r < rows; r++)
         {
             var x0 = TWidth.Load(ref xr, 0);
@@ -165,7 +189,7 @@ internal static partial class DenseBackward<TWidth, TVector>
             a34 = TWidth.MultiplyAdd(x4, b, a34);
             a35 = TWidth.MultiplyAdd(x5, b, a35);
             xr = ref Unsafe.Add(ref xr, stride);
-            dr = ref Unsafe.Add(ref dr, m);
+            dr = ref Unsafe.Add(ref dr, deltaStride);
         }
 
         var local = rule;
@@ -181,7 +205,7 @@ internal static partial class DenseBackward<TWidth, TVector>
     }
 
     /// <summary>Four weight rows by three vectors from column <paramref name="i"/>; <paramref name="xi"/> is the rows' first input of the tile, <paramref name="stride"/> apart.</summary>
-    private static void WeightTile4x3<TRule>(ref float target, int index, ref float xi, nuint stride, ref float delta, nuint n, nuint m, nuint rows, nuint o, nuint i, ref TRule rule)
+    private static void WeightTile4x3<TRule>(ref float target, int index, ref float xi, nuint stride, ref float delta, nuint deltaStride, nuint n, nuint rows, nuint o, nuint i, ref TRule rule)
         where TRule : struct, IUpdateRule
     {
         var c = (nuint)TWidth.Count;
@@ -194,7 +218,7 @@ internal static partial class DenseBackward<TWidth, TVector>
 
         // The rows' inputs and gradients by moving references: no multiplication in the loop.
         ref var xr = ref xi;
-        ref var dr = ref Unsafe.Add(ref delta, o);
+        ref var dr = ref delta;
         for (nuint r = 0; r < rows; r++)
         {
             var x0 = TWidth.Load(ref xr, 0);
@@ -217,7 +241,7 @@ internal static partial class DenseBackward<TWidth, TVector>
             a31 = TWidth.MultiplyAdd(x1, b, a31);
             a32 = TWidth.MultiplyAdd(x2, b, a32);
             xr = ref Unsafe.Add(ref xr, stride);
-            dr = ref Unsafe.Add(ref dr, m);
+            dr = ref Unsafe.Add(ref dr, deltaStride);
         }
 
         // A copy the JIT keeps in registers: through the reference, every store to the target could change the rule.
@@ -230,7 +254,7 @@ internal static partial class DenseBackward<TWidth, TVector>
     }
 
     /// <summary>Four weight rows by two vectors: eight accumulators, as many as two pipes of four-cycle multiply-adds keep busy.</summary>
-    private static void WeightTile4x2<TRule>(ref float target, int index, ref float xi, nuint stride, ref float delta, nuint n, nuint m, nuint rows, nuint o, nuint i, ref TRule rule)
+    private static void WeightTile4x2<TRule>(ref float target, int index, ref float xi, nuint stride, ref float delta, nuint deltaStride, nuint n, nuint rows, nuint o, nuint i, ref TRule rule)
         where TRule : struct, IUpdateRule
     {
         var c = (nuint)TWidth.Count;
@@ -239,7 +263,7 @@ internal static partial class DenseBackward<TWidth, TVector>
         var at = (o * n) + i;
         PrefetchRows(ref Unsafe.Add(ref target, at), n, 2 * c);
         ref var xr = ref xi;
-        ref var dr = ref Unsafe.Add(ref delta, o);
+        ref var dr = ref delta;
         for (nuint r = 0; r < rows; r++)
         {
             var x0 = TWidth.Load(ref xr, 0);
@@ -257,7 +281,7 @@ internal static partial class DenseBackward<TWidth, TVector>
             a30 = TWidth.MultiplyAdd(x0, b, a30);
             a31 = TWidth.MultiplyAdd(x1, b, a31);
             xr = ref Unsafe.Add(ref xr, stride);
-            dr = ref Unsafe.Add(ref dr, m);
+            dr = ref Unsafe.Add(ref dr, deltaStride);
         }
 
         var local = rule;
@@ -268,15 +292,14 @@ internal static partial class DenseBackward<TWidth, TVector>
         rule = local;
     }
 
-    private static void WeightTile4x1<TRule>(ref float target, int index, ref float xi, nuint stride, ref float delta, nuint n, nuint m, nuint rows, nuint o, nuint i, ref TRule rule)
+    private static void WeightTile4x1<TRule>(ref float target, int index, ref float xi, nuint stride, ref float delta, nuint deltaStride, nuint n, nuint rows, nuint o, nuint i, ref TRule rule)
         where TRule : struct, IUpdateRule
     {
         TVector a0 = TWidth.Zero, a1 = TWidth.Zero, a2 = TWidth.Zero, a3 = TWidth.Zero;
-        ref var d = ref Unsafe.Add(ref delta, o);
         for (nuint r = 0; r < rows; r++)
         {
             var xr = TWidth.Load(ref xi, r * stride);
-            ref var dr = ref Unsafe.Add(ref d, r * m);
+            ref var dr = ref Unsafe.Add(ref delta, r * deltaStride);
             a0 = TWidth.MultiplyAdd(xr, TWidth.Broadcast(dr), a0);
             a1 = TWidth.MultiplyAdd(xr, TWidth.Broadcast(Unsafe.Add(ref dr, 1)), a1);
             a2 = TWidth.MultiplyAdd(xr, TWidth.Broadcast(Unsafe.Add(ref dr, 2)), a2);
@@ -330,6 +353,24 @@ internal static partial class DenseBackward<TWidth, TVector>
 
         var at = (o * n) + i;
         Unsafe.Add(ref target, at) = rule.Update(Unsafe.Add(ref target, at), sum, index + (int)at);
+    }
+
+    /// <summary>
+    /// δ's first <paramref name="blocks"/> outputs of every row into groups of four outputs, each group's rows
+    /// consecutive (the group of outputs o to o + 3 from <paramref name="grouped"/>[o · rows]), so that a tile of four
+    /// weight rows reads its δ as one run of 16-byte rows. Only the layout changes: the sums are the same.
+    /// </summary>
+    private static void GroupDeltas(ref float delta, ref float grouped, nuint m, nuint blocks, nuint rows)
+    {
+        for (nuint r = 0; r < rows; r++)
+        {
+            ref var row = ref Unsafe.Add(ref delta, r * m);
+            ref var first = ref Unsafe.Add(ref grouped, 4 * r);
+            for (nuint o = 0; o < blocks; o += 4)
+            {
+                Unsafe.WriteUnaligned(ref Unsafe.As<float, byte>(ref Unsafe.Add(ref first, o * rows)), Unsafe.ReadUnaligned<Vector128<float>>(ref Unsafe.As<float, byte>(ref Unsafe.Add(ref row, o))));
+            }
+        }
     }
 
     /// <summary>The lines of a tile's four weight rows, which the rule reads and writes after the tile's sums.</summary>
