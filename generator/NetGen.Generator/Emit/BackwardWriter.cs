@@ -212,10 +212,7 @@ internal static class BackwardWriter
             {
                 writer.Line();
                 writer.Line($"// Layer {training.Backward[0].Layer.Number}: dL/dz from dL/da.");
-                var values = derivative.Function == "StepBackward"
-                    ? Code.Row(derivative.Result)
-                    : $"{Code.Row(derivative.Values!)}, {Code.Row(derivative.Upstream)}, {Code.Row(derivative.Result)}" + (derivative.Extra is null ? string.Empty : ", " + derivative.Extra);
-                writer.Line($"Activations.{derivative.Function}({values});");
+                writer.Line(DerivativeCall(derivative, Code.Row));
             }
 
             foreach (var step in training.RowBackward)
@@ -233,6 +230,15 @@ internal static class BackwardWriter
             writer.Line();
             writer.Line("return loss;");
         }
+    }
+
+    /// <summary><c>Activations.Function(values, da, dz[, extra])</c>, each region as <paramref name="span"/> writes it (a block of rows, or one).</summary>
+    private static string DerivativeCall(DerivativeStep derivative, System.Func<Region, string> span)
+    {
+        var arguments = derivative.Function == "StepBackward"
+            ? span(derivative.Result)
+            : $"{span(derivative.Values!)}, {span(derivative.Upstream)}, {span(derivative.Result)}" + (derivative.Extra is null ? string.Empty : ", " + derivative.Extra);
+        return $"Activations.{derivative.Function}({arguments});";
     }
 
     private const string RuleConstraint = "    where TRule : struct, global::NetGen.IUpdateRule";
@@ -298,10 +304,7 @@ internal static class BackwardWriter
         writer.Line($"// {step.Comment}");
         if (step.Derivative is { } derivative)
         {
-            var arguments = derivative.Function == "StepBackward"
-                ? Code.Rows(derivative.Result)
-                : $"{Code.Rows(derivative.Values!)}, {Code.Rows(derivative.Upstream)}, {Code.Rows(derivative.Result)}" + (derivative.Extra is null ? string.Empty : ", " + derivative.Extra);
-            writer.Line($"Activations.{derivative.Function}({arguments});");
+            writer.Line(DerivativeCall(derivative, Code.Rows));
         }
 
         var offsets = $"{Literals.Int(layer.WeightOffset)}, {Literals.Int(layer.BiasOffset)}";
