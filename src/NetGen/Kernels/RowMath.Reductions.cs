@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace NetGen.Kernels;
 
@@ -12,6 +13,13 @@ public static partial class RowMath512
     /// <summary>The lower half of <paramref name="value"/> plus its upper half.</summary>
     [MethodImpl(KernelMethodImpl.Entry)]
     public static Vector256<float> AddHalves(Vector512<float> value) => value.GetLower() + value.GetUpper();
+
+    /// <summary>
+    /// <paramref name="lower"/> and <paramref name="upper"/> as one vector of 16: one insert (<c>Vector512.Create</c>
+    /// of two halves is two).
+    /// </summary>
+    [MethodImpl(KernelMethodImpl.Entry)]
+    public static Vector512<float> Join(Vector256<float> lower, Vector256<float> upper) => lower.ToVector512Unsafe().WithUpper(upper);
 
     /// <summary>Lane i of the result is the sum of sum{i}'s lanes: a tile of 16 outputs.</summary>
     [MethodImpl(KernelMethodImpl.Entry)]
@@ -78,9 +86,21 @@ public static partial class RowMath256
     /// Row sums of 8 weight rows of 4 inputs from <paramref name="offset"/>, two to a vector, times
     /// <paramref name="x"/> (the input repeated): lane r is row r's sum.
     /// </summary>
+    /// <remarks>
+    /// With AVX each vector is loaded as rows r and r + 4 (two 128-bit halves), so that two levels of in-block
+    /// shuffles leave the sums in order: no permutation after them, and the loads' inserts are off the input's chain.
+    /// Each row is summed as ((p0 + p2) + (p1 + p3)) either way, so both forms give the same bits.
+    /// </remarks>
     [MethodImpl(KernelMethodImpl.Entry)]
     public static Vector256<float> GroupSums4(ref float weights, nuint offset, Vector256<float> x) =>
-        HorizontalSums.GroupSums(Vector256.LoadUnsafe(ref weights, offset) * x, Vector256.LoadUnsafe(ref weights, offset + 8) * x, Vector256.LoadUnsafe(ref weights, offset + 16) * x, Vector256.LoadUnsafe(ref weights, offset + 24) * x);
+        Avx.IsSupported
+            ? HorizontalSums.GroupSumsInOrder(RowPair(ref weights, offset) * x, RowPair(ref weights, offset + 4) * x, RowPair(ref weights, offset + 8) * x, RowPair(ref weights, offset + 12) * x)
+            : HorizontalSums.GroupSums(Vector256.LoadUnsafe(ref weights, offset) * x, Vector256.LoadUnsafe(ref weights, offset + 8) * x, Vector256.LoadUnsafe(ref weights, offset + 16) * x, Vector256.LoadUnsafe(ref weights, offset + 24) * x);
+
+    /// <summary>The weight row of 4 inputs at <paramref name="offset"/> in the lower half, the row 4 rows on in the upper.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> RowPair(ref float weights, nuint offset) =>
+        Vector256.Create(Vector128.LoadUnsafe(ref weights, offset), Vector128.LoadUnsafe(ref weights, offset + 16));
 }
 
 public static partial class RowMath128

@@ -172,9 +172,11 @@ public sealed class RowMathTileTests
                 RowMath512.Multiply(ref w[0], 5, x512), RowMath512.Multiply(ref w[0], 21, x512), RowMath512.Multiply(ref w[0], 37, x512), RowMath512.Multiply(ref w[0], 53, x512),
                 RowMath512.Multiply(ref w[0], 69, x512), RowMath512.Multiply(ref w[0], 85, x512), RowMath512.Multiply(ref w[0], 101, x512), RowMath512.Multiply(ref w[0], 117, x512)),
             RowMath512.GroupSums8(ref w[0], 5, x512));
+        // GroupSums4's input is the row's 4 inputs repeated, as the kernels pass it: with AVX it pairs rows r and r + 4.
+        var x4 = Vector256.Create(x256.GetLower(), x256.GetLower());
         Assert.Equal(
-            HorizontalSums.GroupSums(RowMath256.Multiply(ref w[0], 5, x256), RowMath256.Multiply(ref w[0], 13, x256), RowMath256.Multiply(ref w[0], 21, x256), RowMath256.Multiply(ref w[0], 29, x256)),
-            RowMath256.GroupSums4(ref w[0], 5, x256));
+            HorizontalSums.GroupSums(RowMath256.Multiply(ref w[0], 5, x4), RowMath256.Multiply(ref w[0], 13, x4), RowMath256.Multiply(ref w[0], 21, x4), RowMath256.Multiply(ref w[0], 29, x4)),
+            RowMath256.GroupSums4(ref w[0], 5, x4));
     }
 
     private static void Run256(Step step, int size, float[] w, float[] x, Vector256<float> mask, Vector256<float>[] s)
