@@ -27,12 +27,6 @@ public static class HorizontalSums
     /// <summary>A shuffle's control that takes elements 1 and 3 of each source: (1, 3, 1, 3).</summary>
     private const byte OddLanes = 0b11_01_11_01;
 
-    /// <summary>A shuffle's control that takes elements 0 and 1 of each source: (0, 1, 0, 1).</summary>
-    private const byte LowerPairs = 0b01_00_01_00;
-
-    /// <summary>A shuffle's control that takes elements 2 and 3 of each source: (2, 3, 2, 3).</summary>
-    private const byte UpperPairs = 0b11_10_11_10;
-
     /// <summary>Lane i of the result is the sum of the lanes of a{i}.</summary>
     [MethodImpl(KernelMethodImpl.Entry)]
     public static Vector512<float> Sums(Vector512<float> a0, Vector512<float> a1, Vector512<float> a2, Vector512<float> a3, Vector512<float> a4, Vector512<float> a5, Vector512<float> a6, Vector512<float> a7, Vector512<float> a8, Vector512<float> a9, Vector512<float> a10, Vector512<float> a11, Vector512<float> a12, Vector512<float> a13, Vector512<float> a14, Vector512<float> a15)
@@ -236,20 +230,6 @@ public static class HorizontalSums
         var sums = Combine1(Combine2(a0, a1), Combine2(a2, a3));
         return Vector256.Shuffle(sums, Vector256.Create(0, 4, 2, 6, 1, 5, 3, 7));
     }
-
-    /// <summary>
-    /// Row sums of an 8-output tile whose weight rows have 4 inputs, with AVX: aᵢ holds rows i and i + 4 (lanes 0 .. 3
-    /// and 4 .. 7); lane r of the result is row r's sum, (p0 + p2) + (p1 + p3) as in
-    /// <see cref="GroupSums(Vector256{float}, Vector256{float}, Vector256{float}, Vector256{float})"/>.
-    /// </summary>
-    [MethodImpl(KernelMethodImpl.Entry)]
-    public static Vector256<float> GroupSumsInOrder(Vector256<float> a0, Vector256<float> a1, Vector256<float> a2, Vector256<float> a3) =>
-        PairSums(HalfSums(a0, a1), HalfSums(a2, a3));
-
-    /// <summary>In each 128-bit block, [x0 + x2, x1 + x3, y0 + y2, y1 + y3]: two shuffles and one addition.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> HalfSums(Vector256<float> x, Vector256<float> y) =>
-        Avx.Shuffle(x, y, LowerPairs) + Avx.Shuffle(x, y, UpperPairs);
 
     /// <summary>
     /// <paramref name="ifOdd"/>'s lanes in the odd blocks, <paramref name="ifEven"/>'s in the others: one blend where

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 
 namespace NetGen.Kernels;
 
@@ -86,21 +85,9 @@ public static partial class RowMath256
     /// Row sums of 8 weight rows of 4 inputs from <paramref name="offset"/>, two to a vector, times
     /// <paramref name="x"/> (the input repeated): lane r is row r's sum.
     /// </summary>
-    /// <remarks>
-    /// With AVX each vector is loaded as rows r and r + 4 (two 128-bit halves), so that two levels of in-block
-    /// shuffles leave the sums in order: no permutation after them, and the loads' inserts are off the input's chain.
-    /// Each row is summed as ((p0 + p2) + (p1 + p3)) either way, so both forms give the same bits.
-    /// </remarks>
     [MethodImpl(KernelMethodImpl.Entry)]
     public static Vector256<float> GroupSums4(ref float weights, nuint offset, Vector256<float> x) =>
-        Avx.IsSupported
-            ? HorizontalSums.GroupSumsInOrder(RowPair(ref weights, offset) * x, RowPair(ref weights, offset + 4) * x, RowPair(ref weights, offset + 8) * x, RowPair(ref weights, offset + 12) * x)
-            : HorizontalSums.GroupSums(Vector256.LoadUnsafe(ref weights, offset) * x, Vector256.LoadUnsafe(ref weights, offset + 8) * x, Vector256.LoadUnsafe(ref weights, offset + 16) * x, Vector256.LoadUnsafe(ref weights, offset + 24) * x);
-
-    /// <summary>The weight row of 4 inputs at <paramref name="offset"/> in the lower half, the row 4 rows on in the upper.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> RowPair(ref float weights, nuint offset) =>
-        Vector256.Create(Vector128.LoadUnsafe(ref weights, offset), Vector128.LoadUnsafe(ref weights, offset + 16));
+        HorizontalSums.GroupSums(Vector256.LoadUnsafe(ref weights, offset) * x, Vector256.LoadUnsafe(ref weights, offset + 8) * x, Vector256.LoadUnsafe(ref weights, offset + 16) * x, Vector256.LoadUnsafe(ref weights, offset + 24) * x);
 }
 
 public static partial class RowMath128

@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 using NetGen.Kernels;
 
 namespace NetGen.Tests.Kernels;
@@ -90,24 +89,6 @@ public class GroupSumsTests
             var sums = HorizontalSums.GroupSums(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]);
             return Enumerable.Range(0, 16).Select(i => sums[i]).ToArray();
         });
-    }
-
-    [Fact]
-    public void RowsOfFourInOrderInVector256()
-    {
-        if (!Avx.IsSupported)
-        {
-            return;
-        }
-
-        // The same eight rows of 4 as GroupSums takes them (two to a vector, in order), regrouped as rows i and i + 4:
-        // the same sums, bit for bit.
-        var v = Enumerable.Range(0, 4).Select(i => Lanes(i + 30, 8)).ToArray();
-        var rows = Enumerable.Range(0, 8).Select(r => v[r / 2].Skip(4 * (r % 2)).Take(4).ToArray()).ToArray();
-        var inOrder = Enumerable.Range(0, 4).Select(i => rows[i].Concat(rows[i + 4]).ToArray()).ToArray();
-        var sums = HorizontalSums.GroupSumsInOrder(Vector256.Create(inOrder[0]), Vector256.Create(inOrder[1]), Vector256.Create(inOrder[2]), Vector256.Create(inOrder[3]));
-        var expected = HorizontalSums.GroupSums(Vector256.Create(v[0]), Vector256.Create(v[1]), Vector256.Create(v[2]), Vector256.Create(v[3]));
-        Assert.Equal(expected, sums);
     }
 
     [Fact]

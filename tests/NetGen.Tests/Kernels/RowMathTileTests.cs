@@ -138,6 +138,19 @@ public sealed class RowMathTileTests
     }
 
     [Fact]
+    public void Join_puts_the_halves_in_one_vector()
+    {
+        var lower = Vector256.Create(1f, 2f, 3f, 4f, 5f, 6f, 7f, 8f);
+        var upper = Vector256.Create(-9f, 10f, -11f, 12f, float.NaN, -0f, 15f, 16f);
+        var joined = RowMath512.Join(lower, upper);
+        for (var i = 0; i < 8; i++)
+        {
+            Assert.Equal(BitConverter.SingleToInt32Bits(lower[i]), BitConverter.SingleToInt32Bits(joined[i]));
+            Assert.Equal(BitConverter.SingleToInt32Bits(upper[i]), BitConverter.SingleToInt32Bits(joined[i + 8]));
+        }
+    }
+
+    [Fact]
     public void Tile_reductions_match_the_folds_and_sums_they_replace()
     {
         var (w, x, s) = Operands(16);
@@ -172,11 +185,9 @@ public sealed class RowMathTileTests
                 RowMath512.Multiply(ref w[0], 5, x512), RowMath512.Multiply(ref w[0], 21, x512), RowMath512.Multiply(ref w[0], 37, x512), RowMath512.Multiply(ref w[0], 53, x512),
                 RowMath512.Multiply(ref w[0], 69, x512), RowMath512.Multiply(ref w[0], 85, x512), RowMath512.Multiply(ref w[0], 101, x512), RowMath512.Multiply(ref w[0], 117, x512)),
             RowMath512.GroupSums8(ref w[0], 5, x512));
-        // GroupSums4's input is the row's 4 inputs repeated, as the kernels pass it: with AVX it pairs rows r and r + 4.
-        var x4 = Vector256.Create(x256.GetLower(), x256.GetLower());
         Assert.Equal(
-            HorizontalSums.GroupSums(RowMath256.Multiply(ref w[0], 5, x4), RowMath256.Multiply(ref w[0], 13, x4), RowMath256.Multiply(ref w[0], 21, x4), RowMath256.Multiply(ref w[0], 29, x4)),
-            RowMath256.GroupSums4(ref w[0], 5, x4));
+            HorizontalSums.GroupSums(RowMath256.Multiply(ref w[0], 5, x256), RowMath256.Multiply(ref w[0], 13, x256), RowMath256.Multiply(ref w[0], 21, x256), RowMath256.Multiply(ref w[0], 29, x256)),
+            RowMath256.GroupSums4(ref w[0], 5, x256));
     }
 
     private static void Run256(Step step, int size, float[] w, float[] x, Vector256<float> mask, Vector256<float>[] s)

@@ -217,10 +217,8 @@ namespace NetGen.Generated
             // Layer 1: Dense 4 → 16, Tanh.
             var x4 = RowMath128.Load(ref x, 0);
             var x8 = Vector256.Create(x4, x4);
-            var a1 = VectorMath.Tanh(RowMath512.Join(RowMath256.GroupSums4(ref w, 0, x8), RowMath256.GroupSums4(ref w, 32,
-                x8)) + RowMath512.Load(ref w, 64));
-            var a1_0 = Vector512.GetLower(a1);
-            var a1_8 = Vector512.GetUpper(a1);
+            var a1_0 = VectorMath.Tanh(RowMath256.GroupSums4(ref w, 0, x8) + RowMath256.Load(ref w, 64));
+            var a1_8 = VectorMath.Tanh(RowMath256.GroupSums4(ref w, 32, x8) + RowMath256.Load(ref w, 72));
             // Layer 2: Dense 16 → 16, Tanh.
             var a2 = VectorMath.Tanh(RowMath512.Join(RowMath256.FusedDots8(ref w, 80, a1_0, a1_8), RowMath256.FusedDots8(ref w, 208, a1_0,
                 a1_8)) + RowMath512.Load(ref w, 336));
