@@ -65,7 +65,7 @@ public static partial class ColumnKernels
 
     /// <summary>
     /// One block: transpose in, every layer's panel kernel and row-wise step, transpose out. The last layer's last two
-    /// tiles fetch <paramref name="after"/> (the other layers' fetch the next layer's first weights).
+    /// tiles fetch <paramref name="after"/> (the other layers' last tiles fetch the next layer's first weights).
     /// </summary>
     private static void ForwardBlock(ForwardBatchLayout layout, float[] parameters, ReadOnlySpan<float> input, Span<float> output, int panelRows, Span<float> columns, Span<float> hidden, Span<float> pieces, HintsAfter after)
     {
