@@ -147,7 +147,11 @@ public static class Losses
 
     private static double BinaryCrossEntropyTerm(double y, double t) => -((t * ClampedLog(y)) + ((1 - t) * ClampedLog(1 - y)));
 
-    private static double CrossEntropyTerm(double y, double t) => -t * ClampedLog(y);
+    /// <summary>
+    /// −t·log y, with no logarithm where t is 0 (every class but one of a one-hot target): that term is a zero either
+    /// way, so the sums are the same, and N3's 32-row step takes 32 logarithms instead of 320.
+    /// </summary>
+    private static double CrossEntropyTerm(double y, double t) => t == 0 ? 0 : -t * ClampedLog(y);
 
     private static double ClampedLog(double value) => value > 0 ? Math.Max(Math.Log(value), LogFloor) : LogFloor;
 }
