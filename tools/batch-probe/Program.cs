@@ -88,6 +88,18 @@ void N4Blocks(int panels)
     }
 }
 
+if (args is ["chain"])
+{
+    // N4's ForwardBatch against the same kernels chained on heap buffers, interleaved round by round: what the call
+    // adds to its layers (stack buffers, the transposes' rows, the hints between blocks).
+    var chainNs = Probe.Interleaved([() => n4.ForwardBatch(x4, y4), () => N4Blocks(1), () => n4.ForwardBatch(x4, y4), () => N4Blocks(1)]);
+    Report("N4 ForwardBatch 64", chainNs[0], n4Flops);
+    Report("N4 chain, blocks of 1 panel", chainNs[1], n4Flops);
+    Report("N4 ForwardBatch 64 again", chainNs[2], n4Flops);
+    Report("N4 chain again", chainNs[3], n4Flops);
+    return;
+}
+
 var blocks = new[] { 1, 2, 4 }.Where(panels => panels * panelRows <= Rows).ToArray();
 var blockNs = Probe.Interleaved(blocks.Select(panels => (Action)(() => N4Blocks(panels))).ToArray());
 for (var i = 0; i < blocks.Length; i++)

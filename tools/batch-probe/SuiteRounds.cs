@@ -250,11 +250,21 @@ internal static class ColdPhases
             Chain(new long[parts]);
         }
 
+        // PROBE_EVICT=MB: a buffer of that many megabytes walked line by line instead of the spin (the suite's other
+        // peers between rounds leave the weights in neither L2 nor L3).
+        var evict = int.TryParse(Environment.GetEnvironmentVariable("PROBE_EVICT"), out var megabytes) ? new float[megabytes * 256 * 1024] : null;
         for (var round = 0; round < 41; round++)
         {
             var until = System.Diagnostics.Stopwatch.GetTimestamp() + (9 * System.Diagnostics.Stopwatch.Frequency / 1000);
             while (System.Diagnostics.Stopwatch.GetTimestamp() < until)
             {
+                if (evict is not null)
+                {
+                    for (var i = 0; i < evict.Length; i += 16)
+                    {
+                        evict[i] += 1f;
+                    }
+                }
             }
 
             cold.Add(new long[parts]);

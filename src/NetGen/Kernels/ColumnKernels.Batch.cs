@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace NetGen.Kernels;
 
@@ -48,30 +49,43 @@ public static partial class ColumnKernels
         while (rows - row >= minimumRows)
         {
             var count = BlockRows(rows - row, panelRows, panels, minimumRows);
-            ForwardBlock(layout, parameters, inputs.Slice(row * inputSize, count * inputSize), outputs.Slice(row * outputSize, count * outputSize), panelRows, columns, hidden, pieces);
+            var output = outputs.Slice(row * outputSize, count * outputSize);
+            // The last layer's last two tiles fetch what comes after it: the next rows and this block's outputs, or,
+            // after the last block, its outputs and the first layer's first weights (the next call's first tiles).
+            var outputLines = CachePrefetch.Address(ref MemoryMarshal.GetReference(output), 0);
+            var after = row + count < rows
+                ? new HintsAfter(CachePrefetch.Address(ref MemoryMarshal.GetReference(inputs), (row + count) * inputSize), outputLines)
+                : new HintsAfter(outputLines, CachePrefetch.Address(ref parameters[layout.Layers[0].WeightOffset], 0));
+            ForwardBlock(layout, parameters, inputs.Slice(row * inputSize, count * inputSize), output, panelRows, columns, hidden, pieces, after);
             row += count;
         }
 
         return row;
     }
 
-    /// <summary>One block: transpose in, every layer's panel kernel and row-wise step, transpose out.</summary>
-    private static void ForwardBlock(ForwardBatchLayout layout, float[] parameters, ReadOnlySpan<float> input, Span<float> output, int panelRows, Span<float> columns, Span<float> hidden, Span<float> pieces)
+    /// <summary>
+    /// One block: transpose in, every layer's panel kernel and row-wise step, transpose out. The last layer's last two
+    /// tiles fetch <paramref name="after"/> (the other layers' last tiles fetch the next layer's first weights).
+    /// </summary>
+    private static void ForwardBlock(ForwardBatchLayout layout, float[] parameters, ReadOnlySpan<float> input, Span<float> output, int panelRows, Span<float> columns, Span<float> hidden, Span<float> pieces, HintsAfter after)
     {
         var panels = ((input.Length / layout.Inputs) + panelRows - 1) / panelRows;
         Transpose(input, ref columns[0], layout.Inputs, panelRows);
-        foreach (var layer in layout.Layers)
+        var layers = layout.Layers;
+        for (var index = 0; index < layers.Length; index++)
         {
+            var layer = layers[index];
+            var next = index == layers.Length - 1 ? after : default;
             ref var source = ref layer.FromColumns ? ref columns[0] : ref hidden[0];
             ref var target = ref layer.FromColumns ? ref hidden[0] : ref columns[0];
             if (layer.Maxout)
             {
-                Layer(layer, parameters, ref source, ref pieces[0], panelRows, panels);
+                Layer(layer, parameters, ref source, ref pieces[0], panelRows, panels, next);
                 Maxout(ref pieces[0], ref target, layer.Units, layer.Pieces, panelRows, panels);
             }
             else
             {
-                Layer(layer, parameters, ref source, ref target, panelRows, panels);
+                Layer(layer, parameters, ref source, ref target, panelRows, panels, next);
                 if (layer.Activation == Activation.Softmax)
                 {
                     Softmax(ref target, layer.Units, panelRows, panels);
@@ -82,8 +96,11 @@ public static partial class ColumnKernels
         TransposeBack(ref layout.ResultInColumns ? ref columns[0] : ref hidden[0], output, layout.Outputs, panelRows);
     }
 
-    /// <summary>A layer's affine map on the block with the activation its panel kernel applies (none for Maxout and Softmax).</summary>
-    private static void Layer(in ForwardBatchLayer layer, float[] parameters, ref float input, ref float output, int panelRows, int panels)
+    /// <summary>
+    /// A layer's affine map on the block with the activation its panel kernel applies (none for Maxout and Softmax);
+    /// its last two tiles fetch <paramref name="after"/>.
+    /// </summary>
+    private static void Layer(in ForwardBatchLayer layer, float[] parameters, ref float input, ref float output, int panelRows, int panels, HintsAfter after)
     {
         ref var weights = ref parameters[layer.WeightOffset];
         ref var bias = ref parameters[layer.BiasOffset];
@@ -91,35 +108,35 @@ public static partial class ColumnKernels
         switch (layer.Maxout ? Activation.Identity : layer.Activation)
         {
             case Activation.Step:
-                Forward(ref weights, ref bias, ref input, ref output, inputs, outputs, panelRows, panels, default(StepFunction));
+                Forward(ref weights, ref bias, ref input, ref output, inputs, outputs, panelRows, panels, default(StepFunction), after);
                 break;
             case Activation.Sigmoid:
-                Forward(ref weights, ref bias, ref input, ref output, inputs, outputs, panelRows, panels, default(SigmoidFunction));
+                Forward(ref weights, ref bias, ref input, ref output, inputs, outputs, panelRows, panels, default(SigmoidFunction), after);
                 break;
             case Activation.Tanh:
-                Forward(ref weights, ref bias, ref input, ref output, inputs, outputs, panelRows, panels, default(TanhFunction));
+                Forward(ref weights, ref bias, ref input, ref output, inputs, outputs, panelRows, panels, default(TanhFunction), after);
                 break;
             case Activation.ReLU:
-                Forward(ref weights, ref bias, ref input, ref output, inputs, outputs, panelRows, panels, default(ReluFunction));
+                Forward(ref weights, ref bias, ref input, ref output, inputs, outputs, panelRows, panels, default(ReluFunction), after);
                 break;
             case Activation.LeakyReLU:
-                Forward(ref weights, ref bias, ref input, ref output, inputs, outputs, panelRows, panels, new LeakyReluFunction(layer.Alpha));
+                Forward(ref weights, ref bias, ref input, ref output, inputs, outputs, panelRows, panels, new LeakyReluFunction(layer.Alpha), after);
                 break;
             case Activation.ELU:
-                Forward(ref weights, ref bias, ref input, ref output, inputs, outputs, panelRows, panels, new EluFunction(layer.Alpha));
+                Forward(ref weights, ref bias, ref input, ref output, inputs, outputs, panelRows, panels, new EluFunction(layer.Alpha), after);
                 break;
             case Activation.ReLU6:
-                Forward(ref weights, ref bias, ref input, ref output, inputs, outputs, panelRows, panels, default(Relu6Function));
+                Forward(ref weights, ref bias, ref input, ref output, inputs, outputs, panelRows, panels, default(Relu6Function), after);
                 break;
             case Activation.Swish:
-                Forward(ref weights, ref bias, ref input, ref output, inputs, outputs, panelRows, panels, default(SwishFunction));
+                Forward(ref weights, ref bias, ref input, ref output, inputs, outputs, panelRows, panels, default(SwishFunction), after);
                 break;
             case Activation.Mish:
-                Forward(ref weights, ref bias, ref input, ref output, inputs, outputs, panelRows, panels, default(MishFunction));
+                Forward(ref weights, ref bias, ref input, ref output, inputs, outputs, panelRows, panels, default(MishFunction), after);
                 break;
             case Activation.Identity or Activation.Softmax:
                 // Softmax follows as a step over the rows.
-                Forward(ref weights, ref bias, ref input, ref output, inputs, outputs, panelRows, panels, default(IdentityFunction));
+                Forward(ref weights, ref bias, ref input, ref output, inputs, outputs, panelRows, panels, default(IdentityFunction), after);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(layer), layer.Activation, "ForwardBatch has no panel kernel for this activation.");

@@ -77,19 +77,28 @@ public static partial class ColumnKernels
     /// <param name="activation">The element-wise activation f.</param>
     [MethodImpl(KernelMethodImpl.Entry)]
     public static void Forward<TActivation>(ref float weights, ref float bias, ref float input, ref float output, int inputs, int outputs, int panelRows, int panels, TActivation activation)
+        where TActivation : struct, IActivationFunction =>
+        Forward(ref weights, ref bias, ref input, ref output, inputs, outputs, panelRows, panels, activation, after: default);
+
+    /// <summary>
+    /// <see cref="Forward{TActivation}(ref float, ref float, ref float, ref float, int, int, int, int, TActivation)"/>
+    /// whose last two tiles fetch into L2 what the caller reads next (<see cref="HintsAfter"/>).
+    /// </summary>
+    [MethodImpl(KernelMethodImpl.Entry)]
+    internal static void Forward<TActivation>(ref float weights, ref float bias, ref float input, ref float output, int inputs, int outputs, int panelRows, int panels, TActivation activation, HintsAfter after)
         where TActivation : struct, IActivationFunction
     {
         if (panelRows == 2 * Width512.Count && Vector512.IsHardwareAccelerated)
         {
-            PanelForward<Width512, Vector512<float>>.Layer(ref weights, ref bias, ref input, ref output, inputs, outputs, panels, activation);
+            PanelForward<Width512, Vector512<float>>.Layer(ref weights, ref bias, ref input, ref output, inputs, outputs, panels, activation, after);
         }
         else if (panelRows == 2 * Width256.Count && Vector256.IsHardwareAccelerated)
         {
-            PanelForward<Width256, Vector256<float>>.Layer(ref weights, ref bias, ref input, ref output, inputs, outputs, panels, activation);
+            PanelForward<Width256, Vector256<float>>.Layer(ref weights, ref bias, ref input, ref output, inputs, outputs, panels, activation, after);
         }
         else if (panelRows == 2 * Width128.Count && Vector128.IsHardwareAccelerated)
         {
-            PanelForward<Width128, Vector128<float>>.Layer(ref weights, ref bias, ref input, ref output, inputs, outputs, panels, activation);
+            PanelForward<Width128, Vector128<float>>.Layer(ref weights, ref bias, ref input, ref output, inputs, outputs, panels, activation, after);
         }
         else
         {

@@ -43,14 +43,14 @@ internal static partial class DenseForward<TWidth, TVector>
             ref var a = ref Unsafe.Add(ref output, row * outputs);
             if (keep)
             {
-                PanelForward<TWidth, TVector>.Layer(ref weights, ref bias, ref columns, ref results, inputs, outputs, 1, default(IdentityFunction));
+                PanelForward<TWidth, TVector>.Layer(ref weights, ref bias, ref columns, ref results, inputs, outputs, 1, default(IdentityFunction), after: default);
                 ref var z = ref Unsafe.Add(ref preActivation, row * outputs);
                 PanelTranspose.Out(ref results, ref z, outputs, count, panelRows);
                 Activate(ref z, ref a, count * outputs, activation);
             }
             else
             {
-                PanelForward<TWidth, TVector>.Layer(ref weights, ref bias, ref columns, ref results, inputs, outputs, 1, activation);
+                PanelForward<TWidth, TVector>.Layer(ref weights, ref bias, ref columns, ref results, inputs, outputs, 1, activation, after: default);
                 PanelTranspose.Out(ref results, ref a, outputs, count, panelRows);
             }
         }

@@ -55,9 +55,10 @@ internal static class PanelForward<TWidth, TVector>
 
     /// <summary>
     /// One layer on <paramref name="panels"/> panels stored one after another. Each output's lanes are summed in the
-    /// same order whatever the number of panels: from the bias, then input by input.
+    /// same order whatever the number of panels: from the bias, then input by input. The last two tiles, whose hints
+    /// would run past the weights, aim them at <paramref name="after"/>'s two addresses instead, unless they are 0.
     /// </summary>
-    public static void Layer<TActivation>(ref float weights, ref float bias, ref float input, ref float output, int inputs, int outputs, int panels, TActivation activation)
+    public static void Layer<TActivation>(ref float weights, ref float bias, ref float input, ref float output, int inputs, int outputs, int panels, TActivation activation, HintsAfter after)
         where TActivation : struct, IActivationFunction
     {
         var lanes = 2 * TWidth.Count;
@@ -88,7 +89,10 @@ internal static class PanelForward<TWidth, TVector>
                     {
                         var count = tile < smallTiles ? small : small + 1;
                         ref var w = ref Unsafe.Add(ref weights, (first * inputs) + from);
-                        Tile(count, ref w, ref Unsafe.Add(ref bias, first), ref x, ref Unsafe.Add(ref panelOutput, first * lanes), inputs, length, start, relu, CachePrefetch.Address(ref w, AheadTiles * count * inputs));
+                        var ahead = after.First != 0 && tile >= tiles - AheadTiles
+                            ? (tile == tiles - AheadTiles ? after.First : after.Second) + ((nuint)from * sizeof(float))
+                            : CachePrefetch.Address(ref w, AheadTiles * count * inputs);
+                        Tile(count, ref w, ref Unsafe.Add(ref bias, first), ref x, ref Unsafe.Add(ref panelOutput, first * lanes), inputs, length, start, relu, ahead);
                         first += count;
                     }
                 }
