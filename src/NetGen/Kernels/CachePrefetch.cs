@@ -10,8 +10,6 @@ namespace NetGen.Kernels;
 /// </summary>
 internal static unsafe class CachePrefetch
 {
-    private const int LineBytes = 64;
-
     /// <summary>The cache line that holds <paramref name="value"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Line(ref float value)
