@@ -28,6 +28,26 @@ internal static class SuiteRounds
             ("N3", 2.0 * rows * ((784 * 128) + (128 * 10)), () => n3.ForwardBatch(x3, y3)),
             ("N4", 2.0 * rows * ((256 * 512) + (512 * 512) + (512 * 256)), () => n4.ForwardBatch(x4, y4)),
         };
+        if (Environment.GetEnvironmentVariable("PROBE_CELL") == "train")
+        {
+            // The batch-32 SGD step instead: each call a forward, dX and dW (3 products of N3's and N4's first layer's
+            // size fewer for the layer without dX).
+            const int trainRows = 32;
+            var t3 = new float[trainRows * 10];
+            for (var r = 0; r < trainRows; r++)
+            {
+                t3[(r * 10) + (r % 10)] = 1;
+            }
+
+            var (i3, i4, t4) = (Probe.Values(trainRows * 784), Probe.Values(trainRows * 256), Probe.Values(trainRows * 256, 5));
+            var (sgd3, sgd4) = (new Sgd(1e-6), new Sgd(1e-6));
+            cells =
+            [
+                ("N3", 2.0 * trainRows * ((784 * 128 * 2) + (128 * 10 * 3)), () => n3.TrainStepBatch(i3, t3, sgd3)),
+                ("N4", 2.0 * trainRows * ((256 * 512 * 2) + (512 * 512 * 3) + (512 * 256 * 3)), () => n4.TrainStepBatch(i4, t4, sgd4)),
+            ];
+        }
+
         var evictions = (Environment.GetEnvironmentVariable("PROBE_EVICT") ?? "0,1,4,12,48").Split(',');
         Console.WriteLine($"{"cell",-4} {"between rounds",16} {"calls",5} {"first µs",9} {"others µs",9} {"all µs",8} {"% peak",6} {"first %",7} {"others %",8}");
         foreach (var (name, flops, call) in cells)

@@ -10,8 +10,6 @@ namespace NetGen.Kernels;
 /// </summary>
 internal static unsafe class CachePrefetch
 {
-    private const int LineBytes = 64;
-
     /// <summary>The cache line that holds <paramref name="value"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Line(ref float value)
@@ -29,6 +27,19 @@ internal static unsafe class CachePrefetch
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static nuint Address(ref float value, int floatsAhead) => (nuint)Unsafe.AsPointer(ref value) + ((nuint)floatsAhead * sizeof(float));
 
+    /// <summary>
+    /// The cache line at <paramref name="address"/>, into L1: for an address computed as an integer (a line that may
+    /// lie past the end of the array, or one the garbage collector has since moved away from: a useless fetch).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void LineAt(nuint address)
+    {
+        if (Sse.IsSupported)
+        {
+            Sse.Prefetch0((void*)address);
+        }
+    }
+
     /// <summary>The cache line at <paramref name="address"/>, into L2 only: for a stream read some microseconds later, kept out of L1 meanwhile.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void LineToL2(nuint address)
@@ -36,33 +47,6 @@ internal static unsafe class CachePrefetch
         if (Sse.IsSupported)
         {
             Sse.Prefetch1((void*)address);
-        }
-    }
-
-    /// <summary>
-    /// The cache lines of <paramref name="length"/> floats from <paramref name="start"/>, a span of at most 192 bytes
-    /// (a kernel's tile): written out, so that a constant length costs a few hints and no loop.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Floats(ref float start, nuint length)
-    {
-        if (Sse.IsSupported)
-        {
-            // A hint on an address the garbage collector has since moved away from costs a useless fetch, nothing more.
-            var first = (byte*)Unsafe.AsPointer(ref start);
-            var bytes = length * sizeof(float);
-            Sse.Prefetch0(first);
-            if (bytes > LineBytes)
-            {
-                Sse.Prefetch0(first + LineBytes);
-            }
-
-            if (bytes > 2 * LineBytes)
-            {
-                Sse.Prefetch0(first + (2 * LineBytes));
-            }
-
-            Sse.Prefetch0(first + bytes - 1);
         }
     }
 }

@@ -37,7 +37,7 @@ internal static partial class DenseBackward<TWidth, TVector>
         var longest = (nuint)StripBytes / (panel * sizeof(float));
         var strip = Share(m, Share(m, longest));
         var blocks = (nuint)rows - ((nuint)rows % 4);
-        Span<float> buffer = stackalloc float[blocks > 0 ? StripBytes / sizeof(float) : 0];
+        var buffer = blocks > 0 ? CacheLines.Align(stackalloc float[(StripBytes / sizeof(float)) + CacheLines.Slack]) : default;
         ref var packed = ref MemoryMarshal.GetReference(buffer);
         for (nuint i = 0; i < n; i += panel)
         {

@@ -46,7 +46,7 @@ internal static partial class DenseBackward<TWidth, TVector>
         var tiles = fit < TilesPerColumnBlock ? fit : TilesPerColumnBlock;
         var packing = tiles > 0 && whole > 0 && (n * sizeof(float)) % ConflictingStrideBytes == 0;
         var block = (packing ? tiles : TilesPerColumnBlock) * 3 * count;
-        Span<float> buffer = stackalloc float[packing ? StripBytes / sizeof(float) : 0];
+        var buffer = packing ? CacheLines.Align(stackalloc float[(StripBytes / sizeof(float)) + CacheLines.Slack]) : default;
         ref var packed = ref MemoryMarshal.GetReference(buffer);
         var grouping = count < 16 && whole > 0 && blocks > 0 && (m * sizeof(float)) % ConflictingStrideBytes == 0 && (nuint)rows * blocks <= GroupedDeltaFloats;
         Span<float> groups = stackalloc float[grouping ? rows * (int)blocks : 0];
@@ -148,12 +148,12 @@ internal static partial class DenseBackward<TWidth, TVector>
         TVector a20 = TWidth.Zero, a21 = TWidth.Zero, a22 = TWidth.Zero, a23 = TWidth.Zero, a24 = TWidth.Zero, a25 = TWidth.Zero;
         TVector a30 = TWidth.Zero, a31 = TWidth.Zero, a32 = TWidth.Zero, a33 = TWidth.Zero, a34 = TWidth.Zero, a35 = TWidth.Zero;
         var at = (o * n) + i;
-        PrefetchRows(ref Unsafe.Add(ref target, at), n, 3 * c);
-        PrefetchRows(ref Unsafe.Add(ref target, at + (3 * c)), n, 3 * c);
+        var hints = new RowHints(ref Unsafe.Add(ref target, at), n, 6 * c, rows);
         ref var xr = ref xi;
         ref var dr = ref delta;
         for (nuint r = 0; r < rows; r++)
         {
+            hints.Fetch(r);
             var x0 = TWidth.Load(ref xr, 0);
             var x1 = TWidth.Load(ref xr, c);
             var x2 = TWidth.Load(ref xr, 2 * c);
@@ -214,13 +214,14 @@ internal static partial class DenseBackward<TWidth, TVector>
         TVector a20 = TWidth.Zero, a21 = TWidth.Zero, a22 = TWidth.Zero;
         TVector a30 = TWidth.Zero, a31 = TWidth.Zero, a32 = TWidth.Zero;
         var at = (o * n) + i;
-        PrefetchRows(ref Unsafe.Add(ref target, at), n, 3 * c);
+        var hints = new RowHints(ref Unsafe.Add(ref target, at), n, 3 * c, rows);
 
         // The rows' inputs and gradients by moving references: no multiplication in the loop.
         ref var xr = ref xi;
         ref var dr = ref delta;
         for (nuint r = 0; r < rows; r++)
         {
+            hints.Fetch(r);
             var x0 = TWidth.Load(ref xr, 0);
             var x1 = TWidth.Load(ref xr, c);
             var x2 = TWidth.Load(ref xr, 2 * c);
@@ -261,11 +262,12 @@ internal static partial class DenseBackward<TWidth, TVector>
         TVector a00 = TWidth.Zero, a01 = TWidth.Zero, a10 = TWidth.Zero, a11 = TWidth.Zero;
         TVector a20 = TWidth.Zero, a21 = TWidth.Zero, a30 = TWidth.Zero, a31 = TWidth.Zero;
         var at = (o * n) + i;
-        PrefetchRows(ref Unsafe.Add(ref target, at), n, 2 * c);
+        var hints = new RowHints(ref Unsafe.Add(ref target, at), n, 2 * c, rows);
         ref var xr = ref xi;
         ref var dr = ref delta;
         for (nuint r = 0; r < rows; r++)
         {
+            hints.Fetch(r);
             var x0 = TWidth.Load(ref xr, 0);
             var x1 = TWidth.Load(ref xr, c);
             var b = TWidth.Broadcast(dr);
@@ -373,14 +375,41 @@ internal static partial class DenseBackward<TWidth, TVector>
         }
     }
 
-    /// <summary>The lines of a tile's four weight rows, which the rule reads and writes after the tile's sums.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void PrefetchRows(ref float first, nuint n, nuint width)
+    /// <summary>
+    /// The lines of a tile's four weight rows, which the rule reads and writes after the tile's sums, fetched one per
+    /// row of the batch as the sums run: row r of the batch hints at line r / 4 of weight row r % 4. The lines a short
+    /// batch has no row for are fetched at the start. All of them at the start, as a burst of 16–28 hints before the
+    /// first multiply-add, made dW 3.5–4.7 % slower on Zen 4.
+    /// </summary>
+    private readonly struct RowHints
     {
-        CachePrefetch.Floats(ref first, width);
-        CachePrefetch.Floats(ref Unsafe.Add(ref first, n), width);
-        CachePrefetch.Floats(ref Unsafe.Add(ref first, 2 * n), width);
-        CachePrefetch.Floats(ref Unsafe.Add(ref first, 3 * n), width);
+        private readonly nuint _first;
+        private readonly nuint _rowBytes;
+        private readonly nuint _count;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public RowHints(ref float first, nuint n, nuint width, nuint rows)
+        {
+            var address = CachePrefetch.Address(ref first, 0);
+            _first = address & ~(nuint)(CacheLines.LineBytes - 1);
+            _rowBytes = n * sizeof(float);
+            // The lines of the first weight row's span, and one more when the other rows start elsewhere in a line.
+            var lines = ((address - _first) + (width * sizeof(float)) + CacheLines.LineBytes - 1) / CacheLines.LineBytes;
+            _count = 4 * (lines + (_rowBytes % CacheLines.LineBytes != 0 ? 1u : 0u));
+            for (var r = rows; r < _count; r++)
+            {
+                Fetch(r);
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Fetch(nuint r)
+        {
+            if (r < _count)
+            {
+                CachePrefetch.LineAt(_first + ((r % 4) * _rowBytes) + ((r / 4) * CacheLines.LineBytes));
+            }
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -1,5 +1,7 @@
 using System;
 using System.ComponentModel;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace NetGen.Kernels;
 
@@ -17,11 +19,44 @@ public static class Losses
     private const double LogFloor = -100.0;
 
     /// <summary>(1/O)·Σ(y − t)²; gradient with respect to y: 2(y − t)/O.</summary>
+    /// <remarks>
+    /// Eight elements at a time where Vector256 is accelerated, the squares summed in eight double lanes: one sum in
+    /// order waits on every addition, and on each conversion's merge with the register before, ~9 cycles an element,
+    /// 2 % of N4's batch-32 step. The gradient is the same per element; the loss differs from the sum in order only
+    /// in the double's last bits.
+    /// </remarks>
     public static float MeanSquaredError(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<float> outputGradient, float scale, int width)
     {
         var total = 0.0;
         var factor = 2f * scale / width;
-        for (var i = 0; i < outputs.Length; i++)
+        var count = outputs.Length;
+        targets = targets[..count];
+        outputGradient = outputGradient[..count];
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated && count >= Vector256<float>.Count)
+        {
+            ref var y = ref MemoryMarshal.GetReference(outputs);
+            ref var t = ref MemoryMarshal.GetReference(targets);
+            ref var g = ref MemoryMarshal.GetReference(outputGradient);
+            var f = Vector256.Create(factor);
+            Vector256<double> lower = default, upper = default;
+            for (; i <= count - Vector256<float>.Count; i += Vector256<float>.Count)
+            {
+                var yi = Vector256.LoadUnsafe(ref y, (nuint)i);
+                var ti = Vector256.LoadUnsafe(ref t, (nuint)i);
+                (f * (yi - ti)).StoreUnsafe(ref g, (nuint)i);
+                var (yLower, yUpper) = Vector256.Widen(yi);
+                var (tLower, tUpper) = Vector256.Widen(ti);
+                var dLower = yLower - tLower;
+                var dUpper = yUpper - tUpper;
+                lower += dLower * dLower;
+                upper += dUpper * dUpper;
+            }
+
+            total = Vector256.Sum(lower + upper);
+        }
+
+        for (; i < count; i++)
         {
             total += SquaredError(outputs[i], targets[i]);
             outputGradient[i] = factor * (outputs[i] - targets[i]);
@@ -112,7 +147,11 @@ public static class Losses
 
     private static double BinaryCrossEntropyTerm(double y, double t) => -((t * ClampedLog(y)) + ((1 - t) * ClampedLog(1 - y)));
 
-    private static double CrossEntropyTerm(double y, double t) => -t * ClampedLog(y);
+    /// <summary>
+    /// −t·log y, with no logarithm where t is 0 (every class but one of a one-hot target): that term is a zero either
+    /// way, so the sums are the same, and N3's 32-row step takes 32 logarithms instead of 320.
+    /// </summary>
+    private static double CrossEntropyTerm(double y, double t) => t == 0 ? 0 : -t * ClampedLog(y);
 
     private static double ClampedLog(double value) => value > 0 ? Math.Max(Math.Log(value), LogFloor) : LogFloor;
 }
