@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using NetGen.Generator.Planning;
 
 namespace NetGen.Generator.Emit;
@@ -137,14 +138,28 @@ internal static class ForwardWriter
             }
 
             var dots = layer.Input.Count == 2 && plan.FusedMultiplyAdd ? "FusedDots8" : "Dots8";
+            var tiles = new List<string>();
             for (var first = 0; first < layer.Outputs; first += 8)
             {
                 var offset = Literals.Int(layer.WeightOffset + ((long)first * layer.Inputs));
-                var sums = layer.Packed ? $"RowMath256.GroupSums4(ref w, {offset}, x8)" : $"RowMath256.{dots}(ref w, {offset}, {string.Join(", ", layer.Input)})";
-                var value = Activated(layer, $"{sums} + RowMath256.Load(ref w, {Literals.Int(layer.BiasOffset + first)})");
+                tiles.Add(layer.Packed ? $"RowMath256.GroupSums4(ref w, {offset}, x8)" : $"RowMath256.{dots}(ref w, {offset}, {string.Join(", ", layer.Input)})");
+            }
+
+            if (layer.Joined is { } joined)
+            {
+                var bias = $"RowMath512.Load(ref w, {Literals.Int(layer.BiasOffset)})";
+                writer.Line($"var {joined} = {Activated(layer, $"RowMath512.Join({tiles[0]}, {tiles[1]}) + {bias}")};");
+                writer.Line($"var {layer.Output[0]} = Vector512.GetLower({joined});");
+                writer.Line($"var {layer.Output[1]} = Vector512.GetUpper({joined});");
+                continue;
+            }
+
+            for (var tile = 0; tile < tiles.Count; tile++)
+            {
+                var value = Activated(layer, $"{tiles[tile]} + RowMath256.Load(ref w, {Literals.Int(layer.BiasOffset + (8 * tile))})");
                 writer.Line(layer.Output.Count > 0
-                    ? $"var {layer.Output[first / 8]} = {value};"
-                    : $"RowMath256.Store({value}, ref output[0], {Literals.Int(first)});");
+                    ? $"var {layer.Output[tile]} = {value};"
+                    : $"RowMath256.Store({value}, ref output[0], {Literals.Int(8 * tile)});");
             }
         }
     }

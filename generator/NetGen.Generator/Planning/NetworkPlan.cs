@@ -132,6 +132,10 @@ internal sealed record RegisterRowPlan(EquatableArray<string> InputVectors, Equa
 /// <param name="Packed">Rows of 4 inputs, two to a vector: group sums of the input repeated, as the kernel's packed path.</param>
 /// <param name="Input">The vectors of 8 inputs that hold the layer's input (empty when <see cref="Packed"/>: it loads the input itself).</param>
 /// <param name="Output">The vectors of 8 outputs the layer writes, or empty for the last layer, which stores to <c>output</c>.</param>
+/// <param name="Joined">
+/// The vector of 16 that holds a hidden layer's two tiles for its activation, applied once on it (each lane the same
+/// operations as on a vector of 8, so the same bits), then split into <see cref="Output"/>; null to activate each tile.
+/// </param>
 internal sealed record RegisterLayerPlan(
     string Comment,
     long WeightOffset,
@@ -141,7 +145,8 @@ internal sealed record RegisterLayerPlan(
     bool Packed,
     InlineActivation? Inline,
     EquatableArray<string> Input,
-    EquatableArray<string> Output);
+    EquatableArray<string> Output,
+    string? Joined);
 
 /// <summary>A place in one of the chains' buffers.</summary>
 /// <param name="Buffer">The buffer's name in the generated method.</param>

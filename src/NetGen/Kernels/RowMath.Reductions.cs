@@ -13,6 +13,13 @@ public static partial class RowMath512
     [MethodImpl(KernelMethodImpl.Entry)]
     public static Vector256<float> AddHalves(Vector512<float> value) => value.GetLower() + value.GetUpper();
 
+    /// <summary>
+    /// <paramref name="lower"/> and <paramref name="upper"/> as one vector of 16: one insert (<c>Vector512.Create</c>
+    /// of two halves is two).
+    /// </summary>
+    [MethodImpl(KernelMethodImpl.Entry)]
+    public static Vector512<float> Join(Vector256<float> lower, Vector256<float> upper) => lower.ToVector512Unsafe().WithUpper(upper);
+
     /// <summary>Lane i of the result is the sum of sum{i}'s lanes: a tile of 16 outputs.</summary>
     [MethodImpl(KernelMethodImpl.Entry)]
     public static Vector512<float> Sums16(Vector512<float> sum0, Vector512<float> sum1, Vector512<float> sum2, Vector512<float> sum3, Vector512<float> sum4, Vector512<float> sum5, Vector512<float> sum6, Vector512<float> sum7, Vector512<float> sum8, Vector512<float> sum9, Vector512<float> sum10, Vector512<float> sum11, Vector512<float> sum12, Vector512<float> sum13, Vector512<float> sum14, Vector512<float> sum15) =>

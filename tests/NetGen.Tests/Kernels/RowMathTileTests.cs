@@ -138,6 +138,19 @@ public sealed class RowMathTileTests
     }
 
     [Fact]
+    public void Join_puts_the_halves_in_one_vector()
+    {
+        var lower = Vector256.Create(1f, 2f, 3f, 4f, 5f, 6f, 7f, 8f);
+        var upper = Vector256.Create(-9f, 10f, -11f, 12f, float.NaN, -0f, 15f, 16f);
+        var joined = RowMath512.Join(lower, upper);
+        for (var i = 0; i < 8; i++)
+        {
+            Assert.Equal(BitConverter.SingleToInt32Bits(lower[i]), BitConverter.SingleToInt32Bits(joined[i]));
+            Assert.Equal(BitConverter.SingleToInt32Bits(upper[i]), BitConverter.SingleToInt32Bits(joined[i + 8]));
+        }
+    }
+
+    [Fact]
     public void Tile_reductions_match_the_folds_and_sums_they_replace()
     {
         var (w, x, s) = Operands(16);

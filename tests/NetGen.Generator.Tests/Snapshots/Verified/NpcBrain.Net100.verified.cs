@@ -176,8 +176,10 @@ namespace NetGen.Generated
     using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;
     using RowMath128 = global::NetGen.Kernels.RowMath128;
     using RowMath256 = global::NetGen.Kernels.RowMath256;
+    using RowMath512 = global::NetGen.Kernels.RowMath512;
     using Unsafe = global::System.Runtime.CompilerServices.Unsafe;
     using Vector256 = global::System.Runtime.Intrinsics.Vector256;
+    using Vector512 = global::System.Runtime.Intrinsics.Vector512;
     using VectorMath = global::NetGen.Kernels.VectorMath;
     using IdentityFunction = global::NetGen.Kernels.IdentityFunction;
     using TanhFunction = global::NetGen.Kernels.TanhFunction;
@@ -218,8 +220,10 @@ namespace NetGen.Generated
             var a1_0 = VectorMath.Tanh(RowMath256.GroupSums4(ref w, 0, x8) + RowMath256.Load(ref w, 64));
             var a1_8 = VectorMath.Tanh(RowMath256.GroupSums4(ref w, 32, x8) + RowMath256.Load(ref w, 72));
             // Layer 2: Dense 16 → 16, Tanh.
-            var a2_0 = VectorMath.Tanh(RowMath256.FusedDots8(ref w, 80, a1_0, a1_8) + RowMath256.Load(ref w, 336));
-            var a2_8 = VectorMath.Tanh(RowMath256.FusedDots8(ref w, 208, a1_0, a1_8) + RowMath256.Load(ref w, 344));
+            var a2 = VectorMath.Tanh(RowMath512.Join(RowMath256.FusedDots8(ref w, 80, a1_0, a1_8), RowMath256.FusedDots8(ref w, 208, a1_0,
+                a1_8)) + RowMath512.Load(ref w, 336));
+            var a2_0 = Vector512.GetLower(a2);
+            var a2_8 = Vector512.GetUpper(a2);
             // Layer 3: Dense 16 → 2, Identity.
             ref float y = ref output[0];
             y = RowMath256.Sum(RowMath256.FusedRowProducts(ref w, 352, a2_0, a2_8)) + Unsafe.Add(ref w, 384);
