@@ -33,8 +33,8 @@ public static partial class VectorMath
     public static Vector128<float> Tanh(Vector128<float> x)
     {
         // The rational's factors side by side (see VectorMath.cs): each two operations from u = x², so that numerator and
-        // denominator are ready one multiply later. With a constant bound, Min and Max are one instruction each that keep a NaN.
-        x = Vector128.Min(Vector128.Max(x, Vector128.Create(-TanhSaturation)), Vector128.Create(TanhSaturation));
+        // denominator are ready one multiply later. The clamp keeps a NaN.
+        x = ClampMagnitude(x, TanhSaturation);
         Vector128<float> u = x * x;
         Vector128<float> linear = MultiplyAdd(Vector128.Create(TanhC3) * x, u, Vector128.Create(TanhC3R) * x);
         Vector128<float> quadratic = MultiplyAdd(u, MultiplyAdd(x, x, Vector128.Create(TanhS)), Vector128.Create(TanhT));
