@@ -8,10 +8,10 @@ namespace NetGen.Kernels;
 // below it (Avx512DQ.VL.Range), which the width template cannot rename.
 public static partial class VectorMath
 {
-    // vrangeps with control 2: the smaller magnitude of x and the bound, with x's sign; a NaN x stays NaN.
+    // vrangeps with control 2: the smaller magnitude of x and the bound, with x's sign (a NaN x gives ∓bound).
     private const byte MinimumMagnitudeWithFirstSign = 2;
 
-    /// <summary>x clamped to ±<paramref name="bound"/> (positive): one vrangeps where AVX-512DQ is, else Max and Min.</summary>
+    /// <summary>x clamped to ±<paramref name="bound"/> (positive): one vrangeps where AVX-512DQ is (NaN not kept), else Max and Min (NaN kept).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<float> ClampMagnitude(Vector128<float> x, float bound) =>
         Avx512DQ.VL.IsSupported ? Avx512DQ.VL.Range(x, Vector128.Create(bound), MinimumMagnitudeWithFirstSign)

@@ -33,9 +33,10 @@ public static partial class VectorMath
     public static Vector128<float> Tanh(Vector128<float> x)
     {
         // The rational's factors side by side (see VectorMath.cs): each two operations from u = x², so that numerator and
-        // denominator are ready one multiply later. The clamp keeps a NaN.
+        // denominator are ready one multiply later. u is clamped on its own, from the input, which keeps a NaN (vrangeps,
+        // the clamp of x where AVX-512DQ is, does not); the same values as the square of the clamped x.
+        Vector128<float> u = Vector128.Min(x * x, Vector128.Create(TanhSaturation * TanhSaturation));
         x = ClampMagnitude(x, TanhSaturation);
-        Vector128<float> u = x * x;
         Vector128<float> linear = MultiplyAdd(Vector128.Create(TanhC3) * x, u, Vector128.Create(TanhC3R) * x);
         Vector128<float> quadratic = MultiplyAdd(u, MultiplyAdd(x, x, Vector128.Create(TanhS)), Vector128.Create(TanhT));
         Vector128<float> q1 = MultiplyAdd(u, MultiplyAdd(x, x, Vector128.Create(TanhA)), Vector128.Create(TanhB));

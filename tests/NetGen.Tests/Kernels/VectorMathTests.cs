@@ -212,6 +212,20 @@ public sealed class VectorMathTests
     }
 
     [Fact]
+    public void Tanh_keeps_a_NaN_and_saturates_at_infinity_at_every_width()
+    {
+        // The vector clamp is one vrangeps where AVX-512DQ is, which turns a NaN into a bound: the NaN must come through.
+        Assert.True(float.IsNaN(VectorMath.Tanh(float.NaN)));
+        Assert.True(float.IsNaN(VectorMath.Tanh(Vector128.Create(float.NaN)).GetElement(1)));
+        Assert.True(float.IsNaN(VectorMath.Tanh(Vector256.Create(-float.NaN)).GetElement(2)));
+        Assert.True(float.IsNaN(VectorMath.Tanh(Vector512.Create(float.NaN)).GetElement(15)));
+        Assert.Equal(-1f, VectorMath.Tanh(float.NegativeInfinity));
+        Assert.Equal(Vector128.Create(1f), VectorMath.Tanh(Vector128.Create(float.PositiveInfinity)));
+        Assert.Equal(Vector256.Create(-1f), VectorMath.Tanh(Vector256.Create(float.NegativeInfinity)));
+        Assert.Equal(Vector512.Create(1f), VectorMath.Tanh(Vector512.Create(float.PositiveInfinity)));
+    }
+
+    [Fact]
     public void Tanh_is_within_the_bound_for_every_float_up_to_saturation()
     {
         // Every float of [2^-6, 8.25] (past the clamp), and every 64th float below it down to the smallest normal: the
