@@ -119,6 +119,12 @@ internal static partial class DenseBackward<TWidth, TVector>
             WeightTile4x6(ref target, index, ref Unsafe.Add(ref xs, i - from), stride, ref delta, deltaStride, n, rows, o, i, ref rule);
         }
 
+        if (count == 16 && to - i == 4 * count)
+        {
+            WeightTile4x4(ref target, index, ref Unsafe.Add(ref xs, i - from), stride, ref delta, deltaStride, n, rows, o, i, ref rule);
+            return;
+        }
+
         for (; to - i >= 3 * count && to - i != 4 * count; i += 3 * count)
         {
             WeightTile4x3(ref target, index, ref Unsafe.Add(ref xs, i - from), stride, ref delta, deltaStride, n, rows, o, i, ref rule);
@@ -201,6 +207,65 @@ internal static partial class DenseBackward<TWidth, TVector>
         Apply3(ref target, index, at + (2 * n) + (3 * c), a23, a24, a25, ref local);
         Apply3(ref target, index, at + (3 * n), a30, a31, a32, ref local);
         Apply3(ref target, index, at + (3 * n) + (3 * c), a33, a34, a35, ref local);
+        rule = local;
+    }
+
+    /// <summary>
+    /// Four weight rows by four vectors on Vector512, for a column block's last four vectors: one tile of 16
+    /// accumulators instead of two tiles of four by two, each with a tile's fixed costs for half the multiply-adds.
+    /// </summary>
+    private static void WeightTile4x4<TRule>(ref float target, int index, ref float xi, nuint stride, ref float delta, nuint deltaStride, nuint n, nuint rows, nuint o, nuint i, ref TRule rule)
+        where TRule : struct, IUpdateRule
+    {
+        var c = (nuint)TWidth.Count;
+        TVector a00 = TWidth.Zero, a01 = TWidth.Zero, a02 = TWidth.Zero, a03 = TWidth.Zero;
+        TVector a10 = TWidth.Zero, a11 = TWidth.Zero, a12 = TWidth.Zero, a13 = TWidth.Zero;
+        TVector a20 = TWidth.Zero, a21 = TWidth.Zero, a22 = TWidth.Zero, a23 = TWidth.Zero;
+        TVector a30 = TWidth.Zero, a31 = TWidth.Zero, a32 = TWidth.Zero, a33 = TWidth.Zero;
+        var at = (o * n) + i;
+        var hints = new RowHints(ref Unsafe.Add(ref target, at), n, 4 * c, rows);
+        ref var xr = ref xi;
+        ref var dr = ref delta;
+        for (nuint r = 0; r < rows; r++)
+        {
+            hints.Fetch(r);
+            var x0 = TWidth.Load(ref xr, 0);
+            var x1 = TWidth.Load(ref xr, c);
+            var x2 = TWidth.Load(ref xr, 2 * c);
+            var x3 = TWidth.Load(ref xr, 3 * c);
+            var b = TWidth.Broadcast(dr);
+            a00 = TWidth.MultiplyAdd(x0, b, a00);
+            a01 = TWidth.MultiplyAdd(x1, b, a01);
+            a02 = TWidth.MultiplyAdd(x2, b, a02);
+            a03 = TWidth.MultiplyAdd(x3, b, a03);
+            b = TWidth.Broadcast(Unsafe.Add(ref dr, 1));
+            a10 = TWidth.MultiplyAdd(x0, b, a10);
+            a11 = TWidth.MultiplyAdd(x1, b, a11);
+            a12 = TWidth.MultiplyAdd(x2, b, a12);
+            a13 = TWidth.MultiplyAdd(x3, b, a13);
+            b = TWidth.Broadcast(Unsafe.Add(ref dr, 2));
+            a20 = TWidth.MultiplyAdd(x0, b, a20);
+            a21 = TWidth.MultiplyAdd(x1, b, a21);
+            a22 = TWidth.MultiplyAdd(x2, b, a22);
+            a23 = TWidth.MultiplyAdd(x3, b, a23);
+            b = TWidth.Broadcast(Unsafe.Add(ref dr, 3));
+            a30 = TWidth.MultiplyAdd(x0, b, a30);
+            a31 = TWidth.MultiplyAdd(x1, b, a31);
+            a32 = TWidth.MultiplyAdd(x2, b, a32);
+            a33 = TWidth.MultiplyAdd(x3, b, a33);
+            xr = ref Unsafe.Add(ref xr, stride);
+            dr = ref Unsafe.Add(ref dr, deltaStride);
+        }
+
+        var local = rule;
+        Apply2(ref target, index, at, a00, a01, ref local);
+        Apply2(ref target, index, at + (2 * c), a02, a03, ref local);
+        Apply2(ref target, index, at + n, a10, a11, ref local);
+        Apply2(ref target, index, at + n + (2 * c), a12, a13, ref local);
+        Apply2(ref target, index, at + (2 * n), a20, a21, ref local);
+        Apply2(ref target, index, at + (2 * n) + (2 * c), a22, a23, ref local);
+        Apply2(ref target, index, at + (3 * n), a30, a31, ref local);
+        Apply2(ref target, index, at + (3 * n) + (2 * c), a32, a33, ref local);
         rule = local;
     }
 
