@@ -32,17 +32,16 @@ public static partial class VectorMath
     [MethodImpl(KernelMethodImpl.Entry)]
     public static Vector128<float> Tanh(Vector128<float> x)
     {
-        // Estrin's scheme: the polynomials' degree-2 halves in parallel, then joined with u², for a shorter chain, and x
-        // taken into P's halves (x + P1·x³, x⁵), so that x·P is ready with Q. With a constant bound, Min and Max are one
-        // instruction each that keep a NaN.
-        x = Vector128.Min(Vector128.Max(x, Vector128.Create(-TanhSaturation)), Vector128.Create(TanhSaturation));
-        Vector128<float> u = x * x;
-        Vector128<float> u2 = u * u;
-        Vector128<float> xp = MultiplyAdd(u2 * x, MultiplyAdd(Vector128.Create(TanhP4), u2, MultiplyAdd(Vector128.Create(TanhP3), u, Vector128.Create(TanhP2))),
-            MultiplyAdd(Vector128.Create(TanhP1), u * x, x));
-        Vector128<float> q = MultiplyAdd(u2, MultiplyAdd(Vector128.Create(TanhQ4), u2, MultiplyAdd(Vector128.Create(TanhQ3), u, Vector128.Create(TanhQ2))),
-            MultiplyAdd(Vector128.Create(TanhQ1), u, Vector128.Create(1f)));
-        return xp / q;
+        // The rational's factors side by side (see VectorMath.cs): each two operations from u = x², so that numerator and
+        // denominator are ready one multiply later. u is clamped on its own, from the input, which keeps a NaN (vrangeps,
+        // the clamp of x where AVX-512DQ is, does not); the same values as the square of the clamped x.
+        Vector128<float> u = Vector128.Min(x * x, Vector128.Create(TanhSaturation * TanhSaturation));
+        x = ClampMagnitude(x, TanhSaturation);
+        Vector128<float> linear = MultiplyAdd(Vector128.Create(TanhC3) * x, u, Vector128.Create(TanhC3R) * x);
+        Vector128<float> quadratic = MultiplyAdd(u, MultiplyAdd(x, x, Vector128.Create(TanhS)), Vector128.Create(TanhT));
+        Vector128<float> q1 = MultiplyAdd(u, MultiplyAdd(x, x, Vector128.Create(TanhA)), Vector128.Create(TanhB));
+        Vector128<float> q2 = MultiplyAdd(u, MultiplyAdd(x, x, Vector128.Create(TanhG)), Vector128.Create(TanhD));
+        return linear * quadratic / (q1 * q2);
     }
 
     /// <summary>x·σ(x) per lane; see <see cref="Swish(float)"/>.</summary>
