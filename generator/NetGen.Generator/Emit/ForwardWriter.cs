@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using NetGen.Generator.Planning;
 
 namespace NetGen.Generator.Emit;
@@ -147,8 +148,12 @@ internal static class ForwardWriter
 
             if (layer.Joined is { } joined)
             {
+                // The tiles' sums as z-named locals (a2_0 → z2_0), so that the join reads as one line.
+                var sums = layer.Output.Select(name => "z" + name.Substring(1)).ToList();
+                writer.Line($"var {sums[0]} = {tiles[0]};");
+                writer.Line($"var {sums[1]} = {tiles[1]};");
                 var bias = $"RowMath512.Load(ref w, {Literals.Int(layer.BiasOffset)})";
-                writer.Line($"var {joined} = {Activated(layer, $"RowMath512.Join({tiles[0]}, {tiles[1]}) + {bias}")};");
+                writer.Line($"var {joined} = {Activated(layer, $"RowMath512.Join({sums[0]}, {sums[1]}) + {bias}")};");
                 writer.Line($"var {layer.Output[0]} = Vector512.GetLower({joined});");
                 writer.Line($"var {layer.Output[1]} = Vector512.GetUpper({joined});");
                 continue;

@@ -70,7 +70,7 @@ internal static class SizeEstimator
         {
             counts[12] = 1;
             counts[13] = registers.InputVectors.Count + registers.Layers.Sum(layer =>
-                1L + (layer.Packed ? 2 : 0) + (layer.Outputs < 8 ? layer.Outputs + 1 : layer.Joined is not null ? 3 : layer.Outputs / 8));
+                1L + (layer.Packed ? 2 : 0) + (layer.Outputs < 8 ? layer.Outputs + 1 : layer.Joined is not null ? 5 : layer.Outputs / 8));
         }
 
         return counts;

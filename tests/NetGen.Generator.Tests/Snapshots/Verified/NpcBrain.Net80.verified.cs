@@ -220,8 +220,9 @@ namespace NetGen.Generated
             var a1_0 = VectorMath.Tanh(RowMath256.GroupSums4(ref w, 0, x8) + RowMath256.Load(ref w, 64));
             var a1_8 = VectorMath.Tanh(RowMath256.GroupSums4(ref w, 32, x8) + RowMath256.Load(ref w, 72));
             // Layer 2: Dense 16 → 16, Tanh.
-            var a2 = VectorMath.Tanh(RowMath512.Join(RowMath256.Dots8(ref w, 80, a1_0, a1_8), RowMath256.Dots8(ref w, 208, a1_0,
-                a1_8)) + RowMath512.Load(ref w, 336));
+            var z2_0 = RowMath256.Dots8(ref w, 80, a1_0, a1_8);
+            var z2_8 = RowMath256.Dots8(ref w, 208, a1_0, a1_8);
+            var a2 = VectorMath.Tanh(RowMath512.Join(z2_0, z2_8) + RowMath512.Load(ref w, 336));
             var a2_0 = Vector512.GetLower(a2);
             var a2_8 = Vector512.GetUpper(a2);
             // Layer 3: Dense 16 → 2, Identity.
