@@ -8,6 +8,8 @@ using System.Runtime.Loader;
 // Prints each build's median, 10th percentile and minimum per call, and the median over rounds of its time divided by
 // the first build's in the same round. ROUNDS 0 times nothing: each build runs the cell 100 + CALLS times, for an
 // instruction count (valgrind --tool=callgrind with DOTNET_TieredCompilation=0, CALLS and 0, the difference over CALLS).
+// With SIDE_BY_SIDE_EVICT=MB each build's turn starts after a walk over MB megabytes (the caches, TLB and page tables
+// left as other work leaves them), and its first call is timed apart from the other CALLS − 1: the cold call's cost.
 if (args.Length < 5)
 {
     Console.Error.WriteLine("usage: NETWORK CELL ROUNDS CALLS label=folder [label=folder ...]");
@@ -39,6 +41,12 @@ for (int warm = 0; warm < 4; warm++)
     Thread.Sleep(300);
 }
 
+var evictMegabytes = int.Parse(Environment.GetEnvironmentVariable("SIDE_BY_SIDE_EVICT") ?? "0");
+if (evictMegabytes > 0)
+{
+    return Cold.Run(network, cell, rounds, calls, builds.Select(b => b.Label).ToArray(), cells, evictMegabytes);
+}
+
 var samples = builds.Select(_ => new double[rounds]).ToArray();
 for (int round = 0; round < rounds; round++)
 {
@@ -60,6 +68,43 @@ for (int i = 0; i < builds.Length; i++)
 }
 
 return 0;
+
+/// <summary>Each build's turn after a walk that evicts the caches: its first call and the others, timed apart.</summary>
+internal static class Cold
+{
+    public static int Run(string network, string cell, int rounds, int calls, string[] labels, Action<int>[] cells, int megabytes)
+    {
+        var buffer = new float[megabytes * 256 * 1024];
+        var first = labels.Select(_ => new double[rounds]).ToArray();
+        var others = labels.Select(_ => new double[rounds]).ToArray();
+        for (int round = 0; round < rounds; round++)
+        {
+            for (int j = 0; j < cells.Length; j++)
+            {
+                int i = (j + round) % cells.Length;
+                for (int k = 0; k < buffer.Length; k += 16) buffer[k] += 1f;
+                long start = CpuClock.Nanoseconds();
+                cells[i](1);
+                long afterFirst = CpuClock.Nanoseconds();
+                cells[i](calls - 1);
+                first[i][round] = afterFirst - start;
+                others[i][round] = (CpuClock.Nanoseconds() - afterFirst) / (double)(calls - 1);
+            }
+        }
+
+        for (int i = 0; i < labels.Length; i++)
+        {
+            double Median(double[] v) => v.Order().ElementAt(rounds / 2);
+            var firstRatio = Median(Enumerable.Range(0, rounds).Select(r => first[i][r] / first[0][r]).ToArray());
+            var othersRatio = Median(Enumerable.Range(0, rounds).Select(r => others[i][r] / others[0][r]).ToArray());
+            var excess = Median(Enumerable.Range(0, rounds).Select(r => first[i][r] - others[i][r]).ToArray());
+            Console.WriteLine($"{network} {cell,-9} {labels[i],-10} first {Median(first[i]),10:F1} ns  others {Median(others[i]),10:F1}  " +
+                $"excess {excess,9:F1}  vs {labels[0]} first {firstRatio:F3} others {othersRatio:F3}");
+        }
+
+        return 0;
+    }
+}
 
 /// <summary>One build's network and cell, called through a method emitted against that build's own types.</summary>
 internal static class Cell

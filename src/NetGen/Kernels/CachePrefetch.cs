@@ -40,6 +40,29 @@ internal static unsafe class CachePrefetch
         }
     }
 
+    /// <summary>Bytes of a page: the unit of the address translations that <see cref="Pages"/> fetches.</summary>
+    public const int PageBytes = 4096;
+
+    /// <summary>
+    /// One line of each 4 KiB page that <paramref name="floats"/> floats from <paramref name="value"/> on touch, into
+    /// L2: a hint that misses the TLB walks the page tables, and many such walks overlap where a kernel's loads would
+    /// meet them one page at a time. For memory a call is about to read or write after other work evicted its
+    /// translations.
+    /// </summary>
+    public static void Pages(ref float value, int floats)
+    {
+        if (Sse.IsSupported && floats > 0)
+        {
+            var start = (nuint)Unsafe.AsPointer(ref value);
+            var end = start + ((nuint)floats * sizeof(float));
+            Sse.Prefetch1((void*)start);
+            for (var page = (start & ~(nuint)(PageBytes - 1)) + PageBytes; page < end; page += PageBytes)
+            {
+                Sse.Prefetch1((void*)page);
+            }
+        }
+    }
+
     /// <summary>The cache line at <paramref name="address"/>, into L2 only: for a stream read some microseconds later, kept out of L1 meanwhile.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void LineToL2(nuint address)

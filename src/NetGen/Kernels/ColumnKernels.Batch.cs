@@ -45,6 +45,21 @@ public static partial class ColumnKernels
         var pieces = layout.PiecesLength > 0 ? AlignPanels(stackalloc float[(layout.PiecesLength * panelRows * panels) + PanelSlack]) : columns;
         var inputSize = layout.Inputs;
         var outputSize = layout.Outputs;
+        if (layout.HintsPages)
+        {
+            // Address translations for everything the blocks touch, all walked at once: after other work the TLB and
+            // the page tables' lines are cold, and the tiles' loads would meet N4's 512 weight pages one at a time.
+            CachePrefetch.Pages(ref MemoryMarshal.GetArrayDataReference(parameters), parameters.Length);
+            CachePrefetch.Pages(ref MemoryMarshal.GetReference(inputs), rows * inputSize);
+            CachePrefetch.Pages(ref MemoryMarshal.GetReference(outputs), rows * outputSize);
+            CachePrefetch.Pages(ref columns[0], columns.Length);
+            CachePrefetch.Pages(ref hidden[0], hidden.Length);
+            if (layout.PiecesLength > 0)
+            {
+                CachePrefetch.Pages(ref pieces[0], pieces.Length);
+            }
+        }
+
         var row = 0;
         while (rows - row >= minimumRows)
         {
