@@ -39,9 +39,13 @@ internal static partial class DenseBackward<TWidth, TVector>
         var blocks = (nuint)rows - ((nuint)rows % 4);
         var buffer = blocks > 0 ? CacheLines.Align(stackalloc float[(StripBytes / sizeof(float)) + CacheLines.Slack]) : default;
         ref var packed = ref MemoryMarshal.GetReference(buffer);
-        for (nuint i = 0; i < n; i += panel)
+        // Two vectors left after the panels of three (512 inputs: 10 × 3 + 2): a panel of two, where a third panel
+        // overlapping the one before would compute a vector of every row twice.
+        var pair = panel == 3 * count && n % panel == 2 * count;
+        for (nuint i = 0, width; i < n; i += width)
         {
-            var at = Math.Min(i, n - panel);
+            width = pair && n - i == 2 * count ? 2 * count : panel;
+            var at = Math.Min(i, n - width);
             for (nuint o = 0; o < m; o += strip)
             {
                 var length = Math.Min(strip, m - o);
@@ -58,9 +62,10 @@ internal static partial class DenseBackward<TWidth, TVector>
                 // first. The tiles hint at as many rows as this strip has, so a shorter next strip (the panel's last)
                 // is fetched from as many rows before it: every hint stays inside the weights.
                 var nextO = o + strip < m ? o + strip : 0;
-                var nextI = nextO == 0 ? i + panel : i;
+                var nextI = nextO == 0 ? i + width : i;
+                var nextWidth = pair && n - nextI == 2 * count ? 2 * count : panel;
                 var back = length - Math.Min(length, m - nextO);
-                ref var next = ref Unsafe.Add(ref weights, ((nextO - back) * n) + Math.Min(nextI, n - panel));
+                ref var next = ref Unsafe.Add(ref weights, ((nextO - back) * n) + Math.Min(nextI, n - nextWidth));
                 var fetching = nextI < n;
                 for (nuint r = 0; r < (nuint)rows; r += r < blocks ? 4u : 1u)
                 {
@@ -72,8 +77,19 @@ internal static partial class DenseBackward<TWidth, TVector>
                         // hint at a line of the copy, which is in L1.
                         var tile = r / 4;
                         var ahead = fetching && tile < 3;
-                        ref var line = ref ahead ? ref Unsafe.Add(ref next, tile == 0 ? 0 : tile == 1 ? panel / 2 : panel - 1) : ref packed;
-                        if (r == 0)
+                        ref var line = ref ahead ? ref Unsafe.Add(ref next, tile == 0 ? 0 : tile == 1 ? nextWidth / 2 : nextWidth - 1) : ref packed;
+                        if (width == 2 * count)
+                        {
+                            if (r == 0)
+                            {
+                                InputTile4x2<Copying>(ref inPlace, n, ref dr, ref xr, n, m, length, first, ref packed, ref line, ahead ? n : 0);
+                            }
+                            else
+                            {
+                                InputTile4x2<NotCopying>(ref packed, width, ref dr, ref xr, n, m, length, first, ref packed, ref line, ahead ? n : 0);
+                            }
+                        }
+                        else if (r == 0)
                         {
                             InputTile4x3<Copying>(ref inPlace, n, ref dr, ref xr, n, m, length, first, ref packed, ref line, ahead ? n : 0);
                         }
@@ -81,6 +97,13 @@ internal static partial class DenseBackward<TWidth, TVector>
                         {
                             InputTile4x3<NotCopying>(ref packed, panel, ref dr, ref xr, n, m, length, first, ref packed, ref line, ahead ? n : 0);
                         }
+                    }
+                    else if (width == 2 * count)
+                    {
+                        ref var w = ref blocks > 0 ? ref packed : ref inPlace;
+                        var stride = blocks > 0 ? width : n;
+                        InputTile1x1(ref w, stride, ref dr, ref xr, length, first);
+                        InputTile1x1(ref Unsafe.Add(ref w, count), stride, ref dr, ref Unsafe.Add(ref xr, count), length, first);
                     }
                     else
                     {
@@ -194,6 +217,61 @@ internal static partial class DenseBackward<TWidth, TVector>
         Store3(ref x1, c, a10, a11, a12);
         Store3(ref x2, c, a20, a21, a22);
         Store3(ref x3, c, a30, a31, a32);
+    }
+
+    /// <summary>As <see cref="InputTile4x3{TCopy}"/> on two vectors: the panel that ends a row two vectors past a multiple of three.</summary>
+    private static void InputTile4x2<TCopy>(ref float w, nuint stride, ref float delta, ref float dx, nuint n, nuint m, nuint length, bool first,
+        ref float copy, ref float ahead, nuint aheadStride)
+        where TCopy : struct, IFlag
+    {
+        var c = (nuint)TWidth.Count;
+        ref var x1 = ref Unsafe.Add(ref dx, n);
+        ref var x2 = ref Unsafe.Add(ref x1, n);
+        ref var x3 = ref Unsafe.Add(ref x2, n);
+        TVector a00 = Start(ref dx, 0, first), a01 = Start(ref dx, c, first);
+        TVector a10 = Start(ref x1, 0, first), a11 = Start(ref x1, c, first);
+        TVector a20 = Start(ref x2, 0, first), a21 = Start(ref x2, c, first);
+        TVector a30 = Start(ref x3, 0, first), a31 = Start(ref x3, c, first);
+        ref var d1 = ref Unsafe.Add(ref delta, m);
+        ref var d2 = ref Unsafe.Add(ref d1, m);
+        ref var d3 = ref Unsafe.Add(ref d2, m);
+        ref var wo = ref w;
+        for (nuint o = 0; o < length; o++)
+        {
+            var w0 = TWidth.Load(ref wo, 0);
+            var w1 = TWidth.Load(ref wo, c);
+            if (TCopy.Enabled)
+            {
+                TWidth.Store(w0, ref copy, 0);
+                TWidth.Store(w1, ref copy, c);
+                copy = ref Unsafe.Add(ref copy, 2 * c);
+            }
+
+            CachePrefetch.Line(ref ahead);
+            ahead = ref Unsafe.Add(ref ahead, aheadStride);
+            var d = TWidth.Broadcast(Unsafe.Add(ref delta, o));
+            a00 = TWidth.MultiplyAdd(w0, d, a00);
+            a01 = TWidth.MultiplyAdd(w1, d, a01);
+            d = TWidth.Broadcast(Unsafe.Add(ref d1, o));
+            a10 = TWidth.MultiplyAdd(w0, d, a10);
+            a11 = TWidth.MultiplyAdd(w1, d, a11);
+            d = TWidth.Broadcast(Unsafe.Add(ref d2, o));
+            a20 = TWidth.MultiplyAdd(w0, d, a20);
+            a21 = TWidth.MultiplyAdd(w1, d, a21);
+            d = TWidth.Broadcast(Unsafe.Add(ref d3, o));
+            a30 = TWidth.MultiplyAdd(w0, d, a30);
+            a31 = TWidth.MultiplyAdd(w1, d, a31);
+            wo = ref Unsafe.Add(ref wo, stride);
+        }
+
+        TWidth.Store(a00, ref dx, 0);
+        TWidth.Store(a01, ref dx, c);
+        TWidth.Store(a10, ref x1, 0);
+        TWidth.Store(a11, ref x1, c);
+        TWidth.Store(a20, ref x2, 0);
+        TWidth.Store(a21, ref x2, c);
+        TWidth.Store(a30, ref x3, 0);
+        TWidth.Store(a31, ref x3, c);
     }
 
     private static void InputTile4x1(ref float w, nuint stride, ref float delta, ref float dx, nuint n, nuint m, nuint length, bool first)
