@@ -349,3 +349,13 @@ internal readonly struct NotCopying : IFlag
 {
     public static bool Enabled => false;
 }
+
+internal readonly struct ThirdVector : IFlag
+{
+    public static bool Enabled => true;
+}
+
+internal readonly struct NoThirdVector : IFlag
+{
+    public static bool Enabled => false;
+}
