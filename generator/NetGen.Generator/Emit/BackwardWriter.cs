@@ -112,7 +112,7 @@ internal static class BackwardWriter
 
         if (training.RowBackward.Count > 0)
         {
-            WriteTrainRow(writer, training);
+            WriteTrainRow(writer, plan, training);
         }
 
         writer.Line();
@@ -180,7 +180,7 @@ internal static class BackwardWriter
     /// The fused step's path for one row: the layers' one-row kernels on scratch, the loss, then each layer's kernel
     /// updating its weights and biases in place and handing the layer below its δ, with no block loops and no dx pass.
     /// </summary>
-    private static void WriteTrainRow(SourceWriter writer, TrainingPlan training)
+    private static void WriteTrainRow(SourceWriter writer, NetworkPlan plan, TrainingPlan training)
     {
         writer.Line();
         writer.Line("/// <summary>One step on one row: each layer's dW and db go through the rule into the parameters as its δ is formed; returns the loss, updating nothing unless it is finite.</summary>");
@@ -188,16 +188,24 @@ internal static class BackwardWriter
         using (writer.Block(RuleConstraint))
         {
             writer.Line("ref float x = ref MemoryMarshal.GetReference(input);");
-            foreach (var step in training.Forward)
+            if (plan.KeptInRegisters.Count > 0)
             {
-                writer.Line($"// {step.Comment}");
-                var rowInput = step.Input is null ? "ref x" : Code.Ref(step.Input);
-                writer.Line($"{step.Layer.Kernel}(ref parameters[{Literals.Int(step.Layer.WeightOffset)}], {rowInput}, {Code.Ref(step.Output)});");
-                if (step.After is { } after)
+                using (writer.Block("if (Avx512F.IsSupported)"))
                 {
-                    writer.Line($"Activations.{(after.Kind == RowWiseKind.Softmax ? "Softmax" : "Maxout")}({Code.Row(after.Source)}, {Code.Row(after.Target)}, {after.Units});");
+                    writer.Line("// Every layer in registers, each layer's a stored where its one-row kernel would leave it.");
+                    writer.Line("ForwardInRegistersKeeping(parameters, input, scratch);");
+                }
+
+                using (writer.Block("else"))
+                {
+                    WriteTrainRowForward(writer, training);
                 }
             }
+            else
+            {
+                WriteTrainRowForward(writer, training);
+            }
+
 
             var loss = training.Loss;
             var arguments = string.Join(", ", loss.Arguments.Select(argument => argument.Scratch is { } region ? Code.Row(region) : "target"));
@@ -229,6 +237,21 @@ internal static class BackwardWriter
 
             writer.Line();
             writer.Line("return loss;");
+        }
+    }
+
+    /// <summary>The one-row fused step's forward pass: each layer's one-row kernel, keeping a in scratch.</summary>
+    private static void WriteTrainRowForward(SourceWriter writer, TrainingPlan training)
+    {
+        foreach (var step in training.Forward)
+        {
+            writer.Line($"// {step.Comment}");
+            var rowInput = step.Input is null ? "ref x" : Code.Ref(step.Input);
+            writer.Line($"{step.Layer.Kernel}(ref parameters[{Literals.Int(step.Layer.WeightOffset)}], {rowInput}, {Code.Ref(step.Output)});");
+            if (step.After is { } after)
+            {
+                writer.Line($"Activations.{(after.Kind == RowWiseKind.Softmax ? "Softmax" : "Maxout")}({Code.Row(after.Source)}, {Code.Row(after.Target)}, {after.Units});");
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using NetGen.Generator.Model;
 using NetGen.Generator.Planning;
 
 namespace NetGen.Generator.Emit;
@@ -100,13 +101,25 @@ internal static class ForwardWriter
             writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
             using (writer.Block($"public static void ForwardInRegisters(float[] parameters, {Code.ReadOnlySpan} input, {Code.Span} output)"))
             {
-                WriteInRegisters(writer, plan, registers);
+                WriteInRegisters(writer, plan, registers, kept: null);
+            }
+
+            if (plan.KeptInRegisters.Count > 0)
+            {
+                writer.Line();
+                writer.Line("/// <summary>Runs every layer for one row in vector registers, as ForwardInRegisters does, storing each layer's values in scratch for the one-row training step.</summary>");
+                writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
+                using (writer.Block($"public static void ForwardInRegistersKeeping(float[] parameters, {Code.ReadOnlySpan} input, {Code.Span} scratch)"))
+                {
+                    WriteInRegisters(writer, plan, registers, plan.KeptInRegisters);
+                }
             }
         }
     }
 
     /// <summary>The layers one after another on vectors of 8 in registers, the same operations as their kernels' 8-lane paths.</summary>
-    private static void WriteInRegisters(SourceWriter writer, NetworkPlan plan, RegisterRowPlan registers)
+    /// <param name="kept">Where each layer's values are stored in <c>scratch</c> too, the last layer's instead of <c>output</c>; null to keep nothing.</param>
+    private static void WriteInRegisters(SourceWriter writer, NetworkPlan plan, RegisterRowPlan registers, EquatableArray<long>? kept)
     {
         writer.Line("ref float w = ref parameters[0];");
         writer.Line("ref float x = ref MemoryMarshal.GetReference(input);");
@@ -115,12 +128,14 @@ internal static class ForwardWriter
             writer.Line($"var {registers.InputVectors[v]} = RowMath256.Load(ref x, {Literals.Int(8 * v)});");
         }
 
-        foreach (var layer in registers.Layers)
+        for (var index = 0; index < registers.Layers.Count; index++)
         {
+            var layer = registers.Layers[index];
+            var target = kept is { } offsets ? $"ref scratch[{Literals.Int(offsets[index])}]" : "ref output[0]";
             writer.Line($"// {layer.Comment}");
             if (layer.Outputs < 8)
             {
-                writer.Line("ref float y = ref output[0];");
+                writer.Line($"ref float y = {target};");
                 var products = layer.Input.Count == 1 ? "RowProducts" : plan.FusedMultiplyAdd ? "FusedRowProducts" : "RowProducts";
                 for (var k = 0; k < layer.Outputs; k++)
                 {
@@ -154,6 +169,11 @@ internal static class ForwardWriter
                 writer.Line($"var {sums[1]} = {tiles[1]};");
                 var bias = $"RowMath512.Load(ref w, {Literals.Int(layer.BiasOffset)})";
                 writer.Line($"var {joined} = {Activated(layer, $"RowMath512.Join({sums[0]}, {sums[1]}) + {bias}")};");
+                if (kept is not null)
+                {
+                    writer.Line($"RowMath512.Store({joined}, {target}, 0);");
+                }
+
                 writer.Line($"var {layer.Output[0]} = Vector512.GetLower({joined});");
                 writer.Line($"var {layer.Output[1]} = Vector512.GetUpper({joined});");
                 continue;
@@ -162,9 +182,17 @@ internal static class ForwardWriter
             for (var tile = 0; tile < tiles.Count; tile++)
             {
                 var value = Activated(layer, $"{tiles[tile]} + RowMath256.Load(ref w, {Literals.Int(layer.BiasOffset + (8 * tile))})");
-                writer.Line(layer.Output.Count > 0
-                    ? $"var {layer.Output[tile]} = {value};"
-                    : $"RowMath256.Store({value}, ref output[0], {Literals.Int(8 * tile)});");
+                if (layer.Output.Count == 0)
+                {
+                    writer.Line($"RowMath256.Store({value}, {target}, {Literals.Int(8 * tile)});");
+                    continue;
+                }
+
+                writer.Line($"var {layer.Output[tile]} = {value};");
+                if (kept is not null)
+                {
+                    writer.Line($"RowMath256.Store({layer.Output[tile]}, {target}, {Literals.Int(8 * tile)});");
+                }
             }
         }
     }

@@ -16,6 +16,10 @@ namespace NetGen.Generator.Planning;
 /// <param name="ParameterBreakdown">The parameter count, layer by layer, for the constant's documentation.</param>
 /// <param name="Aliases">The using aliases the kernels class needs, each a complete directive.</param>
 /// <param name="RowInRegisters">The one-row forward in one method with the layers' values in registers, where every layer fits, or null.</param>
+/// <param name="KeptInRegisters">
+/// Where the one-row fused step's forward in registers stores each layer's a in scratch, one offset per layer; empty
+/// where that step runs the layers' one-row kernels (no forward in registers, or no one-row fused step).
+/// </param>
 /// <param name="RowForward">The file-local struct through which the runtime's ForwardBatch runs rows one by one.</param>
 /// <param name="Architecture">The layers as weight files describe them.</param>
 /// <param name="EmbeddedWeightsFile">The <c>Weights</c> file the parameterless constructor starts from, or null for seed 0.</param>
@@ -34,6 +38,7 @@ internal sealed record NetworkPlan(
     EquatableArray<LayerPlan> Layers,
     RowChainPlan Row,
     RegisterRowPlan? RowInRegisters,
+    EquatableArray<long> KeptInRegisters,
     string RowForward,
     TrainingPlan Training,
     ArchitecturePlan Architecture,

@@ -39,9 +39,13 @@ internal static partial class DenseBackward<TWidth, TVector>
         var blocks = (nuint)rows - ((nuint)rows % 4);
         var buffer = blocks > 0 ? CacheLines.Align(stackalloc float[(StripBytes / sizeof(float)) + CacheLines.Slack]) : default;
         ref var packed = ref MemoryMarshal.GetReference(buffer);
-        for (nuint i = 0; i < n; i += panel)
+        // Two vectors left after the panels of three (512 inputs: 10 × 3 + 2): a panel of two, where a third panel
+        // overlapping the one before would compute a vector of every row twice.
+        var pair = panel == 3 * count && n % panel == 2 * count;
+        for (nuint i = 0, width; i < n; i += width)
         {
-            var at = Math.Min(i, n - panel);
+            width = pair && n - i == 2 * count ? 2 * count : panel;
+            var at = Math.Min(i, n - width);
             for (nuint o = 0; o < m; o += strip)
             {
                 var length = Math.Min(strip, m - o);
@@ -58,9 +62,10 @@ internal static partial class DenseBackward<TWidth, TVector>
                 // first. The tiles hint at as many rows as this strip has, so a shorter next strip (the panel's last)
                 // is fetched from as many rows before it: every hint stays inside the weights.
                 var nextO = o + strip < m ? o + strip : 0;
-                var nextI = nextO == 0 ? i + panel : i;
+                var nextI = nextO == 0 ? i + width : i;
+                var nextWidth = pair && n - nextI == 2 * count ? 2 * count : panel;
                 var back = length - Math.Min(length, m - nextO);
-                ref var next = ref Unsafe.Add(ref weights, ((nextO - back) * n) + Math.Min(nextI, n - panel));
+                ref var next = ref Unsafe.Add(ref weights, ((nextO - back) * n) + Math.Min(nextI, n - nextWidth));
                 var fetching = nextI < n;
                 for (nuint r = 0; r < (nuint)rows; r += r < blocks ? 4u : 1u)
                 {
@@ -72,15 +77,33 @@ internal static partial class DenseBackward<TWidth, TVector>
                         // hint at a line of the copy, which is in L1.
                         var tile = r / 4;
                         var ahead = fetching && tile < 3;
-                        ref var line = ref ahead ? ref Unsafe.Add(ref next, tile == 0 ? 0 : tile == 1 ? panel / 2 : panel - 1) : ref packed;
-                        if (r == 0)
+                        ref var line = ref ahead ? ref Unsafe.Add(ref next, tile == 0 ? 0 : tile == 1 ? nextWidth / 2 : nextWidth - 1) : ref packed;
+                        if (width == 2 * count)
                         {
-                            InputTile4x3<Copying>(ref inPlace, n, ref dr, ref xr, n, m, length, first, ref packed, ref line, ahead ? n : 0);
+                            if (r == 0)
+                            {
+                                InputTile4<Copying, NoThirdVector>(ref inPlace, n, ref dr, ref xr, n, m, length, first, ref packed, ref line, ahead ? n : 0);
+                            }
+                            else
+                            {
+                                InputTile4<NotCopying, NoThirdVector>(ref packed, width, ref dr, ref xr, n, m, length, first, ref packed, ref line, ahead ? n : 0);
+                            }
+                        }
+                        else if (r == 0)
+                        {
+                            InputTile4<Copying, ThirdVector>(ref inPlace, n, ref dr, ref xr, n, m, length, first, ref packed, ref line, ahead ? n : 0);
                         }
                         else
                         {
-                            InputTile4x3<NotCopying>(ref packed, panel, ref dr, ref xr, n, m, length, first, ref packed, ref line, ahead ? n : 0);
+                            InputTile4<NotCopying, ThirdVector>(ref packed, panel, ref dr, ref xr, n, m, length, first, ref packed, ref line, ahead ? n : 0);
                         }
+                    }
+                    else if (width == 2 * count)
+                    {
+                        ref var w = ref blocks > 0 ? ref packed : ref inPlace;
+                        var stride = blocks > 0 ? width : n;
+                        InputTile1x1(ref w, stride, ref dr, ref xr, length, first);
+                        InputTile1x1(ref Unsafe.Add(ref w, count), stride, ref dr, ref Unsafe.Add(ref xr, count), length, first);
                     }
                     else
                     {
@@ -138,22 +161,25 @@ internal static partial class DenseBackward<TWidth, TVector>
     }
 
     /// <summary>
-    /// Four rows by three vectors of dx over <paramref name="length"/> weight rows, from zero or from what dx holds;
+    /// Four rows by three vectors of dx (two where <typeparamref name="TThird"/> says not: the panel that ends a row two
+    /// vectors past a multiple of three) over <paramref name="length"/> weight rows, from zero or from what dx holds;
     /// writes the weights it reads into <paramref name="copy"/> when <typeparamref name="TCopy"/> says so, and hints at
     /// one line per weight row from <paramref name="ahead"/>, <paramref name="aheadStride"/> apart.
     /// </summary>
-    private static void InputTile4x3<TCopy>(ref float w, nuint stride, ref float delta, ref float dx, nuint n, nuint m, nuint length, bool first,
+    private static void InputTile4<TCopy, TThird>(ref float w, nuint stride, ref float delta, ref float dx, nuint n, nuint m, nuint length, bool first,
         ref float copy, ref float ahead, nuint aheadStride)
         where TCopy : struct, IFlag
+        where TThird : struct, IFlag
     {
         var c = (nuint)TWidth.Count;
+        var third = TThird.Enabled;
         ref var x1 = ref Unsafe.Add(ref dx, n);
         ref var x2 = ref Unsafe.Add(ref x1, n);
         ref var x3 = ref Unsafe.Add(ref x2, n);
-        TVector a00 = Start(ref dx, 0, first), a01 = Start(ref dx, c, first), a02 = Start(ref dx, 2 * c, first);
-        TVector a10 = Start(ref x1, 0, first), a11 = Start(ref x1, c, first), a12 = Start(ref x1, 2 * c, first);
-        TVector a20 = Start(ref x2, 0, first), a21 = Start(ref x2, c, first), a22 = Start(ref x2, 2 * c, first);
-        TVector a30 = Start(ref x3, 0, first), a31 = Start(ref x3, c, first), a32 = Start(ref x3, 2 * c, first);
+        TVector a00 = Start(ref dx, 0, first), a01 = Start(ref dx, c, first), a02 = third ? Start(ref dx, 2 * c, first) : TWidth.Zero;
+        TVector a10 = Start(ref x1, 0, first), a11 = Start(ref x1, c, first), a12 = third ? Start(ref x1, 2 * c, first) : TWidth.Zero;
+        TVector a20 = Start(ref x2, 0, first), a21 = Start(ref x2, c, first), a22 = third ? Start(ref x2, 2 * c, first) : TWidth.Zero;
+        TVector a30 = Start(ref x3, 0, first), a31 = Start(ref x3, c, first), a32 = third ? Start(ref x3, 2 * c, first) : TWidth.Zero;
         ref var d1 = ref Unsafe.Add(ref delta, m);
         ref var d2 = ref Unsafe.Add(ref d1, m);
         ref var d3 = ref Unsafe.Add(ref d2, m);
@@ -162,11 +188,11 @@ internal static partial class DenseBackward<TWidth, TVector>
         {
             var w0 = TWidth.Load(ref wo, 0);
             var w1 = TWidth.Load(ref wo, c);
-            var w2 = TWidth.Load(ref wo, 2 * c);
+            var w2 = third ? TWidth.Load(ref wo, 2 * c) : TWidth.Zero;
             if (TCopy.Enabled)
             {
-                Store3(ref copy, c, w0, w1, w2);
-                copy = ref Unsafe.Add(ref copy, 3 * c);
+                Store(ref copy, c, w0, w1, w2, third);
+                copy = ref Unsafe.Add(ref copy, (third ? 3u : 2u) * c);
             }
 
             CachePrefetch.Line(ref ahead);
@@ -174,26 +200,26 @@ internal static partial class DenseBackward<TWidth, TVector>
             var d = TWidth.Broadcast(Unsafe.Add(ref delta, o));
             a00 = TWidth.MultiplyAdd(w0, d, a00);
             a01 = TWidth.MultiplyAdd(w1, d, a01);
-            a02 = TWidth.MultiplyAdd(w2, d, a02);
+            a02 = third ? TWidth.MultiplyAdd(w2, d, a02) : a02;
             d = TWidth.Broadcast(Unsafe.Add(ref d1, o));
             a10 = TWidth.MultiplyAdd(w0, d, a10);
             a11 = TWidth.MultiplyAdd(w1, d, a11);
-            a12 = TWidth.MultiplyAdd(w2, d, a12);
+            a12 = third ? TWidth.MultiplyAdd(w2, d, a12) : a12;
             d = TWidth.Broadcast(Unsafe.Add(ref d2, o));
             a20 = TWidth.MultiplyAdd(w0, d, a20);
             a21 = TWidth.MultiplyAdd(w1, d, a21);
-            a22 = TWidth.MultiplyAdd(w2, d, a22);
+            a22 = third ? TWidth.MultiplyAdd(w2, d, a22) : a22;
             d = TWidth.Broadcast(Unsafe.Add(ref d3, o));
             a30 = TWidth.MultiplyAdd(w0, d, a30);
             a31 = TWidth.MultiplyAdd(w1, d, a31);
-            a32 = TWidth.MultiplyAdd(w2, d, a32);
+            a32 = third ? TWidth.MultiplyAdd(w2, d, a32) : a32;
             wo = ref Unsafe.Add(ref wo, stride);
         }
 
-        Store3(ref dx, c, a00, a01, a02);
-        Store3(ref x1, c, a10, a11, a12);
-        Store3(ref x2, c, a20, a21, a22);
-        Store3(ref x3, c, a30, a31, a32);
+        Store(ref dx, c, a00, a01, a02, third);
+        Store(ref x1, c, a10, a11, a12, third);
+        Store(ref x2, c, a20, a21, a22, third);
+        Store(ref x3, c, a30, a31, a32, third);
     }
 
     private static void InputTile4x1(ref float w, nuint stride, ref float delta, ref float dx, nuint n, nuint m, nuint length, bool first)
@@ -244,6 +270,18 @@ internal static partial class DenseBackward<TWidth, TVector>
     /// <summary>An accumulator's start: zero on the first chunk of weight rows, else the sum so far in dx.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TVector Start(ref float dx, nuint at, bool first) => first ? TWidth.Zero : TWidth.Load(ref dx, at);
+
+    /// <summary>Three vectors, or the first two where <paramref name="third"/> is false.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store(ref float target, nuint count, TVector a0, TVector a1, TVector a2, bool third)
+    {
+        TWidth.Store(a0, ref target, 0);
+        TWidth.Store(a1, ref target, count);
+        if (third)
+        {
+            TWidth.Store(a2, ref target, 2 * count);
+        }
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Store3(ref float target, nuint count, TVector a0, TVector a1, TVector a2)

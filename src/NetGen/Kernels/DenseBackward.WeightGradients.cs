@@ -55,9 +55,15 @@ internal static partial class DenseBackward<TWidth, TVector>
         {
             GroupDeltas(ref delta, ref grouped, m, blocks, (nuint)rows);
         }
-        for (nuint from = 0; from < whole; from += block)
+        for (nuint from = 0, to; from < whole; from = to)
         {
-            var to = from + block < whole ? from + block : whole;
+            to = from + block < whole ? from + block : whole;
+            if (count == 16 && to - from == 6 * count && whole - to == 2 * count)
+            {
+                // Six and two vectors left: two blocks of four instead, whose 4 × 4 tiles take a FLOP in less time than 4 × 2's.
+                to -= 2 * count;
+            }
+
             scoped ref var xs = ref Unsafe.Add(ref x, from);
             var stride = n;
             if (packing)

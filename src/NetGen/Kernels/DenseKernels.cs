@@ -158,7 +158,11 @@ public static class DenseKernels
     {
         ref var weights = ref Unsafe.Add(ref parameters, weightOffset);
         ref var bias = ref Unsafe.Add(ref parameters, biasOffset);
-        if (Vector512.IsHardwareAccelerated && inputs >= Width512.Count)
+        if (!TInputGradient.Enabled && inputs == 4 && Vector256.IsHardwareAccelerated)
+        {
+            FourInputRows.UpdateWeightsOnly(ref weights, weightOffset, ref bias, biasOffset, ref input, ref delta, outputs, ref rule);
+        }
+        else if (Vector512.IsHardwareAccelerated && inputs >= Width512.Count)
         {
             DenseBackward<Width512, Vector512<float>>.FusedRow<TRule, TDerivative, TInputGradient>(ref weights, weightOffset, ref bias, biasOffset, ref input, ref delta, ref inputDelta, inputs, outputs, ref rule, derivative);
         }
@@ -342,6 +346,16 @@ internal readonly struct Copying : IFlag
 }
 
 internal readonly struct NotCopying : IFlag
+{
+    public static bool Enabled => false;
+}
+
+internal readonly struct ThirdVector : IFlag
+{
+    public static bool Enabled => true;
+}
+
+internal readonly struct NoThirdVector : IFlag
 {
     public static bool Enabled => false;
 }

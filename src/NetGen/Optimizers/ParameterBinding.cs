@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -69,21 +70,19 @@ internal sealed class ParameterBinding(string optimizer)
     /// network with the parameter count of the first step. Returns true on the first step since construction or
     /// <see cref="Reset"/>.
     /// </summary>
+    /// <remarks>Inlined into every fused step, with its messages built out of line (N1's whole step is ~100 ns).</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool CheckFusedStep(INetwork network)
     {
         if (Network is { } bound && !ReferenceEquals(bound, network))
         {
-            throw new ArgumentException(
-                $"{optimizer}: this optimizer is bound to a {bound.GetType().Name}, not to this {network.GetType().Name}, and its state belongs " +
-                "to that network. Use one optimizer per network, or call Reset() first.", nameof(optimizer));
+            ThrowOtherNetwork(bound, network);
         }
 
         var length = network.ParameterCount;
         if (_length >= 0 && _length != length)
         {
-            throw new ArgumentException(
-                $"{optimizer}: this optimizer's state was sized for {_length} parameters on its first step, but this " +
-                $"{network.GetType().Name} has {length}. Use one optimizer per network, or call Reset() first.", nameof(optimizer));
+            ThrowOtherLength(network, length);
         }
 
         bool first = _length < 0;
@@ -98,6 +97,20 @@ internal sealed class ParameterBinding(string optimizer)
     }
 
     /// <summary>Whether the span is the network's parameter block (both references are taken now, so a GC move cannot fool it).</summary>
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ThrowOtherNetwork(INetwork bound, INetwork network) =>
+        throw new ArgumentException(
+            $"{optimizer}: this optimizer is bound to a {bound.GetType().Name}, not to this {network.GetType().Name}, and its state belongs " +
+            "to that network. Use one optimizer per network, or call Reset() first.", nameof(optimizer));
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ThrowOtherLength(INetwork network, int length) =>
+        throw new ArgumentException(
+            $"{optimizer}: this optimizer's state was sized for {_length} parameters on its first step, but this " +
+            $"{network.GetType().Name} has {length}. Use one optimizer per network, or call Reset() first.", nameof(optimizer));
+
     private static bool IsBlockOf(INetwork network, Span<float> parameters)
     {
         var own = network.Parameters;

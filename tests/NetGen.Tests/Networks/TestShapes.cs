@@ -231,3 +231,9 @@ public partial class DeepSixLayers;
 [Dense(24, Activation.Sigmoid)]
 [Dense(5)]
 public partial class VectorTails;
+
+// A first layer of four inputs with an odd number of units: its one-row update pairs weight rows, ending on one.
+[Network(inputs: 4)]
+[Dense(13, Activation.Tanh)]
+[Dense(3)]
+public partial class FourInputsOddUnits;

@@ -18,6 +18,7 @@ public static class TestShapeCatalog
         ["SigmoidWide"] = (() => new SigmoidWide(), [ReferenceLayer.Dense(7, 33, Activation.Sigmoid), ReferenceLayer.Dense(33, 17, Activation.Sigmoid), ReferenceLayer.Dense(17, 3, Activation.Sigmoid), ReferenceLayer.Dense(3, 1, Activation.Sigmoid)], Loss.MeanSquaredError),
         ["SigmoidNarrow"] = (() => new SigmoidNarrow(), [ReferenceLayer.Dense(1, 3, Activation.Sigmoid), ReferenceLayer.Dense(3, 7, Activation.Sigmoid), ReferenceLayer.Dense(7, 33, Activation.Sigmoid), ReferenceLayer.Dense(33, 17, Activation.Identity)], Loss.MeanSquaredError),
         ["SigmoidSingle"] = (() => new SigmoidSingle(), [ReferenceLayer.Dense(1, 3, Activation.Sigmoid)], Loss.MeanSquaredError),
+        ["FourInputsOddUnits"] = (() => new FourInputsOddUnits(), [ReferenceLayer.Dense(4, 13, Activation.Tanh), ReferenceLayer.Dense(13, 3, Activation.Identity)], Loss.MeanSquaredError),
         ["TanhWide"] = (() => new TanhWide(), [ReferenceLayer.Dense(7, 33, Activation.Tanh), ReferenceLayer.Dense(33, 17, Activation.Tanh), ReferenceLayer.Dense(17, 3, Activation.Tanh), ReferenceLayer.Dense(3, 1, Activation.Tanh)], Loss.MeanSquaredError),
         ["TanhNarrow"] = (() => new TanhNarrow(), [ReferenceLayer.Dense(1, 3, Activation.Tanh), ReferenceLayer.Dense(3, 7, Activation.Tanh), ReferenceLayer.Dense(7, 33, Activation.Tanh), ReferenceLayer.Dense(33, 17, Activation.Identity)], Loss.MeanSquaredError),
         ["TanhSingle"] = (() => new TanhSingle(), [ReferenceLayer.Dense(1, 3, Activation.Tanh)], Loss.MeanSquaredError),

@@ -13,7 +13,7 @@ namespace NetGen.Tests.Training;
 public sealed class OneRowStepTests
 {
     public static TheoryData<string> Shapes() =>
-        ["NpcBrain", "TanhWide", "TanhNarrow", "SigmoidWide", "SigmoidNarrow", "IdentityWide", "IdentitySingle", "VectorTails"];
+        ["NpcBrain", "TanhWide", "TanhNarrow", "SigmoidWide", "SigmoidNarrow", "IdentityWide", "IdentitySingle", "VectorTails", "FourInputsOddUnits"];
 
     /// <summary>One step with η = 1 moves every parameter by minus its gradient, taken by finite differences of the reference loss.</summary>
     [Theory]
@@ -48,6 +48,8 @@ public sealed class OneRowStepTests
     [InlineData("TanhWide", "nesterov")]
     [InlineData("ReLUNarrow", "sgd")]
     [InlineData("SigmoidWide", "adam")]
+    [InlineData("FourInputsOddUnits", "momentum")]
+    [InlineData("FourInputsOddUnits", "adam")]
     public void The_one_row_step_has_the_bits_of_backward_and_step(string shape, string optimizer)
     {
         var (fused, _) = Create(shape);

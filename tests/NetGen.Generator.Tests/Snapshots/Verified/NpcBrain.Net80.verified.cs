@@ -231,6 +231,34 @@ namespace NetGen.Generated
             Unsafe.Add(ref y, 1) = RowMath256.Sum(RowMath256.RowProducts(ref w, 368, a2_0, a2_8)) + Unsafe.Add(ref w, 385);
         }
 
+        /// <summary>Runs every layer for one row in vector registers, as ForwardInRegisters does, storing each layer's values in scratch
+        /// for the one-row training step.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        public static void ForwardInRegistersKeeping(float[] parameters, global::System.ReadOnlySpan<float> input,
+            global::System.Span<float> scratch)
+        {
+            ref float w = ref parameters[0];
+            ref float x = ref MemoryMarshal.GetReference(input);
+            // Layer 1: Dense 4 → 16, Tanh.
+            var x4 = RowMath128.Load(ref x, 0);
+            var x8 = Vector256.Create(x4, x4);
+            var a1_0 = VectorMath.Tanh(RowMath256.GroupSums4(ref w, 0, x8) + RowMath256.Load(ref w, 64));
+            RowMath256.Store(a1_0, ref scratch[0], 0);
+            var a1_8 = VectorMath.Tanh(RowMath256.GroupSums4(ref w, 32, x8) + RowMath256.Load(ref w, 72));
+            RowMath256.Store(a1_8, ref scratch[0], 8);
+            // Layer 2: Dense 16 → 16, Tanh.
+            var z2_0 = RowMath256.Dots8(ref w, 80, a1_0, a1_8);
+            var z2_8 = RowMath256.Dots8(ref w, 208, a1_0, a1_8);
+            var a2 = VectorMath.Tanh(RowMath512.Join(z2_0, z2_8) + RowMath512.Load(ref w, 336));
+            RowMath512.Store(a2, ref scratch[3072], 0);
+            var a2_0 = Vector512.GetLower(a2);
+            var a2_8 = Vector512.GetUpper(a2);
+            // Layer 3: Dense 16 → 2, Identity.
+            ref float y = ref scratch[6144];
+            y = RowMath256.Sum(RowMath256.RowProducts(ref w, 352, a2_0, a2_8)) + Unsafe.Add(ref w, 384);
+            Unsafe.Add(ref y, 1) = RowMath256.Sum(RowMath256.RowProducts(ref w, 368, a2_0, a2_8)) + Unsafe.Add(ref w, 385);
+        }
+
         /// <summary>Backpropagates the rows in blocks of 64, adding the gradient of their mean loss; returns the mean loss.</summary>
         public static float Backward(float[] parameters, float[] gradients, float[] scratch, global::System.ReadOnlySpan<float> inputs,
             global::System.ReadOnlySpan<float> targets, int rows)
@@ -277,12 +305,20 @@ namespace NetGen.Generated
             where TRule : struct, global::NetGen.IUpdateRule
         {
             ref float x = ref MemoryMarshal.GetReference(input);
-            // Layer 1: Dense 4 → 16, Tanh, keeping a.
-            Layer1(ref parameters[0], ref x, ref scratch[0]);
-            // Layer 2: Dense 16 → 16, Tanh, keeping a.
-            Layer2(ref parameters[80], ref scratch[0], ref scratch[3072]);
-            // Layer 3: Dense 16 → 2, Identity, keeping a.
-            Layer3(ref parameters[352], ref scratch[3072], ref scratch[6144]);
+            if (Avx512F.IsSupported)
+            {
+                // Every layer in registers, each layer's a stored where its one-row kernel would leave it.
+                ForwardInRegistersKeeping(parameters, input, scratch);
+            }
+            else
+            {
+                // Layer 1: Dense 4 → 16, Tanh, keeping a.
+                Layer1(ref parameters[0], ref x, ref scratch[0]);
+                // Layer 2: Dense 16 → 16, Tanh, keeping a.
+                Layer2(ref parameters[80], ref scratch[0], ref scratch[3072]);
+                // Layer 3: Dense 16 → 2, Identity, keeping a.
+                Layer3(ref parameters[352], ref scratch[3072], ref scratch[6144]);
+            }
             // MeanSquaredError and its gradient with respect to the outputs.
             var loss = Losses.MeanSquaredError(scratch.Slice(6144, 2), target, scratch.Slice(6272, 2), 1f, 2);
             if (!float.IsFinite(loss))
