@@ -187,7 +187,12 @@ public static class Activations
         var sources = MemoryMarshal.Cast<float, Vector<float>>(source);
         for (var i = 0; i < targets.Length; i++)
         {
+#if NET9_0_OR_GREATER
             targets[i] = Vector.Max(targets[i], sources[i]);
+#else
+            // .NET 8's Max is maxps, which returns the source where either is NaN: a NaN target is kept, as later Max keep it.
+            targets[i] = Vector.ConditionalSelect(Vector.Equals(targets[i], targets[i]), Vector.Max(targets[i], sources[i]), targets[i]);
+#endif
         }
 
         for (var i = targets.Length * Vector<float>.Count; i < target.Length; i++)

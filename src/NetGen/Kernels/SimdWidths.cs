@@ -114,7 +114,13 @@ internal readonly struct Width512 : ISimdWidth<Vector512<float>>
 #endif
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Max(Vector512<float> left, Vector512<float> right) => Vector512.Max(left, right);
+    public static Vector512<float> Max(Vector512<float> left, Vector512<float> right) =>
+#if NET9_0_OR_GREATER
+        Vector512.Max(left, right);
+#else
+        // .NET 8's Max is maxps, which returns right where either is NaN: a NaN left is put back, as later Max keep it.
+        Vector512.ConditionalSelect(Vector512.Equals(left, left), Vector512.Max(left, right), left);
+#endif
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> KeepFrom(Vector512<float> value, int skipped) =>
@@ -189,7 +195,13 @@ internal readonly struct Width256 : ISimdWidth<Vector256<float>>
 #endif
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Max(Vector256<float> left, Vector256<float> right) => Vector256.Max(left, right);
+    public static Vector256<float> Max(Vector256<float> left, Vector256<float> right) =>
+#if NET9_0_OR_GREATER
+        Vector256.Max(left, right);
+#else
+        // .NET 8's Max is maxps, which returns right where either is NaN: a NaN left is put back, as later Max keep it.
+        Vector256.ConditionalSelect(Vector256.Equals(left, left), Vector256.Max(left, right), left);
+#endif
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> KeepFrom(Vector256<float> value, int skipped) =>
@@ -264,7 +276,13 @@ internal readonly struct Width128 : ISimdWidth<Vector128<float>>
 #endif
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Max(Vector128<float> left, Vector128<float> right) => Vector128.Max(left, right);
+    public static Vector128<float> Max(Vector128<float> left, Vector128<float> right) =>
+#if NET9_0_OR_GREATER
+        Vector128.Max(left, right);
+#else
+        // .NET 8's Max is maxps, which returns right where either is NaN: a NaN left is put back, as later Max keep it.
+        Vector128.ConditionalSelect(Vector128.Equals(left, left), Vector128.Max(left, right), left);
+#endif
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> KeepFrom(Vector128<float> value, int skipped) =>

@@ -15,7 +15,7 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Vector256<float> ExpOfNonPositiveFused(Vector256<float> x)
     {
-        x = Vector256.Max(x, Vector256.Create(ExpLowerBound));
+        x = AtLeast(x, Vector256.Create(ExpLowerBound));
         Vector256<float> shifted = Fma.MultiplyAdd(x, Vector256.Create(Log2E), Vector256.Create(RoundingShift));
         Vector256<float> n = shifted - Vector256.Create(RoundingShift);
         Vector256<int> k = shifted.AsInt32() - Vector256.Create(RoundingShiftBits);

@@ -24,7 +24,7 @@ public static partial class VectorMath
 
     /// <summary>max(0, x) in every lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Relu(Vector128<float> x) => Vector128.Max(x, Vector128<float>.Zero);
+    public static Vector128<float> Relu(Vector128<float> x) => AtLeastZero(x);
 
     /// <summary>x for x ≥ 0, else α·x, in every lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -32,7 +32,7 @@ public static partial class VectorMath
 
     /// <summary>min(max(0, x), 6) in every lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Relu6(Vector128<float> x) => Vector128.Min(Vector128.Max(x, Vector128<float>.Zero), Vector128.Create(6f));
+    public static Vector128<float> Relu6(Vector128<float> x) => AtMost(AtLeastZero(x), Vector128.Create(6f));
 
     /// <summary>1 for x ≥ 0, else 0, in every lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -40,7 +40,7 @@ public static partial class VectorMath
 
     /// <summary>max(0, x) in every lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Relu(Vector256<float> x) => Vector256.Max(x, Vector256<float>.Zero);
+    public static Vector256<float> Relu(Vector256<float> x) => AtLeastZero(x);
 
     /// <summary>x for x ≥ 0, else α·x, in every lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -48,7 +48,7 @@ public static partial class VectorMath
 
     /// <summary>min(max(0, x), 6) in every lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Relu6(Vector256<float> x) => Vector256.Min(Vector256.Max(x, Vector256<float>.Zero), Vector256.Create(6f));
+    public static Vector256<float> Relu6(Vector256<float> x) => AtMost(AtLeastZero(x), Vector256.Create(6f));
 
     /// <summary>1 for x ≥ 0, else 0, in every lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -56,7 +56,7 @@ public static partial class VectorMath
 
     /// <summary>max(0, x) in every lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Relu(Vector512<float> x) => Vector512.Max(x, Vector512<float>.Zero);
+    public static Vector512<float> Relu(Vector512<float> x) => AtLeastZero(x);
 
     /// <summary>x for x ≥ 0, else α·x, in every lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -64,7 +64,7 @@ public static partial class VectorMath
 
     /// <summary>min(max(0, x), 6) in every lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Relu6(Vector512<float> x) => Vector512.Min(Vector512.Max(x, Vector512<float>.Zero), Vector512.Create(6f));
+    public static Vector512<float> Relu6(Vector512<float> x) => AtMost(AtLeastZero(x), Vector512.Create(6f));
 
     /// <summary>1 for x ≥ 0, else 0, in every lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

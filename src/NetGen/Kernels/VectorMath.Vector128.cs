@@ -15,8 +15,8 @@ public static partial class VectorMath
     [MethodImpl(KernelMethodImpl.Entry)]
     public static Vector128<float> Exp(Vector128<float> x)
     {
-        x = Vector128.Max(x, Vector128.Create(ExpLowerBound));
-        return ExpOfClamped(Vector128.Min(x, Vector128.Create(ExpUpperBound)));
+        x = AtLeast(x, Vector128.Create(ExpLowerBound));
+        return ExpOfClamped(AtMost(x, Vector128.Create(ExpUpperBound)));
     }
 
     /// <summary>σ(x) = 1 / (1 + e^-x) per lane; see <see cref="Sigmoid(float)"/>.</summary>
@@ -35,7 +35,7 @@ public static partial class VectorMath
         // The rational's factors side by side (see VectorMath.cs): each two operations from u = x², so that numerator and
         // denominator are ready one multiply later. u is clamped on its own, from the input, which keeps a NaN (vrangeps,
         // the clamp of x where AVX-512DQ is, does not); the same values as the square of the clamped x.
-        Vector128<float> u = Vector128.Min(x * x, Vector128.Create(TanhSaturation * TanhSaturation));
+        Vector128<float> u = AtMost(x * x, Vector128.Create(TanhSaturation * TanhSaturation));
         x = ClampMagnitude(x, TanhSaturation);
         Vector128<float> linear = MultiplyAdd(Vector128.Create(TanhC3) * x, u, Vector128.Create(TanhC3R) * x);
         Vector128<float> quadratic = MultiplyAdd(u, MultiplyAdd(x, x, Vector128.Create(TanhS)), Vector128.Create(TanhT));
@@ -77,7 +77,7 @@ public static partial class VectorMath
     [MethodImpl(KernelMethodImpl.Entry)]
     public static Vector128<float> Mish(Vector128<float> x)
     {
-        Vector128<float> e = ExpOfClamped(Vector128.Min(Vector128.Max(x, Vector128.Create(ExpLowerBound)), Vector128.Create(MishUpperBound)));
+        Vector128<float> e = ExpOfClamped(AtMost(AtLeast(x, Vector128.Create(ExpLowerBound)), Vector128.Create(MishUpperBound)));
         Vector128<float> n = e * (e + Vector128.Create(2f));
         return x * (n / (n + Vector128.Create(2f)));
     }
@@ -86,8 +86,8 @@ public static partial class VectorMath
     [MethodImpl(KernelMethodImpl.Entry)]
     public static Vector128<float> MishDerivative(Vector128<float> z)
     {
-        z = Vector128.Min(z, Vector128.Create(MishUpperBound));
-        Vector128<float> e = ExpOfClamped(Vector128.Max(z, Vector128.Create(ExpLowerBound)));
+        z = AtMost(z, Vector128.Create(MishUpperBound));
+        Vector128<float> e = ExpOfClamped(AtLeast(z, Vector128.Create(ExpLowerBound)));
         Vector128<float> n = e * (e + Vector128.Create(2f));
         Vector128<float> d = n + Vector128.Create(2f);
         return (n * d + z * (Vector128.Create(4f) * e * (e + Vector128.Create(1f)))) / (d * d);
@@ -97,7 +97,7 @@ public static partial class VectorMath
     [MethodImpl(KernelMethodImpl.Entry)]
     public static Vector128<float> Elu(Vector128<float> x, float alpha)
     {
-        Vector128<float> negative = Vector128.Create(alpha) * ExpM1NonPositive(Vector128.Min(x, Vector128<float>.Zero));
+        Vector128<float> negative = Vector128.Create(alpha) * ExpM1NonPositive(AtMost(x, Vector128<float>.Zero));
         return Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x, Vector128<float>.Zero), x, negative);
     }
 
@@ -115,7 +115,7 @@ public static partial class VectorMath
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<float> ExpOfNonPositive(Vector128<float> x) => ExpOfClamped(Vector128.Max(x, Vector128.Create(ExpLowerBound)));
+    private static Vector128<float> ExpOfNonPositive(Vector128<float> x) => ExpOfClamped(AtLeast(x, Vector128.Create(ExpLowerBound)));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<float> ExpOfClamped(Vector128<float> x)
@@ -134,7 +134,7 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<float> ExpM1NonPositive(Vector128<float> x)
     {
-        x = Vector128.Max(x, Vector128.Create(ExpM1LowerBound));
+        x = AtLeast(x, Vector128.Create(ExpM1LowerBound));
         Vector128<float> shifted = x * Vector128.Create(Log2E) + Vector128.Create(RoundingShift);
         Vector128<float> n = shifted - Vector128.Create(RoundingShift);
         Vector128<int> k = shifted.AsInt32() - Vector128.Create(RoundingShiftBits);
@@ -192,5 +192,37 @@ public static partial class VectorMath
             : FusesMultiplyAdd ? FusedOperations.MultiplyAdd(a, b, c) : (a * b) + c;
 #else
         (a * b) + c;
+#endif
+
+    /// <summary>
+    /// max(x, bound) per lane for a bound that is not NaN, keeping a NaN x, as Max does from .NET 9 on. .NET 8's Max is
+    /// the processor's maxps (and its software fallback the same), which returns the second operand where either is
+    /// NaN, so the bound goes first there. With a zero bound a -0 x may stay -0 on .NET 8: see <see cref="AtLeastZero(Vector128{float})"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<float> AtLeast(Vector128<float> x, Vector128<float> bound) =>
+#if NET9_0_OR_GREATER
+        Vector128.Max(x, bound);
+#else
+        Vector128.Max(bound, x);
+#endif
+
+    /// <summary>min(x, bound) per lane for a bound that is not NaN, keeping a NaN x; see <see cref="AtLeast(Vector128{float}, Vector128{float})"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<float> AtMost(Vector128<float> x, Vector128<float> bound) =>
+#if NET9_0_OR_GREATER
+        Vector128.Min(x, bound);
+#else
+        Vector128.Min(bound, x);
+#endif
+
+    /// <summary>max(x, 0) per lane as Max gives it from .NET 9 on: a NaN kept, and +0 for -0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<float> AtLeastZero(Vector128<float> x) =>
+#if NET9_0_OR_GREATER
+        Vector128.Max(x, Vector128<float>.Zero);
+#else
+        // .NET 8's maxps returns its second operand for two zeros too: adding +0 turns a -0 into +0 and changes nothing else.
+        Vector128.Max(Vector128<float>.Zero, x) + Vector128<float>.Zero;
 #endif
 }

@@ -359,7 +359,12 @@ public sealed class DenseKernelsTests
     {
         const int inputs = 9000;
         const int outputs = 7;
+        // The kernels' build for net8.0, whose framework has no vector FusedMultiplyAdd, multiplies and adds.
+#if NET9_0_OR_GREATER
         var fused = Fma.IsSupported || AdvSimd.IsSupported;
+#else
+        var fused = false;
+#endif
         foreach (var panelRows in PanelWidths())
         {
             var random = new Random(panelRows);
@@ -480,6 +485,36 @@ public sealed class DenseKernelsTests
             for (var at = 0; at < maxout.Length; at++)
             {
                 Assert.Equal(Enumerable.Range(0, pieceCount).Max(piece => pieces[(piece * units * panelRows) + at]), maxout[at]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A NaN in any piece makes that unit's maxout NaN, on the row path and at every panel width: .NET 8's Max (maxps)
+    /// returns its second operand where either is NaN, which would drop a NaN of an earlier piece.
+    /// </summary>
+    [Fact]
+    public void A_NaN_piece_makes_the_maxout_NaN()
+    {
+        const int units = 5;
+        const int pieceCount = 3;
+        foreach (var nanPiece in new[] { 0, pieceCount - 1 })
+        {
+            var row = Fill(new Random(nanPiece), pieceCount * units);
+            row[(nanPiece * units) + 2] = float.NaN;
+            var output = new float[units];
+            Activations.Maxout(row, output, units);
+            Assert.True(float.IsNaN(output[2]), $"row path, NaN in piece {nanPiece}: {output[2]}");
+            Assert.All(output.Where((_, unit) => unit != 2), value => Assert.True(float.IsFinite(value)));
+
+            foreach (var panelRows in PanelWidths())
+            {
+                var pieces = Fill(new Random(panelRows), pieceCount * units * panelRows);
+                pieces[(((nanPiece * units) + 2) * panelRows) + 1] = float.NaN;
+                var maxout = new float[units * panelRows];
+                ColumnKernels.Maxout(ref pieces[0], ref maxout[0], units, pieceCount, panelRows, 1);
+                Assert.True(float.IsNaN(maxout[(2 * panelRows) + 1]), $"{panelRows} panel rows, NaN in piece {nanPiece}");
+                Assert.Equal(1, maxout.Count(float.IsNaN));
             }
         }
     }

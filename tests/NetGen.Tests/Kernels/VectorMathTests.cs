@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using NetGen.Kernels;
 using Xunit.Abstractions;
@@ -223,6 +224,39 @@ public sealed class VectorMathTests
         Assert.Equal(Vector128.Create(1f), VectorMath.Tanh(Vector128.Create(float.PositiveInfinity)));
         Assert.Equal(Vector256.Create(-1f), VectorMath.Tanh(Vector256.Create(float.NegativeInfinity)));
         Assert.Equal(Vector512.Create(1f), VectorMath.Tanh(Vector512.Create(float.PositiveInfinity)));
+    }
+
+    /// <summary>
+    /// Every vector overload keeps a NaN, in its own lane, at every width, and ReLU gives +0 for -0: their clamps are Max
+    /// and Min, which keep a NaN from .NET 9 on, while .NET 8's are the processor's maxps and minps, which return the
+    /// second operand where either is NaN (and for two zeros), and which the library's net8.0 build orders around.
+    /// </summary>
+    [Fact]
+    public void Vector_overloads_keep_a_NaN_at_every_width()
+    {
+        var kernels = s_kernels.Select(pair => (pair.Key, pair.Value.Vector128, pair.Value.Vector256, pair.Value.Vector512))
+            .Append(("Relu", VectorMath.Relu, VectorMath.Relu, VectorMath.Relu))
+            .Append(("Relu6", VectorMath.Relu6, VectorMath.Relu6, VectorMath.Relu6))
+            .Append(("LeakyRelu", x => VectorMath.LeakyRelu(x, 0.01f), x => VectorMath.LeakyRelu(x, 0.01f), x => VectorMath.LeakyRelu(x, 0.01f)));
+        foreach (var (name, vector128, vector256, vector512) in kernels)
+        {
+            AssertNaNInItsLane(name, "Vector128", Lanes(vector128(Vector128.Create(0.5f).WithElement(1, float.NaN))));
+            AssertNaNInItsLane(name, "Vector256", Lanes(vector256(Vector256.Create(0.5f).WithElement(1, float.NaN))));
+            AssertNaNInItsLane(name, "Vector512", Lanes(vector512(Vector512.Create(0.5f).WithElement(1, float.NaN))));
+        }
+
+        Assert.Equal(0, BitConverter.SingleToInt32Bits(VectorMath.Relu(Vector128.Create(-0f)).GetElement(3)));
+        Assert.Equal(0, BitConverter.SingleToInt32Bits(VectorMath.Relu(Vector256.Create(-0f)).GetElement(7)));
+        Assert.Equal(0, BitConverter.SingleToInt32Bits(VectorMath.Relu6(Vector512.Create(-0f)).GetElement(15)));
+
+        static float[] Lanes<TVector>(TVector vector)
+            where TVector : struct => MemoryMarshal.Cast<TVector, float>(new[] { vector }).ToArray();
+
+        static void AssertNaNInItsLane(string name, string width, float[] lanes)
+        {
+            Assert.True(float.IsNaN(lanes[1]), FormattableString.Invariant($"{name}(NaN) = {lanes[1]:R} at {width}"));
+            Assert.All(lanes.Where((_, lane) => lane != 1), value => Assert.True(float.IsFinite(value), $"{name}(0.5) = {value} at {width}"));
+        }
     }
 
     [Fact]
