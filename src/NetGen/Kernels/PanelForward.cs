@@ -12,7 +12,7 @@ namespace NetGen.Kernels;
 /// since a tanh or sigmoid needs registers the accumulators hold, and the spills cost more than reading the panel
 /// again from L1.
 /// </summary>
-internal static class PanelForward<TWidth, TVector>
+internal static partial class PanelForward<TWidth, TVector>
     where TWidth : struct, ISimdWidth<TVector>
     where TVector : struct
 {
@@ -109,6 +109,12 @@ internal static class PanelForward<TWidth, TVector>
 
     private static void Tile(int count, ref float w, ref float bias, ref float x, ref float target, int inputs, int length, bool start, bool relu, nuint ahead)
     {
+        if (MaxTile <= PairedTileOutputs)
+        {
+            PairedTile(count, ref w, ref bias, ref x, ref target, inputs, length, start, relu, ahead);
+            return;
+        }
+
         switch (count)
         {
             case 12:
