@@ -41,7 +41,8 @@ internal static partial class PanelForward<TWidth, TVector>
 
     /// <summary>
     /// As <see cref="Tile{TOutputs}"/> with at most six outputs, two inputs per iteration and a hint of a whole line per
-    /// two (<see cref="AheadStride"/> per input, so the lines fetched are the same), then the odd input left.
+    /// two (<see cref="AheadStride"/> per input, so the lines fetched are the same). An odd input left goes through the
+    /// one-input loop from the sums stored: odd chunks are rare, and the sums keep their order.
     /// </summary>
     private static void PairedTile<TOutputs>(ref float w0, ref float bias, ref float input, ref float target, int inputs, int length, bool start, bool relu, nuint ahead)
         where TOutputs : struct, ITileOutputs
@@ -191,74 +192,37 @@ internal static partial class PanelForward<TWidth, TVector>
             x = ref Unsafe.Add(ref x, 4 * lanes);
         }
 
-        if (i < (nuint)length)
-        {
-            var x0 = TWidth.Load(ref x, 0);
-            var x1 = TWidth.Load(ref x, lanes);
-            var w = TWidth.Broadcast(Unsafe.Add(ref w0, i));
-            lo0 = TWidth.MultiplyAdd(w, x0, lo0);
-            hi0 = TWidth.MultiplyAdd(w, x1, hi0);
-            if (outputs > 1)
-            {
-                w = TWidth.Broadcast(Unsafe.Add(ref w1, i));
-                lo1 = TWidth.MultiplyAdd(w, x0, lo1);
-                hi1 = TWidth.MultiplyAdd(w, x1, hi1);
-            }
-
-            if (outputs > 2)
-            {
-                w = TWidth.Broadcast(Unsafe.Add(ref w2, i));
-                lo2 = TWidth.MultiplyAdd(w, x0, lo2);
-                hi2 = TWidth.MultiplyAdd(w, x1, hi2);
-            }
-
-            if (outputs > 3)
-            {
-                w = TWidth.Broadcast(Unsafe.Add(ref w3, i));
-                lo3 = TWidth.MultiplyAdd(w, x0, lo3);
-                hi3 = TWidth.MultiplyAdd(w, x1, hi3);
-            }
-
-            if (outputs > 4)
-            {
-                w = TWidth.Broadcast(Unsafe.Add(ref w4, i));
-                lo4 = TWidth.MultiplyAdd(w, x0, lo4);
-                hi4 = TWidth.MultiplyAdd(w, x1, hi4);
-            }
-
-            if (outputs > 5)
-            {
-                w = TWidth.Broadcast(Unsafe.Add(ref w5, i));
-                lo5 = TWidth.MultiplyAdd(w, x0, lo5);
-                hi5 = TWidth.MultiplyAdd(w, x1, hi5);
-            }
-            CachePrefetch.LineToL2(hint);
-        }
-
-        Store(lo0, hi0, ref target, 0, relu);
+        var odd = i < (nuint)length;
+        var reluNow = relu && !odd;
+        Store(lo0, hi0, ref target, 0, reluNow);
         if (outputs > 1)
         {
-            Store(lo1, hi1, ref target, 1, relu);
+            Store(lo1, hi1, ref target, 1, reluNow);
         }
 
         if (outputs > 2)
         {
-            Store(lo2, hi2, ref target, 2, relu);
+            Store(lo2, hi2, ref target, 2, reluNow);
         }
 
         if (outputs > 3)
         {
-            Store(lo3, hi3, ref target, 3, relu);
+            Store(lo3, hi3, ref target, 3, reluNow);
         }
 
         if (outputs > 4)
         {
-            Store(lo4, hi4, ref target, 4, relu);
+            Store(lo4, hi4, ref target, 4, reluNow);
         }
 
         if (outputs > 5)
         {
-            Store(lo5, hi5, ref target, 5, relu);
+            Store(lo5, hi5, ref target, 5, reluNow);
+        }
+
+        if (odd)
+        {
+            Tile<TOutputs>(ref Unsafe.Add(ref w0, i), ref bias, ref x, ref target, inputs, 1, false, relu, hint);
         }
     }
 }
