@@ -34,8 +34,8 @@ internal sealed class ForwardBatchLayout
 
     /// <summary>
     /// The most weights (inputs × outputs) of a one-layer network whose rows go through row tiles at Vector256 rather
-    /// than panels. Its batch of 64 then transposes no rows, only the weights once, and on Zen 3 took 0.62–0.85 of the
-    /// panels' time from 8×16 to 32×32 and 16×64 (2,048 weights); at 64×64 (4,096) it took 1.13: the transposed copy
+    /// than panels. Its batch of 64 then transposes no rows, only the weights once, and on Zen 3 took 0.45–0.87 of the
+    /// panels' time from 8×16 to 32×64 (2,048 weights); at 64×64 (4,096) a prototype took 1.13: the transposed copy
     /// (16 KiB), the rows and the outputs no longer fit L1 together, and the panels' reuse of each weight over a panel wins.
     /// </summary>
     public const int RowTileWeights = 2048;
