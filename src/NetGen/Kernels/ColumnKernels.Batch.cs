@@ -10,7 +10,9 @@ public static partial class ColumnKernels
     /// <summary>
     /// Computes <paramref name="rows"/> rows: blocks of panels of rows held transposed, each layer a panel kernel over
     /// the block, then the rows too few for a panel one by one through <typeparamref name="TRows"/>. Where no panel
-    /// fits the stack budget or the processor has no SIMD, every row goes one by one.
+    /// fits the stack budget or the processor has no SIMD, every row goes one by one. A small one-layer network
+    /// (<see cref="ForwardBatchLayout.RowTiles"/>) at Vector256 runs every row through row tiles instead of panels,
+    /// when the rows are as many as a panel would need.
     /// </summary>
     /// <typeparam name="TRows">The network's one-row forward pass.</typeparam>
     /// <param name="architecture">The network's layers, which decide its panels, buffers and kernels once.</param>
@@ -25,6 +27,13 @@ public static partial class ColumnKernels
         var layout = architecture.BatchLayout;
         var panelRows = PanelRows(layout.WidestPanel);
         var minimumRows = panelRows == 0 ? int.MaxValue : (panelRows * ForwardBatchLayout.FullEighths) / 8;
+        if (layout.RowTiles && panelRows == 2 * Width256.Count && rows >= minimumRows)
+        {
+            // One small layer: every row straight through row tiles, no transposes (RowTileForward).
+            Layer(layout.Layers[0], parameters, ref MemoryMarshal.GetReference(inputs), ref MemoryMarshal.GetReference(outputs), RowTilePanelRows, rows, default);
+            return;
+        }
+
         var row = rows >= minimumRows ? ForwardBlocks(layout, parameters, inputs, outputs, rows, panelRows, minimumRows) : 0;
         var inputSize = layout.Inputs;
         var outputSize = layout.Outputs;

@@ -18,6 +18,12 @@ namespace NetGen.Kernels;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static partial class ColumnKernels
 {
+    /// <summary>
+    /// The panel rows that stand for the rows as they are, row-major, each a panel of one row: a layer on them goes
+    /// through <see cref="RowTileForward"/> (Vector256 only), which vectorises over 16 outputs instead of over rows.
+    /// </summary>
+    internal const int RowTilePanelRows = 1;
+
     /// <summary>The rows of the widest panel this processor accelerates, at most <paramref name="widest"/>; 0 without SIMD.</summary>
     /// <param name="widest">The most rows the caller's buffers hold per feature: 32, 16 or 8.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -82,13 +88,18 @@ public static partial class ColumnKernels
 
     /// <summary>
     /// <see cref="Forward{TActivation}(ref float, ref float, ref float, ref float, int, int, int, int, TActivation)"/>
-    /// whose last two tiles fetch into L2 what the caller reads next (<see cref="HintsAfter"/>).
+    /// whose last two tiles fetch into L2 what the caller reads next (<see cref="HintsAfter"/>); with
+    /// <paramref name="panelRows"/> = <see cref="RowTilePanelRows"/>, <paramref name="panels"/> rows as they are through row tiles.
     /// </summary>
     [MethodImpl(KernelMethodImpl.Entry)]
     internal static void Forward<TActivation>(ref float weights, ref float bias, ref float input, ref float output, int inputs, int outputs, int panelRows, int panels, TActivation activation, HintsAfter after)
         where TActivation : struct, IActivationFunction
     {
-        if (panelRows == 2 * Width512.Count && Vector512.IsHardwareAccelerated)
+        if (panelRows == RowTilePanelRows && Vector256.IsHardwareAccelerated)
+        {
+            RowTileForward.Layer(ref weights, ref bias, ref input, ref output, inputs, outputs, panels, activation);
+        }
+        else if (panelRows == 2 * Width512.Count && Vector512.IsHardwareAccelerated)
         {
             PanelForward<Width512, Vector512<float>>.Layer(ref weights, ref bias, ref input, ref output, inputs, outputs, panels, activation, after);
         }

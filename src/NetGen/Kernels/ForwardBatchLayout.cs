@@ -29,6 +29,17 @@ internal sealed class ForwardBatchLayout
     /// </summary>
     public const int HintedPages = 64;
 
+    /// <summary>Outputs a row tile holds (<see cref="RowTileForward"/>): two Vector256, so a network's outputs must be a multiple of it.</summary>
+    public const int RowTileOutputs = 16;
+
+    /// <summary>
+    /// The most weights (inputs × outputs) of a one-layer network whose rows go through row tiles at Vector256 rather
+    /// than panels. Its batch of 64 then transposes no rows, only the weights once, and on Zen 3 took 0.45–0.87 of the
+    /// panels' time from 8×16 to 32×64 (2,048 weights); at 64×64 (4,096) a prototype took 1.13: the transposed copy
+    /// (16 KiB), the rows and the outputs no longer fit L1 together, and the panels' reuse of each weight over a panel wins.
+    /// </summary>
+    public const int RowTileWeights = 2048;
+
     /// <summary>The panel widths, widest first: two vectors of rows of Vector512, Vector256 and Vector128.</summary>
     private static ReadOnlySpan<int> PanelWidths => [32, 16, 8];
 
@@ -66,6 +77,8 @@ internal sealed class ForwardBatchLayout
         }
 
         ResultInColumns = layers.Count % 2 == 0;
+        RowTiles = layers.Count == 1 && layers[0] is { Kind: LayerKind.Dense, Activation: not Activation.Softmax }
+            && Outputs % RowTileOutputs == 0 && (long)Inputs * Outputs <= RowTileWeights;
         HintsPages = (long)offset * sizeof(float) >= (long)HintedPages * CachePrefetch.PageBytes;
         var perRow = (long)FloatsPerRow;
         foreach (var rows in PanelWidths)
@@ -98,6 +111,13 @@ internal sealed class ForwardBatchLayout
 
     /// <summary>The most rows a panel may have within the stack budget (32, 16 or 8), or 0 when none fits: then every row runs alone.</summary>
     public int WidestPanel { get; }
+
+    /// <summary>
+    /// Whether the network is one Dense layer (no Softmax) of a multiple of <see cref="RowTileOutputs"/> outputs and at
+    /// most <see cref="RowTileWeights"/> weights, whose rows go through <see cref="RowTileForward"/> where panels would
+    /// have 16 rows (Vector256); Vector512's panels of 32 are left as they are, unmeasured against row tiles.
+    /// </summary>
+    public bool RowTiles { get; }
 
     /// <summary>Every layer in order.</summary>
     public ForwardBatchLayer[] Layers { get; }

@@ -38,6 +38,38 @@ public class ForwardBatchTests
         }
     }
 
+    public static TheoryData<string> RowTileShapes() => ["RowTileIdentity", "RowTileTanh", "RowTileWidest", "PastRowTileWeights"];
+
+    /// <summary>The one-layer networks of row tiles (and one past them) for every batch size from 1 to 70.</summary>
+    [Theory]
+    [MemberData(nameof(RowTileShapes))]
+    public void ForwardBatchOfAOneLayerNetworkMatchesTheReferenceForEveryBatchSize(string shape)
+    {
+        var (network, layer) = shape switch
+        {
+            "RowTileIdentity" => ((INetwork)new Networks.RowTileIdentity(3), ReferenceLayer.Dense(16, 16, Activation.Identity)),
+            "RowTileTanh" => (new Networks.RowTileTanh(3), ReferenceLayer.Dense(7, 32, Activation.Tanh)),
+            "RowTileWidest" => (new Networks.RowTileWidest(3), ReferenceLayer.Dense(32, 64, Activation.ReLU)),
+            _ => (new Networks.PastRowTileWeights(3), ReferenceLayer.Dense(33, 64, Activation.LeakyReLU, 0.2)),
+        };
+        var reference = new ReferenceNetwork([layer], Loss.MeanSquaredError);
+        var random = new Random(19);
+        var inputs = ForwardTests.RandomVector(random, MaxRows * network.InputSize, 3.0);
+        for (var rows = 1; rows <= MaxRows; rows++)
+        {
+            var outputs = new float[(rows + 1) * network.OutputSize];
+            outputs.AsSpan(rows * network.OutputSize).Fill(float.NaN);
+            network.ForwardBatch(inputs.AsSpan(0, rows * network.InputSize), outputs.AsSpan(0, rows * network.OutputSize));
+            for (var row = 0; row < rows; row++)
+            {
+                var expected = reference.Forward(network.Parameters, inputs.AsSpan(row * network.InputSize, network.InputSize));
+                ForwardTests.AssertClose(expected, outputs.AsSpan(row * network.OutputSize, network.OutputSize), $"{shape}, batch {rows}, row {row}");
+            }
+
+            Assert.All(outputs[(rows * network.OutputSize)..], value => Assert.True(float.IsNaN(value), $"{shape}, batch {rows}: a value past the batch was written"));
+        }
+    }
+
     public static TheoryData<string> BenchmarkShapes() => ["DigitClassifier", "N2Network", "N4Network"];
 
     /// <summary>The benchmark networks: inputs far past one transposed 8 × 8 block, outputs in tiles of every size the kernel splits them into.</summary>
