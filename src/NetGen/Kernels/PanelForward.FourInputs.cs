@@ -4,7 +4,7 @@ namespace NetGen.Kernels;
 
 /// <summary>
 /// The tiles of the 16-register widths (Vector256, Vector128), whose tiles have at most six outputs: their loop takes
-/// four inputs per iteration (two when it was named), with a hint after every two. A loop of one input ran 27
+/// four inputs per iteration, with a hint after every two. A loop of one input ran 27
 /// instructions per 12 FMAs (two panel loads, six broadcasts, the hint and its address, the pointer and the count) and
 /// ran front-end bound on Zen 3; two inputs per iteration ran 23, four run 22 (88 per iteration, no spill): four
 /// inputs share the pointer and the count. Each accumulator still adds input i, then i + 1, i + 2, i + 3, so the sums
@@ -12,30 +12,30 @@ namespace NetGen.Kernels;
 /// </summary>
 internal static partial class PanelForward<TWidth, TVector>
 {
-    /// <summary>The most outputs of a <see cref="PairedTile{TOutputs}"/>: the 16 registers' 12 accumulators.</summary>
-    private const int PairedTileOutputs = 6;
+    /// <summary>The most outputs of a <see cref="FourInputTile{TOutputs}"/>: the 16 registers' 12 accumulators.</summary>
+    private const int FourInputTileOutputs = 6;
 
-    private static void PairedTile(int count, ref float w, ref float bias, ref float x, ref float target, int inputs, int length, bool start, bool relu, nuint ahead)
+    private static void FourInputTile(int count, ref float w, ref float bias, ref float x, ref float target, int inputs, int length, bool start, bool relu, nuint ahead)
     {
         switch (count)
         {
             case 6:
-                PairedTile<Six>(ref w, ref bias, ref x, ref target, inputs, length, start, relu, ahead);
+                FourInputTile<Six>(ref w, ref bias, ref x, ref target, inputs, length, start, relu, ahead);
                 break;
             case 5:
-                PairedTile<Five>(ref w, ref bias, ref x, ref target, inputs, length, start, relu, ahead);
+                FourInputTile<Five>(ref w, ref bias, ref x, ref target, inputs, length, start, relu, ahead);
                 break;
             case 4:
-                PairedTile<Four>(ref w, ref bias, ref x, ref target, inputs, length, start, relu, ahead);
+                FourInputTile<Four>(ref w, ref bias, ref x, ref target, inputs, length, start, relu, ahead);
                 break;
             case 3:
-                PairedTile<Three>(ref w, ref bias, ref x, ref target, inputs, length, start, relu, ahead);
+                FourInputTile<Three>(ref w, ref bias, ref x, ref target, inputs, length, start, relu, ahead);
                 break;
             case 2:
-                PairedTile<Two>(ref w, ref bias, ref x, ref target, inputs, length, start, relu, ahead);
+                FourInputTile<Two>(ref w, ref bias, ref x, ref target, inputs, length, start, relu, ahead);
                 break;
             default:
-                PairedTile<One>(ref w, ref bias, ref x, ref target, inputs, length, start, relu, ahead);
+                FourInputTile<One>(ref w, ref bias, ref x, ref target, inputs, length, start, relu, ahead);
                 break;
         }
     }
@@ -46,7 +46,7 @@ internal static partial class PanelForward<TWidth, TVector>
     /// four fetched half of them, and N4 lost 2–3 %). The one to three inputs left go through the one-input loop from
     /// the sums stored: such chunks are rare (none in the suite's networks), and the sums keep their order.
     /// </summary>
-    private static void PairedTile<TOutputs>(ref float w0, ref float bias, ref float input, ref float target, int inputs, int length, bool start, bool relu, nuint ahead)
+    private static void FourInputTile<TOutputs>(ref float w0, ref float bias, ref float input, ref float target, int inputs, int length, bool start, bool relu, nuint ahead)
         where TOutputs : struct, ITileOutputs
     {
         var n = (nuint)inputs;
