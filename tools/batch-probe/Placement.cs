@@ -179,7 +179,7 @@ internal static unsafe class Placement
     private static extern int madvise(nint address, nuint length, int advice);
 
     /// <summary>A 2 MiB-aligned anonymous buffer advised for transparent huge pages, touched.</summary>
-    private static nint HugeBuffer(int bytes)
+    internal static nint HugeBuffer(int bytes)
     {
         var raw = mmap(0, (nuint)(bytes + (2 << 20)), 3, 0x22, -1, 0);
         var aligned = (raw + (2 << 20) - 1) & ~(nint)((2 << 20) - 1);

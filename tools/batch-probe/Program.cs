@@ -55,6 +55,21 @@ if (args is ["suite"])
     return;
 }
 
+if (args is ["dx-tile" or "dw-tile"])
+{
+    // Micro-kernels of the batch-32 step's dX and dW on Vector256 (CopyingTile.cs, WeightTile.cs).
+    if (args[0] == "dx-tile")
+    {
+        CopyingTile.Run(peak);
+    }
+    else
+    {
+        WeightTile.Run(peak);
+    }
+
+    return;
+}
+
 if (args is ["train"])
 {
     TrainPhases.Run(peak);
@@ -225,6 +240,9 @@ internal static class Probe
     public static double[] Interleaved(Action[] calls) =>
         InterleavedSamples(calls).Select(s => s.Order().ElementAt(s.Length / 2)).ToArray();
 
+    /// <summary>Interleaved rounds: 41, or <c>PROBE_ROUNDS</c>.</summary>
+    private static readonly int Rounds = int.TryParse(Environment.GetEnvironmentVariable("PROBE_ROUNDS"), out var rounds) ? rounds : 41;
+
     /// <summary>Every round's nanoseconds of thread CPU time per call of each, interleaved round by round.</summary>
     public static double[][] InterleavedSamples(Action[] calls)
     {
@@ -236,10 +254,10 @@ internal static class Probe
         var samples = new double[calls.Length][];
         for (var c = 0; c < calls.Length; c++)
         {
-            samples[c] = new double[41];
+            samples[c] = new double[Rounds];
         }
 
-        for (var round = 0; round < 41; round++)
+        for (var round = 0; round < Rounds; round++)
         {
             for (var c = 0; c < calls.Length; c++)
             {
@@ -257,6 +275,45 @@ internal static class Probe
         }
 
         return samples;
+    }
+
+    /// <summary>A native buffer of <paramref name="floats"/> (and 8 KiB of slack), zeroed, that starts <paramref name="offset"/> bytes past a 4 KiB page.</summary>
+    public static unsafe float* PageAligned(int floats, int offset)
+    {
+        var start = (byte*)NativeMemory.AlignedAlloc((nuint)((floats * sizeof(float)) + 8192), 4096);
+        new Span<byte>(start, (floats * sizeof(float)) + 8192).Clear();
+        return (float*)(start + offset);
+    }
+
+    /// <summary>The first variant and those whose indices <c>PROBE_VARIANTS</c> lists (all without it).</summary>
+    public static List<T> Chosen<T>(List<T> variants)
+    {
+        var filter = Environment.GetEnvironmentVariable("PROBE_VARIANTS");
+        if (filter is null)
+        {
+            return variants;
+        }
+
+        var chosen = filter.Split(',').Select(int.Parse).ToHashSet();
+        return variants.Where((_, i) => i == 0 || chosen.Contains(i)).ToList();
+    }
+
+    /// <summary>
+    /// Variants interleaved round by round: each one's median and fastest round, its speed, its median over the
+    /// first's, and the median of its rounds' ratios to the first's in the same round.
+    /// </summary>
+    public static void AgainstFirst(string title, IReadOnlyList<string> names, IReadOnlyList<double> flops, Action[] calls, double peak)
+    {
+        var samples = InterleavedSamples(calls);
+        var baseline = samples[0].Order().ElementAt(samples[0].Length / 2);
+        Console.WriteLine($"{title,-56} {"median µs",10} {"fastest",9} {"GFLOP/s",8} {"% peak",7} {"÷ first",8} {"rounds ÷",9}");
+        for (var i = 0; i < calls.Length; i++)
+        {
+            var sorted = samples[i].Order().ToArray();
+            var median = sorted[sorted.Length / 2];
+            var paired = samples[i].Zip(samples[0], (a, b) => a / b).Order().ElementAt(samples[i].Length / 2);
+            Console.WriteLine($"{names[i],-56} {median / 1000,10:F2} {sorted[0] / 1000,9:F2} {flops[i] / median,8:F1} {100 * flops[i] / median / peak,6:F0}% {median / baseline,8:F3} {paired,9:F3}");
+        }
     }
 
     public static float FmaPeak() => FmaChains.Run(Vector256.Create(1f), Vector256.Create(0.999f), Vector256.Create(1e-3f)).ToScalar();
