@@ -70,6 +70,12 @@ if (args is ["dx-tile" or "dw-tile"])
     return;
 }
 
+if (args is ["n3"])
+{
+    N3Parts.Run(peak);
+    return;
+}
+
 if (args is ["train"])
 {
     TrainPhases.Run(peak);
@@ -180,6 +186,11 @@ internal static class Probe
         return ref *(float*)start;
     }
 
+    /// <summary>The address of <paramref name="value"/> (native memory that does not move) and back.</summary>
+    public static unsafe nint Pointer(ref float value) => (nint)Unsafe.AsPointer(ref value);
+
+    public static unsafe ref float At(nint address) => ref *(float*)address;
+
     [DllImport("libc", EntryPoint = "clock_gettime")]
     private static extern int ClockGetTime(int clock, out Timespec time);
 
@@ -244,7 +255,13 @@ internal static class Probe
     private static readonly int Rounds = int.TryParse(Environment.GetEnvironmentVariable("PROBE_ROUNDS"), out var rounds) ? rounds : 41;
 
     /// <summary>Every round's nanoseconds of thread CPU time per call of each, interleaved round by round.</summary>
-    public static double[][] InterleavedSamples(Action[] calls)
+    public static double[][] InterleavedSamples(Action[] calls) => InterleavedSamples(calls, 1);
+
+    /// <summary>
+    /// As <see cref="InterleavedSamples(Action[])"/>, reading the clock after every <paramref name="batch"/> calls
+    /// rather than after each: the thread's CPU clock is a system call of ~0.7 µs in this VM.
+    /// </summary>
+    public static double[][] InterleavedSamples(Action[] calls, int batch)
     {
         foreach (var call in calls)
         {
@@ -266,8 +283,12 @@ internal static class Probe
                 var count = 0;
                 while (ThreadNs() - begin < 5_000_000)
                 {
-                    calls[which]();
-                    count++;
+                    for (var i = 0; i < batch; i++)
+                    {
+                        calls[which]();
+                    }
+
+                    count += batch;
                 }
 
                 samples[which][round] = (double)(ThreadNs() - begin) / count;
@@ -302,9 +323,9 @@ internal static class Probe
     /// Variants interleaved round by round: each one's median and fastest round, its speed, its median over the
     /// first's, and the median of its rounds' ratios to the first's in the same round.
     /// </summary>
-    public static void AgainstFirst(string title, IReadOnlyList<string> names, IReadOnlyList<double> flops, Action[] calls, double peak)
+    public static void AgainstFirst(string title, IReadOnlyList<string> names, IReadOnlyList<double> flops, Action[] calls, double peak, int batch = 1)
     {
-        var samples = InterleavedSamples(calls);
+        var samples = InterleavedSamples(calls, batch);
         var baseline = samples[0].Order().ElementAt(samples[0].Length / 2);
         Console.WriteLine($"{title,-56} {"median µs",10} {"fastest",9} {"GFLOP/s",8} {"% peak",7} {"÷ first",8} {"rounds ÷",9}");
         for (var i = 0; i < calls.Length; i++)
