@@ -6,7 +6,9 @@ namespace NetGen.Kernels;
 
 /// <summary>
 /// Rows to a panel (feature-major, one lane per row) and back: sixteen rows by sixteen features at a time with
-/// AVX-512 shuffles, eight by eight with AVX where the processor has them, element by element for the rest.
+/// AVX-512 shuffles, eight by eight with AVX where the processor has them, the last features of eight rows and rows of
+/// fewer than eight features with AVX too (<c>PanelTranspose.Narrow.cs</c>), element by element for the rows of a
+/// partial group of eight and without AVX.
 /// </summary>
 internal static partial class PanelTranspose
 {
@@ -116,7 +118,7 @@ internal static partial class PanelTranspose
             Block(ref Unsafe.Add(ref rows, feature), features, ref Unsafe.Add(ref panel, feature * panelRows), panelRows);
         }
 
-        Elements(ref rows, features, ref panel, panelRows, feature, features, 8);
+        TailIn(ref rows, features, ref panel, panelRows, feature);
     }
 
     /// <summary>
@@ -137,8 +139,8 @@ internal static partial class PanelTranspose
             Block(ref Unsafe.Add(ref lower, feature), features, ref Unsafe.Add(ref target, 8), PanelRows);
         }
 
-        Elements(ref rows, features, ref panel, PanelRows, feature, features, 8);
-        Elements(ref lower, features, ref Unsafe.Add(ref panel, 8), PanelRows, feature, features, 8);
+        TailIn(ref rows, features, ref panel, PanelRows, feature);
+        TailIn(ref lower, features, ref Unsafe.Add(ref panel, 8), PanelRows, feature);
     }
 
     /// <summary>Features from <paramref name="from"/> on of eight panel lanes back into their rows, eight by eight with AVX.</summary>
@@ -150,13 +152,7 @@ internal static partial class PanelTranspose
             Block(ref Unsafe.Add(ref panel, feature * panelRows), panelRows, ref Unsafe.Add(ref rows, feature), features);
         }
 
-        for (; feature < features; feature++)
-        {
-            for (var lane = 0; lane < 8; lane++)
-            {
-                Unsafe.Add(ref rows, (lane * features) + feature) = Unsafe.Add(ref panel, (feature * panelRows) + lane);
-            }
-        }
+        TailOut(ref panel, panelRows, ref rows, features, feature);
     }
 
     /// <summary>Features [from, to) of <paramref name="rowCount"/> rows into their panel lanes, one element at a time.</summary>
