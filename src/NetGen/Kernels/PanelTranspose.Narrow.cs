@@ -13,15 +13,10 @@ namespace NetGen.Kernels;
 /// </summary>
 internal static partial class PanelTranspose
 {
-    /// <summary>Features from <paramref name="from"/> (fewer than eight left) of eight rows into their panel lanes.</summary>
+    /// <summary>Features from <paramref name="from"/> (one to seven left) of eight rows into their panel lanes.</summary>
     private static void TailIn(ref float rows, int features, ref float panel, int panelRows, int from)
     {
         var left = features - from;
-        if (left == 0)
-        {
-            return;
-        }
-
         if (features >= 8)
         {
             if (left <= 4)
@@ -57,15 +52,10 @@ internal static partial class PanelTranspose
         }
     }
 
-    /// <summary>Features from <paramref name="from"/> (fewer than eight left) of eight panel lanes back into their rows.</summary>
+    /// <summary>Features from <paramref name="from"/> (one to seven left) of eight panel lanes back into their rows.</summary>
     private static void TailOut(ref float panel, int panelRows, ref float rows, int features, int from)
     {
         var left = features - from;
-        if (left == 0)
-        {
-            return;
-        }
-
         if (features >= 8)
         {
             if (left <= 4)

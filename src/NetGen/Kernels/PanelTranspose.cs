@@ -118,7 +118,10 @@ internal static partial class PanelTranspose
             Block(ref Unsafe.Add(ref rows, feature), features, ref Unsafe.Add(ref panel, feature * panelRows), panelRows);
         }
 
-        TailIn(ref rows, features, ref panel, panelRows, feature);
+        if (feature < features)
+        {
+            TailIn(ref rows, features, ref panel, panelRows, feature);
+        }
     }
 
     /// <summary>
@@ -139,8 +142,11 @@ internal static partial class PanelTranspose
             Block(ref Unsafe.Add(ref lower, feature), features, ref Unsafe.Add(ref target, 8), PanelRows);
         }
 
-        TailIn(ref rows, features, ref panel, PanelRows, feature);
-        TailIn(ref lower, features, ref Unsafe.Add(ref panel, 8), PanelRows, feature);
+        if (feature < features)
+        {
+            TailIn(ref rows, features, ref panel, PanelRows, feature);
+            TailIn(ref lower, features, ref Unsafe.Add(ref panel, 8), PanelRows, feature);
+        }
     }
 
     /// <summary>Features from <paramref name="from"/> on of eight panel lanes back into their rows, eight by eight with AVX.</summary>
@@ -152,7 +158,10 @@ internal static partial class PanelTranspose
             Block(ref Unsafe.Add(ref panel, feature * panelRows), panelRows, ref Unsafe.Add(ref rows, feature), features);
         }
 
-        TailOut(ref panel, panelRows, ref rows, features, feature);
+        if (feature < features)
+        {
+            TailOut(ref panel, panelRows, ref rows, features, feature);
+        }
     }
 
     /// <summary>Features [from, to) of <paramref name="rowCount"/> rows into their panel lanes, one element at a time.</summary>
