@@ -99,23 +99,9 @@ internal static partial class PanelTranspose
     }
 
     /// <summary>
-    /// Eight rows of four values (<paramref name="source"/> + i·<paramref name="sourceStride"/>) into four rows of
-    /// eight (<paramref name="target"/> + j·<paramref name="targetStride"/>): half a <see cref="Block"/>.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void FourIn(ref float source, int sourceStride, ref float target, int targetStride)
-    {
-        var stride = (nuint)sourceStride;
-        var r0 = Halves(ref source, 0, 4 * stride);
-        var r1 = Halves(ref source, stride, 5 * stride);
-        var r2 = Halves(ref source, 2 * stride, 6 * stride);
-        var r3 = Halves(ref source, 3 * stride, 7 * stride);
-        Quarter(r0, r1, r2, r3, ref target, (nuint)targetStride);
-    }
-
-    /// <summary>
     /// Four rows of eight values (<paramref name="source"/> + i·<paramref name="sourceStride"/>) into eight rows of
-    /// four (<paramref name="target"/> + j·<paramref name="targetStride"/>), each stored as one 128-bit half.
+    /// four (<paramref name="target"/> + j·<paramref name="targetStride"/>): each row's lanes 0–3 and 4–7 are the
+    /// halves <c>Quarter</c> takes as rows i and i + 4, and each column's halves are stored as rows j and j + 4.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void FourOut(ref float source, int sourceStride, ref float target, int targetStride)
@@ -125,15 +111,12 @@ internal static partial class PanelTranspose
         var s1 = Vector256.LoadUnsafe(ref source, stride);
         var s2 = Vector256.LoadUnsafe(ref source, 2 * stride);
         var s3 = Vector256.LoadUnsafe(ref source, 3 * stride);
-        var t0 = Avx.UnpackLow(s0, s1);
-        var t1 = Avx.UnpackHigh(s0, s1);
-        var t2 = Avx.UnpackLow(s2, s3);
-        var t3 = Avx.UnpackHigh(s2, s3);
+        Quarter(s0, s1, s2, s3, out var c0, out var c1, out var c2, out var c3);
         var step = (nuint)targetStride;
-        StoreHalves(Avx.Shuffle(t0, t2, 0x44), ref target, 0, 4 * step);
-        StoreHalves(Avx.Shuffle(t0, t2, 0xEE), ref target, step, 5 * step);
-        StoreHalves(Avx.Shuffle(t1, t3, 0x44), ref target, 2 * step, 6 * step);
-        StoreHalves(Avx.Shuffle(t1, t3, 0xEE), ref target, 3 * step, 7 * step);
+        StoreHalves(c0, ref target, 0, 4 * step);
+        StoreHalves(c1, ref target, step, 5 * step);
+        StoreHalves(c2, ref target, 2 * step, 6 * step);
+        StoreHalves(c3, ref target, 3 * step, 7 * step);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
