@@ -6,7 +6,9 @@ namespace NetGen.Kernels;
 
 /// <summary>
 /// Rows to a panel (feature-major, one lane per row) and back: sixteen rows by sixteen features at a time with
-/// AVX-512 shuffles, eight by eight with AVX where the processor has them, element by element for the rest.
+/// AVX-512 shuffles, eight by eight with AVX where the processor has them, the last features of eight rows and rows of
+/// fewer than eight features with AVX too (<c>PanelTranspose.Narrow.cs</c>), element by element for the rows of a
+/// partial group of eight and without AVX.
 /// </summary>
 internal static partial class PanelTranspose
 {
@@ -116,7 +118,10 @@ internal static partial class PanelTranspose
             Block(ref Unsafe.Add(ref rows, feature), features, ref Unsafe.Add(ref panel, feature * panelRows), panelRows);
         }
 
-        Elements(ref rows, features, ref panel, panelRows, feature, features, 8);
+        if (feature < features)
+        {
+            TailIn(ref rows, features, ref panel, panelRows, feature);
+        }
     }
 
     /// <summary>
@@ -137,8 +142,11 @@ internal static partial class PanelTranspose
             Block(ref Unsafe.Add(ref lower, feature), features, ref Unsafe.Add(ref target, 8), PanelRows);
         }
 
-        Elements(ref rows, features, ref panel, PanelRows, feature, features, 8);
-        Elements(ref lower, features, ref Unsafe.Add(ref panel, 8), PanelRows, feature, features, 8);
+        if (feature < features)
+        {
+            TailIn(ref rows, features, ref panel, PanelRows, feature);
+            TailIn(ref lower, features, ref Unsafe.Add(ref panel, 8), PanelRows, feature);
+        }
     }
 
     /// <summary>Features from <paramref name="from"/> on of eight panel lanes back into their rows, eight by eight with AVX.</summary>
@@ -150,12 +158,9 @@ internal static partial class PanelTranspose
             Block(ref Unsafe.Add(ref panel, feature * panelRows), panelRows, ref Unsafe.Add(ref rows, feature), features);
         }
 
-        for (; feature < features; feature++)
+        if (feature < features)
         {
-            for (var lane = 0; lane < 8; lane++)
-            {
-                Unsafe.Add(ref rows, (lane * features) + feature) = Unsafe.Add(ref panel, (feature * panelRows) + lane);
-            }
+            TailOut(ref panel, panelRows, ref rows, features, feature);
         }
     }
 
@@ -173,41 +178,60 @@ internal static partial class PanelTranspose
 
     /// <summary>
     /// An 8 × 8 block: eight values at each of <paramref name="source"/> + i·<paramref name="sourceStride"/> become
-    /// the i-th value at each of <paramref name="target"/> + j·<paramref name="targetStride"/>. Rows i and i + 4 are
-    /// loaded into the two halves of one vector, so every shuffle stays within a 128-bit half.
+    /// the i-th value at each of <paramref name="target"/> + j·<paramref name="targetStride"/>, as two blocks of four values.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Block(ref float source, int sourceStride, ref float target, int targetStride)
+    {
+        FourIn(ref source, sourceStride, ref target, targetStride);
+        FourIn(ref Unsafe.Add(ref source, 4), sourceStride, ref Unsafe.Add(ref target, 4 * targetStride), targetStride);
+    }
+
+    /// <summary>
+    /// Eight rows of four values (<paramref name="source"/> + i·<paramref name="sourceStride"/>) into four rows of
+    /// eight (<paramref name="target"/> + j·<paramref name="targetStride"/>). Rows i and i + 4 are loaded into the two
+    /// halves of one vector, so every shuffle stays within a 128-bit half.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void FourIn(ref float source, int sourceStride, ref float target, int targetStride)
     {
         var stride = (nuint)sourceStride;
         var r0 = Halves(ref source, 0, 4 * stride);
         var r1 = Halves(ref source, stride, 5 * stride);
         var r2 = Halves(ref source, 2 * stride, 6 * stride);
         var r3 = Halves(ref source, 3 * stride, 7 * stride);
-        var r4 = Halves(ref source, 4, (4 * stride) + 4);
-        var r5 = Halves(ref source, stride + 4, (5 * stride) + 4);
-        var r6 = Halves(ref source, (2 * stride) + 4, (6 * stride) + 4);
-        var r7 = Halves(ref source, (3 * stride) + 4, (7 * stride) + 4);
-        var step = (nuint)targetStride;
-        Quarter(r0, r1, r2, r3, ref target, step);
-        Quarter(r4, r5, r6, r7, ref Unsafe.Add(ref target, 4 * step), step);
+        Quarter(r0, r1, r2, r3, ref target, (nuint)targetStride);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<float> Halves(ref float source, nuint lower, nuint upper) =>
         Vector256.Create(Vector128.LoadUnsafe(ref source, lower), Vector128.LoadUnsafe(ref source, upper));
 
-    /// <summary>Four vectors of rows (each half four values of one row) into four vectors of columns.</summary>
+    /// <summary>Four vectors of rows (each half four values of one row) into four vectors of columns, stored.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Quarter(Vector256<float> r0, Vector256<float> r1, Vector256<float> r2, Vector256<float> r3, ref float target, nuint stride)
+    {
+        Quarter(r0, r1, r2, r3, out var c0, out var c1, out var c2, out var c3);
+        c0.StoreUnsafe(ref target);
+        c1.StoreUnsafe(ref target, stride);
+        c2.StoreUnsafe(ref target, 2 * stride);
+        c3.StoreUnsafe(ref target, 3 * stride);
+    }
+
+    /// <summary>
+    /// Four vectors of rows (each half four values of one row: rows 0–3 in the lower halves, 4–7 in the upper) into
+    /// four vectors of columns (column k of rows 0–3 in the lower half of <paramref name="c0"/> + k, of rows 4–7 in its upper).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Quarter(Vector256<float> r0, Vector256<float> r1, Vector256<float> r2, Vector256<float> r3, out Vector256<float> c0, out Vector256<float> c1, out Vector256<float> c2, out Vector256<float> c3)
     {
         var t0 = Avx.UnpackLow(r0, r1);
         var t1 = Avx.UnpackHigh(r0, r1);
         var t2 = Avx.UnpackLow(r2, r3);
         var t3 = Avx.UnpackHigh(r2, r3);
-        Avx.Shuffle(t0, t2, 0x44).StoreUnsafe(ref target);
-        Avx.Shuffle(t0, t2, 0xEE).StoreUnsafe(ref target, stride);
-        Avx.Shuffle(t1, t3, 0x44).StoreUnsafe(ref target, 2 * stride);
-        Avx.Shuffle(t1, t3, 0xEE).StoreUnsafe(ref target, 3 * stride);
+        c0 = Avx.Shuffle(t0, t2, 0x44);
+        c1 = Avx.Shuffle(t0, t2, 0xEE);
+        c2 = Avx.Shuffle(t1, t3, 0x44);
+        c3 = Avx.Shuffle(t1, t3, 0xEE);
     }
 }
