@@ -11,12 +11,13 @@ internal static class N3Parts
     private const int Rows = 64;
 
     /// <summary>FLOPs of one <see cref="Probe.FmaPeak"/>: twelve chains of Vector256 multiply-adds.</summary>
-    private const double FmaFlops = 2.0 * 8 * FmaChains.Accumulators * FmaChains.Iterations;
+    public const double FmaFlops = 2.0 * 8 * FmaChains.Accumulators * FmaChains.Iterations;
 
     /// <summary>Calls between two readings of the clock (a system call of ~0.7 µs here).</summary>
-    private const int Batch = 16;
+    public const int Batch = 16;
 
-    private static void Fma() => Sink += Probe.FmaPeak();
+    /// <summary>The FMA peak probe as one more variant of interleaved rounds.</summary>
+    public static void Fma() => Sink += Probe.FmaPeak();
 
     /// <summary>Keeps the FMA chains' result alive.</summary>
     public static float Sink;

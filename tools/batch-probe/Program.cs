@@ -76,6 +76,12 @@ if (args is ["n3"])
     return;
 }
 
+if (args is ["n1"])
+{
+    N1Parts.Run(peak);
+    return;
+}
+
 if (args is ["train"])
 {
     TrainPhases.Run(peak);

@@ -70,6 +70,7 @@ internal static partial class PanelForward<TWidth, TVector>
         // the bias on the first chunk and from what the chunk before stored, so each runs in the order of one pass.
         var chunk = ChunkBytes / (lanes * sizeof(float));
         var fusesRelu = typeof(TActivation) == typeof(ReluFunction);
+        var pairs = PairsPanels(outputs, inputs, chunk);
         for (var from = 0; from < inputs; from += chunk)
         {
             var length = inputs - from < chunk ? inputs - from : chunk;
@@ -92,8 +93,22 @@ internal static partial class PanelForward<TWidth, TVector>
                         var ahead = after.First != 0 && tile >= tiles - AheadTiles
                             ? (tile == tiles - AheadTiles ? after.First : after.Second) + ((nuint)from * sizeof(float))
                             : CachePrefetch.Address(ref w, AheadTiles * count * inputs);
-                        Tile(count, ref w, ref Unsafe.Add(ref bias, first), ref x, ref Unsafe.Add(ref panelOutput, first * lanes), inputs, length, start, relu, ahead);
+                        if (pairs && panel + 1 < panels)
+                        {
+                            PairTile(count, ref w, ref Unsafe.Add(ref bias, first), ref x, ref Unsafe.Add(ref panelOutput, first * lanes), inputs, outputs, relu, ahead);
+                        }
+                        else
+                        {
+                            Tile(count, ref w, ref Unsafe.Add(ref bias, first), ref x, ref Unsafe.Add(ref panelOutput, first * lanes), inputs, length, start, relu, ahead);
+                        }
+
                         first += count;
+                    }
+
+                    if (pairs && panel + 1 < panels)
+                    {
+                        // The pair tile did the next panel as well.
+                        panel++;
                     }
                 }
 
