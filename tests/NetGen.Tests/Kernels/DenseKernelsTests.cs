@@ -401,9 +401,14 @@ public sealed class DenseKernelsTests
 
     /// <summary>
     /// A block of panels through one layer gives each panel bit for bit what it gives alone: outputs over several
-    /// groups of tiles, inputs over several chunks, and a last panel only partly filled.
+    /// groups of tiles, inputs over several chunks, a last panel only partly filled, and layers of one to three outputs,
+    /// whose panels the 16-register widths take two at a time (the third alone).
     /// </summary>
     [Theory]
+    [InlineData(16, 2)]
+    [InlineData(20, 3)]
+    [InlineData(8, 1)]
+    [InlineData(18, 2)]
     [InlineData(300, 61)]
     [InlineData(17, 100)]
     [InlineData(600, 7)]
