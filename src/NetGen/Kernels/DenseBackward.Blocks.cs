@@ -227,42 +227,70 @@ internal static partial class DenseBackward<TWidth, TVector>
         ref var d2 = ref Unsafe.Add(ref d1, m);
         ref var d3 = ref Unsafe.Add(ref d2, m);
         ref var wo = ref w;
-        for (nuint o = 0; o < length; o++)
+        // Below Vector512 the weight rows go two at a time: half the loop's exits and counters (each sum in row order still).
+        nuint o = 0;
+        if (c < 16)
         {
-            var w0 = TWidth.Load(ref wo, 0);
-            var w1 = TWidth.Load(ref wo, c);
-            var w2 = third ? TWidth.Load(ref wo, 2 * c) : TWidth.Zero;
-            if (TCopy.Enabled)
+            for (; o + 2 <= length; o += 2)
             {
-                Store(ref copy, c, w0, w1, w2, third);
-                copy = ref Unsafe.Add(ref copy, (third ? 3u : 2u) * c);
+                InputRow<TCopy>(ref wo, ref copy, ref ahead, ref Unsafe.Add(ref delta, o), ref Unsafe.Add(ref d1, o), ref Unsafe.Add(ref d2, o), ref Unsafe.Add(ref d3, o), c, third,
+                    ref a00, ref a01, ref a02, ref a10, ref a11, ref a12, ref a20, ref a21, ref a22, ref a30, ref a31, ref a32);
+                InputRow<TCopy>(ref Unsafe.Add(ref wo, stride), ref Unsafe.Add(ref copy, (third ? 3u : 2u) * c), ref Unsafe.Add(ref ahead, aheadStride),
+                    ref Unsafe.Add(ref delta, o + 1), ref Unsafe.Add(ref d1, o + 1), ref Unsafe.Add(ref d2, o + 1), ref Unsafe.Add(ref d3, o + 1), c, third,
+                    ref a00, ref a01, ref a02, ref a10, ref a11, ref a12, ref a20, ref a21, ref a22, ref a30, ref a31, ref a32);
+                wo = ref Unsafe.Add(ref wo, 2 * stride);
+                copy = ref Unsafe.Add(ref copy, TCopy.Enabled ? (third ? 6u : 4u) * c : 0);
+                ahead = ref Unsafe.Add(ref ahead, 2 * aheadStride);
             }
+        }
 
-            CachePrefetch.Line(ref ahead);
-            ahead = ref Unsafe.Add(ref ahead, aheadStride);
-            var d = TWidth.Broadcast(Unsafe.Add(ref delta, o));
-            a00 = TWidth.MultiplyAdd(w0, d, a00);
-            a01 = TWidth.MultiplyAdd(w1, d, a01);
-            a02 = third ? TWidth.MultiplyAdd(w2, d, a02) : a02;
-            d = TWidth.Broadcast(Unsafe.Add(ref d1, o));
-            a10 = TWidth.MultiplyAdd(w0, d, a10);
-            a11 = TWidth.MultiplyAdd(w1, d, a11);
-            a12 = third ? TWidth.MultiplyAdd(w2, d, a12) : a12;
-            d = TWidth.Broadcast(Unsafe.Add(ref d2, o));
-            a20 = TWidth.MultiplyAdd(w0, d, a20);
-            a21 = TWidth.MultiplyAdd(w1, d, a21);
-            a22 = third ? TWidth.MultiplyAdd(w2, d, a22) : a22;
-            d = TWidth.Broadcast(Unsafe.Add(ref d3, o));
-            a30 = TWidth.MultiplyAdd(w0, d, a30);
-            a31 = TWidth.MultiplyAdd(w1, d, a31);
-            a32 = third ? TWidth.MultiplyAdd(w2, d, a32) : a32;
+        for (; o < length; o++)
+        {
+            InputRow<TCopy>(ref wo, ref copy, ref ahead, ref Unsafe.Add(ref delta, o), ref Unsafe.Add(ref d1, o), ref Unsafe.Add(ref d2, o), ref Unsafe.Add(ref d3, o), c, third,
+                ref a00, ref a01, ref a02, ref a10, ref a11, ref a12, ref a20, ref a21, ref a22, ref a30, ref a31, ref a32);
             wo = ref Unsafe.Add(ref wo, stride);
+            copy = ref Unsafe.Add(ref copy, TCopy.Enabled ? (third ? 3u : 2u) * c : 0);
+            ahead = ref Unsafe.Add(ref ahead, aheadStride);
         }
 
         Store(ref dx, c, a00, a01, a02, third);
         Store(ref x1, c, a10, a11, a12, third);
         Store(ref x2, c, a20, a21, a22, third);
         Store(ref x3, c, a30, a31, a32, third);
+    }
+
+    /// <summary>One weight row of a dX tile of four rows: its vectors loaded (and copied), one line hinted, four broadcasts of δ, twelve or eight multiply-adds.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void InputRow<TCopy>(ref float wo, ref float copy, ref float ahead, ref float e0, ref float e1, ref float e2, ref float e3, nuint c, bool third,
+        ref TVector a00, ref TVector a01, ref TVector a02, ref TVector a10, ref TVector a11, ref TVector a12,
+        ref TVector a20, ref TVector a21, ref TVector a22, ref TVector a30, ref TVector a31, ref TVector a32)
+        where TCopy : struct, IFlag
+    {
+        var w0 = TWidth.Load(ref wo, 0);
+        var w1 = TWidth.Load(ref wo, c);
+        var w2 = third ? TWidth.Load(ref wo, 2 * c) : TWidth.Zero;
+        if (TCopy.Enabled)
+        {
+            Store(ref copy, c, w0, w1, w2, third);
+        }
+
+        CachePrefetch.Line(ref ahead);
+        var d = TWidth.Broadcast(e0);
+        a00 = TWidth.MultiplyAdd(w0, d, a00);
+        a01 = TWidth.MultiplyAdd(w1, d, a01);
+        a02 = third ? TWidth.MultiplyAdd(w2, d, a02) : a02;
+        d = TWidth.Broadcast(e1);
+        a10 = TWidth.MultiplyAdd(w0, d, a10);
+        a11 = TWidth.MultiplyAdd(w1, d, a11);
+        a12 = third ? TWidth.MultiplyAdd(w2, d, a12) : a12;
+        d = TWidth.Broadcast(e2);
+        a20 = TWidth.MultiplyAdd(w0, d, a20);
+        a21 = TWidth.MultiplyAdd(w1, d, a21);
+        a22 = third ? TWidth.MultiplyAdd(w2, d, a22) : a22;
+        d = TWidth.Broadcast(e3);
+        a30 = TWidth.MultiplyAdd(w0, d, a30);
+        a31 = TWidth.MultiplyAdd(w1, d, a31);
+        a32 = third ? TWidth.MultiplyAdd(w2, d, a32) : a32;
     }
 
     private static void InputTile4x1(ref float w, nuint stride, ref float delta, ref float dx, nuint n, nuint m, nuint length, bool first)
