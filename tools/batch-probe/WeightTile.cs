@@ -25,7 +25,7 @@ internal static unsafe class WeightTile
     /// <param name="TileMajor">The block's inputs packed tile by tile (each tile's 24 columns of every row consecutive, 96 bytes a row) instead of row by row (384 bytes a row).</param>
     /// <param name="Branchless">Every batch row hints, rows past the tile's lines at its last line again: no branch in the loop.</param>
     /// <param name="Batch">Batch rows summed per tile: 32, or 64 over the same inputs twice (the tile's fixed costs halved per FLOP).</param>
-    private sealed record Variant(string Name, int Stride, int Offset, bool Store = true, bool Hints = true, bool Floor = false, bool OneDelta = false, int Batch = BatchRows, bool TileMajor = false, bool Branchless = false);
+    private sealed record Variant(string Name, int Stride, int Offset, bool Store = true, bool Hints = true, bool Floor = false, bool OneDelta = false, int Batch = BatchRows, bool TileMajor = false, bool Branchless = false, bool Unrolled = false, bool Eight = false);
 
     public static void Run(double peak)
     {
@@ -49,6 +49,10 @@ internal static unsafe class WeightTile
             new("hints without a branch (every row, the last line again)", Inputs, 0, Branchless: true),
             new("64 rows a tile (flops doubled)", Inputs, 0, Batch: 64),
             new("64 rows, floor, one δ", Inputs, 0, Floor: true, OneDelta: true, Batch: 64),
+            new("the row loop unrolled by four (the hints once per four rows)", Inputs, 0, Unrolled: true),
+            new("unrolled by four, floor, one δ, no hints", Inputs, 0, Hints: false, Floor: true, OneDelta: true, Unrolled: true),
+            new("the row loop unrolled by eight (the hints in the first eight rows)", Inputs, 0, Eight: true),
+            new("unrolled by eight, floor, one δ, no hints", Inputs, 0, Hints: false, Floor: true, OneDelta: true, Eight: true),
         };
         variants = Probe.Chosen(variants);
         var layers = variants.Select(v => new Layer(v)).ToArray();
@@ -125,7 +129,15 @@ internal static unsafe class WeightTile
                         var targetStride = v.Floor ? Block : stride;
                         var xs = v.TileMajor ? _packed + (t * BatchRows) : _packed + t;
                         var xStride = v.TileMajor ? 24u : Block;
-                        if (v.Store)
+                        if (v.Eight)
+                        {
+                            UnrolledEight(target, targetStride, xs, _grouped + (v.OneDelta ? 0 : o * rows), v.Hints, xStride, ref sink);
+                        }
+                        else if (v.Unrolled)
+                        {
+                            Unrolled(target, targetStride, xs, _grouped + (v.OneDelta ? 0 : o * rows), v.Hints, xStride, ref sink);
+                        }
+                        else if (v.Store)
                         {
                             if (v.Branchless)
                             {
@@ -200,6 +212,106 @@ internal static unsafe class WeightTile
         Apply<TStore>(target + n, a10, a11, a12, ref sink);
         Apply<TStore>(target + (2 * n), a20, a21, a22, ref sink);
         Apply<TStore>(target + (3 * n), a30, a31, a32, ref sink);
+    }
+
+    /// <summary>The tile's 32 rows four at a time: one loop exit and one hint branch per four rows.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Unrolled(float* target, nuint n, float* xi, float* delta, bool hints, nuint xStride, ref Vector256<float> sink)
+    {
+        Vector256<float> a00 = default, a01 = default, a02 = default;
+        Vector256<float> a10 = default, a11 = default, a12 = default;
+        Vector256<float> a20 = default, a21 = default, a22 = default;
+        Vector256<float> a30 = default, a31 = default, a32 = default;
+        var first = (nuint)target & ~(nuint)63;
+        var rowBytes = n * sizeof(float);
+        var count = hints ? 8u : 0u;
+        var xr = xi;
+        var dr = delta;
+        for (nuint r = 0; r < BatchRows; r += 4)
+        {
+            if (r < count)
+            {
+                var line = first + ((r / 4) * 64);
+                Sse.Prefetch0((void*)line);
+                Sse.Prefetch0((void*)(line + rowBytes));
+                Sse.Prefetch0((void*)(line + (2 * rowBytes)));
+                Sse.Prefetch0((void*)(line + (3 * rowBytes)));
+            }
+
+            Row(ref a00, ref a01, ref a02, ref a10, ref a11, ref a12, ref a20, ref a21, ref a22, ref a30, ref a31, ref a32, xr, dr);
+            Row(ref a00, ref a01, ref a02, ref a10, ref a11, ref a12, ref a20, ref a21, ref a22, ref a30, ref a31, ref a32, xr + xStride, dr + 4);
+            Row(ref a00, ref a01, ref a02, ref a10, ref a11, ref a12, ref a20, ref a21, ref a22, ref a30, ref a31, ref a32, xr + (2 * xStride), dr + 8);
+            Row(ref a00, ref a01, ref a02, ref a10, ref a11, ref a12, ref a20, ref a21, ref a22, ref a30, ref a31, ref a32, xr + (3 * xStride), dr + 12);
+            xr += 4 * xStride;
+            dr += 16;
+        }
+
+        Apply<Yes>(target, a00, a01, a02, ref sink);
+        Apply<Yes>(target + n, a10, a11, a12, ref sink);
+        Apply<Yes>(target + (2 * n), a20, a21, a22, ref sink);
+        Apply<Yes>(target + (3 * n), a30, a31, a32, ref sink);
+    }
+
+    /// <summary>The tile's 32 rows eight at a time, the eight hints in the first eight rows.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void UnrolledEight(float* target, nuint n, float* xi, float* delta, bool hints, nuint xStride, ref Vector256<float> sink)
+    {
+        Vector256<float> a00 = default, a01 = default, a02 = default;
+        Vector256<float> a10 = default, a11 = default, a12 = default;
+        Vector256<float> a20 = default, a21 = default, a22 = default;
+        Vector256<float> a30 = default, a31 = default, a32 = default;
+        var first = (nuint)target & ~(nuint)63;
+        var rowBytes = n * sizeof(float);
+        var xr = xi;
+        var dr = delta;
+        if (hints)
+        {
+            Sse.Prefetch0((void*)first);
+            Sse.Prefetch0((void*)(first + rowBytes));
+            Sse.Prefetch0((void*)(first + (2 * rowBytes)));
+            Sse.Prefetch0((void*)(first + (3 * rowBytes)));
+        }
+
+        for (nuint r = 0; r < BatchRows; r += 8)
+        {
+            Row(ref a00, ref a01, ref a02, ref a10, ref a11, ref a12, ref a20, ref a21, ref a22, ref a30, ref a31, ref a32, xr, dr);
+            Row(ref a00, ref a01, ref a02, ref a10, ref a11, ref a12, ref a20, ref a21, ref a22, ref a30, ref a31, ref a32, xr + xStride, dr + 4);
+            Row(ref a00, ref a01, ref a02, ref a10, ref a11, ref a12, ref a20, ref a21, ref a22, ref a30, ref a31, ref a32, xr + (2 * xStride), dr + 8);
+            Row(ref a00, ref a01, ref a02, ref a10, ref a11, ref a12, ref a20, ref a21, ref a22, ref a30, ref a31, ref a32, xr + (3 * xStride), dr + 12);
+            if (hints && r == 0)
+            {
+                var line = first + 64;
+                Sse.Prefetch0((void*)line);
+                Sse.Prefetch0((void*)(line + rowBytes));
+                Sse.Prefetch0((void*)(line + (2 * rowBytes)));
+                Sse.Prefetch0((void*)(line + (3 * rowBytes)));
+            }
+
+            Row(ref a00, ref a01, ref a02, ref a10, ref a11, ref a12, ref a20, ref a21, ref a22, ref a30, ref a31, ref a32, xr + (4 * xStride), dr + 16);
+            Row(ref a00, ref a01, ref a02, ref a10, ref a11, ref a12, ref a20, ref a21, ref a22, ref a30, ref a31, ref a32, xr + (5 * xStride), dr + 20);
+            Row(ref a00, ref a01, ref a02, ref a10, ref a11, ref a12, ref a20, ref a21, ref a22, ref a30, ref a31, ref a32, xr + (6 * xStride), dr + 24);
+            Row(ref a00, ref a01, ref a02, ref a10, ref a11, ref a12, ref a20, ref a21, ref a22, ref a30, ref a31, ref a32, xr + (7 * xStride), dr + 28);
+            xr += 8 * xStride;
+            dr += 32;
+        }
+
+        Apply<Yes>(target, a00, a01, a02, ref sink);
+        Apply<Yes>(target + n, a10, a11, a12, ref sink);
+        Apply<Yes>(target + (2 * n), a20, a21, a22, ref sink);
+        Apply<Yes>(target + (3 * n), a30, a31, a32, ref sink);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Row(ref Vector256<float> a00, ref Vector256<float> a01, ref Vector256<float> a02, ref Vector256<float> a10, ref Vector256<float> a11, ref Vector256<float> a12,
+        ref Vector256<float> a20, ref Vector256<float> a21, ref Vector256<float> a22, ref Vector256<float> a30, ref Vector256<float> a31, ref Vector256<float> a32, float* xr, float* dr)
+    {
+        var x0 = Vector256.Load(xr);
+        var x1 = Vector256.Load(xr + 8);
+        var x2 = Vector256.Load(xr + 16);
+        TileParts.MultiplyAdd(ref a00, ref a01, ref a02, x0, x1, x2, Vector256.Create(dr[0]));
+        TileParts.MultiplyAdd(ref a10, ref a11, ref a12, x0, x1, x2, Vector256.Create(dr[1]));
+        TileParts.MultiplyAdd(ref a20, ref a21, ref a22, x0, x1, x2, Vector256.Create(dr[2]));
+        TileParts.MultiplyAdd(ref a30, ref a31, ref a32, x0, x1, x2, Vector256.Create(dr[3]));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
