@@ -275,22 +275,19 @@ internal static partial class DenseBackward<TWidth, TVector>
         }
 
         CachePrefetch.Line(ref ahead);
-        var d = TWidth.Broadcast(e0);
-        a00 = TWidth.MultiplyAdd(w0, d, a00);
-        a01 = TWidth.MultiplyAdd(w1, d, a01);
-        a02 = third ? TWidth.MultiplyAdd(w2, d, a02) : a02;
-        d = TWidth.Broadcast(e1);
-        a10 = TWidth.MultiplyAdd(w0, d, a10);
-        a11 = TWidth.MultiplyAdd(w1, d, a11);
-        a12 = third ? TWidth.MultiplyAdd(w2, d, a12) : a12;
-        d = TWidth.Broadcast(e2);
-        a20 = TWidth.MultiplyAdd(w0, d, a20);
-        a21 = TWidth.MultiplyAdd(w1, d, a21);
-        a22 = third ? TWidth.MultiplyAdd(w2, d, a22) : a22;
-        d = TWidth.Broadcast(e3);
-        a30 = TWidth.MultiplyAdd(w0, d, a30);
-        a31 = TWidth.MultiplyAdd(w1, d, a31);
-        a32 = third ? TWidth.MultiplyAdd(w2, d, a32) : a32;
+        AddProducts(ref a00, ref a01, ref a02, w0, w1, w2, TWidth.Broadcast(e0), third);
+        AddProducts(ref a10, ref a11, ref a12, w0, w1, w2, TWidth.Broadcast(e1), third);
+        AddProducts(ref a20, ref a21, ref a22, w0, w1, w2, TWidth.Broadcast(e2), third);
+        AddProducts(ref a30, ref a31, ref a32, w0, w1, w2, TWidth.Broadcast(e3), third);
+    }
+
+    /// <summary>Each accumulator plus its vector times <paramref name="b"/>; the third left as it is where <paramref name="third"/> is false.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddProducts(ref TVector a0, ref TVector a1, ref TVector a2, TVector v0, TVector v1, TVector v2, TVector b, bool third)
+    {
+        a0 = TWidth.MultiplyAdd(v0, b, a0);
+        a1 = TWidth.MultiplyAdd(v1, b, a1);
+        a2 = third ? TWidth.MultiplyAdd(v2, b, a2) : a2;
     }
 
     private static void InputTile4x1(ref float w, nuint stride, ref float delta, ref float dx, nuint n, nuint m, nuint length, bool first)

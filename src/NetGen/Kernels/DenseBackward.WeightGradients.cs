@@ -331,22 +331,10 @@ internal static partial class DenseBackward<TWidth, TVector>
         var x0 = TWidth.Load(ref xr, 0);
         var x1 = TWidth.Load(ref xr, c);
         var x2 = TWidth.Load(ref xr, 2 * c);
-        var b = TWidth.Broadcast(dr);
-        a00 = TWidth.MultiplyAdd(x0, b, a00);
-        a01 = TWidth.MultiplyAdd(x1, b, a01);
-        a02 = TWidth.MultiplyAdd(x2, b, a02);
-        b = TWidth.Broadcast(Unsafe.Add(ref dr, 1));
-        a10 = TWidth.MultiplyAdd(x0, b, a10);
-        a11 = TWidth.MultiplyAdd(x1, b, a11);
-        a12 = TWidth.MultiplyAdd(x2, b, a12);
-        b = TWidth.Broadcast(Unsafe.Add(ref dr, 2));
-        a20 = TWidth.MultiplyAdd(x0, b, a20);
-        a21 = TWidth.MultiplyAdd(x1, b, a21);
-        a22 = TWidth.MultiplyAdd(x2, b, a22);
-        b = TWidth.Broadcast(Unsafe.Add(ref dr, 3));
-        a30 = TWidth.MultiplyAdd(x0, b, a30);
-        a31 = TWidth.MultiplyAdd(x1, b, a31);
-        a32 = TWidth.MultiplyAdd(x2, b, a32);
+        AddProducts(ref a00, ref a01, ref a02, x0, x1, x2, TWidth.Broadcast(dr), true);
+        AddProducts(ref a10, ref a11, ref a12, x0, x1, x2, TWidth.Broadcast(Unsafe.Add(ref dr, 1)), true);
+        AddProducts(ref a20, ref a21, ref a22, x0, x1, x2, TWidth.Broadcast(Unsafe.Add(ref dr, 2)), true);
+        AddProducts(ref a30, ref a31, ref a32, x0, x1, x2, TWidth.Broadcast(Unsafe.Add(ref dr, 3)), true);
     }
 
     /// <summary>Four weight rows by two vectors: eight accumulators, as many as two pipes of four-cycle multiply-adds keep busy.</summary>
