@@ -13,6 +13,12 @@ using static TileParts;
 /// </summary>
 internal static unsafe class WeightTile
 {
+    /// <summary>The tile's rows four at a time (<see cref="Tile{TStore, TEveryRow}"/>).</summary>
+    private struct Four : IFlag
+    {
+        public static bool On => true;
+    }
+
     private const int Block = 96;
 
     /// <param name="Name">The row's label.</param>
@@ -25,7 +31,7 @@ internal static unsafe class WeightTile
     /// <param name="TileMajor">The block's inputs packed tile by tile (each tile's 24 columns of every row consecutive, 96 bytes a row) instead of row by row (384 bytes a row).</param>
     /// <param name="Branchless">Every batch row hints, rows past the tile's lines at its last line again: no branch in the loop.</param>
     /// <param name="Batch">Batch rows summed per tile: 32, or 64 over the same inputs twice (the tile's fixed costs halved per FLOP).</param>
-    private sealed record Variant(string Name, int Stride, int Offset, bool Store = true, bool Hints = true, bool Floor = false, bool OneDelta = false, int Batch = BatchRows, bool TileMajor = false, bool Branchless = false);
+    private sealed record Variant(string Name, int Stride, int Offset, bool Store = true, bool Hints = true, bool Floor = false, bool OneDelta = false, int Batch = BatchRows, bool TileMajor = false, bool Branchless = false, bool Unrolled = false);
 
     public static void Run(double peak)
     {
@@ -49,6 +55,8 @@ internal static unsafe class WeightTile
             new("hints without a branch (every row, the last line again)", Inputs, 0, Branchless: true),
             new("64 rows a tile (flops doubled)", Inputs, 0, Batch: 64),
             new("64 rows, floor, one δ", Inputs, 0, Floor: true, OneDelta: true, Batch: 64),
+            new("the row loop unrolled by four (the hints once per four rows)", Inputs, 0, Unrolled: true),
+            new("unrolled by four, floor, one δ, no hints", Inputs, 0, Hints: false, Floor: true, OneDelta: true, Unrolled: true),
         };
         variants = Probe.Chosen(variants);
         var layers = variants.Select(v => new Layer(v)).ToArray();
@@ -125,7 +133,11 @@ internal static unsafe class WeightTile
                         var targetStride = v.Floor ? Block : stride;
                         var xs = v.TileMajor ? _packed + (t * BatchRows) : _packed + t;
                         var xStride = v.TileMajor ? 24u : Block;
-                        if (v.Store)
+                        if (v.Unrolled)
+                        {
+                            Tile<Yes, Four>(target, targetStride, xs, _grouped + (v.OneDelta ? 0 : o * rows), v.Hints, (nuint)v.Batch, xStride, ref sink);
+                        }
+                        else if (v.Store)
                         {
                             if (v.Branchless)
                             {
@@ -150,14 +162,14 @@ internal static unsafe class WeightTile
 
     /// <summary>
     /// The library's <c>WeightTile4x3</c> on Vector256 with δ grouped (four floats a batch row) and SGD's update;
-    /// with <typeparamref name="TEveryRow"/>, every batch row hints, those past the tile's eight lines at its last.
+    /// with <typeparamref name="TEveryRow"/> <see cref="Yes"/>, every batch row hints, those past the tile's eight lines at
+    /// its last; with <see cref="Four"/>, the 32 rows go four at a time, the four hints of a group together.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Tile<TStore, TEveryRow>(float* target, nuint n, float* xi, float* delta, bool hints, nuint batch, nuint xStride, ref Vector256<float> sink)
         where TStore : struct, IFlag
         where TEveryRow : struct, IFlag
     {
-        const int c = 8;
         Vector256<float> a00 = default, a01 = default, a02 = default;
         Vector256<float> a10 = default, a11 = default, a12 = default;
         Vector256<float> a20 = default, a21 = default, a22 = default;
@@ -167,6 +179,32 @@ internal static unsafe class WeightTile
         var count = hints ? 8u : 0u;
         var xr = xi;
         var dr = delta;
+        if (typeof(TEveryRow) == typeof(Four))
+        {
+            // The rows four at a time: one loop exit and one hint test per four rows.
+            for (nuint r = 0; r < BatchRows; r += 4)
+            {
+                if (r < count)
+                {
+                    var line = first + ((r / 4) * 64);
+                    Sse.Prefetch0((void*)line);
+                    Sse.Prefetch0((void*)(line + rowBytes));
+                    Sse.Prefetch0((void*)(line + (2 * rowBytes)));
+                    Sse.Prefetch0((void*)(line + (3 * rowBytes)));
+                }
+
+                for (nuint k = 0; k < 4; k++)
+                {
+                    Row(ref a00, ref a01, ref a02, ref a10, ref a11, ref a12, ref a20, ref a21, ref a22, ref a30, ref a31, ref a32, xr + (k * xStride), dr + (4 * k));
+                }
+
+                xr += 4 * xStride;
+                dr += 16;
+            }
+
+            batch = 0;
+        }
+
         for (nuint r = 0; r < batch; r++)
         {
             if (r == BatchRows)
@@ -175,7 +213,7 @@ internal static unsafe class WeightTile
                 dr = delta;
             }
 
-            if (TEveryRow.On)
+            if (TEveryRow.On && typeof(TEveryRow) == typeof(Yes))
             {
                 var k = Math.Min(r, 7);
                 Sse.Prefetch0((void*)(first + ((k % 4) * rowBytes) + ((k / 4) * 64)));
@@ -185,13 +223,7 @@ internal static unsafe class WeightTile
                 Sse.Prefetch0((void*)(first + ((r % 4) * rowBytes) + ((r / 4) * 64)));
             }
 
-            var x0 = Vector256.Load(xr);
-            var x1 = Vector256.Load(xr + c);
-            var x2 = Vector256.Load(xr + (2 * c));
-            TileParts.MultiplyAdd(ref a00, ref a01, ref a02, x0, x1, x2, Vector256.Create(dr[0]));
-            TileParts.MultiplyAdd(ref a10, ref a11, ref a12, x0, x1, x2, Vector256.Create(dr[1]));
-            TileParts.MultiplyAdd(ref a20, ref a21, ref a22, x0, x1, x2, Vector256.Create(dr[2]));
-            TileParts.MultiplyAdd(ref a30, ref a31, ref a32, x0, x1, x2, Vector256.Create(dr[3]));
+            Row(ref a00, ref a01, ref a02, ref a10, ref a11, ref a12, ref a20, ref a21, ref a22, ref a30, ref a31, ref a32, xr, dr);
             xr += xStride;
             dr += 4;
         }
@@ -200,6 +232,19 @@ internal static unsafe class WeightTile
         Apply<TStore>(target + n, a10, a11, a12, ref sink);
         Apply<TStore>(target + (2 * n), a20, a21, a22, ref sink);
         Apply<TStore>(target + (3 * n), a30, a31, a32, ref sink);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Row(ref Vector256<float> a00, ref Vector256<float> a01, ref Vector256<float> a02, ref Vector256<float> a10, ref Vector256<float> a11, ref Vector256<float> a12,
+        ref Vector256<float> a20, ref Vector256<float> a21, ref Vector256<float> a22, ref Vector256<float> a30, ref Vector256<float> a31, ref Vector256<float> a32, float* xr, float* dr)
+    {
+        var x0 = Vector256.Load(xr);
+        var x1 = Vector256.Load(xr + 8);
+        var x2 = Vector256.Load(xr + 16);
+        TileParts.MultiplyAdd(ref a00, ref a01, ref a02, x0, x1, x2, Vector256.Create(dr[0]));
+        TileParts.MultiplyAdd(ref a10, ref a11, ref a12, x0, x1, x2, Vector256.Create(dr[1]));
+        TileParts.MultiplyAdd(ref a20, ref a21, ref a22, x0, x1, x2, Vector256.Create(dr[2]));
+        TileParts.MultiplyAdd(ref a30, ref a31, ref a32, x0, x1, x2, Vector256.Create(dr[3]));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -16,6 +16,9 @@ internal static partial class DenseBackward<TWidth, TVector>
     /// <summary>The bytes of a panel's strip of weight rows that stay in L1 while every row of the block passes.</summary>
     private const int StripBytes = 16 * 1024;
 
+    /// <summary>The bytes of dX's copy of a strip when the strips go outside the panels (L1's 32 KiB hold it, δ's four rows and dx's).</summary>
+    private const int OuterStripBytes = 24 * 1024;
+
     /// <summary>
     /// dxᵣ = Wᵀδᵣ for two or more rows. For each panel of inputs the weight rows go in strips of equal length, each
     /// strip copied into a contiguous buffer that stays in L1 while every tile of batch rows walks it (walked in place,
@@ -24,8 +27,10 @@ internal static partial class DenseBackward<TWidth, TVector>
     /// of stalling a pass of their own; the first three tiles each fetch one line of every weight row of the next
     /// strip. A tile's accumulators start from what the strip before left in dx, so each sum runs in the order of one
     /// pass. dx is written rather than added to on the first strip, so the last panel may overlap the one before: a
-    /// value computed twice is stored twice. Rows past the last four go one by one, on the weights in place when there
-    /// are fewer than four.
+    /// value computed twice is stored twice. Where no panel overlaps another (below Vector512, inputs one vector past a
+    /// multiple of three: the last four vectors in two panels of two), the strips go outside instead, every panel of
+    /// a strip before the next strip, each value still one sum in weight-row order. Rows past the last four go one by
+    /// one, on the weights in place when there are fewer than four.
     /// </summary>
     [SkipLocalsInit]
     private static void InputGradients(ref float weights, ref float delta, ref float dx, int inputs, int outputs, int rows)
@@ -34,84 +39,122 @@ internal static partial class DenseBackward<TWidth, TVector>
         var m = (nuint)outputs;
         var count = (nuint)TWidth.Count;
         var panel = n >= 3 * count ? 3 * count : count;
-        var longest = (nuint)StripBytes / (panel * sizeof(float));
+        // Two vectors left after the panels of three (512 inputs on Vector512: 10 × 3 + 2): a panel of two, where a
+        // third panel overlapping the one before would compute a vector of every row twice. One vector left (below
+        // Vector512, 512 inputs are 21 × 3 + 1): the last four vectors as two panels of two, and with no panel
+        // overlapping another the strips go outside the panels (every panel of a strip before the next strip), in
+        // strips of up to 24 KiB: a strip's rows stay in L2 while each panel's copying tile reads its own lines of them.
+        var pair = panel == 3 * count && n % panel == 2 * count;
+        var stripsOuter = panel == 3 * count && count < 16 && n % panel == count;
+        var stripBytes = stripsOuter ? OuterStripBytes : StripBytes;
+        var longest = (nuint)stripBytes / (panel * sizeof(float));
         var strip = Share(m, Share(m, longest));
         var blocks = (nuint)rows - ((nuint)rows % 4);
-        var buffer = blocks > 0 ? CacheLines.Align(stackalloc float[(StripBytes / sizeof(float)) + CacheLines.Slack]) : default;
+        var buffer = blocks > 0 ? CacheLines.Align(stackalloc float[(stripBytes / sizeof(float)) + CacheLines.Slack]) : default;
         ref var packed = ref MemoryMarshal.GetReference(buffer);
-        // Two vectors left after the panels of three (512 inputs: 10 × 3 + 2): a panel of two, where a third panel
-        // overlapping the one before would compute a vector of every row twice.
-        var pair = panel == 3 * count && n % panel == 2 * count;
-        for (nuint i = 0, width; i < n; i += width)
+        if (panel == count)
         {
-            width = pair && n - i == 2 * count ? 2 * count : panel;
-            var at = Math.Min(i, n - width);
-            for (nuint o = 0; o < m; o += strip)
+            for (nuint i = 0; i < n; i += count)
             {
-                var length = Math.Min(strip, m - o);
-                ref var inPlace = ref Unsafe.Add(ref weights, (o * n) + at);
-                ref var d = ref Unsafe.Add(ref delta, o);
-                var first = o == 0;
-                if (panel == count)
+                var at = Math.Min(i, n - count);
+                for (nuint o = 0; o < m; o += strip)
                 {
-                    InputPanel1(ref inPlace, ref packed, ref d, ref Unsafe.Add(ref dx, at), n, m, (nuint)rows, blocks, length, first);
-                    continue;
+                    InputPanel1(ref Unsafe.Add(ref weights, (o * n) + at), ref packed, ref Unsafe.Add(ref delta, o), ref Unsafe.Add(ref dx, at), n, m, (nuint)rows, blocks, Math.Min(strip, m - o), o == 0);
                 }
+            }
 
-                // The strip after this one, in the order of the loops: the rest of this panel, then the next panel's
-                // first. The tiles hint at as many rows as this strip has, so a shorter next strip (the panel's last)
-                // is fetched from as many rows before it: every hint stays inside the weights.
-                var nextO = o + strip < m ? o + strip : 0;
-                var nextI = nextO == 0 ? i + width : i;
-                var nextWidth = pair && n - nextI == 2 * count ? 2 * count : panel;
-                var back = length - Math.Min(length, m - nextO);
-                ref var next = ref Unsafe.Add(ref weights, ((nextO - back) * n) + Math.Min(nextI, n - nextWidth));
-                var fetching = nextI < n;
-                for (nuint r = 0; r < (nuint)rows; r += r < blocks ? 4u : 1u)
+            return;
+        }
+
+        for (nuint i = 0, o = 0; ;)
+        {
+            var width = PanelWidth(n, i, panel, pair, stripsOuter);
+            var at = Math.Min(i, n - width);
+            var length = Math.Min(strip, m - o);
+            ref var inPlace = ref Unsafe.Add(ref weights, (o * n) + at);
+            ref var d = ref Unsafe.Add(ref delta, o);
+            var first = o == 0;
+
+            // The strip after this one, in the order of the loops: the rest of this panel, then the next panel's
+            // first (or, strips outside, the next panel's strip of the same rows, then the next strip's first panel).
+            // The tiles hint at as many rows as this strip has, so a shorter next strip (the panel's last) is fetched
+            // from as many rows before it: every hint stays inside the weights.
+            nuint nextO, nextI;
+            bool fetching;
+            if (stripsOuter)
+            {
+                nextI = i + width < n ? i + width : 0;
+                nextO = nextI == 0 ? o + strip : o;
+                fetching = nextO < m;
+            }
+            else
+            {
+                nextO = o + strip < m ? o + strip : 0;
+                nextI = nextO == 0 ? i + width : i;
+                fetching = nextI < n;
+            }
+
+            var nextWidth = fetching ? PanelWidth(n, nextI, panel, pair, stripsOuter) : panel;
+            var back = fetching ? length - Math.Min(length, m - nextO) : 0;
+            ref var next = ref fetching ? ref Unsafe.Add(ref weights, ((nextO - back) * n) + Math.Min(nextI, n - nextWidth)) : ref weights;
+            for (nuint r = 0; r < (nuint)rows; r += r < blocks ? 4u : 1u)
+            {
+                ref var dr = ref Unsafe.Add(ref d, r * m);
+                ref var xr = ref Unsafe.Add(ref dx, (r * n) + at);
+                if (r < blocks)
                 {
-                    ref var dr = ref Unsafe.Add(ref d, r * m);
-                    ref var xr = ref Unsafe.Add(ref dx, (r * n) + at);
-                    if (r < blocks)
+                    // Tiles 0 to 2 fetch the lines of the next strip's first, middle and last floats; the others
+                    // hint at a line of the copy, which is in L1.
+                    var tile = r / 4;
+                    var ahead = fetching && tile < 3;
+                    ref var line = ref ahead ? ref Unsafe.Add(ref next, tile == 0 ? 0 : tile == 1 ? nextWidth / 2 : nextWidth - 1) : ref packed;
+                    if (width == 2 * count)
                     {
-                        // Tiles 0 to 2 fetch the lines of the next strip's first, middle and last floats; the others
-                        // hint at a line of the copy, which is in L1.
-                        var tile = r / 4;
-                        var ahead = fetching && tile < 3;
-                        ref var line = ref ahead ? ref Unsafe.Add(ref next, tile == 0 ? 0 : tile == 1 ? nextWidth / 2 : nextWidth - 1) : ref packed;
-                        if (width == 2 * count)
+                        if (r == 0)
                         {
-                            if (r == 0)
-                            {
-                                InputTile4<Copying, NoThirdVector>(ref inPlace, n, ref dr, ref xr, n, m, length, first, ref packed, ref line, ahead ? n : 0);
-                            }
-                            else
-                            {
-                                InputTile4<NotCopying, NoThirdVector>(ref packed, width, ref dr, ref xr, n, m, length, first, ref packed, ref line, ahead ? n : 0);
-                            }
-                        }
-                        else if (r == 0)
-                        {
-                            InputTile4<Copying, ThirdVector>(ref inPlace, n, ref dr, ref xr, n, m, length, first, ref packed, ref line, ahead ? n : 0);
+                            InputTile4<Copying, NoThirdVector>(ref inPlace, n, ref dr, ref xr, n, m, length, first, ref packed, ref line, ahead ? n : 0);
                         }
                         else
                         {
-                            InputTile4<NotCopying, ThirdVector>(ref packed, panel, ref dr, ref xr, n, m, length, first, ref packed, ref line, ahead ? n : 0);
+                            InputTile4<NotCopying, NoThirdVector>(ref packed, width, ref dr, ref xr, n, m, length, first, ref packed, ref line, ahead ? n : 0);
                         }
                     }
-                    else if (width == 2 * count)
+                    else if (r == 0)
                     {
-                        ref var w = ref blocks > 0 ? ref packed : ref inPlace;
-                        var stride = blocks > 0 ? width : n;
-                        InputTile1x1(ref w, stride, ref dr, ref xr, length, first);
-                        InputTile1x1(ref Unsafe.Add(ref w, count), stride, ref dr, ref Unsafe.Add(ref xr, count), length, first);
+                        InputTile4<Copying, ThirdVector>(ref inPlace, n, ref dr, ref xr, n, m, length, first, ref packed, ref line, ahead ? n : 0);
                     }
                     else
                     {
-                        InputTile1x3(ref blocks > 0 ? ref packed : ref inPlace, blocks > 0 ? panel : n, ref dr, ref xr, length, first);
+                        InputTile4<NotCopying, ThirdVector>(ref packed, panel, ref dr, ref xr, n, m, length, first, ref packed, ref line, ahead ? n : 0);
                     }
                 }
+                else if (width == 2 * count)
+                {
+                    ref var w = ref blocks > 0 ? ref packed : ref inPlace;
+                    var stride = blocks > 0 ? width : n;
+                    InputTile1x1(ref w, stride, ref dr, ref xr, length, first);
+                    InputTile1x1(ref Unsafe.Add(ref w, count), stride, ref dr, ref Unsafe.Add(ref xr, count), length, first);
+                }
+                else
+                {
+                    InputTile1x3(ref blocks > 0 ? ref packed : ref inPlace, blocks > 0 ? panel : n, ref dr, ref xr, length, first);
+                }
             }
+
+            if (!fetching)
+            {
+                return;
+            }
+
+            (i, o) = (nextI, nextO);
         }
+    }
+
+    /// <summary>The width of the panel at input <paramref name="i"/>: two vectors where the inputs end in a pair of them, else <paramref name="panel"/>.</summary>
+    private static nuint PanelWidth(nuint n, nuint i, nuint panel, bool pair, bool pairs)
+    {
+        var count = (nuint)TWidth.Count;
+        return (pair && n - i == 2 * count) || (pairs && n - i <= 4 * count) ? 2 * count : panel;
     }
 
     /// <summary>One panel of one vector for every row: the strip copied first when there are tiles of four rows to share it.</summary>
@@ -184,42 +227,67 @@ internal static partial class DenseBackward<TWidth, TVector>
         ref var d2 = ref Unsafe.Add(ref d1, m);
         ref var d3 = ref Unsafe.Add(ref d2, m);
         ref var wo = ref w;
-        for (nuint o = 0; o < length; o++)
+        // Below Vector512 the weight rows go two at a time: half the loop's exits and counters (each sum in row order still).
+        nuint o = 0;
+        if (c < 16)
         {
-            var w0 = TWidth.Load(ref wo, 0);
-            var w1 = TWidth.Load(ref wo, c);
-            var w2 = third ? TWidth.Load(ref wo, 2 * c) : TWidth.Zero;
-            if (TCopy.Enabled)
+            for (; o + 2 <= length; o += 2)
             {
-                Store(ref copy, c, w0, w1, w2, third);
-                copy = ref Unsafe.Add(ref copy, (third ? 3u : 2u) * c);
+                InputRow<TCopy>(ref wo, ref copy, ref ahead, ref Unsafe.Add(ref delta, o), ref Unsafe.Add(ref d1, o), ref Unsafe.Add(ref d2, o), ref Unsafe.Add(ref d3, o), c, third,
+                    ref a00, ref a01, ref a02, ref a10, ref a11, ref a12, ref a20, ref a21, ref a22, ref a30, ref a31, ref a32);
+                InputRow<TCopy>(ref Unsafe.Add(ref wo, stride), ref Unsafe.Add(ref copy, (third ? 3u : 2u) * c), ref Unsafe.Add(ref ahead, aheadStride),
+                    ref Unsafe.Add(ref delta, o + 1), ref Unsafe.Add(ref d1, o + 1), ref Unsafe.Add(ref d2, o + 1), ref Unsafe.Add(ref d3, o + 1), c, third,
+                    ref a00, ref a01, ref a02, ref a10, ref a11, ref a12, ref a20, ref a21, ref a22, ref a30, ref a31, ref a32);
+                wo = ref Unsafe.Add(ref wo, 2 * stride);
+                copy = ref Unsafe.Add(ref copy, TCopy.Enabled ? (third ? 6u : 4u) * c : 0);
+                ahead = ref Unsafe.Add(ref ahead, 2 * aheadStride);
             }
+        }
 
-            CachePrefetch.Line(ref ahead);
-            ahead = ref Unsafe.Add(ref ahead, aheadStride);
-            var d = TWidth.Broadcast(Unsafe.Add(ref delta, o));
-            a00 = TWidth.MultiplyAdd(w0, d, a00);
-            a01 = TWidth.MultiplyAdd(w1, d, a01);
-            a02 = third ? TWidth.MultiplyAdd(w2, d, a02) : a02;
-            d = TWidth.Broadcast(Unsafe.Add(ref d1, o));
-            a10 = TWidth.MultiplyAdd(w0, d, a10);
-            a11 = TWidth.MultiplyAdd(w1, d, a11);
-            a12 = third ? TWidth.MultiplyAdd(w2, d, a12) : a12;
-            d = TWidth.Broadcast(Unsafe.Add(ref d2, o));
-            a20 = TWidth.MultiplyAdd(w0, d, a20);
-            a21 = TWidth.MultiplyAdd(w1, d, a21);
-            a22 = third ? TWidth.MultiplyAdd(w2, d, a22) : a22;
-            d = TWidth.Broadcast(Unsafe.Add(ref d3, o));
-            a30 = TWidth.MultiplyAdd(w0, d, a30);
-            a31 = TWidth.MultiplyAdd(w1, d, a31);
-            a32 = third ? TWidth.MultiplyAdd(w2, d, a32) : a32;
+        for (; o < length; o++)
+        {
+            InputRow<TCopy>(ref wo, ref copy, ref ahead, ref Unsafe.Add(ref delta, o), ref Unsafe.Add(ref d1, o), ref Unsafe.Add(ref d2, o), ref Unsafe.Add(ref d3, o), c, third,
+                ref a00, ref a01, ref a02, ref a10, ref a11, ref a12, ref a20, ref a21, ref a22, ref a30, ref a31, ref a32);
             wo = ref Unsafe.Add(ref wo, stride);
+            copy = ref Unsafe.Add(ref copy, TCopy.Enabled ? (third ? 3u : 2u) * c : 0);
+            ahead = ref Unsafe.Add(ref ahead, aheadStride);
         }
 
         Store(ref dx, c, a00, a01, a02, third);
         Store(ref x1, c, a10, a11, a12, third);
         Store(ref x2, c, a20, a21, a22, third);
         Store(ref x3, c, a30, a31, a32, third);
+    }
+
+    /// <summary>One weight row of a dX tile of four rows: its vectors loaded (and copied), one line hinted, four broadcasts of δ, twelve or eight multiply-adds.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void InputRow<TCopy>(ref float wo, ref float copy, ref float ahead, ref float e0, ref float e1, ref float e2, ref float e3, nuint c, bool third,
+        ref TVector a00, ref TVector a01, ref TVector a02, ref TVector a10, ref TVector a11, ref TVector a12,
+        ref TVector a20, ref TVector a21, ref TVector a22, ref TVector a30, ref TVector a31, ref TVector a32)
+        where TCopy : struct, IFlag
+    {
+        var w0 = TWidth.Load(ref wo, 0);
+        var w1 = TWidth.Load(ref wo, c);
+        var w2 = third ? TWidth.Load(ref wo, 2 * c) : TWidth.Zero;
+        if (TCopy.Enabled)
+        {
+            Store(ref copy, c, w0, w1, w2, third);
+        }
+
+        CachePrefetch.Line(ref ahead);
+        AddProducts(ref a00, ref a01, ref a02, w0, w1, w2, TWidth.Broadcast(e0), third);
+        AddProducts(ref a10, ref a11, ref a12, w0, w1, w2, TWidth.Broadcast(e1), third);
+        AddProducts(ref a20, ref a21, ref a22, w0, w1, w2, TWidth.Broadcast(e2), third);
+        AddProducts(ref a30, ref a31, ref a32, w0, w1, w2, TWidth.Broadcast(e3), third);
+    }
+
+    /// <summary>Each accumulator plus its vector times <paramref name="b"/>; the third left as it is where <paramref name="third"/> is false.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddProducts(ref TVector a0, ref TVector a1, ref TVector a2, TVector v0, TVector v1, TVector v2, TVector b, bool third)
+    {
+        a0 = TWidth.MultiplyAdd(v0, b, a0);
+        a1 = TWidth.MultiplyAdd(v1, b, a1);
+        a2 = third ? TWidth.MultiplyAdd(v2, b, a2) : a2;
     }
 
     private static void InputTile4x1(ref float w, nuint stride, ref float delta, ref float dx, nuint n, nuint m, nuint length, bool first)

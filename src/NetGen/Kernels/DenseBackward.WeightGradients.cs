@@ -287,31 +287,29 @@ internal static partial class DenseBackward<TWidth, TVector>
         var at = (o * n) + i;
         var hints = new RowHints(ref Unsafe.Add(ref target, at), n, 3 * c, rows);
 
-        // The rows' inputs and gradients by moving references: no multiplication in the loop.
+        // The rows' inputs and gradients by moving references: no multiplication in the loop. Below Vector512 the rows
+        // go four at a time, the four hints of a group together: one exit and one hint test per four rows.
         ref var xr = ref xi;
         ref var dr = ref delta;
-        for (nuint r = 0; r < rows; r++)
+        nuint r = 0;
+        if (c < 16)
+        {
+            for (; r + 4 <= rows; r += 4)
+            {
+                hints.FetchFour(r);
+                Row4x3(ref xr, ref dr, c, ref a00, ref a01, ref a02, ref a10, ref a11, ref a12, ref a20, ref a21, ref a22, ref a30, ref a31, ref a32);
+                Row4x3(ref Unsafe.Add(ref xr, stride), ref Unsafe.Add(ref dr, deltaStride), c, ref a00, ref a01, ref a02, ref a10, ref a11, ref a12, ref a20, ref a21, ref a22, ref a30, ref a31, ref a32);
+                Row4x3(ref Unsafe.Add(ref xr, 2 * stride), ref Unsafe.Add(ref dr, 2 * deltaStride), c, ref a00, ref a01, ref a02, ref a10, ref a11, ref a12, ref a20, ref a21, ref a22, ref a30, ref a31, ref a32);
+                Row4x3(ref Unsafe.Add(ref xr, 3 * stride), ref Unsafe.Add(ref dr, 3 * deltaStride), c, ref a00, ref a01, ref a02, ref a10, ref a11, ref a12, ref a20, ref a21, ref a22, ref a30, ref a31, ref a32);
+                xr = ref Unsafe.Add(ref xr, 4 * stride);
+                dr = ref Unsafe.Add(ref dr, 4 * deltaStride);
+            }
+        }
+
+        for (; r < rows; r++)
         {
             hints.Fetch(r);
-            var x0 = TWidth.Load(ref xr, 0);
-            var x1 = TWidth.Load(ref xr, c);
-            var x2 = TWidth.Load(ref xr, 2 * c);
-            var b = TWidth.Broadcast(dr);
-            a00 = TWidth.MultiplyAdd(x0, b, a00);
-            a01 = TWidth.MultiplyAdd(x1, b, a01);
-            a02 = TWidth.MultiplyAdd(x2, b, a02);
-            b = TWidth.Broadcast(Unsafe.Add(ref dr, 1));
-            a10 = TWidth.MultiplyAdd(x0, b, a10);
-            a11 = TWidth.MultiplyAdd(x1, b, a11);
-            a12 = TWidth.MultiplyAdd(x2, b, a12);
-            b = TWidth.Broadcast(Unsafe.Add(ref dr, 2));
-            a20 = TWidth.MultiplyAdd(x0, b, a20);
-            a21 = TWidth.MultiplyAdd(x1, b, a21);
-            a22 = TWidth.MultiplyAdd(x2, b, a22);
-            b = TWidth.Broadcast(Unsafe.Add(ref dr, 3));
-            a30 = TWidth.MultiplyAdd(x0, b, a30);
-            a31 = TWidth.MultiplyAdd(x1, b, a31);
-            a32 = TWidth.MultiplyAdd(x2, b, a32);
+            Row4x3(ref xr, ref dr, c, ref a00, ref a01, ref a02, ref a10, ref a11, ref a12, ref a20, ref a21, ref a22, ref a30, ref a31, ref a32);
             xr = ref Unsafe.Add(ref xr, stride);
             dr = ref Unsafe.Add(ref dr, deltaStride);
         }
@@ -323,6 +321,20 @@ internal static partial class DenseBackward<TWidth, TVector>
         Apply3(ref target, index, at + (2 * n), a20, a21, a22, ref local);
         Apply3(ref target, index, at + (3 * n), a30, a31, a32, ref local);
         rule = local;
+    }
+
+    /// <summary>One batch row of a tile of four weight rows by three vectors: three loads of x, four broadcasts of δ, twelve multiply-adds.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Row4x3(ref float xr, ref float dr, nuint c, ref TVector a00, ref TVector a01, ref TVector a02, ref TVector a10, ref TVector a11, ref TVector a12,
+        ref TVector a20, ref TVector a21, ref TVector a22, ref TVector a30, ref TVector a31, ref TVector a32)
+    {
+        var x0 = TWidth.Load(ref xr, 0);
+        var x1 = TWidth.Load(ref xr, c);
+        var x2 = TWidth.Load(ref xr, 2 * c);
+        AddProducts(ref a00, ref a01, ref a02, x0, x1, x2, TWidth.Broadcast(dr), true);
+        AddProducts(ref a10, ref a11, ref a12, x0, x1, x2, TWidth.Broadcast(Unsafe.Add(ref dr, 1)), true);
+        AddProducts(ref a20, ref a21, ref a22, x0, x1, x2, TWidth.Broadcast(Unsafe.Add(ref dr, 2)), true);
+        AddProducts(ref a30, ref a31, ref a32, x0, x1, x2, TWidth.Broadcast(Unsafe.Add(ref dr, 3)), true);
     }
 
     /// <summary>Four weight rows by two vectors: eight accumulators, as many as two pipes of four-cycle multiply-adds keep busy.</summary>
@@ -470,6 +482,20 @@ internal static partial class DenseBackward<TWidth, TVector>
             for (var r = rows; r < _count; r++)
             {
                 Fetch(r);
+            }
+        }
+
+        /// <summary>Rows <paramref name="r"/> to r + 3 (r a multiple of four): line r / 4 of each of the four weight rows.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void FetchFour(nuint r)
+        {
+            if (r < _count)
+            {
+                var line = _first + ((r / 4) * CacheLines.LineBytes);
+                CachePrefetch.LineAt(line);
+                CachePrefetch.LineAt(line + _rowBytes);
+                CachePrefetch.LineAt(line + (2 * _rowBytes));
+                CachePrefetch.LineAt(line + (3 * _rowBytes));
             }
         }
 

@@ -147,13 +147,18 @@ public sealed class DenseKernelsTests
     /// <summary>
     /// Every row's dx sums W's rows in order, one multiply-add at a time, however the block kernel splits the weights
     /// into strips and tiles of rows (and whichever tile copies a strip): a block's rows get, bit for bit, what each
-    /// row gets alone. Inputs are whole vectors at every width, where the one-row kernel has no scalar tail.
+    /// row gets alone. Inputs are whole vectors at every width, where the one-row kernel has no scalar tail. Below
+    /// Vector512, 512, 128, 80 and 32 inputs are one vector past panels of three: two panels of two, and the strips
+    /// outside the panels (two or three strips of weight rows, the last shorter).
     /// </summary>
     [Theory]
     [InlineData(48, 350, 32)]
     [InlineData(96, 200, 9)]
     [InlineData(512, 512, 32)]
     [InlineData(256, 171, 7)]
+    [InlineData(128, 300, 9)]
+    [InlineData(80, 700, 32)]
+    [InlineData(32, 600, 5)]
     public void Backward_gives_a_block_of_rows_the_input_gradient_of_each_row_alone(int inputs, int outputs, int rows)
     {
         var random = new Random((inputs * 11) + outputs + rows);
