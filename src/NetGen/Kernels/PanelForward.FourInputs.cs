@@ -98,24 +98,30 @@ internal static partial class PanelForward<TWidth, TVector>
             }
         }
 
+        // The loop's count runs from −quads up to 0 on the weight rows' ends, so that it is the weights' index as it
+        // is and needs no compare; the hint address takes one add per iteration, its second line as a displacement.
         ref var x = ref input;
         var quads = (nuint)length & ~(nuint)3;
+        ref var e0 = ref Unsafe.Add(ref w0, quads);
+        ref var e1 = ref Unsafe.Add(ref w1, quads);
+        ref var e2 = ref Unsafe.Add(ref w2, quads);
+        ref var e3 = ref Unsafe.Add(ref w3, quads);
+        ref var e4 = ref Unsafe.Add(ref w4, quads);
+        ref var e5 = ref Unsafe.Add(ref w5, quads);
         var hint = ahead;
-        nuint i = 0;
-        for (; i < quads; i += 4)
+        for (var i = -(nint)quads; i != 0; i += 4)
         {
-            AddInput<TOutputs>(ref x, i, 0, ref w0, ref w1, ref w2, ref w3, ref w4, ref w5, ref lo0, ref hi0, ref lo1, ref hi1, ref lo2, ref hi2, ref lo3, ref hi3, ref lo4, ref hi4, ref lo5, ref hi5);
-            AddInput<TOutputs>(ref x, i, 1, ref w0, ref w1, ref w2, ref w3, ref w4, ref w5, ref lo0, ref hi0, ref lo1, ref hi1, ref lo2, ref hi2, ref lo3, ref hi3, ref lo4, ref hi4, ref lo5, ref hi5);
-            CachePrefetch.LineToL2(hint);
-            hint += 2 * AheadStride;
-            AddInput<TOutputs>(ref x, i, 2, ref w0, ref w1, ref w2, ref w3, ref w4, ref w5, ref lo0, ref hi0, ref lo1, ref hi1, ref lo2, ref hi2, ref lo3, ref hi3, ref lo4, ref hi4, ref lo5, ref hi5);
-            AddInput<TOutputs>(ref x, i, 3, ref w0, ref w1, ref w2, ref w3, ref w4, ref w5, ref lo0, ref hi0, ref lo1, ref hi1, ref lo2, ref hi2, ref lo3, ref hi3, ref lo4, ref hi4, ref lo5, ref hi5);
-            CachePrefetch.LineToL2(hint);
-            hint += 2 * AheadStride;
+            AddInput<TOutputs>(ref x, i, 0, ref e0, ref e1, ref e2, ref e3, ref e4, ref e5, ref lo0, ref hi0, ref lo1, ref hi1, ref lo2, ref hi2, ref lo3, ref hi3, ref lo4, ref hi4, ref lo5, ref hi5);
+            AddInput<TOutputs>(ref x, i, 1, ref e0, ref e1, ref e2, ref e3, ref e4, ref e5, ref lo0, ref hi0, ref lo1, ref hi1, ref lo2, ref hi2, ref lo3, ref hi3, ref lo4, ref hi4, ref lo5, ref hi5);
+            CachePrefetch.LineToL2(hint, 0);
+            AddInput<TOutputs>(ref x, i, 2, ref e0, ref e1, ref e2, ref e3, ref e4, ref e5, ref lo0, ref hi0, ref lo1, ref hi1, ref lo2, ref hi2, ref lo3, ref hi3, ref lo4, ref hi4, ref lo5, ref hi5);
+            AddInput<TOutputs>(ref x, i, 3, ref e0, ref e1, ref e2, ref e3, ref e4, ref e5, ref lo0, ref hi0, ref lo1, ref hi1, ref lo2, ref hi2, ref lo3, ref hi3, ref lo4, ref hi4, ref lo5, ref hi5);
+            CachePrefetch.LineToL2(hint, (nint)(2 * AheadStride));
+            hint += 4 * AheadStride;
             x = ref Unsafe.Add(ref x, 8 * lanes);
         }
 
-        var rest = (int)((nuint)length - i);
+        var rest = (int)((nuint)length - quads);
         var reluNow = relu && rest == 0;
         Store(lo0, hi0, ref target, 0, reluNow);
         if (outputs > 1)
@@ -145,7 +151,7 @@ internal static partial class PanelForward<TWidth, TVector>
 
         if (rest > 0)
         {
-            Tile<TOutputs>(ref Unsafe.Add(ref w0, i), ref bias, ref x, ref target, inputs, rest, false, relu, hint);
+            Tile<TOutputs>(ref e0, ref bias, ref x, ref target, inputs, rest, false, relu, hint);
         }
     }
 
@@ -156,23 +162,23 @@ internal static partial class PanelForward<TWidth, TVector>
     /// own count, so the JIT folds k into each address (given i + k or a moved reference, it spent a lea on each).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AddInput<TOutputs>(ref float x, nuint i, nuint k, ref float w0, ref float w1, ref float w2, ref float w3, ref float w4, ref float w5, ref TVector lo0, ref TVector hi0, ref TVector lo1, ref TVector hi1, ref TVector lo2, ref TVector hi2, ref TVector lo3, ref TVector hi3, ref TVector lo4, ref TVector hi4, ref TVector lo5, ref TVector hi5)
+    private static void AddInput<TOutputs>(ref float x, nint i, nuint k, ref float w0, ref float w1, ref float w2, ref float w3, ref float w4, ref float w5, ref TVector lo0, ref TVector hi0, ref TVector lo1, ref TVector hi1, ref TVector lo2, ref TVector hi2, ref TVector lo3, ref TVector hi3, ref TVector lo4, ref TVector hi4, ref TVector lo5, ref TVector hi5)
         where TOutputs : struct, ITileOutputs
     {
         var lanes = (nuint)TWidth.Count;
         var x0 = TWidth.Load(ref x, 2 * k * lanes);
         var x1 = TWidth.Load(ref x, ((2 * k) + 1) * lanes);
-        AddOutput(true, ref w0, i + k, x0, x1, ref lo0, ref hi0);
-        AddOutput(TOutputs.Count > 1, ref w1, i + k, x0, x1, ref lo1, ref hi1);
-        AddOutput(TOutputs.Count > 2, ref w2, i + k, x0, x1, ref lo2, ref hi2);
-        AddOutput(TOutputs.Count > 3, ref w3, i + k, x0, x1, ref lo3, ref hi3);
-        AddOutput(TOutputs.Count > 4, ref w4, i + k, x0, x1, ref lo4, ref hi4);
-        AddOutput(TOutputs.Count > 5, ref w5, i + k, x0, x1, ref lo5, ref hi5);
+        AddOutput(true, ref w0, i + (nint)k, x0, x1, ref lo0, ref hi0);
+        AddOutput(TOutputs.Count > 1, ref w1, i + (nint)k, x0, x1, ref lo1, ref hi1);
+        AddOutput(TOutputs.Count > 2, ref w2, i + (nint)k, x0, x1, ref lo2, ref hi2);
+        AddOutput(TOutputs.Count > 3, ref w3, i + (nint)k, x0, x1, ref lo3, ref hi3);
+        AddOutput(TOutputs.Count > 4, ref w4, i + (nint)k, x0, x1, ref lo4, ref hi4);
+        AddOutput(TOutputs.Count > 5, ref w5, i + (nint)k, x0, x1, ref lo5, ref hi5);
     }
 
     /// <summary>One output's weight for input <paramref name="i"/> times both panel vectors, if the tile has the output (a JIT constant).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AddOutput(bool used, ref float weights, nuint i, TVector x0, TVector x1, ref TVector low, ref TVector high)
+    private static void AddOutput(bool used, ref float weights, nint i, TVector x0, TVector x1, ref TVector low, ref TVector high)
     {
         if (used)
         {
