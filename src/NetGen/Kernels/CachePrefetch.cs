@@ -72,14 +72,4 @@ internal static unsafe class CachePrefetch
             Sse.Prefetch1((void*)address);
         }
     }
-
-    /// <summary>The cache line <paramref name="offset"/> bytes from <paramref name="address"/>, into L2 only (as <see cref="LineToL2(nuint)"/>), the sum left to the address mode.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void LineToL2(nuint address, nint offset)
-    {
-        if (Sse.IsSupported)
-        {
-            Sse.Prefetch1((byte*)address + offset);
-        }
-    }
 }

@@ -1,7 +1,7 @@
 namespace NetGen.Kernels;
 
 /// <summary>
-/// Where a layer's last two tiles aim their hints into L2 (<see cref="CachePrefetch.LineToL2(nuint)"/>) instead of past its
+/// Where a layer's last two tiles aim their hints into L2 (<see cref="CachePrefetch.LineToL2"/>) instead of past its
 /// weights, which is where the next layer's lie: what the caller reads once the layer is done. Each hint runs a line
 /// per input from its address on; the default, both 0, keeps them past the weights.
 /// </summary>

@@ -112,22 +112,22 @@ internal static partial class PanelForward<TWidth, TVector>
         ref var e4 = ref Unsafe.Add(ref w4, octets);
         ref var e5 = ref Unsafe.Add(ref w5, octets);
         var hint = ahead;
-        var hintLine = (nint)(2 * AheadStride);
+        var hintLine = 2 * AheadStride;
         for (var i = -(nint)octets; i != 0; i += 8)
         {
             AddInput<TOutputs>(ref x, i, 0, ref e0, ref e1, ref e2, ref e3, ref e4, ref e5, ref lo0, ref hi0, ref lo1, ref hi1, ref lo2, ref hi2, ref lo3, ref hi3, ref lo4, ref hi4, ref lo5, ref hi5);
             AddInput<TOutputs>(ref x, i, 1, ref e0, ref e1, ref e2, ref e3, ref e4, ref e5, ref lo0, ref hi0, ref lo1, ref hi1, ref lo2, ref hi2, ref lo3, ref hi3, ref lo4, ref hi4, ref lo5, ref hi5);
-            CachePrefetch.LineToL2(hint, 0);
+            CachePrefetch.LineToL2(hint);
             AddInput<TOutputs>(ref x, i, 2, ref e0, ref e1, ref e2, ref e3, ref e4, ref e5, ref lo0, ref hi0, ref lo1, ref hi1, ref lo2, ref hi2, ref lo3, ref hi3, ref lo4, ref hi4, ref lo5, ref hi5);
             AddInput<TOutputs>(ref x, i, 3, ref e0, ref e1, ref e2, ref e3, ref e4, ref e5, ref lo0, ref hi0, ref lo1, ref hi1, ref lo2, ref hi2, ref lo3, ref hi3, ref lo4, ref hi4, ref lo5, ref hi5);
-            CachePrefetch.LineToL2(hint, 1 * hintLine);
+            CachePrefetch.LineToL2(hint + (1 * hintLine));
             AddInput<TOutputs>(ref x, i, 4, ref e0, ref e1, ref e2, ref e3, ref e4, ref e5, ref lo0, ref hi0, ref lo1, ref hi1, ref lo2, ref hi2, ref lo3, ref hi3, ref lo4, ref hi4, ref lo5, ref hi5);
             AddInput<TOutputs>(ref x, i, 5, ref e0, ref e1, ref e2, ref e3, ref e4, ref e5, ref lo0, ref hi0, ref lo1, ref hi1, ref lo2, ref hi2, ref lo3, ref hi3, ref lo4, ref hi4, ref lo5, ref hi5);
-            CachePrefetch.LineToL2(hint, 2 * hintLine);
+            CachePrefetch.LineToL2(hint + (2 * hintLine));
             AddInput<TOutputs>(ref x, i, 6, ref e0, ref e1, ref e2, ref e3, ref e4, ref e5, ref lo0, ref hi0, ref lo1, ref hi1, ref lo2, ref hi2, ref lo3, ref hi3, ref lo4, ref hi4, ref lo5, ref hi5);
             AddInput<TOutputs>(ref x, i, 7, ref e0, ref e1, ref e2, ref e3, ref e4, ref e5, ref lo0, ref hi0, ref lo1, ref hi1, ref lo2, ref hi2, ref lo3, ref hi3, ref lo4, ref hi4, ref lo5, ref hi5);
-            CachePrefetch.LineToL2(hint, 3 * hintLine);
-            hint += (nuint)(4 * hintLine);
+            CachePrefetch.LineToL2(hint + (3 * hintLine));
+            hint += 4 * hintLine;
             x = ref Unsafe.Add(ref x, 16 * lanes);
         }
 
