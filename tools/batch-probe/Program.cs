@@ -21,6 +21,30 @@ if (args is ["calls", var network, var count])
     return;
 }
 
+if (args is ["forward-hash"])
+{
+    // The bits of every network's ForwardBatch outputs over 1, 7, 31, 64 and 100 rows (FNV-1a), for A/B checks.
+    INetwork[] networks = [new N1(1), new N2(1), new N3(1), new N4(1), new D16(1)];
+    foreach (var net in networks)
+    {
+        var hash = 14695981039346656037ul;
+        foreach (var rows in (int[])[1, 7, 31, 64, 100])
+        {
+            var inputs = Probe.Values(rows * net.InputSize);
+            var outputs = new float[rows * net.OutputSize];
+            net.ForwardBatch(inputs, outputs);
+            foreach (var value in outputs)
+            {
+                hash = (hash ^ (uint)BitConverter.SingleToInt32Bits(value)) * 1099511628211ul;
+            }
+        }
+
+        Console.WriteLine($"{net.GetType().Name} ForwardBatch hash {hash:x16}");
+    }
+
+    return;
+}
+
 if (args is ["train-calls", var trained, var steps, ..] && args.Length <= 4)
 {
     // A fixed number of 32-row steps (SGD, or "momentum" or "adam") and nothing else, for profiles (perf record).

@@ -99,7 +99,7 @@ internal static partial class PanelForward<TWidth, TVector>
         where TOutputs : struct, ITileOutputs
     {
         var unused = TWidth.Zero;
-        AddInput<TOutputs>(ref x, i, k, ref w0, ref w1, ref w2, ref w2, ref w2, ref w2, ref lo0, ref hi0, ref lo1, ref hi1, ref lo2, ref hi2, ref unused, ref unused, ref unused, ref unused, ref unused, ref unused);
-        AddInput<TOutputs>(ref nextX, i, k, ref w0, ref w1, ref w2, ref w2, ref w2, ref w2, ref nextLo0, ref nextHi0, ref nextLo1, ref nextHi1, ref nextLo2, ref nextHi2, ref unused, ref unused, ref unused, ref unused, ref unused, ref unused);
+        AddInput<TOutputs>(ref x, (nint)i, k, ref w0, ref w1, ref w2, ref w2, ref w2, ref w2, ref lo0, ref hi0, ref lo1, ref hi1, ref lo2, ref hi2, ref unused, ref unused, ref unused, ref unused, ref unused, ref unused);
+        AddInput<TOutputs>(ref nextX, (nint)i, k, ref w0, ref w1, ref w2, ref w2, ref w2, ref w2, ref nextLo0, ref nextHi0, ref nextLo1, ref nextHi1, ref nextLo2, ref nextHi2, ref unused, ref unused, ref unused, ref unused, ref unused, ref unused);
     }
 }

@@ -288,7 +288,7 @@ public sealed class DenseKernelsTests
     public static TheoryData<int, int> PanelShapes()
     {
         var data = new TheoryData<int, int>();
-        foreach (var inputs in new[] { 1, 2, 7, 8, 10, 17, 600 })
+        foreach (var inputs in new[] { 1, 2, 7, 8, 10, 12, 17, 23, 600 })
         {
             foreach (var outputs in Enumerable.Range(1, 13).Concat([24, 25]))
             {
@@ -299,7 +299,7 @@ public sealed class DenseKernelsTests
         return data;
     }
 
-    /// <summary>Transpose in, one layer, transpose out, for full and partly filled panels: every tile size (1 to 6 outputs, 12 with Vector512), several tiles, and inputs around the 8 × 8 transpose block and the tiles' four-input loop.</summary>
+    /// <summary>Transpose in, one layer, transpose out, for full and partly filled panels: every tile size (1 to 6 outputs, 12 with Vector512), several tiles, and inputs around the 8 × 8 transpose block and the tiles' eight-input loop.</summary>
     [Theory]
     [MemberData(nameof(PanelShapes))]
     public void Panels_match_the_reference(int inputs, int outputs)
@@ -357,14 +357,18 @@ public sealed class DenseKernelsTests
     /// <summary>
     /// A layer longer than one chunk of inputs at every panel width sums each lane in the order of one pass: from the
     /// bias, input by input, each step the processor's multiply-add (fused where the kernels fuse it), bit for bit; a
-    /// ReLU applied as the last chunk's tiles store gives the ReLU of those sums. A last chunk of 4k + 1, 2 or 3
-    /// inputs ends the 16-register widths' four-input loop on one, two or three inputs left.
+    /// ReLU applied as the last chunk's tiles store gives the ReLU of those sums. A last chunk of 8k + 1 to 8k + 7
+    /// inputs ends the 16-register widths' eight-input loop on one to seven inputs left.
     /// </summary>
     [Theory]
     [InlineData(9000, 7)]
     [InlineData(9001, 6)]
     [InlineData(9002, 5)]
     [InlineData(9003, 4)]
+    [InlineData(9004, 3)]
+    [InlineData(9005, 2)]
+    [InlineData(9006, 1)]
+    [InlineData(9007, 6)]
     public void Sums_continue_across_chunks_in_the_order_of_one_pass(int inputs, int outputs)
     {
         // The kernels' build for net8.0, whose framework has no vector FusedMultiplyAdd, multiplies and adds.
