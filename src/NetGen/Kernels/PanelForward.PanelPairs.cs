@@ -11,11 +11,11 @@ namespace NetGen.Kernels;
 internal static partial class PanelForward<TWidth, TVector>
 {
     /// <summary>The most outputs of a <see cref="PairTile{TOutputs}"/>: two panels' accumulators in the 12 of a tile.</summary>
-    private const int PairTileOutputs = FourInputTileOutputs / 2;
+    private const int PairTileOutputs = SixteenRegisterTileOutputs / 2;
 
     /// <summary>Whether a layer's panels go two by two through <see cref="PairTile"/>: one tile, few outputs, one chunk of whole quads.</summary>
     private static bool PairsPanels(int outputs, int inputs, int chunk) =>
-        MaxTile <= FourInputTileOutputs && outputs <= PairTileOutputs && inputs <= chunk && (inputs & 3) == 0;
+        MaxTile <= SixteenRegisterTileOutputs && outputs <= PairTileOutputs && inputs <= chunk && (inputs & 3) == 0;
 
     private static void PairTile(int count, ref float w, ref float bias, ref float x, ref float target, int inputs, int outputs, bool relu, nuint ahead)
     {
@@ -34,7 +34,7 @@ internal static partial class PanelForward<TWidth, TVector>
     }
 
     /// <summary>
-    /// As <see cref="FourInputTile{TOutputs}"/> from the bias over all <paramref name="inputs"/> (a multiple of four),
+    /// As <see cref="SixteenRegisterTile{TOutputs}"/> from the bias over all <paramref name="inputs"/> (a multiple of four),
     /// on the panel at <paramref name="input"/> and the next one (<paramref name="inputs"/> panel rows on, its outputs
     /// <paramref name="outputs"/> panel rows after <paramref name="target"/>); the hints are those of one panel's tile,
     /// which the next panel's tile would repeat.

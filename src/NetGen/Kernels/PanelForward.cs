@@ -124,9 +124,9 @@ internal static partial class PanelForward<TWidth, TVector>
 
     private static void Tile(int count, ref float w, ref float bias, ref float x, ref float target, int inputs, int length, bool start, bool relu, nuint ahead)
     {
-        if (MaxTile <= FourInputTileOutputs)
+        if (MaxTile <= SixteenRegisterTileOutputs)
         {
-            FourInputTile(count, ref w, ref bias, ref x, ref target, inputs, length, start, relu, ahead);
+            SixteenRegisterTile(count, ref w, ref bias, ref x, ref target, inputs, length, start, relu, ahead);
             return;
         }
 

@@ -12,30 +12,30 @@ namespace NetGen.Kernels;
 /// </summary>
 internal static partial class PanelForward<TWidth, TVector>
 {
-    /// <summary>The most outputs of a <see cref="FourInputTile{TOutputs}"/>: the 16 registers' 12 accumulators.</summary>
-    private const int FourInputTileOutputs = 6;
+    /// <summary>The most outputs of a <see cref="SixteenRegisterTile{TOutputs}"/>: the 16 registers' 12 accumulators.</summary>
+    private const int SixteenRegisterTileOutputs = 6;
 
-    private static void FourInputTile(int count, ref float w, ref float bias, ref float x, ref float target, int inputs, int length, bool start, bool relu, nuint ahead)
+    private static void SixteenRegisterTile(int count, ref float w, ref float bias, ref float x, ref float target, int inputs, int length, bool start, bool relu, nuint ahead)
     {
         switch (count)
         {
             case 6:
-                FourInputTile<Six>(ref w, ref bias, ref x, ref target, inputs, length, start, relu, ahead);
+                SixteenRegisterTile<Six>(ref w, ref bias, ref x, ref target, inputs, length, start, relu, ahead);
                 break;
             case 5:
-                FourInputTile<Five>(ref w, ref bias, ref x, ref target, inputs, length, start, relu, ahead);
+                SixteenRegisterTile<Five>(ref w, ref bias, ref x, ref target, inputs, length, start, relu, ahead);
                 break;
             case 4:
-                FourInputTile<Four>(ref w, ref bias, ref x, ref target, inputs, length, start, relu, ahead);
+                SixteenRegisterTile<Four>(ref w, ref bias, ref x, ref target, inputs, length, start, relu, ahead);
                 break;
             case 3:
-                FourInputTile<Three>(ref w, ref bias, ref x, ref target, inputs, length, start, relu, ahead);
+                SixteenRegisterTile<Three>(ref w, ref bias, ref x, ref target, inputs, length, start, relu, ahead);
                 break;
             case 2:
-                FourInputTile<Two>(ref w, ref bias, ref x, ref target, inputs, length, start, relu, ahead);
+                SixteenRegisterTile<Two>(ref w, ref bias, ref x, ref target, inputs, length, start, relu, ahead);
                 break;
             default:
-                FourInputTile<One>(ref w, ref bias, ref x, ref target, inputs, length, start, relu, ahead);
+                SixteenRegisterTile<One>(ref w, ref bias, ref x, ref target, inputs, length, start, relu, ahead);
                 break;
         }
     }
@@ -46,7 +46,7 @@ internal static partial class PanelForward<TWidth, TVector>
     /// four fetched half of them, and N4 lost 2–3 %). The one to seven inputs left go through the one-input loop from
     /// the sums stored: such chunks are rare (none in the suite's networks), and the sums keep their order.
     /// </summary>
-    private static void FourInputTile<TOutputs>(ref float w0, ref float bias, ref float input, ref float target, int inputs, int length, bool start, bool relu, nuint ahead)
+    private static void SixteenRegisterTile<TOutputs>(ref float w0, ref float bias, ref float input, ref float target, int inputs, int length, bool start, bool relu, nuint ahead)
         where TOutputs : struct, ITileOutputs
     {
         var n = (nuint)inputs;
