@@ -191,9 +191,9 @@ namespace NetGen.Generated
         /// <summary>Runs every layer for one row.</summary>
         public static void Forward(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
-            if (Avx512F.IsSupported)
+            if (Vector256.IsHardwareAccelerated)
             {
-                // 32 vector registers hold every layer's values: the layers in one method, nothing through memory between them.
+                // Vector registers hold every layer's values: the layers in one method, nothing through memory between them.
                 ForwardInRegisters(parameters, input, output);
                 return;
             }
@@ -222,9 +222,7 @@ namespace NetGen.Generated
             // Layer 2: Dense 16 → 16, Tanh.
             var z2_0 = RowMath256.Dots8(ref w, 80, a1_0, a1_8);
             var z2_8 = RowMath256.Dots8(ref w, 208, a1_0, a1_8);
-            var a2 = VectorMath.Tanh(RowMath512.Join(z2_0, z2_8) + RowMath512.Load(ref w, 336));
-            var a2_0 = Vector512.GetLower(a2);
-            var a2_8 = Vector512.GetUpper(a2);
+            var (a2_0, a2_8) = RowMath512.Activate(default(TanhFunction), z2_0, z2_8, ref w, 336);
             // Layer 3: Dense 16 → 2, Identity.
             ref float y = ref output[0];
             y = RowMath256.Sum(RowMath256.RowProducts(ref w, 352, a2_0, a2_8)) + Unsafe.Add(ref w, 384);
