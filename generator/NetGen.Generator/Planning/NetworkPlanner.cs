@@ -218,19 +218,9 @@ internal static class NetworkPlanner
         if (inRegisters is not null)
         {
             vectors.Add("Vector256");
-            if (training.RowBackward.Count > 0)
-            {
-                // The one-row step's forward in registers (ForwardInRegistersKeeping) stays where there are 32 registers.
-                aliases.Insert(1, "using Avx512F = global::System.Runtime.Intrinsics.X86.Avx512F;");
-            }
-
             if (inRegisters.Layers.Any(l => l.Joined is not null))
             {
                 rowMath.Add("RowMath512");
-                if (training.RowBackward.Count > 0)
-                {
-                    vectors.Add("Vector512");
-                }
             }
         }
 
