@@ -127,7 +127,8 @@ internal sealed record RowChainPlan(int HiddenLength, int PiecesLength, Equatabl
 /// Forward for one row in one method, wherever Vector256 is accelerated (<c>Vector256.IsHardwareAccelerated</c>, which
 /// the JIT folds): each layer's input and output are one or two vectors of 8 in registers, so nothing goes through
 /// memory between layers and no layer is a call. Only for networks of small layers (see <see cref="RowKernelPlanner"/>).
-/// With 16 registers (AVX2) the JIT spills some of its values, and it still runs 0.83–0.94× the chain of kernels on Zen 3.
+/// With 16 registers (AVX2) the JIT spills some of its values, and it still runs 0.83–0.94× the chain of kernels on
+/// Zen 3.
 /// </summary>
 /// <param name="InputVectors">The vectors of 8 the input is loaded into first (empty when the first layer is packed).</param>
 internal sealed record RegisterRowPlan(EquatableArray<string> InputVectors, EquatableArray<RegisterLayerPlan> Layers);

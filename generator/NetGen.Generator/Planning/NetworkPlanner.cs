@@ -105,8 +105,8 @@ internal static class NetworkPlanner
     /// <summary>
     /// The one-row forward in registers, for networks of two or more dense layers whose every input and output fits one
     /// or two vectors of 8 (N1, 4-16-16-2, so generated runs 0.81–0.89× the chain on Zen 4 with 32 registers, and
-    /// 0.83–0.94× on Zen 3 with 16, where some of its values spill): a first layer of 4 inputs packed two rows to a vector
-    /// or of 8 or 16 inputs, hidden layers of 8 or 16 units, a last layer of 8 or 16 outputs or of 1 to 3. No
+    /// 0.83–0.94× on Zen 3 with 16, where some of its values spill): a first layer of 4 inputs packed two rows to a
+    /// vector or of 8 or 16 inputs, hidden layers of 8 or 16 units, a last layer of 8 or 16 outputs or of 1 to 3. No
     /// Maxout or Softmax, which work on rows in memory. Null for any other network.
     /// </summary>
     private static RegisterRowPlan? RowInRegisters(NetworkSpec spec, EquatableArray<LayerPlan> layers)

@@ -28,8 +28,8 @@ public partial class RegistersSixteenOutputs;
 /// <summary>
 /// Networks of small layers run their one-row <c>Forward</c> in one method with the layers' values in registers
 /// (<c>ForwardInRegisters</c>) wherever Vector256 is accelerated, and as the chain of layer kernels elsewhere (the
-/// training passes use the kernels, but for the one-row step's forward). Both forms must give the same bits: here
-/// <c>Forward</c> and <c>ForwardInRegisters</c>, called directly so that it runs on every processor, against the
+/// training passes use the kernels, but for the one-row step's forward). Both forms must give the same bits:
+/// here <c>Forward</c> and <c>ForwardInRegisters</c>, called directly so that it runs on every processor, against the
 /// generated kernels called one after another, as the chain does, and against the double-precision reference.
 /// </summary>
 public sealed class RowInRegistersTests
