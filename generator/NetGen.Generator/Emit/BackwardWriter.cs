@@ -190,7 +190,7 @@ internal static class BackwardWriter
             writer.Line("ref float x = ref MemoryMarshal.GetReference(input);");
             if (plan.KeptInRegisters.Count > 0)
             {
-                using (writer.Block("if (Avx512F.IsSupported)"))
+                using (writer.Block("if (Vector256.IsHardwareAccelerated)"))
                 {
                     writer.Line("// Every layer in registers, each layer's a stored where its one-row kernel would leave it.");
                     writer.Line("ForwardInRegistersKeeping(parameters, input, scratch);");

@@ -60,9 +60,9 @@ internal static class ForwardWriter
         {
             if (plan.RowInRegisters is not null)
             {
-                using (writer.Block("if (Avx512F.IsSupported)"))
+                using (writer.Block("if (Vector256.IsHardwareAccelerated)"))
                 {
-                    writer.Line("// 32 vector registers hold every layer's values: the layers in one method, nothing through memory between them.");
+                    writer.Line("// Vector registers hold every layer's values: the layers in one method, nothing through memory between them.");
                     writer.Line("ForwardInRegisters(parameters, input, output);");
                     writer.Line("return;");
                 }
@@ -161,21 +161,17 @@ internal static class ForwardWriter
                 tiles.Add(layer.Packed ? $"RowMath256.GroupSums4(ref w, {offset}, x8)" : $"RowMath256.{dots}(ref w, {offset}, {string.Join(", ", layer.Input)})");
             }
 
-            if (layer.Joined is { } joined)
+            if (layer.Joined is not null)
             {
                 // The tiles' sums as z-named locals (a2_0 → z2_0), so that the join reads as one line.
                 var sums = layer.Output.Select(name => "z" + name.Substring(1)).ToList();
                 writer.Line($"var {sums[0]} = {tiles[0]};");
                 writer.Line($"var {sums[1]} = {tiles[1]};");
-                var bias = $"RowMath512.Load(ref w, {Literals.Int(layer.BiasOffset)})";
-                writer.Line($"var {joined} = {Activated(layer, $"RowMath512.Join({sums[0]}, {sums[1]}) + {bias}")};");
-                if (kept is not null)
-                {
-                    writer.Line($"RowMath512.Store({joined}, {target}, 0);");
-                }
-
-                writer.Line($"var {layer.Output[0]} = Vector512.GetLower({joined});");
-                writer.Line($"var {layer.Output[1]} = Vector512.GetUpper({joined});");
+                // On one vector of 16 where Vector512 is accelerated, each tile on its own elsewhere: the runtime decides.
+                var bias = Literals.Int(layer.BiasOffset);
+                writer.Line(kept is null
+                    ? $"var ({layer.Output[0]}, {layer.Output[1]}) = RowMath512.Activate({layer.Activation}, {sums[0]}, {sums[1]}, ref w, {bias});"
+                    : $"var ({layer.Output[0]}, {layer.Output[1]}) = RowMath512.ActivateStoring({layer.Activation}, {sums[0]}, {sums[1]}, ref w, {bias}, {target});");
                 continue;
             }
 

@@ -124,10 +124,11 @@ internal sealed record RowPath(
 internal sealed record RowChainPlan(int HiddenLength, int PiecesLength, EquatableArray<RowStep> Steps);
 
 /// <summary>
-/// Forward for one row in one method, for processors with 32 vector registers (<c>Avx512F.IsSupported</c>, which the
-/// JIT folds): each layer's input and output are one or two vectors of 8 in registers, so nothing goes through memory
-/// between layers and no layer is a call. Only for networks of small layers (see <see cref="RowKernelPlanner"/>); with
-/// 16 registers the JIT spills such a method's values, and the chain of kernels runs instead.
+/// Forward for one row in one method, wherever Vector256 is accelerated (<c>Vector256.IsHardwareAccelerated</c>, which
+/// the JIT folds): each layer's input and output are one or two vectors of 8 in registers, so nothing goes through
+/// memory between layers and no layer is a call. Only for networks of small layers (see <see cref="RowKernelPlanner"/>).
+/// With 16 registers (AVX2) the JIT spills some of its values, and it still runs 0.83–0.94× the chain of kernels on
+/// Zen 3.
 /// </summary>
 /// <param name="InputVectors">The vectors of 8 the input is loaded into first (empty when the first layer is packed).</param>
 internal sealed record RegisterRowPlan(EquatableArray<string> InputVectors, EquatableArray<RegisterLayerPlan> Layers);
@@ -139,8 +140,11 @@ internal sealed record RegisterRowPlan(EquatableArray<string> InputVectors, Equa
 /// <param name="Output">The vectors of 8 outputs the layer writes, or empty for the last layer, which stores to <c>output</c>.</param>
 /// <param name="Joined">
 /// The vector of 16 that holds a hidden layer's two tiles for its activation, applied once on it (each lane the same
-/// operations as on a vector of 8, so the same bits), then split into <see cref="Output"/>; null to activate each tile.
+/// operations as on a vector of 8, so the same bits), then split into <see cref="Output"/>, where Vector512 is
+/// accelerated (the runtime's <c>RowMath512.Activate</c> and <c>ActivateStoring</c> decide; each tile on its own
+/// elsewhere); null to activate each tile.
 /// </param>
+/// <param name="Activation">The activation as a value of the runtime's activation structs, for <see cref="Joined"/>.</param>
 internal sealed record RegisterLayerPlan(
     string Comment,
     long WeightOffset,
@@ -151,7 +155,8 @@ internal sealed record RegisterLayerPlan(
     InlineActivation? Inline,
     EquatableArray<string> Input,
     EquatableArray<string> Output,
-    string? Joined);
+    string? Joined,
+    string Activation);
 
 /// <summary>A place in one of the chains' buffers.</summary>
 /// <param name="Buffer">The buffer's name in the generated method.</param>

@@ -104,8 +104,8 @@ internal static class NetworkPlanner
 
     /// <summary>
     /// The one-row forward in registers, for networks of two or more dense layers whose every input and output fits one
-    /// or two vectors of 8 (N1, 4-16-16-2, so written by hand ran 0.885× the chain on Zen 4 with 32 registers, and
-    /// 1.01–1.035× with 16, where the second layer's rows spill): a first layer of 4 inputs packed two rows to a
+    /// or two vectors of 8 (N1, 4-16-16-2, so generated runs 0.81–0.89× the chain on Zen 4 with 32 registers, and
+    /// 0.83–0.94× on Zen 3 with 16, where some of its values spill): a first layer of 4 inputs packed two rows to a
     /// vector or of 8 or 16 inputs, hidden layers of 8 or 16 units, a last layer of 8 or 16 outputs or of 1 to 3. No
     /// Maxout or Softmax, which work on rows in memory. Null for any other network.
     /// </summary>
@@ -138,7 +138,7 @@ internal static class NetworkPlanner
             // the second layer alone).
             var joined = !last && !packed && layer.Units == 16 && plan.Inline is not null ? $"a{layer.Number}" : null;
             planned.Add(new RegisterLayerPlan($"Layer {layer.Number}: {layer.Describe()}.", plan.WeightOffset, plan.BiasOffset,
-                layer.Inputs, layer.Units, packed, plan.Inline, input, output, joined));
+                layer.Inputs, layer.Units, packed, plan.Inline, input, output, joined, plan.Activation));
             input = output;
         }
 
@@ -217,11 +217,10 @@ internal static class NetworkPlanner
         };
         if (inRegisters is not null)
         {
-            aliases.Insert(1, "using Avx512F = global::System.Runtime.Intrinsics.X86.Avx512F;");
+            vectors.Add("Vector256");
             if (inRegisters.Layers.Any(l => l.Joined is not null))
             {
                 rowMath.Add("RowMath512");
-                vectors.Add("Vector512");
             }
         }
 

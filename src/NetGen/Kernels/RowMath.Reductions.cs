@@ -20,6 +20,49 @@ public static partial class RowMath512
     [MethodImpl(KernelMethodImpl.Entry)]
     public static Vector512<float> Join(Vector256<float> lower, Vector256<float> upper) => lower.ToVector512Unsafe().WithUpper(upper);
 
+    /// <summary>
+    /// <paramref name="activation"/> of a layer of 16 outputs held as two tiles' sums, <paramref name="lower"/> and
+    /// <paramref name="upper"/>, plus the 16 biases at <paramref name="offset"/>: on one vector of 16 where Vector512 is
+    /// accelerated (one instruction a step instead of two), each tile on its own elsewhere. Each lane the same
+    /// operations either way, so the same bits.
+    /// </summary>
+    [MethodImpl(KernelMethodImpl.Entry)]
+    public static (Vector256<float> Lower, Vector256<float> Upper) Activate<TActivation>(
+        TActivation activation, Vector256<float> lower, Vector256<float> upper, ref float weights, nuint offset)
+        where TActivation : struct, IActivationFunction
+    {
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var joined = activation.Apply(Join(lower, upper) + Vector512.LoadUnsafe(ref weights, offset));
+            return (joined.GetLower(), joined.GetUpper());
+        }
+
+        return (activation.Apply(lower + Vector256.LoadUnsafe(ref weights, offset)),
+            activation.Apply(upper + Vector256.LoadUnsafe(ref weights, offset + 8)));
+    }
+
+    /// <summary>
+    /// As <see cref="Activate"/>, the 16 values also stored at <paramref name="target"/>: as one vector of 16 where
+    /// Vector512 is accelerated, so that the backward's loads of 16 each find one store to forward from.
+    /// </summary>
+    [MethodImpl(KernelMethodImpl.Entry)]
+    public static (Vector256<float> Lower, Vector256<float> Upper) ActivateStoring<TActivation>(
+        TActivation activation, Vector256<float> lower, Vector256<float> upper, ref float weights, nuint offset, ref float target)
+        where TActivation : struct, IActivationFunction
+    {
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var joined = activation.Apply(Join(lower, upper) + Vector512.LoadUnsafe(ref weights, offset));
+            joined.StoreUnsafe(ref target);
+            return (joined.GetLower(), joined.GetUpper());
+        }
+
+        var (a0, a1) = Activate(activation, lower, upper, ref weights, offset);
+        a0.StoreUnsafe(ref target);
+        a1.StoreUnsafe(ref target, 8);
+        return (a0, a1);
+    }
+
     /// <summary>Lane i of the result is the sum of sum{i}'s lanes: a tile of 16 outputs.</summary>
     [MethodImpl(KernelMethodImpl.Entry)]
     public static Vector512<float> Sums16(Vector512<float> sum0, Vector512<float> sum1, Vector512<float> sum2, Vector512<float> sum3, Vector512<float> sum4, Vector512<float> sum5, Vector512<float> sum6, Vector512<float> sum7, Vector512<float> sum8, Vector512<float> sum9, Vector512<float> sum10, Vector512<float> sum11, Vector512<float> sum12, Vector512<float> sum13, Vector512<float> sum14, Vector512<float> sum15) =>

@@ -3,8 +3,8 @@ using System.Runtime.Intrinsics;
 
 namespace NetGen.Kernels;
 
-// The steps of a one-row Forward that keeps every layer's values in registers (small networks on processors with 32
-// vector registers): a layer's input is one or two vectors of 8 rather than a row in memory. Each step is the same
+// The steps of a one-row Forward that keeps every layer's values in registers (small networks, wherever Vector256 is
+// accelerated): a layer's input is one or two vectors of 8 rather than a row in memory. Each step is the same
 // operations in the same order as the chunk steps, a reduction and nothing else, so both forms give the same bits:
 // the first chunk's products, the second chunk multiplied and added (fused or not, as the kernels), then the sums.
 public static partial class RowMath256

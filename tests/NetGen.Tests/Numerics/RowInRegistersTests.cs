@@ -27,9 +27,9 @@ public partial class RegistersSixteenOutputs;
 
 /// <summary>
 /// Networks of small layers run their one-row <c>Forward</c> in one method with the layers' values in registers
-/// (<c>ForwardInRegisters</c>) where the processor has 32 vector registers (AVX-512), and as the chain of layer
-/// kernels elsewhere (the training passes always use the kernels). Both forms must give the same bits: here
-/// <c>Forward</c> and <c>ForwardInRegisters</c>, called directly so that it runs on every processor, against the
+/// (<c>ForwardInRegisters</c>) wherever Vector256 is accelerated, and as the chain of layer kernels elsewhere (the
+/// training passes use the kernels, but for the one-row step's forward). Both forms must give the same bits:
+/// here <c>Forward</c> and <c>ForwardInRegisters</c>, called directly so that it runs on every processor, against the
 /// generated kernels called one after another, as the chain does, and against the double-precision reference.
 /// </summary>
 public sealed class RowInRegistersTests
@@ -56,7 +56,7 @@ public sealed class RowInRegistersTests
 
         // Without Vector256 the kernels run the runtime's general loops, which add in another order.
         var sameOperations = Vector256.IsHardwareAccelerated;
-        _output.WriteLine($"Avx512F: {Avx512F.IsSupported} (Forward runs in registers); Vector256: {sameOperations} (bits compared)");
+        _output.WriteLine($"Avx512F: {Avx512F.IsSupported}; Vector256: {sameOperations} (Forward runs in registers, bits compared)");
         var reference = new ReferenceNetwork(layers, Loss.MeanSquaredError);
         var parameters = network.Parameters.ToArray();
         var random = new Random(11);

@@ -169,7 +169,6 @@ namespace Game.Ai
 namespace NetGen.Generated
 {
     using Activations = global::NetGen.Kernels.Activations;
-    using Avx512F = global::System.Runtime.Intrinsics.X86.Avx512F;
     using DenseKernels = global::NetGen.Kernels.DenseKernels;
     using GradientSum = global::NetGen.Kernels.GradientSum;
     using Losses = global::NetGen.Kernels.Losses;
@@ -179,7 +178,6 @@ namespace NetGen.Generated
     using RowMath512 = global::NetGen.Kernels.RowMath512;
     using Unsafe = global::System.Runtime.CompilerServices.Unsafe;
     using Vector256 = global::System.Runtime.Intrinsics.Vector256;
-    using Vector512 = global::System.Runtime.Intrinsics.Vector512;
     using VectorMath = global::NetGen.Kernels.VectorMath;
     using IdentityFunction = global::NetGen.Kernels.IdentityFunction;
     using TanhFunction = global::NetGen.Kernels.TanhFunction;
@@ -191,9 +189,9 @@ namespace NetGen.Generated
         /// <summary>Runs every layer for one row.</summary>
         public static void Forward(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
-            if (Avx512F.IsSupported)
+            if (Vector256.IsHardwareAccelerated)
             {
-                // 32 vector registers hold every layer's values: the layers in one method, nothing through memory between them.
+                // Vector registers hold every layer's values: the layers in one method, nothing through memory between them.
                 ForwardInRegisters(parameters, input, output);
                 return;
             }
@@ -222,9 +220,7 @@ namespace NetGen.Generated
             // Layer 2: Dense 16 → 16, Tanh.
             var z2_0 = RowMath256.FusedDots8(ref w, 80, a1_0, a1_8);
             var z2_8 = RowMath256.FusedDots8(ref w, 208, a1_0, a1_8);
-            var a2 = VectorMath.Tanh(RowMath512.Join(z2_0, z2_8) + RowMath512.Load(ref w, 336));
-            var a2_0 = Vector512.GetLower(a2);
-            var a2_8 = Vector512.GetUpper(a2);
+            var (a2_0, a2_8) = RowMath512.Activate(default(TanhFunction), z2_0, z2_8, ref w, 336);
             // Layer 3: Dense 16 → 2, Identity.
             ref float y = ref output[0];
             y = RowMath256.Sum(RowMath256.FusedRowProducts(ref w, 352, a2_0, a2_8)) + Unsafe.Add(ref w, 384);
@@ -249,10 +245,7 @@ namespace NetGen.Generated
             // Layer 2: Dense 16 → 16, Tanh.
             var z2_0 = RowMath256.FusedDots8(ref w, 80, a1_0, a1_8);
             var z2_8 = RowMath256.FusedDots8(ref w, 208, a1_0, a1_8);
-            var a2 = VectorMath.Tanh(RowMath512.Join(z2_0, z2_8) + RowMath512.Load(ref w, 336));
-            RowMath512.Store(a2, ref scratch[3072], 0);
-            var a2_0 = Vector512.GetLower(a2);
-            var a2_8 = Vector512.GetUpper(a2);
+            var (a2_0, a2_8) = RowMath512.ActivateStoring(default(TanhFunction), z2_0, z2_8, ref w, 336, ref scratch[3072]);
             // Layer 3: Dense 16 → 2, Identity.
             ref float y = ref scratch[6144];
             y = RowMath256.Sum(RowMath256.FusedRowProducts(ref w, 352, a2_0, a2_8)) + Unsafe.Add(ref w, 384);
@@ -305,7 +298,7 @@ namespace NetGen.Generated
             where TRule : struct, global::NetGen.IUpdateRule
         {
             ref float x = ref MemoryMarshal.GetReference(input);
-            if (Avx512F.IsSupported)
+            if (Vector256.IsHardwareAccelerated)
             {
                 // Every layer in registers, each layer's a stored where its one-row kernel would leave it.
                 ForwardInRegistersKeeping(parameters, input, scratch);

@@ -165,7 +165,6 @@ namespace Features
 namespace NetGen.Generated
 {
     using Activations = global::NetGen.Kernels.Activations;
-    using Avx512F = global::System.Runtime.Intrinsics.X86.Avx512F;
     using DenseKernels = global::NetGen.Kernels.DenseKernels;
     using GradientSum = global::NetGen.Kernels.GradientSum;
     using Losses = global::NetGen.Kernels.Losses;
@@ -185,9 +184,9 @@ namespace NetGen.Generated
         /// <summary>Runs every layer for one row.</summary>
         public static void Forward(float[] parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
-            if (Avx512F.IsSupported)
+            if (Vector256.IsHardwareAccelerated)
             {
-                // 32 vector registers hold every layer's values: the layers in one method, nothing through memory between them.
+                // Vector registers hold every layer's values: the layers in one method, nothing through memory between them.
                 ForwardInRegisters(parameters, input, output);
                 return;
             }
