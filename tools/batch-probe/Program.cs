@@ -55,6 +55,12 @@ if (args is ["train-calls", var trained, var steps, ..] && args.Length <= 4)
 var peak = 2.0 * Vector256<float>.Count * FmaChains.Accumulators * FmaChains.Iterations / Probe.Median(() => Probe.FmaPeak());
 Console.WriteLine($"FMA peak (Vector256, 12 accumulators): {peak:F1} GFLOP/s");
 
+if (args is ["one-layer"])
+{
+    OneLayers.Run();
+    return;
+}
+
 if (args is ["phases"])
 {
     ColdPhases.Run();

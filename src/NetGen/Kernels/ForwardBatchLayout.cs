@@ -29,7 +29,7 @@ internal sealed class ForwardBatchLayout
     /// </summary>
     public const int HintedPages = 64;
 
-    /// <summary>Outputs a row tile holds (<see cref="RowTileForward"/>): two Vector256, so a network's outputs must be a multiple of it.</summary>
+    /// <summary>Outputs a row tile holds (<see cref="RowTileForward"/>): two Vector256; a network's outputs must be a multiple of one.</summary>
     public const int RowTileOutputs = 16;
 
     /// <summary>
@@ -78,7 +78,7 @@ internal sealed class ForwardBatchLayout
 
         ResultInColumns = layers.Count % 2 == 0;
         RowTiles = layers.Count == 1 && layers[0] is { Kind: LayerKind.Dense, Activation: not Activation.Softmax }
-            && Outputs % RowTileOutputs == 0 && (long)Inputs * Outputs <= RowTileWeights;
+            && Outputs % (RowTileOutputs / 2) == 0 && (long)Inputs * Outputs <= RowTileWeights;
         HintsPages = (long)offset * sizeof(float) >= (long)HintedPages * CachePrefetch.PageBytes;
         var perRow = (long)FloatsPerRow;
         foreach (var rows in PanelWidths)
@@ -113,7 +113,7 @@ internal sealed class ForwardBatchLayout
     public int WidestPanel { get; }
 
     /// <summary>
-    /// Whether the network is one Dense layer (no Softmax) of a multiple of <see cref="RowTileOutputs"/> outputs and at
+    /// Whether the network is one Dense layer (no Softmax) of a multiple of 8 outputs (half <see cref="RowTileOutputs"/>) and at
     /// most <see cref="RowTileWeights"/> weights, whose rows go through <see cref="RowTileForward"/> where panels would
     /// have 16 rows (Vector256); Vector512's panels of 32 are left as they are, unmeasured against row tiles.
     /// </summary>

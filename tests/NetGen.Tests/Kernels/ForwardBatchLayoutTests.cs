@@ -17,9 +17,12 @@ public sealed class ForwardBatchLayoutTests
         { "32-Dense64ReLU", true },             // 2,048 weights: the most
         { "33-Dense64ReLU", false },            // 2,112
         { "64-Dense64Identity", false },        // 4,096: panels were faster
-        { "16-Dense8Identity", false },         // outputs not a multiple of 16
+        { "16-Dense8Identity", true },          // the tile of the last 8 outputs alone
+        { "16-Dense24Identity", true },         // a group of 16 and the last 8
+        { "256-Dense8Identity", true },         // 2,048 weights
+        { "257-Dense8Identity", false },
+        { "16-Dense12Identity", false },        // outputs not a multiple of 8
         { "4-Dense4Identity", false },
-        { "16-Dense24Identity", false },
         { "32-Dense16Softmax", false },         // Softmax is row-wise
         { "16-Maxout16x2", false },
         { "4-Dense16Tanh-Dense16Tanh-Dense2Identity", false },  // N1: two layers and more keep their panels
@@ -28,7 +31,7 @@ public sealed class ForwardBatchLayoutTests
 
     [Theory]
     [MemberData(nameof(Architectures))]
-    public void Row_tiles_take_one_small_dense_layer_of_whole_tiles(string architecture, bool rowTiles)
+    public void Row_tiles_take_one_small_dense_layer_of_whole_vectors(string architecture, bool rowTiles)
     {
         var built = Parse(architecture);
         Assert.Equal(architecture, built.ToString());

@@ -1,6 +1,6 @@
 namespace NetGen.Tests.Networks;
 
-// One-layer networks whose ForwardBatch at Vector256 runs through row tiles (outputs a multiple of 16, at most 2,048
+// One-layer networks whose ForwardBatch at Vector256 runs through row tiles (outputs a multiple of 8, at most 2,048
 // weights, no Softmax), and one just past the weights, which keeps its panels.
 
 /// <summary>The benchmarks' D16: 16 → 16, identity.</summary>
@@ -22,3 +22,13 @@ public partial class RowTileWidest;
 [Network(inputs: 33)]
 [Dense(64, Activation.LeakyReLU, Alpha = 0.2f)]
 public partial class PastRowTileWeights;
+
+/// <summary>16 → 8, identity: only the tile of the last 8 outputs.</summary>
+[Network(inputs: 16)]
+[Dense(8)]
+public partial class RowTileEight;
+
+/// <summary>5 → 24, sigmoid: a group of 16 outputs and the tile of the last 8.</summary>
+[Network(inputs: 5)]
+[Dense(24, Activation.Sigmoid)]
+public partial class RowTileTwentyFour;

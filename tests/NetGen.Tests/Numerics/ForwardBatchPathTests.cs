@@ -22,7 +22,7 @@ public class ForwardBatchPathTests
     public static TheoryData<string> Shapes()
     {
         var shapes = new TheoryData<string>();
-        foreach (var shape in TestShapeCatalog.Shapes.Keys.Concat([nameof(EightRowPanels), nameof(PastStackBudget), nameof(RowTileIdentity), nameof(RowTileTanh), nameof(RowTileWidest), nameof(PastRowTileWeights)]))
+        foreach (var shape in TestShapeCatalog.Shapes.Keys.Concat([nameof(EightRowPanels), nameof(PastStackBudget), nameof(RowTileIdentity), nameof(RowTileTanh), nameof(RowTileWidest), nameof(RowTileEight), nameof(RowTileTwentyFour), nameof(PastRowTileWeights)]))
         {
             shapes.Add(shape);
         }
@@ -41,6 +41,8 @@ public class ForwardBatchPathTests
             nameof(RowTileIdentity) => (new RowTileIdentity(3), ColumnKernels.PanelRows(32)),
             nameof(RowTileTanh) => (new RowTileTanh(3), ColumnKernels.PanelRows(32)),
             nameof(RowTileWidest) => (new RowTileWidest(3), ColumnKernels.PanelRows(32)),
+            nameof(RowTileEight) => (new RowTileEight(3), ColumnKernels.PanelRows(32)),
+            nameof(RowTileTwentyFour) => (new RowTileTwentyFour(3), ColumnKernels.PanelRows(32)),
             nameof(PastRowTileWeights) => (new PastRowTileWeights(3), ColumnKernels.PanelRows(32)),
             _ => (TestShapeCatalog.Create(shape).Network, ColumnKernels.PanelRows(32)),
         };
