@@ -16,6 +16,10 @@ internal static class OneLayers
         Compare(new Layer8x24(1), (n, x, y) => { for (var r = 0; r < Rows; r++) n.Forward(x.AsSpan(r * 8, 8), y.AsSpan(r * 24, 24)); });
         Compare(new Layer16x16(1), (n, x, y) => { for (var r = 0; r < Rows; r++) n.Forward(x.AsSpan(r * 16, 16), y.AsSpan(r * 16, 16)); });
         Compare(new Layer16x4(1), (n, x, y) => { for (var r = 0; r < Rows; r++) n.Forward(x.AsSpan(r * 16, 16), y.AsSpan(r * 4, 4)); });
+        Compare(new Layer4x4(1), (n, x, y) => { for (var r = 0; r < Rows; r++) n.Forward(x.AsSpan(r * 4, 4), y.AsSpan(r * 4, 4)); });
+        Compare(new Layer16x2(1), (n, x, y) => { for (var r = 0; r < Rows; r++) n.Forward(x.AsSpan(r * 16, 16), y.AsSpan(r * 2, 2)); });
+        Compare(new Layer4x1(1), (n, x, y) => { for (var r = 0; r < Rows; r++) n.Forward(x.AsSpan(r * 4, 4), y.AsSpan(r, 1)); });
+        Compare(new Layer64x1(1), (n, x, y) => { for (var r = 0; r < Rows; r++) n.Forward(x.AsSpan(r * 64, 64), y.AsSpan(r, 1)); });
     }
 
     private static void Compare<T>(T network, Action<T, float[], float[]> rowByRow)
@@ -58,3 +62,19 @@ internal partial class Layer16x16;
 [Network(inputs: 16)]
 [Dense(4)]
 internal partial class Layer16x4;
+
+[Network(inputs: 4)]
+[Dense(4, Activation.Tanh)]
+internal partial class Layer4x4;
+
+[Network(inputs: 16)]
+[Dense(2)]
+internal partial class Layer16x2;
+
+[Network(inputs: 4, Loss = Loss.BinaryCrossEntropy)]
+[Dense(1, Activation.Sigmoid)]
+internal partial class Layer4x1;
+
+[Network(inputs: 64, Loss = Loss.BinaryCrossEntropy)]
+[Dense(1, Activation.Sigmoid)]
+internal partial class Layer64x1;
