@@ -20,7 +20,7 @@ internal static class RowTileForward
     private const int TileRows = 4;
 
     /// <summary>Rows the tile of the last eight outputs computes at once: eight accumulators keep both FMA pipes busy.</summary>
-    private const int HalfTileRows = 8;
+    private const int LastEightTileRows = 8;
 
     /// <summary>
     /// <paramref name="rows"/> rows of <paramref name="inputs"/> values into rows of <paramref name="outputs"/>
@@ -59,13 +59,13 @@ internal static class RowTileForward
         }
     }
 
-    /// <summary>The last 8 outputs of every row, where the outputs are 8 past a multiple of 16; a method of its own, so that the groups of 16 compile as before.</summary>
+    /// <summary>The last 8 outputs of every row, where the outputs are 8 past a multiple of 16: a method of its own, out of the loops over groups of 16.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void LastEight<TActivation>(ref float w, ref float bias, ref float input, ref float output, int inputs, int outputs, int rows, TActivation activation)
         where TActivation : struct, IActivationFunction
     {
         var row = 0;
-        for (; row + HalfTileRows <= rows; row += HalfTileRows)
+        for (; row + LastEightTileRows <= rows; row += LastEightTileRows)
         {
             EightRowsOfEight(ref w, ref bias, ref Unsafe.Add(ref input, row * inputs), ref Unsafe.Add(ref output, row * outputs), inputs, outputs, activation);
         }
