@@ -113,9 +113,9 @@ internal sealed class ForwardBatchLayout
     public int WidestPanel { get; }
 
     /// <summary>
-    /// Whether the network is one Dense layer (no Softmax) of a multiple of 8 outputs (half <see cref="RowTileOutputs"/>) and at
-    /// most <see cref="RowTileWeights"/> weights, whose rows go through <see cref="RowTileForward"/> where panels would
-    /// have 16 rows (Vector256); Vector512's panels of 32 are left as they are, unmeasured against row tiles.
+    /// Whether the network is one Dense layer (no Softmax) of a multiple of 8 outputs (half <see cref="RowTileOutputs"/>)
+    /// and at most <see cref="RowTileWeights"/> weights, whose rows go through <see cref="RowTileForward"/> where panels
+    /// would have 16 rows (Vector256); Vector512's panels of 32 are left as they are, unmeasured against row tiles.
     /// </summary>
     public bool RowTiles { get; }
 

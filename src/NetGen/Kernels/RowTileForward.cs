@@ -10,9 +10,10 @@ namespace NetGen.Kernels;
 /// transposed into a stack buffer once per call, 16 outputs per input (<see cref="ForwardBatchLayout.RowTileOutputs"/>),
 /// and each of a tile's four rows broadcasts its inputs one by one into two vectors of its outputs. Where the outputs
 /// are 8 past a multiple of 16, the last 8 go through a tile of eight rows and one vector, on the first half of each
-/// input's 16 transposed weights (the transpose fills the other half with 0). The rows are read and the outputs written in their
-/// own layout, so nothing is transposed but the weights (n·m floats against the panels' 64·(n + m) for a batch of 64).
-/// Each output sums from the bias, then input by input, as a panel does: a row gets exactly the bits a panel gives it.
+/// input's 16 transposed weights (the transpose fills the other half with 0). The rows are read and the outputs
+/// written in their own layout, so nothing is transposed but the weights (n·m floats against the panels' 64·(n + m)
+/// for a batch of 64). Each output sums from the bias, then input by input, as a panel does: a row gets exactly the
+/// bits a panel gives it.
 /// </summary>
 internal static class RowTileForward
 {
@@ -200,13 +201,7 @@ internal static class RowTileForward
     private static void Store<TActivation>(Vector256<float> low, Vector256<float> high, ref float y, nuint at, TActivation activation)
         where TActivation : struct, IActivationFunction
     {
-        if (typeof(TActivation) != typeof(IdentityFunction))
-        {
-            low = Width256.Activate(low, activation);
-            high = Width256.Activate(high, activation);
-        }
-
-        Width256.Store(low, ref y, at);
-        Width256.Store(high, ref y, at + (nuint)Width256.Count);
+        Store(low, ref y, at, activation);
+        Store(high, ref y, at + (nuint)Width256.Count, activation);
     }
 }

@@ -7,7 +7,8 @@ namespace NetGen.Tests.Kernels;
 /// <summary>
 /// Row tiles, with a last group of 8 outputs where the outputs are 8 past a multiple of 16, give every row exactly the
 /// bits a Vector256 panel of 16 rows gives it: both sum each output from the bias, input by input, with the same
-/// multiply-adds, so a one-layer network's ForwardBatch does not depend on which of the two ran. Without Vector256 acceleration there are no row tiles and nothing to compare.
+/// multiply-adds, so a one-layer network's ForwardBatch does not depend on which of the two ran. Without Vector256
+/// acceleration there are no row tiles and nothing to compare.
 /// </summary>
 public sealed class RowTileForwardTests
 {
